@@ -1,0 +1,28 @@
+/**
+ * The store's public face. main/api and main/collector talk to this interface only, so that a later
+ * PostgreSQL/TimescaleDB store can stand behind the same calls.
+ */
+import type { BuildingBalance, DistrictView, PowerSample, Resolution, SeriesBucket } from '../../models/contract.js';
+import type { Building, Device, Point, Reading, RoofSurface, Site } from '../../models/types.js';
+
+export interface Store {
+  /** Upsert the district's structure by id (site, buildings, devices, points); rows not named are kept. */
+  saveDistrict(site: Site, buildings: readonly Building[], devices: readonly Device[], points: readonly Point[]): Promise<void>;
+  /** null when the file holds no district yet. */
+  getDistrict(): Promise<DistrictView | null>;
+  /** Append raw samples; they are buffered and written in batches, and feed the 15-minute interval engine. */
+  ingest(readings: readonly Reading[]): Promise<void>;
+  /** Write every buffered sample and interval now. */
+  flush(): Promise<void>;
+  /** Electricity totals per building over [from, to). Reads rollups, never raw samples. */
+  buildingBalances(from: number, to: number): Promise<BuildingBalance[]>;
+  /** Energy buckets for one building over [from, to). */
+  buildingSeries(buildingId: string, from: number, to: number, resolution: Resolution): Promise<SeriesBucket[]>;
+  /** Power samples of one building (grid, generation, consumption) from raw samples over [from, to). */
+  powerSeries(buildingId: string, from: number, to: number): Promise<PowerSample[]>;
+  /** Replace the roof surfaces of the buildings named in roofs (from a LoD2 import or assumed layout). */
+  saveRoofs(buildingIds: readonly string[], roofs: readonly RoofSurface[]): Promise<void>;
+  getRoofs(buildingId?: string): Promise<RoofSurface[]>;
+  readonly path: string;
+  close(): Promise<void>;
+}

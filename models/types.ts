@@ -1,0 +1,126 @@
+/**
+ * Core domain types shared by every layer. Canonical units inside PlusTwin:
+ * power in kW, energy in kWh, temperatures in °C, time as UTC epoch milliseconds.
+ * Drivers convert device units to these before a Reading leaves drivers/.
+ */
+
+export type Medium = 'electricity' | 'heat' | 'gas' | 'water' | 'oil' | 'district-heat';
+
+/** What a point means for its building's balance. */
+export type PointRole =
+  | 'import' // drawn from the grid / supplier (meter at the connection point)
+  | 'export' // delivered to the grid
+  | 'generation' // produced on site (PV, CHP)
+  | 'consumption' // used by the building (sub-meter)
+  | 'storage' // battery charge (+) / discharge (-)
+  | 'info'; // voltage, temperature, ... not part of a balance
+
+export type PointKind =
+  | 'power' // instantaneous, kW
+  | 'energy-counter' // cumulative, kWh
+  | 'voltage'
+  | 'current'
+  | 'frequency'
+  | 'temperature'
+  | 'flow'
+  | 'other';
+
+/** Quality of a raw sample, as the device or protocol reported it. */
+export type SampleQuality = 'good' | 'uncertain' | 'bad';
+
+/** Where a 15-minute interval energy came from (see docs/time-series.md). */
+export type IntervalQuality =
+  | 'measured'
+  | 'interpolated'
+  | 'recovered'
+  | 'counter-reset'
+  | 'rollover'
+  | 'meter-replaced'
+  | 'implausible'
+  | 'estimated';
+
+export type BuildingUse =
+  | 'single-family'
+  | 'multi-family'
+  | 'school'
+  | 'office'
+  | 'town-hall'
+  | 'shop'
+  | 'other';
+
+/** WGS84 longitude/latitude pair, degrees. */
+export type LonLat = readonly [lon: number, lat: number];
+
+export interface Building {
+  readonly id: string;
+  readonly name: string;
+  readonly use: BuildingUse;
+  /** Closed or open outer ring in WGS84; the first point is not repeated. */
+  readonly footprint: readonly LonLat[];
+  /** Eaves/total height above ground in metres. */
+  readonly heightM: number;
+  readonly storeys?: number;
+  readonly roofType?: 'flat' | 'gable' | 'hip' | 'shed' | 'other';
+  readonly address?: string;
+}
+
+export interface Site {
+  readonly id: string;
+  readonly name: string;
+  /** Reference point for local metric coordinates in the scene. */
+  readonly origin: { readonly lat: number; readonly lon: number };
+  readonly timezone: string;
+}
+
+export type DeviceProtocol = 'modbus-tcp' | 'modbus-rtu' | 'modbus-rtu-tcp' | 'opcua';
+
+export interface Device {
+  readonly id: string;
+  readonly name: string;
+  readonly buildingId: string;
+  readonly protocol: DeviceProtocol;
+  /** modbus-tcp://host:port?unit=1, modbus-rtu:///dev/ttyUSB0?baud=9600&unit=3, opc.tcp://host:4840 */
+  readonly url: string;
+  /** Profile id from drivers/profiles, or 'sunspec' for auto discovery, or 'opcua' for picked nodes. */
+  readonly profile: string;
+  readonly pollIntervalMs: number;
+}
+
+export interface Point {
+  readonly id: string;
+  readonly deviceId: string;
+  readonly buildingId: string;
+  readonly name: string;
+  readonly unit: string;
+  readonly medium: Medium;
+  readonly role: PointRole;
+  readonly kind: PointKind;
+}
+
+/** One raw sample as read from a device, already in canonical units. */
+export interface Reading {
+  readonly pointId: string;
+  readonly ts: number;
+  readonly value: number;
+  readonly quality: SampleQuality;
+}
+
+/** One energy value on the 15-minute UTC grid. */
+export interface Interval {
+  readonly pointId: string;
+  /** Start of the interval, UTC epoch ms, a multiple of 15 minutes. */
+  readonly start: number;
+  readonly kwh: number;
+  readonly quality: IntervalQuality;
+}
+
+/** One planar roof surface, as read from LoD2 geometry or assumed for flat / LoD1 roofs. */
+export interface RoofSurface {
+  readonly buildingId: string;
+  /** Sloped area of the surface, m². */
+  readonly areaM2: number;
+  /** 0 = horizontal, 90 = vertical. */
+  readonly tiltDeg: number;
+  /** Compass azimuth the surface faces: 0 = north, 90 = east, 180 = south, 270 = west. */
+  readonly azimuthDeg: number;
+}
