@@ -1,16 +1,15 @@
 /**
- * The coordinate reference systems building data in Germany comes in, and a conversion of each to WGS84
- * lon/lat. Footprints are stored in WGS84; roof geometry is measured in the source's metric coordinates.
+ * The coordinate reference systems building data in Germany comes in, defined for proj4, and a conversion of
+ * each to WGS84 lon/lat. Footprints are stored in WGS84; roof geometry is measured in the source's metric
+ * coordinates when they are metric (UTM, Gauss-Krüger), in a local plane otherwise.
  */
-import { BESSEL_1841, GRS80, WGS84 } from './ellipsoid.js';
-import { type HelmertParams, shiftFromWgs84, shiftToWgs84 } from './helmert.js';
-import { transverseMercator } from './transverse-mercator.js';
+import proj4 from 'proj4';
 
 export interface Crs {
   /** 'EPSG:25832' */
   readonly code: string;
   readonly name: string;
-  /** Coordinates are degrees (lon/lat or lat/lon); metric maths must go through a local plane. */
+  /** Coordinates are degrees; metric maths must go through a local plane. */
   readonly geographic: boolean;
   /** Native x/y are metres with a scale close to 1 (UTM, Gauss-Krüger): areas and slopes can be taken directly. */
   readonly metric: boolean;
@@ -19,88 +18,48 @@ export interface Crs {
   fromLonLat(lon: number, lat: number): [number, number];
 }
 
-/** DHDN -> WGS84, the country-wide parameter set (the one in the EPSG database and PROJ for Germany). */
-const DHDN_TO_WGS84: HelmertParams = { tx: 598.1, ty: 73.7, tz: 418.2, rx: 0.202, ry: 0.045, rz: -2.455, ppm: 6.7 };
+interface Definition {
+  readonly name: string;
+  readonly proj4: string;
+  readonly geographic: boolean;
+  readonly metric: boolean;
+}
 
-const geographic = (code: number, name: string): Crs => ({
-  code: `EPSG:${code}`,
-  name,
-  geographic: true,
-  metric: false,
-  toLonLat: (x, y) => [x, y],
-  fromLonLat: (lon, lat) => [lon, lat],
-});
+// DHDN -> WGS84 with the country-wide parameter set (EPSG:1777, about 3 m): enough to place a building on a map.
+const DHDN = '+ellps=bessel +towgs84=598.1,73.7,418.2,0.202,0.045,-2.455,6.7 +units=m +no_defs';
+// ETRS89 and WGS84 differ by well under a metre in Europe (they drift apart by about 2.5 cm a year).
+const ETRS89 = '+ellps=GRS80 +towgs84=0,0,0,0,0,0,0';
 
-const utm = (code: number, zone: number, ellipsoidName: 'ETRS89' | 'WGS 84'): Crs => {
-  const tm = transverseMercator({
-    ellipsoid: ellipsoidName === 'ETRS89' ? GRS80 : WGS84,
-    lon0: zone * 6 - 183,
-    k0: 0.9996,
-    falseEasting: 500_000,
-    falseNorthing: 0,
-  });
-  // ETRS89 and WGS84 differ by well under a metre in Europe (they drift apart by about 2.5 cm a year)
-  return {
-    code: `EPSG:${code}`,
-    name: `${ellipsoidName} / UTM zone ${zone}N`,
-    geographic: false,
-    metric: true,
-    toLonLat: (x, y) => tm.inverse(x, y),
-    fromLonLat: (lon, lat) => tm.forward(lon, lat),
-  };
-};
-
-const gaussKrueger = (code: number, zone: number): Crs => {
-  const tm = transverseMercator({
-    ellipsoid: BESSEL_1841,
-    lon0: zone * 3,
-    k0: 1,
-    falseEasting: zone * 1_000_000 + 500_000,
-    falseNorthing: 0,
-  });
-  return {
-    code: `EPSG:${code}`,
-    name: `DHDN / 3-degree Gauss-Kruger zone ${zone}`,
-    geographic: false,
-    metric: true,
-    toLonLat: (x, y) => {
-      const [lon, lat] = tm.inverse(x, y);
-      return shiftToWgs84(lon, lat, BESSEL_1841, DHDN_TO_WGS84);
+const DEFINITIONS = new Map<number, Definition>([
+  [4326, { name: 'WGS 84', proj4: '+proj=longlat +datum=WGS84 +no_defs', geographic: true, metric: false }],
+  [4258, { name: 'ETRS89', proj4: `+proj=longlat ${ETRS89} +no_defs`, geographic: true, metric: false }],
+  [
+    3857,
+    {
+      name: 'WGS 84 / Pseudo-Mercator',
+      proj4: '+proj=merc +a=6378137 +b=6378137 +lat_ts=0 +lon_0=0 +x_0=0 +y_0=0 +k=1 +units=m +nadgrids=@null +no_defs',
+      geographic: false,
+      // metres on the map, but stretched by 1/cos(lat) (about 1.6 in the Ruhr area): not for areas
+      metric: false,
     },
-    fromLonLat: (lon, lat) => {
-      const [l, p] = shiftFromWgs84(lon, lat, BESSEL_1841, DHDN_TO_WGS84);
-      return tm.forward(l, p);
-    },
-  };
-};
-
-const WEB_MERCATOR_R = 6378137;
-const DEG = Math.PI / 180;
-const webMercator: Crs = {
-  code: 'EPSG:3857',
-  name: 'WGS 84 / Pseudo-Mercator',
-  geographic: false,
-  // metres on the map, but stretched by 1/cos(lat) (about 1.6 in the Ruhr area): not for areas
-  metric: false,
-  toLonLat: (x, y) => [x / WEB_MERCATOR_R / DEG, (2 * Math.atan(Math.exp(y / WEB_MERCATOR_R)) - Math.PI / 2) / DEG],
-  fromLonLat: (lon, lat) => [
-    lon * DEG * WEB_MERCATOR_R,
-    Math.log(Math.tan(Math.PI / 4 + (lat * DEG) / 2)) * WEB_MERCATOR_R,
   ],
-};
-
-const DEFINITIONS = new Map<number, Crs>([
-  [4326, geographic(4326, 'WGS 84')],
-  [4258, geographic(4258, 'ETRS89')],
-  [3857, webMercator],
-  [25832, utm(25832, 32, 'ETRS89')],
-  [25833, utm(25833, 33, 'ETRS89')],
-  [32632, utm(32632, 32, 'WGS 84')],
-  [32633, utm(32633, 33, 'WGS 84')],
-  [31466, gaussKrueger(31466, 2)],
-  [31467, gaussKrueger(31467, 3)],
-  [31468, gaussKrueger(31468, 4)],
-  [31469, gaussKrueger(31469, 5)],
+  ...[32, 33].map((zone): [number, Definition] => [
+    25800 + zone,
+    { name: `ETRS89 / UTM zone ${zone}N`, proj4: `+proj=utm +zone=${zone} ${ETRS89} +units=m +no_defs`, geographic: false, metric: true },
+  ]),
+  ...[32, 33].map((zone): [number, Definition] => [
+    32600 + zone,
+    { name: `WGS 84 / UTM zone ${zone}N`, proj4: `+proj=utm +zone=${zone} +datum=WGS84 +units=m +no_defs`, geographic: false, metric: true },
+  ]),
+  ...[2, 3, 4, 5].map((zone): [number, Definition] => [
+    31464 + zone,
+    {
+      name: `DHDN / 3-degree Gauss-Kruger zone ${zone}`,
+      proj4: `+proj=tmerc +lat_0=0 +lon_0=${zone * 3} +k=1 +x_0=${zone * 1_000_000 + 500_000} +y_0=0 ${DHDN}`,
+      geographic: false,
+      metric: true,
+    },
+  ]),
 ]);
 
 /** Codes that name the same horizontal system (3D and compound codes, retired aliases). */
@@ -120,6 +79,29 @@ const ALIASES = new Map<number, number>([
 
 export const SUPPORTED_CRS: readonly string[] = [...DEFINITIONS.keys()].map((c) => `EPSG:${c}`);
 
+const cache = new Map<number, Crs>();
+
 export function crsByEpsg(code: number): Crs | undefined {
-  return DEFINITIONS.get(ALIASES.get(code) ?? code);
+  const key = ALIASES.get(code) ?? code;
+  const known = cache.get(key);
+  if (known) return known;
+  const def = DEFINITIONS.get(key);
+  if (!def) return undefined;
+  const converter = proj4(def.proj4, 'WGS84');
+  const crs: Crs = {
+    code: `EPSG:${key}`,
+    name: def.name,
+    geographic: def.geographic,
+    metric: def.metric,
+    toLonLat: (x, y) => {
+      const [lon, lat] = converter.forward([x, y]);
+      return [lon as number, lat as number];
+    },
+    fromLonLat: (lon, lat) => {
+      const [x, y] = converter.inverse([lon, lat]);
+      return [x as number, y as number];
+    },
+  };
+  cache.set(key, crs);
+  return crs;
 }
