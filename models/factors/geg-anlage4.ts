@@ -1,0 +1,33 @@
+import type { FactorSet } from './factor-set.js';
+
+/**
+ * Primary-energy factors, non-renewable share, GEG Anlage 4 (zu § 22 Abs. 1), version of 16.10.2023 (buzer.de).
+ * District heat has no default: GEG § 22 takes it from the supplier's certificate, so a user set must add it.
+ * Export credit: exported grid electricity is credited with the grid factor, as in the federal Effizienzhaus Plus
+ * rules that net feed-in against grid supply (an assumption users can change in their own set).
+ */
+export const GEG_ANLAGE_4: FactorSet = {
+  id: 'geg-anlage-4',
+  version: '2023-10-16',
+  name: 'GEG Anlage 4 Primärenergiefaktoren (nicht erneuerbarer Anteil)',
+  kind: 'primary-energy',
+  unit: '-',
+  basis: 'delivered',
+  source: 'Gebäudeenergiegesetz Anlage 4 (zu § 22 Abs. 1), Fassung vom 16.10.2023, buzer.de',
+  factors: {
+    electricity: { value: 1.8, note: 'netzbezogener Strom' },
+    gas: { value: 1.1, note: 'Erdgas' },
+    oil: { value: 1.1, note: 'Heizöl' },
+    lpg: { value: 1.1, note: 'Flüssiggas' },
+    'hard-coal': { value: 1.1, note: 'Steinkohle' },
+    lignite: { value: 1.2, note: 'Braunkohle' },
+    biogas: { value: 1.1, note: 'Biogas' },
+    wood: { value: 0.2, note: 'Holz' },
+    pellets: { value: 0.2, note: 'Holz' },
+    'ambient-heat': { value: 0, note: 'Umweltwärme / Solarthermie' },
+  },
+  exportCredit: {
+    electricity: { value: 1.8, note: 'Gutschrift eingespeister Strom mit dem Faktor für netzbezogenen Strom (Annahme)' },
+  },
+  userDefined: false,
+};
