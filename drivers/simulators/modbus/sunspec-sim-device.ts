@@ -6,8 +6,8 @@
  * Values come from the value source by `${modelId}.${point}` ("103.W", "203.TotWhImp",
  * "160.module[1].DCW") in the definition's units (W, Wh, V); undefined or NaN serves the "not implemented"
  * pattern. Strings (model 1: Mn, Md, SN, Vr) come from each model's `strings`. Scale factors are chosen per
- * request as the finest exponent (not below -2) at which every value sharing it fits its register, unless the
- * value source answers the scale-factor point itself ("103.W_SF").
+ * request as the finest exponent (not below -2) at which every value sharing it fits its register, unless
+ * options.scaleFactors fixes them ("103.W_SF": -1).
  */
 import { encodeRegisters } from '../../modbus/register-types.js';
 import { repeatCount } from '../../sunspec/decode-model.js';
@@ -25,6 +25,8 @@ export interface SunSpecSimModel {
 export interface SunSpecSimOptions {
   /** 0, 40000 (default) or 50000. */
   readonly base?: number;
+  /** Fixed exponents by scale-factor point ("103.W_SF": -1) instead of the automatic choice. */
+  readonly scaleFactors?: Readonly<Record<string, number>>;
 }
 
 interface Instance {
@@ -110,7 +112,7 @@ export function sunSpecSimDevice(models: readonly (number | SunSpecSimModel)[], 
 
   const chooseExponent = (key: string, sfCell: Cell | undefined, now: number): number => {
     if (sfCell !== undefined) {
-      const fixed = valueOf(sfCell, now);
+      const fixed = options.scaleFactors?.[`${sfCell.inst.model.id}.${sfCell.path}`];
       if (fixed !== undefined) return fixed;
     }
     const list = users.get(key) ?? [];
