@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOpcUaDriver } from '../../../drivers/opcua/opcua-driver.js';
+import type { OpcUaDeviceConfig } from '../../../drivers/opcua/opcua-config.js';
+import {
+  startBuildingAutomationSimulator,
+  type BuildingAutomationSimulator,
+} from '../../../drivers/simulators/opcua/building-automation-simulator.js';
+import { DeviceError } from '../../../drivers/device-driver.js';
+import type { Reading } from '../../../models/types.js';
+import { fixtureBuildings, fixtureValues } from '../../fixtures/opcua/fixture-values.js';
+import { CLIENT_PKI, SIM_PKI, opcuaDevice, waitFor } from './helpers.js';
+
+let sim: BuildingAutomationSimulator;
+
+beforeAll(async () => {
+  sim = await startBuildingAutomationSimulator({ pkiDir: SIM_PKI, buildings: fixtureBuildings, values: fixtureValues });
+});
+afterAll(async () => {
+  await sim?.close();
+});
+
+// Each case uses its own electricity meter: the counter reset of one case must not disturb the other.
+const points = (b = 'school-1'): OpcUaDeviceConfig['points'] => [
+  { key: 'p', nodeId: sim.nodeId(b, 'M1', 'ActivePower'), name: 'Power', medium: 'electricity', role: 'import', kind: 'power' },
+  { key: 'e', nodeId: sim.nodeId(b, 'M1', 'EnergyImport'), name: 'Energy', medium: 'electricity', role: 'import', kind: 'energy-counter' },
+  { key: 't', nodeId: sim.nodeId('school-1', 'H1', 'FlowTemperature'), name: 'Flow temp', medium: 'heat', role: 'info', kind: 'temperature' },
+];
+
+const byKey = (rs: Reading[], key: string) => rs.find((r) => r.pointId.endsWith(`:${key}`));
+
+describe.each([
+  ['subscription', 'school-1'],
+  ['poll', 'townhall'],
+] as const)('OPC UA driver against the simulator (%s)', (acquisition, b) => {
+  it('delivers values in canonical units with units from EUInformation', async () => {
+    const driver = await createOpcUaDriver(
+      opcuaDevice(sim.endpointUrl, `dev-${acquisition}`, 200),
+      { acquisition, publishingIntervalMs: 100, points: points(b) },
+      { pkiDir: CLIENT_PKI },
+    );
+    try {
+      expect(driver.points.map((p) => [p.id, p.unit])).toEqual([
+        [`dev-${acquisition}:p`, 'kW'],
+        [`dev-${acquisition}:e`, 'kWh'],
+        [`dev-${acquisition}:t`, '°C'],
+      ]);
+      const rs = await waitFor('three readings', async () => {
+        const r = await driver.read(Date.now());
+        return r.length === 3 ? r : undefined;
+      });
+      const now = Date.now();
+      const expectP = fixtureValues({ buildingId: b, meterId: 'M1', quantity: 'ActivePower', now });
+      const expectE = fixtureValues({ buildingId: b, meterId: 'M1', quantity: 'EnergyImport', now });
+      expect(byKey(rs, 'p')?.value).toBeCloseTo(expectP, 0);
+      expect(Math.abs((byKey(rs, 'e')?.value ?? 0) - expectE)).toBeLessThan(0.1);
+      expect(byKey(rs, 't')?.value).toBe(fixtureValues({ buildingId: 'school-1', meterId: 'H1', quantity: 'FlowTemperature', now }));
+      expect(rs.every((r) => r.quality === 'good')).toBe(true);
+
+      // Bad status from the server becomes quality 'bad'
+      sim.faults.setBadStatus(true, { buildingId: b, meterId: 'M1' });
+      const bad = await waitFor('bad quality', async () => {
+        const r = await driver.read(Date.now());
+        return byKey(r, 'p')?.quality === 'bad' ? r : undefined;
+      });
+      expect(byKey(bad, 'e')?.quality).toBe('bad');
+      expect(byKey(bad, 't')?.quality).toBe('good');
+      sim.faults.setBadStatus(false, { buildingId: b, meterId: 'M1' });
+      await waitFor('good again', async () => {
+        const r = await driver.read(Date.now());
+        return byKey(r, 'p')?.quality === 'good' ? r : undefined;
+      });
+
+      // counter reset: the counter starts again near zero
+      sim.faults.resetCounter(b, 'M1', 'EnergyImport');
+      const reset = await waitFor('counter reset', async () => {
+        const r = await driver.read(Date.now());
+        const e = byKey(r, 'e');
+        return e && e.value < 1 ? e : undefined;
+      });
+      expect(reset.value).toBeGreaterThanOrEqual(0);
+    } finally {
+      await driver.close();
+    }
+  });
+});
+
+describe('OPC UA driver config errors', () => {
+  it('names the point whose node does not exist', async () => {
+    const p = points();
+    p[1] = { ...p[1]!, nodeId: 'ns=1;s=school-1/M1/Nope' };
+    const err = await createOpcUaDriver(opcuaDevice(sim.endpointUrl), { points: p }, { pkiDir: CLIENT_PKI }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DeviceError);
+    expect((err as DeviceError).code).toBe('config');
+    expect((err as DeviceError).message).toMatch(/point 'e'.*does not exist/);
+    expect(sim.sessionCount()).toBe(0);
+  });
+
+  it('refuses a unit that does not fit the kind', async () => {
+    const p = points();
+    p[0] = { ...p[0]!, kind: 'energy-counter' };
+    const err = await createOpcUaDriver(opcuaDevice(sim.endpointUrl), { points: p }, { pkiDir: CLIENT_PKI }).catch((e: unknown) => e);
+    expect((err as DeviceError).message).toMatch(/point 'p'.*unit 'kW' does not fit a energy-counter point/);
+  });
+
+  it('rejects a malformed config before connecting, naming the field', async () => {
+    const err = await createOpcUaDriver(
+      opcuaDevice(sim.endpointUrl),
+      { securityMode: 'Sign', securityPolicy: 'None', points: [] },
+      { pkiDir: CLIENT_PKI },
+    ).catch((e: unknown) => e);
+    expect((err as DeviceError).code).toBe('config');
+    expect((err as DeviceError).message).toMatch(/securityPolicy: security mode Sign does not go with policy None/);
+    expect((err as DeviceError).message).toMatch(/points: at least one point/);
+  });
+
+  it('reports an unreachable server as a connection error', async () => {
+    const err = await createOpcUaDriver(opcuaDevice('opc.tcp://127.0.0.1:1'), { points: points() }, { pkiDir: CLIENT_PKI, connectTimeoutMs: 4000 }).catch(
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(DeviceError);
+    expect(['connection', 'timeout']).toContain((err as DeviceError).code);
+  });
+});
