@@ -1,0 +1,33 @@
+/**
+ * Read-only facts for browser tests and for support: what is drawn, how many draw calls, what the charts hold, and
+ * where on screen a building can be clicked. Published as window.__plustwin; nothing in it changes app state.
+ */
+export interface DebugInfo {
+  readonly ready: boolean;
+  readonly error: string | null;
+  readonly transport: 'electron' | 'http';
+  /** Buildings the API returned / buildings in the scene. */
+  apiBuildingCount(): number;
+  sceneBuildingCount(): number;
+  buildingIds(): readonly string[];
+  selectedId(): string | null;
+  /** Renders once and returns renderer.info.render.calls of that frame. */
+  drawCalls(): number;
+  memory(): { readonly geometries: number; readonly textures: number; readonly programs: number };
+  chartPoints(): { readonly power: number; readonly daily: number; readonly monthly: number };
+  /** Client coordinates of a visible point on the building, or null. */
+  screenPositionOf(id: string): { readonly x: number; readonly y: number } | null;
+  /** Building under client coordinates, as a click there would select it. */
+  pickAt(x: number, y: number): string | null;
+  metric(): string;
+}
+
+declare global {
+  interface Window {
+    __plustwin?: DebugInfo;
+  }
+}
+
+export function publishDebug(win: Window, info: DebugInfo): void {
+  Object.defineProperty(win, '__plustwin', { value: info, writable: false, configurable: true });
+}

@@ -1,0 +1,258 @@
+/**
+ * Wires the API to the scene and the panels: loads the district, colours buildings by the chosen metric over
+ * "today" (local midnight of the collector's clock to now), follows status and live events, and keeps the selected
+ * building's panel and charts fresh. All API traffic of the UI goes through here.
+ */
+import type { BuildingBalance, CollectorStatus, DistrictView, PlusTwinApi, PowerSample } from '../../models/contract.js';
+import type { Result } from '../../models/result.js';
+import type { ConnectionState } from '../api/http-client.js';
+import type { I18n } from '../i18n/i18n.js';
+import { COLOR_METRICS, metricScale, metricValue, type ColorMetric } from '../metrics/building-metrics.js';
+import { BuildingList } from '../panels/building-list.js';
+import { BuildingPanel } from '../panels/building-panel.js';
+import { h } from '../panels/dom.js';
+import { renderLegend } from '../panels/legend.js';
+import { StatusLine } from '../panels/status-line.js';
+import { rgbToCss } from '../scene/color-scale.js';
+import { DistrictScene, type SceneTheme } from '../scene/district-scene.js';
+import { safeTimeZone, startOfDay, startOfMonth } from '../time/zoned-time.js';
+import type { DebugInfo } from './debug-hooks.js';
+
+export interface AppElements {
+  readonly canvas: HTMLCanvasElement;
+  readonly list: HTMLElement;
+  readonly panel: HTMLElement;
+  readonly status: HTMLElement;
+  readonly legend: HTMLElement;
+  readonly metricSelect: HTMLSelectElement;
+  readonly notice: HTMLElement;
+}
+
+const BALANCE_REFRESH_MS = 3000;
+const SERIES_REFRESH_MS = 10_000;
+
+export class DistrictApp {
+  private district: DistrictView | null = null;
+  private status: CollectorStatus | null = null;
+  private statusAt = 0;
+  private balances = new Map<string, BuildingBalance>();
+  private latestLive = new Map<string, PowerSample>();
+  private metric: ColorMetric = 'net';
+  private timeZone = 'UTC';
+  private scene: DistrictScene;
+  private list: BuildingList;
+  private panel: BuildingPanel | null = null;
+  private statusLine: StatusLine | null = null;
+  private balanceTimer: ReturnType<typeof setTimeout> | null = null;
+  private seriesTimer: ReturnType<typeof setInterval> | null = null;
+  private lastBalanceFetch = 0;
+  private seriesRequest = 0;
+  private ready = false;
+  private error: string | null = null;
+
+  constructor(
+    private readonly api: PlusTwinApi,
+    private readonly onConnection: (listener: (state: ConnectionState) => void) => () => void,
+    private readonly els: AppElements,
+    private readonly i18n: I18n,
+    theme: SceneTheme,
+    private readonly transport: 'electron' | 'http',
+  ) {
+    this.scene = new DistrictScene({ canvas: els.canvas, theme, shadows: new URLSearchParams(location.search).has('shadows') });
+    this.list = new BuildingList(els.list, i18n, (id) => void this.select(id));
+    this.setupMetricSelect();
+    this.setupCanvasClicks();
+  }
+
+  async start(): Promise<void> {
+    const district = await this.unwrap(this.api.call('district.get', {}));
+    const status = await this.unwrap(this.api.call('status.get', {}));
+    if (!district || !status) return;
+    this.district = district;
+    this.timeZone = safeTimeZone(district.site.timezone);
+    this.statusLine = new StatusLine(this.els.status, this.i18n, this.timeZone);
+    this.panel = new BuildingPanel(this.els.panel, this.i18n, this.timeZone);
+    this.onStatus(status);
+    const skipped = this.scene.setDistrict(district.site.origin, district.buildings);
+    this.els.notice.textContent = skipped.length ? this.i18n.t('buildings.skipped', { count: skipped.length }) : '';
+    if (skipped.length) this.els.notice.title = skipped.map((s) => `${s.id}: ${s.reason}`).join('\n');
+    this.list.render(district.buildings);
+    this.onConnection((state) => this.statusLine?.setConnection(state));
+    this.api.on('status', (s) => this.onStatus(s));
+    this.api.on('live', (live) => this.onLive(live));
+    await this.refreshBalances();
+    this.seriesTimer = setInterval(() => void this.refreshSeries(), SERIES_REFRESH_MS);
+    this.ready = true;
+  }
+
+  /** Switches the scene and re-creates the charts so that their colours follow the theme. */
+  setTheme(theme: SceneTheme): void {
+    this.scene.setTheme(theme);
+    const id = this.panel?.buildingId;
+    if (id) void this.select(id);
+  }
+
+  debugInfo(): DebugInfo {
+    const state = (): { ready: boolean; error: string | null } => ({ ready: this.ready, error: this.error });
+    return Object.freeze({
+      get ready() {
+        return state().ready;
+      },
+      get error() {
+        return state().error;
+      },
+      transport: this.transport,
+      apiBuildingCount: () => this.district?.buildings.length ?? 0,
+      sceneBuildingCount: () => this.scene.buildingCount,
+      buildingIds: () => this.scene.buildingIds,
+      selectedId: () => this.scene.selected,
+      drawCalls: () => {
+        this.scene.render();
+        return this.scene.renderer.info.render.calls;
+      },
+      memory: () => {
+        const info = this.scene.renderer.info;
+        return { geometries: info.memory.geometries, textures: info.memory.textures, programs: info.programs?.length ?? 0 };
+      },
+      chartPoints: () => this.panel?.chartPointCounts() ?? { power: 0, daily: 0, monthly: 0 },
+      screenPositionOf: (id: string) => this.scene.screenPositionOf(id),
+      pickAt: (x: number, y: number) => this.scene.pickAtClient(x, y),
+      metric: () => this.metric,
+    });
+  }
+
+  async select(id: string): Promise<void> {
+    const d = this.district;
+    const building = d?.buildings.find((b) => b.id === id);
+    if (!d || !building || !this.panel) return;
+    this.scene.select(id);
+    this.list.setSelected(id);
+    this.panel.show({ building, devices: d.devices, points: d.points });
+    this.panel.setBalance(this.balances.get(id));
+    this.panel.setStatus(this.status);
+    this.panel.setLive(this.latestLive.get(id));
+    await this.refreshSeries();
+  }
+
+  /** The collector's clock now, extrapolated between status events with its speed. */
+  private now(): number {
+    if (!this.status) return Date.now();
+    return this.status.now + (Date.now() - this.statusAt) * Math.max(0, this.status.speed);
+  }
+
+  private onStatus(status: CollectorStatus): void {
+    this.status = status;
+    this.statusAt = Date.now();
+    this.statusLine?.setStatus(status);
+    this.panel?.setStatus(status);
+    this.scheduleBalances();
+  }
+
+  private onLive(live: { readonly ts: number; readonly buildings: Readonly<Record<string, PowerSample>> }): void {
+    for (const [id, sample] of Object.entries(live.buildings)) this.latestLive.set(id, sample);
+    const selected = this.panel?.buildingId;
+    const sample = selected ? live.buildings[selected] : undefined;
+    if (sample) this.panel?.appendLive(sample);
+  }
+
+  private scheduleBalances(): void {
+    if (this.balanceTimer || !this.district) return;
+    const wait = Math.max(0, this.lastBalanceFetch + BALANCE_REFRESH_MS - Date.now());
+    this.balanceTimer = setTimeout(() => {
+      this.balanceTimer = null;
+      void this.refreshBalances();
+    }, wait);
+  }
+
+  private async refreshBalances(): Promise<void> {
+    this.lastBalanceFetch = Date.now();
+    const now = this.now();
+    const from = startOfDay(now, this.timeZone);
+    const balances = await this.unwrap(this.api.call('district.balances', { from, to: Math.max(from + 1, now) }), false);
+    if (!balances) return;
+    this.balances = new Map(balances.map((b) => [b.buildingId, b]));
+    this.recolor();
+    const selected = this.panel?.buildingId;
+    if (selected) this.panel?.setBalance(this.balances.get(selected));
+  }
+
+  private recolor(): void {
+    const d = this.district;
+    if (!d) return;
+    const values = new Map(
+      this.scene.buildingIds.map((id) => [
+        id,
+        metricValue(this.metric, { balance: this.balances.get(id), footprintAreaM2: this.scene.slot(id)?.footprintAreaM2 ?? 0 }),
+      ]),
+    );
+    const scale = metricScale(this.metric, [...values.values()]);
+    this.scene.setColors((id) => scale.color(values.get(id) ?? null));
+    for (const b of d.buildings) {
+      const v = values.get(b.id) ?? null;
+      this.list.setColor(b.id, rgbToCss(scale.color(v)), v === null ? this.i18n.t('legend.noData') : this.i18n.number(v, 1));
+    }
+    renderLegend(this.els.legend, this.i18n, this.metric, scale);
+  }
+
+  private async refreshSeries(): Promise<void> {
+    const id = this.panel?.buildingId;
+    if (!id) return;
+    const request = ++this.seriesRequest;
+    const now = this.now();
+    const dayStart = startOfDay(now, this.timeZone);
+    const monthStart = startOfMonth(now, this.timeZone);
+    const to = Math.max(dayStart + 1, now);
+    const [today, month] = await Promise.all([
+      this.unwrap(this.api.call('building.series', { buildingId: id, from: dayStart, to, resolution: 'hour' }), false),
+      this.unwrap(this.api.call('building.series', { buildingId: id, from: monthStart, to, resolution: 'day' }), false),
+    ]);
+    // a newer selection may have started while this one was in flight
+    if (request !== this.seriesRequest || this.panel?.buildingId !== id) return;
+    if (today) this.panel.setToday(today);
+    if (month) this.panel.setMonth(month);
+  }
+
+  private setupMetricSelect(): void {
+    const select = this.els.metricSelect;
+    select.replaceChildren(...COLOR_METRICS.map((m) => h('option', { value: m, text: this.i18n.t(`metric.${m}`) })));
+    select.value = this.metric;
+    select.addEventListener('change', () => {
+      this.metric = COLOR_METRICS.find((m) => m === select.value) ?? 'net';
+      this.recolor();
+    });
+  }
+
+  /** A click selects; a drag (the orbit camera) does not. */
+  private setupCanvasClicks(): void {
+    let down: { x: number; y: number } | null = null;
+    this.els.canvas.addEventListener('pointerdown', (e) => {
+      down = { x: e.clientX, y: e.clientY };
+    });
+    this.els.canvas.addEventListener('pointerup', (e) => {
+      if (!down || Math.hypot(e.clientX - down.x, e.clientY - down.y) > 5) return;
+      down = null;
+      const id = this.scene.pickAtClient(e.clientX, e.clientY);
+      if (id) void this.select(id);
+    });
+  }
+
+  private async unwrap<T>(pending: Promise<Result<T>>, fatal = true): Promise<T | null> {
+    const result = await pending;
+    if (result.ok) return result.value;
+    const message = `${result.error.message}${result.error.where ? ` (${result.error.where})` : ''}`;
+    if (fatal) {
+      this.error = message;
+      this.els.notice.textContent = this.i18n.t('app.error', { message });
+      this.els.notice.classList.add('error');
+    } else {
+      console.warn('PlusTwin API:', message);
+    }
+    return null;
+  }
+
+  dispose(): void {
+    if (this.balanceTimer) clearTimeout(this.balanceTimer);
+    if (this.seriesTimer) clearInterval(this.seriesTimer);
+    this.scene.dispose();
+  }
+}

@@ -1,0 +1,97 @@
+/** Today's power of the selected building as lines (grid, generation, consumption), fed by series and live events. */
+import { Chart, Filler, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
+import type { PowerSample } from '../../models/contract.js';
+import type { I18n } from '../i18n/i18n.js';
+import { mergePowerSamples, powerPoints } from './chart-data.js';
+import { readChartColors } from './chart-theme.js';
+
+Chart.register(LineController, LineElement, PointElement, LinearScale, Legend, Tooltip, Filler);
+
+export class PowerChart {
+  private readonly chart: Chart<'line', { x: number; y: number }[]>;
+  private samples: PowerSample[] = [];
+
+  constructor(
+    canvas: HTMLCanvasElement,
+    private readonly i18n: I18n,
+    private readonly timeZone: string,
+  ) {
+    const c = readChartColors(canvas);
+    const line = (label: string, color: string) => ({
+      label,
+      data: [] as { x: number; y: number }[],
+      borderColor: color,
+      backgroundColor: color,
+      borderWidth: 2,
+      pointRadius: 0,
+      tension: 0.2,
+    });
+    this.chart = new Chart(canvas, {
+      type: 'line',
+      data: {
+        datasets: [
+          line(i18n.t('panel.grid'), c.gridPower),
+          line(i18n.t('panel.generation'), c.generation),
+          line(i18n.t('panel.consumption'), c.consumption),
+        ],
+      },
+      options: {
+        animation: false,
+        responsive: true,
+        maintainAspectRatio: false,
+        parsing: false,
+        normalized: true,
+        locale: i18n.locale,
+        interaction: { mode: 'nearest', axis: 'x', intersect: false },
+        plugins: {
+          legend: { labels: { color: c.text } },
+          tooltip: {
+            callbacks: {
+              title: (items) => (items[0] ? i18n.time(items[0].parsed.x ?? 0, this.timeZone) : ''),
+              label: (item) => `${item.dataset.label ?? ''}: ${i18n.number(item.parsed.y ?? 0, 2)} kW`,
+            },
+          },
+        },
+        scales: {
+          x: {
+            type: 'linear',
+            ticks: { color: c.text, maxTicksLimit: 7, callback: (v) => i18n.time(Number(v), this.timeZone) },
+            grid: { color: c.grid },
+          },
+          y: {
+            ticks: { color: c.text, callback: (v) => i18n.number(Number(v), 1) },
+            grid: { color: c.grid },
+            title: { display: true, text: 'kW', color: c.text },
+          },
+        },
+      },
+    });
+  }
+
+  /** Replaces the shown samples (a new building was selected). */
+  set(samples: readonly PowerSample[]): void {
+    this.samples = mergePowerSamples([], samples);
+    this.update();
+  }
+
+  append(sample: PowerSample): void {
+    this.samples = mergePowerSamples(this.samples, [sample]);
+    this.update();
+  }
+
+  get pointCount(): number {
+    return this.chart.data.datasets.reduce((n, d) => n + d.data.length, 0);
+  }
+
+  destroy(): void {
+    this.chart.destroy();
+  }
+
+  private update(): void {
+    const [grid, gen, cons] = this.chart.data.datasets;
+    grid!.data = powerPoints(this.samples, 'gridKw');
+    gen!.data = powerPoints(this.samples, 'generationKw');
+    cons!.data = powerPoints(this.samples, 'consumptionKw');
+    this.chart.update('none');
+  }
+}

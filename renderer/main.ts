@@ -1,0 +1,95 @@
+/** Entry point of the UI: picks the transport, language and theme, then starts the district app. */
+import { resolveApi } from './api/resolve-api.js';
+import { publishDebug } from './app/debug-hooks.js';
+import { DistrictApp } from './app/district-app.js';
+import { isThemeChoice, resolveTheme, THEME_CHOICES, type ThemeChoice } from './app/theme.js';
+import { createI18n, LANGS, pickLang, type Lang } from './i18n/i18n.js';
+import { byTestId, h } from './panels/dom.js';
+
+const LANG_KEY = 'plustwin.lang';
+const THEME_KEY = 'plustwin.theme';
+
+function storage(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null; // file:// or privacy settings may forbid storage; defaults are fine then
+  }
+}
+
+function store(key: string, value: string): void {
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    /* see storage() */
+  }
+}
+
+async function boot(): Promise<void> {
+  const lang = pickLang(location.search, storage(LANG_KEY));
+  const i18n = createI18n(lang, navigator.languages);
+  document.documentElement.lang = lang;
+  document.title = i18n.t('app.title');
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) {
+    el.textContent = i18n.t(el.dataset['i18n'] as Parameters<typeof i18n.t>[0]);
+  }
+
+  const langSelect = byTestId<HTMLSelectElement>(document, 'lang-select');
+  langSelect.replaceChildren(...LANGS.map((l) => h('option', { value: l, text: l.toUpperCase() })));
+  langSelect.value = lang;
+  langSelect.addEventListener('change', () => {
+    const next = langSelect.value as Lang;
+    store(LANG_KEY, next);
+    const url = new URL(location.href);
+    url.searchParams.set('lang', next);
+    location.href = url.toString();
+  });
+
+  const media = matchMedia('(prefers-color-scheme: dark)');
+  const stored = storage(THEME_KEY);
+  let choice: ThemeChoice = isThemeChoice(stored) ? stored : 'system';
+  const applied = (): 'light' | 'dark' => resolveTheme(choice, media.matches);
+  document.documentElement.dataset['theme'] = applied();
+  const themeSelect = byTestId<HTMLSelectElement>(document, 'theme-select');
+  themeSelect.replaceChildren(...THEME_CHOICES.map((t) => h('option', { value: t, text: i18n.t(`theme.${t}`) })));
+  themeSelect.value = choice;
+
+  const canvas = byTestId<HTMLCanvasElement>(document, 'district-canvas');
+  canvas.setAttribute('aria-label', i18n.t('scene.label'));
+  const { api, transport, onConnection } = resolveApi(window);
+  const app = new DistrictApp(
+    api,
+    onConnection,
+    {
+      canvas,
+      list: byTestId(document, 'building-list'),
+      panel: byTestId(document, 'building-panel'),
+      status: byTestId(document, 'status-line'),
+      legend: byTestId(document, 'legend'),
+      metricSelect: byTestId<HTMLSelectElement>(document, 'metric-select'),
+      notice: byTestId(document, 'notice'),
+    },
+    i18n,
+    applied(),
+    transport,
+  );
+  const themeChanged = (): void => {
+    document.documentElement.dataset['theme'] = applied();
+    app.setTheme(applied());
+  };
+  themeSelect.addEventListener('change', () => {
+    choice = isThemeChoice(themeSelect.value) ? themeSelect.value : 'system';
+    store(THEME_KEY, choice);
+    themeChanged();
+  });
+  media.addEventListener('change', themeChanged);
+  publishDebug(window, app.debugInfo());
+  window.addEventListener('pagehide', () => app.dispose());
+  await app.start();
+}
+
+boot().catch((e: unknown) => {
+  const notice = document.querySelector('[data-testid="notice"]');
+  if (notice) notice.textContent = String(e instanceof Error ? e.message : e);
+  console.error(e);
+});

@@ -1,0 +1,47 @@
+/** The colour legend: a gradient bar drawn from the same stops the scene uses, with the scale's ends labelled. */
+import type { ColorMetric } from '../metrics/building-metrics.js';
+import { GRID_CO2_G_PER_KWH, PV_M2_PER_KWP, PV_USABLE_SHARE, PV_YIELD_KWH_PER_KWP } from '../metrics/building-metrics.js';
+import { NO_DATA_RGB, rgbToCss, type ColorScale } from '../scene/color-scale.js';
+import type { I18n } from '../i18n/i18n.js';
+import { h } from './dom.js';
+
+export function renderLegend(root: HTMLElement, i18n: I18n, metric: ColorMetric, scale: ColorScale): void {
+  const gradient = scale.stops.map((s) => `${rgbToCss(s.rgb)} ${Math.round(s.at * 100)}%`).join(', ');
+  const fmt = (v: number): string => {
+    switch (metric) {
+      case 'selfSufficiency':
+        return i18n.percent(v);
+      case 'net':
+        return `${v > 0 ? '+' : ''}${i18n.number(v, Math.abs(v) < 10 ? 1 : 0)}`;
+      default:
+        return i18n.number(v, 0);
+    }
+  };
+  const ends =
+    metric === 'net'
+      ? [`${fmt(scale.min)} ${i18n.t('legend.deficit')}`, '0', `${fmt(scale.max)} ${i18n.t('legend.surplus')}`]
+      : [fmt(scale.min), fmt((scale.min + scale.max) / 2), fmt(scale.max)];
+  const note =
+    metric === 'co2'
+      ? i18n.t('legend.co2Note', { factor: GRID_CO2_G_PER_KWH })
+      : metric === 'pvPotential'
+        ? i18n.t('legend.pvNote', { share: PV_USABLE_SHARE * 100, m2: PV_M2_PER_KWP, yield: PV_YIELD_KWH_PER_KWP })
+        : null;
+  root.replaceChildren(
+    ...[
+    h('div', { class: 'legend-title', text: i18n.t(`metric.${metric}`) }),
+    h('div', { class: 'legend-bar', style: `background: linear-gradient(to right, ${gradient})`, role: 'img', 'aria-label': ends.join(' … ') }),
+    h('div', { class: 'legend-ticks' }, ...ends.map((t) => h('span', { text: t }))),
+    h(
+      'div',
+      { class: 'legend-nodata' },
+      h('span', { class: 'swatch', style: `background: ${rgbToCss(NO_DATA_RGB)}` }),
+      i18n.t('legend.noData'),
+    ),
+    note ? h('div', { class: 'legend-note', text: note }) : null,
+    ].filter((n): n is HTMLDivElement => n !== null),
+  );
+  root.dataset['metric'] = metric;
+  root.dataset['min'] = String(scale.min);
+  root.dataset['max'] = String(scale.max);
+}

@@ -1,0 +1,307 @@
+/**
+ * The three.js view of a district: merged building geometry (one draw call), a ground plane, optional shadows,
+ * an orbit camera, GPU picking and a selection outline. Renders on demand only, to leave the CPU to the collector.
+ * It makes no API calls: it is handed buildings and colours, so it can be tested and benchmarked on its own.
+ */
+import {
+  AmbientLight,
+  BufferAttribute,
+  BufferGeometry,
+  Color,
+  DirectionalLight,
+  EdgesGeometry,
+  HemisphereLight,
+  LineBasicMaterial,
+  LineSegments,
+  Mesh,
+  MeshLambertMaterial,
+  PCFShadowMap,
+  PerspectiveCamera,
+  PlaneGeometry,
+  Scene,
+  Vector3,
+  WebGLRenderer,
+} from 'three';
+import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
+import type { Building } from '../../models/types.js';
+import { fitCamera } from './camera-fit.js';
+import type { Rgb } from './color-scale.js';
+import { buildDistrictGeometry, paintBuilding, type BuildingSlot, type DistrictGeometry, type SkippedBuilding } from './district-geometry.js';
+import { GpuPicker } from './gpu-picker.js';
+import type { Origin } from './projection.js';
+
+export type SceneTheme = 'light' | 'dark';
+
+export interface DistrictSceneOptions {
+  readonly canvas: HTMLCanvasElement;
+  /** An existing renderer (tests share one to compare renderer.info before and after). */
+  readonly renderer?: WebGLRenderer;
+  readonly shadows?: boolean;
+  readonly theme?: SceneTheme;
+}
+
+const THEME_COLORS: Record<SceneTheme, { background: number; ground: number; outline: number }> = {
+  light: { background: 0xdde6ee, ground: 0xc9d3c0, outline: 0x1040ff },
+  dark: { background: 0x10151c, ground: 0x2b3340, outline: 0xffd400 },
+};
+
+/** Everything a district puts on the GPU; all of it is disposed when the district is closed. */
+interface LoadedDistrict {
+  readonly data: DistrictGeometry;
+  readonly mesh: Mesh<BufferGeometry, MeshLambertMaterial>;
+  readonly ground: Mesh<PlaneGeometry, MeshLambertMaterial>;
+  readonly outlineMaterial: LineBasicMaterial;
+  readonly byId: Map<string, BuildingSlot>;
+}
+
+export class DistrictScene {
+  readonly renderer: WebGLRenderer;
+  readonly camera = new PerspectiveCamera(45, 1, 1, 5000);
+  private readonly scene = new Scene();
+  private readonly controls: OrbitControls;
+  private readonly picker = new GpuPicker();
+  private theme: SceneTheme = 'light';
+  private readonly sun = new DirectionalLight(0xffffff, 2.0);
+  private readonly ownsRenderer: boolean;
+  private district: LoadedDistrict | null = null;
+  private outline: LineSegments | null = null;
+  private selectedId: string | null = null;
+  private frame: number | null = null;
+  private resizeObserver: ResizeObserver | null = null;
+  private width = 1;
+  private height = 1;
+  private disposed = false;
+
+  constructor(private readonly options: DistrictSceneOptions) {
+    this.ownsRenderer = !options.renderer;
+    this.renderer = options.renderer ?? new WebGLRenderer({ canvas: options.canvas, antialias: true });
+    this.renderer.setPixelRatio(Math.min(2, globalThis.devicePixelRatio || 1));
+    this.renderer.shadowMap.enabled = options.shadows ?? false;
+    this.renderer.shadowMap.type = PCFShadowMap;
+    this.scene.add(new HemisphereLight(0xffffff, 0x667055, 1.2));
+    this.scene.add(new AmbientLight(0xffffff, 0.25));
+    this.sun.castShadow = options.shadows ?? false;
+    this.sun.shadow.mapSize.set(2048, 2048);
+    this.scene.add(this.sun, this.sun.target);
+    this.controls = new OrbitControls(this.camera, options.canvas);
+    this.controls.maxPolarAngle = Math.PI / 2 - 0.05; // never look from below the ground
+    this.controls.addEventListener('change', () => this.requestRender());
+    this.setTheme(options.theme ?? 'light');
+    if (typeof ResizeObserver !== 'undefined') {
+      this.resizeObserver = new ResizeObserver(() => this.resize());
+      this.resizeObserver.observe(options.canvas);
+    }
+    this.resize();
+  }
+
+  setTheme(theme: SceneTheme): void {
+    this.theme = theme;
+    const c = THEME_COLORS[theme];
+    this.scene.background = new Color(c.background);
+    this.district?.ground.material.color.setHex(c.ground);
+    this.district?.outlineMaterial.color.setHex(c.outline);
+    this.requestRender();
+  }
+
+  /** Replaces the shown district (disposing the previous one). Returns buildings that could not be drawn. */
+  setDistrict(origin: Origin, buildings: readonly Building[]): readonly SkippedBuilding[] {
+    this.clearDistrict();
+    const data = buildDistrictGeometry(origin, buildings);
+    const colors = THEME_COLORS[this.theme];
+    const mesh = new Mesh(data.geometry, new MeshLambertMaterial({ vertexColors: true }));
+    mesh.castShadow = mesh.receiveShadow = this.renderer.shadowMap.enabled;
+    const b = data.bounds;
+    const size = Math.max(b.maxX - b.minX, b.maxZ - b.minZ, 50) * 3;
+    const groundGeometry = new PlaneGeometry(size, size);
+    groundGeometry.rotateX(-Math.PI / 2);
+    const ground = new Mesh(groundGeometry, new MeshLambertMaterial({ color: colors.ground }));
+    ground.position.set((b.minX + b.maxX) / 2, -0.02, (b.minZ + b.maxZ) / 2);
+    ground.receiveShadow = this.renderer.shadowMap.enabled;
+    this.scene.add(ground, mesh);
+    this.picker.setGeometry(data.geometry);
+    this.district = {
+      data,
+      mesh,
+      ground,
+      outlineMaterial: new LineBasicMaterial({ color: colors.outline }),
+      byId: new Map(data.slots.map((s) => [s.id, s])),
+    };
+    this.placeSun();
+    this.fitView();
+    return data.skipped;
+  }
+
+  /** Removes the district and frees every GPU resource it used. */
+  clearDistrict(): void {
+    this.setOutline(null);
+    this.selectedId = null;
+    const d = this.district;
+    if (!d) return;
+    this.scene.remove(d.mesh, d.ground);
+    this.picker.setGeometry(null);
+    d.data.geometry.dispose();
+    d.mesh.material.dispose();
+    d.ground.geometry.dispose();
+    d.ground.material.dispose();
+    d.outlineMaterial.dispose();
+    if (this.renderer.shadowMap.enabled) this.sun.shadow.dispose();
+    this.district = null;
+    this.requestRender();
+  }
+
+  get buildingCount(): number {
+    return this.district?.data.slots.length ?? 0;
+  }
+
+  get buildingIds(): readonly string[] {
+    return this.district?.data.slots.map((s) => s.id) ?? [];
+  }
+
+  slot(id: string): BuildingSlot | undefined {
+    return this.district?.byId.get(id);
+  }
+
+  /** Colours every building; colourOf is asked once per building id. */
+  setColors(colorOf: (id: string) => Rgb): void {
+    const d = this.district;
+    if (!d) return;
+    for (const slot of d.data.slots) paintBuilding(d.data, slot.index, colorOf(slot.id));
+    this.requestRender();
+  }
+
+  select(id: string | null): void {
+    this.selectedId = id;
+    const slot = id ? this.district?.byId.get(id) : undefined;
+    this.setOutline(slot ?? null);
+  }
+
+  get selected(): string | null {
+    return this.selectedId;
+  }
+
+  fitView(): void {
+    const b = this.district?.data.bounds ?? { minX: -50, minZ: -50, maxX: 50, maxZ: 50, maxY: 10 };
+    const fit = fitCamera(b, this.camera.fov, this.width / this.height);
+    this.camera.position.set(...fit.position);
+    this.camera.near = fit.near;
+    this.camera.far = fit.far;
+    this.camera.updateProjectionMatrix();
+    this.controls.target.set(...fit.target);
+    this.controls.maxDistance = fit.far / 2;
+    this.controls.update();
+    this.requestRender();
+  }
+
+  /** Building id under a point given in client (viewport) coordinates, or null. */
+  pickAtClient(clientX: number, clientY: number): string | null {
+    const rect = this.options.canvas.getBoundingClientRect();
+    return this.pickAtCanvas(clientX - rect.left, clientY - rect.top);
+  }
+
+  pickAtCanvas(x: number, y: number): string | null {
+    const d = this.district;
+    if (!d) return null;
+    this.camera.updateMatrixWorld();
+    const index = this.picker.pick(this.renderer, this.camera, x, y, this.width, this.height);
+    return index === null ? null : (d.data.slots[index]?.id ?? null);
+  }
+
+  /**
+   * A point in client coordinates where a click hits this building: the first roof anchor that is on screen and
+   * not hidden behind another building. null when none is visible.
+   */
+  screenPositionOf(id: string): { x: number; y: number } | null {
+    const slot = this.district?.byId.get(id);
+    if (!slot) return null;
+    const rect = this.options.canvas.getBoundingClientRect();
+    this.camera.updateMatrixWorld();
+    for (const anchor of [...slot.roofAnchors, slot.centre]) {
+      const p = new Vector3(...anchor).project(this.camera);
+      if (p.z > 1 || Math.abs(p.x) > 1 || Math.abs(p.y) > 1) continue;
+      const x = ((p.x + 1) / 2) * this.width;
+      const y = ((1 - p.y) / 2) * this.height;
+      if (this.pickAtCanvas(x, y) === id) return { x: rect.left + x, y: rect.top + y };
+    }
+    return null;
+  }
+
+  /** Draws now (tests and the on-demand loop call this). */
+  render(): void {
+    if (this.disposed) return;
+    this.renderer.render(this.scene, this.camera);
+  }
+
+  requestRender(): void {
+    if (this.frame !== null || this.disposed || typeof requestAnimationFrame === 'undefined') return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = null;
+      this.render();
+    });
+  }
+
+  resize(): void {
+    const canvas = this.options.canvas;
+    const w = Math.max(1, canvas.clientWidth);
+    const h = Math.max(1, canvas.clientHeight);
+    if (w === this.width && h === this.height) return;
+    this.width = w;
+    this.height = h;
+    this.renderer.setSize(w, h, false);
+    this.camera.aspect = w / h;
+    this.camera.updateProjectionMatrix();
+    this.requestRender();
+  }
+
+  dispose(): void {
+    this.clearDistrict();
+    if (this.frame !== null) cancelAnimationFrame(this.frame);
+    this.disposed = true;
+    this.resizeObserver?.disconnect();
+    this.controls.dispose();
+    this.picker.dispose();
+    this.sun.shadow.dispose();
+    if (this.ownsRenderer) this.renderer.dispose();
+  }
+
+  private setOutline(slot: BuildingSlot | null): void {
+    if (this.outline) {
+      this.scene.remove(this.outline);
+      this.outline.geometry.dispose();
+      this.outline = null;
+    }
+    const d = this.district;
+    if (slot && d) {
+      const all = d.data.geometry.getAttribute('position') as BufferAttribute;
+      const part = new BufferGeometry();
+      part.setAttribute(
+        'position',
+        new BufferAttribute((all.array as Float32Array).slice(slot.vertexStart * 3, (slot.vertexStart + slot.vertexCount) * 3), 3),
+      );
+      const edges = new EdgesGeometry(part, 20);
+      part.dispose();
+      this.outline = new LineSegments(edges, d.outlineMaterial);
+      this.outline.renderOrder = 1;
+      this.scene.add(this.outline);
+    }
+    this.requestRender();
+  }
+
+  private placeSun(): void {
+    const b = this.district?.data.bounds;
+    if (!b) return;
+    const cx = (b.minX + b.maxX) / 2;
+    const cz = (b.minZ + b.maxZ) / 2;
+    const r = Math.max(50, Math.hypot(b.maxX - b.minX, b.maxZ - b.minZ) / 2 + b.maxY);
+    // low winter-noon sun from the south-south-west, as shadows in the Ruhr area mostly are
+    this.sun.position.set(cx - r * 0.3, r * 0.8, cz + r);
+    this.sun.target.position.set(cx, 0, cz);
+    const cam = this.sun.shadow.camera;
+    cam.left = -r;
+    cam.right = r;
+    cam.top = r;
+    cam.bottom = -r;
+    cam.near = 1;
+    cam.far = r * 4;
+    cam.updateProjectionMatrix();
+  }
+}
