@@ -13,6 +13,8 @@ export interface Crs {
   readonly geographic: boolean;
   /** Native x/y are metres with a scale close to 1 (UTM, Gauss-Krüger): areas and slopes can be taken directly. */
   readonly metric: boolean;
+  /** Whether native coordinates lie where this CRS can hold them: catches a wrong CRS or swapped axes. */
+  plausible(x: number, y: number): boolean;
   /** Native x (easting or longitude), y (northing or latitude) -> WGS84 [lon, lat] degrees. */
   toLonLat(x: number, y: number): [number, number];
   fromLonLat(lon: number, lat: number): [number, number];
@@ -23,7 +25,12 @@ interface Definition {
   readonly proj4: string;
   readonly geographic: boolean;
   readonly metric: boolean;
+  /** Native [minX, minY, maxX, maxY] coordinates can have. */
+  readonly extent: readonly [number, number, number, number];
 }
+
+const UTM_EXTENT = [0, 0, 1_000_000, 10_000_000] as const;
+const WEB_MERCATOR_MAX = 20_037_508.35;
 
 // DHDN -> WGS84 with the country-wide parameter set (EPSG:1777, about 3 m): enough to place a building on a map.
 const DHDN = '+ellps=bessel +towgs84=598.1,73.7,418.2,0.202,0.045,-2.455,6.7 +units=m +no_defs';
@@ -31,8 +38,8 @@ const DHDN = '+ellps=bessel +towgs84=598.1,73.7,418.2,0.202,0.045,-2.455,6.7 +un
 const ETRS89 = '+ellps=GRS80 +towgs84=0,0,0,0,0,0,0';
 
 const DEFINITIONS = new Map<number, Definition>([
-  [4326, { name: 'WGS 84', proj4: '+proj=longlat +datum=WGS84 +no_defs', geographic: true, metric: false }],
-  [4258, { name: 'ETRS89', proj4: `+proj=longlat ${ETRS89} +no_defs`, geographic: true, metric: false }],
+  [4326, { name: 'WGS 84', proj4: '+proj=longlat +datum=WGS84 +no_defs', geographic: true, metric: false, extent: [-180, -90, 180, 90] }],
+  [4258, { name: 'ETRS89', proj4: `+proj=longlat ${ETRS89} +no_defs`, geographic: true, metric: false, extent: [-180, -90, 180, 90] }],
   [
     3857,
     {
@@ -41,15 +48,16 @@ const DEFINITIONS = new Map<number, Definition>([
       geographic: false,
       // metres on the map, but stretched by 1/cos(lat) (about 1.6 in the Ruhr area): not for areas
       metric: false,
+      extent: [-WEB_MERCATOR_MAX, -WEB_MERCATOR_MAX, WEB_MERCATOR_MAX, WEB_MERCATOR_MAX],
     },
   ],
   ...[32, 33].map((zone): [number, Definition] => [
     25800 + zone,
-    { name: `ETRS89 / UTM zone ${zone}N`, proj4: `+proj=utm +zone=${zone} ${ETRS89} +units=m +no_defs`, geographic: false, metric: true },
+    { name: `ETRS89 / UTM zone ${zone}N`, proj4: `+proj=utm +zone=${zone} ${ETRS89} +units=m +no_defs`, geographic: false, metric: true, extent: UTM_EXTENT },
   ]),
   ...[32, 33].map((zone): [number, Definition] => [
     32600 + zone,
-    { name: `WGS 84 / UTM zone ${zone}N`, proj4: `+proj=utm +zone=${zone} +datum=WGS84 +units=m +no_defs`, geographic: false, metric: true },
+    { name: `WGS 84 / UTM zone ${zone}N`, proj4: `+proj=utm +zone=${zone} +datum=WGS84 +units=m +no_defs`, geographic: false, metric: true, extent: UTM_EXTENT },
   ]),
   ...[2, 3, 4, 5].map((zone): [number, Definition] => [
     31464 + zone,
@@ -58,6 +66,8 @@ const DEFINITIONS = new Map<number, Definition>([
       proj4: `+proj=tmerc +lat_0=0 +lon_0=${zone * 3} +k=1 +x_0=${zone * 1_000_000 + 500_000} +y_0=0 ${DHDN}`,
       geographic: false,
       metric: true,
+      // the zone number is the easting's first digit; Germany lies between 5.2 and 6.2 million metres north
+      extent: [zone * 1_000_000, 5_000_000, (zone + 1) * 1_000_000, 6_500_000],
     },
   ]),
 ]);
@@ -93,6 +103,7 @@ export function crsByEpsg(code: number): Crs | undefined {
     name: def.name,
     geographic: def.geographic,
     metric: def.metric,
+    plausible: (x, y) => x >= def.extent[0] && y >= def.extent[1] && x <= def.extent[2] && y <= def.extent[3],
     toLonLat: (x, y) => {
       const [lon, lat] = converter.forward([x, y]);
       return [lon as number, lat as number];

@@ -29,6 +29,8 @@ const ADV_CODES: readonly (readonly [RegExp, number, boolean])[] = [
 export function epsgCodeOf(srsName: string): { code: number; epsgAxisOrder: boolean } | undefined {
   const s = srsName.trim().toLowerCase();
   if (/^\d{4,6}$/.test(s)) return { code: Number(s), epsgAxisOrder: false };
+  // OGC CRS84 is WGS84 with longitude first (the GeoJSON default)
+  if (/crs:?84$/.test(s)) return { code: 4326, epsgAxisOrder: false };
   const adv = /adv:crs:([^,]+)/.exec(s)?.[1];
   if (adv !== undefined) {
     const hit = ADV_CODES.find(([re]) => re.test(adv));

@@ -1,0 +1,292 @@
+/**
+ * The state machine behind the streaming CityGML reader: fed SAX events, it keeps one building at a time and
+ * hands it over at its end tag, so memory depends on the largest building, not on the file. CityGML 1.0 and 2.0
+ * share the element names used here; namespace prefixes are ignored.
+ */
+import type { RawBuilding, RawPolygon, SurfaceKind } from './raw-building.js';
+
+export interface Position {
+  readonly line: number;
+  readonly column: number;
+}
+
+/** A problem found by the handler; the reader adds the file name. */
+export class CityGmlProblem extends Error {
+  constructor(
+    message: string,
+    readonly position: Position,
+  ) {
+    super(message);
+  }
+}
+
+const SURFACE_KINDS: Readonly<Record<string, SurfaceKind>> = {
+  RoofSurface: 'roof',
+  WallSurface: 'wall',
+  GroundSurface: 'ground',
+  ClosureSurface: 'closure',
+  OuterCeilingSurface: 'other',
+  OuterFloorSurface: 'other',
+  Window: 'opening',
+  Door: 'opening',
+};
+
+const POLYGON_ELEMENTS = new Set(['Polygon', 'Triangle', 'Rectangle', 'PolygonPatch']);
+const COORDINATE_ELEMENTS = new Set(['posList', 'pos', 'coordinates']);
+
+type BuildingText = 'name' | 'function' | 'roofType' | 'measuredHeight' | 'storeysAboveGround' | 'ThoroughfareName'
+  | 'ThoroughfareNumber' | 'PostalCodeNumber' | 'LocalityName';
+const BUILDING_TEXT = new Set<string>([
+  'name',
+  'function',
+  'roofType',
+  'measuredHeight',
+  'storeysAboveGround',
+  'ThoroughfareName',
+  'ThoroughfareNumber',
+  'PostalCodeNumber',
+  'LocalityName',
+]);
+
+const localName = (qname: string): string => {
+  const i = qname.indexOf(':');
+  return i < 0 ? qname : qname.slice(i + 1);
+};
+
+/** Attribute by local name (gml:id, xlink:href, srsName ...), whatever prefix the file uses. */
+function attribute(attrs: Readonly<Record<string, string>>, local: string): string | undefined {
+  for (const key in attrs) {
+    if (key === local || (key.endsWith(local) && key.charCodeAt(key.length - local.length - 1) === 58)) {
+      return attrs[key];
+    }
+  }
+  return undefined;
+}
+
+interface SrsSeen {
+  readonly srsName: string;
+  readonly position: Position;
+}
+
+export class CityGmlHandler {
+  /** Every srsName in the file, in order of appearance (the reader checks they agree). */
+  onSrsName: (seen: SrsSeen) => void = () => undefined;
+
+  private depth = 0;
+  private readonly srsDims: number[] = [];
+  private building: RawBuilding | null = null;
+  private buildingDepth = -1;
+  private readonly surfaces: { kind: SurfaceKind; id: string | undefined; depth: number }[] = [];
+  private geometry: { lod: number; property: string; depth: number } | null = null;
+  private polygon: (RawPolygon & { depth: number }) | null = null;
+  private ringRole: 'exterior' | 'interior' | null = null;
+  private ring: number[] | null = null;
+  private textParts: string[] | null = null;
+  private textDepth = -1;
+  private textElement = '';
+  private textPosition: Position = { line: 0, column: 0 };
+  private textDim = 3;
+  private textParentIsFeature = false;
+  /** Local names of the open elements. */
+  private readonly names: string[] = [];
+
+  constructor(
+    private readonly position: () => Position,
+    private readonly emit: (b: RawBuilding) => void,
+  ) {}
+
+  openTag(qname: string, attrs: Readonly<Record<string, string>>): void {
+    const name = localName(qname);
+    const parent = this.names[this.names.length - 1];
+    this.names.push(name);
+    this.depth++;
+    const srsName = attrs['srsName'];
+    if (srsName !== undefined) this.onSrsName({ srsName, position: this.position() });
+    const dimAttr = attrs['srsDimension'] ?? attrs['dimension'];
+    const inherited = this.srsDims[this.srsDims.length - 1] ?? 3;
+    this.srsDims.push(dimAttr === undefined ? inherited : this.dimension(dimAttr));
+
+    if (name === 'Building' || name === 'BuildingPart') {
+      if (!this.building) {
+        const p = this.position();
+        this.building = { id: attribute(attrs, 'id'), line: p.line, column: p.column, polygons: [], hrefs: [] };
+        this.buildingDepth = this.depth;
+      }
+      return;
+    }
+    const b = this.building;
+    if (!b) return;
+
+    const href = attribute(attrs, 'href');
+    if (href !== undefined) {
+      const surface = this.surfaces[this.surfaces.length - 1];
+      b.hrefs.push({ href: href.replace(/^#/, ''), kind: surface?.kind ?? 'none', surfaceId: surface?.id });
+    }
+    const kind = SURFACE_KINDS[name];
+    if (kind !== undefined) {
+      this.surfaces.push({ kind, id: attribute(attrs, 'id'), depth: this.depth });
+      return;
+    }
+    const lod = /^lod(\d)(\w+)$/.exec(name);
+    if (lod && !this.geometry) {
+      this.geometry = { lod: Number(lod[1]), property: lod[2] as string, depth: this.depth };
+      return;
+    }
+    if (POLYGON_ELEMENTS.has(name) && !this.polygon) {
+      const surface = this.surfaces[this.surfaces.length - 1];
+      this.polygon = {
+        id: attribute(attrs, 'id'),
+        kind: surface?.kind ?? 'none',
+        surfaceId: surface?.id,
+        lod: this.geometry?.lod ?? -1,
+        property: this.geometry?.property ?? '',
+        exterior: [],
+        interiors: [],
+        depth: this.depth,
+      };
+      return;
+    }
+    if (this.polygon) {
+      if (name === 'exterior' || name === 'outerBoundaryIs') this.ringRole = 'exterior';
+      else if (name === 'interior' || name === 'innerBoundaryIs') this.ringRole = 'interior';
+      else if (name === 'LinearRing' && this.ringRole) this.ring = [];
+      else if (this.ring && COORDINATE_ELEMENTS.has(name)) this.startText(name, this.srsDims[this.srsDims.length - 1] ?? 3);
+      return;
+    }
+    if (this.surfaces.length === 0 && !this.geometry && BUILDING_TEXT.has(name)) {
+      this.textParentIsFeature = parent === 'Building' || parent === 'BuildingPart';
+      this.startText(name, 0);
+    }
+  }
+
+  text(chunk: string): void {
+    if (this.textParts) this.textParts.push(chunk);
+  }
+
+  closeTag(qname: string): void {
+    const name = localName(qname);
+    const depth = this.depth;
+    this.depth--;
+    this.srsDims.pop();
+    this.names.pop();
+    const b = this.building;
+    if (!b) return;
+
+    if (this.textParts && depth === this.textDepth) {
+      const value = this.textParts.join('');
+      this.textParts = null;
+      if (this.ring) this.addCoordinates(value);
+      else this.buildingText(b, this.textElement as BuildingText, value.trim());
+      return;
+    }
+    if (this.polygon) {
+      if (name === 'LinearRing' && this.ring) {
+        this.finishRing(this.ring);
+        this.ring = null;
+      } else if (name === 'exterior' || name === 'outerBoundaryIs' || name === 'interior' || name === 'innerBoundaryIs') {
+        this.ringRole = null;
+      } else if (depth === this.polygon.depth) {
+        const { depth: _d, ...polygon } = this.polygon;
+        if (polygon.exterior.length >= 9) b.polygons.push(polygon);
+        this.polygon = null;
+      }
+      return;
+    }
+    const surface = this.surfaces[this.surfaces.length - 1];
+    if (surface && depth === surface.depth) this.surfaces.pop();
+    else if (this.geometry && depth === this.geometry.depth) this.geometry = null;
+    else if (depth === this.buildingDepth) {
+      this.building = null;
+      this.buildingDepth = -1;
+      this.emit(b);
+    }
+  }
+
+  private startText(element: string, dim: number): void {
+    this.textParts = [];
+    this.textDepth = this.depth;
+    this.textElement = element;
+    this.textDim = dim;
+    this.textPosition = this.position();
+  }
+
+  private dimension(raw: string): number {
+    const dim = Number(raw);
+    if (dim !== 2 && dim !== 3) throw new CityGmlProblem(`srsDimension must be 2 or 3, not '${raw}'`, this.position());
+    return dim;
+  }
+
+  private addCoordinates(value: string): void {
+    const ring = this.ring as number[];
+    const gmlCoordinates = this.textElement === 'coordinates';
+    // gml:coordinates separates a point's values with commas and points with blanks
+    const parts = value.trim().split(gmlCoordinates ? /[\s,]+/ : /\s+/);
+    if (parts.length === 1 && parts[0] === '') return;
+    const dim = gmlCoordinates ? (value.trim().split(/\s+/)[0]?.split(',').length ?? 3) : this.textDim;
+    if (parts.length % dim !== 0) {
+      throw new CityGmlProblem(
+        `${this.textElement} has ${parts.length} numbers, not a multiple of the dimension ${dim}`,
+        this.textPosition,
+      );
+    }
+    for (let i = 0; i < parts.length; i += dim) {
+      for (let k = 0; k < dim; k++) {
+        const v = Number(parts[i + k]);
+        if (!Number.isFinite(v)) {
+          throw new CityGmlProblem(`${this.textElement} holds '${parts[i + k]}', which is not a number`, this.textPosition);
+        }
+        ring.push(v);
+      }
+      if (dim === 2) ring.push(0);
+    }
+  }
+
+  private finishRing(ring: number[]): void {
+    const polygon = this.polygon as RawPolygon;
+    // drop the repeated closing point
+    const n = ring.length;
+    if (n >= 6 && ring[0] === ring[n - 3] && ring[1] === ring[n - 2] && ring[2] === ring[n - 1]) ring.length = n - 3;
+    if (ring.length < 9) return;
+    if (this.ringRole === 'exterior') polygon.exterior.push(...ring);
+    else polygon.interiors.push(ring);
+  }
+
+  private buildingText(b: RawBuilding, element: BuildingText, value: string): void {
+    if (value === '') return;
+    switch (element) {
+      case 'name':
+        // gml:name of the building itself, not of an address or a generic attribute
+        if (this.textParentIsFeature) b.name ??= value;
+        break;
+      case 'function':
+        b.functionCode ??= value;
+        break;
+      case 'roofType':
+        b.roofTypeCode ??= value;
+        break;
+      case 'measuredHeight':
+      case 'storeysAboveGround': {
+        const v = Number(value);
+        if (!Number.isFinite(v) || v < 0) {
+          throw new CityGmlProblem(`${element} must be a non-negative number, not '${value}'`, this.textPosition);
+        }
+        // building parts: the tallest part is the building's height, storeys likewise
+        if (element === 'measuredHeight') b.measuredHeight = Math.max(b.measuredHeight ?? 0, v);
+        else b.storeys = Math.max(b.storeys ?? 0, Math.round(v));
+        break;
+      }
+      case 'ThoroughfareName':
+        b.street ??= value;
+        break;
+      case 'ThoroughfareNumber':
+        b.houseNumber ??= value;
+        break;
+      case 'PostalCodeNumber':
+        b.postalCode ??= value;
+        break;
+      case 'LocalityName':
+        b.locality ??= value;
+        break;
+    }
+  }
+}
