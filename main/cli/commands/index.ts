@@ -1,0 +1,5 @@
+/** Every CLI command, in the order `plustwin --help` lists them. */
+import type { CliCommand } from '../command.js';
+import { serveCommand } from './serve.js';
+
+export const COMMANDS: readonly CliCommand[] = [serveCommand];

@@ -1,0 +1,76 @@
+/** `plustwin serve`: the core without Electron, the UI in a browser (plant-room gateway PCs, tests). */
+import path from 'node:path';
+import type { CliCommand } from '../command.js';
+import { intOption, numberOption, parseArgs } from '../args.js';
+import { startCore } from '../../core/app-core.js';
+import { appRoot } from '../../core/app-root.js';
+import { defaultDataDir } from '../../core/data-dir.js';
+import { startHttpServer } from '../../serve/http-server.js';
+import { isLoopback } from '../../serve/access.js';
+import { loadOrCreateToken } from '../../serve/serve-token.js';
+import { waitForShutdownSignal } from '../shutdown-signal.js';
+
+const usage = `usage: plustwin serve [--data DIR] [--port N] [--host ADDR] [--speed N] [--no-demo] [--new-token]
+
+Runs PlusTwin's core and serves its UI on http://127.0.0.1:<port>/ (default port 8740).
+  --data DIR     where the SQLite file and settings live (default: the user-data folder)
+  --port N       TCP port, 0 for any free port
+  --host ADDR    bind address (default 127.0.0.1). Any non-loopback address requires the access token,
+                 which is generated and printed once; --new-token makes a new one.
+  --speed N      demo clock speed: simulated seconds per real second (60 = a day in 24 minutes)
+  --no-demo      do not start the built-in demo district`;
+
+export const serveCommand: CliCommand = {
+  name: 'serve',
+  summary: 'run the core and serve the UI over HTTP on 127.0.0.1',
+  usage,
+  async run(argv, io) {
+    const { flags } = parseArgs(argv, {
+      data: 'string',
+      port: 'string',
+      host: 'string',
+      speed: 'string',
+      'no-demo': 'boolean',
+      'new-token': 'boolean',
+    });
+    const port = intOption('port', flags.port, 8740, 0, 65535);
+    const speed = numberOption('speed', flags.speed, 1, 0.001, 100_000);
+    const host = flags.host ?? '127.0.0.1';
+    const log = (line: string) => io.err.write(`${line}\n`);
+    const core = await startCore({
+      dataDir: flags.data ?? defaultDataDir(),
+      transport: 'http',
+      speed,
+      demo: !flags['no-demo'],
+      log,
+    });
+    let access: { tokenHash: string | null } = { tokenHash: null };
+    if (!isLoopback(host)) {
+      const token = loadOrCreateToken(core.paths.dir, flags['new-token'] ?? false);
+      access = { tokenHash: token.tokenHash };
+      if (token.newToken) log(`access token (shown once, stored hashed): ${token.newToken}`);
+      else log('access token required (the one shown when it was generated; --new-token makes a new one)');
+    }
+    let server;
+    try {
+      server = await startHttpServer({
+        host,
+        port,
+        staticDir: path.join(appRoot(), 'dist', 'renderer'),
+        handlers: core.handlers,
+        events: core.events,
+        access,
+      });
+    } catch (e) {
+      await core.close();
+      throw new Error(`cannot listen on ${host}:${port}: ${(e as Error).message}`);
+    }
+    io.out.write(`PlusTwin listening on ${server.url}\n`);
+    const signal = await waitForShutdownSignal();
+    log(`${signal}: shutting down, writing pending readings`);
+    await server.close();
+    await core.close();
+    log('stopped');
+    return 0;
+  },
+};

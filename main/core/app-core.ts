@@ -1,0 +1,73 @@
+/**
+ * The application core, transport-free: store, clock, collector, the demo district and the API handlers.
+ * `plustwin serve` puts HTTP in front of it, the Electron main process IPC; neither knows the other.
+ */
+import type { AppInfo } from '../../models/contract.js';
+import { createHandlers } from '../api/handlers.js';
+import type { Handlers } from '../api/dispatch.js';
+import { Collector } from '../collector/collector.js';
+import { scaledClock, wallClock, type Clock } from '../collector/clock.js';
+import { openStore } from '../store/open-store.js';
+import type { Store } from '../store/store.js';
+import { startDemo, type RunningDemo } from '../demo/start-demo.js';
+import { appVersion } from './app-root.js';
+import { prepareDataDir, type DataPaths } from './data-dir.js';
+import { EventBus } from './event-bus.js';
+
+export interface CoreOptions {
+  readonly dataDir: string;
+  readonly transport: AppInfo['transport'];
+  /** Simulated seconds per real second for the demo clock; 1 = wall clock. */
+  readonly speed?: number;
+  /** Run the built-in demo district (simulated devices + a year of history). */
+  readonly demo?: boolean;
+  readonly log?: (line: string) => void;
+}
+
+export interface Core {
+  readonly handlers: Handlers;
+  readonly events: EventBus;
+  readonly paths: DataPaths;
+  readonly store: Store;
+  readonly collector: Collector;
+  readonly clock: Clock;
+  /** Stops polling, writes every pending reading, closes simulators and the database. */
+  close(): Promise<void>;
+}
+
+export async function startCore(options: CoreOptions): Promise<Core> {
+  const log = options.log ?? (() => {});
+  const paths = prepareDataDir(options.dataDir);
+  log(`data folder: ${paths.dir}`);
+  log(`database: ${paths.db}`);
+  const store = await openStore(paths.db);
+  const speed = options.speed ?? 1;
+  const clock = speed === 1 ? wallClock() : scaledClock(speed);
+  const events = new EventBus();
+  const collector = new Collector({ clock, sink: store, events });
+  let demo: RunningDemo | undefined;
+  try {
+    if (options.demo ?? true) demo = await startDemo({ store, collector, clock, log });
+  } catch (e) {
+    await collector.stop();
+    await store.close();
+    throw e;
+  }
+  const info: AppInfo = { version: appVersion(), dataDir: paths.dir, dbPath: paths.db, transport: options.transport };
+  let closing: Promise<void> | undefined;
+  return {
+    handlers: createHandlers({ store, collector, info }),
+    events,
+    paths,
+    store,
+    collector,
+    clock,
+    close: () =>
+      (closing ??= (async () => {
+        await collector.stop();
+        await demo?.close();
+        await store.flush();
+        await store.close();
+      })()),
+  };
+}

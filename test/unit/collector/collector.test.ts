@@ -1,0 +1,117 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Device, Point, Reading } from '../../../models/types.js';
+import { DeviceError, type DeviceDriver } from '../../../drivers/device-driver.js';
+import { Collector } from '../../../main/collector/collector.js';
+import { scaledClock } from '../../../main/collector/clock.js';
+import { EventBus } from '../../../main/core/event-bus.js';
+
+const device = (id: string, pollIntervalMs: number): Device => ({
+  id, name: id, buildingId: `b-${id}`, protocol: 'modbus-tcp', url: 'modbus-tcp://127.0.0.1:1?unit=1', profile: 'x', pollIntervalMs,
+});
+const point = (d: Device, role: Point['role']): Point => ({
+  id: `${d.id}:p`, deviceId: d.id, buildingId: d.buildingId, name: 'p', unit: 'kW', medium: 'electricity', role, kind: 'power',
+});
+
+/** A driver whose reads are recorded; `fail` makes it throw like a dead device. */
+function fakeDriver(d: Device, behaviour: { fail?: boolean; value?: number } = {}) {
+  const reads: number[] = [];
+  let closed = false;
+  const driver: DeviceDriver = {
+    deviceId: d.id,
+    points: [point(d, 'import')],
+    async read(now: number): Promise<Reading[]> {
+      reads.push(now);
+      if (behaviour.fail) throw new DeviceError('timeout', `${d.id}: timed out`, d.id);
+      return [{ pointId: `${d.id}:p`, ts: now, value: behaviour.value ?? 1, quality: 'good' }];
+    },
+    async close() {
+      closed = true;
+    },
+  };
+  return { driver, reads, isClosed: () => closed };
+}
+
+const batches: Reading[][] = [];
+const sink = { ingest: async (r: readonly Reading[]) => void batches.push([...r]) };
+let collector: Collector | undefined;
+afterEach(async () => {
+  await collector?.stop();
+  batches.length = 0;
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('Collector', () => {
+  it('reads each device at multiples of its poll interval on the collector clock', async () => {
+    const clock = scaledClock(600, Date.UTC(2026, 5, 1, 10, 0, 7));
+    collector = new Collector({ clock, sink, flushEveryMs: 50 });
+    const d = device('m1', 60_000);
+    const fake = fakeDriver(d);
+    collector.add(d, fake.driver);
+    await sleep(450); // 270 s simulated: 4 polls at :01, :02, :03, :04
+    expect(fake.reads.length).toBeGreaterThanOrEqual(3);
+    for (const ts of fake.reads) expect(ts % 60_000).toBeLessThan(60_000 / 4); // read soon after each boundary
+    await collector.flush();
+    expect(batches.flat().length).toBe(fake.reads.length);
+  });
+
+  it('keeps polling healthy devices while one is dead, and marks the dead one', async () => {
+    const clock = scaledClock(100, Date.UTC(2026, 5, 1, 10, 0, 0));
+    const events = new EventBus();
+    const statuses: number[] = [];
+    events.on('status', (s) => statuses.push(s.devicesOnline));
+    collector = new Collector({ clock, sink, events, statusEveryMs: 50, backoff: { baseMs: 100, capMs: 400 } });
+    const good = fakeDriver(device('good', 1_000));
+    const dead = fakeDriver(device('dead', 1_000), { fail: true });
+    collector.add(device('good', 1_000), good.driver);
+    collector.add(device('dead', 1_000), dead.driver);
+    await sleep(600); // 60 s simulated
+    expect(good.reads.length).toBeGreaterThanOrEqual(30);
+    expect(dead.reads.length).toBeLessThan(good.reads.length / 3); // backing off, not hammering
+    const status = collector.status();
+    expect(status.devicesTotal).toBe(2);
+    expect(status.devicesOnline).toBe(1);
+    const deadHealth = status.devices.find((h) => h.deviceId === 'dead')!;
+    expect(['offline', 'backoff']).toContain(deadHealth.state);
+    expect(deadHealth.lastError).toMatch(/timed out/);
+    expect(deadHealth.lastGoodTs).toBeNull();
+    expect(statuses.length).toBeGreaterThan(0);
+  });
+
+  it('writes pending readings and closes drivers on stop', async () => {
+    const clock = scaledClock(1000, Date.UTC(2026, 5, 1));
+    collector = new Collector({ clock, sink, flushEveryMs: 60_000 });
+    const d = device('m', 1_000);
+    const fake = fakeDriver(d, { value: 7 });
+    collector.add(d, fake.driver);
+    await sleep(100);
+    await collector.stop();
+    collector = undefined;
+    expect(fake.isClosed()).toBe(true);
+    expect(batches.flat().length).toBe(fake.reads.length);
+    expect(batches.flat().every((r) => r.value === 7)).toBe(true);
+  });
+
+  it('keeps a batch the store refused and writes it on the next flush', async () => {
+    let refuse = true;
+    const stored: Reading[] = [];
+    const flaky = {
+      ingest: async (r: readonly Reading[]) => {
+        if (refuse) throw new Error('database is locked');
+        stored.push(...r);
+      },
+    };
+    const clock = scaledClock(1000, Date.UTC(2026, 5, 1));
+    collector = new Collector({ clock, sink: flaky, flushEveryMs: 60_000 });
+    const d = device('m', 1_000);
+    const fake = fakeDriver(d);
+    collector.add(d, fake.driver);
+    await sleep(60);
+    await collector.flush();
+    expect(stored).toHaveLength(0);
+    refuse = false;
+    await collector.stop();
+    collector = undefined;
+    expect(stored.length).toBe(fake.reads.length);
+  });
+});
