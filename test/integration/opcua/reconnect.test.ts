@@ -1,0 +1,80 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DeviceError } from '../../../drivers/device-driver.js';
+import type { OpcUaDeviceConfig } from '../../../drivers/opcua/opcua-config.js';
+import { createOpcUaDriver } from '../../../drivers/opcua/opcua-driver.js';
+import { simNodeId } from '../../../drivers/simulators/opcua/building-model.js';
+import { startChildServer, type ChildServer } from './child-server.js';
+import { CLIENT_PKI, SIM_PKI, opcuaDevice, waitFor } from './helpers.js';
+
+const cfg: OpcUaDeviceConfig = {
+  publishingIntervalMs: 200,
+  points: [
+    { key: 'p', nodeId: simNodeId('school-1', 'M1', 'ActivePower'), name: 'P', medium: 'electricity', role: 'import', kind: 'power' },
+    { key: 'e', nodeId: simNodeId('school-1', 'M1', 'EnergyImport'), name: 'E', medium: 'electricity', role: 'import', kind: 'energy-counter' },
+  ],
+};
+
+const servers: ChildServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.stop()));
+});
+
+describe('OPC UA reconnect after kill -9', () => {
+  it('resumes data with exactly one session and flags the gap', async () => {
+    const first = await startChildServer(0, SIM_PKI);
+    servers.push(first);
+    const events: string[] = [];
+    const driver = await createOpcUaDriver(opcuaDevice(first.endpointUrl, 'dev-restart', 500), cfg, {
+      pkiDir: CLIENT_PKI,
+      onStateChange: (s) => events.push(s),
+    });
+    try {
+      const before = await waitFor('readings before the crash', async () => {
+        const r = await driver.read(Date.now());
+        return r.length === 2 ? r : undefined;
+      });
+      expect(before.every((r) => r.quality === 'good')).toBe(true);
+      expect(await first.sessions()).toBe(1);
+
+      await first.kill9();
+      // the gap: reads fail (missing samples) instead of repeating the last values
+      const gapError = await waitFor('a failing read while the server is down', async () => {
+        const e = await driver.read(Date.now()).then(
+          () => undefined,
+          (err: unknown) => err,
+        );
+        return e;
+      });
+      expect(gapError).toBeInstanceOf(DeviceError);
+      expect(['connection', 'timeout']).toContain((gapError as DeviceError).code);
+      await new Promise((r) => setTimeout(r, 2000));
+      await expect(driver.read(Date.now())).rejects.toBeInstanceOf(DeviceError);
+
+      const second = await startChildServer(first.port, SIM_PKI);
+      servers.push(second);
+      const after = await waitFor(
+        'readings after the restart',
+        async () => {
+          const r = await driver.read(Date.now());
+          return r.length === 2 ? r : undefined;
+        },
+        45_000,
+        250,
+      );
+      expect(after.every((r) => r.quality === 'good')).toBe(true);
+      // energy keeps growing: these are fresh values from the new server, not the ones from before the crash
+      const eBefore = before.find((r) => r.pointId.endsWith(':e'))!.value;
+      expect(after.find((r) => r.pointId.endsWith(':e'))!.value).toBeGreaterThan(eBefore);
+      expect(events).toContain('reconnecting');
+      expect(events.at(-1)).toBe('connected');
+      expect(await second.sessions()).toBe(1);
+      // and it stays one: no session piles up while the client settles
+      await new Promise((r) => setTimeout(r, 3000));
+      expect(await second.sessions()).toBe(1);
+      const diag = (driver as unknown as { diagnostics: () => { reconnections: number } }).diagnostics();
+      expect(diag.reconnections).toBeGreaterThanOrEqual(1);
+    } finally {
+      await driver.close();
+    }
+  });
+});

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DeviceError } from '../../../drivers/device-driver.js';
+import type { OpcUaDeviceConfig } from '../../../drivers/opcua/opcua-config.js';
+import { createOpcUaDriver } from '../../../drivers/opcua/opcua-driver.js';
+import {
+  startBuildingAutomationSimulator,
+  type BuildingAutomationSimulator,
+} from '../../../drivers/simulators/opcua/building-automation-simulator.js';
+import { simNodeId } from '../../../drivers/simulators/opcua/building-model.js';
+import { fixtureBuildings, fixtureValues } from '../../fixtures/opcua/fixture-values.js';
+import { CLIENT_PKI, SIM_PKI, opcuaDevice, waitFor } from './helpers.js';
+
+let a: BuildingAutomationSimulator;
+let b: BuildingAutomationSimulator;
+
+beforeAll(async () => {
+  a = await startBuildingAutomationSimulator({ pkiDir: SIM_PKI, buildings: fixtureBuildings, values: fixtureValues });
+  b = await startBuildingAutomationSimulator({ pkiDir: SIM_PKI, buildings: fixtureBuildings, values: fixtureValues });
+});
+afterAll(async () => {
+  await a?.close();
+  await b?.close();
+});
+
+const cfg = (acquisition: 'subscription' | 'poll'): OpcUaDeviceConfig => ({
+  acquisition,
+  publishingIntervalMs: 100,
+  requestTimeoutMs: 1000,
+  points: [{ key: 'p', nodeId: simNodeId('townhall', 'M1', 'ActivePower'), name: 'P', medium: 'electricity', role: 'import', kind: 'power' }],
+});
+
+async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; result: T | Error }> {
+  const t0 = performance.now();
+  const result = await fn().catch((e: unknown) => e as Error);
+  return { ms: performance.now() - t0, result };
+}
+
+describe('a stalled OPC UA server', () => {
+  it.each(['subscription', 'poll'] as const)('does not block other servers (%s)', async (acquisition) => {
+    const opts = { pkiDir: CLIENT_PKI, staleAfterMs: 2000 };
+    const da = await createOpcUaDriver(opcuaDevice(a.endpointUrl, `stall-a-${acquisition}`, 100), cfg(acquisition), opts);
+    const db = await createOpcUaDriver(opcuaDevice(b.endpointUrl, `stall-b-${acquisition}`, 100), cfg(acquisition), opts);
+    try {
+      for (const d of [da, db]) {
+        await waitFor('first reading', async () => ((await d.read(Date.now())).length === 1 ? true : undefined));
+      }
+      a.faults.stall();
+      // the healthy server keeps answering at once while the other one hangs
+      for (let i = 0; i < 5; i++) {
+        const rb = await timed(() => db.read(Date.now()));
+        expect(rb.result).toHaveLength(1);
+        expect(rb.ms).toBeLessThan(500);
+        await new Promise((r) => setTimeout(r, 300));
+      }
+      // the stalled one answers within its request timeout, and soon with an error instead of stale values
+      const failure = await waitFor('the stalled server to be reported', async () => {
+        const ra = await timed(() => da.read(Date.now()));
+        expect(ra.ms).toBeLessThan(1500);
+        return ra.result instanceof DeviceError ? ra.result : undefined;
+      });
+      expect(['timeout', 'connection']).toContain(failure.code);
+      a.faults.resume();
+      await waitFor('data again from the stalled server', async () => ((await da.read(Date.now())).length === 1 ? true : undefined), 40_000);
+      expect(a.sessionCount()).toBe(1);
+    } finally {
+      await da.close();
+      await db.close();
+    }
+  });
+});
