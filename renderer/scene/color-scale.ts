@@ -59,7 +59,9 @@ export function interpolateStops(stops: readonly ColorStop[], t: number): Rgb {
     const hi = stops[i]!;
     if (x <= hi.at) {
       const lo = stops[i - 1]!;
-      const f = hi.at === lo.at ? 0 : (x - lo.at) / (hi.at - lo.at);
+      const f = hi.at === lo.at ? 1 : (x - lo.at) / (hi.at - lo.at);
+      if (f === 0) return lo.rgb;
+      if (f === 1) return hi.rgb;
       return [lo.rgb[0] + (hi.rgb[0] - lo.rgb[0]) * f, lo.rgb[1] + (hi.rgb[1] - lo.rgb[1]) * f, lo.rgb[2] + (hi.rgb[2] - lo.rgb[2]) * f];
     }
   }

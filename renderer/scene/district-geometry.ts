@@ -67,10 +67,11 @@ export function buildDistrictGeometry(origin: Origin, buildings: readonly Buildi
       continue;
     }
     const height = Number.isFinite(building.heightM) && building.heightM > 0 ? building.heightM : DEFAULT_HEIGHT_M;
+    // earcut may return slivers of collinear points; they draw nothing and would make bad pick anchors
     const roof = ShapeUtils.triangulateShape(
       ring.map(([x, y]) => new Vector2(x, y)),
       [],
-    );
+    ).filter((tri) => Math.abs(signedArea(tri.map((k) => ring[k]!))) > 1e-6);
     prepared.push({ building, ring, height, roof });
     vertexTotal += ring.length * 6 + roof.length * 3;
   }
