@@ -12,3 +12,12 @@ export { startModbusTcpSimulator, type ModbusTcpSimulator, type ModbusTcpSimulat
 export { profileSimDevice, type ProfileSimOptions, type ValueSource } from './profile-sim-device.js';
 export { sunSpecSimDevice, type SunSpecSimModel, type SunSpecSimOptions } from './sunspec-sim-device.js';
 export type { SimDevice, SimFault, ReadFunctionCode } from './sim-device.js';
+export { registerSimDevice, type RegisterBlock } from './register-sim-device.js';
+export {
+  startModbusRtuSimulator,
+  startModbusRtuOverTcpSimulator,
+  serveRtuStream,
+  crc16,
+  type ModbusRtuSimulator,
+  type ModbusRtuOverTcpSimulator,
+} from './rtu-server.js';
