@@ -3,7 +3,7 @@
  * PostgreSQL/TimescaleDB store can stand behind the same calls.
  */
 import type { BuildingBalance, DistrictView, PowerSample, Resolution, SeriesBucket } from '../../models/contract.js';
-import type { Building, Device, Point, Reading, RoofSurface, Site } from '../../models/types.js';
+import type { Building, Device, Interval, Point, Reading, RoofSurface, Site } from '../../models/types.js';
 
 export interface Store {
   /** Upsert the district's structure by id (site, buildings, devices, points); rows not named are kept. */
@@ -20,6 +20,11 @@ export interface Store {
   buildingSeries(buildingId: string, from: number, to: number, resolution: Resolution): Promise<SeriesBucket[]>;
   /** Power samples of one building (grid, generation, consumption) from raw samples over [from, to). */
   powerSeries(buildingId: string, from: number, to: number): Promise<PowerSample[]>;
+  /**
+   * 15-minute intervals of the given points over [from, to), ordered by point then time, streamed in pages so that
+   * a year of data for a thousand points never sits in memory whole (CSV/XLSX exports).
+   */
+  intervals(pointIds: readonly string[], from: number, to: number): AsyncIterable<Interval>;
   /** Replace the roof surfaces of the buildings named in roofs (from a LoD2 import or assumed layout). */
   saveRoofs(buildingIds: readonly string[], roofs: readonly RoofSurface[]): Promise<void>;
   getRoofs(buildingId?: string): Promise<RoofSurface[]>;
