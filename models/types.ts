@@ -84,6 +84,8 @@ export interface Device {
   /** Profile id from drivers/profiles, or 'sunspec' for auto discovery, or 'opcua' for picked nodes. */
   readonly profile: string;
   readonly pollIntervalMs: number;
+  /** Protocol-specific settings (e.g. OPC UA security, identity and picked nodes), validated by the driver. */
+  readonly config?: Readonly<Record<string, unknown>>;
 }
 
 export interface Point {
