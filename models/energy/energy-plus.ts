@@ -40,20 +40,28 @@ export interface EnergyPlusOptions {
  * balance are negative (BMI/BBSR Effizienzhaus Plus). Missing slots add nothing and lower coverage.
  */
 export const energyPlusStatus = (profile: BuildingProfile, options: EnergyPlusOptions): Result<EnergyPlusStatus> => {
-  if (options.primarySet.kind !== 'primary-energy') {
-    return err('validation', `set ${options.primarySet.id} holds ${options.primarySet.kind} factors, not primary-energy`, 'primarySet');
-  }
   const months = options.months ?? 12;
   if (!(Number.isInteger(months) && months > 0)) return err('validation', `months must be a positive integer, got ${months}`, 'months');
-  const period = { from: addUtcMonths(options.to, -months), to: options.to };
+  return energyPlusForPeriod(profile, options.primarySet, { from: addUtcMonths(options.to, -months), to: options.to }, options.internalCarriers);
+};
+
+/** The same balance over any period (a scenario year, a heating season); energy-plus proper needs a year. */
+export const energyPlusForPeriod = (
+  profile: BuildingProfile,
+  primarySet: FactorSet,
+  period: Period,
+  internal: readonly Carrier[] = INTERNAL_CARRIERS,
+): Result<EnergyPlusStatus> => {
+  if (primarySet.kind !== 'primary-energy') {
+    return err('validation', `set ${primarySet.id} holds ${primarySet.kind} factors, not primary-energy`, 'primarySet');
+  }
   let balance;
   try {
     balance = computeBalance(profile, period);
   } catch (e) {
-    return err('validation', e instanceof Error ? e.message : String(e), 'to');
+    return err('validation', e instanceof Error ? e.message : String(e), 'period');
   }
-  const internal = options.internalCarriers ?? INTERNAL_CARRIERS;
-  const primary = weighBalance(balance.carriers, options.primarySet, internal);
+  const primary = weighBalance(balance.carriers, primarySet, internal);
   if (!primary.ok) return primary;
   const finalNet = finalEnergyNetImport(balance.carriers, internal);
   const finalPlus = finalNet < 0;
