@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createModbusDriver, listProfiles, loadProfile, probeModbus } from '../../../drivers/modbus/index.js';
+import { canonicalUnit } from '../../../drivers/modbus/canonical-units.js';
+import { registerCount } from '../../../drivers/modbus/register-types.js';
+import type { DeviceProfile, ProfilePoint } from '../../../drivers/profiles/device-profile.js';
+import {
+  profileSimDevice,
+  registerSimDevice,
+  startModbusTcpSimulator,
+  type ModbusTcpSimulator,
+} from '../../../drivers/simulators/modbus/index.js';
+import { expectClose, modbusDevice, profileFixture, profileFixtureIds } from './helpers.js';
+
+/** A value every point can carry exactly enough: integers in the raw domain, times the scale. */
+function roundTripValue(p: ProfilePoint, index: number): number {
+  const raw = p.type === 'uint16' || p.type === 'int16' ? 1000 + index * 7 : 100_000 + index * 1013;
+  const signed = p.kind === 'power' && p.type.startsWith('int') ? -raw : raw;
+  return p.type.startsWith('float') ? signed / 4 : signed * p.scale;
+}
+
+describe('device profiles', () => {
+  let profiles: DeviceProfile[];
+  const sims: ModbusTcpSimulator[] = [];
+  beforeAll(async () => {
+    profiles = await Promise.all((await listProfiles()).map((s) => loadProfile(s.id)));
+  });
+  afterAll(async () => {
+    await Promise.all(sims.map((s) => s.close()));
+  });
+
+  it('ships at least 10 profiles, each with a test fixture', async () => {
+    expect(profiles.length).toBeGreaterThanOrEqual(10);
+    expect(profileFixtureIds()).toEqual(profiles.map((p) => p.id));
+  });
+
+  it.each(profileFixtureIds())('%s decodes its fixture registers to canonical values', async (id) => {
+    const fx = profileFixture(id);
+    const profile = await loadProfile(id);
+    const sim = await startModbusTcpSimulator({ units: { 7: registerSimDevice(fx.registers) } });
+    sims.push(sim);
+    const driver = await createModbusDriver(modbusDevice(`dev-${id}`, `modbus-tcp://127.0.0.1:${sim.port}?unit=7`, id));
+    try {
+      const readings = await driver.read(1_700_000_000_000);
+      const byKey = new Map(readings.map((r) => [r.pointId.split(':')[1], r]));
+      expect(Object.keys(fx.expected).length).toBeGreaterThan(5);
+      for (const [key, value] of Object.entries(fx.expected)) {
+        expectClose(byKey.get(key)?.value, value, `${id} ${key}`);
+        expect(byKey.get(key)?.quality).toBe('good');
+        expect(byKey.get(key)?.ts).toBe(1_700_000_000_000);
+      }
+      // coalescing: far fewer requests than points
+      expect(driver.poller.plan.length).toBeLessThan(profile.points.length);
+      const probe = await probeModbus(`modbus-tcp://127.0.0.1:${sim.port}?unit=7`, { profile: id });
+      expect(probe.identity.manufacturer).toBe(profile.manufacturer);
+      for (const [field, value] of Object.entries(fx.identity)) {
+        expect(probe.identity[field as 'serial']).toBe(value);
+      }
+    } finally {
+      await driver.close();
+    }
+  });
+
+  it.each(profileFixtureIds())('%s round-trips every point through the profile simulator', async (id) => {
+    const profile = await loadProfile(id);
+    const values = new Map(profile.points.map((p, i) => [p.key, roundTripValue(p, i)]));
+    const sim = await startModbusTcpSimulator({ units: { 1: profileSimDevice(profile, (k) => values.get(k)) } });
+    sims.push(sim);
+    const driver = await createModbusDriver(modbusDevice('rt', `modbus-tcp://127.0.0.1:${sim.port}`, id));
+    try {
+      const readings = await driver.read(5);
+      const measured = profile.points.filter((p) => p.identity === undefined);
+      expect(readings).toHaveLength(measured.length);
+      for (const p of measured) {
+        const r = readings.find((x) => x.pointId === `rt:${p.key}`);
+        expectClose(r?.value, values.get(p.key)! * canonicalUnit(p.unit).factor, `${id} ${p.key}`);
+      }
+      const point = driver.points.find((p) => p.id === `rt:${measured[0]!.key}`)!;
+      expect(point.role).toBe(measured[0]!.role);
+      expect(point.unit).toBe(canonicalUnit(measured[0]!.unit).unit);
+      expect(registerCount(measured[0]!)).toBeGreaterThan(0);
+    } finally {
+      await driver.close();
+    }
+  });
+});
