@@ -1,5 +1,8 @@
 import type { Building, RoofSurface } from '../../models/types.js';
 
+/** Metres per storey when only the number of storeys is known. */
+export const STOREY_HEIGHT_M = 3;
+
 export interface Bounds {
   readonly minLon: number;
   readonly minLat: number;

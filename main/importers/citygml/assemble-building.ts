@@ -9,6 +9,7 @@ import { mergeOutline } from '../geometry/merge-outline.js';
 import { type Ring2, convexHull, signedArea } from '../geometry/ring2d.js';
 import { type PolygonRings, surfaceOrientation } from '../geometry/surface-orientation.js';
 import { newellNormal, length3 } from '../geometry/vector.js';
+import { STOREY_HEIGHT_M } from '../import-result.js';
 import type { Warnings } from '../warnings.js';
 import { roofTypeFromCode, useFromFunction } from './codes.js';
 import { CityGmlProblem } from './citygml-handler.js';
@@ -26,8 +27,6 @@ export interface AssembledBuilding {
   readonly roofs: RoofSurface[];
 }
 
-/** Metres per storey when only the number of storeys is known. */
-export const STOREY_HEIGHT_M = 3;
 /** Below this a roof piece is a modelling artefact, not a surface to put modules on. */
 const MIN_ROOF_AREA_M2 = 0.1;
 

@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import { SaxesParser } from 'saxes';
 import type { Building, RoofSurface } from '../../../models/types.js';
 import { SUPPORTED_CRS } from '../crs/crs.js';
+import { resolveCrsOption } from '../crs/crs-option.js';
 import { type ResolvedSrs, resolveSrsName } from '../crs/srs-name.js';
 import { ImportError } from '../import-error.js';
 import { type ImportOptions, type ImportResult, boundsOf } from '../import-result.js';
@@ -114,10 +115,4 @@ export async function readCityGml(file: string, options: ImportOptions = {}): Pr
     bounds: boundsOf(list),
     warnings: warnings.list(),
   };
-}
-
-export function resolveCrsOption(file: string, crs: string): ResolvedSrs {
-  const resolved = resolveSrsName(crs);
-  if (!resolved) throw new ImportError(file, `unknown CRS '${crs}' (supported: ${SUPPORTED_CRS.join(', ')})`);
-  return resolved;
 }

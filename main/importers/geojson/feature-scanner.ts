@@ -1,0 +1,164 @@
+/**
+ * Streams a GeoJSON FeatureCollection: finds each element of the top-level "features" array in the text as it
+ * arrives and hands it over as its own small JSON text with the line and column it starts at, so that a big file
+ * never sits in memory as one parsed tree. Everything outside the features (type, crs, bbox, name ...) is kept
+ * as a "skeleton" with a 0 in place of each feature and parsed at the end, which also checks its syntax.
+ */
+import { advance, jsonErrorOffset, jsonErrorProblem } from './json-position.js';
+
+export interface ScannedFeature {
+  readonly text: string;
+  readonly index: number;
+  readonly line: number;
+  readonly column: number;
+}
+
+export class JsonProblem extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly column: number,
+  ) {
+    super(message);
+  }
+}
+
+const OPEN_OBJECT = 123; // {
+const CLOSE_OBJECT = 125; // }
+const OPEN_ARRAY = 91; // [
+const CLOSE_ARRAY = 93; // ]
+const QUOTE = 34;
+const BACKSLASH = 92;
+const COMMA = 44;
+const NEWLINE = 10;
+
+export class FeatureScanner {
+  private line = 1;
+  private column = 1;
+  private depth = 0;
+  private inString = false;
+  private escape = false;
+  /** Text of a string at depth 1, to know which member of the collection we are in. */
+  private keyParts: string[] | null = null;
+  private keyStart = 0;
+  private expectKey = false;
+  private currentKey = '';
+  private featuresDepth = -1;
+  private capture: string[] | null = null;
+  private captureLine = 0;
+  private captureColumn = 0;
+  private featureCount = 0;
+  private readonly skeleton: string[] = [];
+  /** Skeleton offset -> file position at each place a feature was cut out, to place skeleton syntax errors. */
+  private readonly checkpoints: { offset: number; line: number; column: number }[] = [{ offset: 0, line: 1, column: 1 }];
+  private skeletonLength = 0;
+
+  constructor(private readonly onFeature: (f: ScannedFeature) => void) {}
+
+  write(chunk: string): void {
+    let from = 0; // start of the part of the chunk not yet copied to the skeleton or the capture
+    for (let i = 0; i < chunk.length; i++) {
+      const ch = chunk.charCodeAt(i);
+      if (ch === NEWLINE) {
+        this.line++;
+        this.column = 1;
+        continue;
+      }
+      this.column++;
+      if (this.inString) {
+        if (this.escape) this.escape = false;
+        else if (ch === BACKSLASH) this.escape = true;
+        else if (ch === QUOTE) {
+          this.inString = false;
+          if (this.keyParts) {
+            this.keyParts.push(chunk.slice(this.keyStart, i));
+            const text = this.keyParts.join('');
+            this.keyParts = null;
+            if (this.expectKey) {
+              this.currentKey = text;
+              this.expectKey = false;
+            }
+          }
+        }
+        continue;
+      }
+      if (ch === QUOTE) {
+        this.inString = true;
+        if (this.depth === 1) {
+          this.keyParts = [];
+          this.keyStart = i + 1;
+        }
+      } else if (ch === OPEN_OBJECT || ch === OPEN_ARRAY) {
+        if (this.depth === 0 && ch === OPEN_OBJECT) this.expectKey = true;
+        if (this.depth === 1 && ch === OPEN_ARRAY && this.currentKey === 'features') this.featuresDepth = 2;
+        if (this.depth === this.featuresDepth && !this.capture) {
+          this.flushSkeleton(chunk.slice(from, i));
+          from = i;
+          this.capture = [];
+          this.captureLine = this.line;
+          this.captureColumn = this.column - 1;
+        }
+        this.depth++;
+      } else if (ch === CLOSE_OBJECT || ch === CLOSE_ARRAY) {
+        this.depth--;
+        if (this.depth < 0) throw new JsonProblem(`unexpected '${String.fromCharCode(ch)}'`, this.line, this.column - 1);
+        if (this.capture && this.depth === this.featuresDepth) {
+          this.capture.push(chunk.slice(from, i + 1));
+          from = i + 1;
+          this.finishFeature();
+        } else if (this.depth === 1 && this.featuresDepth === 2) {
+          this.featuresDepth = -1;
+        }
+      } else if (ch === COMMA && this.depth === 1) {
+        this.expectKey = true;
+      }
+    }
+    if (this.capture) this.capture.push(chunk.slice(from));
+    else this.flushSkeleton(chunk.slice(from));
+    if (this.keyParts) {
+      // a key split across chunks
+      this.keyParts.push(chunk.slice(this.keyStart));
+      this.keyStart = 0;
+    }
+  }
+
+  /** Parses the skeleton; throws JsonProblem on a syntax error or a truncated file. */
+  end(): unknown {
+    if (this.inString || this.depth > 0 || this.capture) {
+      throw new JsonProblem(
+        `unexpected end of file: ${this.inString ? 'a string is' : `${this.depth} bracket(s) are`} not closed`,
+        this.line,
+        this.column,
+      );
+    }
+    const text = this.skeleton.join('');
+    try {
+      return JSON.parse(text);
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      const offset = jsonErrorOffset(message) ?? text.length;
+      const at = this.skeletonPosition(text, offset);
+      throw new JsonProblem(`invalid JSON: ${jsonErrorProblem(message)}`, at.line, at.column);
+    }
+  }
+
+  private finishFeature(): void {
+    const text = (this.capture as string[]).join('');
+    this.capture = null;
+    this.onFeature({ text, index: this.featureCount++, line: this.captureLine, column: this.captureColumn });
+    this.flushSkeleton('0');
+    this.checkpoints.push({ offset: this.skeletonLength, line: this.line, column: this.column });
+  }
+
+  private flushSkeleton(text: string): void {
+    if (text === '') return;
+    this.skeleton.push(text);
+    this.skeletonLength += text.length;
+  }
+
+  private skeletonPosition(text: string, offset: number): { line: number; column: number } {
+    let cp = this.checkpoints[0] as { offset: number; line: number; column: number };
+    for (const c of this.checkpoints) if (c.offset <= offset) cp = c;
+    return advance(text.slice(cp.offset), offset - cp.offset, cp.line, cp.column);
+  }
+}
