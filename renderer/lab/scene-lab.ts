@@ -23,6 +23,8 @@ export interface SceneLab {
   open(n: number): { buildings: number; skipped: number; facts: RendererFacts; buildMs: number; renderMs: number };
   /** Client position of a building and the id a pick there returns. */
   probe(index: number): { id: string; at: { x: number; y: number } | null; picked: string | null; pickMs: number };
+  /** Building id under client coordinates, or null. */
+  pickAt(x: number, y: number): string | null;
   close(): RendererFacts;
   destroy(): RendererFacts;
   facts(): RendererFacts;
@@ -75,6 +77,9 @@ const lab: SceneLab = {
     const t0 = performance.now();
     const picked = at ? scene.pickAtClient(at.x, at.y) : null;
     return { id, at, picked, pickMs: performance.now() - t0 };
+  },
+  pickAt(x, y) {
+    return scene?.pickAtClient(x, y) ?? null;
   },
   close() {
     scene?.clearDistrict();
