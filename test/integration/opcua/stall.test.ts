@@ -68,3 +68,25 @@ describe('a stalled OPC UA server', () => {
     }
   });
 });
+
+describe('simulator restart fault', () => {
+  it('the driver comes back on its own with one session', async () => {
+    const d = await createOpcUaDriver(opcuaDevice(b.endpointUrl, 'restart-fault', 100), cfg('subscription'), { pkiDir: CLIENT_PKI });
+    try {
+      await waitFor('first reading', async () => ((await d.read(Date.now())).length === 1 ? true : undefined));
+      const restarting = b.faults.restart(2000);
+      await waitFor('a failed read while the server is down', async () =>
+        d.read(Date.now()).then(
+          () => undefined,
+          (e: unknown) => e,
+        ),
+      );
+      await restarting;
+      await waitFor('data after the restart', async () => ((await d.read(Date.now())).length === 1 ? true : undefined), 40_000);
+      expect(b.sessionCount()).toBe(1);
+      expect(b.cumulatedSessionCount()).toBe(1);
+    } finally {
+      await d.close();
+    }
+  });
+});
