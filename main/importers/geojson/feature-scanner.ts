@@ -136,7 +136,7 @@ export class FeatureScanner {
       return JSON.parse(text);
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
-      const offset = jsonErrorOffset(message) ?? text.length;
+      const offset = jsonErrorOffset(text, message);
       const at = this.skeletonPosition(text, offset);
       throw new JsonProblem(`invalid JSON: ${jsonErrorProblem(message)}`, at.line, at.column);
     }

@@ -30,7 +30,7 @@ function parseFeature(file: string, f: ScannedFeature): ParsedFeature {
     return { value: JSON.parse(f.text), index: f.index, line: f.line, column: f.column };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    const at = advance(f.text, jsonErrorOffset(message) ?? 0, f.line, f.column);
+    const at = advance(f.text, jsonErrorOffset(f.text, message), f.line, f.column);
     throw new ImportError(file, `invalid JSON in feature ${f.index}: ${jsonErrorProblem(message)}`, at.line, at.column);
   }
 }
