@@ -218,7 +218,7 @@ export class ModbusBus {
         t.kind === 'tcp'
           ? client.connectTCP(t.host, { port: t.port })
           : t.kind === 'rtu-tcp'
-            ? client.connectTcpRTUBuffered(t.host, { port: t.port })
+            ? client.connectTelnet(t.host, { port: t.port }) // raw RTU frames over TCP (modbus-serial calls it telnet)
             : client.connectRTUBuffered(t.path, { baudRate: t.baudRate, parity: t.parity, dataBits: t.dataBits, stopBits: t.stopBits });
       await Promise.race([opening, timeout]);
     } catch (e) {
