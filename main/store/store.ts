@@ -31,3 +31,28 @@ export interface Store {
   readonly path: string;
   close(): Promise<void>;
 }
+
+/** Counters of the ingest path since the store was opened. */
+export interface IngestStats {
+  /** Raw samples written. */
+  readonly stored: number;
+  /** Readings dropped because their point is not in the district. */
+  readonly unknownPoint: number;
+  /** Readings dropped because value or timestamp is not a finite number. */
+  readonly rejected: number;
+  /** Readings stored raw but not fed to the interval engine because they were not after the point's checkpoint. */
+  readonly late: number;
+  readonly batches: number;
+  readonly buffered: number;
+}
+
+/** Maintenance calls of the SQLite store beyond the common Store interface. */
+export interface StoreAdmin {
+  stats(): IngestStats;
+  /** Deletes raw samples older than the retention period; returns how many. */
+  applyRetention(): Promise<number>;
+  /** Online backup of the whole district file to dest. */
+  backup(dest: string): Promise<void>;
+  /** 'ok' when PRAGMA integrity_check finds nothing. */
+  integrityCheck(): Promise<string>;
+}

@@ -1,0 +1,76 @@
+/**
+ * Numbered schema migrations. Each runs in its own transaction together with the bump of PRAGMA user_version, so a
+ * file is always at exactly one version. Append only: a released migration is never edited.
+ *
+ * Compactness: samples and intervals are WITHOUT ROWID tables keyed by integers (point/series numbers, UTC ms or
+ * 15-minute slot numbers), so a row is its key plus value and quality, with no second b-tree.
+ */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'district, raw samples, intervals, checkpoints',
+    sql: `
+      CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+      CREATE TABLE sites(id TEXT PRIMARY KEY, doc TEXT NOT NULL, saved_at INTEGER NOT NULL) WITHOUT ROWID;
+      CREATE TABLE buildings(pk INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, doc TEXT NOT NULL);
+      CREATE TABLE devices(pk INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, building_id TEXT NOT NULL, doc TEXT NOT NULL);
+      CREATE TABLE points(
+        pk INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, building_id TEXT NOT NULL,
+        role TEXT NOT NULL, kind TEXT NOT NULL, medium TEXT NOT NULL, doc TEXT NOT NULL);
+      CREATE TABLE series(
+        pk INTEGER PRIMARY KEY, point INTEGER NOT NULL, direction INTEGER NOT NULL, building INTEGER NOT NULL,
+        role TEXT NOT NULL, source TEXT NOT NULL, electric INTEGER NOT NULL, active INTEGER NOT NULL,
+        UNIQUE(point, direction));
+      CREATE INDEX series_building ON series(building);
+      CREATE TABLE samples(
+        ts INTEGER NOT NULL, point INTEGER NOT NULL, value REAL NOT NULL, q INTEGER NOT NULL,
+        PRIMARY KEY(ts, point)) WITHOUT ROWID;
+      CREATE TABLE intervals(
+        series INTEGER NOT NULL, slot INTEGER NOT NULL, kwh REAL NOT NULL, q INTEGER NOT NULL,
+        PRIMARY KEY(series, slot)) WITHOUT ROWID;
+      CREATE TABLE checkpoints(point INTEGER PRIMARY KEY, ts INTEGER NOT NULL, value REAL NOT NULL);
+    `,
+  },
+  {
+    version: 2,
+    name: 'local calendar and hourly/daily/monthly rollups per series and per building',
+    sql: `
+      CREATE TABLE cal_hour(hour INTEGER PRIMARY KEY, day INTEGER NOT NULL, month INTEGER NOT NULL);
+      CREATE INDEX cal_hour_day ON cal_hour(day);
+      CREATE TABLE cal_month(month INTEGER PRIMARY KEY, next INTEGER NOT NULL);
+      CREATE TABLE series_hour(series INTEGER NOT NULL, hour INTEGER NOT NULL, kwh REAL NOT NULL,
+        n_meas INTEGER NOT NULL, n INTEGER NOT NULL, qmax INTEGER NOT NULL, PRIMARY KEY(series, hour)) WITHOUT ROWID;
+      CREATE TABLE series_day(series INTEGER NOT NULL, day INTEGER NOT NULL, kwh REAL NOT NULL,
+        n_meas INTEGER NOT NULL, n INTEGER NOT NULL, qmax INTEGER NOT NULL, PRIMARY KEY(series, day)) WITHOUT ROWID;
+      CREATE TABLE series_month(series INTEGER NOT NULL, month INTEGER NOT NULL, kwh REAL NOT NULL,
+        n_meas INTEGER NOT NULL, n INTEGER NOT NULL, qmax INTEGER NOT NULL, PRIMARY KEY(series, month)) WITHOUT ROWID;
+      CREATE TABLE building_hour(building INTEGER NOT NULL, hour INTEGER NOT NULL, imp REAL NOT NULL, exp REAL NOT NULL,
+        gen REAL NOT NULL, con REAL NOT NULL, n_meas INTEGER NOT NULL, n INTEGER NOT NULL, qmax INTEGER NOT NULL,
+        PRIMARY KEY(building, hour)) WITHOUT ROWID;
+      CREATE TABLE building_day(building INTEGER NOT NULL, day INTEGER NOT NULL, imp REAL NOT NULL, exp REAL NOT NULL,
+        gen REAL NOT NULL, con REAL NOT NULL, n_meas INTEGER NOT NULL, n INTEGER NOT NULL, qmax INTEGER NOT NULL,
+        PRIMARY KEY(building, day)) WITHOUT ROWID;
+      CREATE TABLE building_month(building INTEGER NOT NULL, month INTEGER NOT NULL, imp REAL NOT NULL,
+        exp REAL NOT NULL, gen REAL NOT NULL, con REAL NOT NULL, n_meas INTEGER NOT NULL, n INTEGER NOT NULL,
+        qmax INTEGER NOT NULL, PRIMARY KEY(building, month)) WITHOUT ROWID;
+    `,
+  },
+  {
+    version: 3,
+    name: 'roof surfaces and meter replacements',
+    sql: `
+      CREATE TABLE roofs(building_id TEXT NOT NULL, seq INTEGER NOT NULL, area_m2 REAL NOT NULL,
+        tilt_deg REAL NOT NULL, azimuth_deg REAL NOT NULL, PRIMARY KEY(building_id, seq)) WITHOUT ROWID;
+      CREATE TABLE meter_replacements(point INTEGER NOT NULL, ts INTEGER NOT NULL, old_final_kwh REAL NOT NULL,
+        new_start_kwh REAL NOT NULL, PRIMARY KEY(point, ts)) WITHOUT ROWID;
+    `,
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

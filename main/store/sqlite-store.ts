@@ -1,0 +1,324 @@
+/**
+ * The SQLite store: WAL journal, buffered batched writes, the interval engine fed in the same transaction that
+ * stores raw samples, and rollups refreshed for the hours each write touched.
+ *
+ * Crash safety: raw samples, interval contributions, the per-point checkpoints and the rollups of a batch commit
+ * in one transaction. A crash loses at most the readings still in the buffer (at most batchSize readings or
+ * flushIntervalMs of them), never half a batch, and nothing is counted twice after a restart because the engine
+ * resumes from the committed checkpoints.
+ */
+import type { BuildingBalance, DistrictView, PowerSample, Resolution, SeriesBucket } from '../../models/contract.js';
+import type { Checkpoint, MeterReplacement } from '../../models/intervals/counter-step.js';
+import { runIntervalEngine, type EnginePoint, type EngineReading } from '../../models/intervals/interval-engine.js';
+import { DEFAULT_LIMITS, type IntervalLimits } from '../../models/intervals/limits.js';
+import { DAY_MS, HOUR_MS, INTERVAL_MS } from '../../models/time-grid.js';
+import type { Building, Device, Interval, Point, Reading, RoofSurface, Site } from '../../models/types.js';
+import { BulkInsert } from './bulk-insert.js';
+import { Calendar } from './calendar.js';
+import { loadDistrict, saveDistrictRows } from './district-repo.js';
+import { buildingBalances, buildingSeries } from './energy-queries.js';
+import { migrate } from './migrate.js';
+import { intervalPages } from './interval-pages.js';
+import { powerSeries } from './power-query.js';
+import { loadRoofs, saveRoofRows } from './roofs-repo.js';
+import { Rollups } from './rollups.js';
+import { SAMPLE_QUALITY_CODE } from './sample-quality.js';
+import { SqliteDb } from './sqlite-db.js';
+import {
+  DEFAULT_BATCH_SIZE,
+  DEFAULT_FLUSH_INTERVAL_MS,
+  DEFAULT_RAW_RETENTION_DAYS,
+  type StoreOptions,
+} from './store-options.js';
+import type { IngestStats, Store, StoreAdmin } from './store.js';
+
+const SLOTS_PER_HOUR = HOUR_MS / INTERVAL_MS;
+const DIRTY_KEY_SPAN = 2 ** 24;
+
+export class NotFoundError extends Error {}
+
+export class SqliteStore implements Store, StoreAdmin {
+  private buffer: Reading[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private chain: Promise<void> = Promise.resolve();
+  private failure: unknown = null;
+  private closed = false;
+  private pointPk = new Map<string, number>();
+  private enginePoints = new Map<number, EnginePoint>();
+  private checkpoints = new Map<number, Checkpoint>();
+  private lastRetention = 0;
+  private readonly counters = { stored: 0, unknownPoint: 0, rejected: 0, late: 0, batches: 0 };
+  private readonly samplesInsert: BulkInsert;
+  private readonly intervalUpsert: BulkInsert;
+  private readonly checkpointUpsert: BulkInsert;
+  private readonly calendar: Calendar;
+  private readonly rollups: Rollups;
+  private readonly batchSize: number;
+  private readonly flushIntervalMs: number;
+  private readonly now: () => number;
+
+  private constructor(
+    private readonly db: SqliteDb,
+    private readonly options: StoreOptions,
+  ) {
+    this.samplesInsert = new BulkInsert(db, 'INSERT OR IGNORE INTO samples(ts, point, value, q)', 4);
+    this.intervalUpsert = new BulkInsert(
+      db,
+      'INSERT INTO intervals(series, slot, kwh, q)',
+      4,
+      'ON CONFLICT(series, slot) DO UPDATE SET kwh = kwh + excluded.kwh, q = MAX(q, excluded.q)',
+    );
+    this.checkpointUpsert = new BulkInsert(
+      db,
+      'INSERT INTO checkpoints(point, ts, value)',
+      3,
+      'ON CONFLICT(point) DO UPDATE SET ts = excluded.ts, value = excluded.value',
+    );
+    this.calendar = new Calendar(db);
+    this.rollups = new Rollups(db, this.calendar);
+    this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+    this.flushIntervalMs = options.flushIntervalMs ?? DEFAULT_FLUSH_INTERVAL_MS;
+    this.now = options.now ?? Date.now;
+  }
+
+  static async open(file: string, options: StoreOptions = {}): Promise<SqliteStore> {
+    const db = await SqliteDb.open(file);
+    try {
+      await db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
+      await db.exec('PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY;');
+      await migrate(db);
+      const store = new SqliteStore(db, options);
+      await store.loadEngineState();
+      return store;
+    } catch (e) {
+      await db.close().catch(() => undefined);
+      throw e;
+    }
+  }
+
+  get path(): string {
+    return this.db.file;
+  }
+
+  /** The connection, for the history importer and maintenance code in this folder. */
+  get sqlite(): SqliteDb {
+    return this.db;
+  }
+
+  private limitsFor(pointId: string): IntervalLimits {
+    return { ...DEFAULT_LIMITS, ...this.options.limits, ...this.options.pointLimits?.[pointId] };
+  }
+
+  private async loadEngineState(): Promise<void> {
+    const points = await this.db.all<{ pk: number; id: string; kind: string; s0: number | null; s1: number | null }>(
+      `SELECT p.pk, p.id, p.kind,
+         (SELECT pk FROM series s WHERE s.point = p.pk AND s.direction = 0 AND s.active = 1) AS s0,
+         (SELECT pk FROM series s WHERE s.point = p.pk AND s.direction = 1 AND s.active = 1) AS s1
+       FROM points p`,
+    );
+    const replacements = new Map<number, MeterReplacement[]>();
+    for (const r of await this.db.all<{ point: number; ts: number; o: number; n: number }>(
+      'SELECT point, ts, old_final_kwh AS o, new_start_kwh AS n FROM meter_replacements ORDER BY ts',
+    )) {
+      const list = replacements.get(r.point) ?? [];
+      list.push({ ts: r.ts, oldFinalKwh: r.o, newStartKwh: r.n });
+      replacements.set(r.point, list);
+    }
+    this.pointPk = new Map(points.map((p) => [p.id, p.pk]));
+    this.enginePoints = new Map();
+    for (const p of points) {
+      if (p.s0 === null && p.s1 === null) continue;
+      const repl = replacements.get(p.pk);
+      this.enginePoints.set(p.pk, {
+        source: p.kind === 'energy-counter' ? 'counter' : 'power',
+        series: [p.s0, p.s1],
+        limits: this.limitsFor(p.id),
+        ...(repl === undefined ? {} : { replacements: repl }),
+      });
+    }
+    this.checkpoints = new Map(
+      (await this.db.all<{ point: number; ts: number; value: number }>('SELECT point, ts, value FROM checkpoints')).map(
+        (r) => [r.point, { ts: r.ts, value: r.value }],
+      ),
+    );
+  }
+
+  /** Runs fn after every write queued before it, one at a time. */
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.chain.then(fn, fn);
+    this.chain = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  async saveDistrict(site: Site, buildings: readonly Building[], devices: readonly Device[], points: readonly Point[]) {
+    await this.flush();
+    await this.serial(async () => {
+      await this.db.transaction(async () => {
+        const changed = await saveDistrictRows(this.db, site, buildings, devices, points, this.now());
+        if (changed.length > 0) await this.refreshSeriesRollups(changed);
+      });
+      await this.loadEngineState();
+    });
+  }
+
+  /** Every rollup hour of the given series again (after a series changed role or activity). */
+  private async refreshSeriesRollups(series: readonly number[]): Promise<void> {
+    const pairs: number[] = [];
+    for (const s of series)
+      for (const r of await this.db.all<{ hour: number }>('SELECT hour FROM series_hour WHERE series = ?', [s]))
+        pairs.push(s, r.hour);
+    await this.rollups.refresh(pairs);
+  }
+
+  getDistrict(): Promise<DistrictView | null> {
+    return this.serial(() => loadDistrict(this.db));
+  }
+
+  async ingest(readings: readonly Reading[]): Promise<void> {
+    if (this.closed) throw new Error(`store ${this.path} is closed`);
+    this.throwFailure();
+    for (const r of readings) this.buffer.push(r);
+    if (this.buffer.length >= this.batchSize) await this.flush();
+    else if (this.timer === null && this.buffer.length > 0)
+      this.timer = setTimeout(() => {
+        this.timer = null;
+        this.flush().catch((e: unknown) => (this.failure = e));
+      }, this.flushIntervalMs);
+  }
+
+  private throwFailure(): void {
+    if (this.failure === null) return;
+    const e = this.failure;
+    this.failure = null;
+    throw e;
+  }
+
+  async flush(): Promise<void> {
+    if (this.timer !== null) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    const batch = this.buffer;
+    this.buffer = [];
+    await this.serial(() => this.writeBatch(batch));
+    this.throwFailure();
+  }
+
+  private async writeBatch(batch: readonly Reading[]): Promise<void> {
+    if (batch.length === 0) return;
+    const sampleRows: number[] = [];
+    const engineReadings: EngineReading[] = [];
+    for (const r of batch) {
+      const pk = this.pointPk.get(r.pointId);
+      if (pk === undefined) {
+        this.counters.unknownPoint += 1;
+        continue;
+      }
+      const q = SAMPLE_QUALITY_CODE[r.quality];
+      if (!Number.isFinite(r.value) || !Number.isFinite(r.ts) || q === undefined) {
+        this.counters.rejected += 1;
+        continue;
+      }
+      const ts = Math.round(r.ts);
+      sampleRows.push(ts, pk, r.value, q);
+      if (q !== SAMPLE_QUALITY_CODE.bad) engineReadings.push({ point: pk, ts, value: r.value });
+    }
+    engineReadings.sort((a, b) => a.ts - b.ts);
+    const result = runIntervalEngine(engineReadings, this.enginePoints, this.checkpoints);
+
+    const intervalRows: number[] = [];
+    const dirty = new Set<number>();
+    for (const c of result.contributions.entries()) {
+      intervalRows.push(c.series, c.slot, c.kwh, c.q);
+      dirty.add(c.series * DIRTY_KEY_SPAN + Math.floor(c.slot / SLOTS_PER_HOUR));
+    }
+    const dirtyPairs: number[] = [];
+    for (const key of dirty) {
+      const series = Math.floor(key / DIRTY_KEY_SPAN);
+      dirtyPairs.push(series, (key - series * DIRTY_KEY_SPAN) * HOUR_MS);
+    }
+    const checkpointRows: number[] = [];
+    for (const [point, cp] of result.checkpoints) checkpointRows.push(point, cp.ts, cp.value);
+
+    await this.db.transaction(async () => {
+      await this.samplesInsert.run(sampleRows);
+      await this.intervalUpsert.run(intervalRows);
+      await this.checkpointUpsert.run(checkpointRows);
+      await this.rollups.refresh(dirtyPairs);
+    });
+    for (const [point, cp] of result.checkpoints) this.checkpoints.set(point, cp);
+    this.counters.stored += sampleRows.length / 4;
+    this.counters.late += result.late;
+    this.counters.batches += 1;
+    if (this.now() - this.lastRetention > HOUR_MS) await this.deleteOldSamples();
+  }
+
+  stats(): IngestStats {
+    return { ...this.counters, buffered: this.buffer.length };
+  }
+
+  private async deleteOldSamples(): Promise<number> {
+    this.lastRetention = this.now();
+    const days = this.options.rawRetentionDays ?? DEFAULT_RAW_RETENTION_DAYS;
+    if (!(days > 0) || !Number.isFinite(days)) return 0;
+    return this.db.run('DELETE FROM samples WHERE ts < ?', [this.now() - days * DAY_MS]);
+  }
+
+  applyRetention(): Promise<number> {
+    return this.serial(() => this.deleteOldSamples());
+  }
+
+  async buildingBalances(from: number, to: number): Promise<BuildingBalance[]> {
+    return this.serial(() => buildingBalances(this.db, from, to));
+  }
+
+  async buildingSeries(buildingId: string, from: number, to: number, resolution: Resolution): Promise<SeriesBucket[]> {
+    const out = await this.serial(() => buildingSeries(this.db, buildingId, from, to, resolution));
+    if (out === null) throw new NotFoundError(`building ${buildingId} is not in the district`);
+    return out;
+  }
+
+  powerSeries(buildingId: string, from: number, to: number): Promise<PowerSample[]> {
+    return this.serial(() => powerSeries(this.db, buildingId, from, to));
+  }
+
+  intervals(pointIds: readonly string[], from: number, to: number): AsyncIterable<Interval> {
+    return intervalPages(this.db, pointIds, from, to, (fn) => this.serial(fn));
+  }
+
+  saveRoofs(buildingIds: readonly string[], roofs: readonly RoofSurface[]): Promise<void> {
+    return this.serial(() => this.db.transaction(() => saveRoofRows(this.db, buildingIds, roofs)));
+  }
+
+  getRoofs(buildingId?: string): Promise<RoofSurface[]> {
+    return this.serial(() => loadRoofs(this.db, buildingId));
+  }
+
+  /** Online copy of the whole file (SQLite backup API), while ingest goes on. */
+  async backup(dest: string): Promise<void> {
+    await this.flush();
+    await this.db.backupTo(dest);
+  }
+
+  async integrityCheck(): Promise<string> {
+    const row = await this.serial(() => this.db.get<{ integrity_check: string }>('PRAGMA integrity_check'));
+    return row?.integrity_check ?? 'no answer';
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.flush();
+    this.closed = true;
+    await this.serial(async () => {
+      await this.samplesInsert.close();
+      await this.intervalUpsert.close();
+      await this.checkpointUpsert.close();
+      await this.rollups.close();
+      await this.db.exec('PRAGMA optimize');
+      await this.db.close();
+    });
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * One step of a cumulative energy counter: from the last checkpoint to the next reading. Decides how much energy
+ * the step holds and where it came from. Never returns negative energy.
+ */
+import type { IntervalQuality } from '../types.js';
+import { HOUR_MS } from '../time-grid.js';
+import type { IntervalLimits } from './limits.js';
+
+export interface Checkpoint {
+  readonly ts: number;
+  readonly value: number;
+}
+
+/** Entered by the user when a meter is swapped: the old meter's last and the new meter's first reading. */
+export interface MeterReplacement {
+  readonly ts: number;
+  readonly oldFinalKwh: number;
+  readonly newStartKwh: number;
+}
+
+export interface CounterStep {
+  readonly kwh: number;
+  readonly quality: IntervalQuality;
+  /** The checkpoint to keep after this step. */
+  readonly next: Checkpoint;
+}
+
+export const gapQuality = (dtMs: number, limits: IntervalLimits): IntervalQuality =>
+  dtMs <= limits.measuredGapMs ? 'measured' : dtMs <= limits.interpolateGapMs ? 'interpolated' : 'recovered';
+
+/** null when the reading is not after the checkpoint (a late or repeated sample must not count twice). */
+export function counterStep(
+  prev: Checkpoint,
+  ts: number,
+  value: number,
+  limits: IntervalLimits,
+  replacement?: MeterReplacement,
+): CounterStep | null {
+  const dt = ts - prev.ts;
+  if (!(dt > 0) || !Number.isFinite(value)) return null;
+  const maxKwh = (limits.maxPowerKw * dt) / HOUR_MS;
+  const next = { ts, value };
+  const judged = (kwh: number, quality: IntervalQuality): CounterStep => ({
+    kwh,
+    quality: kwh > maxKwh ? 'implausible' : quality,
+    next,
+  });
+
+  if (replacement !== undefined && replacement.ts > prev.ts && replacement.ts <= ts) {
+    const before = Math.max(0, replacement.oldFinalKwh - prev.value);
+    const after = Math.max(0, value - replacement.newStartKwh);
+    return judged(before + after, 'meter-replaced');
+  }
+
+  const delta = value - prev.value;
+  if (delta >= 0) return judged(delta, gapQuality(dt, limits));
+  // Jitter: keep the higher reading so that the way back up is not counted again.
+  if (-delta <= limits.jitterKwh) return { kwh: 0, quality: gapQuality(dt, limits), next: { ts, value: prev.value } };
+
+  for (const wrap of limits.wrapKwh) {
+    if (prev.value >= wrap || value >= wrap) continue;
+    const wrapped = wrap - prev.value + value;
+    if (wrapped <= maxKwh) return { kwh: wrapped, quality: 'rollover', next };
+  }
+  // A new counter cycle: the counter restarted at zero, so its reading is the energy since then.
+  return judged(value, 'counter-reset');
+}
