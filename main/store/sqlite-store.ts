@@ -20,6 +20,7 @@ import { buildingBalances, buildingSeries } from './energy-queries.js';
 import { migrate } from './migrate.js';
 import { intervalPages } from './interval-pages.js';
 import { powerSeries } from './power-query.js';
+import { recomputePoint } from './recompute.js';
 import { loadRoofs, saveRoofRows } from './roofs-repo.js';
 import { Rollups } from './rollups.js';
 import { SAMPLE_QUALITY_CODE } from './sample-quality.js';
@@ -38,6 +39,7 @@ const DIRTY_KEY_SPAN = 2 ** 24;
 export class NotFoundError extends Error {}
 
 export class SqliteStore implements Store, StoreAdmin {
+  // (the admin calls are documented on StoreAdmin in store.ts)
   private buffer: Reading[] = [];
   private timer: NodeJS.Timeout | null = null;
   private chain: Promise<void> = Promise.resolve();
@@ -295,6 +297,34 @@ export class SqliteStore implements Store, StoreAdmin {
 
   getRoofs(buildingId?: string): Promise<RoofSurface[]> {
     return this.serial(() => loadRoofs(this.db, buildingId));
+  }
+
+  /**
+   * Records a meter swap (old meter's final and new meter's first reading, kWh) and recomputes the point's
+   * intervals from the swap on, so the step across it is old final - last + first - new start, 'meter-replaced'.
+   */
+  async replaceMeter(pointId: string, replacement: MeterReplacement): Promise<void> {
+    for (const [field, v] of Object.entries(replacement))
+      if (!Number.isFinite(v)) throw new RangeError(`meter replacement of ${pointId}: ${field} is not a number`);
+    await this.flush();
+    await this.serial(async () => {
+      const pk = this.pointPk.get(pointId);
+      const spec = pk === undefined ? undefined : this.enginePoints.get(pk);
+      if (pk === undefined || spec?.source !== 'counter')
+        throw new NotFoundError(`point ${pointId} is not an energy counter of this district`);
+      const replacements = [...(spec.replacements ?? []), replacement].sort((a, b) => a.ts - b.ts);
+      const updated: EnginePoint = { ...spec, replacements };
+      const cp = await this.db.transaction(async () => {
+        await this.db.run(
+          `INSERT INTO meter_replacements(point, ts, old_final_kwh, new_start_kwh) VALUES (?, ?, ?, ?)
+           ON CONFLICT(point, ts) DO UPDATE SET old_final_kwh = excluded.old_final_kwh, new_start_kwh = excluded.new_start_kwh`,
+          [pk, replacement.ts, replacement.oldFinalKwh, replacement.newStartKwh],
+        );
+        return recomputePoint(this.db, this.rollups, this.intervalUpsert, pk, updated, replacement.ts);
+      });
+      this.enginePoints.set(pk, updated);
+      if (cp !== null) this.checkpoints.set(pk, cp);
+    });
   }
 
   /** Online copy of the whole file (SQLite backup API), while ingest goes on. */

@@ -55,4 +55,9 @@ export interface StoreAdmin {
   backup(dest: string): Promise<void>;
   /** 'ok' when PRAGMA integrity_check finds nothing. */
   integrityCheck(): Promise<string>;
+  /**
+   * Records a meter swap entered by the user (time, old meter's final reading, new meter's first reading, kWh) and
+   * recomputes that point's intervals from there on (needs the raw samples around the swap, see retention).
+   */
+  replaceMeter(pointId: string, replacement: { ts: number; oldFinalKwh: number; newStartKwh: number }): Promise<void>;
 }

@@ -70,13 +70,22 @@ export interface EngineResult {
 const replacementIn = (list: readonly MeterReplacement[] | undefined, from: number, to: number) =>
   list?.find((r) => r.ts > from && r.ts <= to);
 
-/** readings must be in ascending ts per point (the order across points does not matter). */
+/**
+ * readings must be in ascending ts per point (the order across points does not matter). Contributions to slots
+ * starting before clipBefore are dropped: a recomputation from a slot boundary keeps what lies before it.
+ */
 export function runIntervalEngine(
   readings: Iterable<EngineReading>,
   points: ReadonlyMap<number, EnginePoint>,
   checkpoints: ReadonlyMap<number, Checkpoint>,
+  clipBefore = -Infinity,
 ): EngineResult {
-  const contributions = new SlotContributions();
+  const all = new SlotContributions();
+  const contributions = {
+    add: (series: number, slot: number, kwh: number, q: number) => {
+      if (slot >= clipBefore) all.add(series, slot, kwh, q);
+    },
+  };
   const moved = new Map<number, Checkpoint>();
   let late = 0;
   for (const r of readings) {
@@ -108,5 +117,5 @@ export function runIntervalEngine(
       moved.set(r.point, { ts: r.ts, value: r.value });
     }
   }
-  return { contributions, checkpoints: moved, late };
+  return { contributions: all, checkpoints: moved, late };
 }

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { counterStep } from '../../../models/intervals/counter-step.js';
+import { DEFAULT_LIMITS } from '../../../models/intervals/limits.js';
+
+const T = Date.UTC(2024, 5, 3);
+const MIN = 60_000;
+const L = DEFAULT_LIMITS; // 1000 kW maximum, measured <= 15 min, interpolated <= 60 min
+
+describe('counter steps (hand-computed)', () => {
+  it('measured: 100 -> 101 kWh in 5 minutes is 1 kWh', () => {
+    expect(counterStep({ ts: T, value: 100 }, T + 5 * MIN, 101, L)).toEqual({
+      kwh: 1,
+      quality: 'measured',
+      next: { ts: T + 5 * MIN, value: 101 },
+    });
+  });
+
+  it('interpolated: a 30-minute step is bridged and flagged', () => {
+    const s = counterStep({ ts: T, value: 100 }, T + 30 * MIN, 102.5, L);
+    expect(s?.kwh).toBeCloseTo(2.5, 12);
+    expect(s?.quality).toBe('interpolated');
+  });
+
+  it('recovered: energy after a 3-hour downtime', () => {
+    const s = counterStep({ ts: T, value: 100 }, T + 180 * MIN, 106, L);
+    expect(s).toMatchObject({ kwh: 6, quality: 'recovered' });
+  });
+
+  it('counter-reset: 5000 -> 2 kWh starts a new cycle worth 2 kWh, never -4998', () => {
+    expect(counterStep({ ts: T, value: 5000 }, T + 5 * MIN, 2, L)).toMatchObject({ kwh: 2, quality: 'counter-reset' });
+  });
+
+  it('rollover: a 16-bit kWh register wrapping 65535.5 -> 0.7 is 1.2 kWh', () => {
+    const s = counterStep({ ts: T, value: 65535.5 }, T + 5 * MIN, 0.7, L);
+    expect(s?.kwh).toBeCloseTo(1.2, 9);
+    expect(s?.quality).toBe('rollover');
+  });
+
+  it('rollover: a 32-bit Wh register (4,294,967.296 kWh) wraps too', () => {
+    const s = counterStep({ ts: T, value: 4_294_967.0 }, T + 5 * MIN, 0.5, L);
+    expect(s?.kwh).toBeCloseTo(0.796, 9);
+    expect(s?.quality).toBe('rollover');
+  });
+
+  it('meter-replaced: old 1200 -> final 1201.5, new 0.2 -> 0.7 is 1.5 + 0.5 kWh', () => {
+    const s = counterStep({ ts: T, value: 1200 }, T + 15 * MIN, 0.7, L, {
+      ts: T + 10 * MIN,
+      oldFinalKwh: 1201.5,
+      newStartKwh: 0.2,
+    });
+    expect(s?.kwh).toBeCloseTo(2, 12);
+    expect(s?.quality).toBe('meter-replaced');
+  });
+
+  it('implausible: 300 kWh in 5 minutes is 3600 kW, above the 1000 kW maximum', () => {
+    expect(counterStep({ ts: T, value: 100 }, T + 5 * MIN, 400, L)).toMatchObject({ kwh: 300, quality: 'implausible' });
+    expect(counterStep({ ts: T, value: 100 }, T + 5 * MIN, 400, { ...L, maxPowerKw: 5000 })?.quality).toBe('measured');
+  });
+
+  it('a reset to a high reading (a swapped meter nobody entered) is implausible, not a spike in balances', () => {
+    expect(counterStep({ ts: T, value: 5000 }, T + 5 * MIN, 3000, L)).toMatchObject({ kwh: 3000, quality: 'implausible' });
+  });
+
+  it('jitter backwards is zero energy and keeps the higher reading', () => {
+    expect(counterStep({ ts: T, value: 100 }, T + 5 * MIN, 99.9995, L)).toEqual({
+      kwh: 0,
+      quality: 'measured',
+      next: { ts: T + 5 * MIN, value: 100 },
+    });
+  });
+
+  it('ignores readings that are not after the checkpoint or not numbers', () => {
+    expect(counterStep({ ts: T, value: 100 }, T, 101, L)).toBeNull();
+    expect(counterStep({ ts: T, value: 100 }, T - 1, 101, L)).toBeNull();
+    expect(counterStep({ ts: T, value: 100 }, T + MIN, Number.NaN, L)).toBeNull();
+  });
+});
