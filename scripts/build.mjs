@@ -1,6 +1,8 @@
 // Builds what `plustwin` and the desktop app run: the renderer with Vite (dist/renderer) and the core with esbuild
-// (dist/cli.js, dist/electron/main.js, dist/electron/preload.cjs). npm runs it on install (the "prepare" script),
-// so `npx plustwin` works right after `npm ci`. Dependencies stay external: they are installed next to dist/.
+// (dist/cli.js, dist/electron-main.js, dist/preload.cjs). npm runs it on install (the "prepare" script), so
+// `npx plustwin` works right after `npm ci`. Dependencies stay external: they are installed next to dist/.
+// Data the drivers find next to their own module (device profiles, SunSpec models) is copied next to the bundles,
+// which all sit in dist/ so that `new URL('./devices/', import.meta.url)` means the same folder for each.
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { fileURLToPath } from 'node:url';
@@ -11,8 +13,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const started = Date.now();
 const step = (what) => process.stdout.write(`build: ${what}\n`);
 
-fs.rmSync(path.join(root, 'dist', 'electron'), { recursive: true, force: true });
-fs.rmSync(path.join(root, 'dist', 'cli.js'), { force: true });
+for (const old of ['electron', 'cli.js', 'electron-main.js', 'preload.cjs', 'devices', 'models']) {
+  fs.rmSync(path.join(root, 'dist', old), { recursive: true, force: true });
+}
 
 const node = {
   absWorkingDir: root,
@@ -26,16 +29,21 @@ const node = {
 
 step('core (esbuild)');
 await esbuild({ ...node, entryPoints: ['main/cli/entry.ts'], format: 'esm', outfile: 'dist/cli.js' });
-await esbuild({ ...node, entryPoints: ['main/electron/main.ts'], format: 'esm', outfile: 'dist/electron/main.js', external: ['electron'] });
+await esbuild({ ...node, entryPoints: ['main/electron/main.ts'], format: 'esm', outfile: 'dist/electron-main.js', external: ['electron'] });
 // sandboxed preloads must be CommonJS and may require only 'electron'
 await esbuild({
   ...node,
   packages: undefined,
   entryPoints: ['main/electron/preload.ts'],
   format: 'cjs',
-  outfile: 'dist/electron/preload.cjs',
+  outfile: 'dist/preload.cjs',
   external: ['electron'],
 });
+
+step('data next to the bundles');
+const copyData = (from, to) => fs.cpSync(path.join(root, from), path.join(root, 'dist', to), { recursive: true });
+copyData('drivers/profiles/devices', 'devices');
+copyData('drivers/sunspec/models', 'models');
 
 step('renderer (vite)');
 await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });

@@ -21,6 +21,8 @@ export interface CoreOptions {
   readonly speed?: number;
   /** Run the built-in demo district (simulated devices + a year of history). */
   readonly demo?: boolean;
+  /** Days of demo history generated on first start (default 365). */
+  readonly demoHistoryDays?: number;
   readonly log?: (line: string) => void;
 }
 
@@ -47,7 +49,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const collector = new Collector({ clock, sink: store, events });
   let demo: RunningDemo | undefined;
   try {
-    if (options.demo ?? true) demo = await startDemo({ store, collector, clock, log });
+    if (options.demo ?? true) demo = await startDemo({ store, collector, clock, log, ...(options.demoHistoryDays ? { historyDays: options.demoHistoryDays } : {}) });
   } catch (e) {
     await collector.stop();
     await store.close();

@@ -28,7 +28,7 @@ function createWindow(): BrowserWindow {
     height: 900,
     title: 'PlusTwin',
     show: false,
-    webPreferences: secureWebPreferences(path.join(appRoot(), 'dist', 'electron', 'preload.cjs')),
+    webPreferences: secureWebPreferences(path.join(appRoot(), 'dist', 'preload.cjs')),
   });
   lockDownContents(win.webContents, appUrl);
   win.once('ready-to-show', () => win.show());

@@ -1,5 +1,6 @@
 /** Every CLI command, in the order `plustwin --help` lists them. */
 import type { CliCommand } from '../command.js';
 import { serveCommand } from './serve.js';
+import { simulateCommand } from './simulate.js';
 
-export const COMMANDS: readonly CliCommand[] = [serveCommand];
+export const COMMANDS: readonly CliCommand[] = [serveCommand, simulateCommand];
