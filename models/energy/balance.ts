@@ -1,8 +1,8 @@
 import type { BuildingBalance } from '../contract.js';
 import { INTERNAL_CARRIERS, type Carrier } from './carriers.js';
-import { addCoverage, coverageOfCodes, type Coverage } from './coverage.js';
+import { addCoverage, coverageOf, type Coverage } from './coverage.js';
 import { slotRange, type Period } from './period.js';
-import { MISSING_CODE } from './quality.js';
+import { MEASURED_CODE, MISSING_CODE } from './quality.js';
 import type { BuildingProfile, CarrierSeries } from './series.js';
 
 export interface CarrierBalance {
@@ -36,11 +36,22 @@ export const carrierBalance = (s: CarrierSeries, period?: Period): CarrierBalanc
   let im = 0;
   let ex = 0;
   let self = 0;
+  let measured = 0;
+  let missing = 0;
   const { consumption, generation, quality } = s;
   const imp = s.import;
   const exp = s.export;
+  // Local copies: an imported binding read in a hot loop costs a getter call per slot under some loaders.
+  const missingCode = MISSING_CODE;
+  const measuredCode = MEASURED_CODE;
+  // One pass for sums and coverage: a district year is millions of slots.
   for (let i = lo; i < hi; i++) {
-    if (quality[i] === MISSING_CODE) continue;
+    const code = quality[i] as number;
+    if (code === missingCode) {
+      missing++;
+      continue;
+    }
+    if (code === measuredCode) measured++;
     const gi = generation[i] as number;
     const ei = exp[i] as number;
     l += consumption[i] as number;
@@ -49,6 +60,8 @@ export const carrierBalance = (s: CarrierSeries, period?: Period): CarrierBalanc
     ex += ei;
     self += gi > ei ? gi - ei : 0;
   }
+  const slots = Math.max(0, i1 - i0);
+  missing += slots - Math.max(0, hi - lo);
   return {
     carrier: s.carrier,
     consumptionKwh: l,
@@ -57,7 +70,7 @@ export const carrierBalance = (s: CarrierSeries, period?: Period): CarrierBalanc
     exportKwh: ex,
     netImportKwh: im - ex,
     selfConsumedKwh: self,
-    coverage: coverageOfCodes(quality, i0, i1),
+    coverage: coverageOf(measured, slots - measured - missing, missing),
   };
 };
 

@@ -39,10 +39,12 @@ export const coverageOfCodes = (codes: Uint8Array, i0: number, i1: number): Cove
   let missing = 0;
   const lo = Math.max(0, i0);
   const hi = Math.min(codes.length, i1);
+  const measuredCode = MEASURED_CODE;
+  const missingCode = MISSING_CODE;
   for (let i = lo; i < hi; i++) {
     const c = codes[i] as number;
-    if (c === MEASURED_CODE) measured++;
-    else if (c === MISSING_CODE) missing++;
+    if (c === measuredCode) measured++;
+    else if (c === missingCode) missing++;
   }
   const outside = Math.max(0, i1 - i0) - Math.max(0, hi - lo);
   missing += outside;

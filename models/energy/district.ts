@@ -4,6 +4,9 @@ import { slotRange, type Period } from './period.js';
 import { MISSING_CODE } from './quality.js';
 import type { BuildingProfile, CarrierSeries } from './series.js';
 
+/** Module-local copy: loaders that turn imports into getters would otherwise pay a call per slot. */
+const MISSING = MISSING_CODE;
+
 /**
  * One carrier of several buildings summed slot by slot over a period, as if the buildings sat behind one
  * grid connection: consumption and generation add up, and what the district draws or feeds in is the
@@ -28,9 +31,9 @@ export const sumSeries = (items: readonly CarrierSeries[], carrier: Carrier, per
     const len = s.quality.length;
     for (let j = 0; j < n; j++) {
       const i = i0 + j;
-      const code = i >= 0 && i < len ? (s.quality[i] as number) : MISSING_CODE;
+      const code = i >= 0 && i < len ? (s.quality[i] as number) : MISSING;
       if (code > (q[j] as number)) q[j] = code;
-      if (code === MISSING_CODE) continue;
+      if (code === MISSING) continue;
       l[j] = (l[j] as number) + (s.consumption[i] as number);
       g[j] = (g[j] as number) + (s.generation[i] as number);
       net[j] = (net[j] as number) + (s.import[i] as number) - (s.export[i] as number);
@@ -39,7 +42,7 @@ export const sumSeries = (items: readonly CarrierSeries[], carrier: Carrier, per
   const imp = new Float64Array(n);
   const exp = new Float64Array(n);
   for (let j = 0; j < n; j++) {
-    if (q[j] === MISSING_CODE) {
+    if (q[j] === MISSING) {
       l[j] = g[j] = imp[j] = exp[j] = Number.NaN;
       continue;
     }

@@ -4,6 +4,9 @@ import { resolutionName, slotRange, type Period } from './period.js';
 import { MISSING_CODE } from './quality.js';
 import type { CarrierSeries } from './series.js';
 
+/** Module-local copy: loaders that turn imports into getters would otherwise pay a call per slot. */
+const MISSING = MISSING_CODE;
+
 /**
  * Load-matching and grid-interaction indicators (IEA SHC Task 40 / EBC Annex 52, Salom et al. 2013), over the
  * slots of a series that have values. They depend on the resolution, which is therefore part of the result.
@@ -51,7 +54,7 @@ export const computeKpis = (s: CarrierSeries, period?: Period): KpiResult => {
   let netSqSum = 0;
   let netMaxAbs = 0;
   for (let i = lo; i < hi; i++) {
-    if (quality[i] === MISSING_CODE) continue;
+    if (quality[i] === MISSING) continue;
     used++;
     const li = consumption[i] as number;
     const gi = generation[i] as number;

@@ -5,6 +5,9 @@ import { sumSeries } from './district.js';
 import type { Period } from './period.js';
 import { findSeries, type BuildingProfile, type CarrierSeries } from './series.js';
 
+/** Module-local copy: loaders that turn imports into getters would otherwise pay a call per slot. */
+const MISSING = MISSING_CODE;
+
 export interface SharingTotals {
   readonly consumptionKwh: number;
   readonly generationKwh: number;
@@ -41,14 +44,14 @@ const masked = (s: CarrierSeries, mask: Uint8Array, period: Period): CarrierSeri
     const out = new Float64Array(n);
     for (let j = 0; j < n; j++) {
       const i = i0 + j;
-      out[j] = mask[j] === MISSING_CODE || i < 0 || i >= col.length ? Number.NaN : (col[i] as number);
+      out[j] = mask[j] === MISSING || i < 0 || i >= col.length ? Number.NaN : (col[i] as number);
     }
     return out;
   };
   const quality = new Uint8Array(n);
   for (let j = 0; j < n; j++) {
     const i = i0 + j;
-    quality[j] = mask[j] === MISSING_CODE || i < 0 || i >= s.quality.length ? MISSING_CODE : (s.quality[i] as number);
+    quality[j] = mask[j] === MISSING || i < 0 || i >= s.quality.length ? MISSING : (s.quality[i] as number);
   }
   return { ...s, start: period.from, consumption: pick(s.consumption), generation: pick(s.generation), import: pick(s.import), export: pick(s.export), quality };
 };

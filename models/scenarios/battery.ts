@@ -1,5 +1,8 @@
 import { MISSING_CODE } from '../energy/quality.js';
 
+/** Module-local copy: loaders that turn imports into getters would otherwise pay a call per slot. */
+const MISSING = MISSING_CODE;
+
 export interface BatterySpec {
   readonly capacityKwh: number;
   readonly powerKw: number;
@@ -45,7 +48,7 @@ export const dispatchBattery = (
   let charged = 0;
   let discharged = 0;
   for (let i = 0; i < n; i++) {
-    if (quality[i] === MISSING_CODE) {
+    if (quality[i] === MISSING) {
       imp[i] = exp[i] = Number.NaN;
       continue;
     }

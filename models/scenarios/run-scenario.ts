@@ -15,6 +15,9 @@ import { MEASURE_ORDER, validateScenario, type Measure, type Scenario } from './
 import { pvOnGrid } from './pv-on-grid.js';
 import { emptyWork, shiftNet, toSeries, windowOf, type WorkSeries } from './work-series.js';
 
+/** Module-local copy: loaders that turn imports into getters would otherwise pay a call per slot. */
+const MISSING = MISSING_CODE;
+
 export interface ScenarioContext {
   readonly period: Period;
   readonly primarySet: FactorSet;
@@ -71,7 +74,7 @@ const applyEfficiency = (work: Work, carrier: Carrier | '*', saving: number): Pa
     if (carrier !== '*' && w.carrier !== carrier) continue;
     let saved = 0;
     for (let j = 0; j < w.l.length; j++) {
-      if (w.q[j] === MISSING_CODE) continue;
+      if (w.q[j] === MISSING) continue;
       const cut = (w.l[j] as number) * saving;
       w.l[j] = (w.l[j] as number) - cut;
       shiftNet(w, j, -cut);
@@ -90,9 +93,9 @@ const applyHeatPump = (work: Work, ctx: ScenarioContext, fuel: Carrier, scop: nu
   let fuelKwh = 0;
   let elecKwh = 0;
   for (let j = 0; j < f.l.length; j++) {
-    if (f.q[j] === MISSING_CODE) {
+    if (f.q[j] === MISSING) {
       // Without the fuel value the heat pump's draw is unknown, so the electricity slot is unknown too.
-      e.q[j] = MISSING_CODE;
+      e.q[j] = MISSING;
       e.l[j] = e.g[j] = e.im[j] = e.ex[j] = Number.NaN;
       continue;
     }
@@ -102,7 +105,7 @@ const applyHeatPump = (work: Work, ctx: ScenarioContext, fuel: Carrier, scop: nu
     f.l[j] = 0;
     f.im[j] = 0;
     f.ex[j] = 0;
-    if (e.q[j] === MISSING_CODE) continue;
+    if (e.q[j] === MISSING) continue;
     e.l[j] = (e.l[j] as number) + add;
     shiftNet(e, j, add);
     if ((f.q[j] as number) > (e.q[j] as number)) e.q[j] = f.q[j] as number;
@@ -114,7 +117,7 @@ const applyHeatPump = (work: Work, ctx: ScenarioContext, fuel: Carrier, scop: nu
 const addGeneration = (e: WorkSeries, profile: Float64Array): number => {
   let added = 0;
   for (let j = 0; j < e.g.length; j++) {
-    if (e.q[j] === MISSING_CODE) continue;
+    if (e.q[j] === MISSING) continue;
     const gen = profile[j] as number;
     e.g[j] = (e.g[j] as number) + gen;
     shiftNet(e, j, -gen);

@@ -3,6 +3,9 @@ import type { Period } from '../energy/period.js';
 import { MISSING_CODE, qualityCode } from '../energy/quality.js';
 import type { CarrierSeries } from '../energy/series.js';
 
+/** Module-local copy: loaders that turn imports into getters would otherwise pay a call per slot. */
+const MISSING = MISSING_CODE;
+
 /** A mutable copy of one carrier over the scenario period; slots outside the measured series are missing. */
 export interface WorkSeries {
   readonly carrier: Carrier;
@@ -31,9 +34,9 @@ export const windowOf = (s: CarrierSeries, period: Period): WorkSeries | string 
   };
   for (let j = 0; j < n; j++) {
     const i = i0 + j;
-    const code = i >= 0 && i < s.quality.length ? (s.quality[i] as number) : MISSING_CODE;
+    const code = i >= 0 && i < s.quality.length ? (s.quality[i] as number) : MISSING;
     w.q[j] = code;
-    if (code === MISSING_CODE) {
+    if (code === MISSING) {
       w.l[j] = w.g[j] = w.im[j] = w.ex[j] = Number.NaN;
       continue;
     }
