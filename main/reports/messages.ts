@@ -44,6 +44,8 @@ const DE = {
   'col.net': 'Saldo',
   'col.selfConsumed': 'Eigenverbrauch',
   'col.month': 'Monat',
+  'col.total': 'Summe',
+  'col.note': 'Hinweis',
   'col.carrier': 'Energieträger',
   'col.factor': 'Faktor',
   'col.unit': 'Einheit',
@@ -130,6 +132,7 @@ const DE = {
   'method.delivered': 'Lieferung über die Gebäudegrenze (Bezug × f − Einspeisung × Gutschrift)',
   'method.consumptionBasis': 'Endenergieverbrauch × f (BISKO, Territorialprinzip)',
   'method.basis': 'Bilanzbasis',
+  'method.usedMark': 'in diesem Bericht angewendet',
   'method.pv': 'PV-Modell',
   'quality.title': 'Anhang: Datenqualität',
   'quality.intro':
@@ -217,6 +220,8 @@ const EN: Record<MessageKey, string> = {
   'col.net': 'Net',
   'col.selfConsumed': 'Self-consumed',
   'col.month': 'Month',
+  'col.total': 'Total',
+  'col.note': 'Note',
   'col.carrier': 'Carrier',
   'col.factor': 'Factor',
   'col.unit': 'Unit',
@@ -303,6 +308,7 @@ const EN: Record<MessageKey, string> = {
   'method.delivered': 'Delivery across the building boundary (import × f − export × credit)',
   'method.consumptionBasis': 'Final energy consumption × f (BISKO, territorial principle)',
   'method.basis': 'Balance basis',
+  'method.usedMark': 'applied in this report',
   'method.pv': 'PV model',
   'quality.title': 'Appendix: data quality',
   'quality.intro':

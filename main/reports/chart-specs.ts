@@ -1,0 +1,49 @@
+/**
+ * Chart descriptions computed on the Node side (numbers already final) and drawn by chart.js in the report page.
+ * The page script only maps a spec onto a chart.js config, so what a chart shows is testable without a browser.
+ */
+import type { Formatter } from './format.js';
+import { text, type Lang } from './messages.js';
+import type { MonthRow } from './report-data.js';
+
+export interface ChartDataset {
+  readonly label: string;
+  readonly data: readonly number[];
+  readonly color: string;
+  /** Draw as a line over the bars. */
+  readonly line?: boolean;
+}
+
+export interface ChartSpec {
+  readonly id: string;
+  readonly labels: readonly string[];
+  readonly datasets: readonly ChartDataset[];
+  readonly yTitle: string;
+  readonly horizontal?: boolean;
+  /** Locale for axis numbers. */
+  readonly locale: string;
+}
+
+export const COLORS = {
+  consumption: '#c8553d',
+  generation: '#f2a541',
+  import: '#5b7c99',
+  export: '#7fb069',
+  net: '#1f3b57',
+  district: '#2e7d5b',
+  singles: '#9aa9b8',
+} as const;
+
+export const monthlyChart = (id: string, months: readonly MonthRow[], lang: Lang, f: Formatter, timeZone: string): ChartSpec => ({
+  id,
+  locale: f.locale,
+  labels: months.map((m) => f.monthShort(m.from, timeZone)),
+  yTitle: 'kWh',
+  datasets: [
+    { label: text(lang, 'col.consumption'), data: months.map((m) => m.consumptionKwh), color: COLORS.consumption },
+    { label: text(lang, 'col.generation'), data: months.map((m) => m.generationKwh), color: COLORS.generation },
+    { label: text(lang, 'col.import'), data: months.map((m) => m.importKwh), color: COLORS.import },
+    { label: text(lang, 'col.export'), data: months.map((m) => m.exportKwh), color: COLORS.export },
+    { label: `${text(lang, 'col.net')} (G − L)`, data: months.map((m) => m.netKwh), color: COLORS.net, line: true },
+  ],
+});
