@@ -127,7 +127,7 @@ export class CityGmlHandler {
       this.surfaces.push({ kind, id: attribute(attrs, 'id'), depth: this.depth });
       return;
     }
-    const lod = /^lod(\d)(\w+)$/.exec(name);
+    const lod = name.startsWith('lod') ? /^lod(\d)(\w+)$/.exec(name) : null;
     if (lod && !this.geometry) {
       this.geometry = { lod: Number(lod[1]), property: lod[2] as string, depth: this.depth };
       return;

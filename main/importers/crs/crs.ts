@@ -98,6 +98,8 @@ export function crsByEpsg(code: number): Crs | undefined {
   const def = DEFINITIONS.get(key);
   if (!def) return undefined;
   const converter = proj4(def.proj4, 'WGS84');
+  // WGS84 and ETRS89 lon/lat are taken as they are: proj4 would only spend time on a null transformation
+  const identity = def.geographic;
   const crs: Crs = {
     code: `EPSG:${key}`,
     name: def.name,
@@ -105,10 +107,12 @@ export function crsByEpsg(code: number): Crs | undefined {
     metric: def.metric,
     plausible: (x, y) => x >= def.extent[0] && y >= def.extent[1] && x <= def.extent[2] && y <= def.extent[3],
     toLonLat: (x, y) => {
+      if (identity) return [x, y];
       const [lon, lat] = converter.forward([x, y]);
       return [lon as number, lat as number];
     },
     fromLonLat: (lon, lat) => {
+      if (identity) return [lon, lat];
       const [x, y] = converter.inverse([lon, lat]);
       return [x as number, y as number];
     },

@@ -56,69 +56,88 @@ export class FeatureScanner {
   constructor(private readonly onFeature: (f: ScannedFeature) => void) {}
 
   write(chunk: string): void {
+    // the hot loop works on locals and writes them back at the end: this runs once per character of the file
     let from = 0; // start of the part of the chunk not yet copied to the skeleton or the capture
-    for (let i = 0; i < chunk.length; i++) {
+    let depth = this.depth;
+    let inString = this.inString;
+    let escape = this.escape;
+    let line = this.line;
+    // index in this chunk where the current line starts (negative when it started in an earlier chunk)
+    let lineStart = 1 - this.column;
+    const n = chunk.length;
+    for (let i = 0; i < n; i++) {
       const ch = chunk.charCodeAt(i);
-      if (ch === NEWLINE) {
-        this.line++;
-        this.column = 1;
-        continue;
-      }
-      this.column++;
-      if (this.inString) {
-        if (this.escape) this.escape = false;
-        else if (ch === BACKSLASH) this.escape = true;
+      if (inString) {
+        if (escape) escape = false;
+        else if (ch === BACKSLASH) escape = true;
         else if (ch === QUOTE) {
-          this.inString = false;
-          if (this.keyParts) {
-            this.keyParts.push(chunk.slice(this.keyStart, i));
-            const text = this.keyParts.join('');
-            this.keyParts = null;
-            if (this.expectKey) {
-              this.currentKey = text;
-              this.expectKey = false;
-            }
-          }
+          inString = false;
+          if (this.keyParts) this.endKey(chunk.slice(this.keyStart, i));
+        } else if (ch === NEWLINE) {
+          line++;
+          lineStart = i + 1;
         }
         continue;
       }
-      if (ch === QUOTE) {
-        this.inString = true;
-        if (this.depth === 1) {
-          this.keyParts = [];
-          this.keyStart = i + 1;
+      if (ch <= 44) {
+        if (ch === NEWLINE) {
+          line++;
+          lineStart = i + 1;
+        } else if (ch === QUOTE) {
+          inString = true;
+          if (depth === 1) {
+            this.keyParts = [];
+            this.keyStart = i + 1;
+          }
+        } else if (ch === COMMA && depth === 1) {
+          this.expectKey = true;
         }
       } else if (ch === OPEN_OBJECT || ch === OPEN_ARRAY) {
-        if (this.depth === 0 && ch === OPEN_OBJECT) this.expectKey = true;
-        if (this.depth === 1 && ch === OPEN_ARRAY && this.currentKey === 'features') this.featuresDepth = 2;
-        if (this.depth === this.featuresDepth && !this.capture) {
+        if (depth === 0 && ch === OPEN_OBJECT) this.expectKey = true;
+        if (depth === 1 && ch === OPEN_ARRAY && this.currentKey === 'features') this.featuresDepth = 2;
+        if (depth === this.featuresDepth && !this.capture) {
           this.flushSkeleton(chunk.slice(from, i));
           from = i;
           this.capture = [];
-          this.captureLine = this.line;
-          this.captureColumn = this.column - 1;
+          this.captureLine = line;
+          this.captureColumn = i - lineStart + 1;
         }
-        this.depth++;
+        depth++;
       } else if (ch === CLOSE_OBJECT || ch === CLOSE_ARRAY) {
-        this.depth--;
-        if (this.depth < 0) throw new JsonProblem(`unexpected '${String.fromCharCode(ch)}'`, this.line, this.column - 1);
-        if (this.capture && this.depth === this.featuresDepth) {
+        depth--;
+        if (depth < 0) throw new JsonProblem(`unexpected '${String.fromCharCode(ch)}'`, line, i - lineStart + 1);
+        if (this.capture && depth === this.featuresDepth) {
           this.capture.push(chunk.slice(from, i + 1));
           from = i + 1;
+          this.line = line;
+          this.column = i - lineStart + 2;
           this.finishFeature();
-        } else if (this.depth === 1 && this.featuresDepth === 2) {
+        } else if (depth === 1 && this.featuresDepth === 2) {
           this.featuresDepth = -1;
         }
-      } else if (ch === COMMA && this.depth === 1) {
-        this.expectKey = true;
       }
     }
+    this.depth = depth;
+    this.inString = inString;
+    this.escape = escape;
+    this.line = line;
+    this.column = n - lineStart + 1;
     if (this.capture) this.capture.push(chunk.slice(from));
     else this.flushSkeleton(chunk.slice(from));
     if (this.keyParts) {
       // a key split across chunks
       this.keyParts.push(chunk.slice(this.keyStart));
       this.keyStart = 0;
+    }
+  }
+
+  private endKey(last: string): void {
+    const parts = this.keyParts as string[];
+    parts.push(last);
+    this.keyParts = null;
+    if (this.expectKey) {
+      this.currentKey = parts.join('');
+      this.expectKey = false;
     }
   }
 

@@ -140,7 +140,7 @@ describe('GeoJSON import', () => {
   });
 
   it('a bad coordinate: the feature, its id and where it starts', async () => {
-    const fc = { type: 'FeatureCollection', features: [feature('ok', SQUARE), feature('bad', [[7, 51], [7, 'x'], [8, 52], [7, 51]])] };
+    const fc = { type: 'FeatureCollection', features: [feature('ok', SQUARE), feature('bad', [[7, 51], [7, 'x' as unknown as number], [8, 52], [7, 51]])] };
     const text = JSON.stringify(fc, null, 1);
     const e = await importError(write('coord.geojson', text));
     expect(e.problem).toMatch(/feature 1 \(id "bad"\): geometry\.coordinates\[0\]\[1\] must be a position/);
