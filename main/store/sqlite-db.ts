@@ -76,22 +76,32 @@ export class SqliteDb {
     }
   }
 
-  /** Online copy of the whole database into dest with the SQLite backup API (readers and writers may go on). */
-  backupTo(dest: string, pagesPerStep = 1024): Promise<void> {
+  /**
+   * Online copy of the whole database into dest with the SQLite backup API. Each step runs through `around`, so the
+   * owner can slot steps between its own transactions (a step during a write on the same connection fails).
+   */
+  async backupTo(
+    dest: string,
+    pagesPerStep = 1024,
+    around: <T>(fn: () => Promise<T>) => Promise<T> = (fn) => fn(),
+  ): Promise<void> {
     const db = this.db as unknown as { backup(file: string, cb: (err: Error | null) => void): SqliteBackup };
-    return new Promise((resolve, reject) => {
-      const backup = db.backup(dest, (err) => {
-        if (err) return reject(err);
-        const stepOnce = (): void =>
-          backup.step(pagesPerStep, (stepErr) => {
-            if (stepErr) return backup.finish(() => reject(stepErr));
-            if (backup.completed) return backup.finish((finishErr) => (finishErr ? reject(finishErr) : resolve()));
-            if (backup.failed) return backup.finish(() => reject(new Error(`backup to ${dest} failed`)));
-            setImmediate(stepOnce);
-          });
-        stepOnce();
-      });
-    });
+    const backup = await around(
+      () =>
+        new Promise<SqliteBackup>((resolve, reject) => {
+          const b = db.backup(dest, (err) => (err ? reject(err) : resolve(b)));
+        }),
+    );
+    const finish = () => new Promise<void>((resolve, reject) => backup.finish((e) => (e ? reject(e) : resolve())));
+    try {
+      while (!backup.completed && !backup.failed)
+        await around(() => new Promise<void>((resolve, reject) => backup.step(pagesPerStep, (e) => (e ? reject(e) : resolve()))));
+    } catch (e) {
+      await finish().catch(() => undefined);
+      throw e;
+    }
+    await finish();
+    if (backup.failed) throw new Error(`backup to ${dest} failed`);
   }
 
   close(): Promise<void> {

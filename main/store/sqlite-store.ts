@@ -88,8 +88,11 @@ export class SqliteStore implements Store, StoreAdmin {
     try {
       await db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
       await db.exec('PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY;');
-      await migrate(db);
+      const applied = await migrate(db);
       const store = new SqliteStore(db, options);
+      // Rollups arrived with schema 2; a file from before has intervals but none. The calendar is computed here,
+      // not in SQL, so the backfill runs after the migration rather than in it.
+      if (applied.includes(2)) await db.transaction(() => store.rollups.rebuildAll());
       await store.loadEngineState();
       return store;
     } catch (e) {
@@ -330,7 +333,12 @@ export class SqliteStore implements Store, StoreAdmin {
   /** Online copy of the whole file (SQLite backup API), while ingest goes on. */
   async backup(dest: string): Promise<void> {
     await this.flush();
-    await this.db.backupTo(dest);
+    await this.db.backupTo(dest, 256, (fn) => this.serial(fn));
+  }
+
+  /** Exports the whole district (structure, intervals, rollups, roofs, retained raw samples) as one file. */
+  exportDistrict(dest: string): Promise<void> {
+    return this.backup(dest);
   }
 
   async integrityCheck(): Promise<string> {

@@ -53,6 +53,8 @@ export interface StoreAdmin {
   applyRetention(): Promise<number>;
   /** Online backup of the whole district file to dest. */
   backup(dest: string): Promise<void>;
+  /** The whole district as one file (an online backup); read it back with importDistrictFile (district-file.ts). */
+  exportDistrict(dest: string): Promise<void>;
   /** 'ok' when PRAGMA integrity_check finds nothing. */
   integrityCheck(): Promise<string>;
   /**
