@@ -46,5 +46,5 @@ tr.total td { font-weight: 700; border-top: 0.4mm solid #1f3b57; background: #e9
 .note { font-size: 8pt; color: #4b5866; border-left: 1mm solid #c9d3dd; padding: 1mm 3mm; margin: 2mm 0 3mm; }
 .formula { font-family: "DejaVu Sans Mono", monospace; font-size: 8pt; }
 .toc td { border: none; background: none !important; padding: 0.8mm 0; }
-`;
 table.months td:first-child { white-space: nowrap; }
+`;
