@@ -2,6 +2,8 @@
  * Read-only facts for browser tests and for support: what is drawn, how many draw calls, what the charts hold, and
  * where on screen a building can be clicked. Published as window.__plustwin; nothing in it changes app state.
  */
+import type { ChartPoints } from '../panels/building-panel.js';
+
 export interface DebugInfo {
   readonly ready: boolean;
   readonly error: string | null;
@@ -14,7 +16,7 @@ export interface DebugInfo {
   /** Renders once and returns renderer.info.render.calls of that frame. */
   drawCalls(): number;
   memory(): { readonly geometries: number; readonly textures: number; readonly programs: number };
-  chartPoints(): { readonly power: number; readonly daily: number; readonly monthly: number };
+  chartPoints(): ChartPoints;
   /** Client coordinates of a visible point on the building, or null. */
   screenPositionOf(id: string): { readonly x: number; readonly y: number } | null;
   /** Building under client coordinates, as a click there would select it. */

@@ -114,7 +114,7 @@ export class DistrictApp {
         const info = this.scene.renderer.info;
         return { geometries: info.memory.geometries, textures: info.memory.textures, programs: info.programs?.length ?? 0 };
       },
-      chartPoints: () => this.panel?.chartPointCounts() ?? { power: 0, daily: 0, monthly: 0 },
+      chartPoints: () => this.panel?.chartPointCounts() ?? { power: 0, daily: 0, monthly: 0, powerSpan: null },
       screenPositionOf: (id: string) => this.scene.screenPositionOf(id),
       pickAt: (x: number, y: number) => this.scene.pickAtClient(x, y),
       metric: () => this.metric,

@@ -79,6 +79,13 @@ export class PowerChart {
     this.update();
   }
 
+  /** Time span of the samples shown, or null when empty. */
+  get span(): { first: number; last: number } | null {
+    const first = this.samples[0];
+    const last = this.samples[this.samples.length - 1];
+    return first && last ? { first: first.ts, last: last.ts } : null;
+  }
+
   get pointCount(): number {
     return this.chart.data.datasets.reduce((n, d) => n + d.data.length, 0);
   }

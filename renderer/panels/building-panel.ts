@@ -15,6 +15,14 @@ export interface PanelContext {
   readonly points: readonly Point[];
 }
 
+export interface ChartPoints {
+  readonly power: number;
+  readonly daily: number;
+  readonly monthly: number;
+  /** First and last timestamp in the power chart. */
+  readonly powerSpan: { readonly first: number; readonly last: number } | null;
+}
+
 export class BuildingPanel {
   private power: PowerChart | null = null;
   private daily: EnergyChart | null = null;
@@ -166,8 +174,13 @@ export class BuildingPanel {
     this.setLive(sample);
   }
 
-  chartPointCounts(): { power: number; daily: number; monthly: number } {
-    return { power: this.power?.pointCount ?? 0, daily: this.daily?.pointCount ?? 0, monthly: this.monthly?.pointCount ?? 0 };
+  chartPointCounts(): ChartPoints {
+    return {
+      power: this.power?.pointCount ?? 0,
+      daily: this.daily?.pointCount ?? 0,
+      monthly: this.monthly?.pointCount ?? 0,
+      powerSpan: this.power?.span ?? null,
+    };
   }
 
   private destroyCharts(): void {

@@ -24,13 +24,34 @@ export interface ServeOptions {
   /** Reuse a data folder (e.g. to test a restart); otherwise a fresh temp folder that stop() removes. */
   readonly dataDir?: string;
   readonly startTimeoutMs?: number;
+  /**
+   * Days of demo history to generate on first start (default 2: enough for "today" and the month chart). Passed
+   * only when the serve command offers a history-days option; without it the demo backfills a whole year.
+   */
+  readonly historyDays?: number;
+}
+
+let historyFlag: Promise<string | null> | undefined;
+
+/** The serve command's option for the demo history length, read from its --help, or null when it has none. */
+function findHistoryFlag(cli: string): Promise<string | null> {
+  historyFlag ??= new Promise((resolve) => {
+    const child = spawn(process.execPath, [cli, 'serve', '--help'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let text = '';
+    child.stdout!.on('data', (c: Buffer) => (text += c.toString()));
+    child.stderr!.on('data', (c: Buffer) => (text += c.toString()));
+    child.once('exit', () => resolve(/--[\w-]*history-days\b/.exec(text)?.[0] ?? null));
+  });
+  return historyFlag;
 }
 
 export async function startServe(options: ServeOptions = {}): Promise<ServeProcess> {
   const [cli] = await Promise.all([ensureCliBuilt(), ensureRendererBuilt()]);
   const ownDir = !options.dataDir;
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'plustwin-e2e-'));
-  const args = [cli, 'serve', '--data', dataDir, '--port', '0', '--speed', String(options.speed ?? 60), ...(options.extraArgs ?? [])];
+  const flag = await findHistoryFlag(cli);
+  const history = flag ? [flag, String(options.historyDays ?? 2)] : [];
+  const args = [cli, 'serve', '--data', dataDir, '--port', '0', '--speed', String(options.speed ?? 60), ...history, ...(options.extraArgs ?? [])];
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   let stdout = '';
@@ -39,7 +60,13 @@ export async function startServe(options: ServeOptions = {}): Promise<ServeProce
 
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(
-      () => reject(new Error(`serve mode did not print "listening" within ${options.startTimeoutMs ?? 60_000} ms; log:\n${stderr}`)),
+      () =>
+        reject(
+          new Error(
+            `serve mode did not print "listening" within ${options.startTimeoutMs ?? 60_000} ms` +
+              `${flag ? '' : ' (it has no history-days option, so the demo backfills a whole year first)'}; log:\n${stderr}`,
+          ),
+        ),
       options.startTimeoutMs ?? 60_000,
     );
     child.stdout!.on('data', (c: Buffer) => {

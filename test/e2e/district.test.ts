@@ -1,0 +1,130 @@
+/**
+ * The whole product in a browser: serve mode with the demo district (simulated Modbus devices polled into SQLite)
+ * on a free port, the UI in Debian's Chromium. Checks what a user would: the buildings are there, the charts fill
+ * from the poll loop, a click on a building selects it, the canvas shows a picture. Saves docs/screenshot.png.
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { DebugInfo } from '../../renderer/app/debug-hooks.js';
+import type { DistrictView } from '../../models/contract.js';
+import { callApi } from './api-direct.js';
+import { ROOT } from './build-once.js';
+import { canvasPixels } from './canvas-pixels.js';
+import { launchChromium, type Browser } from './chromium.js';
+import { startServe, type ServeProcess } from './serve-process.js';
+
+type Hooked = { __plustwin: DebugInfo };
+
+describe('district UI against serve mode', () => {
+  let serve: ServeProcess;
+  let browser: Browser;
+  let page: Page;
+  let district: DistrictView;
+  let startedAt: number;
+
+  beforeAll(async () => {
+    serve = await startServe({ speed: 60, startTimeoutMs: 110_000 });
+    district = await callApi(serve.url, 'district.get', {});
+    startedAt = (await callApi(serve.url, 'status.get', {})).now;
+    browser = await launchChromium();
+    page = browser.page;
+    await page.goto(`${serve.url}?lang=de`);
+    await page.waitForFunction(() => (window as unknown as Partial<Hooked>).__plustwin?.ready === true, null, { timeout: 60_000 });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    const code = await serve?.stop();
+    expect(code).toBe(0);
+  });
+
+  it('shows every building the API knows, in the scene and in the list, within 20 draw calls', async () => {
+    expect(district.buildings.length).toBeGreaterThanOrEqual(6);
+    const seen = await page.evaluate(() => {
+      const d = (window as unknown as Hooked).__plustwin;
+      return { api: d.apiBuildingCount(), scene: d.sceneBuildingCount(), ids: [...d.buildingIds()], calls: d.drawCalls(), error: d.error };
+    });
+    expect(seen.error).toBeNull();
+    expect(seen.api).toBe(district.buildings.length);
+    expect(seen.scene).toBe(district.buildings.length);
+    expect(new Set(seen.ids)).toEqual(new Set(district.buildings.map((b) => b.id)));
+    expect(seen.calls).toBeLessThanOrEqual(20);
+    await expect.poll(() => page.getByTestId('building-item').count()).toBe(district.buildings.length);
+    const legend = page.getByTestId('legend');
+    await expect.poll(() => legend.getAttribute('data-metric')).toBe('net');
+  });
+
+  it('shows polling health in the status line', async () => {
+    const status = page.getByTestId('status-line');
+    await expect.poll(async () => Number(await status.getAttribute('data-online')), { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(await status.textContent()).toMatch(/\d+ von \d+ Geräten online · letzte Abfrage/);
+  });
+
+  it('selects a building clicked on the canvas and shows it in the panel', async () => {
+    // the tallest building is the least likely to be hidden behind a neighbour
+    const target = [...district.buildings].sort((a, b) => b.heightM - a.heightM)[0]!;
+    const at = await page.evaluate((id) => (window as unknown as Hooked).__plustwin.screenPositionOf(id), target.id);
+    expect(at, `${target.name} should be visible on the canvas`).not.toBeNull();
+    await page.mouse.click(at!.x, at!.y);
+    const title = page.getByTestId('panel-title');
+    await expect.poll(() => title.textContent()).toBe(target.name);
+    expect(await title.getAttribute('data-building-id')).toBe(target.id);
+    expect(await page.locator(`[data-testid="building-item"][data-building-id="${target.id}"]`).getAttribute('aria-current')).toBe('true');
+    expect(await page.evaluate(() => (window as unknown as Hooked).__plustwin.selectedId())).toBe(target.id);
+    const meters = await page.getByTestId('panel-meters').locator('li').count();
+    expect(meters).toBe(district.devices.filter((d) => d.buildingId === target.id).length);
+  });
+
+  it('fills the power chart with samples the poll loop stored after start', async () => {
+    const stored0 = (await callApi(serve.url, 'status.get', {})).readingsStored;
+    await expect
+      .poll(
+        async () => {
+          const c = await page.evaluate(() => (window as unknown as Hooked).__plustwin.chartPoints());
+          return c.power > 0 && c.powerSpan !== null && c.powerSpan.last > startedAt;
+        },
+        { timeout: 60_000, interval: 1000 },
+      )
+      .toBe(true);
+    const points = await page.evaluate(() => (window as unknown as Hooked).__plustwin.chartPoints());
+    expect(points.daily).toBeGreaterThan(0);
+    const status = await callApi(serve.url, 'status.get', {});
+    expect(status.readingsStored).toBeGreaterThan(stored0);
+    // the same building's series from the core has samples at least up to what the chart shows
+    const selected = await page.evaluate(() => (window as unknown as Hooked).__plustwin.selectedId());
+    const series = await callApi(serve.url, 'building.series', {
+      buildingId: selected!,
+      from: startedAt,
+      to: status.now + 1,
+      resolution: 'hour',
+    });
+    expect(series.power.length).toBeGreaterThan(0);
+    expect(Math.max(...series.power.map((p) => p.ts))).toBeGreaterThanOrEqual(points.powerSpan!.last - 60_000 * 60);
+  });
+
+  it('moves through the building list with the keyboard', async () => {
+    const items = page.getByTestId('building-item');
+    await items.first().focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    const second = await items.nth(1).getAttribute('data-building-id');
+    await expect.poll(() => page.getByTestId('panel-title').getAttribute('data-building-id')).toBe(second);
+  });
+
+  it('draws a picture: canvas pixels are neither blank nor one colour; saves the README screenshot', async () => {
+    const pixels = await canvasPixels(page, page.getByTestId('district-canvas'));
+    expect(pixels.pixels).toBeGreaterThan(10_000);
+    expect(pixels.distinctColors).toBeGreaterThan(8);
+    expect(pixels.dominantShare).toBeLessThan(0.9);
+    await page.screenshot({ path: path.join(ROOT, 'docs', 'screenshot.png') });
+    expect(browser.errors).toEqual([]);
+  });
+
+  it('speaks English with ?lang=en, with English number formats', async () => {
+    await page.goto(`${serve.url}?lang=en`);
+    await page.waitForFunction(() => (window as unknown as Partial<Hooked>).__plustwin?.ready === true, null, { timeout: 60_000 });
+    await expect.poll(() => page.getByTestId('status-line').textContent(), { timeout: 30_000 }).toMatch(/devices online · last poll/);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+  });
+});
