@@ -27,7 +27,7 @@ export interface DemoGateway {
 }
 
 /** SDM630 values in its own units (W, kWh, V, A, Hz), split evenly over three phases. */
-function meterValues(track: EnergyTrack, now: () => number) {
+function meterValues(track: EnergyTrack, now: () => number, serial: number) {
   return (key: string): number | undefined => {
     const v = track.at(now());
     const perPhaseW = (v.gridKw * 1000) / 3;
@@ -62,6 +62,8 @@ function meterValues(track: EnergyTrack, now: () => number) {
         return 50;
       case 'power_factor_total':
         return 0.97;
+      case 'serial_number':
+        return serial;
       default:
         return undefined;
     }
@@ -103,7 +105,7 @@ function inverterValues(track: EnergyTrack, now: () => number) {
 export async function startDemoGateway(demo: DemoBuilding, track: EnergyTrack, clock: Clock, serialSeed: number): Promise<DemoGateway> {
   const now = () => clock.now();
   const units: Record<number, SimDevice> = {
-    1: profileSimDevice(await loadProfile(METER_PROFILE), meterValues(track, now)),
+    1: profileSimDevice(await loadProfile(METER_PROFILE), meterValues(track, now, 21_000_000 + serialSeed)),
   };
   if (demo.pvKwp > 0) {
     units[2] = sunSpecSimDevice(

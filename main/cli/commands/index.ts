@@ -2,5 +2,7 @@
 import type { CliCommand } from '../command.js';
 import { serveCommand } from './serve.js';
 import { simulateCommand } from './simulate.js';
+import { probeCommand } from './probe.js';
+import { importCommand } from './import.js';
 
-export const COMMANDS: readonly CliCommand[] = [serveCommand, simulateCommand];
+export const COMMANDS: readonly CliCommand[] = [serveCommand, simulateCommand, probeCommand, importCommand];
