@@ -41,6 +41,8 @@ export interface ModbusDriver extends DeviceDriver {
   readonly unsupported: ReadonlyMap<string, string>;
 }
 
+const PROTOCOL_OF = { tcp: 'modbus-tcp', rtu: 'modbus-rtu', 'rtu-tcp': 'modbus-rtu-tcp' } as const;
+
 export function toPoint(device: Device, p: ProfilePoint): Point {
   return {
     id: `${device.id}:${p.key}`,
@@ -56,7 +58,10 @@ export function toPoint(device: Device, p: ProfilePoint): Point {
 
 export async function createModbusDriver(device: Device, options: ModbusDriverOptions = {}): Promise<ModbusDriver> {
   const address = parseModbusUrl(device.url);
-  if (device.protocol === 'opcua') throw new DeviceError('config', `${device.id}: protocol opcua is not Modbus`, device.id);
+  const scheme = PROTOCOL_OF[address.target.kind];
+  if (device.protocol !== scheme) {
+    throw new DeviceError('config', `${device.id}: protocol is ${device.protocol} but the URL ${device.url} is ${scheme}`, device.id);
+  }
   const busOptions: BusOptions = {
     timeoutMs: options.timeoutMs ?? address.timeoutMs ?? DEFAULT_BUS_OPTIONS.timeoutMs,
     retries: options.retries ?? DEFAULT_BUS_OPTIONS.retries,
@@ -76,7 +81,7 @@ export async function createModbusDriver(device: Device, options: ModbusDriverOp
   }
 
   const bus = acquireBus(address.busKey, address.target, busOptions);
-  const unit = address.unit;
+  const unit = address.unitGiven ? address.unit : (profile?.defaultUnit ?? address.unit);
   const read: ReadFn = (fc, addr, count) => bus.read(unit, fc, addr, count);
 
   let discovery: SunSpecDiscovery | undefined;
@@ -106,6 +111,8 @@ export async function createModbusDriver(device: Device, options: ModbusDriverOp
   const points = profilePoints.map((p) => toPoint(device, p));
   let lastErrors: DeviceError[] = [];
   let closed = false;
+  // a collector that calls read() again before the last one finished gets queued, not interleaved
+  let inFlight: Promise<unknown> = Promise.resolve();
 
   return {
     deviceId: device.id,
@@ -121,7 +128,9 @@ export async function createModbusDriver(device: Device, options: ModbusDriverOp
     unsupported: poller.unsupported,
     async read(now: number): Promise<Reading[]> {
       if (closed) throw new DeviceError('config', `${device.id}: driver closed`, device.id);
-      const outcome = await poller.poll(read);
+      const polled = inFlight.then(() => poller.poll(read));
+      inFlight = polled.catch(() => undefined);
+      const outcome = await polled;
       const readings: Reading[] = [];
       for (const v of outcome.values) {
         if (typeof v.value === 'number') {

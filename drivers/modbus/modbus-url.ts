@@ -22,6 +22,8 @@ export type BusTarget =
 export interface ModbusAddress {
   readonly target: BusTarget;
   readonly unit: number;
+  /** False when the URL has no unit parameter (then a profile's default unit applies, else 1). */
+  readonly unitGiven: boolean;
   /** Identifies the shared bus: one request at a time per key. */
   readonly busKey: string;
   readonly timeoutMs?: number;
@@ -46,7 +48,9 @@ export function parseModbusUrl(url: string): ModbusAddress {
     throw new DeviceError('config', `not a URL: "${url}"`);
   }
   const q = u.searchParams;
-  const unit = intParam(q, 'unit', 0, 255, url) ?? 1;
+  const givenUnit = intParam(q, 'unit', 0, 255, url);
+  const unit = givenUnit ?? 1;
+  const unitGiven = givenUnit !== undefined;
   const timeoutMs = intParam(q, 'timeout', 10, 60_000, url);
   const sunSpecBase = intParam(q, 'base', 0, 65535, url);
   const extra = { ...(timeoutMs !== undefined ? { timeoutMs } : {}), ...(sunSpecBase !== undefined ? { sunSpecBase } : {}) };
@@ -56,7 +60,7 @@ export function parseModbusUrl(url: string): ModbusAddress {
     if (host === '') throw new DeviceError('config', `${url}: no host`);
     const port = u.port === '' ? 502 : Number(u.port);
     const kind = scheme === 'modbus-tcp' ? 'tcp' : 'rtu-tcp';
-    return { target: { kind, host, port }, unit, busKey: `${kind}://${host}:${port}`, ...extra };
+    return { target: { kind, host, port }, unit, unitGiven, busKey: `${kind}://${host}:${port}`, ...extra };
   }
   if (scheme === 'modbus-rtu') {
     const path = decodeURIComponent(u.pathname);
@@ -68,7 +72,7 @@ export function parseModbusUrl(url: string): ModbusAddress {
     const baudRate = intParam(q, 'baud', 300, 921_600, url) ?? 9600;
     const dataBits = (intParam(q, 'databits', 7, 8, url) ?? 8) as 7 | 8;
     const stopBits = (intParam(q, 'stopbits', 1, 2, url) ?? 1) as 1 | 2;
-    return { target: { kind: 'rtu', path, baudRate, parity, dataBits, stopBits }, unit, busKey: `rtu://${path}`, ...extra };
+    return { target: { kind: 'rtu', path, baudRate, parity, dataBits, stopBits }, unit, unitGiven, busKey: `rtu://${path}`, ...extra };
   }
   throw new DeviceError('config', `${url}: unsupported scheme "${scheme}" (modbus-tcp, modbus-rtu, modbus-rtu-tcp)`);
 }

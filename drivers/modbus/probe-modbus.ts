@@ -40,18 +40,21 @@ export async function probeModbus(url: string, options: ProbeOptions = {}): Prom
     retries: 1,
     backoffBaseMs: 0,
   };
+  let profile: DeviceProfile | undefined;
+  if (options.profile !== undefined && options.profile !== 'sunspec') {
+    try {
+      profile = await loadProfile(options.profile, options.profileDir);
+    } catch (e) {
+      if (e instanceof ProfileError) throw new DeviceError('config', e.message);
+      throw e;
+    }
+  }
+  const unit = address.unitGiven ? address.unit : (profile?.defaultUnit ?? address.unit);
   const bus = new ModbusBus(address.target, busOptions);
-  const read: ReadFn = (fc, a, c) => bus.read(address.unit, fc, a, c);
+  const read: ReadFn = (fc, a, c) => bus.read(unit, fc, a, c);
   const protocol = PROTOCOL[address.target.kind]!;
   try {
-    if (options.profile !== undefined && options.profile !== 'sunspec') {
-      let profile: DeviceProfile;
-      try {
-        profile = await loadProfile(options.profile, options.profileDir);
-      } catch (e) {
-        if (e instanceof ProfileError) throw new DeviceError('config', e.message);
-        throw e;
-      }
+    if (profile !== undefined) {
       return await probeProfile(url, protocol, profile, read);
     }
     return await probeSunSpec(url, protocol, read, address.sunSpecBase, options.allPoints ?? false);

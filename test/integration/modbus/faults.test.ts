@@ -201,3 +201,28 @@ describe('read plan against the device', () => {
     expect(sim.requestCount() - before).toBe(1);
   });
 });
+
+describe('configuration mistakes', () => {
+  it('refuses a device whose protocol does not match its URL, and an unknown profile', async () => {
+    await expect(createModbusDriver(modbusDevice('x', 'modbus-tcp://127.0.0.1:1', 'eastron-sdm630', 'modbus-rtu'))).rejects.toThrow(
+      /x: protocol is modbus-rtu but the URL modbus-tcp:\/\/127\.0\.0\.1:1 is modbus-tcp/,
+    );
+    const e = await rejection(createModbusDriver(modbusDevice('y', 'modbus-tcp://127.0.0.1:1', 'no-such-meter')));
+    expect(e.code).toBe('config');
+    expect(e.message).toMatch(/unknown profile "no-such-meter"/);
+  });
+});
+
+describe('slow answers', () => {
+  it('accepts an answer inside the timeout and reports one outside it', async () => {
+    const { sim, bad } = await twoMeters();
+    sim.setFault(2, { kind: 'delay', ms: 60 });
+    await expectPower(bad);
+    sim.setFault(2, { kind: 'delay', ms: 400 });
+    const e = await rejection(bad.read(2));
+    expect(e.code).toBe('timeout');
+    sim.setFault(2, undefined);
+    await sleep(650);
+    await expectPower(bad);
+  });
+});

@@ -7,12 +7,14 @@ describe('parseModbusUrl', () => {
     expect(parseModbusUrl('modbus-tcp://127.0.0.1:1502?unit=3')).toEqual({
       target: { kind: 'tcp', host: '127.0.0.1', port: 1502 },
       unit: 3,
+      unitGiven: true,
       busKey: 'tcp://127.0.0.1:1502',
     });
-    expect(parseModbusUrl('modbus-tcp://meter.local').target).toEqual({ kind: 'tcp', host: 'meter.local', port: 502 });
+    expect(parseModbusUrl('modbus-tcp://meter.local')).toMatchObject({ target: { kind: 'tcp', host: 'meter.local', port: 502 }, unit: 1, unitGiven: false });
     expect(parseModbusUrl('modbus-rtu:///dev/ttyUSB0?baud=19200&parity=even&unit=7')).toEqual({
       target: { kind: 'rtu', path: '/dev/ttyUSB0', baudRate: 19200, parity: 'even', dataBits: 8, stopBits: 1 },
       unit: 7,
+      unitGiven: true,
       busKey: 'rtu:///dev/ttyUSB0',
     });
     expect(parseModbusUrl('modbus-rtu-tcp://10.0.0.5:4001?unit=2&timeout=500&base=50000')).toMatchObject({
