@@ -10,7 +10,7 @@ import { isLoopback } from '../../serve/access.js';
 import { loadOrCreateToken } from '../../serve/serve-token.js';
 import { waitForShutdownSignal } from '../shutdown-signal.js';
 
-const usage = `usage: plustwin serve [--data DIR] [--port N] [--host ADDR] [--speed N] [--no-demo] [--new-token]
+const usage = `usage: plustwin serve [--data DIR] [--port N] [--host ADDR] [--speed N] [--no-demo] [--demo-history-days N] [--new-token]
 
 Runs PlusTwin's core and serves its UI on http://127.0.0.1:<port>/ (default port 8740).
   --data DIR     where the SQLite file and settings live (default: the user-data folder)
@@ -18,7 +18,9 @@ Runs PlusTwin's core and serves its UI on http://127.0.0.1:<port>/ (default port
   --host ADDR    bind address (default 127.0.0.1). Any non-loopback address requires the access token,
                  which is generated and printed once; --new-token makes a new one.
   --speed N      demo clock speed: simulated seconds per real second (60 = a day in 24 minutes)
-  --no-demo      do not start the built-in demo district`;
+  --no-demo      do not start the built-in demo district
+  --demo-history-days N
+                 days of demo history generated on first start (default 365)`;
 
 export const serveCommand: CliCommand = {
   name: 'serve',
@@ -31,17 +33,20 @@ export const serveCommand: CliCommand = {
       host: 'string',
       speed: 'string',
       'no-demo': 'boolean',
+      'demo-history-days': 'string',
       'new-token': 'boolean',
     });
     const port = intOption('port', flags.port, 8740, 0, 65535);
     const speed = numberOption('speed', flags.speed, 1, 0.001, 100_000);
     const host = flags.host ?? '127.0.0.1';
+    const demoHistoryDays = intOption('demo-history-days', flags['demo-history-days'], 365, 1, 3650);
     const log = (line: string) => io.err.write(`${line}\n`);
     const core = await startCore({
       dataDir: flags.data ?? defaultDataDir(),
       transport: 'http',
       speed,
       demo: !flags['no-demo'],
+      demoHistoryDays,
       log,
     });
     let access: { tokenHash: string | null } = { tokenHash: null };
