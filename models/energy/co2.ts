@@ -3,7 +3,7 @@ import type { FactorSet } from '../factors/factor-set.js';
 import { err, ok, type Result } from '../result.js';
 import { computeBalance } from './balance.js';
 import { utcYearStart } from './calendar.js';
-import type { Coverage } from './coverage.js';
+import { addCoverage, type Coverage } from './coverage.js';
 import type { BuildingProfile } from './series.js';
 
 export interface Co2Year {
@@ -107,4 +107,40 @@ export const co2Path = (
     trendReachesTargetYear: reaches,
     path,
   });
+};
+
+export interface DistrictCo2Year {
+  readonly year: number;
+  readonly tonnes: number;
+  readonly buildings: readonly { readonly buildingId: string; readonly tonnes: number }[];
+  readonly coverage: Coverage;
+}
+
+/**
+ * CO2e of a district per year as the sum of its buildings (each weighed behind its own meter, as a municipal
+ * balance adds up its properties). For the district as one connection, pass sumProfiles(...) to co2ByYear.
+ */
+export const districtCo2ByYear = (
+  profiles: readonly BuildingProfile[],
+  set: FactorSet,
+  fromYear: number,
+  toYear: number,
+): Result<DistrictCo2Year[]> => {
+  const perBuilding: { buildingId: string; years: Co2Year[] }[] = [];
+  for (const p of profiles) {
+    const r = co2ByYear(p, set, fromYear, toYear);
+    if (!r.ok) return err(r.error.kind, r.error.message, `${p.buildingId}: ${r.error.where ?? ''}`);
+    perBuilding.push({ buildingId: p.buildingId, years: r.value });
+  }
+  const out: DistrictCo2Year[] = [];
+  for (let k = 0; k <= toYear - fromYear; k++) {
+    const buildings = perBuilding.map((b) => ({ buildingId: b.buildingId, tonnes: (b.years[k] as Co2Year).tonnes }));
+    out.push({
+      year: fromYear + k,
+      tonnes: buildings.reduce((s, b) => s + b.tonnes, 0),
+      buildings,
+      coverage: addCoverage(perBuilding.map((b) => (b.years[k] as Co2Year).coverage)),
+    });
+  }
+  return ok(out);
 };

@@ -7,7 +7,8 @@ import { findSeries, type BuildingProfile } from '../energy/series.js';
 import { districtSharing, type SharingResult } from '../energy/sharing.js';
 import type { FactorSet } from '../factors/factor-set.js';
 import { weighBalance, type WeightedBalance } from '../factors/weigh.js';
-import { ok, type Result } from '../result.js';
+import { err, ok, type Result } from '../result.js';
+import { ModelInputError } from '../energy/errors.js';
 
 export interface AssessmentOptions {
   readonly period: Period;
@@ -55,16 +56,24 @@ export const assessDistrict = (profiles: readonly BuildingProfile[], o: Assessme
       co2Tonnes: co2.value.total / 1e6,
     });
   }
-  const district = sumProfiles(profiles, o.period);
+  let district: BuildingProfile;
+  let sharing: SharingResult | null;
+  try {
+    district = sumProfiles(profiles, o.period);
+    const hasElectricity = profiles.some((p) => findSeries(p, 'electricity') !== undefined);
+    sharing = hasElectricity ? districtSharing(profiles, o.period) : null;
+  } catch (e) {
+    if (e instanceof ModelInputError) return err('validation', `the buildings cannot be summed: ${e.message}`, e.where);
+    throw e;
+  }
   const ep = energyPlusForPeriod(district, o.primarySet, o.period);
   if (!ep.ok) return ep;
-  const hasElectricity = profiles.some((p) => findSeries(p, 'electricity') !== undefined);
   return ok({
     period: o.period,
     buildings,
     balance: computeDistrictBalance(profiles, o.period),
     energyPlus: ep.value,
-    sharing: hasElectricity ? districtSharing(profiles, o.period) : null,
+    sharing,
     co2Tonnes: buildings.reduce((s, b) => s + b.co2Tonnes, 0),
   });
 };

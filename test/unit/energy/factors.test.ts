@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeBalance } from '../../../models/energy/balance.js';
-import { co2ByYear } from '../../../models/energy/co2.js';
+import { co2ByYear, districtCo2ByYear } from '../../../models/energy/co2.js';
 import { GEG_ANLAGE_4 } from '../../../models/factors/geg-anlage4.js';
 import { GEG_ANLAGE_9 } from '../../../models/factors/geg-anlage9.js';
 import { LIFE_CYCLE_GEMIS } from '../../../models/factors/life-cycle.js';
@@ -53,6 +53,20 @@ describe('factor arithmetic', () => {
     // two carriers x 363 days without data
     expect(r.value[0]?.coverage.missing).toBe(726);
     expect(co2ByYear(profile(), GEG_ANLAGE_4, 2025, 2025).ok).toBe(false);
+  });
+
+  it('districtCo2ByYear adds the buildings and names the one that fails', () => {
+    const other = { buildingId: 'b', series: [series({ carrier: 'oil', stepMs: DAY_MS, consumption: [1000, 0] })] };
+    const r = districtCo2ByYear([profile(), other], GEG_ANLAGE_9, 2025, 2026);
+    if (!r.ok) throw new Error(r.error.message);
+    // 1.04 t + 1000 x 310 g; nothing in 2026
+    expect(r.value[0]?.tonnes).toBeCloseTo(1.35, 12);
+    expect(r.value[0]?.buildings.map((b) => b.buildingId)).toEqual(['a', 'b']);
+    expect(r.value[1]?.tonnes).toBe(0);
+    expect(r.value[1]?.coverage.measured).toBe(0);
+    const fw = { buildingId: 'c', series: [series({ carrier: 'district-heat', stepMs: DAY_MS, consumption: [5] })] };
+    const bad = districtCo2ByYear([profile(), fw], GEG_ANLAGE_9, 2025, 2025);
+    expect(!bad.ok && bad.error.where).toMatch(/^c: /);
   });
 
   it('a carrier without a factor is an error naming carrier and set', () => {

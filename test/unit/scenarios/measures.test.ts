@@ -90,6 +90,12 @@ describe('runScenario measures on small profiles (worked by hand)', () => {
     expect(!noGas.ok && noGas.error.message).toMatch(/no gas series/);
     const noWeather = run({ kind: 'pv', buildingId: 'a', kwp: 5, tiltDeg: 30, azimuthDeg: 180 } as never);
     expect(!noWeather.ok && noWeather.error.where).toBe('ctx.weather');
+    const mixed = runScenario(
+      [p, { buildingId: 'b', series: [series({ carrier: 'electricity', start: T0, stepMs: 2 * INTERVAL_MS, consumption: [1] })] }],
+      { id: 's', name: 'x', measures: [] },
+      ctx(2),
+    );
+    expect(!mixed.ok && mixed.error.message).toMatch(/cannot be summed/);
     const saving = run({ kind: 'efficiency', buildingId: 'a', carrier: 'electricity', saving: 2 } as never);
     expect(!saving.ok && saving.error.where).toBe('measures[0].saving');
   });
