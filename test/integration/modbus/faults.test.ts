@@ -7,7 +7,9 @@ import { createModbusDriver, loadProfile, type DeviceProfile, type ModbusDriverO
 import { profileSimDevice, startModbusTcpSimulator, type ModbusTcpSimulator } from '../../../drivers/simulators/modbus/index.js';
 import { expectClose, modbusDevice } from './helpers.js';
 
-const FAST: ModbusDriverOptions = { timeoutMs: 150, retries: 1, backoffBaseMs: 300, backoffMaxMs: 600, connectTimeoutMs: 500 };
+// generous enough for a loaded CI machine: the assertions compare against these, not against wall-clock guesses
+const FAST: ModbusDriverOptions = { timeoutMs: 300, retries: 1, backoffBaseMs: 600, backoffMaxMs: 1200, connectTimeoutMs: 1000 };
+const AFTER_BACKOFF = 1250;
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   while (cleanups.length > 0) await cleanups.pop()!();
@@ -58,10 +60,10 @@ describe('injected faults: the driver survives, reports, and the other unit on t
     const t0 = Date.now();
     const e2 = await rejection(bad.read(3));
     expect(e2.message).toMatch(/next try in/);
-    expect(Date.now() - t0).toBeLessThan(100);
+    expect(Date.now() - t0).toBeLessThan(FAST.timeoutMs!);
     expect(sim.requestCount()).toBe(before);
     sim.setFault(2, undefined);
-    await sleep(650);
+    await sleep(AFTER_BACKOFF);
     await expectPower(bad);
   });
 
@@ -86,7 +88,7 @@ describe('injected faults: the driver survives, reports, and the other unit on t
     const e = await rejection(bad.read(1));
     expect(['connection', 'timeout']).toContain(e.code);
     sim.setFault(2, undefined);
-    await sleep(650);
+    await sleep(AFTER_BACKOFF);
     await expectPower(ok);
     await expectPower(bad);
   });
@@ -97,7 +99,7 @@ describe('injected faults: the driver survives, reports, and the other unit on t
     sim.dropConnections();
     await sleep(20);
     const results = await Promise.allSettled([ok.read(1), bad.read(1)]);
-    await sleep(650);
+    await sleep(AFTER_BACKOFF);
     await expectPower(ok);
     await expectPower(bad);
     expect(results).toHaveLength(2);
@@ -122,7 +124,7 @@ describe('injected faults: the driver survives, reports, and the other unit on t
     expect(['decode', 'timeout', 'connection']).toContain(e.code);
     await expectPower(ok);
     sim.setFault(2, undefined);
-    await sleep(650);
+    await sleep(AFTER_BACKOFF);
     await expectPower(bad);
   });
 
@@ -218,11 +220,11 @@ describe('slow answers', () => {
     const { sim, bad } = await twoMeters();
     sim.setFault(2, { kind: 'delay', ms: 60 });
     await expectPower(bad);
-    sim.setFault(2, { kind: 'delay', ms: 400 });
+    sim.setFault(2, { kind: 'delay', ms: 800 });
     const e = await rejection(bad.read(2));
     expect(e.code).toBe('timeout');
     sim.setFault(2, undefined);
-    await sleep(650);
+    await sleep(AFTER_BACKOFF);
     await expectPower(bad);
   });
 });

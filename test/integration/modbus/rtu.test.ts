@@ -10,7 +10,7 @@ import {
 import { expectClose, modbusDevice } from './helpers.js';
 import { ptyPair } from './pty-pair.js';
 
-const OPTS: ModbusDriverOptions = { timeoutMs: 300, retries: 0, backoffBaseMs: 2000, backoffMaxMs: 4000 };
+const OPTS: ModbusDriverOptions = { timeoutMs: 800, retries: 0, backoffBaseMs: 4000, backoffMaxMs: 8000 };
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   while (cleanups.length > 0) await cleanups.pop()!();
@@ -66,7 +66,7 @@ describe('Modbus RTU on a serial line (socat pty pair)', () => {
 
     // the unit comes alive: it is read again once its backoff has passed
     line.setDevice(2, profileSimDevice(sdm630, values));
-    await new Promise((r) => setTimeout(r, 2100));
+    await new Promise((r) => setTimeout(r, 4100));
     const back = await dead.read(3);
     expectClose(back.find((r) => r.pointId === 'm2:power_total')?.value, 1.2345, 'unit 2 back');
   });
