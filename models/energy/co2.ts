@@ -58,11 +58,13 @@ export interface Co2Path {
   readonly trendReachesTargetYear: number | null;
   /** Target path, one point per year from base to target year. */
   readonly path: readonly { readonly year: number; readonly tonnes: number }[];
+  /** Measured share of each input year (from co2ByYear), so a trend on estimates is visible as such. */
+  readonly measuredShare: readonly { readonly year: number; readonly share: number | null }[];
 }
 
 /** Reduction path from measured yearly emissions to the target year, next to the measured trend. */
 export const co2Path = (
-  years: readonly { readonly year: number; readonly tonnes: number }[],
+  years: readonly { readonly year: number; readonly tonnes: number; readonly coverage?: Coverage }[],
   options: Co2PathOptions = {},
 ): Result<Co2Path> => {
   const targetYear = options.targetYear ?? 2045;
@@ -106,6 +108,7 @@ export const co2Path = (
     projectedTargetTonnes: projected,
     trendReachesTargetYear: reaches,
     path,
+    measuredShare: sorted.map((y) => ({ year: y.year, share: y.coverage?.measuredShare ?? null })),
   });
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { co2Path } from '../../../models/energy/co2.js';
+import { co2ByYear, co2Path } from '../../../models/energy/co2.js';
 import { energyPlusStatus, rollingEnergyPlus } from '../../../models/energy/energy-plus.js';
 import { GEG_ANLAGE_4 } from '../../../models/factors/geg-anlage4.js';
 import { GEG_ANLAGE_9 } from '../../../models/factors/geg-anlage9.js';
@@ -83,6 +83,7 @@ describe('co2Path', () => {
     expect(r.value.trendReachesTargetYear).toBe(2040);
     expect(r.value.path).toHaveLength(24);
     expect(r.value.path[23]).toEqual({ year: 2045, tonnes: 0 });
+    expect(r.value.measuredShare.map((m) => m.share)).toEqual([null, null, null]);
   });
 
   it('too slow a trend is off track', () => {
@@ -95,6 +96,17 @@ describe('co2Path', () => {
     expect(r.value.onTrack).toBe(false);
     expect(r.value.projectedTargetTonnes).toBeCloseTo(43, 12);
     expect(r.value.trendReachesTargetYear).toBe(2063);
+  });
+
+  it('carries the coverage of years from co2ByYear', () => {
+    const years = co2ByYear(house(1), GEG_ANLAGE_9, 2025, 2026);
+    if (!years.ok) throw new Error(years.error.message);
+    const r = co2Path(years.value);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.measuredShare).toEqual([
+      { year: 2025, share: 1 },
+      { year: 2026, share: 0 },
+    ]);
   });
 
   it('one year: no trend; bad input is named', () => {
