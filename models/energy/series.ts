@@ -82,7 +82,8 @@ export const makeSeries = (input: SeriesInput): Result<CarrierSeries> => {
     let ex = valueAt(input.export, i);
     for (const [name, v] of [['consumption', l], ['generation', g], ['import', im], ['export', ex]] as const) {
       if (v === Infinity || v === -Infinity) return err('validation', `${name} is not finite`, where);
-      if (name !== 'consumption' && v < 0) return err('validation', `${name} must not be negative (${v} kWh)`, where);
+      // Metered roles are never negative; a consumption derived from inconsistent meters may be, and stays visible.
+      if (v < 0) return err('validation', `${name} must not be negative (${v} kWh)`, where);
     }
     if (Number.isNaN(g)) g = 0;
     const hasGrid = !Number.isNaN(im);

@@ -40,6 +40,8 @@ describe('makeSeries fills the roles a meter set does not measure', () => {
     expect(q.ok).toBe(false);
     const none = makeSeries({ carrier: 'electricity', start: T0, generation: [1] });
     expect(none.ok).toBe(false);
+    const negL = makeSeries({ carrier: 'gas', start: T0, consumption: [2, -1] });
+    expect(!negL.ok && negL.error.message).toMatch(/consumption must not be negative/);
     const inf = makeSeries({ carrier: 'gas', start: T0, consumption: [Infinity] });
     expect(inf.ok).toBe(false);
   });
