@@ -110,11 +110,14 @@ export class PointPoller {
   }
 }
 
+const WORDS = new Array<number>(125).fill(0);
+
 /** Decodes one point from the registers read this poll; undefined when it has no valid value. */
 export function decodePoint(p: ProfilePoint, bank: ReadonlyMap<number, number> | undefined): number | string | undefined {
   if (bank === undefined) return undefined;
   const n = registerCount(p);
-  const words = new Array<number>(n);
+  // reused between calls (decoding is synchronous): no allocation per point
+  const words = WORDS;
   for (let i = 0; i < n; i++) {
     const w = bank.get(p.address + i);
     if (w === undefined) return undefined;

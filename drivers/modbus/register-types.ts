@@ -53,9 +53,13 @@ export function registerCount(format: Pick<RegisterFormat, 'type' | 'length'>): 
   return FIXED_WIDTH[format.type];
 }
 
+// decoding is synchronous, so one scratch buffer serves every call (125 registers at most); saves an
+// allocation per point on the polling hot path
+const SCRATCH = new DataView(new ArrayBuffer(250));
+
 /** Lays registers out as bytes in most-significant-first order, undoing word and byte order. */
 function toBigEndianBytes(words: ArrayLike<number>, offset: number, n: number, format: RegisterFormat): DataView {
-  const view = new DataView(new ArrayBuffer(n * 2));
+  const view = n * 2 <= SCRATCH.byteLength ? SCRATCH : new DataView(new ArrayBuffer(n * 2));
   const reverseWords = format.wordOrder === 'little' && format.type !== 'string';
   for (let i = 0; i < n; i++) {
     const word = (words[offset + (reverseWords ? n - 1 - i : i)] ?? 0) & 0xffff;
@@ -103,7 +107,7 @@ export function decodeRegisters(words: ArrayLike<number>, offset: number, format
       return v.getFloat64(0);
     case 'string': {
       let s = '';
-      for (let i = 0; i < v.byteLength; i++) {
+      for (let i = 0; i < n * 2; i++) {
         const c = v.getUint8(i);
         if (c === 0) break;
         s += String.fromCharCode(c);
