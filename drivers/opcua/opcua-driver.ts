@@ -72,6 +72,7 @@ export async function createOpcUaDriver(
     deviceId: device.id,
   });
   const conn = lease.connection;
+  let closed = false;
   let resolved: ResolvedPoint[];
   try {
     resolved = await resolvePoints(conn.session, device.id, device.buildingId, cfg.points);
@@ -80,7 +81,40 @@ export async function createOpcUaDriver(
     throw e instanceof DeviceError ? e : new DeviceError('exception', `${device.id}: ${(e as Error).message}`, device.id);
   }
 
-  const stateListener = (s: 'connected' | 'reconnecting' | 'closed') => options.onStateChange?.(s, device.id);
+  // After a network loss node-opcua transfers the subscription, but an item that has not changed since sends
+  // nothing new, and values from before the loss are not reported again. One Read brings every point back.
+  let refreshing = false;
+  const refreshAfterReconnect = async () => {
+    if (refreshing || cfg.acquisition !== 'subscription') return;
+    refreshing = true;
+    try {
+      for (let attempt = 0; attempt < 5 && conn.state === 'connected' && !closed; attempt++) {
+        try {
+          const epoch = conn.epoch;
+          const dvs = await withDeadline(
+            conn.session.read(resolved.map((r) => ({ nodeId: r.config.nodeId, attributeId: AttributeIds.Value }))),
+            cfg.requestTimeoutMs,
+          );
+          if (epoch !== conn.epoch) continue;
+          resolved.forEach((r, i) => {
+            const dv = dvs[i];
+            const l = latest.get(r.point.id);
+            // a notification that arrived meanwhile is newer than this read
+            if (dv && (!l || l.epoch !== epoch)) store(r, dv);
+          });
+          return;
+        } catch {
+          await new Promise((res) => setTimeout(res, 1000));
+        }
+      }
+    } finally {
+      refreshing = false;
+    }
+  };
+  const stateListener = (s: 'connected' | 'reconnecting' | 'closed') => {
+    if (s === 'connected') void refreshAfterReconnect();
+    options.onStateChange?.(s, device.id);
+  };
   conn.on('state', stateListener);
   const points: Point[] = resolved.map((r) => r.point);
   const publishingInterval = cfg.publishingIntervalMs ?? Math.max(100, device.pollIntervalMs);
@@ -147,7 +181,6 @@ export async function createOpcUaDriver(
   const actualInterval = () => subscription?.publishingInterval ?? publishingInterval;
   const staleAfter = () =>
     options.staleAfterMs ?? Math.max(3 * actualInterval() * KEEP_ALIVE_COUNT, 3 * device.pollIntervalMs, 5000);
-  let closed = false;
 
   const checkConnected = () => {
     if (closed) throw new DeviceError('connection', `${device.id}: driver is closed`, device.id);

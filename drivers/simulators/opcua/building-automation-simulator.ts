@@ -64,6 +64,8 @@ export interface SimulatorFaults {
   /** Connections stay open but nothing is read or answered until resume(). */
   stall(): void;
   resume(): void;
+  /** Cuts every TCP connection while the server and its sessions live on, as a network outage does. */
+  dropConnections(): void;
   /** Shuts the server down (dropping all sessions and connections) and starts it again on the same port. */
   restart(downtimeMs?: number): Promise<void>;
 }
@@ -152,6 +154,7 @@ export async function startBuildingAutomationSimulator(
       );
     },
     stall: () => staller.stall(),
+    dropConnections: () => staller.destroyAll(),
     resume: () => staller.resume(),
     async restart(downtimeMs = 0) {
       staller.resume();

@@ -90,3 +90,32 @@ describe('simulator restart fault', () => {
     }
   });
 });
+
+describe('network loss', () => {
+  it('the same session is reused and unchanged values come back', async () => {
+    const constant: OpcUaDeviceConfig = {
+      publishingIntervalMs: 100,
+      points: [{ key: 't', nodeId: simNodeId('school-1', 'H1', 'FlowTemperature'), name: 'T', medium: 'heat', role: 'info', kind: 'temperature' }],
+    };
+    const states: string[] = [];
+    const d = await createOpcUaDriver(opcuaDevice(a.endpointUrl, 'net-loss', 100), constant, {
+      pkiDir: CLIENT_PKI,
+      onStateChange: (s) => states.push(s),
+    });
+    try {
+      await waitFor('first reading', async () => ((await d.read(Date.now())).length === 1 ? true : undefined));
+      const sessionsBefore = a.cumulatedSessionCount();
+      a.faults.dropConnections();
+      await waitFor('the loss to be noticed', () => (states.includes('reconnecting') ? true : undefined));
+      const back = await waitFor('the constant value after the loss', async () => {
+        const r = await d.read(Date.now());
+        return r.length === 1 ? r[0] : undefined;
+      });
+      expect(back.value).toBe(70 + (('school-1'.length + 2) % 5));
+      expect(a.sessionCount()).toBe(1);
+      expect(a.cumulatedSessionCount()).toBe(sessionsBefore);
+    } finally {
+      await d.close();
+    }
+  });
+});
