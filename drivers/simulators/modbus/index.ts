@@ -21,3 +21,4 @@ export {
   type ModbusRtuSimulator,
   type ModbusRtuOverTcpSimulator,
 } from './rtu-server.js';
+export { meterValues, withCounterReset, withCounterOffset, type MeterValuesOptions } from './value-sources.js';
