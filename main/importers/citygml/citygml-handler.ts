@@ -48,6 +48,12 @@ const BUILDING_TEXT = new Set<string>([
   'LocalityName',
 ]);
 
+/**
+ * A copy of a string that does not point into the parser's 1 MB input chunk: V8 keeps substrings as views of
+ * their parent, so one building id kept from every chunk would keep the whole file in memory.
+ */
+const detach = (s: string): string => Buffer.from(s, 'utf8').toString('utf8');
+
 const localName = (qname: string): string => {
   const i = qname.indexOf(':');
   return i < 0 ? qname : qname.slice(i + 1);
@@ -109,7 +115,14 @@ export class CityGmlHandler {
     if (name === 'Building' || name === 'BuildingPart') {
       if (!this.building) {
         const p = this.position();
-        this.building = { id: attribute(attrs, 'id'), line: p.line, column: p.column, polygons: [], hrefs: [] };
+        const id = attribute(attrs, 'id');
+        this.building = {
+          id: id === undefined ? undefined : detach(id),
+          line: p.line,
+          column: p.column,
+          polygons: [],
+          hrefs: [],
+        };
         this.buildingDepth = this.depth;
       }
       return;
@@ -253,6 +266,7 @@ export class CityGmlHandler {
 
   private buildingText(b: RawBuilding, element: BuildingText, value: string): void {
     if (value === '') return;
+    value = detach(value);
     switch (element) {
       case 'name':
         // gml:name of the building itself, not of an address or a generic attribute

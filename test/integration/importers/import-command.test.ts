@@ -103,7 +103,8 @@ describe('plustwin import', () => {
     expect(second.out).toMatch(/imported 10000 buildings \(0 new, 10000 updated\)/);
     expect(second.out).toMatch(/10000 roof surfaces/);
     expect(await districtCounts(db)).toEqual({ buildings: 10_001, roofs: 10_002 });
-  });
+    // writing 2 x 10,000 buildings and roofs into SQLite takes half a minute on a busy two-core machine
+  }, 180_000);
 
   it('a malformed file: file, line and column on stderr, exit code 1, the district untouched', async () => {
     const db = join(dir, 'keep.sqlite');
