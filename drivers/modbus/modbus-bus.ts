@@ -4,7 +4,7 @@
  *
  * Failure handling:
  * - each request has a timeout and `retries` extra attempts after a timeout;
- * - a unit that still does not answer is put into backoff (exponential with jitter, capped at backoffMaxMs):
+ * - a unit that still does not answer (or whose gateway answers exception 10/11) is put into backoff (exponential with jitter, capped at backoffMaxMs):
  *   its requests fail at once without touching the bus, so a dead unit on a shared RTU line costs the others
  *   at most one timeout per backoff period;
  * - a lost or refused connection closes the client; the bus reconnects on the next request after its own
@@ -132,6 +132,11 @@ export class ModbusBus {
           this.noteLinkFailure();
           throw lastError;
         }
+        if (lastError.exceptionCode === 0x0a || lastError.exceptionCode === 0x0b) {
+          // the gateway says the unit behind it is unreachable (after its own timeout): back off like a dead unit
+          this.noteUnitFailure(unit);
+          throw lastError;
+        }
         if (lastError.code !== 'timeout') {
           // the unit answered (exception or bad frame): it is alive
           this.units.delete(unit);
@@ -139,10 +144,7 @@ export class ModbusBus {
         }
       }
     }
-    const b = this.units.get(unit) ?? { failures: 0, until: 0 };
-    b.failures++;
-    b.until = Date.now() + backoffDelay(b.failures, this.options.backoffBaseMs, this.options.backoffMaxMs);
-    this.units.set(unit, b);
+    this.noteUnitFailure(unit);
     if (this.target.kind !== 'rtu') {
       // over TCP a late answer may still arrive and be taken for the next request's: start a fresh connection
       this.dropClient();
@@ -174,6 +176,13 @@ export class ModbusBus {
     if (err.errno === 'ETIMEDOUT' || /timed out/i.test(msg)) return new ModbusRequestError('timeout', `${what}: no answer within ${this.options.timeoutMs} ms`);
     if (/crc|length|data/i.test(msg) && err.errno === undefined) return new ModbusRequestError('decode', `${what}: bad answer (${msg})`);
     return new ModbusRequestError('connection', `${what}: ${msg}`);
+  }
+
+  private noteUnitFailure(unit: number): void {
+    const b = this.units.get(unit) ?? { failures: 0, until: 0 };
+    b.failures++;
+    b.until = Date.now() + backoffDelay(b.failures, this.options.backoffBaseMs, this.options.backoffMaxMs);
+    this.units.set(unit, b);
   }
 
   private noteLinkFailure(): void {

@@ -171,8 +171,9 @@ export async function run(): Promise<BenchResult[]> {
     const coalesced = await runMode(sims, dir, false, seconds);
     const baseline = await runMode(sims, dir, true, seconds);
     const target = devices * 40;
+    const load = os.loadavg()[0]!.toFixed(1);
     const note = (m: ModeResult) =>
-      `${devices} devices x 40 points at 1 s, ${seconds} s; ${Math.round(m.requestsPerSecond)} requests/s, simulators ${m.simCpuPercent.toFixed(0)} % CPU, ${m.skipped} polls skipped, ${m.errors} failed`;
+      `${devices} devices x 40 points at 1 s, ${seconds} s, load average ${load} on ${os.cpus().length} cores; ${Math.round(m.requestsPerSecond)} requests/s, simulators ${m.simCpuPercent.toFixed(0)} % CPU, ${m.skipped} polls skipped, ${m.errors} failed`;
     return [
       {
         name: 'modbus: points/s sustained (coalesced reads)',

@@ -74,10 +74,13 @@ describe('injected faults: the driver survives, reports, and the other unit on t
     const e = await rejection(bad.read(1));
     expect(e.code).toBe('exception');
     expect(e.message).toMatch(new RegExp(`exception ${code} \\(`));
+    if (code === 11) expect((await rejection(bad.read(2))).message).toMatch(/next try in/);
     await expectPower(ok);
     expect(bad.poller.plan.length).toBe(plan);
     expect(bad.unsupported.size).toBe(0);
     sim.setFault(2, undefined);
+    // 11 = "gateway target failed to respond": the unit is backed off like a dead one
+    if (code === 11) await sleep(AFTER_BACKOFF);
     await expectPower(bad);
   });
 
