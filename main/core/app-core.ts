@@ -33,6 +33,8 @@ export interface Core {
   readonly store: Store;
   readonly collector: Collector;
   readonly clock: Clock;
+  /** The running demo district, when there is one (tests wait for its OPC UA part). */
+  readonly demo: RunningDemo | undefined;
   /** Stops polling, writes every pending reading, closes simulators and the database. */
   close(): Promise<void>;
 }
@@ -49,7 +51,14 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const collector = new Collector({ clock, sink: store, events });
   let demo: RunningDemo | undefined;
   try {
-    if (options.demo ?? true) demo = await startDemo({ store, collector, clock, log, ...(options.demoHistoryDays ? { historyDays: options.demoHistoryDays } : {}) });
+    if (options.demo ?? true) demo = await startDemo({
+        store,
+        collector,
+        clock,
+        log,
+        pkiDir: paths.pki,
+        ...(options.demoHistoryDays ? { historyDays: options.demoHistoryDays } : {}),
+      });
   } catch (e) {
     await collector.stop();
     await store.close();
@@ -64,8 +73,10 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     store,
     collector,
     clock,
+    demo,
     close: () =>
       (closing ??= (async () => {
+        await demo?.stopJoining();
         await collector.stop();
         await demo?.close();
         await store.flush();

@@ -7,8 +7,33 @@ import type { Point, Reading } from '../../models/types.js';
 import { INTERVAL_MS } from '../../models/time-grid.js';
 import type { Store } from '../store/store.js';
 import type { EnergyTrack, TrackValues } from './energy-track.js';
+import type { HeatTrack, HeatValues } from './heat-track.js';
 
 const CHUNK = 50_000;
+
+/** A point's simulated value at an instant, or null for points the history leaves out. */
+export type PointValueAt = (point: Point) => ((ts: number) => number) | null;
+
+/** Which heat track value a point carries, by its role and kind. */
+export function heatValueOf(point: Point): ((v: HeatValues) => number) | null {
+  if (point.medium !== 'heat' || point.role !== 'consumption') return null;
+  if (point.kind === 'power') return (v) => v.heatKw;
+  if (point.kind === 'energy-counter') return (v) => v.heatKwh;
+  return null;
+}
+
+/** The demo's values: electricity from the EnergyTracks, heat from the HeatTracks, by building. */
+export function demoValues(tracks: ReadonlyMap<string, EnergyTrack>, heat: ReadonlyMap<string, HeatTrack>): PointValueAt {
+  return (point) => {
+    const electric = trackValueOf(point);
+    const track = tracks.get(point.buildingId);
+    if (electric && track) return (ts) => electric(track.at(ts));
+    const thermal = heatValueOf(point);
+    const heatTrack = heat.get(point.buildingId);
+    if (thermal && heatTrack) return (ts) => thermal(heatTrack.at(ts));
+    return null;
+  };
+}
 
 /** Which track value a point carries, by its role and kind; null for points the history leaves out. */
 export function trackValueOf(point: Point): ((v: TrackValues) => number) | null {
@@ -28,27 +53,23 @@ export interface BackfillProgress {
 /** Readings every 15 minutes over [from, to) for every point that feeds a balance. Returns how many were stored. */
 export async function backfillHistory(
   store: Store,
-  tracks: ReadonlyMap<string, EnergyTrack>,
+  valueAt: PointValueAt,
   points: readonly Point[],
   from: number,
   to: number,
   onProgress: BackfillProgress = () => {},
 ): Promise<number> {
-  const fed = points
-    .map((p) => ({ p, value: trackValueOf(p), track: tracks.get(p.buildingId) }))
-    .filter((x): x is { p: Point; value: (v: TrackValues) => number; track: EnergyTrack } => x.value !== null && x.track !== undefined);
+  const fed = points.flatMap((p) => {
+    const value = valueAt(p);
+    return value ? [{ id: p.id, value }] : [];
+  });
   const start = Math.ceil(from / INTERVAL_MS) * INTERVAL_MS;
   const steps = Math.max(0, Math.ceil((to - start) / INTERVAL_MS));
   let batch: Reading[] = [];
   let stored = 0;
   for (let i = 0; i < steps; i++) {
     const ts = start + i * INTERVAL_MS;
-    const perBuilding = new Map<EnergyTrack, TrackValues>();
-    for (const { p, value, track } of fed) {
-      let v = perBuilding.get(track);
-      if (!v) perBuilding.set(track, (v = track.at(ts)));
-      batch.push({ pointId: p.id, ts, value: value(v), quality: 'good' });
-    }
+    for (const { id, value } of fed) batch.push({ pointId: id, ts, value: value(ts), quality: 'good' });
     if (batch.length >= CHUNK || i === steps - 1) {
       await store.ingest(batch);
       stored += batch.length;

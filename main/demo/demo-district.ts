@@ -1,7 +1,8 @@
 /**
  * The built-in demo district: seven buildings of different use around Bottrop's town hall (Ernst-Wilczok-Platz),
- * each with a simulated grid meter and, where it has a roof array, a simulated PV inverter. Footprints are drawn in
- * local metres (x east, y north) and converted to WGS84 so that the demo goes through the same path as imported
+ * each with a simulated grid meter and, where it has a roof array, a simulated PV inverter; the town hall, the
+ * school and the multi-family house also have a boiler heat meter on a simulated building automation server
+ * (OPC UA). Footprints are drawn in local metres (x east, y north) and converted to WGS84 so that the demo goes through the same path as imported
  * buildings. Annual consumptions and PV sizes are typical for the building type; with them the school and two
  * houses end the year energy-plus in electricity and the town hall, the shop and the heat-pump house do not.
  */
@@ -30,6 +31,8 @@ export interface DemoBuilding {
   readonly pvKwp: number;
   /** Which column of pv_5_a_2015.csv fits the roof. */
   readonly pvOrientation: 'south' | 'east-west';
+  /** Annual heat from the building's boiler, MWh, read by a heat meter over the building automation (OPC UA). */
+  readonly heatMwh?: number;
 }
 
 type Xy = readonly [x: number, y: number];
@@ -87,18 +90,21 @@ export const DEMO_BUILDINGS: readonly DemoBuilding[] = [
     load: { file: 'LP_OE_Buero_m.csv', annualMwh: 420 },
     pvKwp: 60,
     pvOrientation: 'east-west',
+    heatMwh: 610,
   },
   {
     building: building('grundschule', 'Grundschule am Park', 'school', rotate(lShape(60, 40, 72, 48, 16), 12), 10, 2, 'flat', 'Parkstraße 12'),
     load: { file: 'LP_OE_Schule_m.csv', annualMwh: 95 },
     pvKwp: 140,
     pvOrientation: 'south',
+    heatMwh: 260,
   },
   {
     building: building('mfh-hochstrasse', 'Mehrfamilienhaus Hochstraße', 'multi-family', rotate(rect(-85, 55, 34, 13), 12), 16, 5, 'gable', 'Hochstraße 40'),
     load: { file: 'LP_W_MFH_m.csv', annualMwh: 38 },
     pvKwp: 22,
     pvOrientation: 'south',
+    heatMwh: 120,
   },
   {
     building: building('efh-1', 'Einfamilienhaus Lindenweg 3', 'single-family', rotate(rect(-120, -40, 11, 9), 5), 8.5, 2, 'gable', 'Lindenweg 3'),

@@ -1,6 +1,7 @@
 /** The EnergyTrack of every demo building, from the shipped profiles scaled to the building's size. */
 import { DEMO_BUILDINGS, type DemoBuilding } from './demo-district.js';
 import { EnergyTrack } from './energy-track.js';
+import { HeatTrack } from './heat-track.js';
 import { INTERVALS_PER_YEAR, readProfileColumn } from './profile-file.js';
 
 const PV_COLUMNS = { south: 0, 'east-west': 1 } as const;
@@ -33,5 +34,15 @@ export function buildDemoTracks(buildings: readonly DemoBuilding[] = DEMO_BUILDI
     }
     tracks.set(b.building.id, new EnergyTrack(load, pv, meterStart(i + 1)));
   });
+  return tracks;
+}
+
+/** A HeatTrack for every demo building with a boiler heat meter, driven by the Essen TRY outdoor temperature. */
+export function buildHeatTracks(buildings: readonly DemoBuilding[] = DEMO_BUILDINGS): Map<string, HeatTrack> {
+  const heated = buildings.filter((b) => b.heatMwh !== undefined);
+  const tracks = new Map<string, HeatTrack>();
+  if (heated.length === 0) return tracks;
+  const outdoorC = readProfileColumn('TRY_5_a_2015_15min.csv', 0);
+  heated.forEach((b, i) => tracks.set(b.building.id, new HeatTrack(outdoorC, b.heatMwh!, 40_000 + i * 13_377)));
   return tracks;
 }

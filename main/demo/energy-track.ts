@@ -3,10 +3,11 @@
  * simulators and a restart all agree on every counter value (no artificial resets in the demo).
  *
  * Power is constant within each 15-minute interval (as the profiles are means over the interval). Counters are
- * integrals from a fixed epoch, computed in O(1) from prefix sums over the profile year, which repeats.
+ * integrals from a fixed epoch (CumulativeProfile).
  */
 import { INTERVAL_MS, INTERVAL_HOURS } from '../../models/time-grid.js';
 import { INTERVALS_PER_YEAR } from './profile-file.js';
+import { CumulativeProfile } from './cumulative-profile.js';
 
 /** Counters start here; the profile year is laid from this instant (CET midnight) and repeats. */
 export const TRACK_EPOCH = Date.UTC(2020, 0, 1) - 60 * 60 * 1000;
@@ -21,31 +22,12 @@ export interface TrackValues {
   readonly generationKwh: number;
 }
 
-interface Cumulative {
-  readonly perInterval: Float64Array;
-  readonly prefix: Float64Array;
-  readonly yearTotal: number;
-}
-
-function cumulative(perInterval: Float64Array): Cumulative {
-  const prefix = new Float64Array(perInterval.length + 1);
-  for (let i = 0; i < perInterval.length; i++) prefix[i + 1] = (prefix[i] as number) + (perInterval[i] as number);
-  return { perInterval, prefix, yearTotal: prefix[perInterval.length] as number };
-}
-
-function integral(c: Cumulative, n: number): number {
-  const whole = Math.floor(n);
-  const years = Math.floor(whole / INTERVALS_PER_YEAR);
-  const idx = whole - years * INTERVALS_PER_YEAR;
-  return years * c.yearTotal + (c.prefix[idx] as number) + (n - whole) * (c.perInterval[idx] as number);
-}
-
 export class EnergyTrack {
   private readonly load: Float64Array;
   private readonly pv: Float64Array;
-  private readonly imports: Cumulative;
-  private readonly exports: Cumulative;
-  private readonly generation: Cumulative;
+  private readonly imports: CumulativeProfile;
+  private readonly exports: CumulativeProfile;
+  private readonly generation: CumulativeProfile;
 
   /**
    * @param loadKw  a year of interval-mean load, kW
@@ -67,9 +49,9 @@ export class EnergyTrack {
       exp[i] = Math.max(-net, 0) * INTERVAL_HOURS;
       gen[i] = (pvKw[i] as number) * INTERVAL_HOURS;
     }
-    this.imports = cumulative(imp);
-    this.exports = cumulative(exp);
-    this.generation = cumulative(gen);
+    this.imports = new CumulativeProfile(imp);
+    this.exports = new CumulativeProfile(exp);
+    this.generation = new CumulativeProfile(gen);
   }
 
   at(ts: number): TrackValues {
@@ -82,9 +64,9 @@ export class EnergyTrack {
       loadKw,
       pvKw,
       gridKw: loadKw - pvKw,
-      importKwh: this.counterStartKwh.import + integral(this.imports, n),
-      exportKwh: this.counterStartKwh.export + integral(this.exports, n),
-      generationKwh: this.counterStartKwh.generation + integral(this.generation, n),
+      importKwh: this.counterStartKwh.import + this.imports.integral(n),
+      exportKwh: this.counterStartKwh.export + this.exports.integral(n),
+      generationKwh: this.counterStartKwh.generation + this.generation.integral(n),
     };
   }
 }

@@ -16,6 +16,7 @@ import { startHttpServer, type RunningHttpServer } from '../../../main/serve/htt
 let dir: string;
 let core: Core;
 let server: RunningHttpServer;
+const logs: string[] = [];
 
 async function call<T>(method: string, args: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: Result<T> }> {
   const res = await fetch(new URL('/api/call', server.url), {
@@ -34,7 +35,7 @@ const value = <T>(r: { body: Result<T> }): T => {
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plustwin-serve-'));
   // 60 days of history keep the test quick; the app default is a year
-  core = await startCore({ dataDir: dir, transport: 'http', speed: 120, demo: true, demoHistoryDays: 60 });
+  core = await startCore({ dataDir: dir, transport: 'http', speed: 120, demo: true, demoHistoryDays: 60, log: (l) => logs.push(l) });
   server = await startHttpServer({
     host: '127.0.0.1',
     port: 0,
@@ -92,6 +93,21 @@ describe('serve mode with the demo district', () => {
     const series = value(await call<BuildingSeries>('building.series', { buildingId: school, from: now - DAY_MS, to: now + 1, resolution: 'hour' }));
     expect(series.energy.length).toBeGreaterThan(12);
     expect(series.power.length).toBeGreaterThan(0);
+  });
+
+  it('reads the heat meters over OPC UA from the simulated building automation server', async () => {
+    await core.demo!.heatReady;
+    const district = value(await call<DistrictView>('district.get', {}));
+    const heatDevices = district.devices.filter((d) => d.protocol === 'opcua');
+    expect(logs.join('\n')).not.toMatch(/could not start/);
+    expect(heatDevices.map((d) => d.buildingId).sort()).toEqual(['grundschule', 'mfh-hochstrasse', 'rathaus']);
+    const deadline = Date.now() + 30_000;
+    let status: CollectorStatus;
+    do {
+      await new Promise((r) => setTimeout(r, 500));
+      status = value(await call<CollectorStatus>('status.get', {}));
+    } while (heatDevices.some((d) => status.devices.find((h) => h.deviceId === d.id)?.state !== 'online') && Date.now() < deadline);
+    for (const d of heatDevices) expect(status.devices.find((h) => h.deviceId === d.id)?.state).toBe('online');
   });
 
   it('pushes status events over the WebSocket', async () => {
