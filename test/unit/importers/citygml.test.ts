@@ -186,6 +186,35 @@ describe('CityGML import: LoD1 and building parts', () => {
   });
 });
 
+describe('CityGML import: references', () => {
+  it('a roof surface made of xlink:href references to polygons kept in the solid', async () => {
+    const poly = (id: string, pts: string) =>
+      `<gml:surfaceMember><gml:Polygon gml:id="${id}"><gml:exterior><gml:LinearRing><gml:posList>${pts}</gml:posList></gml:LinearRing></gml:exterior></gml:Polygon></gml:surfaceMember>`;
+    // 10 m x 8 m, ridge along x at y = 4, eaves 3 m, ridge 7 m: two 45° faces
+    const gml = `<?xml version="1.0"?>
+<core:CityModel xmlns:core="http://www.opengis.net/citygml/2.0" xmlns:bldg="http://www.opengis.net/citygml/building/2.0" xmlns:gml="http://www.opengis.net/gml" xmlns:xlink="http://www.w3.org/1999/xlink">
+<core:cityObjectMember><bldg:Building gml:id="HREF">
+<bldg:lod2Solid><gml:Solid srsName="EPSG:25832"><gml:exterior><gml:CompositeSurface>
+${poly('G', '362000 5702000 0 362000 5702008 0 362010 5702008 0 362010 5702000 0')}
+${poly('RS', '362000 5702000 3 362010 5702000 3 362010 5702004 7 362000 5702004 7')}
+${poly('RN', '362000 5702004 7 362010 5702004 7 362010 5702008 3 362000 5702008 3')}
+</gml:CompositeSurface></gml:exterior></gml:Solid></bldg:lod2Solid>
+<bldg:boundedBy><bldg:RoofSurface gml:id="R_S"><bldg:lod2MultiSurface><gml:MultiSurface><gml:surfaceMember xlink:href="#RS"/></gml:MultiSurface></bldg:lod2MultiSurface></bldg:RoofSurface></bldg:boundedBy>
+<bldg:boundedBy><bldg:RoofSurface gml:id="R_N"><bldg:lod2MultiSurface><gml:MultiSurface><gml:surfaceMember xlink:href="#RN"/></gml:MultiSurface></bldg:lod2MultiSurface></bldg:RoofSurface></bldg:boundedBy>
+<bldg:boundedBy><bldg:GroundSurface gml:id="R_G"><bldg:lod2MultiSurface><gml:MultiSurface><gml:surfaceMember xlink:href="#G"/></gml:MultiSurface></bldg:lod2MultiSurface></bldg:GroundSurface></bldg:boundedBy>
+</bldg:Building></core:cityObjectMember>
+</core:CityModel>`;
+    const r = await readCityGml(write('href.gml', gml));
+    expect(r.buildings[0]!.heightM).toBe(7);
+    expect(footprintAreaM2(r.buildings[0]!)).toBeCloseTo(80, 0);
+    const roofs = [...r.roofs].sort((a, b) => a.azimuthDeg - b.azimuthDeg);
+    expect(roofs.map((x) => [x.azimuthDeg, x.tiltDeg, x.areaM2])).toEqual([
+      [0, 45, Number((10 * Math.hypot(4, 4)).toFixed(2))],
+      [180, 45, Number((10 * Math.hypot(4, 4)).toFixed(2))],
+    ]);
+  });
+});
+
 describe('CityGML import: malformed input names the place and imports nothing', () => {
   it('a mismatched end tag', async () => {
     const lines = cityGml(3).split('\n');
@@ -246,6 +275,15 @@ describe('CityGML import: malformed input names the place and imports nothing', 
     const r = await readCityGml(write('gk2.gml', gml), { crs: 'EPSG:31467' });
     expect(r.bounds!.minLon).toBeGreaterThan(6.9);
     expect(r.bounds!.maxLon).toBeLessThan(7.1);
+  });
+
+  it('two different CRSs in one file', async () => {
+    const lines = cityGml(2).split('\n');
+    const at = lines.findIndex((l) => l.includes('<gml:Polygon'));
+    lines[at] = lines[at]!.replace('<gml:Polygon', '<gml:Polygon srsName="EPSG:31467"');
+    const e = await importError(write('mixed.gml', lines.join('\n')));
+    expect(e.line).toBe(at + 1);
+    expect(e.problem).toMatch(/srsName 'EPSG:31467' differs from 'urn:adv:crs:ETRS89_UTM32\*DE_DHHN2016_NH' \(line 4\)/);
   });
 
   it('a non-UTF-8 encoding declaration', async () => {
