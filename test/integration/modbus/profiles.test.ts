@@ -85,3 +85,21 @@ describe('device profiles', () => {
     }
   });
 });
+
+describe('"not implemented" values', () => {
+  it('drops points whose registers hold the profile sentinel (ABB: signed maximum)', async () => {
+    const fx = profileFixture('abb-b23');
+    const registers = fx.registers.map((r) => (r.address === 23316 ? { ...r, words: [0x7fff, 0xffff] } : r));
+    const sim = await startModbusTcpSimulator({ units: { 1: registerSimDevice(registers) } });
+    const driver = await createModbusDriver(modbusDevice('abb', `modbus-tcp://127.0.0.1:${sim.port}?unit=1`, 'abb-b23'));
+    try {
+      const keys = (await driver.read(1)).map((r) => r.pointId);
+      expect(keys).not.toContain('abb:power_total');
+      expect(keys).toContain('abb:power_l1');
+      expect(keys).toContain('abb:energy_import');
+    } finally {
+      await driver.close();
+      await sim.close();
+    }
+  });
+});
