@@ -191,7 +191,7 @@ const buildingPage = (ctx: Ctx, b: BuildingReport, k: number): string => {
     f.pct(slots === 0 ? null : b.quality[q] / slots),
   ]);
   qualityRows.push([t('col.longestGap'), `${f.num((b.longestGapSlots * d.stepMs) / 3_600_000, 2)} h`, '']);
-  const pointRows: Cell[][] = b.points.map((p) => [p.id, p.name, t(`carrier.${p.medium}`), t(`role.${p.role}`), p.unit]);
+  const pointList = b.points.map((p) => `${esc(p.name === p.id ? p.id : `${p.name} (${p.id})`)}: ${esc(t(`carrier.${p.medium}`))}, ${esc(t(`role.${p.role}`))}, ${esc(p.unit)}`).join(' · ');
   return `<section class="page">${head}
 <div class="figures">${figures}</div>
 ${chart(id, CHART_W, 215, `${t('building.chartTitle')} [kWh]`)}
@@ -201,8 +201,7 @@ ${table([t('col.month'), `${t('col.consumption')} [kWh]`, `${t('col.generation')
 ${table([t('col.carrier'), `${t('col.consumption')} [kWh]`, `${t('col.import')} [kWh]`, `${t('col.export')} [kWh]`, `${t('summary.primaryNet')} [kWh]`, `${t('summary.co2')} [t]`, t('summary.coverage')], carrierRows, { numeric: [1, 2, 3, 4, 5, 6] })}
 <div class="two"><div><h3>${esc(t('building.kpis'))}</h3>${table([t('col.value'), ''], kpiRows, { numeric: [1] })}</div>
 <div><h3>${esc(t('building.quality'))}</h3>${table([t('col.quality'), t('col.slots'), t('col.share')], qualityRows, { numeric: [1, 2] })}</div></div>
-<h3>${esc(t('building.points'))}</h3>
-${table([t('col.point'), '', t('col.medium'), t('col.role'), t('col.unit')], pointRows)}
+<p class="small"><b>${esc(t('building.points'))}:</b> ${pointList}</p>
 </section>`;
 };
 
