@@ -76,5 +76,6 @@ describe('OPC UA reconnect after kill -9', () => {
     } finally {
       await driver.close();
     }
-  });
+    // two server start-ups in child processes: slow on a loaded two-core machine
+  }, 180_000);
 });

@@ -121,3 +121,43 @@ describe('OPC UA driver config errors', () => {
     expect(['connection', 'timeout']).toContain((err as DeviceError).code);
   });
 });
+
+describe('monitored item parameters', () => {
+  it('an absolute deadband suppresses small changes, without one every sample is delivered', async () => {
+    const mk = (id: string, deadband?: { type: 'absolute'; value: number }) =>
+      createOpcUaDriver(
+        opcuaDevice(sim.endpointUrl, id, 100),
+        {
+          publishingIntervalMs: 100,
+          points: [
+            {
+              key: 'p',
+              nodeId: sim.nodeId('school-1', 'M1', 'ActivePower'),
+              name: 'P',
+              medium: 'electricity',
+              role: 'import',
+              kind: 'power',
+              samplingIntervalMs: 100,
+              queueSize: 5,
+              ...(deadband ? { deadband } : {}),
+            },
+          ],
+        },
+        { pkiDir: CLIENT_PKI },
+      );
+    const plain = await mk('db-none');
+    const damped = await mk('db-abs', { type: 'absolute', value: 100 });
+    try {
+      await new Promise((r) => setTimeout(r, 3000));
+      const nPlain = plain.diagnostics().notifications;
+      const nDamped = damped.diagnostics().notifications;
+      // ActivePower changes a little on every sample, never by 100 kW
+      expect(nDamped).toBe(1);
+      expect(nPlain).toBeGreaterThan(5);
+      expect(await damped.read(Date.now())).toHaveLength(1);
+    } finally {
+      await plain.close();
+      await damped.close();
+    }
+  });
+});
