@@ -135,7 +135,7 @@ async function measure(
 export async function run(): Promise<BenchResult[]> {
   const servers = num('OPCUA_BENCH_SERVERS', 10);
   const totalItems = num('OPCUA_BENCH_ITEMS', 10_000);
-  const seconds = num('OPCUA_BENCH_SECONDS', 20);
+  const seconds = num('OPCUA_BENCH_SECONDS', 15);
   const processes = Math.min(servers, num('OPCUA_BENCH_PROCESSES', 2));
   const itemsPerServer = Math.floor(totalItems / servers / 2) * 2;
   const children = await Promise.all(
