@@ -4,6 +4,19 @@ import type { Store } from '../store/store.js';
 import type { Collector } from '../collector/collector.js';
 import type { Handlers } from './dispatch.js';
 import { ApiFailure, notFound } from './api-failure.js';
+import type { Result } from '../../models/result.js';
+import { listFactorSets } from '../analysis/factor-sets.js';
+import { analyseDistrict } from '../analysis/district-analysis.js';
+import { districtCo2Path } from '../analysis/co2-path.js';
+import { districtPvPotential, roofsFor } from '../analysis/district-pv.js';
+import { runDistrictScenario } from '../analysis/scenario.js';
+import { essenWeather } from '../analysis/weather.js';
+
+/** An analysis' error value becomes the typed failure dispatch() answers. */
+const unwrap = <T>(r: Result<T>): T => {
+  if (!r.ok) throw new ApiFailure(r.error.kind, r.error.message, r.error.where);
+  return r.value;
+};
 
 export interface HandlerContext {
   readonly store: Store;
@@ -31,5 +44,15 @@ export function createHandlers({ store, collector, info }: HandlerContext): Hand
       return { buildingId, resolution, energy, power };
     },
     'status.get': async () => collector.status(),
+    'factors.list': async () => listFactorSets(),
+    'district.analysis': async (args) => unwrap(await analyseDistrict(store, await district(), args)),
+    'district.co2Path': async (args) => unwrap(await districtCo2Path(store, await district(), args)),
+    'district.pvPotential': async ({ share }) => {
+      const view = await district();
+      const weather = unwrap(await essenWeather());
+      const roofs = roofsFor(view.buildings, await store.getRoofs());
+      return unwrap(districtPvPotential({ buildings: view.buildings, roofs, weather, latDeg: view.site.origin.lat, lonDeg: view.site.origin.lon, share }));
+    },
+    'scenario.run': async (args) => unwrap(await runDistrictScenario(store, await district(), args)),
   };
 }

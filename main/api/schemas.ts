@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import type { MethodName } from '../../models/contract.js';
+import { CARRIERS } from '../../models/energy/carriers.js';
+import { HEAT_SUPPLY_CARRIERS } from '../analysis/heat-supply.js';
 
 const empty = z.object({}).strict();
 const epochMs = z.number().int().min(0).max(8.64e15);
@@ -14,6 +16,51 @@ const period = z
   .object({ from: epochMs, to: epochMs })
   .strict()
   .refine((p) => p.to > p.from, { message: "'to' must be after 'from'", path: ['to'] });
+
+const share = z.number().min(0).max(1);
+const setId = z.string().min(1).max(100);
+const year = z.number().int().min(1990).max(2100);
+
+const heatSupply = z.record(
+  id,
+  z.object({ carrier: z.enum(HEAT_SUPPLY_CARRIERS), efficiency: z.number().min(0.3).max(1.1) }).strict(),
+);
+
+const analysisFields = {
+  from: epochMs,
+  to: epochMs,
+  primarySetId: setId.optional(),
+  co2SetId: setId.optional(),
+  heatSupply: heatSupply.optional(),
+};
+
+const afterFrom = (p: { from: number; to: number }) => p.to > p.from;
+const afterFromMessage = { message: "'to' must be after 'from'", path: ['to'] };
+
+const measure = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('pv'), buildingId: id, kwp: z.number().positive().max(1e6), tiltDeg: z.number().min(0).max(90), azimuthDeg: z.number().min(0).max(360) }).strict(),
+  z.object({ kind: z.literal('pv-potential'), buildingId: id, share: share.optional() }).strict(),
+  z
+    .object({
+      kind: z.literal('battery'),
+      buildingId: id,
+      capacityKwh: z.number().positive().max(1e6),
+      powerKw: z.number().positive().max(1e6),
+      roundTripEfficiency: z.number().gt(0).max(1),
+      initialSoc: share.optional(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('heat-pump'),
+      buildingId: id,
+      scop: z.number().positive().max(10),
+      replaces: z.enum(['gas', 'oil', 'lpg']).optional(),
+      boilerEfficiency: z.number().gt(0).max(1.1).optional(),
+    })
+    .strict(),
+  z.object({ kind: z.literal('efficiency'), buildingId: id, carrier: z.enum([...CARRIERS, '*']), saving: share }).strict(),
+]);
 
 export const argSchemas = {
   'app.info': empty,
@@ -29,4 +76,23 @@ export const argSchemas = {
     .strict()
     .refine((p) => p.to > p.from, { message: "'to' must be after 'from'", path: ['to'] }),
   'status.get': empty,
+  'factors.list': empty,
+  'district.analysis': z.object(analysisFields).strict().refine(afterFrom, afterFromMessage),
+  'district.co2Path': z
+    .object({
+      fromYear: year,
+      toYear: year,
+      co2SetId: setId.optional(),
+      targetYear: year.optional(),
+      targetTonnes: z.number().min(0).optional(),
+      minCoverage: share.optional(),
+      heatSupply: heatSupply.optional(),
+    })
+    .strict()
+    .refine((p) => p.toYear >= p.fromYear, { message: "'toYear' must not be before 'fromYear'", path: ['toYear'] }),
+  'district.pvPotential': z.object({ share: share.optional() }).strict(),
+  'scenario.run': z
+    .object({ ...analysisFields, id: id.optional(), name: z.string().max(200).optional(), measures: z.array(measure).max(1000) })
+    .strict()
+    .refine(afterFrom, afterFromMessage),
 } satisfies Record<MethodName, z.ZodType>;
