@@ -6,8 +6,9 @@
  *   const result = await probeModbus('modbus-rtu:///dev/ttyUSB0?unit=1', { profile: 'eastron-sdm630' });
  *   console.log(formatProbeResult(result));
  *
- * Without a profile it tries SunSpec and says so in the notes when there is none. A dedicated bus is used (no
- * shared backoff state) with one retry, and closed before returning.
+ * Without a profile it tries SunSpec; a device without it fails with a DeviceError ('config') naming every base
+ * tried and what was found there. A dedicated bus is used (no shared backoff state) with one retry, and closed
+ * before returning.
  */
 import type { DeviceProtocol } from '../../models/types.js';
 import { DeviceError } from '../device-driver.js';

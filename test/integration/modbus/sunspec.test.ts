@@ -156,3 +156,15 @@ describe('SunSpec against a python3-pymodbus server laid out from the definition
     expect(all.get('203.TotWhImp')).toMatchObject({ value: 987.654, unit: 'kWh' });
   });
 });
+
+describe('probe without a profile on a non-SunSpec device', () => {
+  it('says which bases it tried', async () => {
+    const { loadProfile } = await import('../../../drivers/modbus/index.js');
+    const { profileSimDevice } = await import('../../../drivers/simulators/modbus/index.js');
+    const s = await sim({ 1: profileSimDevice(await loadProfile('eastron-sdm630'), () => 1) });
+    await expect(probeModbus(`modbus-tcp://127.0.0.1:${s.port}?unit=1`)).rejects.toMatchObject({
+      code: 'config',
+      message: expect.stringMatching(/no SunSpec device: 40000: .*exception 2 \(illegal data address\).*; 0: .*; 50000: /),
+    });
+  });
+});
