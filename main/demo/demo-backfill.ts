@@ -17,9 +17,7 @@ export type PointValueAt = (point: Point) => ((ts: number) => number) | null;
 /** Which heat track value a point carries, by its role and kind. */
 export function heatValueOf(point: Point): ((v: HeatValues) => number) | null {
   if (point.medium !== 'heat' || point.role !== 'consumption') return null;
-  if (point.kind === 'power') return (v) => v.heatKw;
-  if (point.kind === 'energy-counter') return (v) => v.heatKwh;
-  return null;
+  return point.kind === 'energy-counter' ? (v) => v.heatKwh : null;
 }
 
 /** The demo's values: electricity from the EnergyTracks, heat from the HeatTracks, by building. */
@@ -35,11 +33,12 @@ export function demoValues(tracks: ReadonlyMap<string, EnergyTrack>, heat: Reado
   };
 }
 
-/** Which track value a point carries, by its role and kind; null for points the history leaves out. */
+/**
+ * Which track value a point carries, by its role and kind; null for points the history leaves out. History holds
+ * the energy counters only: they alone make the 15-minute energies, and power samples would double the work.
+ */
 export function trackValueOf(point: Point): ((v: TrackValues) => number) | null {
   if (point.medium !== 'electricity') return null;
-  if (point.kind === 'power' && point.role === 'import') return (v) => v.gridKw;
-  if (point.kind === 'power' && point.role === 'generation') return (v) => v.pvKw;
   if (point.kind === 'energy-counter' && point.role === 'import') return (v) => v.importKwh;
   if (point.kind === 'energy-counter' && point.role === 'export') return (v) => v.exportKwh;
   if (point.kind === 'energy-counter' && point.role === 'generation') return (v) => v.generationKwh;

@@ -3,6 +3,8 @@
  * Recomputing from the level below instead of adding deltas keeps rollups exact after replacements, imports and
  * implausible intervals, and is idempotent, so a crash between batches cannot leave them drifting.
  * Building rollups hold electricity of active series only; implausible intervals count in n but not in energy.
+ * CROSS JOIN pins the dirty set as the outer loop: without statistics on the temp table the planner may scan the
+ * whole intervals table instead, which made every batch slower as history grew (33 s per batch after a year).
  */
 import { HOUR_MS, INTERVAL_MS } from '../../models/time-grid.js';
 import { IMPLAUSIBLE_CODE } from '../../models/intervals/quality.js';
@@ -23,7 +25,7 @@ const REFRESH_SQL = `
   INSERT INTO series_hour(series, hour, kwh, n_meas, n, qmax)
     SELECT i.series, (i.slot / ${SLOTS_PER_HOUR}) * ${HOUR_MS} AS h,
       SUM(CASE WHEN i.q < ${IMPLAUSIBLE_CODE} THEN i.kwh ELSE 0 END), SUM(i.q = 0), COUNT(*), MAX(i.q)
-    FROM temp.dirty_sh d JOIN intervals i
+    FROM temp.dirty_sh d CROSS JOIN intervals i
       ON i.series = d.series AND i.slot >= d.hour / ${INTERVAL_MS} AND i.slot < d.hour / ${INTERVAL_MS} + ${SLOTS_PER_HOUR}
     GROUP BY i.series, h;
 
