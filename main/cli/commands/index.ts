@@ -4,5 +4,7 @@ import { serveCommand } from './serve.js';
 import { simulateCommand } from './simulate.js';
 import { probeCommand } from './probe.js';
 import { importCommand } from './import.js';
+import { balanceCommand } from './balance.js';
+import { pvPotentialCommand } from './pv-potential.js';
 
-export const COMMANDS: readonly CliCommand[] = [serveCommand, simulateCommand, probeCommand, importCommand];
+export const COMMANDS: readonly CliCommand[] = [serveCommand, simulateCommand, probeCommand, importCommand, balanceCommand, pvPotentialCommand];

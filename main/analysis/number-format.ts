@@ -1,0 +1,50 @@
+/** Numbers for people: German or English separators, chosen by --lang or the LANG environment variable. */
+export type Lang = 'de' | 'en';
+
+export const langFrom = (flag: string | undefined, env: string | undefined): Lang | null => {
+  const raw = (flag ?? env ?? 'en').toLowerCase();
+  if (raw.startsWith('de')) return 'de';
+  if (raw.startsWith('en') || raw === 'c' || raw.startsWith('c.') || raw === 'posix') return 'en';
+  return flag === undefined ? 'en' : null;
+};
+
+export interface NumberFormatter {
+  readonly lang: Lang;
+  /** Whole kWh (or any quantity) with thousands separators. */
+  kwh(v: number): string;
+  /** A value with the given decimals. */
+  num(v: number, decimals: number): string;
+  /** A share 0..1 as percent with one decimal; '-' for null. */
+  pct(v: number | null): string;
+  yesNo(v: boolean): string;
+}
+
+export const numberFormatter = (lang: Lang): NumberFormatter => {
+  const locale = lang === 'de' ? 'de-DE' : 'en-GB';
+  const cache = new Map<number, Intl.NumberFormat>();
+  const fmt = (decimals: number) => {
+    let f = cache.get(decimals);
+    if (f === undefined) {
+      f = new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+      cache.set(decimals, f);
+    }
+    return f;
+  };
+  // -0 would print as "-0" after rounding
+  const clean = (v: number, decimals: number) => (Math.abs(v) < 0.5 * 10 ** -decimals ? 0 : v);
+  return {
+    lang,
+    kwh: (v) => fmt(0).format(clean(v, 0)),
+    num: (v, d) => fmt(d).format(clean(v, d)),
+    pct: (v) => (v === null ? '-' : `${fmt(1).format(clean(v * 100, 1))} %`),
+    yesNo: (v) => (lang === 'de' ? (v ? 'ja' : 'nein') : v ? 'yes' : 'no'),
+  };
+};
+
+/** A plain text table: first column left-aligned, the others right-aligned. */
+export const textTable = (header: readonly string[], rows: readonly (readonly string[])[]): string => {
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
+  const line = (cells: readonly string[]) =>
+    cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] as number) : cell.padStart(widths[c] as number))).join('  ').trimEnd();
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+};
