@@ -81,6 +81,23 @@ export async function createOpcUaDriver(
     throw e instanceof DeviceError ? e : new DeviceError('exception', `${device.id}: ${(e as Error).message}`, device.id);
   }
 
+  const points: Point[] = resolved.map((r) => r.point);
+  const publishingInterval = cfg.publishingIntervalMs ?? Math.max(100, device.pollIntervalMs);
+  const latest = new Map<string, Latest>();
+  let lastHeard = Date.now();
+  let notifications = 0;
+  let subscription: ClientSubscription | undefined;
+
+  const store = (r: ResolvedPoint, dv: DataValue) => {
+    lastHeard = Date.now();
+    const raw = numericValue(dv.value.value);
+    const quality = raw === undefined ? 'bad' : qualityFromStatus(dv.statusCode.value);
+    const prev = latest.get(r.point.id);
+    // A Bad sample carries no usable value; keep the number from before but report the quality as bad.
+    const value = raw !== undefined && quality !== 'bad' ? applyConversion(r.conversion, raw) : (prev?.value ?? Number.NaN);
+    latest.set(r.point.id, { value, quality, epoch: conn.epoch });
+  };
+
   // After a network loss node-opcua transfers the subscription, but an item that has not changed since sends
   // nothing new, and values from before the loss are not reported again. One Read brings every point back.
   let refreshing = false;
@@ -116,23 +133,6 @@ export async function createOpcUaDriver(
     options.onStateChange?.(s, device.id);
   };
   conn.on('state', stateListener);
-  const points: Point[] = resolved.map((r) => r.point);
-  const publishingInterval = cfg.publishingIntervalMs ?? Math.max(100, device.pollIntervalMs);
-  const latest = new Map<string, Latest>();
-  let lastHeard = Date.now();
-  let notifications = 0;
-  let subscription: ClientSubscription | undefined;
-
-  const store = (r: ResolvedPoint, dv: DataValue) => {
-    lastHeard = Date.now();
-    notifications++;
-    const raw = numericValue(dv.value.value);
-    const quality = raw === undefined ? 'bad' : qualityFromStatus(dv.statusCode.value);
-    const prev = latest.get(r.point.id);
-    // A Bad sample carries no usable value; keep the number from before but report the quality as bad.
-    const value = raw !== undefined && quality !== 'bad' ? applyConversion(r.conversion, raw) : (prev?.value ?? Number.NaN);
-    latest.set(r.point.id, { value, quality, epoch: conn.epoch });
-  };
 
   if (cfg.acquisition === 'subscription') {
     try {
@@ -163,6 +163,7 @@ export async function createOpcUaDriver(
         );
         monitored.on('changed', (_item: ClientMonitoredItemBase, dv: DataValue, index: number) => {
           const r = group[index];
+          notifications++;
           if (r) store(r, dv);
         });
         await new Promise<void>((resolve, reject) => {
