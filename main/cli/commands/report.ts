@@ -7,6 +7,7 @@ import { appVersion } from '../../core/app-root.js';
 import { openStore } from '../../store/open-store.js';
 import { exportReport, type ReportFormat } from '../../reports/export-report.js';
 import { isLang } from '../../reports/messages.js';
+import { PeriodError } from '../../reports/report-period.js';
 import { progressBar } from '../../reports/progress-bar.js';
 
 const usage = `usage: plustwin report --db FILE --period PERIOD --format pdf|xlsx|csv --out FILE
@@ -93,6 +94,7 @@ export const reportCommand: CliCommand = {
       return 0;
     } catch (e) {
       bar.done();
+      if (e instanceof PeriodError) throw new UsageError(`--period: ${e.message}`);
       throw e;
     } finally {
       await store.close();

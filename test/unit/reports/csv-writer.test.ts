@@ -4,6 +4,7 @@ import { csvNumber, writeIntervalCsv } from '../../../main/reports/csv-writer.js
 import { isoLocal, zonedToUtc } from '../../../main/reports/local-time.js';
 import { parsePeriod } from '../../../main/reports/report-period.js';
 import { INTERVAL_MS } from '../../../models/time-grid.js';
+import type { Interval } from '../../../models/types.js';
 import { makeFixture, type Fixture } from './fixture-district.js';
 
 const PERIOD = parsePeriod('2025-03-29..2025-03-31', 'Europe/Berlin');
@@ -54,7 +55,7 @@ describe('writeIntervalCsv', () => {
     const slots = (PERIOD.to - PERIOD.from) / INTERVAL_MS;
     expect(r.rows).toBe(slots + slots - (fx.shopGap[1] - fx.shopGap[0])); // the shop's gap has no rows
     expect(lines).toHaveLength(r.rows + 1);
-    const stored = [];
+    const stored: Interval[] = [];
     for await (const iv of fx.store.intervals(['house.pv'], PERIOD.from, PERIOD.to)) stored.push(iv);
     const rows = lines.slice(1).filter((l) => l.startsWith('house.pv,'));
     expect(rows).toHaveLength(stored.length);
