@@ -154,3 +154,25 @@ describe('OPC UA security', () => {
     expect(await readOnce(cfg({ identity: { kind: 'anonymous' } }), 'anon')).toBeGreaterThan(15);
   });
 });
+
+describe('a server that allows no anonymous login', () => {
+  it('refuses the anonymous session with a config error and keeps no session', async () => {
+    const strict = await startBuildingAutomationSimulator({
+      pkiDir: SIM_PKI,
+      buildings: fixtureBuildings,
+      values: fixtureValues,
+      allowAnonymous: false,
+      users: [{ username: 'operator', password: 'secret-1' }],
+    });
+    try {
+      const config = cfg({});
+      const err = await createOpcUaDriver(opcuaDevice(strict.endpointUrl, 'anon-refused'), config, { pkiDir: PKI }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(DeviceError);
+      expect((err as DeviceError).code).toBe('config');
+      expect((err as DeviceError).message).toMatch(/session refused \(anonymous identity\)/);
+      expect(strict.sessionCount()).toBe(0);
+    } finally {
+      await strict.close();
+    }
+  });
+});
