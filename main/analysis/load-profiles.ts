@@ -5,10 +5,10 @@
  * for hourly profiles, per hour. Metered useful heat gets its delivered carrier derived (heat / efficiency)
  * unless the building meters that carrier itself.
  */
-import type { DistrictView, HeatSupply, HeatSupplyMap } from '../../models/contract.js';
+import type { DistrictView, HeatSupply, HeatSupplyMap, SeriesBucket } from '../../models/contract.js';
 import { carrierOfMedium, type Carrier } from '../../models/energy/carriers.js';
-import { MISSING_CODE, qualityCode, qualityOfCode, type SlotQuality } from '../../models/energy/quality.js';
-import { makeSeries, seriesFromBuckets, type BuildingProfile, type CarrierSeries } from '../../models/energy/series.js';
+import { MISSING_CODE, qualityCode } from '../../models/energy/quality.js';
+import type { BuildingProfile, CarrierSeries } from '../../models/energy/series.js';
 import { err, ok, type Result } from '../../models/result.js';
 import { HOUR_MS, INTERVAL_MS } from '../../models/time-grid.js';
 import type { Point } from '../../models/types.js';
@@ -85,21 +85,56 @@ const accumulate = async (store: Store, points: readonly Point[], o: LoadOptions
   return acc;
 };
 
-const fuelSeries = (a: Accumulator, from: number, stepMs: number, scale: number, carrier: Carrier = a.carrier): Result<CarrierSeries> => {
+/** Negative energy this small is float noise from derived consumption (import - export + generation). */
+const NOISE_KWH = 1e-9;
+
+/**
+ * Columns straight into typed arrays: makeSeries' generic completion costs an allocation per slot, which is most
+ * of the load time for a district year. The completion rules are the same (see models/energy/series.ts).
+ */
+const emptySeries = (carrier: Carrier, from: number, stepMs: number, n: number): CarrierSeries => {
+  const nan = () => new Float64Array(n).fill(Number.NaN);
+  return { carrier, start: from, stepMs, consumption: nan(), generation: nan(), import: nan(), export: nan(), quality: new Uint8Array(n).fill(MISSING_CODE) };
+};
+
+const fuelSeries = (a: Accumulator, from: number, stepMs: number, scale: number, carrier: Carrier = a.carrier): CarrierSeries => {
   const n = a.kwh.length;
   const full = a.points * (stepMs / INTERVAL_MS);
-  const consumption = new Float64Array(n);
-  const quality = new Array<SlotQuality>(n);
+  const s = emptySeries(carrier, from, stepMs, n);
   for (let j = 0; j < n; j++) {
-    if (a.count[j] !== full) {
-      consumption[j] = Number.NaN;
-      quality[j] = 'missing';
-    } else {
-      consumption[j] = (a.kwh[j] as number) * scale;
-      quality[j] = qualityOfCode(a.worst[j] as number);
-    }
+    if (a.count[j] !== full) continue;
+    const v = (a.kwh[j] as number) * scale;
+    s.consumption[j] = v;
+    s.import[j] = v;
+    s.generation[j] = 0;
+    s.export[j] = 0;
+    s.quality[j] = a.worst[j] as number;
   }
-  return makeSeries({ carrier, start: from, stepMs, consumption, quality });
+  return s;
+};
+
+/** The electricity series from the store's buckets; gaps become missing slots. */
+export const electricityFromBuckets = (buckets: readonly SeriesBucket[], from: number, to: number, stepMs: number, where: string): Result<CarrierSeries> => {
+  const n = (to - from) / stepMs;
+  const s = emptySeries('electricity', from, stepMs, n);
+  for (let k = 0; k < buckets.length; k++) {
+    const b = buckets[k] as SeriesBucket;
+    const j = (b.start - from) / stepMs;
+    if (!Number.isInteger(j)) return err('validation', `bucket start ${b.start} is not on the ${stepMs} ms grid`, `${where}[${k}]`);
+    if (j < 0 || j >= n) continue;
+    let l = b.consumptionKwh;
+    if (l < 0 && l > -NOISE_KWH) l = 0;
+    const values = [l, b.generationKwh, b.importKwh, b.exportKwh];
+    if (!values.every((v) => Number.isFinite(v) && v >= 0)) {
+      return err('validation', `negative or non-finite energy at ${new Date(b.start).toISOString()} (consumption ${l}, generation ${b.generationKwh}, import ${b.importKwh}, export ${b.exportKwh} kWh)`, `${where}[${k}]`);
+    }
+    s.consumption[j] = l;
+    s.generation[j] = b.generationKwh;
+    s.import[j] = b.importKwh;
+    s.export[j] = b.exportKwh;
+    s.quality[j] = qualityCode(b.quality);
+  }
+  return ok(s);
 };
 
 /** Every building of the view over [from, to) on the step's grid; from and to must lie on that grid. */
@@ -120,24 +155,20 @@ export const loadDistrictProfiles = async (store: Store, view: DistrictView, o: 
     const series: CarrierSeries[] = [];
     const bucketList = buckets[k];
     if (bucketList !== null && bucketList !== undefined) {
-      const s = seriesFromBuckets('electricity', bucketList, o.from, o.to, stepMs);
-      if (!s.ok) return err(s.error.kind, `${b.id}: ${s.error.message}`, `${b.id}.electricity`);
+      const s = electricityFromBuckets(bucketList, o.from, o.to, stepMs, `${b.id}.electricity`);
+      if (!s.ok) return err(s.error.kind, `${b.id}: ${s.error.message}`, s.error.where);
       series.push(s.value);
     }
     const mine = [...acc.entries()].filter(([key]) => key.startsWith(`${b.id}\u0000`)).map(([, a]) => a);
     for (const a of mine) {
-      const s = fuelSeries(a, o.from, stepMs, 1);
-      if (!s.ok) return err(s.error.kind, `${b.id}: ${s.error.message}`, `${b.id}.${a.carrier}`);
-      series.push(s.value);
+      series.push(fuelSeries(a, o.from, stepMs, 1));
     }
     const heatAcc = mine.find((a) => a.carrier === 'heat');
     if (heatAcc !== undefined) {
       const { supply, origin } = heatSupplyOf(o.heatSupply, b.id);
       if (mine.some((a) => a.carrier === supply.carrier)) heatWithMeteredSupply.push(b.id);
       else {
-        const s = fuelSeries(heatAcc, o.from, stepMs, 1 / supply.efficiency, supply.carrier);
-        if (!s.ok) return err(s.error.kind, `${b.id}: ${s.error.message}`, `${b.id}.${supply.carrier}`);
-        series.push(s.value);
+        series.push(fuelSeries(heatAcc, o.from, stepMs, 1 / supply.efficiency, supply.carrier));
         heat.push({ buildingId: b.id, supply, origin });
       }
     }
