@@ -76,7 +76,7 @@ export async function buildingBalances(db: SqliteDb, from: number, to: number): 
     add(
       await db.all<Sums & { building: number }>(
         `SELECT s.building AS building, ${SLOT_SUMS}
-         FROM series s JOIN intervals i ON i.series = s.pk
+         FROM series s CROSS JOIN intervals i ON i.series = s.pk
          WHERE s.active = 1 AND s.electric = 1 AND i.slot >= ? AND i.slot < ? GROUP BY s.building`,
         [a / INTERVAL_MS, b / INTERVAL_MS],
       ),
@@ -113,7 +113,7 @@ export async function buildingSeries(
   if (resolution === '15min') {
     rows = await db.all<Sums & { start: number }>(
       `SELECT i.slot * ${INTERVAL_MS} AS start, ${SLOT_SUMS}
-       FROM series s JOIN intervals i ON i.series = s.pk
+       FROM series s CROSS JOIN intervals i ON i.series = s.pk
        WHERE s.building = ? AND s.active = 1 AND s.electric = 1 AND i.slot >= ? AND i.slot < ?
        GROUP BY i.slot ORDER BY i.slot`,
       [b.pk, Math.ceil(from / INTERVAL_MS), Math.ceil(to / INTERVAL_MS)],

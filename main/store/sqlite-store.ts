@@ -336,6 +336,11 @@ export class SqliteStore implements Store, StoreAdmin {
     await this.db.backupTo(dest, 256, (fn) => this.serial(fn));
   }
 
+  /** Rebuilds every rollup from the intervals (after a bulk load of intervals with SQL). */
+  rebuildRollups(): Promise<void> {
+    return this.serial(() => this.db.transaction(() => this.rollups.rebuildAll()));
+  }
+
   /** Exports the whole district (structure, intervals, rollups, roofs, retained raw samples) as one file. */
   exportDistrict(dest: string): Promise<void> {
     return this.backup(dest);
