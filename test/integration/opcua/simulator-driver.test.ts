@@ -161,3 +161,25 @@ describe('monitored item parameters', () => {
     }
   });
 });
+
+describe('one session per server', () => {
+  it('devices on the same server share one session, closed with the last of them', async () => {
+    const before = sim.sessionCount();
+    const d1 = await createOpcUaDriver(opcuaDevice(sim.endpointUrl, 'share-1', 200), { points: points() }, { pkiDir: CLIENT_PKI });
+    const d2 = await createOpcUaDriver(opcuaDevice(sim.endpointUrl, 'share-2', 200), { points: points('townhall') }, { pkiDir: CLIENT_PKI });
+    try {
+      expect(sim.sessionCount()).toBe(before + 1);
+      for (const d of [d1, d2]) {
+        await waitFor('readings', async () => ((await d.read(Date.now())).length === 3 ? true : undefined));
+      }
+      await d1.close();
+      expect(sim.sessionCount()).toBe(before + 1);
+      expect(await d2.read(Date.now())).toHaveLength(3);
+      await expect(d1.read(Date.now())).rejects.toThrow(/driver is closed/);
+    } finally {
+      await d1.close();
+      await d2.close();
+    }
+    await waitFor('the session to be closed', () => (sim.sessionCount() === before ? true : undefined), 5000);
+  });
+});
