@@ -37,7 +37,7 @@ export const PAGE_SCRIPT = String.raw`
         indexAxis: s.horizontal ? 'y' : 'x',
         animation: false,
         responsive: false,
-        devicePixelRatio: 2.5,
+        devicePixelRatio: 2,
         plugins: { legend: { position: 'bottom', labels: { boxWidth: 10, boxHeight: 10 } } },
         scales: scales
       }
