@@ -12,6 +12,9 @@ export interface ChildServer {
   readonly proc: ChildProcessWithoutNullStreams;
   sessions(): Promise<number>;
   kill9(): Promise<void>;
+  /** SIGSTOP / SIGCONT: the process hangs with its sockets open, like a frozen PLC runtime. */
+  freeze(): void;
+  thaw(): void;
   stop(): Promise<void>;
 }
 
@@ -52,7 +55,14 @@ export async function startChildServer(port: number, pkiDir: string): Promise<Ch
       proc.kill('SIGKILL');
       await exited;
     },
+    freeze() {
+      proc.kill('SIGSTOP');
+    },
+    thaw() {
+      proc.kill('SIGCONT');
+    },
     async stop() {
+      proc.kill('SIGCONT');
       if (proc.exitCode !== null || proc.signalCode !== null) return;
       proc.kill('SIGTERM');
       const t = setTimeout(() => proc.kill('SIGKILL'), 5000);

@@ -2,7 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DeviceError } from '../../../drivers/device-driver.js';
 import type { OpcUaDeviceConfig } from '../../../drivers/opcua/opcua-config.js';
 import { createOpcUaDriver } from '../../../drivers/opcua/opcua-driver.js';
+import {
+  startBuildingAutomationSimulator,
+  type BuildingAutomationSimulator,
+} from '../../../drivers/simulators/opcua/building-automation-simulator.js';
 import { simNodeId } from '../../../drivers/simulators/opcua/building-model.js';
+import { fixtureBuildings, fixtureValues } from '../../fixtures/opcua/fixture-values.js';
 import { startChildServer, type ChildServer } from './child-server.js';
 import { CLIENT_PKI, SIM_PKI, opcuaDevice, waitFor } from './helpers.js';
 
@@ -15,8 +20,10 @@ const cfg: OpcUaDeviceConfig = {
 };
 
 const servers: ChildServer[] = [];
+const inProcess: BuildingAutomationSimulator[] = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.stop()));
+  await Promise.all(inProcess.splice(0).map((s) => s.close()));
 });
 
 describe('OPC UA reconnect after kill -9', () => {
@@ -77,5 +84,40 @@ describe('OPC UA reconnect after kill -9', () => {
       await driver.close();
     }
     // two server start-ups in child processes: slow on a loaded two-core machine
+  }, 180_000);
+});
+
+describe('a frozen server process (SIGSTOP)', () => {
+  it('does not hold up another server and recovers with one session after SIGCONT', async () => {
+    const frozen = await startChildServer(0, SIM_PKI);
+    servers.push(frozen);
+    const healthy = await startBuildingAutomationSimulator({ pkiDir: SIM_PKI, buildings: fixtureBuildings, values: fixtureValues });
+    inProcess.push(healthy);
+    const opts = { pkiDir: CLIENT_PKI, staleAfterMs: 3000 };
+    const dFrozen = await createOpcUaDriver(opcuaDevice(frozen.endpointUrl, 'frozen', 500), cfg, opts);
+    const dHealthy = await createOpcUaDriver(opcuaDevice(healthy.endpointUrl, 'healthy', 500), cfg, opts);
+    try {
+      for (const d of [dFrozen, dHealthy]) {
+        await waitFor('readings', async () => ((await d.read(Date.now())).length === 2 ? true : undefined));
+      }
+      frozen.freeze();
+      const failure = await waitFor('the frozen server to be reported', async () => {
+        const t0 = performance.now();
+        const healthyReadings = await dHealthy.read(Date.now());
+        expect(healthyReadings).toHaveLength(2);
+        expect(performance.now() - t0).toBeLessThan(500);
+        return dFrozen.read(Date.now()).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+      });
+      expect(failure).toBeInstanceOf(DeviceError);
+      frozen.thaw();
+      await waitFor('data again after SIGCONT', async () => ((await dFrozen.read(Date.now())).length === 2 ? true : undefined), 60_000);
+      expect(await frozen.sessions()).toBe(1);
+    } finally {
+      await dFrozen.close();
+      await dHealthy.close();
+    }
   }, 180_000);
 });
