@@ -1,6 +1,8 @@
 // Builds what `plustwin` and the desktop app run: the renderer with Vite (dist/renderer) and the core with esbuild
-// (dist/cli.js, dist/electron-main.js, dist/preload.cjs). npm runs it on install (the "prepare" script), so
-// `npx plustwin` works right after `npm ci`. Dependencies stay external: they are installed next to dist/.
+// (dist/cli.js, dist/electron-main.js, dist/core-process.js for Electron's utility process, dist/preload.cjs), and
+// the icons (build/icon.png for electron-builder, dist/icons/ for the tray), drawn by build/icons.mjs. npm runs it
+// on install (the "prepare" script), so `npx plustwin` works right after `npm ci`. Dependencies stay external:
+// they are installed next to dist/.
 // Data the drivers find next to their own module (device profiles, SunSpec models) is copied next to the bundles,
 // which all sit in dist/ so that `new URL('./devices/', import.meta.url)` means the same folder for each.
 import { build as esbuild } from 'esbuild';
@@ -8,12 +10,13 @@ import { build as viteBuild } from 'vite';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import fs from 'node:fs';
+import { iconPng } from '../build/icons.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const started = Date.now();
 const step = (what) => process.stdout.write(`build: ${what}\n`);
 
-for (const old of ['electron', 'cli.js', 'electron-main.js', 'preload.cjs', 'devices', 'models']) {
+for (const old of ['electron', 'cli.js', 'electron-main.js', 'preload.cjs', 'core-process.js', 'icons', 'devices', 'models']) {
   fs.rmSync(path.join(root, 'dist', old), { recursive: true, force: true });
 }
 
@@ -30,6 +33,8 @@ const node = {
 step('core (esbuild)');
 await esbuild({ ...node, entryPoints: ['main/cli/entry.ts'], format: 'esm', outfile: 'dist/cli.js' });
 await esbuild({ ...node, entryPoints: ['main/electron/main.ts'], format: 'esm', outfile: 'dist/electron-main.js', external: ['electron'] });
+// the core's own process in the desktop app: no 'electron' import, Electron hands it process.parentPort
+await esbuild({ ...node, entryPoints: ['main/electron/core-process.ts'], format: 'esm', outfile: 'dist/core-process.js' });
 // sandboxed preloads must be CommonJS and may require only 'electron'
 await esbuild({
   ...node,
@@ -44,6 +49,13 @@ step('data next to the bundles');
 const copyData = (from, to) => fs.cpSync(path.join(root, from), path.join(root, 'dist', to), { recursive: true });
 copyData('drivers/profiles/devices', 'devices');
 copyData('drivers/sunspec/models', 'models');
+
+step('icons');
+fs.mkdirSync(path.join(root, 'dist', 'icons'), { recursive: true });
+fs.writeFileSync(path.join(root, 'build', 'icon.png'), iconPng(512));
+for (const [name, size] of [['tray.png', 22], ['tray@2x.png', 44], ['icon.png', 256]]) {
+  fs.writeFileSync(path.join(root, 'dist', 'icons', name), iconPng(size));
+}
 
 step('renderer (vite)');
 await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });

@@ -89,6 +89,11 @@ export class Collector {
     };
   }
 
+  /** Readings accepted from drivers, handed to the store, and still waiting in the buffer. */
+  counters(): { accepted: number; stored: number; pending: number } {
+    return { accepted: this.buffer.accepted, stored: this.buffer.stored, pending: this.buffer.pendingCount };
+  }
+
   /** Write every pending reading now (graceful shutdown, backups, tests). */
   flush(): Promise<void> {
     return this.buffer.flush();

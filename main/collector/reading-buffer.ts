@@ -13,6 +13,8 @@ export class ReadingBuffer {
   private writing: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
   stored = 0;
+  /** Readings handed to add() since start: every one of them must end up stored (the shutdown test checks). */
+  accepted = 0;
   lastError: string | null = null;
 
   constructor(
@@ -24,7 +26,12 @@ export class ReadingBuffer {
     this.timer.unref();
   }
 
+  get pendingCount(): number {
+    return this.pending.length;
+  }
+
   add(readings: readonly Reading[]): void {
+    this.accepted += readings.length;
     for (const r of readings) this.pending.push(r);
     if (this.pending.length >= this.maxBatch) void this.flush();
   }

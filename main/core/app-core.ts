@@ -10,12 +10,15 @@ import { scaledClock, wallClock, type Clock } from '../collector/clock.js';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 import { startDemo, type RunningDemo } from '../demo/start-demo.js';
+import { startDevices, type RunningDevices } from '../devices/start-devices.js';
 import { appVersion } from './app-root.js';
 import { prepareDataDir, type DataPaths } from './data-dir.js';
 import { EventBus } from './event-bus.js';
 
 export interface CoreOptions {
   readonly dataDir: string;
+  /** The district's SQLite file (a project); default <dataDir>/district.sqlite. */
+  readonly dbPath?: string;
   readonly transport: AppInfo['transport'];
   /** Simulated seconds per real second for the demo clock; 1 = wall clock. */
   readonly speed?: number;
@@ -35,13 +38,16 @@ export interface Core {
   readonly clock: Clock;
   /** The running demo district, when there is one (tests wait for its OPC UA part). */
   readonly demo: RunningDemo | undefined;
+  /** The user's devices (main/devices): add, edit, remove at run time; stored ones restart with the core. */
+  readonly devices: RunningDevices;
   /** Stops polling, writes every pending reading, closes simulators and the database. */
   close(): Promise<void>;
 }
 
 export async function startCore(options: CoreOptions): Promise<Core> {
   const log = options.log ?? (() => {});
-  const paths = prepareDataDir(options.dataDir);
+  const prepared = prepareDataDir(options.dataDir);
+  const paths: DataPaths = options.dbPath ? { ...prepared, db: options.dbPath } : prepared;
   log(`data folder: ${paths.dir}`);
   log(`database: ${paths.db}`);
   const store = await openStore(paths.db);
@@ -64,19 +70,22 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     await store.close();
     throw e;
   }
+  const devices = startDevices({ store, collector, pkiDir: paths.pki, log, ...(demo ? { demoReady: demo.heatReady } : {}) });
   const info: AppInfo = { version: appVersion(), dataDir: paths.dir, dbPath: paths.db, transport: options.transport };
   let closing: Promise<void> | undefined;
   return {
-    handlers: createHandlers({ store, collector, info }),
+    handlers: createHandlers({ store, collector, info, devices: devices.handlers }),
     events,
     paths,
     store,
     collector,
     clock,
     demo,
+    devices,
     close: () =>
       (closing ??= (async () => {
         await demo?.stopJoining();
+        await devices.close();
         await collector.stop();
         await demo?.close();
         await store.flush();

@@ -1,6 +1,7 @@
 /**
- * The Electron security checklist, in one place so that test/unit/electron-security.test.ts can read it:
- * isolated, sandboxed renderers without Node; no navigation, no new windows, no permissions; IPC only from our page.
+ * The Electron security checklist, in one place so that test/unit/electron/security-checklist.test.ts can read it:
+ * isolated, sandboxed renderers without Node; no navigation, no new windows, no permissions, no requests to the
+ * network; IPC only from our page; the page itself comes from plustwin://app/ with a strict CSP (app-protocol.ts).
  */
 import type { BrowserWindowConstructorOptions, Session, WebContents, WebFrameMain } from 'electron';
 
@@ -16,18 +17,33 @@ export function secureWebPreferences(preload: string): NonNullable<BrowserWindow
     allowRunningInsecureContent: false,
     experimentalFeatures: false,
     webviewTag: false,
+    navigateOnDragDrop: false,
     spellcheck: false,
   };
 }
 
+/** The page's own URL without the fragment the UI may use for its views. */
+const withoutHash = (url: string): string => url.split('#')[0] ?? url;
+
+/** Only the app's own page, whatever its fragment. */
+export const isAppUrl = (url: string, appUrl: string): boolean => withoutHash(url) === appUrl;
+
 export function lockDownSession(session: Session): void {
   session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+  // the app is offline by design: the renderer talks to the core over IPC only
+  session.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*'] }, (_details, callback) =>
+    callback({ cancel: true }),
+  );
 }
 
 export function lockDownContents(contents: WebContents, appUrl: string): void {
   contents.on('will-navigate', (event, url) => {
-    if (url !== appUrl) event.preventDefault();
+    if (!isAppUrl(url, appUrl)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url, appUrl)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
@@ -35,5 +51,10 @@ export function lockDownContents(contents: WebContents, appUrl: string): void {
 
 /** Only our own page, in the top frame, may call the core. */
 export function isTrustedSender(frame: WebFrameMain | null, appUrl: string): boolean {
-  return frame !== null && frame.parent === null && frame.url === appUrl;
+  return frame !== null && frame !== undefined && frame.parent === null && isAppUrl(frame.url, appUrl);
+}
+
+/** What an IPC call must look like before it is forwarded: a method name; the core checks the arguments. */
+export function isCallShape(method: unknown): method is string {
+  return typeof method === 'string' && method.length > 0 && method.length <= 100 && /^[a-zA-Z.]+$/.test(method);
 }
