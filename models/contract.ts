@@ -3,7 +3,7 @@
  * implement PlusTwinApi; the renderer is written against it and never knows which transport carries it.
  * Every argument type here is validated again where it enters main/ (main/api/schemas.ts).
  */
-import type { Building, Device, Point, Site, IntervalQuality, BuildingUse } from './types.js';
+import type { Building, Device, Point, Site, IntervalQuality, BuildingUse, DeviceProtocol, Medium, PointKind, PointRole } from './types.js';
 import type { Result } from './result.js';
 import type { Carrier } from './energy/carriers.js';
 import type { Coverage } from './energy/coverage.js';
@@ -290,6 +290,113 @@ export interface ScenarioRunResult {
   readonly assumptions: readonly string[];
 }
 
+/** A shipped Modbus device profile, for the device dialog's profile list. */
+export interface DeviceProfileInfo {
+  readonly id: string;
+  readonly manufacturer: string;
+  readonly model: string;
+  readonly source: string;
+}
+
+/** What 'devices.probe' ("test connection") answers; the same shape as the drivers' ProbeResult. */
+export interface DeviceProbeView {
+  readonly url: string;
+  readonly protocol: DeviceProtocol;
+  readonly identity: { readonly manufacturer?: string; readonly model?: string; readonly serial?: string; readonly version?: string };
+  readonly values: readonly {
+    readonly key: string;
+    readonly name: string;
+    readonly value: number | string | null;
+    readonly unit: string;
+    readonly quality: 'good' | 'uncertain' | 'bad';
+  }[];
+  readonly notes: readonly string[];
+}
+
+export type OpcUaSecurityChoice = 'None' | 'Sign:Basic256Sha256' | 'SignAndEncrypt:Basic256Sha256' | 'Sign:Aes128_Sha256_RsaOaep' | 'SignAndEncrypt:Aes128_Sha256_RsaOaep';
+
+/** How to log in to an OPC UA server (a password is sent to the core, never stored in the renderer). */
+export type OpcUaLogin =
+  | { readonly kind: 'anonymous' }
+  | { readonly kind: 'username'; readonly username: string; readonly password: string };
+
+/** One variable picked in the tree browser, with the meaning the user gave it. */
+export interface OpcUaPointChoice {
+  readonly nodeId: string;
+  readonly key: string;
+  readonly name?: string;
+  readonly medium: Medium;
+  readonly role: PointRole;
+  readonly kind: PointKind;
+}
+
+/** A device as the add/edit dialog sends it; the core derives the protocol from the URL and the points from the profile. */
+export interface DeviceInput {
+  readonly name: string;
+  readonly buildingId: string;
+  /** modbus-tcp://host:502?unit=1, modbus-rtu:///dev/ttyUSB0?baud=9600&unit=3, modbus-rtu-tcp://gw:4001?unit=2, opc.tcp://host:4840 */
+  readonly url: string;
+  /** Modbus: a profile id from 'profiles.list' or 'sunspec'. Ignored for OPC UA. */
+  readonly profile?: string;
+  readonly pollIntervalMs?: number;
+  /** Modbus profiles only: a role for the device's balance points (e.g. a profile meter used as 'generation'). */
+  readonly role?: PointRole;
+  readonly opcua?: {
+    readonly security?: OpcUaSecurityChoice;
+    readonly login?: OpcUaLogin;
+    readonly points: readonly OpcUaPointChoice[];
+  };
+}
+
+export type DeviceRunState = 'starting' | 'running' | 'retrying' | 'stopped';
+
+/** One row of the device list: the stored device, its points and how it is doing. */
+export interface DeviceListEntry {
+  readonly device: Device;
+  readonly points: readonly Point[];
+  readonly run: DeviceRunState;
+  /** Collector health once the device polls; null while its driver is being (re)created. */
+  readonly health: DeviceHealth | null;
+  /** The last error creating its driver (unreachable at startup, ...), null when none. */
+  readonly startError: string | null;
+  /** Started by the built-in demo, not editable here. */
+  readonly demo: boolean;
+}
+
+export interface OpcUaBrowseNodeView {
+  readonly nodeId: string;
+  readonly browseName: string;
+  readonly displayName: string;
+  readonly nodeClass: string;
+  readonly dataType?: string;
+  /** Absent when the node was not browsed (deeper than asked) or has no children. */
+  readonly children?: readonly OpcUaBrowseNodeView[];
+}
+
+export interface OpcUaBrowseResult {
+  readonly nodes: readonly OpcUaBrowseNodeView[];
+  /** With a search text: the matching nodes and their display-name path from the start node. */
+  readonly matches?: readonly { readonly node: OpcUaBrowseNodeView; readonly path: readonly string[] }[];
+}
+
+export interface OpcUaConnectArgs {
+  readonly url: string;
+  readonly security?: OpcUaSecurityChoice;
+  readonly login?: OpcUaLogin;
+}
+
+/** A server certificate the app's PKI holds, for the trust dialog. */
+export interface ServerCertificateView {
+  readonly status: 'unknown' | 'trusted' | 'rejected';
+  readonly subject: string;
+  readonly issuer: string;
+  readonly thumbprint: string;
+  readonly validFrom: string;
+  readonly validTo: string;
+  readonly currentlyValid: boolean;
+  readonly applicationUri?: string;
+}
+
 /** method name -> [argument, result] */
 export interface ApiMethods {
   'app.info': { args: Record<string, never>; result: AppInfo };
@@ -305,6 +412,16 @@ export interface ApiMethods {
   'district.co2Path': { args: Co2PathArgs; result: Co2PathResult };
   'district.pvPotential': { args: PvPotentialArgs; result: DistrictPvPotential };
   'scenario.run': { args: ScenarioArgs; result: ScenarioRunResult };
+  'profiles.list': { args: Record<string, never>; result: readonly DeviceProfileInfo[] };
+  'devices.probe': { args: { url: string; profile?: string; security?: OpcUaSecurityChoice; login?: OpcUaLogin }; result: DeviceProbeView };
+  'devices.list': { args: Record<string, never>; result: readonly DeviceListEntry[] };
+  'devices.add': { args: DeviceInput; result: DeviceListEntry };
+  'devices.update': { args: { id: string; device: DeviceInput }; result: DeviceListEntry };
+  'devices.remove': { args: { id: string }; result: { readonly id: string } };
+  'opcua.browse': { args: OpcUaConnectArgs & { nodeId?: string; depth?: number; search?: string }; result: OpcUaBrowseResult };
+  'opcua.certificates': { args: Record<string, never>; result: readonly ServerCertificateView[] };
+  'opcua.trust': { args: { thumbprint: string }; result: ServerCertificateView };
+  'opcua.reject': { args: { thumbprint: string }; result: ServerCertificateView };
 }
 
 /** event name -> payload */

@@ -11,6 +11,7 @@ import { districtCo2Path } from '../analysis/co2-path.js';
 import { districtPvPotential, roofsFor } from '../analysis/district-pv.js';
 import { runDistrictScenario } from '../analysis/scenario.js';
 import { essenWeather } from '../analysis/weather.js';
+import { unavailableDeviceHandlers, type DeviceHandlers } from '../devices/device-handlers.js';
 
 /** An analysis' error value becomes the typed failure dispatch() answers. */
 const unwrap = <T>(r: Result<T>): T => {
@@ -22,9 +23,11 @@ export interface HandlerContext {
   readonly store: Store;
   readonly collector: Collector;
   readonly info: AppInfo;
+  /** Device management (main/devices); without it those methods answer an error. */
+  readonly devices?: DeviceHandlers;
 }
 
-export function createHandlers({ store, collector, info }: HandlerContext): Handlers {
+export function createHandlers({ store, collector, info, devices }: HandlerContext): Handlers {
   const district = async () => {
     const view = await store.getDistrict();
     if (!view) throw new ApiFailure('not-found', 'this data file holds no district yet');
@@ -54,5 +57,6 @@ export function createHandlers({ store, collector, info }: HandlerContext): Hand
       return unwrap(districtPvPotential({ buildings: view.buildings, roofs, weather, latDeg: view.site.origin.lat, lonDeg: view.site.origin.lon, share }));
     },
     'scenario.run': async (args) => unwrap(await runDistrictScenario(store, await district(), args)),
+    ...(devices ?? unavailableDeviceHandlers()),
   };
 }

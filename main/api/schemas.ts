@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { MethodName } from '../../models/contract.js';
 import { CARRIERS } from '../../models/energy/carriers.js';
 import { HEAT_SUPPLY_CARRIERS } from '../analysis/heat-supply.js';
+import { deviceArgSchemas } from '../devices/device-schemas.js';
 
 const empty = z.object({}).strict();
 const epochMs = z.number().int().min(0).max(8.64e15);
@@ -95,4 +96,5 @@ export const argSchemas = {
     .object({ ...analysisFields, id: id.optional(), name: z.string().max(200).optional(), measures: z.array(measure).max(1000) })
     .strict()
     .refine(afterFrom, afterFromMessage),
+  ...deviceArgSchemas,
 } satisfies Record<MethodName, z.ZodType>;

@@ -1,0 +1,50 @@
+/**
+ * Device management inside the core: the driver factory with the app's PKI folder, the supervisor and the API
+ * handlers. Stored devices start once the demo (when there is one) has added its own, so that the demo's devices
+ * are never started twice.
+ */
+import type { Collector } from '../collector/collector.js';
+import type { Store } from '../store/store.js';
+import { createDriverFactory, type DriverFactory } from './driver-factory.js';
+import { createDeviceHandlers, type DeviceHandlers } from './device-handlers.js';
+import { DeviceSupervisor } from './device-supervisor.js';
+
+export interface DevicesOptions {
+  readonly store: Store;
+  readonly collector: Collector;
+  readonly pkiDir: string;
+  readonly log: (line: string) => void;
+  /** Resolves when the demo has handed all its devices to the collector. */
+  readonly demoReady?: Promise<void>;
+  readonly factory?: DriverFactory;
+}
+
+export interface RunningDevices {
+  readonly supervisor: DeviceSupervisor;
+  readonly handlers: DeviceHandlers;
+  /** Resolves when every stored device has been tried once (those that failed keep retrying). */
+  readonly started: Promise<void>;
+  close(): Promise<void>;
+}
+
+export function startDevices(o: DevicesOptions): RunningDevices {
+  const supervisor = new DeviceSupervisor({
+    store: o.store,
+    collector: o.collector,
+    factory: o.factory ?? createDriverFactory({ pkiDir: o.pkiDir }),
+    log: o.log,
+  });
+  const started = (async () => {
+    await o.demoReady;
+    await supervisor.startStored();
+  })().catch((e: unknown) => o.log(`devices: stored devices could not start: ${(e as Error).message}`));
+  return {
+    supervisor,
+    handlers: createDeviceHandlers({ supervisor, pkiDir: o.pkiDir }),
+    started,
+    close: async () => {
+      await started;
+      await supervisor.close();
+    },
+  };
+}
