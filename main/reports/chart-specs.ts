@@ -10,6 +10,8 @@ export interface ChartDataset {
   readonly label: string;
   readonly data: readonly number[];
   readonly color: string;
+  /** One colour per bar, overriding color (surplus green, deficit red). */
+  readonly colors?: readonly string[];
   /** Draw as a line over the bars. */
   readonly line?: boolean;
 }

@@ -30,7 +30,7 @@ export const PAGE_SCRIPT = String.raw`
         datasets: s.datasets.map(function (d, i) {
           return d.line
             ? { type: 'line', label: d.label, data: d.data, borderColor: d.color, backgroundColor: d.color, borderWidth: 2, pointRadius: 2.5, order: 0 }
-            : { type: 'bar', label: d.label, data: d.data, backgroundColor: d.color, borderWidth: 0, order: i + 1 };
+            : { type: 'bar', label: d.label, data: d.data, backgroundColor: d.colors || d.color, borderWidth: 0, order: i + 1 };
         })
       },
       options: {

@@ -10,7 +10,7 @@ import type { FactorSet } from '../../models/factors/factor-set.js';
 import { COLORS, monthlyChart, type ChartSpec } from './chart-specs.js';
 import { formatterFor, type Formatter } from './format.js';
 import { badge, chart, esc, figure, table, type Cell } from './html-parts.js';
-import { text, type Lang, type MessageKey } from './messages.js';
+import { text, type MessageKey } from './messages.js';
 import { PAGE_SCRIPT } from './page-script.js';
 import type { BuildingReport, ReportData } from './report-data.js';
 import { REPORT_CSS } from './report-style.js';
@@ -119,7 +119,14 @@ const summary = (ctx: Ctx): string => {
     labels: d.buildings.map((b) => b.building.name),
     yTitle: 'kWh',
     horizontal: true,
-    datasets: [{ label: t('summary.finalNet'), data: d.buildings.map((b) => b.energyPlus.finalEnergyNetKwh), color: COLORS.net }],
+    datasets: [
+      {
+        label: t('summary.finalNet'),
+        data: d.buildings.map((b) => b.energyPlus.finalEnergyNetKwh),
+        color: COLORS.net,
+        colors: d.buildings.map((b) => (b.energyPlus.finalEnergyNetKwh < 0 ? COLORS.district : COLORS.consumption)),
+      },
+    ],
   });
   return `<section class="page"><h2>1 ${esc(t('summary.title'))}</h2>
 <p>${esc(t('summary.intro'))} ${esc(t('report.period'))}: ${esc(periodText(ctx))}.</p>
