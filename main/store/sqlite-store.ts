@@ -11,8 +11,9 @@ import type { BuildingBalance, DistrictView, PowerSample, Resolution, SeriesBuck
 import type { Checkpoint, MeterReplacement } from '../../models/intervals/counter-step.js';
 import { runIntervalEngine, type EnginePoint, type EngineReading } from '../../models/intervals/interval-engine.js';
 import { DEFAULT_LIMITS, type IntervalLimits } from '../../models/intervals/limits.js';
+import { qualityCode } from '../../models/intervals/quality.js';
 import { DAY_MS, HOUR_MS, INTERVAL_MS } from '../../models/time-grid.js';
-import type { Building, Device, Interval, Point, Reading, RoofSurface, Site } from '../../models/types.js';
+import type { Building, Device, Interval, IntervalQuality, Point, Reading, RoofSurface, Site } from '../../models/types.js';
 import { BulkInsert } from './bulk-insert.js';
 import { Calendar } from './calendar.js';
 import { loadDistrict, saveDistrictRows } from './district-repo.js';
@@ -334,6 +335,49 @@ export class SqliteStore implements Store, StoreAdmin {
   async backup(dest: string): Promise<void> {
     await this.flush();
     await this.db.backupTo(dest, 256, (fn) => this.serial(fn));
+  }
+
+  /**
+   * Writes history for one point in one transaction: its 15-minute intervals over the slots from the first to the
+   * last given are replaced (so importing a file twice does not count it twice), raw samples are added, and the
+   * rollups of every hour touched are rebuilt. Either all of it is stored or nothing.
+   */
+  async replaceHistory(
+    pointId: string,
+    intervals: readonly { start: number; kwh: number; quality: IntervalQuality }[],
+    samples: readonly Reading[] = [],
+  ): Promise<number> {
+    await this.flush();
+    return this.serial(async () => {
+      const pk = this.pointPk.get(pointId);
+      const series = pk === undefined ? undefined : this.enginePoints.get(pk)?.series[0];
+      if (pk === undefined || series == null)
+        throw new NotFoundError(`point ${pointId} has no energy series in this district`);
+      if (intervals.length === 0) return 0;
+      const slots = intervals.map((i) => i.start / INTERVAL_MS);
+      const lo = Math.min(...slots);
+      const hi = Math.max(...slots);
+      return this.db.transaction(async () => {
+        const pairs: number[] = [];
+        for (const r of await this.db.all<{ hour: number }>(
+          'SELECT DISTINCT (slot / 4) * 3600000 AS hour FROM intervals WHERE series = ? AND slot >= ? AND slot <= ?',
+          [series, lo, hi],
+        ))
+          pairs.push(series, r.hour);
+        await this.db.run('DELETE FROM intervals WHERE series = ? AND slot >= ? AND slot <= ?', [series, lo, hi]);
+        const rows: number[] = [];
+        for (const i of intervals) {
+          rows.push(series, i.start / INTERVAL_MS, i.kwh, qualityCode(i.quality));
+          pairs.push(series, Math.floor(i.start / HOUR_MS) * HOUR_MS);
+        }
+        await this.intervalUpsert.run(rows);
+        const sampleRows: number[] = [];
+        for (const r of samples) sampleRows.push(r.ts, pk, r.value, SAMPLE_QUALITY_CODE[r.quality]);
+        await this.samplesInsert.run(sampleRows);
+        await this.rollups.refresh(pairs);
+        return intervals.length;
+      });
+    });
   }
 
   /** Rebuilds every rollup from the intervals (after a bulk load of intervals with SQL). */
