@@ -208,7 +208,7 @@ export class DistrictApp {
     ]);
     // a newer selection may have started while this one was in flight
     if (request !== this.seriesRequest || this.panel?.buildingId !== id) return;
-    if (today) this.panel.setToday(today);
+    if (today) this.panel.setToday(today, dayStart);
     if (month) this.panel.setMonth(month);
   }
 

@@ -10,6 +10,8 @@ Chart.register(LineController, LineElement, PointElement, LinearScale, Legend, T
 export class PowerChart {
   private readonly chart: Chart<'line', { x: number; y: number }[]>;
   private samples: PowerSample[] = [];
+  /** Samples before this instant (the start of "today") are not shown. */
+  private from = -Infinity;
 
   constructor(
     canvas: HTMLCanvasElement,
@@ -68,13 +70,15 @@ export class PowerChart {
     });
   }
 
-  /** Replaces the shown samples (a new building was selected). */
-  set(samples: readonly PowerSample[]): void {
-    this.samples = mergePowerSamples([], samples);
+  /** Replaces the shown samples with those from `from` on (a new building or a new day). */
+  set(samples: readonly PowerSample[], from: number): void {
+    this.from = from;
+    this.samples = mergePowerSamples([], samples.filter((s) => s.ts >= from));
     this.update();
   }
 
   append(sample: PowerSample): void {
+    if (!(sample.ts >= this.from)) return;
     this.samples = mergePowerSamples(this.samples, [sample]);
     this.update();
   }

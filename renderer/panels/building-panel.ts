@@ -159,9 +159,9 @@ export class BuildingPanel {
     );
   }
 
-  /** Series of today (power samples + hourly energy). */
-  setToday(series: BuildingSeries): void {
-    this.power?.set(series.power);
+  /** Series of today (power samples + hourly energy); dayStart bounds the power chart. */
+  setToday(series: BuildingSeries, dayStart: number): void {
+    this.power?.set(series.power, dayStart);
     this.daily?.set(series.energy);
   }
 

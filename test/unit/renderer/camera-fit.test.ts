@@ -20,6 +20,19 @@ describe('fitCamera', () => {
             expect(p.z).toBeLessThan(1);
           }
       expect(fit.position[1]).toBeGreaterThan(0);
+      // tight: the district fills the view, some corner is near the 90 % margin
+      const worst = Math.max(
+        ...[bounds.minX, bounds.maxX].flatMap((x) =>
+          [bounds.minZ, bounds.maxZ].flatMap((z) =>
+            [0, bounds.maxY].map((y) => {
+              const p = new Vector3(x, y, z).project(camera);
+              return Math.max(Math.abs(p.x), Math.abs(p.y));
+            }),
+          ),
+        ),
+      );
+      expect(worst).toBeGreaterThan(0.85);
+      expect(worst).toBeLessThanOrEqual(0.9 + 1e-6);
     });
   }
 });
