@@ -113,7 +113,9 @@ const summary = (ctx: Ctx): string => {
     [t('summary.districtRow'), f.kwh(de?.consumptionKwh ?? 0), f.kwh(de?.generationKwh ?? 0), f.kwh(de?.importKwh ?? 0), f.kwh(de?.exportKwh ?? 0), f.kwh((de?.generationKwh ?? 0) - (de?.consumptionKwh ?? 0))],
   ];
   const barHeight = Math.min(900, 70 + d.buildings.length * 26);
-  ctx.charts.push({
+  // a bar per building stays readable up to about fifty buildings; beyond that the table says it all
+  const withChart = d.buildings.length <= 50;
+  if (withChart) ctx.charts.push({
     id: 'summary-final',
     locale: f.locale,
     labels: d.buildings.map((b) => b.building.name),
@@ -135,7 +137,7 @@ ${table([t('col.building'), t('col.use'), t('summary.energyPlus'), `${t('summary
 <div class="note">${esc(t('summary.note'))}</div>
 <h3>${esc(t('summary.electricityTitle'))}</h3>
 ${table([t('col.building'), `${t('col.consumption')} [kWh]`, `${t('col.generation')} [kWh]`, `${t('col.import')} [kWh]`, `${t('col.export')} [kWh]`, `${t('col.net')} G − L [kWh]`], elecRows, { numeric: [1, 2, 3, 4, 5], total: elecTotal, cls: 'electricity' })}
-${d.buildings.length <= 50 ? chart('summary-final', CHART_W, barHeight, t('summary.chartTitle')) : ''}
+${withChart ? chart('summary-final', CHART_W, barHeight, t('summary.chartTitle')) : ''}
 </section>`;
 };
 
@@ -265,7 +267,8 @@ const pvPage = (ctx: Ctx): string => {
   ]);
   const totKwp = pv.buildings.reduce((s, r) => s + r.kwp, 0);
   const totKwh = pv.buildings.reduce((s, r) => s + r.annualKwh, 0);
-  ctx.charts.push({
+  const withChart = d.buildings.length <= 40;
+  if (withChart) ctx.charts.push({
     id: 'pv',
     locale: f.locale,
     labels: pv.buildings.map((r) => name(r.buildingId)),
@@ -302,7 +305,7 @@ const pvPage = (ctx: Ctx): string => {
   ];
   return `<section class="page"><h2>4 ${esc(t('pv.title'))}</h2><p>${esc(t('pv.intro'))}</p>
 ${table([t('col.building'), t('pv.roofSource'), `${t('col.roofs')} (${t('col.suitable')})`, `${t('col.kwp')} [kWp]`, `${t('col.annual')} [kWh/a]`, `${t('col.specific')} [kWh/kWp]`], rows, { numeric: [2, 3, 4, 5], total: [[t('summary.districtRow'), '', '', f.num(totKwp, 1), f.kwh(totKwh), totKwp > 0 ? f.kwh(totKwh / totKwp) : '–']] })}
-${d.buildings.length <= 40 ? chart('pv', CHART_W, Math.min(800, 80 + d.buildings.length * 34), t('pv.chartTitle')) : ''}
+${withChart ? chart('pv', CHART_W, Math.min(800, 80 + d.buildings.length * 34), t('pv.chartTitle')) : ''}
 <h3>${esc(t('scenario.title'))}</h3>${scen}
 <div class="note"><b>${esc(t('pv.assumptions'))}:</b> ${assumptions.map(esc).join(' · ')}</div></section>`;
 };
