@@ -236,8 +236,8 @@ export interface PvPotentialArgs {
 export interface BuildingPvPotentialView {
   readonly buildingId: string;
   readonly name: string;
-  /** 'lod2': roof surfaces stored from an import; 'assumed': from footprint and roof type (assumedRoofs). */
-  readonly roofSource: 'lod2' | 'assumed';
+  /** 'imported': roof surfaces stored from an import; 'assumed': from footprint and roof type (assumedRoofs). */
+  readonly roofSource: 'imported' | 'assumed';
   readonly kwp: number;
   readonly annualKwh: number;
   readonly roofs: readonly RoofPotential[];

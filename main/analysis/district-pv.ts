@@ -12,17 +12,17 @@ import { skyFor } from './weather.js';
 
 export interface RoofSet {
   readonly roofs: readonly RoofSurface[];
-  readonly source: ReadonlyMap<string, 'lod2' | 'assumed'>;
+  readonly source: ReadonlyMap<string, 'imported' | 'assumed'>;
 }
 
 /** Stored surfaces where a building has any, else the assumed layout. */
 export const roofsFor = (buildings: readonly Building[], stored: readonly RoofSurface[]): RoofSet => {
   const byBuilding = new Set(stored.map((r) => r.buildingId));
-  const source = new Map<string, 'lod2' | 'assumed'>();
+  const source = new Map<string, 'imported' | 'assumed'>();
   const roofs: RoofSurface[] = [];
   for (const b of buildings) {
     if (byBuilding.has(b.id)) {
-      source.set(b.id, 'lod2');
+      source.set(b.id, 'imported');
       roofs.push(...stored.filter((r) => r.buildingId === b.id));
     } else {
       source.set(b.id, 'assumed');
@@ -52,7 +52,7 @@ export const districtPvPotential = (input: PvPotentialInput): Result<DistrictPvP
   const buildings: BuildingPvPotentialView[] = r.value.buildings.map((b) => ({
     buildingId: b.buildingId,
     name: names.get(b.buildingId) ?? b.buildingId,
-    roofSource: input.roofs.source.get(b.buildingId) ?? 'lod2',
+    roofSource: input.roofs.source.get(b.buildingId) ?? 'imported',
     kwp: b.kwp * share,
     annualKwh: b.annualKwh * share,
     roofs: b.roofs,
