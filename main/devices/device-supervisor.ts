@@ -171,10 +171,18 @@ export class DeviceSupervisor {
     }
   }
 
+  /**
+   * Creates the driver and, for Modbus, reads once: a profile driver is built without talking to the device, and a
+   * meter that does not answer must not be stored as if it did. (OPC UA connects and checks its nodes on creation.)
+   */
   private async createOnce(device: Device): Promise<DeviceDriver> {
+    let driver: DeviceDriver | undefined;
     try {
-      return await this.o.factory(device);
+      driver = await this.o.factory(device);
+      if (device.protocol !== 'opcua') await driver.read(Date.now());
+      return driver;
     } catch (e) {
+      await driver?.close().catch(() => {});
       const code = (e as { code?: unknown }).code;
       throw new SupervisorError(code === 'config' ? 'validation' : 'device', `${device.name}: ${messageOf(e)}`, device.id);
     }
