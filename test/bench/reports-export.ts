@@ -2,7 +2,7 @@
  * Report benchmarks: PDF for 100 buildings over a year (seconds, against 10 buildings in the same run), and the
  * streamed interval CSV (rows/s and peak memory, against building the whole CSV in memory first).
  * The store is synthetic (values from formulas) so that the writers are measured, not SQLite.
- * Scale: REPORT_BENCH_BUILDINGS (default 100), REPORT_BENCH_CSV_POINTS (default 30, a year each).
+ * Scale: REPORT_BENCH_BUILDINGS (default 100), REPORT_BENCH_CSV_POINTS (default 10, a year each; the in-memory baseline needs about 35 MB per point).
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createWriteStream } from 'node:fs';
@@ -67,7 +67,7 @@ export async function run(): Promise<BenchResult[]> {
       note: `${(big.bytes / 1e6).toFixed(1)} MB; synthetic in-memory store, so SQLite reads are not included`,
     });
 
-    const nPoints = num('REPORT_BENCH_CSV_POINTS', 30);
+    const nPoints = num('REPORT_BENCH_CSV_POINTS', 10);
     const store = new SyntheticStore(Math.ceil(nPoints / 3));
     const points = (await store.getDistrict())!.points.slice(0, nPoints).map((p) => p.id);
     const streamed = await peakMemory(async () => {
