@@ -74,6 +74,9 @@ export class PowerChart {
   set(samples: readonly PowerSample[], from: number): void {
     this.from = from;
     this.samples = mergePowerSamples([], samples.filter((s) => s.ts >= from));
+    // the axis starts at local midnight so that "today" reads as a day, even before the first sample
+    const x = this.chart.options.scales?.['x'];
+    if (x) x.min = from;
     this.update();
   }
 

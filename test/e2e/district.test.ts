@@ -116,6 +116,11 @@ describe('district UI against serve mode', () => {
   });
 
   it('draws a picture: canvas pixels are neither blank nor one colour; saves the README screenshot', async () => {
+    // the README picture should show the charts filled for the building selected last
+    await page.waitForFunction(() => {
+      const c = (window as unknown as Hooked).__plustwin.chartPoints();
+      return c.power > 0 && c.daily > 0 && c.monthly > 0;
+    }, null, { timeout: 30_000 });
     await page.screenshot({ path: path.join(ROOT, 'docs', 'screenshot.png') });
     const pixels = await canvasPixels(page, page.getByTestId('district-canvas'));
     expect(pixels.pixels).toBeGreaterThan(10_000);
