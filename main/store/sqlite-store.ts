@@ -232,7 +232,11 @@ export class SqliteStore implements Store, StoreAdmin {
       sampleRows.push(ts, pk, r.value, q);
       if (q !== SAMPLE_QUALITY_CODE.bad) engineReadings.push({ point: pk, ts, value: r.value });
     }
-    engineReadings.sort((a, b) => a.ts - b.ts);
+    // Poll rounds arrive in time order; sort only when they do not.
+    let sorted = true;
+    for (let i = 1; i < engineReadings.length && sorted; i++)
+      sorted = (engineReadings[i - 1] as EngineReading).ts <= (engineReadings[i] as EngineReading).ts;
+    if (!sorted) engineReadings.sort((a, b) => a.ts - b.ts);
     const result = runIntervalEngine(engineReadings, this.enginePoints, this.checkpoints);
 
     const intervalRows: number[] = [];

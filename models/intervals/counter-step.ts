@@ -28,6 +28,12 @@ export interface CounterStep {
 export const gapQuality = (dtMs: number, limits: IntervalLimits): IntervalQuality =>
   dtMs <= limits.measuredGapMs ? 'measured' : dtMs <= limits.interpolateGapMs ? 'interpolated' : 'recovered';
 
+const judge = (kwh: number, quality: IntervalQuality, maxKwh: number, next: Checkpoint): CounterStep => ({
+  kwh,
+  quality: kwh > maxKwh ? 'implausible' : quality,
+  next,
+});
+
 /** null when the reading is not after the checkpoint (a late or repeated sample must not count twice). */
 export function counterStep(
   prev: Checkpoint,
@@ -40,11 +46,7 @@ export function counterStep(
   if (!(dt > 0) || !Number.isFinite(value)) return null;
   const maxKwh = (limits.maxPowerKw * dt) / HOUR_MS;
   const next = { ts, value };
-  const judged = (kwh: number, quality: IntervalQuality): CounterStep => ({
-    kwh,
-    quality: kwh > maxKwh ? 'implausible' : quality,
-    next,
-  });
+  const judged = (kwh: number, quality: IntervalQuality) => judge(kwh, quality, maxKwh, next);
 
   if (replacement !== undefined && replacement.ts > prev.ts && replacement.ts <= ts) {
     const before = Math.max(0, replacement.oldFinalKwh - prev.value);
@@ -53,7 +55,7 @@ export function counterStep(
   }
 
   const delta = value - prev.value;
-  if (delta >= 0) return judged(delta, gapQuality(dt, limits));
+  if (delta >= 0) return judge(delta, gapQuality(dt, limits), maxKwh, next);
   // Jitter: keep the higher reading so that the way back up is not counted again.
   if (-delta <= limits.jitterKwh) return { kwh: 0, quality: gapQuality(dt, limits), next: { ts, value: prev.value } };
 
