@@ -14,6 +14,7 @@ import { appVersion } from '../core/app-root.js';
 import { ProjectsList } from '../projects/projects-list.js';
 import { createDemoProject, createProjectFromImport } from '../projects/create-project.js';
 import { EVENT_NAMES, type ControlAction, type CoreHost, type ShutdownReport } from './core-protocol.js';
+import type { StoreAdmin } from '../store/store.js';
 
 export interface CoreHostOptions {
   readonly dataDir: string;
@@ -101,11 +102,11 @@ export async function startCoreHost(o: CoreHostOptions): Promise<StartedHost> {
     onEvent: (listener) => void listeners.add(listener),
     close: () =>
       serial(async (): Promise<ShutdownReport> => {
-        const before = core.collector.counters();
+        const pending = core.collector.counters().pending + ((core.store as Partial<StoreAdmin>).stats?.().buffered ?? 0);
         unsubscribe.forEach((u) => u());
         await core.close();
         const after = core.collector.counters();
-        return { accepted: after.accepted, stored: after.stored, pendingAtShutdown: before.pending };
+        return { accepted: after.accepted, stored: after.stored, pendingAtShutdown: pending };
       }),
   };
   const info = (await dispatch(core.handlers, 'app.info', {})) as Result<AppInfo>;

@@ -10,6 +10,7 @@ import { err } from '../../models/result.js';
 import { dispatch, type Handlers } from '../api/dispatch.js';
 import type { EventBus } from '../core/event-bus.js';
 import { checkAccess, type AccessPolicy } from './access.js';
+import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { securityHeaders } from './security-headers.js';
 import { serveStatic } from './static-files.js';
 
@@ -23,6 +24,10 @@ export interface HttpServerOptions {
   readonly handlers: Handlers;
   readonly events: EventBus;
   readonly access: AccessPolicy;
+  /** Per client address, for the API and the event socket (default DEFAULT_RATE_LIMIT). */
+  readonly rateLimit?: RateLimitOptions;
+  /** How long close() lets requests under way finish before it cuts them off (default 5 s). */
+  readonly drainMs?: number;
 }
 
 export interface RunningHttpServer {
@@ -68,10 +73,20 @@ async function handleCall(req: http.IncomingMessage, res: http.ServerResponse, h
 
 export async function startHttpServer(o: HttpServerOptions): Promise<RunningHttpServer> {
   const headers = securityHeaders();
+  const limiter = new RateLimiter(o.rateLimit ?? DEFAULT_RATE_LIMIT);
+  const clientOf = (req: http.IncomingMessage) => req.socket.remoteAddress ?? 'unknown';
+  let draining = false;
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    if (path === '/health') return void sendJson(res, 200, { ok: true });
+    // for monitoring on the gateway PC: no token needed, and it tells nothing but whether the core is up
+    if (path === '/health') return void sendJson(res, draining ? 503 : 200, { ok: !draining });
     if (path.startsWith('/api/')) {
+      const rate = limiter.take(clientOf(req));
+      if (!rate.ok) {
+        res.setHeader('retry-after', String(rate.retryAfterSeconds));
+        return void sendJson(res, 429, err('validation', 'too many requests, slow down'));
+      }
+      if (draining) return void sendJson(res, 503, err('internal', 'shutting down'));
       const access = checkAccess(req, o.access);
       if (!access.ok) return void sendJson(res, access.status, err('validation', access.reason));
       if (path === HTTP_CALL_PATH) {
@@ -88,6 +103,10 @@ export async function startHttpServer(o: HttpServerOptions): Promise<RunningHttp
   const sockets = new Set<WebSocket>();
   server.on('upgrade', (req, socket, head) => {
     const path = (req.url ?? '/').split('?')[0];
+    if (!limiter.take(clientOf(req)).ok || draining) {
+      socket.end(`HTTP/1.1 ${draining ? 503 : 429} refused\r\n\r\n`);
+      return;
+    }
     const access = checkAccess(req, o.access);
     if (path !== WS_EVENTS_PATH || !access.ok) {
       socket.end(`HTTP/1.1 ${access.ok ? 404 : access.status} refused\r\n\r\n`);
@@ -115,11 +134,19 @@ export async function startHttpServer(o: HttpServerOptions): Promise<RunningHttp
     url: `http://${shownHost}:${port}/`,
     port,
     close: async () => {
+      draining = true;
       unsubscribe.forEach((u) => u());
-      for (const ws of sockets) ws.terminate();
+      for (const ws of sockets) ws.close(1001, 'server shutting down');
       wss.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // requests under way may finish (a call that writes must not be cut off); idle keep-alive sockets go now
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const force = setTimeout(() => {
+        for (const ws of sockets) ws.terminate();
+        server.closeAllConnections();
+      }, o.drainMs ?? 5_000);
+      await closed;
+      clearTimeout(force);
     },
   };
 }

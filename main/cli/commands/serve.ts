@@ -9,6 +9,7 @@ import { startHttpServer } from '../../serve/http-server.js';
 import { isLoopback } from '../../serve/access.js';
 import { loadOrCreateToken } from '../../serve/serve-token.js';
 import { waitForShutdownSignal } from '../shutdown-signal.js';
+import type { StoreAdmin } from '../../store/store.js';
 
 const usage = `usage: plustwin serve [--data DIR] [--port N] [--host ADDR] [--speed N] [--no-demo] [--demo-history-days N] [--new-token]
 
@@ -72,10 +73,14 @@ export const serveCommand: CliCommand = {
     }
     io.out.write(`PlusTwin listening on ${server.url}\n`);
     const signal = await waitForShutdownSignal();
-    log(`${signal}: shutting down, writing pending readings`);
+    // readings wait in the collector's buffer and then in the store's batch: both must reach the file
+    const pending = core.collector.counters().pending + ((core.store as Partial<StoreAdmin>).stats?.().buffered ?? 0);
+    log(`${signal}: shutting down, writing ${pending} pending readings`);
     await server.close();
     await core.close();
-    log('stopped');
+    const { accepted, stored } = core.collector.counters();
+    // one line a supervisor (or the shutdown test) can check: accepted == stored means nothing was lost
+    log(`stopped: ${accepted} readings accepted this session, ${stored} stored, ${pending} were pending at ${signal}`);
     return 0;
   },
 };
