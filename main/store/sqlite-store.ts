@@ -358,9 +358,14 @@ export class SqliteStore implements Store, StoreAdmin {
       if (pk === undefined || series == null)
         throw new NotFoundError(`point ${pointId} has no energy series in this district`);
       if (intervals.length === 0) return 0;
-      const slots = intervals.map((i) => i.start / INTERVAL_MS);
-      const lo = Math.min(...slots);
-      const hi = Math.max(...slots);
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (const i of intervals) {
+        if (!Number.isFinite(i.kwh) || i.start % INTERVAL_MS !== 0)
+          throw new RangeError(`history for ${pointId}: interval at ${i.start} is not a finite energy on the 15-minute grid`);
+        lo = Math.min(lo, i.start / INTERVAL_MS);
+        hi = Math.max(hi, i.start / INTERVAL_MS);
+      }
       return this.db.transaction(async () => {
         const pairs: number[] = [];
         for (const r of await this.db.all<{ hour: number }>(

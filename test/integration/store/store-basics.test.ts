@@ -133,6 +133,25 @@ describe('store on a real file', () => {
     await store.close();
   });
 
+  it('drops readings of unknown points and non-numbers, counting them, and stores the rest', async () => {
+    const d = twoBuildings();
+    const store = await openStore(tmp.file('d.sqlite'), OPTS);
+    await store.saveDistrict(d.site, d.buildings, d.devices, d.points);
+    await store.ingest([
+      good('A.imp', T0, 1),
+      good('ghost', T0, 1),
+      good('A.imp', T0 + MIN, Number.NaN),
+      good('A.imp', Number.POSITIVE_INFINITY, 2),
+      good('A.imp', T0 + 2 * MIN, 1.5),
+    ]);
+    await store.flush();
+    expect(store.stats()).toMatchObject({ stored: 2, unknownPoint: 1, rejected: 2, buffered: 0 });
+    const [a] = await store.buildingBalances(T0, T0 + 15 * MIN);
+    expect(a!.importKwh).toBeCloseTo(0.5, 12);
+    await store.close();
+    await expect(store.ingest([good('A.imp', T0 + 3 * MIN, 2)])).rejects.toThrow(/is closed/);
+  });
+
   it('streams intervals per point in time order', async () => {
     const d = twoBuildings();
     const store = await openStore(tmp.file('d.sqlite'), OPTS);
