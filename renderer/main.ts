@@ -2,6 +2,7 @@
 import { resolveApi } from './api/resolve-api.js';
 import { publishDebug } from './app/debug-hooks.js';
 import { DistrictApp } from './app/district-app.js';
+import { mountDevices } from './devices/mount-devices.js';
 import { isThemeChoice, resolveTheme, THEME_CHOICES, type ThemeChoice } from './app/theme.js';
 import { createI18n, LANGS, pickLang, type Lang } from './i18n/i18n.js';
 import { byTestId, h } from './panels/dom.js';
@@ -84,6 +85,13 @@ async function boot(): Promise<void> {
   });
   media.addEventListener('change', themeChanged);
   publishDebug(window, app.debugInfo());
+  mountDevices({
+    api,
+    i18n,
+    bar: document.querySelector<HTMLElement>('header.topbar') ?? document.body,
+    showBuilding: (id) => void app.reloadDistrict(id),
+    notice: byTestId(document, 'notice'),
+  });
   window.addEventListener('pagehide', () => app.dispose());
   await app.start();
 }

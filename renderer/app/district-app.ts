@@ -121,6 +121,14 @@ export class DistrictApp {
     });
   }
 
+  /** Re-reads the district after its devices changed (renderer/devices) and shows that building on the map. */
+  async reloadDistrict(selectId?: string): Promise<void> {
+    const district = await this.unwrap(this.api.call('district.get', {}), false);
+    if (!district) return;
+    this.district = district;
+    if (selectId) await this.select(selectId);
+  }
+
   async select(id: string): Promise<void> {
     const d = this.district;
     const building = d?.buildings.find((b) => b.id === id);

@@ -1,0 +1,47 @@
+/** Form fields shared by the device dialog and the guided first-meter flow. */
+import type { Building } from '../../models/types.js';
+import type { DeviceProfileInfo } from '../../models/contract.js';
+import type { I18n } from '../i18n/i18n.js';
+import { h } from '../panels/dom.js';
+
+export type Protocol = 'modbus-tcp' | 'modbus-rtu' | 'modbus-rtu-tcp' | 'opcua';
+export const PROTOCOLS: readonly Protocol[] = ['modbus-tcp', 'modbus-rtu-tcp', 'modbus-rtu', 'opcua'];
+
+export const URL_EXAMPLE: Record<Protocol, string> = {
+  'modbus-tcp': 'modbus-tcp://192.168.1.20:502?unit=1',
+  'modbus-rtu-tcp': 'modbus-rtu-tcp://192.168.1.30:4001?unit=2',
+  'modbus-rtu': 'modbus-rtu:///dev/ttyUSB0?baud=9600&unit=3',
+  opcua: 'opc.tcp://192.168.1.40:4840',
+};
+
+export const protocolOfUrl = (url: string): Protocol | undefined => PROTOCOLS.find((p) => url.startsWith(p === 'opcua' ? 'opc.tcp://' : `${p}://`));
+
+let counter = 0;
+/** A labelled control; the label wraps it, so screen readers and clicks find it. */
+export function field<T extends HTMLElement>(label: string, control: T, hint?: string): { label: HTMLLabelElement; control: T } {
+  const id = `dev-field-${++counter}`;
+  control.id = id;
+  const el = h('label', { for: id }, label, control, hint ? h('span', { class: 'dev-hint', text: hint }) : null);
+  return { label: el, control };
+}
+
+export function selectOf(options: readonly { value: string; text: string }[], value?: string, testId?: string): HTMLSelectElement {
+  const s = h('select', testId ? { 'data-testid': testId } : {});
+  s.append(...options.map((o) => h('option', { value: o.value, text: o.text })));
+  if (value !== undefined) s.value = value;
+  return s;
+}
+
+export const profileOptions = (profiles: readonly DeviceProfileInfo[], i18n: I18n) => [
+  { value: 'sunspec', text: i18n.t('devices.profile.sunspec') },
+  ...profiles.map((p) => ({ value: p.id, text: `${p.manufacturer} ${p.model}` })),
+];
+
+export const buildingOptions = (buildings: readonly Building[]) => buildings.map((b) => ({ value: b.id, text: b.name }));
+
+/** Roles a whole Modbus device can take: as the profile says (grid meter), or a PV / sub-meter. */
+export const deviceRoleOptions = (i18n: I18n) => [
+  { value: '', text: i18n.t('devices.deviceRole.profile') },
+  { value: 'generation', text: i18n.t('devices.deviceRole.generation') },
+  { value: 'consumption', text: i18n.t('devices.deviceRole.consumption') },
+];
