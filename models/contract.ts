@@ -156,6 +156,11 @@ export interface AnalysisArgs {
   readonly primarySetId?: string;
   readonly co2SetId?: string;
   readonly heatSupply?: HeatSupplyMap;
+  /**
+   * '15min' (default): KPIs as metered. 'hour': reads the hourly rollups, several times faster; balances,
+   * energy-plus and CO2 are the same (sums), KPIs are then hourly (result.resolution says so).
+   */
+  readonly resolution?: '15min' | 'hour';
 }
 
 export interface BuildingAnalysis {
@@ -163,7 +168,7 @@ export interface BuildingAnalysis {
   readonly name: string;
   /** Per carrier over [from, to); 'heat' is useful heat (shown, never weighed), the fuel is derived from it. */
   readonly balance: BalanceResult;
-  /** Electricity KPIs at 15 minutes; null when the building has no electricity meter. */
+  /** Electricity KPIs at the analysis' resolution; null when the building has no electricity meter. */
   readonly kpis: KpiResult | null;
   /** Final and primary energy over [from, to). */
   readonly energyPlusPeriod: EnergyPlusStatus;
@@ -177,7 +182,7 @@ export interface BuildingAnalysis {
 export interface DistrictTotals {
   /** Sum of the single buildings per carrier. */
   readonly balance: DistrictBalanceResult;
-  /** KPIs of the district as one connection (electricity, 15 min); null without electricity. */
+  /** KPIs of the district as one connection (electricity); null without electricity. */
   readonly kpis: KpiResult | null;
   readonly energyPlusPeriod: EnergyPlusStatus;
   readonly energyPlus: EnergyPlusStatus;

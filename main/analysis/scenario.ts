@@ -1,5 +1,5 @@
 /**
- * 'scenario.run': measures applied to the measured 15-minute profiles of [from, to), assessed next to the
+ * 'scenario.run': measures applied to the measured 15-minute (or hourly) profiles of [from, to), assessed next to the
  * measured state. PV measures use the Essen TRY laid onto the measured dates; 'pv-potential' takes the
  * building's stored roof surfaces (or the assumed ones).
  */
@@ -9,12 +9,11 @@ import { runScenario, type Measure } from '../../models/scenarios/index.js';
 import type { RoofSurface } from '../../models/types.js';
 import type { WeatherSeries } from '../../models/weather/try-weather.js';
 import { ok, type Result } from '../../models/result.js';
-import { INTERVAL_MS } from '../../models/time-grid.js';
 import type { Store } from '../store/store.js';
 import { analysisAssumptions, checkPeriod, MAX_ANALYSIS_DAYS, prepareSets } from './district-analysis.js';
 import { roofsFor } from './district-pv.js';
 import { checkHeatSupply } from './heat-supply.js';
-import { loadDistrictProfiles } from './load-profiles.js';
+import { loadDistrictProfiles, STEP_MS } from './load-profiles.js';
 import { essenWeather, skyFor } from './weather.js';
 
 const toMeasure = (m: ScenarioMeasureInput, roofs: readonly RoofSurface[]): Measure =>
@@ -28,7 +27,8 @@ export interface ScenarioDeps {
 }
 
 export const runDistrictScenario = async (store: Store, view: DistrictView, a: ScenarioArgs, deps: ScenarioDeps = {}): Promise<Result<ScenarioRunResult>> => {
-  const period = checkPeriod(a.from, a.to, INTERVAL_MS, MAX_ANALYSIS_DAYS);
+  const step = a.resolution ?? '15min';
+  const period = checkPeriod(a.from, a.to, STEP_MS[step], MAX_ANALYSIS_DAYS);
   if (!period.ok) return period;
   const sets = prepareSets(a.primarySetId, a.co2SetId);
   if (!sets.ok) return sets;
@@ -44,7 +44,7 @@ export const runDistrictScenario = async (store: Store, view: DistrictView, a: S
     if (!w.ok) return w;
     weather = w.value;
   }
-  const loaded = await loadDistrictProfiles(store, view, { from: a.from, to: a.to, step: '15min', heatSupply: a.heatSupply });
+  const loaded = await loadDistrictProfiles(store, view, { from: a.from, to: a.to, step, heatSupply: a.heatSupply });
   if (!loaded.ok) return loaded;
   const scenario = { id: a.id ?? 'scenario', name: a.name ?? a.id ?? 'Scenario', measures: a.measures.map((m) => toMeasure(m, roofs)) };
   const r = runScenario(loaded.value.profiles, scenario, {

@@ -48,7 +48,7 @@ export function createHandlers({ store, collector, info, devices }: HandlerConte
     },
     'status.get': async () => collector.status(),
     'factors.list': async () => listFactorSets(),
-    'district.analysis': async (args) => unwrap(await analyseDistrict(store, await district(), args)),
+    'district.analysis': async (args) => unwrap(await analyseDistrict(store, await district(), args, args.resolution)),
     'district.co2Path': async (args) => unwrap(await districtCo2Path(store, await district(), args)),
     'district.pvPotential': async ({ share }) => {
       const view = await district();

@@ -33,6 +33,7 @@ const analysisFields = {
   primarySetId: setId.optional(),
   co2SetId: setId.optional(),
   heatSupply: heatSupply.optional(),
+  resolution: z.enum(['15min', 'hour']).optional(),
 };
 
 const afterFrom = (p: { from: number; to: number }) => p.to > p.from;

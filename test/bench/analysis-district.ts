@@ -94,12 +94,21 @@ export async function run(): Promise<BenchResult[]> {
     const a = await timed(() => analyseDistrict(demo.store, view, { from: FROM, to: TO }));
     if (!a.value.ok) throw new Error(a.value.error.message);
     const base = await timed(() => genericLoad(demo.store, view, '15min'));
+    const hourly = await timed(() => analyseDistrict(demo.store, view, { from: FROM, to: TO }, 'hour'));
+    if (!hourly.value.ok) throw new Error(hourly.value.error.message);
     out.push({
       name: 'district.analysis, demo year (7 buildings, 15 min, 3 heat meters)',
       value: Math.round(a.wallMs),
       unit: 'ms',
       baseline: { name: 'electricity only, buckets through seriesFromBuckets (load only)', value: Math.round(base.wallMs) },
       note: `CPU ${Math.round(a.cpuMs)} ms; ${load}${demo.generatedMs === null ? '' : `; file generated in ${Math.round(demo.generatedMs / 1000)} s`}`,
+    });
+    out.push({
+      name: "district.analysis, demo year, resolution 'hour' (hourly rollups)",
+      value: Math.round(hourly.wallMs),
+      unit: 'ms',
+      baseline: { name: 'the same at 15 min', value: Math.round(a.wallMs) },
+      note: `CPU ${Math.round(hourly.cpuMs)} ms; ${load}`,
     });
   } finally {
     await demo.store.close();

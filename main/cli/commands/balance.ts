@@ -13,7 +13,7 @@ import { langFrom, numberFormatter } from '../../analysis/number-format.js';
 import { openStore } from '../../store/open-store.js';
 
 const usage = `usage: plustwin balance --db FILE --from DATE --to DATE [--building ID] [--scenario FILE.json]
-                        [--factors ID]... [--json] [--lang de|en]
+                        [--factors ID]... [--resolution 15min|hour] [--json] [--lang de|en]
 
 Balances per building and carrier, KPIs (15 min), energy-plus status (over the period and the 12 months
 before --to), CO2 and district sharing, from a PlusTwin data file.
@@ -22,6 +22,7 @@ before --to), CO2 and district sharing, from a PlusTwin data file.
   --building ID    print this building only (the district is still analysed whole)
   --scenario FILE  a JSON scenario {"id", "name", "measures": [...]} (see docs/cli.md), shown next to the measured state
   --factors ID     a factor set id for primary energy or CO2 (repeatable): ${BUILT_IN_FACTOR_SETS.map((s) => s.id).join(', ')}
+  --resolution R   15min (default, KPIs as metered) or hour (hourly rollups: faster, same sums, hourly KPIs)
   --json           the full result as JSON (contract types DistrictAnalysis and ScenarioRunResult)
   --lang de|en     number format (default from LANG)`;
 
@@ -63,6 +64,7 @@ export const balanceCommand: CliCommand = {
       factors: 'list',
       json: 'boolean',
       lang: 'string',
+      resolution: 'string',
     });
     if (positional.length > 0) throw new UsageError(`unexpected argument '${positional[0]}'`);
     if (flags.db === undefined) throw new UsageError('--db is required');
@@ -79,7 +81,10 @@ export const balanceCommand: CliCommand = {
       else co2SetId = id;
     }
     const scenarioJson = flags.scenario === undefined ? undefined : await readScenario(flags.scenario);
-    const base = { from, to, ...(primarySetId === undefined ? {} : { primarySetId }), ...(co2SetId === undefined ? {} : { co2SetId }) };
+    const raw = flags.resolution ?? '15min';
+    if (raw !== '15min' && raw !== 'hour') throw new UsageError(`--resolution must be 15min or hour, got '${raw}'`);
+    const resolution: '15min' | 'hour' = raw;
+    const base = { from, to, resolution, ...(primarySetId === undefined ? {} : { primarySetId }), ...(co2SetId === undefined ? {} : { co2SetId }) };
     const checked = argSchemas['district.analysis'].safeParse(base);
     if (!checked.success) throw new UsageError(checked.error.issues[0]?.message ?? 'invalid period');
     let scenarioArgs: ScenarioArgs | undefined;
@@ -104,7 +109,7 @@ export const balanceCommand: CliCommand = {
       if (flags.building !== undefined && !view.buildings.some((b) => b.id === flags.building)) {
         throw new Error(`no building '${flags.building}' in ${flags.db} (buildings: ${view.buildings.map((b) => b.id).join(', ')})`);
       }
-      const analysis = await analyseDistrict(store, view, base);
+      const analysis = await analyseDistrict(store, view, base, resolution);
       if (!analysis.ok) throw new Error(`${analysis.error.message}${analysis.error.where ? ` (${analysis.error.where})` : ''}`);
       const scenario = scenarioArgs === undefined ? undefined : await runDistrictScenario(store, view, scenarioArgs);
       if (scenario !== undefined && !scenario.ok) {
