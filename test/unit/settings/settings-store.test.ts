@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { defaultSettings } from '../../../main/settings/settings-schema.js';
+import { SettingsError, SettingsStore } from '../../../main/settings/settings-store.js';
+
+const dirs: string[] = [];
+const tempFile = () => {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'plustwin-settings-'));
+  dirs.push(d);
+  return path.join(d, 'settings.json');
+};
+afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+describe('settings store', () => {
+  it('starts with German defaults and keeps changes across a restart', () => {
+    const file = tempFile();
+    const first = SettingsStore.open(file).store;
+    expect(first.get()).toEqual(defaultSettings());
+    expect(first.get().language).toBe('de');
+    first.update({ language: 'en', theme: 'dark', units: { energy: 'MWh' }, polling: { intervalMs: 15_000 } });
+
+    const { store: again, problem } = SettingsStore.open(file);
+    expect(problem).toBeUndefined();
+    expect(again.get()).toMatchObject({
+      language: 'en',
+      theme: 'dark',
+      units: { power: 'kW', energy: 'MWh' },
+      polling: { intervalMs: 15_000, timeoutMs: 3_000 },
+      factorSets: { primary: 'geg-anlage-4', co2: 'geg-anlage-9' },
+    });
+  });
+
+  it('refuses a bad change with the field named and changes nothing', () => {
+    const file = tempFile();
+    const { store } = SettingsStore.open(file);
+    store.update({ theme: 'dark' });
+    const before = fs.readFileSync(file, 'utf8');
+    expect(() => store.update({ polling: { intervalMs: 5 } })).toThrow(SettingsError);
+    expect(() => store.update({ polling: { intervalMs: 5 } })).toThrow(/polling\.intervalMs/);
+    expect(() => store.update({ language: 'fr' as 'de' })).toThrow(/language/);
+    expect(store.get().theme).toBe('dark');
+    expect(store.get().polling.intervalMs).toBe(60_000);
+    expect(fs.readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  it('tells listeners about a change', () => {
+    const { store } = SettingsStore.open(tempFile());
+    const seen: string[] = [];
+    const off = store.onChange((s) => seen.push(s.language));
+    store.update({ language: 'en' });
+    off();
+    store.update({ language: 'de' });
+    expect(seen).toEqual(['en']);
+  });
+
+  it('loads an older file that lacks newer fields', () => {
+    const file = tempFile();
+    fs.writeFileSync(file, JSON.stringify({ language: 'en' }));
+    const { store, problem } = SettingsStore.open(file);
+    expect(problem).toBeUndefined();
+    expect(store.get()).toEqual({ ...defaultSettings(), language: 'en' });
+  });
+
+  it('keeps an unreadable file aside, says why, and runs on defaults', () => {
+    for (const [text, why] of [
+      ['{ "language": "en", ', /not JSON/],
+      [JSON.stringify({ theme: 'purple' }), /theme/],
+      [JSON.stringify({ langauge: 'en' }), /langauge|unrecognized/i],
+    ] as const) {
+      const file = tempFile();
+      fs.writeFileSync(file, text);
+      const { store, problem } = SettingsStore.open(file, () => 42);
+      expect(problem).toMatch(why);
+      expect(problem).toContain('settings.json.invalid-42');
+      expect(store.get()).toEqual(defaultSettings());
+      expect(fs.readFileSync(`${file}.invalid-42`, 'utf8')).toBe(text);
+      expect(fs.existsSync(file)).toBe(false);
+    }
+  });
+});
