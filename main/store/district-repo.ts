@@ -2,6 +2,7 @@
 import type { DistrictView } from '../../models/contract.js';
 import { planSeries } from '../../models/intervals/series-plan.js';
 import type { Building, Device, Point, Site } from '../../models/types.js';
+import { BulkInsert } from './bulk-insert.js';
 import type { SqliteDb } from './sqlite-db.js';
 
 export class DistrictError extends Error {}
@@ -26,24 +27,31 @@ export async function saveDistrictRows(
     `INSERT INTO meta(key, value) VALUES ('current_site', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
     [site.id],
   );
-  for (const b of buildings)
-    await db.run(`INSERT INTO buildings(id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc`, [
-      b.id,
-      JSON.stringify(b),
-    ]);
-  for (const d of devices)
-    await db.run(
-      `INSERT INTO devices(id, building_id, doc) VALUES (?, ?, ?)
-       ON CONFLICT(id) DO UPDATE SET building_id = excluded.building_id, doc = excluded.doc`,
-      [d.id, d.buildingId, JSON.stringify(d)],
-    );
-  for (const p of points)
-    await db.run(
-      `INSERT INTO points(id, building_id, role, kind, medium, doc) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT(id) DO UPDATE SET building_id = excluded.building_id, role = excluded.role, kind = excluded.kind,
-         medium = excluded.medium, doc = excluded.doc`,
-      [p.id, p.buildingId, p.role, p.kind, p.medium, JSON.stringify(p)],
-    );
+  // Multi-row upserts: a district imported from GeoJSON/CityGML has tens of thousands of buildings.
+  const upsert = async (head: string, columns: number, tail: string, rows: (string | number)[]) => {
+    const bulk = new BulkInsert(db, head, columns, tail, 500);
+    await bulk.run(rows);
+    await bulk.close();
+  };
+  await upsert(
+    'INSERT INTO buildings(id, doc)',
+    2,
+    'ON CONFLICT(id) DO UPDATE SET doc = excluded.doc',
+    buildings.flatMap((b) => [b.id, JSON.stringify(b)]),
+  );
+  await upsert(
+    'INSERT INTO devices(id, building_id, doc)',
+    3,
+    'ON CONFLICT(id) DO UPDATE SET building_id = excluded.building_id, doc = excluded.doc',
+    devices.flatMap((d) => [d.id, d.buildingId, JSON.stringify(d)]),
+  );
+  await upsert(
+    'INSERT INTO points(id, building_id, role, kind, medium, doc)',
+    6,
+    `ON CONFLICT(id) DO UPDATE SET building_id = excluded.building_id, role = excluded.role, kind = excluded.kind,
+       medium = excluded.medium, doc = excluded.doc`,
+    points.flatMap((p) => [p.id, p.buildingId, p.role, p.kind, p.medium, JSON.stringify(p)]),
+  );
   return syncSeries(db);
 }
 
