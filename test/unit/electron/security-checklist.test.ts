@@ -8,14 +8,16 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Session, WebContents, WebFrameMain } from 'electron';
 import {
+  isCallShape,
   isTrustedSender,
   lockDownContents,
   lockDownSession,
   secureWebPreferences,
 } from '../../../main/electron/window-security.js';
+import { APP_URL, resolveAppRequest } from '../../../main/electron/app-protocol.js';
+import { electronCsp, securityHeaders } from '../../../main/serve/security-headers.js';
 
 const electronDir = path.resolve(import.meta.dirname, '../../../main/electron');
-const APP_URL = 'file:///opt/plustwin/dist/renderer/index.html';
 
 describe('Electron security checklist', () => {
   it('windows are isolated, sandboxed and without Node', () => {
@@ -39,6 +41,14 @@ describe('Electron security checklist', () => {
     expect(main).toMatch(/lockDownSession\(session\.defaultSession\)/);
     expect(main).toMatch(/lockDownContents\(win\.webContents/);
     expect(main).toMatch(/isTrustedSender\(event\.senderFrame/);
+    expect(main).toMatch(/isCallShape\(method\)/);
+    // the page comes from the app protocol with the CSP header, never from file://
+    expect(main).toMatch(/protocol\.handle\(APP_SCHEME/);
+    expect(main).toMatch(/loadURL\(APP_URL\)/);
+    expect(main).not.toMatch(/loadFile\(|loadURL\(['"`]file:/);
+    // the core is not in the main process
+    expect(main).not.toMatch(/from '\.\.\/core\/app-core\.js'|from '\.\.\/api\/dispatch\.js'|from '\.\.\/store\//);
+    expect(main).toMatch(/utilityProcess\.fork\(/);
     for (const file of fs.readdirSync(electronDir)) {
       const code = fs.readFileSync(path.join(electronDir, file), 'utf8');
       expect(code, file).not.toMatch(/nodeIntegration:\s*true|contextIsolation:\s*false|sandbox:\s*false|webSecurity:\s*false/);
@@ -48,11 +58,24 @@ describe('Electron security checklist', () => {
   it('denies every permission request and check', () => {
     let requestHandler: ((wc: unknown, permission: string, cb: (granted: boolean) => void) => void) | undefined;
     let checkHandler: (() => boolean) | undefined;
+    let deviceHandler: (() => boolean) | undefined;
+    let requestFilter: { urls: string[] } | undefined;
+    let beforeRequest: ((d: { url: string }, cb: (r: { cancel: boolean }) => void) => void) | undefined;
     const session = {
       setPermissionRequestHandler: (h: typeof requestHandler) => (requestHandler = h),
       setPermissionCheckHandler: (h: typeof checkHandler) => (checkHandler = h),
+      setDevicePermissionHandler: (h: typeof deviceHandler) => (deviceHandler = h),
+      webRequest: {
+        onBeforeRequest: (f: typeof requestFilter, h: typeof beforeRequest) => ((requestFilter = f), (beforeRequest = h)),
+      },
     } as unknown as Session;
     lockDownSession(session);
+    expect(deviceHandler!()).toBe(false);
+    // no request to the network: the app talks to its core over IPC only
+    expect(requestFilter!.urls).toEqual(expect.arrayContaining(['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*']));
+    let cancelled: boolean | undefined;
+    beforeRequest!({ url: 'https://tracker.example/' }, (r) => (cancelled = r.cancel));
+    expect(cancelled).toBe(true);
     const answers: boolean[] = [];
     for (const p of ['media', 'geolocation', 'notifications', 'openExternal']) requestHandler!({}, p, (g) => answers.push(g));
     expect(answers).toEqual([false, false, false, false]);
@@ -75,6 +98,11 @@ describe('Electron security checklist', () => {
     expect(navigate('https://evil.example/')).toBe(true);
     expect(navigate('file:///etc/passwd')).toBe(true);
     expect(navigate(APP_URL)).toBe(false);
+    expect(navigate(`${APP_URL}#/building/b1`)).toBe(false);
+    expect(navigate('plustwin://app/other.html')).toBe(true);
+    let redirectPrevented = false;
+    listeners.get('will-redirect')!({ preventDefault: () => (redirectPrevented = true) }, 'https://evil.example/');
+    expect(redirectPrevented).toBe(true);
     let webviewPrevented = false;
     listeners.get('will-attach-webview')!({ preventDefault: () => (webviewPrevented = true) });
     expect(webviewPrevented).toBe(true);
@@ -87,5 +115,41 @@ describe('Electron security checklist', () => {
     expect(isTrustedSender(frame('https://evil.example/'), APP_URL)).toBe(false);
     expect(isTrustedSender(frame(APP_URL, frame(APP_URL)), APP_URL)).toBe(false);
     expect(isTrustedSender(null, APP_URL)).toBe(false);
+  });
+
+  it('checks the shape of every IPC call before forwarding it', () => {
+    expect(isCallShape('district.get')).toBe(true);
+    for (const bad of [undefined, 42, '', 'x'.repeat(101), '__proto__', 'a;b', { method: 'app.info' }]) expect(isCallShape(bad), String(bad)).toBe(false);
+  });
+
+  it('has a strict CSP for the window and for serve mode', () => {
+    for (const csp of [electronCsp(), securityHeaders()['content-security-policy']!]) {
+      const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k!, v]));
+      expect(directives.get('script-src'), csp).toEqual(["'self'"]);
+      expect(directives.get('object-src')).toEqual(["'none'"]);
+      expect(directives.get('base-uri')).toEqual(["'none'"]);
+      expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
+      expect(csp).not.toMatch(/unsafe-eval|\*/);
+    }
+    expect(electronCsp()).toMatch(/default-src 'none'/);
+  });
+
+  it('serves the page from plustwin://app/ with the CSP, and nothing outside the renderer folder', () => {
+    const dir = '/opt/plustwin/dist/renderer';
+    const page = resolveAppRequest(dir, APP_URL);
+    expect(page).toMatchObject({ ok: true, file: path.join(dir, 'index.html') });
+    expect(page.ok && page.headers['content-security-policy']).toBe(electronCsp());
+    expect(resolveAppRequest(dir, 'plustwin://app/assets/main.js')).toMatchObject({ ok: true, file: path.join(dir, 'assets/main.js') });
+    expect(resolveAppRequest(dir, 'plustwin://app/..%2f..%2fetc/passwd')).toEqual({ ok: false, status: 400 });
+    expect(resolveAppRequest(dir, 'plustwin://other/index.html')).toEqual({ ok: false, status: 404 });
+    expect(resolveAppRequest(dir, 'not a url')).toEqual({ ok: false, status: 400 });
+  });
+
+  it('keeps the preload a CommonJS bundle that needs nothing but electron', () => {
+    const preload = fs.readFileSync(path.join(electronDir, 'preload.ts'), 'utf8');
+    const imports = [...preload.matchAll(/from '([^']+)'/g)].map((m) => m[1]);
+    for (const i of imports) expect(i === 'electron' || i!.startsWith('.'), i).toBe(true);
+    const build = fs.readFileSync(path.resolve(electronDir, '../../scripts/build.mjs'), 'utf8');
+    expect(build).toMatch(/entryPoints: \['main\/electron\/preload\.ts'\],\s*format: 'cjs',\s*outfile: 'dist\/preload\.cjs',\s*external: \['electron'\]/);
   });
 });
