@@ -2,7 +2,7 @@
  * The device-management methods of the contract: profiles, "test connection", add / edit / remove, the device list
  * with health, the OPC UA tree browser and the certificate trust decisions. Spread into createHandlers().
  */
-import type { ApiMethods, DeviceProbeView, OpcUaBrowseNodeView, ServerCertificateView } from '../../models/contract.js';
+import type { ApiMethods, DeviceInput, DeviceListEntry, DeviceProbeView, OpcUaBrowseNodeView, ServerCertificateView } from '../../models/contract.js';
 import { DeviceError } from '../../drivers/device-driver.js';
 import { listProfiles, probeModbus } from '../../drivers/modbus/index.js';
 import {
@@ -75,6 +75,24 @@ const nodeView = (n: BrowsedNode): OpcUaBrowseNodeView => ({
   ...(n.children ? { children: n.children.map(nodeView) } : {}),
 });
 
+/** A stored OPC UA password never travels back to the UI. */
+export function redact(entry: DeviceListEntry): DeviceListEntry {
+  const identity = entry.device.config?.['identity'] as { kind?: string; password?: string } | undefined;
+  if (identity?.password === undefined) return entry;
+  return { ...entry, device: { ...entry.device, config: { ...entry.device.config, identity: { ...identity, password: '' } } } };
+}
+
+/** An edit that leaves the password empty keeps the stored one for the same user name. */
+async function keepPassword(supervisor: DeviceSupervisor, id: string, input: DeviceInput): Promise<DeviceInput> {
+  const login = input.opcua?.login;
+  if (!input.opcua || login?.kind !== 'username' || login.password !== '') return input;
+  const stored = (await supervisor.list()).find((e) => e.device.id === id)?.device.config?.['identity'] as
+    | { kind?: string; username?: string; password?: string }
+    | undefined;
+  if (stored?.kind !== 'username' || stored.username !== login.username || !stored.password) return input;
+  return { ...input, opcua: { ...input.opcua, login: { ...login, password: stored.password } } };
+}
+
 /** The certificate file path stays in the core: the renderer needs what the user decides on, not where it lies. */
 const certView = ({ file: _file, ...rest }: ServerCertificateInfo): ServerCertificateView => rest;
 
@@ -98,9 +116,9 @@ export function createDeviceHandlers(ctx: DeviceHandlerContext): DeviceHandlers 
           }),
         );
       }),
-    'devices.list': () => guard('devices', () => supervisor.list()),
-    'devices.add': (input) => guard('device', () => supervisor.add(toDevice(newDeviceId(input.name), input))),
-    'devices.update': ({ id, device }) => guard(id, () => supervisor.update(toDevice(id, device))),
+    'devices.list': () => guard('devices', async () => (await supervisor.list()).map(redact)),
+    'devices.add': (input) => guard('device', async () => redact(await supervisor.add(toDevice(newDeviceId(input.name), input)))),
+    'devices.update': ({ id, device }) => guard(id, async () => redact(await supervisor.update(toDevice(id, await keepPassword(supervisor, id, device))))),
     'devices.remove': ({ id }) =>
       guard(id, async () => {
         await supervisor.remove(id);

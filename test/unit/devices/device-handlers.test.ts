@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { DeviceListEntry } from '../../../models/contract.js';
+import { redact, unavailableDeviceHandlers } from '../../../main/devices/device-handlers.js';
+import { createHandlers } from '../../../main/api/handlers.js';
+import { dispatch } from '../../../main/api/dispatch.js';
+import type { Store } from '../../../main/store/store.js';
+import type { Collector } from '../../../main/collector/collector.js';
+
+const entry = (config: Record<string, unknown>): DeviceListEntry => ({
+  device: { id: 'd', name: 'd', buildingId: 'b', protocol: 'opcua', url: 'opc.tcp://h:4840', profile: 'opcua', pollIntervalMs: 1000, config },
+  points: [],
+  run: 'running',
+  health: null,
+  startError: null,
+  demo: false,
+});
+
+describe('device handlers', () => {
+  it('never sends a stored OPC UA password back to the UI', () => {
+    const out = redact(entry({ identity: { kind: 'username', username: 'op', password: 'secret' }, points: [] }));
+    expect(out.device.config?.['identity']).toEqual({ kind: 'username', username: 'op', password: '' });
+    const anon = entry({ identity: { kind: 'anonymous' } });
+    expect(redact(anon)).toBe(anon);
+  });
+
+  it('a core without device management answers a typed error, after validating the arguments', async () => {
+    const handlers = createHandlers({
+      store: {} as Store,
+      collector: {} as Collector,
+      info: { version: 't', dataDir: '/tmp', dbPath: '/tmp/x', transport: 'http' },
+    });
+    const r = await dispatch(handlers, 'devices.list', {});
+    expect(r).toMatchObject({ ok: false, error: { kind: 'internal', message: expect.stringMatching(/device management/) } });
+    const bad = await dispatch(handlers, 'devices.remove', { id: '' });
+    expect(bad).toMatchObject({ ok: false, error: { kind: 'validation', where: 'id' } });
+    expect(Object.keys(unavailableDeviceHandlers()).sort()).toEqual(
+      ['devices.add', 'devices.list', 'devices.probe', 'devices.remove', 'devices.update', 'opcua.browse', 'opcua.certificates', 'opcua.reject', 'opcua.trust', 'profiles.list'],
+    );
+  });
+});
