@@ -163,6 +163,24 @@ describe('district.analysis over the demo year', { timeout: 180_000 }, () => {
     expect(school.energyPlus.finalEnergyNetKwh).toBeCloseTo(year.buildings.find((b) => b.buildingId === 'grundschule')!.energyPlus.finalEnergyNetKwh, 3);
   });
 
+  it("resolution 'hour' reads the rollups: the same sums, hourly KPIs", async () => {
+    const h = await value<DistrictAnalysis>('district.analysis', { from: YEAR_FROM, to: YEAR_TO, resolution: 'hour' });
+    expect(h.resolution).toBe('1 h');
+    for (const id of IDS) {
+      const a = h.buildings.find((b) => b.buildingId === id)!;
+      const b = year.buildings.find((x) => x.buildingId === id)!;
+      expect(a.energyPlus.primaryEnergy.total).toBeCloseTo(b.energyPlus.primaryEnergy.total, 3);
+      expect(a.co2Tonnes).toBeCloseTo(b.co2Tonnes, 6);
+      expect(a.kpis!.resolution).toBe('1 h');
+    }
+    // generation - export is additive (metered per 15 minutes before rolling up), the load match is not
+    const school = (x: DistrictAnalysis) => x.buildings.find((b) => b.buildingId === 'grundschule')!.kpis!;
+    expect(school(h).selfConsumedKwh).toBeCloseTo(school(year).selfConsumedKwh, 3);
+    expect(school(h).loadMatchIndex).not.toBeCloseTo(school(year).loadMatchIndex!, 6);
+    const off = await call('district.analysis', { from: YEAR_FROM + 15 * 60_000, to: YEAR_TO, resolution: 'hour' });
+    expect(!off.ok && off.error.message).toMatch(/1-h UTC grid/);
+  });
+
   it('a heat supply setting changes the fuel and its factors', async () => {
     const a = await value<DistrictAnalysis>('district.analysis', {
       from: YEAR_FROM,
@@ -184,7 +202,7 @@ describe('district.analysis over the demo year', { timeout: 180_000 }, () => {
   it('rejects bad input with typed errors that say where', async () => {
     const cases: [unknown, string, RegExp][] = [
       [{ from: YEAR_FROM, to: YEAR_FROM }, 'to', /after/],
-      [{ from: YEAR_FROM + 60_000, to: YEAR_TO }, 'from', /15-minute/],
+      [{ from: YEAR_FROM + 60_000, to: YEAR_TO }, 'from', /15-min UTC grid/],
       [{ from: YEAR_FROM, to: YEAR_TO + 800 * 86_400_000 }, 'to', /at most 732 days/],
       [{ from: YEAR_FROM, to: YEAR_TO, primarySetId: 'nope' }, 'primarySetId', /unknown factor set 'nope'/],
       [{ from: YEAR_FROM, to: YEAR_TO, primarySetId: 'geg-anlage-9' }, 'primarySetId', /holds co2 factors/],
