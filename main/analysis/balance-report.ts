@@ -56,7 +56,8 @@ export const balanceReport = (a: DistrictAnalysis, f: NumberFormatter, buildingI
   out.push(
     textTable(['building', 'self-consumption', 'self-sufficiency', 'final net kWh', 'primary net kWh', 'energy-plus (period)', 'energy-plus (12 months)', 't CO2e'], status),
   );
-  out.push('* provisional: intervals missing in the window');
+  const statuses = [...buildings.flatMap((b) => [b.energyPlus, b.energyPlusPeriod]), a.district.energyPlus, a.district.energyPlusPeriod];
+  if (statuses.some((s) => !s.complete)) out.push('* provisional: intervals missing in the window');
   if (buildingId === undefined && a.district.sharing !== null) {
     const s = a.district.sharing;
     out.push('');
