@@ -20,6 +20,8 @@ export interface CoreHostOptions {
   readonly dataDir: string;
   readonly speed?: number;
   readonly demoHistoryDays?: number;
+  /** Start the demo district in demo projects (default true; tests switch it off). */
+  readonly demo?: boolean;
   readonly log?: (line: string) => void;
 }
 
@@ -41,6 +43,7 @@ export async function startCoreHost(o: CoreHostOptions): Promise<StartedHost> {
       dataDir: o.dataDir,
       dbPath: file,
       transport: 'electron',
+      demo: o.demo ?? true,
       ...(o.speed !== undefined ? { speed: o.speed } : {}),
       ...(o.demoHistoryDays !== undefined ? { demoHistoryDays: o.demoHistoryDays } : {}),
       log,
