@@ -49,6 +49,18 @@ function footprintProblem(building: Building): string | null {
   return bad >= 0 ? `footprint point ${bad} is not a finite lon/lat pair` : null;
 }
 
+/** True when a counter-clockwise ring turns left (or goes straight) at every corner. */
+export function isConvex(ring: readonly LocalXY[]): boolean {
+  const n = ring.length;
+  for (let i = 0; i < n; i++) {
+    const a = ring[i]!;
+    const b = ring[(i + 1) % n]!;
+    const c = ring[(i + 2) % n]!;
+    if ((b[0] - a[0]) * (c[1] - b[1]) - (b[1] - a[1]) * (c[0] - b[0]) < -1e-9) return false;
+  }
+  return true;
+}
+
 /** Builds the merged geometry. Buildings with unusable footprints are skipped and reported, never thrown on. */
 export function buildDistrictGeometry(origin: Origin, buildings: readonly Building[]): DistrictGeometry {
   const project = localProjection(origin);
@@ -67,11 +79,14 @@ export function buildDistrictGeometry(origin: Origin, buildings: readonly Buildi
       continue;
     }
     const height = Number.isFinite(building.heightM) && building.heightM > 0 ? building.heightM : DEFAULT_HEIGHT_M;
-    // earcut may return slivers of collinear points; they draw nothing and would make bad pick anchors
-    const roof = ShapeUtils.triangulateShape(
-      ring.map(([x, y]) => new Vector2(x, y)),
-      [],
-    ).filter((tri) => Math.abs(signedArea(tri.map((k) => ring[k]!))) > 1e-6);
+    // most footprints are convex (rectangles): a fan is exact and much cheaper than earcut. Earcut may return
+    // slivers of collinear points; they draw nothing and would make bad pick anchors.
+    const roof = isConvex(ring)
+      ? ring.slice(2).map((_, i) => [0, i + 1, i + 2])
+      : ShapeUtils.triangulateShape(
+          ring.map(([x, y]) => new Vector2(x, y)),
+          [],
+        ).filter((tri) => Math.abs(signedArea(tri.map((k) => ring[k]!))) > 1e-6);
     prepared.push({ building, ring, height, roof });
     vertexTotal += ring.length * 6 + roof.length * 3;
   }

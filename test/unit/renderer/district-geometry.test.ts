@@ -2,7 +2,7 @@ import type { BufferAttribute} from 'three';
 import { Vector3 } from 'three';
 import { describe, expect, it } from 'vitest';
 import type { Building } from '../../../models/types.js';
-import { buildDistrictGeometry, DEFAULT_HEIGHT_M, paintBuilding } from '../../../renderer/scene/district-geometry.js';
+import { buildDistrictGeometry, DEFAULT_HEIGHT_M, isConvex, paintBuilding } from '../../../renderer/scene/district-geometry.js';
 import { localProjection } from '../../../renderer/scene/projection.js';
 
 const ORIGIN = { lat: 51.5236, lon: 6.9288 };
@@ -79,6 +79,11 @@ describe('buildDistrictGeometry', () => {
       const inUpper = x > 30 && x < 40 && north >= 10 && north < 20;
       expect(inLower || inUpper).toBe(true);
     }
+  });
+
+  it('recognises convex footprints (fan roof) and concave ones (earcut roof)', () => {
+    expect(isConvex([[0, 0], [10, 0], [10, 10], [0, 10]])).toBe(true);
+    expect(isConvex([[0, 0], [10, 0], [10, 5], [5, 5], [5, 10], [0, 10]])).toBe(false);
   });
 
   it('reports footprints it cannot draw and keeps the others', () => {
