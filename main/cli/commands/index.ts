@@ -6,5 +6,14 @@ import { probeCommand } from './probe.js';
 import { importCommand } from './import.js';
 import { balanceCommand } from './balance.js';
 import { pvPotentialCommand } from './pv-potential.js';
+import { reportCommand } from './report.js';
 
-export const COMMANDS: readonly CliCommand[] = [serveCommand, simulateCommand, probeCommand, importCommand, balanceCommand, pvPotentialCommand];
+export const COMMANDS: readonly CliCommand[] = [
+  serveCommand,
+  simulateCommand,
+  probeCommand,
+  importCommand,
+  balanceCommand,
+  pvPotentialCommand,
+  reportCommand,
+];

@@ -1,6 +1,7 @@
 /** `plustwin report`: a PDF, XLSX or CSV report of a district file for energy consultants. */
 import { existsSync, readFileSync } from 'node:fs';
 import { parseTryCsv, type WeatherSeries } from '../../../models/weather/try-weather.js';
+import { tryFilePath } from '../../analysis/weather.js';
 import { UsageError, type CliCommand } from '../command.js';
 import { parseArgs } from '../args.js';
 import { appVersion } from '../../core/app-root.js';
@@ -23,7 +24,8 @@ Writes a report of the district in a PlusTwin data file.
   --out FILE         where to write it (written under a temp name, then renamed)
   --buildings IDS    comma-separated building ids (default: all)
   --lang de|en       language of texts and numbers (default de)
-  --weather FILE     a DWD test-reference-year CSV (15 min): adds PV potential and the scenario comparison
+  --weather FILE     a DWD test-reference-year CSV (15 min) for PV potential and the scenario comparison
+                     (default: the shipped Essen TRY, region 5 = the Ruhr area)
   --csv de|intl      CSV variant: de = semicolon, decimal comma, local time with offset (default with --lang de);
                      intl = comma, decimal point, UTC
   --csv-scope S      point (one row per point and interval, default) or building (four roles per row)
@@ -72,7 +74,7 @@ export const reportCommand: CliCommand = {
     if (buildingIds !== undefined && buildingIds.length === 0) throw new UsageError('--buildings names no building');
     // openStore would create an empty file: a typo in --db must not leave one behind.
     if (!existsSync(db)) throw new UsageError(`--db: no file ${db}`);
-    const weather = flags.weather === undefined ? undefined : loadWeather(flags.weather);
+    const weather = loadWeather(flags.weather ?? tryFilePath());
     const store = await openStore(db);
     const bar = progressBar(io.err);
     try {
