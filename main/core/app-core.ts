@@ -14,6 +14,8 @@ import { startDevices, type RunningDevices } from '../devices/start-devices.js';
 import { appVersion } from './app-root.js';
 import { prepareDataDir, type DataPaths } from './data-dir.js';
 import { EventBus } from './event-bus.js';
+import { SettingsStore } from '../settings/settings-store.js';
+import { settingsHandlers } from '../settings/settings-api.js';
 
 export interface CoreOptions {
   readonly dataDir: string;
@@ -50,9 +52,12 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const paths: DataPaths = options.dbPath ? { ...prepared, db: options.dbPath } : prepared;
   log(`data folder: ${paths.dir}`);
   log(`database: ${paths.db}`);
-  const store = await openStore(paths.db);
+  const { store: settings, problem: settingsProblem } = SettingsStore.open(paths.settings);
+  if (settingsProblem) log(`settings: ${settingsProblem}`);
   const speed = options.speed ?? 1;
   const clock = speed === 1 ? wallClock() : scaledClock(speed);
+  // the store's retention must follow the collector's clock, or a fast demo clock would delete fresh samples
+  const store = await openStore(paths.db, { now: () => clock.now() });
   const events = new EventBus();
   const collector = new Collector({ clock, sink: store, events });
   let demo: RunningDemo | undefined;
@@ -74,7 +79,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const info: AppInfo = { version: appVersion(), dataDir: paths.dir, dbPath: paths.db, transport: options.transport };
   let closing: Promise<void> | undefined;
   return {
-    handlers: createHandlers({ store, collector, info, devices: devices.handlers }),
+    handlers: createHandlers({ store, collector, info, devices: devices.handlers, settings: settingsHandlers(settings) }),
     events,
     paths,
     store,
