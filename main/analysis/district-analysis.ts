@@ -94,7 +94,8 @@ export const analyseProfiles = (
       err(x.error.kind, `${p.buildingId}: ${x.error.message}`, x.error.where);
     const epPeriod = energyPlusForPeriod(p, sets.primary, period);
     if (!epPeriod.ok) return where(epPeriod);
-    const ep = energyPlusStatus(p, rolling);
+    // a year-long period is its own 12-month window: no second pass over the slots
+    const ep = rollingFrom === period.from ? epPeriod : energyPlusStatus(p, rolling);
     if (!ep.ok) return where(ep);
     const co2 = weighBalance(r.value.balance.carriers, sets.co2);
     if (!co2.ok) return where(co2);
@@ -126,7 +127,7 @@ export const analyseProfiles = (
   if (!sums.ok) return err('validation', `the buildings cannot be summed: ${sums.error.message}`, sums.error.where);
   const epPeriod = energyPlusForPeriod(sums.value.summed, sets.primary, period);
   if (!epPeriod.ok) return epPeriod;
-  const ep = energyPlusStatus(sums.value.summed, rolling);
+  const ep = rollingFrom === period.from ? epPeriod : energyPlusStatus(sums.value.summed, rolling);
   if (!ep.ok) return ep;
   const co2 = weighBalance(sums.value.balance.carriers, sets.co2);
   if (!co2.ok) return co2;
