@@ -5,6 +5,13 @@ import type { OpcUaIdentity, OpcUaSecurityMode, OpcUaSecurityPolicy } from '../.
 
 export const DEFAULT_POLL_MS = 15_000;
 
+/**
+ * The OPC UA driver asks for a subscription lifetime of 60 publishing intervals within a 60 s session timeout, so
+ * servers refuse publishing intervals above 1 s. The subscription delivers changes at most this often; the
+ * collector still reads the latest values on the device's own poll interval.
+ */
+export const OPCUA_MAX_PUBLISHING_MS = 1_000;
+
 export function protocolOf(url: string): DeviceProtocol {
   if (url.startsWith('opc.tcp://')) return 'opcua';
   if (url.startsWith('modbus-rtu-tcp://')) return 'modbus-rtu-tcp';
@@ -54,6 +61,7 @@ export function toDevice(id: string, input: DeviceInput): Device {
       profile: 'opcua',
       config: {
         ...securityOf(opc?.security),
+        publishingIntervalMs: Math.min(base.pollIntervalMs, OPCUA_MAX_PUBLISHING_MS),
         identity: identityOf(opc?.login),
         points: (opc?.points ?? []).map((p) => ({ ...p, name: p.name ?? p.key })),
       },

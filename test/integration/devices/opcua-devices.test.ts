@@ -46,7 +46,7 @@ describe('devices over the API (OPC UA)', () => {
       name: 'Wärmezähler Schule',
       buildingId: 'school',
       url: sim.endpointUrl,
-      pollIntervalMs: 1000,
+      // the UI's default poll interval (15 s): the subscription must still be accepted by the server
       opcua: {
         points: [
           { nodeId: sim.nodeId('school-1', 'H1', 'HeatEnergy'), key: 'heat_energy', name: 'Wärme', medium: 'heat', role: 'consumption', kind: 'energy-counter' },
@@ -59,7 +59,7 @@ describe('devices over the API (OPC UA)', () => {
     await waitFor('OPC UA device online', async () => {
       const [e] = await call(core, 'devices.list', {});
       return e?.health?.state === 'online' ? e : undefined;
-    });
+    }, 45_000);
   });
 
   it('a node id that does not exist is refused and nothing is stored', async () => {

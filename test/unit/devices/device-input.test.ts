@@ -31,7 +31,7 @@ describe('device input', () => {
     });
     expect(d.protocol).toBe('opcua');
     expect(d.profile).toBe('opcua');
-    expect(d.config).toMatchObject({ securityMode: 'None', identity: { kind: 'anonymous' }, points: [{ name: 'heat', nodeId: 'ns=1;s=X' }] });
+    expect(d.config).toMatchObject({ securityMode: 'None', publishingIntervalMs: 1000, identity: { kind: 'anonymous' }, points: [{ name: 'heat', nodeId: 'ns=1;s=X' }] });
   });
 
   it('relabels a sub-meter: forward points take the role, reverse ones become info', () => {
