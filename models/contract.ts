@@ -402,6 +402,25 @@ export interface ServerCertificateView {
   readonly applicationUri?: string;
 }
 
+/** The user's settings (persisted in the data folder; validated by main/settings/settings-schema.ts). */
+export interface AppSettings {
+  readonly language: 'de' | 'en';
+  readonly theme: 'light' | 'dark';
+  readonly units: { readonly power: 'W' | 'kW' | 'MW'; readonly energy: 'kWh' | 'MWh' };
+  /** Factor set ids used by default (see 'factors.list'). */
+  readonly factorSets: { readonly primary: string; readonly co2: string };
+  /** Defaults for new devices, ms. */
+  readonly polling: { readonly intervalMs: number; readonly timeoutMs: number };
+  /** Desktop only: closing the window keeps collecting from the tray. */
+  readonly keepCollectingWhenClosed: boolean;
+  readonly startAtLogin: boolean;
+}
+
+/** A change to the settings: any field, groups in part. */
+export type AppSettingsPatch = {
+  readonly [K in keyof AppSettings]?: AppSettings[K] extends object ? Partial<AppSettings[K]> : AppSettings[K];
+};
+
 /** method name -> [argument, result] */
 export interface ApiMethods {
   'app.info': { args: Record<string, never>; result: AppInfo };
@@ -427,6 +446,8 @@ export interface ApiMethods {
   'opcua.certificates': { args: Record<string, never>; result: readonly ServerCertificateView[] };
   'opcua.trust': { args: { thumbprint: string }; result: ServerCertificateView };
   'opcua.reject': { args: { thumbprint: string }; result: ServerCertificateView };
+  'settings.get': { args: Record<string, never>; result: AppSettings };
+  'settings.set': { args: AppSettingsPatch; result: AppSettings };
 }
 
 /** event name -> payload */

@@ -12,6 +12,8 @@ import { districtPvPotential, roofsFor } from '../analysis/district-pv.js';
 import { runDistrictScenario } from '../analysis/scenario.js';
 import { essenWeather } from '../analysis/weather.js';
 import { unavailableDeviceHandlers, type DeviceHandlers } from '../devices/device-handlers.js';
+import { districtForUi } from '../devices/district-for-ui.js';
+import { unavailableSettingsHandlers, type SettingsHandlers } from '../settings/settings-api.js';
 
 /** An analysis' error value becomes the typed failure dispatch() answers. */
 const unwrap = <T>(r: Result<T>): T => {
@@ -25,9 +27,11 @@ export interface HandlerContext {
   readonly info: AppInfo;
   /** Device management (main/devices); without it those methods answer an error. */
   readonly devices?: DeviceHandlers;
+  /** The user's settings (main/settings); without them those methods answer an error. */
+  readonly settings?: SettingsHandlers;
 }
 
-export function createHandlers({ store, collector, info, devices }: HandlerContext): Handlers {
+export function createHandlers({ store, collector, info, devices, settings }: HandlerContext): Handlers {
   const district = async () => {
     const view = await store.getDistrict();
     if (!view) throw new ApiFailure('not-found', 'this data file holds no district yet');
@@ -35,7 +39,7 @@ export function createHandlers({ store, collector, info, devices }: HandlerConte
   };
   return {
     'app.info': async () => info,
-    'district.get': district,
+    'district.get': async () => districtForUi(await district()),
     'district.balances': ({ from, to }) => store.buildingBalances(from, to),
     'building.series': async ({ buildingId, from, to, resolution }) => {
       const { buildings } = await district();
@@ -58,5 +62,6 @@ export function createHandlers({ store, collector, info, devices }: HandlerConte
     },
     'scenario.run': async (args) => unwrap(await runDistrictScenario(store, await district(), args)),
     ...(devices ?? unavailableDeviceHandlers()),
+    ...(settings ?? unavailableSettingsHandlers()),
   };
 }

@@ -8,6 +8,7 @@ import type { MethodName } from '../../models/contract.js';
 import { CARRIERS } from '../../models/energy/carriers.js';
 import { HEAT_SUPPLY_CARRIERS } from '../analysis/heat-supply.js';
 import { deviceArgSchemas } from '../devices/device-schemas.js';
+import { settingsArgSchemas } from '../settings/settings-api.js';
 
 const empty = z.object({}).strict();
 const epochMs = z.number().int().min(0).max(8.64e15);
@@ -98,4 +99,5 @@ export const argSchemas = {
     .strict()
     .refine(afterFrom, afterFromMessage),
   ...deviceArgSchemas,
+  ...settingsArgSchemas,
 } satisfies Record<MethodName, z.ZodType>;

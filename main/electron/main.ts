@@ -272,6 +272,11 @@ app.whenReady().then(async () => {
   tray.setToolTip('PlusTwin');
   tray.on('click', showWindow);
   await refreshMenus();
+  // the UI changes settings through the core ('settings.set'), which writes the same file: follow it
+  fs.watchFile(settings.file, { interval: 1000 }, () => {
+    nativeTheme.themeSource = settings.get().theme;
+    void refreshMenus();
+  });
   if (settingsProblem) console.warn(`settings: ${settingsProblem}`);
   window = createWindow();
 });

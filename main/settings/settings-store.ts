@@ -41,6 +41,7 @@ export function writeFileAtomic(file: string, text: string): void {
 
 export class SettingsStore {
   private current: Settings;
+  private seenMtime = -1;
   private readonly listeners = new Set<(s: Settings) => void>();
 
   private constructor(
@@ -48,6 +49,15 @@ export class SettingsStore {
     loaded: Settings,
   ) {
     this.current = loaded;
+    this.seenMtime = this.mtime();
+  }
+
+  private mtime(): number {
+    try {
+      return fs.statSync(this.file).mtimeMs;
+    } catch {
+      return -1;
+    }
   }
 
   static open(file: string, now: () => number = Date.now): { store: SettingsStore; problem?: string } {
@@ -64,13 +74,26 @@ export class SettingsStore {
     }
   }
 
+  /**
+   * The current settings. The desktop app's main process (menus) and its core process (the UI's 'settings.set')
+   * share the file, so a change written by the other process is picked up here; a broken file is ignored.
+   */
   get(): Settings {
+    const mtime = this.mtime();
+    if (mtime !== this.seenMtime && mtime !== -1) {
+      this.seenMtime = mtime;
+      try {
+        this.current = parseSettings(fs.readFileSync(this.file, 'utf8'), this.file);
+      } catch {
+        // keep what we have; the next successful update rewrites the file
+      }
+    }
     return this.current;
   }
 
   /** Validate the merged result first: a bad patch changes nothing, neither in memory nor on disk. */
   update(patch: SettingsPatch): Settings {
-    const merged: Record<string, unknown> = { ...this.current };
+    const merged: Record<string, unknown> = { ...this.get() };
     for (const [key, value] of Object.entries(patch)) {
       const old = merged[key];
       merged[key] = value !== null && typeof value === 'object' && typeof old === 'object' ? { ...old, ...value } : value;
@@ -79,6 +102,7 @@ export class SettingsStore {
     if (!parsed.success) throw new SettingsError(`settings: ${describe(parsed.error.issues)}`);
     writeFileAtomic(this.file, JSON.stringify(parsed.data, null, 2) + '\n');
     this.current = parsed.data;
+    this.seenMtime = this.mtime();
     for (const l of this.listeners) l(parsed.data);
     return parsed.data;
   }

@@ -80,3 +80,19 @@ describe('settings store', () => {
     }
   });
 });
+
+describe('settings shared by two processes', () => {
+  it('each store sees what the other wrote', () => {
+    const file = tempFile();
+    const menus = SettingsStore.open(file).store;
+    const core = SettingsStore.open(file).store;
+    core.update({ language: 'en' });
+    // mtime resolution: make sure the second write is seen as newer
+    const later = new Date(Date.now() + 5_000);
+    fs.utimesSync(file, later, later);
+    expect(menus.get().language).toBe('en');
+    menus.update({ theme: 'dark' });
+    fs.utimesSync(file, new Date(Date.now() + 10_000), new Date(Date.now() + 10_000));
+    expect(core.get()).toMatchObject({ language: 'en', theme: 'dark' });
+  });
+});
