@@ -10,7 +10,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const run = (cmd, args) =>
   new Promise((resolve) => spawn(cmd, args, { stdio: 'inherit', cwd: root }).on('exit', (code) => resolve(code ?? 1)));
 
-if (!fs.existsSync(path.join(root, 'dist', 'cli.js')) || !fs.existsSync(path.join(root, 'dist', 'renderer', 'index.html'))) {
+// everything the desktop app and its fallback load; a missing piece means the build is stale or was interrupted
+const needed = ['cli.js', 'electron-main.js', 'core-process.js', 'preload.cjs', 'icons/tray.png', 'renderer/index.html'];
+if (needed.some((f) => !fs.existsSync(path.join(root, 'dist', f)))) {
   const code = await run(process.execPath, [path.join(root, 'scripts', 'build.mjs')]);
   if (code !== 0) process.exit(code);
 }
