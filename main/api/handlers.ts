@@ -12,6 +12,7 @@ import { districtPvPotential, roofsFor } from '../analysis/district-pv.js';
 import { runDistrictScenario } from '../analysis/scenario.js';
 import { essenWeather } from '../analysis/weather.js';
 import { unavailableDeviceHandlers, type DeviceHandlers } from '../devices/device-handlers.js';
+import { districtForUi } from '../devices/district-for-ui.js';
 import { unavailableSettingsHandlers, type SettingsHandlers } from '../settings/settings-api.js';
 
 /** An analysis' error value becomes the typed failure dispatch() answers. */
@@ -38,7 +39,7 @@ export function createHandlers({ store, collector, info, devices, settings }: Ha
   };
   return {
     'app.info': async () => info,
-    'district.get': district,
+    'district.get': async () => districtForUi(await district()),
     'district.balances': ({ from, to }) => store.buildingBalances(from, to),
     'building.series': async ({ buildingId, from, to, resolution }) => {
       const { buildings } = await district();

@@ -18,6 +18,7 @@ import {
 import type { ProbeResult } from '../../drivers/probe-result.js';
 import { ApiFailure } from '../api/api-failure.js';
 import { identityOf, newDeviceId, securityOf, toDevice } from './device-input.js';
+import { redactDevice } from './district-for-ui.js';
 import { SupervisorError, type DeviceSupervisor } from './device-supervisor.js';
 
 type DeviceMethod =
@@ -77,9 +78,8 @@ const nodeView = (n: BrowsedNode): OpcUaBrowseNodeView => ({
 
 /** A stored OPC UA password never travels back to the UI. */
 export function redact(entry: DeviceListEntry): DeviceListEntry {
-  const identity = entry.device.config?.['identity'] as { kind?: string; password?: string } | undefined;
-  if (identity?.password === undefined) return entry;
-  return { ...entry, device: { ...entry.device, config: { ...entry.device.config, identity: { ...identity, password: '' } } } };
+  const device = redactDevice(entry.device);
+  return device === entry.device ? entry : { ...entry, device };
 }
 
 /** An edit that leaves the password empty keeps the stored one for the same user name. */

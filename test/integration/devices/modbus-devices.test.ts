@@ -121,6 +121,10 @@ describe('devices over the API (Modbus)', () => {
     expect(rest.map((e) => e.device.id)).toEqual([meter.device.id]);
     expect((await call(core!, 'status.get', {})).devices.map((h) => h.deviceId)).toEqual([meter.device.id]);
     expect((await callError(core!, 'devices.remove', { id: pv.device.id })).kind).toBe('not-found');
+    // the map and panels no longer show it; its points (and history) stay
+    const afterRemove = await call(core!, 'district.get', {});
+    expect(afterRemove.devices.map((d) => d.id)).toEqual([meter.device.id]);
+    expect(afterRemove.points.some((p) => p.deviceId === pv.device.id)).toBe(true);
   });
 
   it('after a restart on the same data folder the stored devices are polled again', async () => {

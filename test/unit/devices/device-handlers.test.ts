@@ -38,3 +38,21 @@ describe('device handlers', () => {
     );
   });
 });
+
+describe('district for the UI', () => {
+  it('leaves removed devices out and blanks passwords', async () => {
+    const { districtForUi } = await import('../../../main/devices/district-for-ui.js');
+    const base = entry({}).device;
+    const view = districtForUi({
+      site: { id: 's', name: 's', origin: { lat: 0, lon: 0 }, timezone: 'UTC' },
+      buildings: [],
+      points: [],
+      devices: [
+        { ...base, id: 'kept', config: { identity: { kind: 'username', username: 'op', password: 'pw' } } },
+        { ...base, id: 'gone', config: { removedAt: 5 } },
+      ],
+    });
+    expect(view.devices.map((d) => d.id)).toEqual(['kept']);
+    expect(view.devices[0]?.config?.['identity']).toEqual({ kind: 'username', username: 'op', password: '' });
+  });
+});
