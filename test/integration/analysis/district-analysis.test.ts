@@ -3,9 +3,9 @@
  * the demo backfill (town hall, school, a house with PV and one without; 2025). Expected values come from the
  * demo's tracks (the counters the store ingested) through the models, independently of the store's queries.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DistrictAnalysis, DistrictPvPotential, FactorSetInfo, Co2PathResult, ScenarioRunResult } from '../../../models/contract.js';
@@ -84,6 +84,8 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(async () => {
   await demo?.store.close();
+  if (demo) rmSync(dirname(demo.file), { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('district.analysis over the demo year', { timeout: 180_000 }, () => {
