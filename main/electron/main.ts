@@ -13,7 +13,6 @@ import {
   MessageChannelMain,
   nativeImage,
   nativeTheme,
-  net,
   protocol,
   screen,
   session,
@@ -23,7 +22,6 @@ import {
 } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { err } from '../../models/result.js';
 import { appRoot, appVersion } from '../core/app-root.js';
 import { SettingsStore } from '../settings/settings-store.js';
@@ -248,8 +246,9 @@ app.whenReady().then(async () => {
   protocol.handle(APP_SCHEME, (request) => {
     const found = resolveAppRequest(rendererDir, request.url);
     if (!found.ok) return new Response(null, { status: found.status });
-    return net.fetch(pathToFileURL(found.file).href).then(
-      async (r) => new Response(await r.arrayBuffer(), { status: r.status, headers: found.headers }),
+    return fs.promises.readFile(found.file).then(
+      (body) => new Response(body, { status: 200, headers: found.headers }),
+      () => new Response(null, { status: 404 }),
     );
   });
   nativeTheme.themeSource = settings.get().theme;
