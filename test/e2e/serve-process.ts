@@ -25,32 +25,16 @@ export interface ServeOptions {
   readonly dataDir?: string;
   readonly startTimeoutMs?: number;
   /**
-   * Days of demo history to generate on first start (default 2: enough for "today" and the month chart). Passed
-   * only when the serve command offers a history-days option; without it the demo backfills a whole year.
+   * Days of demo history to generate on first start (default 2: enough for "today" and the month chart).
    */
   readonly historyDays?: number;
-}
-
-let historyFlag: Promise<string | null> | undefined;
-
-/** The serve command's option for the demo history length, read from its --help, or null when it has none. */
-function findHistoryFlag(cli: string): Promise<string | null> {
-  historyFlag ??= new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, 'serve', '--help'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let text = '';
-    child.stdout!.on('data', (c: Buffer) => (text += c.toString()));
-    child.stderr!.on('data', (c: Buffer) => (text += c.toString()));
-    child.once('exit', () => resolve(/--[\w-]*history-days\b/.exec(text)?.[0] ?? null));
-  });
-  return historyFlag;
 }
 
 export async function startServe(options: ServeOptions = {}): Promise<ServeProcess> {
   const [cli] = await Promise.all([ensureCliBuilt(), ensureRendererBuilt()]);
   const ownDir = !options.dataDir;
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'plustwin-e2e-'));
-  const flag = await findHistoryFlag(cli);
-  const history = flag ? [flag, String(options.historyDays ?? 2)] : [];
+  const history = ['--demo-history-days', String(options.historyDays ?? 2)];
   const args = [cli, 'serve', '--data', dataDir, '--port', '0', '--speed', String(options.speed ?? 60), ...history, ...(options.extraArgs ?? [])];
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
@@ -63,8 +47,7 @@ export async function startServe(options: ServeOptions = {}): Promise<ServeProce
       () =>
         reject(
           new Error(
-            `serve mode did not print "listening" within ${options.startTimeoutMs ?? 60_000} ms` +
-              `${flag ? '' : ' (it has no history-days option, so the demo backfills a whole year first)'}; log:\n${stderr}`,
+            `serve mode did not print "listening" within ${options.startTimeoutMs ?? 60_000} ms; log:\n${stderr}`,
           ),
         ),
       options.startTimeoutMs ?? 60_000,
