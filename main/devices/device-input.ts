@@ -31,6 +31,9 @@ export function securityOf(choice: OpcUaSecurityChoice | undefined): {
 export const identityOf = (login: OpcUaLogin | undefined): OpcUaIdentity =>
   login?.kind === 'username' ? { kind: 'username', username: login.username, password: login.password } : { kind: 'anonymous' };
 
+/** Every device the user adds has an id with this prefix; the demo's devices never do. */
+export const USER_DEVICE_PREFIX = 'dev-';
+
 /** A readable, unique id: "dev-" + the name as a slug + a random suffix (two meters may share a name). */
 export function newDeviceId(name: string, random: () => number = Math.random): string {
   const slug = name
@@ -41,7 +44,7 @@ export function newDeviceId(name: string, random: () => number = Math.random): s
     .replace(/^-|-$/g, '')
     .slice(0, 40);
   const suffix = Math.floor(random() * 0xffffff).toString(16).padStart(6, '0');
-  return `dev-${slug || 'device'}-${suffix}`;
+  return `${USER_DEVICE_PREFIX}${slug || 'device'}-${suffix}`;
 }
 
 export function toDevice(id: string, input: DeviceInput): Device {

@@ -63,11 +63,11 @@ export class DeviceSupervisor {
    * Starts every stored device that is not removed and not already collected (the demo's own devices), in the
    * background with retries. Resolves once each has been tried once.
    */
-  async startStored(): Promise<void> {
+  async startStored(accept: (device: Device) => boolean = () => true): Promise<void> {
     const view = await this.o.store.getDistrict();
     if (!view) return;
     const collected = new Set(this.o.collector.status().devices.map((d) => d.deviceId));
-    const todo = view.devices.filter((d) => !isRemoved(d) && !collected.has(d.id) && !this.managed.has(d.id));
+    const todo = view.devices.filter((d) => !isRemoved(d) && !collected.has(d.id) && !this.managed.has(d.id) && accept(d));
     if (todo.length > 0) this.log(`devices: starting ${todo.length} stored device(s)`);
     await Promise.all(todo.map((d) => this.track(d).attempt));
   }

@@ -8,6 +8,7 @@ import type { Store } from '../store/store.js';
 import { createDriverFactory, type DriverFactory } from './driver-factory.js';
 import { createDeviceHandlers, type DeviceHandlers } from './device-handlers.js';
 import { DeviceSupervisor } from './device-supervisor.js';
+import { USER_DEVICE_PREFIX } from './device-input.js';
 
 export interface DevicesOptions {
   readonly store: Store;
@@ -36,7 +37,8 @@ export function startDevices(o: DevicesOptions): RunningDevices {
   });
   const started = (async () => {
     await o.demoReady;
-    await supervisor.startStored();
+    // next to the demo only the user's own devices: a demo device the demo could not start is not ours to retry
+    await supervisor.startStored(o.demoReady ? (d) => d.id.startsWith(USER_DEVICE_PREFIX) : undefined);
   })().catch((e: unknown) => o.log(`devices: stored devices could not start: ${(e as Error).message}`));
   return {
     supervisor,

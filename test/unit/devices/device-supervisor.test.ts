@@ -126,6 +126,18 @@ describe('DeviceSupervisor', () => {
     await expect(supervisor.remove('demo1')).rejects.toThrow(/demo district/);
   });
 
+  it('starts only the devices the filter accepts (next to the demo: the user devices)', async () => {
+    const f = fakeFactory();
+    const mine = device('dev-mine');
+    const demoHeat = device('school-heat');
+    f.reachable.add('dev-mine').add('school-heat');
+    await store.saveDistrict(site, [], [mine, demoHeat], [pointOf(mine), pointOf(demoHeat)]);
+    supervisor = new DeviceSupervisor({ store, collector, factory: f.factory });
+    await supervisor.startStored((d) => d.id.startsWith('dev-'));
+    expect(f.attempts.has('school-heat')).toBe(false);
+    expect(collector.status().devices.map((h) => h.deviceId)).toEqual(['dev-mine']);
+  });
+
   it('adds a reachable device and stores it with its points; an unreachable one is refused and nothing is stored', async () => {
     const f = fakeFactory();
     supervisor = new DeviceSupervisor({ store, collector, factory: f.factory });
