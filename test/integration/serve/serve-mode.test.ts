@@ -89,8 +89,15 @@ describe('serve mode with the demo district', () => {
     expect(status.devicesOnline).toBe(status.devicesTotal);
     expect(status.readingsStored).toBeGreaterThan(0);
     const school = 'grundschule';
-    const now = core.clock.now();
-    const series = value(await call<BuildingSeries>('building.series', { buildingId: school, from: now - DAY_MS, to: now + 1, resolution: 'hour' }));
+    // the store writes a batch at most a second after the collector hands it over
+    let series: BuildingSeries;
+    const until = Date.now() + 20_000;
+    do {
+      const now = core.clock.now();
+      series = value(await call<BuildingSeries>('building.series', { buildingId: school, from: now - DAY_MS, to: now + 1, resolution: 'hour' }));
+      if (series.power.length > 0) break;
+      await new Promise((r) => setTimeout(r, 500));
+    } while (Date.now() < until);
     expect(series.energy.length).toBeGreaterThan(12);
     expect(series.power.length).toBeGreaterThan(0);
   });
