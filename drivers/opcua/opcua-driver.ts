@@ -43,6 +43,18 @@ interface Latest {
 }
 
 const KEEP_ALIVE_COUNT = 10;
+/** The session timeout the connection asks for (opcua-connection.ts). */
+const SESSION_TIMEOUT_MS = 60_000;
+
+/**
+ * Keep-alive and lifetime counts for a publishing interval. The server drops a subscription whose lifetime
+ * (count x interval) outlives the session, and node-opcua refuses to create one, so long intervals (a 15-minute
+ * meter) get smaller counts instead of a failed subscription.
+ */
+export function subscriptionCounts(intervalMs: number, sessionTimeoutMs = SESSION_TIMEOUT_MS): { keepAlive: number; lifetime: number } {
+  const lifetime = Math.max(3, Math.min(KEEP_ALIVE_COUNT * 6, Math.floor(sessionTimeoutMs / intervalMs)));
+  return { keepAlive: Math.max(1, Math.min(KEEP_ALIVE_COUNT, Math.floor(lifetime / 3))), lifetime };
+}
 
 export async function createOpcUaDriver(
   device: Device,
@@ -82,7 +94,9 @@ export async function createOpcUaDriver(
   }
 
   const points: Point[] = resolved.map((r) => r.point);
-  const publishingInterval = cfg.publishingIntervalMs ?? Math.max(100, device.pollIntervalMs);
+  // no slower than the session allows: the collector takes the latest value on its own schedule anyway
+  const publishingInterval = Math.min(cfg.publishingIntervalMs ?? Math.max(100, device.pollIntervalMs), SESSION_TIMEOUT_MS / 3);
+  const counts = subscriptionCounts(publishingInterval);
   const latest = new Map<string, Latest>();
   let lastHeard = Date.now();
   let notifications = 0;
@@ -138,8 +152,8 @@ export async function createOpcUaDriver(
     try {
       subscription = await ClientSubscription.create(conn.session, {
         requestedPublishingInterval: publishingInterval,
-        requestedLifetimeCount: KEEP_ALIVE_COUNT * 6,
-        requestedMaxKeepAliveCount: KEEP_ALIVE_COUNT,
+        requestedLifetimeCount: counts.lifetime,
+        requestedMaxKeepAliveCount: counts.keepAlive,
         maxNotificationsPerPublish: 0,
         publishingEnabled: true,
         priority: 10,
@@ -181,7 +195,7 @@ export async function createOpcUaDriver(
 
   const actualInterval = () => subscription?.publishingInterval ?? publishingInterval;
   const staleAfter = () =>
-    options.staleAfterMs ?? Math.max(3 * actualInterval() * KEEP_ALIVE_COUNT, 3 * device.pollIntervalMs, 5000);
+    options.staleAfterMs ?? Math.max(3 * actualInterval() * counts.keepAlive, 3 * device.pollIntervalMs, 5000);
 
   const checkConnected = () => {
     if (closed) throw new DeviceError('connection', `${device.id}: driver is closed`, device.id);
