@@ -6,6 +6,7 @@
 import { AttributeIds, BrowseDirection, NodeClass, NodeClassMask, ReferenceTypeIds, resolveNodeId } from 'node-opcua';
 import type { ClientSession } from 'node-opcua';
 import type { ProbeBrowseNode } from '../probe-result.js';
+import { dataTypeName } from './opcua-points.js';
 
 export interface BrowseOptions {
   /** Where to start; the Objects folder when omitted. */
@@ -90,7 +91,7 @@ async function fillDataTypes(session: ClientSession, variables: MutableNode[]): 
       const id: unknown = dv.value.value;
       if (id && typeof id === 'object' && 'value' in id && 'namespace' in id) {
         const nsValue = id as { namespace: number; value: unknown };
-        batch[k]!.dataType = nsValue.namespace === 0 ? (BUILTIN[Number(nsValue.value)] ?? String(id)) : String(id);
+        batch[k]!.dataType = nsValue.namespace === 0 ? dataTypeName(Number(nsValue.value)) : String(id);
       }
     });
   }
@@ -125,22 +126,3 @@ export function searchTree(
   walk(tree, []);
   return out;
 }
-
-const BUILTIN: Record<number, string> = {
-  1: 'Boolean',
-  2: 'SByte',
-  3: 'Byte',
-  4: 'Int16',
-  5: 'UInt16',
-  6: 'Int32',
-  7: 'UInt32',
-  8: 'Int64',
-  9: 'UInt64',
-  10: 'Float',
-  11: 'Double',
-  12: 'String',
-  13: 'DateTime',
-  26: 'Number',
-  27: 'Integer',
-  28: 'UInteger',
-};

@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { MessageSecurityMode, OPCUAClient, SecurityPolicy, UserTokenType } from 'node-opcua';
 import type { ClientSession, UserIdentityInfo } from 'node-opcua';
+import { withTimeout } from './with-timeout.js';
 import { DeviceError } from '../device-driver.js';
 import type { OpcUaIdentity, OpcUaSecurityMode, OpcUaSecurityPolicy } from './opcua-config.js';
 import { getCertificateManager, listUnknownServerCertificates } from './pki.js';
@@ -108,22 +109,6 @@ async function identityInfo(identity: OpcUaIdentity): Promise<UserIdentityInfo> 
       return { type: UserTokenType.Certificate, certificateData: der, privateKey: keyPem };
     }
   }
-}
-
-function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const t = setTimeout(() => reject(new DeviceError('timeout', `${what}: no answer within ${ms} ms`)), ms);
-    p.then(
-      (v) => {
-        clearTimeout(t);
-        resolve(v);
-      },
-      (e: unknown) => {
-        clearTimeout(t);
-        reject(e instanceof Error ? e : new Error(String(e)));
-      },
-    );
-  });
 }
 
 /** Opens a client and a session; the caller owns both (the pool below shares them). */

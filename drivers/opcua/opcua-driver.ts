@@ -24,6 +24,7 @@ import { parseOpcUaDeviceConfig, type OpcUaDeviceConfig, type OpcUaPointConfig }
 import { acquireConnection, type ConnectionLease } from './opcua-connection.js';
 import { numericValue, resolvePoints, type ResolvedPoint } from './opcua-points.js';
 import { qualityFromStatus } from './status-quality.js';
+import { withTimeout } from './with-timeout.js';
 
 export interface OpcUaDriverOptions {
   /** The app's PKI folder (client certificate, trusted server certificates), normally <user-data>/pki. */
@@ -122,9 +123,10 @@ export async function createOpcUaDriver(
       for (let attempt = 0; attempt < 5 && conn.state === 'connected' && !closed; attempt++) {
         try {
           const epoch = conn.epoch;
-          const dvs = await withDeadline(
+          const dvs = await withTimeout(
             conn.session.read(resolved.map((r) => ({ nodeId: r.config.nodeId, attributeId: AttributeIds.Value }))),
             cfg.requestTimeoutMs,
+            `${device.id}: read`,
           );
           if (epoch !== conn.epoch) continue;
           resolved.forEach((r, i) => {
@@ -224,13 +226,15 @@ export async function createOpcUaDriver(
     checkConnected();
     let dvs: DataValue[];
     try {
-      dvs = await withDeadline(
+      dvs = await withTimeout(
         conn.session.read(resolved.map((r) => ({ nodeId: r.config.nodeId, attributeId: AttributeIds.Value }))),
         cfg.requestTimeoutMs,
+        'read',
       );
     } catch (e) {
       const msg = (e as Error).message;
-      throw new DeviceError(/timeout|timed out/i.test(msg) ? 'timeout' : 'connection', `${device.id}: read failed: ${msg}`, device.id);
+      const timedOut = (e instanceof DeviceError && e.code === 'timeout') || /timeout|timed out/i.test(msg);
+      throw new DeviceError(timedOut ? 'timeout' : 'connection', `${device.id}: read failed: ${msg}`, device.id);
     }
     lastHeard = Date.now();
     const out: Reading[] = [];
@@ -294,21 +298,5 @@ function deadbandFilter(d: NonNullable<OpcUaPointConfig['deadband']>): DataChang
     trigger: DataChangeTrigger.StatusValue,
     deadbandType: d.type === 'absolute' ? DeadbandType.Absolute : DeadbandType.Percent,
     deadbandValue: d.value,
-  });
-}
-
-function withDeadline<T>(p: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`timeout after ${ms} ms`)), ms);
-    p.then(
-      (v) => {
-        clearTimeout(t);
-        resolve(v);
-      },
-      (e: unknown) => {
-        clearTimeout(t);
-        reject(e instanceof Error ? e : new Error(String(e)));
-      },
-    );
   });
 }

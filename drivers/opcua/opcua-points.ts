@@ -117,8 +117,12 @@ const TYPE_NAMES: Record<number, string> = {
   11: 'Double',
   12: 'String',
   13: 'DateTime',
+  26: 'Number',
+  27: 'Integer',
+  28: 'UInteger',
 };
 
+/** The name of a built-in (namespace 0) data type. */
 export function dataTypeName(dataType: number): string {
   return TYPE_NAMES[dataType] ?? `DataType ${dataType}`;
 }
