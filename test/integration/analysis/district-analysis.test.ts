@@ -6,7 +6,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DistrictAnalysis, DistrictPvPotential, FactorSetInfo, Co2PathResult, ScenarioRunResult } from '../../../models/contract.js';
 import type { Result } from '../../../models/result.js';
@@ -18,7 +17,7 @@ import { DEMO_BUILDINGS } from '../../../main/demo/demo-district.js';
 import { createHandlers } from '../../../main/api/handlers.js';
 import { dispatch, type Handlers } from '../../../main/api/dispatch.js';
 import type { Collector } from '../../../main/collector/collector.js';
-import { runCli } from '../../../main/cli/run-cli.js';
+import { runCliCaptured } from '../cli/run-cli-captured.js';
 import { geoJson } from '../../fixtures/importers/generate-geojson.js';
 import { createDemoStore, YEAR_FROM, YEAR_TO, type DemoStore } from './demo-store.js';
 
@@ -65,16 +64,7 @@ const carrier = (a: DistrictAnalysis, id: string, c: string) => a.buildings.find
 const heatOf = (id: string, from: number, to: number) => demo.heat.get(id)!.at(to).heatKwh - demo.heat.get(id)!.at(from).heatKwh;
 const counterDiff = (id: string, k: 'importKwh' | 'exportKwh' | 'generationKwh') => demo.tracks.get(id)!.at(YEAR_TO)[k] - demo.tracks.get(id)!.at(YEAR_FROM)[k];
 
-async function cli(...argv: string[]) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = '';
-  let stderr = '';
-  out.on('data', (c) => (stdout += c));
-  err.on('data', (c) => (stderr += c));
-  const code = await runCli(argv, { out, err });
-  return { code, stdout, stderr };
-}
+const cli = runCliCaptured;
 
 beforeAll(async () => {
   demo = await createDemoStore(BUILDINGS);

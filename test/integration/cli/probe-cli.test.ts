@@ -1,7 +1,6 @@
 /** `plustwin probe` against the demo district's simulated gateway, over real Modbus TCP. */
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../main/cli/run-cli.js';
+import { runCliCaptured } from './run-cli-captured.js';
 import { wallClock } from '../../../main/collector/clock.js';
 import { DEMO_BUILDINGS } from '../../../main/demo/demo-district.js';
 import { startDemoGateway, type DemoGateway } from '../../../main/demo/demo-devices.js';
@@ -9,16 +8,7 @@ import { buildDemoTracks } from '../../../main/demo/demo-tracks.js';
 
 let gateway: DemoGateway;
 
-async function cli(...argv: string[]) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = '';
-  let stderr = '';
-  out.on('data', (c) => (stdout += c));
-  err.on('data', (c) => (stderr += c));
-  const code = await runCli(argv, { out, err });
-  return { code, stdout, stderr };
-}
+const cli = runCliCaptured;
 
 beforeAll(async () => {
   const school = DEMO_BUILDINGS.find((b) => b.building.id === 'grundschule')!;
