@@ -6,6 +6,7 @@ import { mountDevices } from './devices/mount-devices.js';
 import { isThemeChoice, resolveTheme, THEME_CHOICES, type ThemeChoice } from './app/theme.js';
 import { createI18n, LANGS, pickLang, type Lang } from './i18n/i18n.js';
 import { byTestId, h } from './panels/dom.js';
+import { loadSettings, saveSettings } from './app/saved-settings.js';
 
 const LANG_KEY = 'plustwin.lang';
 const THEME_KEY = 'plustwin.theme';
@@ -27,7 +28,9 @@ function store(key: string, value: string): void {
 }
 
 async function boot(): Promise<void> {
-  const lang = pickLang(location.search, storage(LANG_KEY));
+  const { api, transport, onConnection } = resolveApi(window);
+  const saved = await loadSettings(api);
+  const lang = pickLang(location.search, saved?.language ?? storage(LANG_KEY));
   const i18n = createI18n(lang, navigator.languages);
   document.documentElement.lang = lang;
   document.title = i18n.t('app.title');
@@ -41,13 +44,15 @@ async function boot(): Promise<void> {
   langSelect.addEventListener('change', () => {
     const next = langSelect.value as Lang;
     store(LANG_KEY, next);
+    saveSettings(api, { language: next });
     const url = new URL(location.href);
     url.searchParams.set('lang', next);
     location.href = url.toString();
   });
 
   const media = matchMedia('(prefers-color-scheme: dark)');
-  const stored = storage(THEME_KEY);
+  // this browser's own choice may be 'system'; the core's settings know only light or dark
+  const stored = storage(THEME_KEY) ?? saved?.theme ?? null;
   let choice: ThemeChoice = isThemeChoice(stored) ? stored : 'system';
   const applied = (): 'light' | 'dark' => resolveTheme(choice, media.matches);
   document.documentElement.dataset['theme'] = applied();
@@ -57,7 +62,6 @@ async function boot(): Promise<void> {
 
   const canvas = byTestId<HTMLCanvasElement>(document, 'district-canvas');
   canvas.setAttribute('aria-label', i18n.t('scene.label'));
-  const { api, transport, onConnection } = resolveApi(window);
   const app = new DistrictApp(
     api,
     onConnection,
@@ -81,6 +85,7 @@ async function boot(): Promise<void> {
   themeSelect.addEventListener('change', () => {
     choice = isThemeChoice(themeSelect.value) ? themeSelect.value : 'system';
     store(THEME_KEY, choice);
+    if (choice !== 'system') saveSettings(api, { theme: choice });
     themeChanged();
   });
   media.addEventListener('change', themeChanged);

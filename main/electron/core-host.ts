@@ -9,7 +9,7 @@ import { dispatch } from '../api/dispatch.js';
 import { startCore, type Core } from '../core/app-core.js';
 import { importBuildings } from '../importers/import-buildings.js';
 import { mergeIntoStore } from '../cli/commands/import.js';
-import { exportReport } from '../reports/export-report.js';
+import { exportReport, prepareReportPage } from '../reports/export-report.js';
 import { appVersion } from '../core/app-root.js';
 import { ProjectsList } from '../projects/projects-list.js';
 import { createDemoProject, createProjectFromImport } from '../projects/create-project.js';
@@ -87,6 +87,8 @@ export async function startCoreHost(o: CoreHostOptions): Promise<StartedHost> {
         const done = await exportReport(core.store, { format: action.format, out: action.out, period: action.period, lang: action.lang, appVersion: appVersion() });
         return ok(done);
       }
+      case 'prepare-pdf':
+        return ok(await prepareReportPage(core.store, { period: action.period, lang: action.lang, appVersion: appVersion() }));
       case 'recent-projects':
         return ok(projects.recent());
     }

@@ -27,6 +27,8 @@ export const controlSchema = z.discriminatedUnion('kind', [
   z
     .object({ kind: z.literal('export'), format: exportFormat, out: z.string().min(1).max(4096), period: z.string().min(4).max(40), lang: z.enum(['de', 'en']) })
     .strict(),
+  // the core lays out the PDF report page; the main process prints it with Electron's own printToPDF
+  z.object({ kind: z.literal('prepare-pdf'), period: z.string().min(4).max(40), lang: z.enum(['de', 'en']) }).strict(),
   z.object({ kind: z.literal('recent-projects') }).strict(),
 ]);
 export type ControlAction = z.infer<typeof controlSchema>;

@@ -35,6 +35,7 @@ import { buildMenuTemplate, type MenuAction, type MenuItemData } from './menu-te
 import { t } from './messages.js';
 import { isCallShape, isTrustedSender, lockDownContents, lockDownSession, secureWebPreferences } from './window-security.js';
 import { parseWindowState, placeWindow, MIN_SIZE, type WindowState } from './window-state.js';
+import { printReportPage, type PreparedReportPage } from './print-report.js';
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -146,6 +147,17 @@ async function runControl(action: Parameters<CoreClient['control']>[0], reload: 
   refreshMenus();
 }
 
+/** PDF: the core prepares the report page, this process prints it with Electron (no other browser needed). */
+async function exportPdf(out: string, period: string, l: ReturnType<typeof lang>): Promise<void> {
+  const prepared = await core!.control({ kind: 'prepare-pdf', period, lang: l });
+  try {
+    if (!prepared.ok) throw new Error(prepared.error.message);
+    await printReportPage(prepared.value as PreparedReportPage, out);
+  } catch (e) {
+    dialog.showErrorBox(t(l, 'dialog.errorTitle'), (e as Error).message);
+  }
+}
+
 async function onMenu(action: MenuAction): Promise<void> {
   const l = lang();
   switch (action.kind) {
@@ -183,6 +195,7 @@ async function onMenu(action: MenuAction): Promise<void> {
         filters: [EXPORT_FILTERS[action.format]],
       });
       if (picked.canceled || !picked.filePath) return;
+      if (action.format === 'pdf') return exportPdf(picked.filePath, defaultExportPeriod(now), l);
       return runControl({ kind: 'export', format: action.format, out: picked.filePath, period: defaultExportPeriod(now), lang: l }, false);
     }
     case 'set-theme':

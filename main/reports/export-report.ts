@@ -12,7 +12,7 @@ import { assembleReport, ReportDataError, type ProgressFn } from './assemble-rep
 import { printReportPdf } from './chromium-pdf.js';
 import { writeIntervalCsv, type CsvVariant } from './csv-writer.js';
 import type { Lang } from './messages.js';
-import { prepareReportFolder } from './report-folder.js';
+import { prepareReportFolder, type ReportFolder } from './report-folder.js';
 import { parsePeriod, type ReportPeriod } from './report-period.js';
 import { writeReportXlsx } from './xlsx-writer.js';
 
@@ -51,12 +51,12 @@ export interface ExportResult {
 
 const scaled = (p: ProgressFn | undefined, a: number, b: number): ProgressFn => (s, what) => p?.(a + (b - a) * s, what);
 
-export const exportReport = async (store: Store, req: ExportRequest): Promise<ExportResult> => {
+/** What every format shares: the district, the period in its time zone and the assembly options. */
+const reportSetup = async (store: Store, req: Omit<ExportRequest, 'format' | 'out'>) => {
   const district = await store.getDistrict();
   if (district === null) throw new ReportDataError(`the store ${store.path} holds no district yet`);
   const period = typeof req.period === 'string' ? parsePeriod(req.period, district.site.timezone) : req.period;
   const lang = req.lang ?? 'de';
-  const out = path.resolve(req.out);
   const common = {
     period,
     lang,
@@ -66,6 +66,23 @@ export const exportReport = async (store: Store, req: ExportRequest): Promise<Ex
     ...(req.co2Set === undefined ? {} : { co2Set: req.co2Set }),
     ...(req.appVersion === undefined ? {} : { appVersion: req.appVersion }),
   };
+  return { district, period, lang, common };
+};
+
+/** The report page, ready to print, for a printer outside this process (Electron's printToPDF); the caller removes `dir`. */
+export const prepareReportPage = async (
+  store: Store,
+  req: Omit<ExportRequest, 'format' | 'out'>,
+): Promise<Pick<ReportFolder, 'dir' | 'htmlFile' | 'headerTemplate' | 'footerTemplate'>> => {
+  const { common } = await reportSetup(store, req);
+  const data = await assembleReport(store, { ...common, onProgress: scaled(req.onProgress, 0, 1) });
+  const { dir, htmlFile, headerTemplate, footerTemplate } = prepareReportFolder(data);
+  return { dir, htmlFile, headerTemplate, footerTemplate };
+};
+
+export const exportReport = async (store: Store, req: ExportRequest): Promise<ExportResult> => {
+  const { district, period, lang, common } = await reportSetup(store, req);
+  const out = path.resolve(req.out);
   const buildings = req.buildingIds?.length ?? district.buildings.length;
   switch (req.format) {
     case 'pdf': {

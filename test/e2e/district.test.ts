@@ -137,4 +137,22 @@ describe('district UI against serve mode', () => {
     await expect.poll(() => page.getByTestId('status-line').textContent(), { timeout: 30_000 }).toMatch(/devices online · last poll/);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
   });
+
+  it('keeps language and theme in the core settings, so a fresh browser opens as the user left it', async () => {
+    await page.goto(serve.url);
+    await page.waitForFunction(() => (window as unknown as Partial<Hooked>).__plustwin?.ready === true, null, { timeout: 60_000 });
+    await page.getByTestId('theme-select').selectOption('dark');
+    await expect.poll(async () => (await callApi(serve.url, 'settings.get', {})).theme, { timeout: 10_000 }).toBe('dark');
+    await Promise.all([page.waitForURL(/lang=en/), page.getByTestId('lang-select').selectOption('en')]);
+    await expect.poll(async () => (await callApi(serve.url, 'settings.get', {})).language, { timeout: 10_000 }).toBe('en');
+    // a second browser profile: no local storage, only what the core remembers
+    const fresh = await launchChromium();
+    try {
+      await fresh.page.goto(serve.url);
+      await expect.poll(() => fresh.page.locator('html').getAttribute('lang'), { timeout: 30_000 }).toBe('en');
+      expect(await fresh.page.locator('html').getAttribute('data-theme')).toBe('dark');
+    } finally {
+      await fresh.close();
+    }
+  });
 });

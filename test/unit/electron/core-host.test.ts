@@ -55,4 +55,24 @@ describe('core host', () => {
     expect(await running.host.call('app.info', {})).toMatchObject({ ok: true, value: { dbPath: path.join(dir, 'district.sqlite') } });
     expect(await running.host.call('no.such.method', {})).toMatchObject({ ok: false, error: { kind: 'validation' } });
   });
+
+  it('lays out the PDF report page for Electron to print, and refuses a malformed period', async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plustwin-host-'));
+    const source = path.join(dir, 'essen.geojson');
+    fs.writeFileSync(source, JSON.stringify({ type: 'FeatureCollection', features: [footprint('e1', 7.01), footprint('e2', 7.02)] }));
+    running = await startCoreHost({ dataDir: dir, demo: false });
+    expect(await running.host.control({ kind: 'new-import-project', name: 'Essen', source })).toMatchObject({ ok: true });
+    const page = await running.host.control({ kind: 'prepare-pdf', period: '2025', lang: 'en' });
+    expect(page.ok).toBe(true);
+    const { dir: pageDir, htmlFile, footerTemplate } = (page as { value: { dir: string; htmlFile: string; footerTemplate: string } }).value;
+    try {
+      expect(path.dirname(htmlFile)).toBe(pageDir);
+      const html = fs.readFileSync(htmlFile, 'utf8');
+      expect(html).toContain('e1');
+      expect(footerTemplate.length).toBeGreaterThan(0);
+    } finally {
+      fs.rmSync(pageDir, { recursive: true, force: true });
+    }
+    expect(await running.host.control({ kind: 'prepare-pdf', period: 'sometime', lang: 'de' })).toMatchObject({ ok: false });
+  });
 });
