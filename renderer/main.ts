@@ -71,6 +71,7 @@ async function boot(): Promise<void> {
       panel: byTestId(document, 'building-panel'),
       status: byTestId(document, 'status-line'),
       legend: byTestId(document, 'legend'),
+      timeBar: byTestId(document, 'time-control'),
       metricSelect: byTestId<HTMLSelectElement>(document, 'metric-select'),
       notice: byTestId(document, 'notice'),
     },

@@ -13,6 +13,7 @@ import { BuildingPanel } from '../panels/building-panel.js';
 import { h } from '../panels/dom.js';
 import { renderLegend } from '../panels/legend.js';
 import { StatusLine } from '../panels/status-line.js';
+import { TimeControl } from '../panels/time-control.js';
 import { rgbToCss } from '../scene/color-scale.js';
 import { DistrictScene, type SceneTheme } from '../scene/district-scene.js';
 import { safeTimeZone, startOfDay, startOfMonth } from '../time/zoned-time.js';
@@ -25,6 +26,8 @@ export interface AppElements {
   readonly status: HTMLElement;
   readonly legend: HTMLElement;
   readonly metricSelect: HTMLSelectElement;
+  /** Where the replay control (day/month/year slider, play, live) goes. */
+  readonly timeBar: HTMLElement;
   readonly notice: HTMLElement;
 }
 
@@ -43,9 +46,12 @@ export class DistrictApp {
   private list: BuildingList;
   private panel: BuildingPanel | null = null;
   private statusLine: StatusLine | null = null;
+  private time: TimeControl | null = null;
   private balanceTimer: ReturnType<typeof setTimeout> | null = null;
   private seriesTimer: ReturnType<typeof setInterval> | null = null;
   private lastBalanceFetch = 0;
+  /** Only the newest balance answer is shown: replay moves faster than some answers come back. */
+  private balanceRequest = 0;
   private seriesRequest = 0;
   private ready = false;
   private error: string | null = null;
@@ -72,6 +78,7 @@ export class DistrictApp {
     this.timeZone = safeTimeZone(district.site.timezone);
     this.statusLine = new StatusLine(this.els.status, this.i18n, this.timeZone);
     this.panel = new BuildingPanel(this.els.panel, this.i18n, this.timeZone);
+    this.time = new TimeControl(this.els.timeBar, this.i18n, this.timeZone, () => this.now(), () => void this.refreshBalances());
     this.onStatus(status);
     const skipped = this.scene.setDistrict(district.site.origin, district.buildings);
     this.els.notice.textContent = skipped.length ? this.i18n.t('buildings.skipped', { count: skipped.length }) : '';
@@ -175,9 +182,11 @@ export class DistrictApp {
   private async refreshBalances(): Promise<void> {
     this.lastBalanceFetch = Date.now();
     const now = this.now();
-    const from = startOfDay(now, this.timeZone);
-    const balances = await this.unwrap(this.api.call('district.balances', { from, to: Math.max(from + 1, now) }), false);
-    if (!balances) return;
+    const today = { from: startOfDay(now, this.timeZone), to: Math.max(startOfDay(now, this.timeZone) + 1, now) };
+    const { from, to } = this.time?.period() ?? today;
+    const ticket = ++this.balanceRequest;
+    const balances = await this.unwrap(this.api.call('district.balances', { from, to }), false);
+    if (!balances || ticket !== this.balanceRequest) return;
     this.balances = new Map(balances.map((b) => [b.buildingId, b]));
     this.recolor();
     const selected = this.panel?.buildingId;
@@ -259,6 +268,7 @@ export class DistrictApp {
   }
 
   dispose(): void {
+    this.time?.dispose();
     if (this.balanceTimer) clearTimeout(this.balanceTimer);
     if (this.seriesTimer) clearInterval(this.seriesTimer);
     this.scene.dispose();

@@ -155,4 +155,25 @@ describe('district UI against serve mode', () => {
       await fresh.close();
     }
   });
+
+  it('replays the day with the time slider: moving it changes the values and colours of the buildings, live comes back', async () => {
+    await page.goto(serve.url);
+    await page.waitForFunction(() => (window as unknown as Partial<Hooked>).__plustwin?.ready === true, null, { timeout: 60_000 });
+    const swatches = () =>
+      page.locator('[data-testid="building-item"] .swatch').evaluateAll((els) => els.map((e) => [(e as HTMLElement).title, (e as HTMLElement).style.background]));
+    await expect.poll(async () => (await swatches()).every(([title]) => title !== ''), { timeout: 30_000 }).toBe(true);
+    const live = await swatches();
+    // the first quarter hour of the day: far less energy than from midnight to now
+    await page.getByTestId('time-slider').evaluate((el) => {
+      const input = el as HTMLInputElement;
+      input.value = '1';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await expect.poll(async () => JSON.stringify((await swatches()).map(([t]) => t)), { timeout: 15_000 }).not.toBe(JSON.stringify(live.map(([t]) => t)));
+    const early = await swatches();
+    expect(early.some(([, bg], i) => bg !== live[i]![1])).toBe(true);
+    await expect(page.getByTestId('time-label').textContent()).resolves.toMatch(/Verlauf bis 00:15|history until (00:15|12:15\s?AM)/);
+    await page.getByTestId('time-live').click();
+    await expect.poll(async () => (await page.getByTestId('time-label').textContent()) ?? '', { timeout: 15_000 }).toMatch(/^live/);
+  });
 });

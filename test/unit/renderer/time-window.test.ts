@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { liveStep, scopeFrame, windowAt } from '../../../renderer/time/time-window.js';
+
+const TZ = 'Europe/Berlin';
+
+describe('time window for replaying history', () => {
+  it('has 96 quarter hours on a normal day, 92 and 100 on the DST days', () => {
+    expect(scopeFrame('day', Date.UTC(2025, 5, 10, 12), TZ).stepEnds).toHaveLength(96);
+    expect(scopeFrame('day', Date.UTC(2025, 2, 30, 12), TZ).stepEnds).toHaveLength(92);
+    expect(scopeFrame('day', Date.UTC(2025, 9, 26, 12), TZ).stepEnds).toHaveLength(100);
+  });
+
+  it('starts a day at local midnight and ends each step a quarter hour later', () => {
+    const f = scopeFrame('day', Date.UTC(2025, 0, 15, 10), TZ);
+    expect(f.start).toBe(Date.UTC(2025, 0, 14, 23));
+    expect(f.stepEnds[0]).toBe(Date.UTC(2025, 0, 14, 23, 15));
+  });
+
+  it('steps a month by local days and a year by local months', () => {
+    const m = scopeFrame('month', Date.UTC(2025, 1, 10), TZ);
+    expect(m.stepEnds).toHaveLength(28);
+    expect(m.start).toBe(Date.UTC(2025, 0, 31, 23));
+    expect(m.stepEnds[27]).toBe(Date.UTC(2025, 1, 28, 23));
+    const y = scopeFrame('year', Date.UTC(2025, 6, 1), TZ);
+    expect(y.stepEnds).toHaveLength(12);
+    expect(y.stepEnds[2]).toBe(Date.UTC(2025, 2, 31, 22)); // April starts in summer time
+  });
+
+  it('places the live step at now and never reaches into the future', () => {
+    const now = Date.UTC(2025, 5, 10, 10, 7); // 12:07 local
+    const f = scopeFrame('day', now, TZ);
+    expect(liveStep(f, now)).toBe(49);
+    expect(windowAt(f, 96, now)).toEqual({ from: f.start, to: now });
+    expect(windowAt(f, 4, now)).toEqual({ from: f.start, to: f.start + 60 * 60 * 1000 });
+    expect(windowAt(f, 0, now).to).toBe(f.start + 15 * 60 * 1000);
+  });
+});
