@@ -72,6 +72,7 @@ async function boot(): Promise<void> {
       status: byTestId(document, 'status-line'),
       legend: byTestId(document, 'legend'),
       timeBar: byTestId(document, 'time-control'),
+      dashboard: byTestId(document, 'district-dashboard'),
       metricSelect: byTestId<HTMLSelectElement>(document, 'metric-select'),
       notice: byTestId(document, 'notice'),
     },

@@ -14,6 +14,8 @@ import { h } from '../panels/dom.js';
 import { renderLegend } from '../panels/legend.js';
 import { StatusLine } from '../panels/status-line.js';
 import { TimeControl } from '../panels/time-control.js';
+import { DistrictDashboard } from '../panels/district-dashboard.js';
+import { analysisWindow } from '../time/analysis-window.js';
 import { rgbToCss } from '../scene/color-scale.js';
 import { DistrictScene, type SceneTheme } from '../scene/district-scene.js';
 import { safeTimeZone, startOfDay, startOfMonth } from '../time/zoned-time.js';
@@ -28,6 +30,8 @@ export interface AppElements {
   readonly metricSelect: HTMLSelectElement;
   /** Where the replay control (day/month/year slider, play, live) goes. */
   readonly timeBar: HTMLElement;
+  /** The district dashboard (KPIs, energy-plus status, flows) over the same period. */
+  readonly dashboard: HTMLElement;
   readonly notice: HTMLElement;
 }
 
@@ -47,6 +51,9 @@ export class DistrictApp {
   private panel: BuildingPanel | null = null;
   private statusLine: StatusLine | null = null;
   private time: TimeControl | null = null;
+  private dashboard: DistrictDashboard;
+  private analysisKey = '';
+  private analysisAt = 0;
   private balanceTimer: ReturnType<typeof setTimeout> | null = null;
   private seriesTimer: ReturnType<typeof setInterval> | null = null;
   private lastBalanceFetch = 0;
@@ -66,6 +73,7 @@ export class DistrictApp {
   ) {
     this.scene = new DistrictScene({ canvas: els.canvas, theme, shadows: new URLSearchParams(location.search).has('shadows') });
     this.list = new BuildingList(els.list, i18n, (id) => void this.select(id));
+    this.dashboard = new DistrictDashboard(els.dashboard, i18n);
     this.setupMetricSelect();
     this.setupCanvasClicks();
   }
@@ -189,8 +197,22 @@ export class DistrictApp {
     if (!balances || ticket !== this.balanceRequest) return;
     this.balances = new Map(balances.map((b) => [b.buildingId, b]));
     this.recolor();
+    void this.refreshAnalysis(from, to);
     const selected = this.panel?.buildingId;
     if (selected) this.panel?.setBalance(this.balances.get(selected));
+  }
+
+  /** The dashboard's analysis: again when the period moved, else at most every 30 s (it is heavier than balances). */
+  private async refreshAnalysis(from: number, to: number): Promise<void> {
+    const w = analysisWindow(from, to);
+    const key = `${w.from}|${w.to}|${w.resolution}`;
+    if (key === this.analysisKey && Date.now() - this.analysisAt < 30_000) return;
+    this.analysisKey = key;
+    this.analysisAt = Date.now();
+    const result = await this.api.call('district.analysis', w);
+    if (key !== this.analysisKey) return;
+    if (result.ok) this.dashboard.show(result.value);
+    else this.dashboard.showError(result.error.message);
   }
 
   private recolor(): void {

@@ -176,4 +176,16 @@ describe('district UI against serve mode', () => {
     await page.getByTestId('time-live').click();
     await expect.poll(async () => (await page.getByTestId('time-label').textContent()) ?? '', { timeout: 15_000 }).toMatch(/^live/);
   });
+
+  it('shows the district dashboard: energy-plus status, KPIs and the electricity flows of the period', async () => {
+    await page.goto(serve.url);
+    await page.waitForFunction(() => (window as unknown as Partial<Hooked>).__plustwin?.ready === true, null, { timeout: 60_000 });
+    const dashboard = page.getByTestId('district-dashboard');
+    await expect.poll(() => page.getByTestId('dashboard-status').count(), { timeout: 30_000 }).toBe(1);
+    expect(await dashboard.locator('dd').count()).toBe(6);
+    // the period starts at local midnight: at night the district draws from the grid, so an import band is drawn
+    expect(await dashboard.locator('path.flow-import').count()).toBe(1);
+    const label = (await page.getByTestId('dashboard-flows').getAttribute('aria-label')) ?? '';
+    expect(label).toMatch(/\d/);
+  });
 });

@@ -35,3 +35,21 @@ describe('time window for replaying history', () => {
     expect(windowAt(f, 0, now).to).toBe(f.start + 15 * 60 * 1000);
   });
 });
+
+describe('analysis window', () => {
+  it('aligns a day to quarter hours and keeps 15-minute resolution', async () => {
+    const { analysisWindow } = await import('../../../renderer/time/analysis-window.js');
+    expect(analysisWindow(Date.UTC(2025, 0, 1, 23), Date.UTC(2025, 0, 2, 9, 7))).toEqual({
+      from: Date.UTC(2025, 0, 1, 23),
+      to: Date.UTC(2025, 0, 2, 9),
+      resolution: '15min',
+    });
+  });
+  it('uses whole hours for a month and never an empty period', async () => {
+    const { analysisWindow } = await import('../../../renderer/time/analysis-window.js');
+    const m = analysisWindow(Date.UTC(2025, 0, 31, 23), Date.UTC(2025, 1, 20, 9, 59));
+    expect(m).toEqual({ from: Date.UTC(2025, 0, 31, 23), to: Date.UTC(2025, 1, 20, 9), resolution: 'hour' });
+    const tiny = analysisWindow(Date.UTC(2025, 0, 1, 23), Date.UTC(2025, 0, 1, 23, 5));
+    expect(tiny.to - tiny.from).toBe(15 * 60 * 1000);
+  });
+});
