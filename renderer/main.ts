@@ -73,6 +73,7 @@ async function boot(): Promise<void> {
       legend: byTestId(document, 'legend'),
       timeBar: byTestId(document, 'time-control'),
       dashboard: byTestId(document, 'district-dashboard'),
+      alarms: byTestId(document, 'alarms'),
       metricSelect: byTestId<HTMLSelectElement>(document, 'metric-select'),
       notice: byTestId(document, 'notice'),
     },

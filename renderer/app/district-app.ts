@@ -15,6 +15,7 @@ import { renderLegend } from '../panels/legend.js';
 import { StatusLine } from '../panels/status-line.js';
 import { TimeControl } from '../panels/time-control.js';
 import { DistrictDashboard } from '../panels/district-dashboard.js';
+import { activeAlarms, AlarmList } from '../panels/alarms.js';
 import { analysisWindow } from '../time/analysis-window.js';
 import { rgbToCss } from '../scene/color-scale.js';
 import { DistrictScene, type SceneTheme } from '../scene/district-scene.js';
@@ -32,6 +33,8 @@ export interface AppElements {
   readonly timeBar: HTMLElement;
   /** The district dashboard (KPIs, energy-plus status, flows) over the same period. */
   readonly dashboard: HTMLElement;
+  /** Devices that do not answer. */
+  readonly alarms: HTMLElement;
   readonly notice: HTMLElement;
 }
 
@@ -50,6 +53,7 @@ export class DistrictApp {
   private list: BuildingList;
   private panel: BuildingPanel | null = null;
   private statusLine: StatusLine | null = null;
+  private alarmList: AlarmList | null = null;
   private time: TimeControl | null = null;
   private dashboard: DistrictDashboard;
   private analysisKey = '';
@@ -85,6 +89,7 @@ export class DistrictApp {
     this.district = district;
     this.timeZone = safeTimeZone(district.site.timezone);
     this.statusLine = new StatusLine(this.els.status, this.i18n, this.timeZone);
+    this.alarmList = new AlarmList(this.els.alarms, this.i18n, this.timeZone, (id) => void this.select(id));
     this.panel = new BuildingPanel(this.els.panel, this.i18n, this.timeZone);
     this.time = new TimeControl(this.els.timeBar, this.i18n, this.timeZone, () => this.now(), () => void this.refreshBalances());
     this.onStatus(status);
@@ -168,6 +173,7 @@ export class DistrictApp {
     this.statusAt = Date.now();
     this.statusLine?.setStatus(status);
     this.panel?.setStatus(status);
+    this.alarmList?.show(activeAlarms(status, this.district));
     this.scheduleBalances();
   }
 

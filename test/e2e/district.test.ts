@@ -57,6 +57,10 @@ describe('district UI against serve mode', () => {
     await expect.poll(() => legend.getAttribute('data-metric')).toBe('net');
   });
 
+  it('shows no alarm while every simulated device answers', async () => {
+    await expect.poll(() => page.getByTestId('alarms-none').count(), { timeout: 30_000 }).toBe(1);
+  });
+
   it('shows polling health in the status line', async () => {
     const status = page.getByTestId('status-line');
     await expect.poll(async () => Number(await status.getAttribute('data-online')), { timeout: 30_000 }).toBeGreaterThan(0);

@@ -47,29 +47,38 @@ describe('serve: SIGTERM with pending readings', () => {
     const before = await countSamples();
     expect(before).toBeGreaterThan(0);
 
-    running = await startServeChild(args);
-    const ws = new WebSocket(new URL('/api/events', running.url.replace('http', 'ws')));
-    let rounds = 0;
-    const enoughRounds = new Promise<void>((resolve) =>
-      ws.on('message', (data: Buffer) => {
-        if ((JSON.parse(data.toString()) as { event: string }).event === 'live' && ++rounds >= 3) resolve();
-      }),
-    );
-    await enoughRounds;
-    // a live event follows a poll round whose readings were just added to the buffer
-    const code = await running.stop();
-    ws.close();
-    expect(code).toBe(0);
+    // whether a poll round is still in the buffers at SIGTERM is a matter of timing (they flush every second):
+    // every run must lose nothing, and the runs go on until one had something in flight to lose
+    let pendingSeen = 0;
+    let samples = before;
+    for (let attempt = 0; attempt < 5 && pendingSeen === 0; attempt++) {
+      running = await startServeChild(args);
+      const ws = new WebSocket(new URL('/api/events', running.url.replace('http', 'ws')));
+      let rounds = 0;
+      const enoughRounds = new Promise<void>((resolve) =>
+        ws.on('message', (data: Buffer) => {
+          if ((JSON.parse(data.toString()) as { event: string }).event === 'live' && ++rounds >= 3) resolve();
+        }),
+      );
+      await enoughRounds;
+      // a live event follows a poll round whose readings were just added to the buffer
+      const code = await running.stop();
+      ws.close();
+      expect(code).toBe(0);
 
-    const log = running.log();
-    expect(log, 'the second run must not backfill').not.toMatch(/historical .* readings stored/);
-    const m = /stopped: (\d+) readings accepted this session, (\d+) stored, (\d+) were pending at SIGTERM/.exec(log);
-    expect(m, log).not.toBeNull();
-    const [accepted, stored, pending] = [Number(m![1]), Number(m![2]), Number(m![3])];
-    expect(accepted).toBeGreaterThan(0);
-    expect(stored).toBe(accepted);
-    expect(await countSamples()).toBe(before + accepted);
-    // the point of the test: there was something in flight to lose
-    expect(pending, log).toBeGreaterThan(0);
-  });
+      const log = running.log();
+      expect(log, 'a restart must not backfill').not.toMatch(/historical .* readings stored/);
+      const m = /stopped: (\d+) readings accepted this session, (\d+) stored, (\d+) were pending at SIGTERM/.exec(log);
+      expect(m, log).not.toBeNull();
+      const [accepted, stored, pending] = [Number(m![1]), Number(m![2]), Number(m![3])];
+      expect(accepted).toBeGreaterThan(0);
+      expect(stored).toBe(accepted);
+      const now = await countSamples();
+      expect(now).toBe(samples + accepted);
+      samples = now;
+      pendingSeen = pending;
+    }
+    // the point of the test: at least one shutdown had readings in flight, and none were lost
+    expect(pendingSeen).toBeGreaterThan(0);
+  }, 240_000);
 });
