@@ -11,6 +11,7 @@ const SVG = 'http://www.w3.org/2000/svg';
 const FLOW_W = 260;
 const FLOW_H = 120;
 const LABEL_W = 70;
+const MIN_LABELLED_PX = 9;
 
 const svg = <K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string>): SVGElementTagNameMap[K] => {
   const el = document.createElementNS(SVG, tag);
@@ -82,6 +83,8 @@ export class DistrictDashboard {
         root.append(el);
       };
       const mid = (s: readonly [number, number]) => (s[0] + s[1]) / 2 + 4;
+      // a hair-thin band (a little PV at dawn) keeps its tooltip but gets no label that would overlap the others
+      if (band.left[1] - band.left[0] < MIN_LABELLED_PX) continue;
       if (band.key !== 'import') label(LABEL_W - 4, mid(band.left), t.t('dashboard.node.generation'), 'end');
       else label(LABEL_W - 4, mid(band.left), t.t('dashboard.node.import'), 'end');
       if (band.key !== 'export') label(FLOW_W - LABEL_W + 4, mid(band.right), t.t('dashboard.node.consumption'), 'start');
