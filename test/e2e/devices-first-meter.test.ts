@@ -5,14 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { DebugInfo } from '../../renderer/app/debug-hooks.js';
 import type { DistrictView } from '../../models/contract.js';
 import { startModbusTcpSimulator, sunSpecSimDevice, type ModbusTcpSimulator } from '../../drivers/simulators/modbus/index.js';
 import { callApi } from './api-direct.js';
 import { launchChromium, type Browser } from './chromium.js';
 import { startServe, type ServeProcess } from './serve-process.js';
+import { openUi, type Hooked } from './open-ui.js';
 
-type Hooked = { __plustwin: DebugInfo };
 
 describe('guided "add your first meter" flow', () => {
   let serve: ServeProcess;
@@ -29,8 +28,7 @@ describe('guided "add your first meter" flow', () => {
     district = await callApi(serve.url, 'district.get', {});
     browser = await launchChromium();
     page = browser.page;
-    await page.goto(`${serve.url}?lang=en`);
-    await page.waitForFunction(() => (window as unknown as Partial<Hooked>).__plustwin?.ready === true, null, { timeout: 60_000 });
+    await openUi(page, `${serve.url}?lang=en`);
   }, 240_000);
 
   afterAll(async () => {

@@ -7,15 +7,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { DebugInfo } from '../../renderer/app/debug-hooks.js';
 import type { DistrictView } from '../../models/contract.js';
 import { startBuildingAutomationSimulator, type BuildingAutomationSimulator } from '../../drivers/simulators/opcua/building-automation-simulator.js';
 import { fixtureBuildings, fixtureValues } from '../fixtures/opcua/fixture-values.js';
 import { callApi } from './api-direct.js';
 import { launchChromium, type Browser } from './chromium.js';
 import { startServe, type ServeProcess } from './serve-process.js';
+import { openUi } from './open-ui.js';
 
-type Hooked = { __plustwin: DebugInfo };
 
 describe('OPC UA device with certificate trust and tree browser', () => {
   let serve: ServeProcess;
@@ -30,8 +29,7 @@ describe('OPC UA device with certificate trust and tree browser', () => {
     district = await callApi(serve.url, 'district.get', {});
     browser = await launchChromium();
     page = browser.page;
-    await page.goto(`${serve.url}?lang=de`);
-    await page.waitForFunction(() => (window as unknown as Partial<Hooked>).__plustwin?.ready === true, null, { timeout: 60_000 });
+    await openUi(page, `${serve.url}?lang=de`);
   }, 240_000);
 
   afterAll(async () => {

@@ -6,15 +6,14 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { DebugInfo } from '../../renderer/app/debug-hooks.js';
 import type { DistrictView } from '../../models/contract.js';
 import { callApi } from './api-direct.js';
 import { ROOT } from './build-once.js';
 import { canvasPixels } from './canvas-pixels.js';
 import { launchChromium, type Browser } from './chromium.js';
 import { startServe, type ServeProcess } from './serve-process.js';
+import { openUi, type Hooked } from './open-ui.js';
 
-type Hooked = { __plustwin: DebugInfo };
 
 describe('district UI against serve mode', () => {
   let serve: ServeProcess;
@@ -32,8 +31,7 @@ describe('district UI against serve mode', () => {
     stored0 = status0.readingsStored;
     browser = await launchChromium();
     page = browser.page;
-    await page.goto(`${serve.url}?lang=de`);
-    await page.waitForFunction(() => (window as unknown as Partial<Hooked>).__plustwin?.ready === true, null, { timeout: 60_000 });
+    await openUi(page, `${serve.url}?lang=de`);
   }, 240_000);
 
   afterAll(async () => {
@@ -136,15 +134,13 @@ describe('district UI against serve mode', () => {
   });
 
   it('speaks English with ?lang=en, with English number formats', async () => {
-    await page.goto(`${serve.url}?lang=en`);
-    await page.waitForFunction(() => (window as unknown as Partial<Hooked>).__plustwin?.ready === true, null, { timeout: 60_000 });
+    await openUi(page, `${serve.url}?lang=en`);
     await expect.poll(() => page.getByTestId('status-line').textContent(), { timeout: 30_000 }).toMatch(/devices online · last poll/);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
   });
 
   it('keeps language and theme in the core settings, so a fresh browser opens as the user left it', async () => {
-    await page.goto(serve.url);
-    await page.waitForFunction(() => (window as unknown as Partial<Hooked>).__plustwin?.ready === true, null, { timeout: 60_000 });
+    await openUi(page, serve.url);
     await page.getByTestId('theme-select').selectOption('dark');
     await expect.poll(async () => (await callApi(serve.url, 'settings.get', {})).theme, { timeout: 10_000 }).toBe('dark');
     await Promise.all([page.waitForURL(/lang=en/), page.getByTestId('lang-select').selectOption('en')]);
@@ -161,8 +157,7 @@ describe('district UI against serve mode', () => {
   });
 
   it('replays the day with the time slider: moving it changes the values and colours of the buildings, live comes back', async () => {
-    await page.goto(serve.url);
-    await page.waitForFunction(() => (window as unknown as Partial<Hooked>).__plustwin?.ready === true, null, { timeout: 60_000 });
+    await openUi(page, serve.url);
     const swatches = () =>
       page.locator('[data-testid="building-item"] .swatch').evaluateAll((els) => els.map((e) => [(e as HTMLElement).title, (e as HTMLElement).style.background]));
     await expect.poll(async () => (await swatches()).every(([title]) => title !== ''), { timeout: 30_000 }).toBe(true);
@@ -182,8 +177,7 @@ describe('district UI against serve mode', () => {
   });
 
   it('shows the district dashboard: energy-plus status, KPIs and the electricity flows of the period', async () => {
-    await page.goto(serve.url);
-    await page.waitForFunction(() => (window as unknown as Partial<Hooked>).__plustwin?.ready === true, null, { timeout: 60_000 });
+    await openUi(page, serve.url);
     const dashboard = page.getByTestId('district-dashboard');
     await expect.poll(() => page.getByTestId('dashboard-status').count(), { timeout: 30_000 }).toBe(1);
     expect(await dashboard.locator('dd').count()).toBe(6);
