@@ -16,6 +16,7 @@ import { DeviceError, type DeviceErrorCode } from '../device-driver.js';
 import type { FunctionCode } from '../profiles/device-profile.js';
 import { exceptionName } from './exceptions.js';
 import type { BusTarget } from './modbus-url.js';
+import { retryBackoff } from '../../models/retry-backoff.js';
 
 export interface BusOptions {
   /** Answer timeout per request attempt, ms (default 1000). */
@@ -57,8 +58,7 @@ interface Backoff {
 
 /** Exponential backoff with jitter in [50 %, 100 %] of the step, capped. */
 export function backoffDelay(failures: number, baseMs: number, maxMs: number, random: () => number = Math.random): number {
-  const step = Math.min(maxMs, baseMs * 2 ** Math.min(30, Math.max(0, failures - 1)));
-  return Math.round(step * (0.5 + 0.5 * random()));
+  return retryBackoff(Math.max(1, failures), baseMs, maxMs, random);
 }
 
 // modbus-serial is CommonJS with module.exports.default = module.exports: `.default` is the class in both worlds
