@@ -7,7 +7,7 @@
  * flushIntervalMs of them), never half a batch, and nothing is counted twice after a restart because the engine
  * resumes from the committed checkpoints.
  */
-import type { BuildingBalance, DistrictView, PowerSample, Resolution, SeriesBucket } from '../../models/contract.js';
+import type { BuildingBalance, DistrictView, ImplausibleInterval, PowerSample, Resolution, SeriesBucket } from '../../models/contract.js';
 import type { Checkpoint, MeterReplacement } from '../../models/intervals/counter-step.js';
 import { runIntervalEngine, type EnginePoint, type EngineReading } from '../../models/intervals/interval-engine.js';
 import { DEFAULT_LIMITS, type IntervalLimits } from '../../models/intervals/limits.js';
@@ -21,6 +21,7 @@ import { buildingBalances, buildingSeries } from './energy-queries.js';
 import { migrate } from './migrate.js';
 import { intervalPages } from './interval-pages.js';
 import { powerSeries } from './power-query.js';
+import { implausibleIntervals } from './quality-queries.js';
 import { recomputePoint } from './recompute.js';
 import { loadRoofs, saveRoofRows } from './roofs-repo.js';
 import { Rollups } from './rollups.js';
@@ -305,6 +306,10 @@ export class SqliteStore implements Store, StoreAdmin {
 
   getRoofs(buildingId?: string): Promise<RoofSurface[]> {
     return this.serial(() => loadRoofs(this.db, buildingId));
+  }
+
+  implausibleIntervals(from: number, to: number, perPoint: number): Promise<ImplausibleInterval[]> {
+    return this.serial(() => implausibleIntervals(this.db, from, to, perPoint, (id) => this.limitsFor(id).maxPowerKw));
   }
 
   /**

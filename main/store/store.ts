@@ -2,7 +2,7 @@
  * The store's public face. main/api and main/collector talk to this interface only, so that a later
  * PostgreSQL/TimescaleDB store can stand behind the same calls.
  */
-import type { BuildingBalance, DistrictView, PowerSample, Resolution, SeriesBucket } from '../../models/contract.js';
+import type { BuildingBalance, DistrictView, ImplausibleInterval, PowerSample, Resolution, SeriesBucket } from '../../models/contract.js';
 import type { Building, Device, Interval, Point, Reading, RoofSurface, Site } from '../../models/types.js';
 
 export interface Store {
@@ -28,6 +28,11 @@ export interface Store {
   /** Replace the roof surfaces of the buildings named in roofs (from a LoD2 import or assumed layout). */
   saveRoofs(buildingIds: readonly string[], roofs: readonly RoofSurface[]): Promise<void>;
   getRoofs(buildingId?: string): Promise<RoofSurface[]>;
+  /**
+   * The newest perPoint intervals flagged 'implausible' of every point over [from, to), with the point's power limit.
+   * Optional so that stores without quality flags (test fakes, a later remote store) need not answer it.
+   */
+  implausibleIntervals?(from: number, to: number, perPoint: number): Promise<ImplausibleInterval[]>;
   readonly path: string;
   close(): Promise<void>;
 }
