@@ -61,6 +61,10 @@ export function createHandlers({ store, collector, info, devices, settings }: Ha
       return unwrap(districtPvPotential({ buildings: view.buildings, roofs, weather, latDeg: view.site.origin.lat, lonDeg: view.site.origin.lon, share }));
     },
     'scenario.run': async (args) => unwrap(await runDistrictScenario(store, await district(), args)),
+    'alarms.implausible': async ({ from, to, perPoint }) => {
+      if (store.implausibleIntervals === undefined) throw new ApiFailure('internal', 'this store keeps no interval qualities');
+      return store.implausibleIntervals(from, to, perPoint ?? 5);
+    },
     ...(devices ?? unavailableDeviceHandlers()),
     ...(settings ?? unavailableSettingsHandlers()),
   };

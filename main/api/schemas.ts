@@ -98,6 +98,10 @@ export const argSchemas = {
     .object({ ...analysisFields, id: id.optional(), name: z.string().max(200).optional(), measures: z.array(measure).max(1000) })
     .strict()
     .refine(afterFrom, afterFromMessage),
+  'alarms.implausible': z
+    .object({ from: epochMs, to: epochMs, perPoint: z.number().int().min(1).max(100).optional() })
+    .strict()
+    .refine(afterFrom, afterFromMessage),
   ...deviceArgSchemas,
   ...settingsArgSchemas,
 } satisfies Record<MethodName, z.ZodType>;
