@@ -3,7 +3,7 @@
  * implement PlusTwinApi; the renderer is written against it and never knows which transport carries it.
  * Every argument type here is validated again where it enters main/ (main/api/schemas.ts).
  */
-import type { Building, Device, Point, Site, IntervalQuality, BuildingUse, DeviceProtocol, Medium, PointKind, PointRole } from './types.js';
+import type { Building, Device, Point, RoofRing, Site, IntervalQuality, BuildingUse, DeviceProtocol, Medium, PointKind, PointRole } from './types.js';
 import type { Result } from './result.js';
 import type { Carrier } from './energy/carriers.js';
 import type { Coverage } from './energy/coverage.js';
@@ -25,6 +25,15 @@ export interface DistrictView {
   readonly buildings: readonly Building[];
   readonly devices: readonly Device[];
   readonly points: readonly Point[];
+}
+
+/**
+ * The modelled roof of one building (LoD2 import): every roof polygon's outer ring. Buildings without one are
+ * drawn as extruded footprints. A separate call from 'district.get' so that the district shows before roofs load.
+ */
+export interface RoofShape {
+  readonly buildingId: string;
+  readonly rings: readonly RoofRing[];
 }
 
 /** Energy totals of one building over a period, kWh, electricity. */
@@ -448,6 +457,7 @@ export interface ImplausibleArgs {
 export interface ApiMethods {
   'app.info': { args: Record<string, never>; result: AppInfo };
   'district.get': { args: Record<string, never>; result: DistrictView };
+  'district.roofShapes': { args: Record<string, never>; result: readonly RoofShape[] };
   'district.balances': { args: { from: number; to: number }; result: readonly BuildingBalance[] };
   'building.series': {
     args: { buildingId: string; from: number; to: number; resolution: Resolution };

@@ -62,6 +62,8 @@ export interface Building {
   readonly storeys?: number;
   readonly roofType?: 'flat' | 'gable' | 'hip' | 'shed' | 'other';
   readonly address?: string;
+  /** Installed PV peak power, kWp, where known (the scene sizes the drawn panels by it). */
+  readonly pvKwp?: number;
 }
 
 export interface Site {
@@ -125,4 +127,12 @@ export interface RoofSurface {
   readonly tiltDeg: number;
   /** Compass azimuth the surface faces: 0 = north, 90 = east, 180 = south, 270 = west. */
   readonly azimuthDeg: number;
+  /** LoD2 imports: the outer ring of each polygon of the surface, as modelled (absent for assumed roofs). */
+  readonly outlines?: readonly RoofRing[];
 }
+
+/** A roof polygon's corner: WGS84 longitude, latitude and height above the building's ground, m. */
+export type RoofPoint = readonly [lon: number, lat: number, heightM: number];
+
+/** One planar roof polygon's outer ring, the first point not repeated. */
+export type RoofRing = readonly RoofPoint[];

@@ -13,6 +13,7 @@ import { runDistrictScenario } from '../analysis/scenario.js';
 import { essenWeather } from '../analysis/weather.js';
 import { unavailableDeviceHandlers, type DeviceHandlers } from '../devices/device-handlers.js';
 import { districtForUi } from '../devices/district-for-ui.js';
+import { roofShapesOf } from './roof-shapes.js';
 import { unavailableSettingsHandlers, type SettingsHandlers } from '../settings/settings-api.js';
 
 /** An analysis' error value becomes the typed failure dispatch() answers. */
@@ -40,6 +41,7 @@ export function createHandlers({ store, collector, info, devices, settings }: Ha
   return {
     'app.info': async () => info,
     'district.get': async () => districtForUi(await district()),
+    'district.roofShapes': async () => roofShapesOf(await store.getRoofs()),
     'district.balances': ({ from, to }) => store.buildingBalances(from, to),
     'building.series': async ({ buildingId, from, to, resolution }) => {
       const { buildings } = await district();

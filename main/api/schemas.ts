@@ -68,6 +68,7 @@ const measure = z.discriminatedUnion('kind', [
 export const argSchemas = {
   'app.info': empty,
   'district.get': empty,
+  'district.roofShapes': empty,
   'district.balances': period,
   'building.series': z
     .object({
