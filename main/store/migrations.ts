@@ -71,6 +71,13 @@ export const MIGRATIONS: readonly Migration[] = [
         new_start_kwh REAL NOT NULL, PRIMARY KEY(point, ts)) WITHOUT ROWID;
     `,
   },
+  {
+    version: 4,
+    name: 'roof outlines as modelled (LoD2), compact JSON per roof surface',
+    sql: `
+      ALTER TABLE roofs ADD COLUMN outline TEXT;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -2,7 +2,7 @@
  * Turns one RawBuilding into a PlusTwin Building (WGS84 footprint, height) and its roof surfaces (area, tilt,
  * azimuth measured in metric coordinates).
  */
-import type { Building, LonLat, RoofSurface } from '../../../models/types.js';
+import type { Building, LonLat, RoofPoint, RoofRing, RoofSurface } from '../../../models/types.js';
 import type { Crs } from '../crs/crs.js';
 import { localPlane } from '../geometry/local-plane.js';
 import { mergeOutline } from '../geometry/merge-outline.js';
@@ -52,7 +52,7 @@ export function assembleBuilding(raw: RawBuilding, id: string, ctx: AssemblyCont
   }
   const footprintM2 = signedArea(outline);
   const heightM = height(raw, metric, id, ctx.warnings);
-  const roofs = roofSurfaces(metric, id, footprintM2);
+  const roofs = roofSurfaces(metric, id, footprintM2, roofRingMaker(metric, toLonLat));
   const roofType =
     roofTypeFromCode(raw.roofTypeCode) ?? (roofs.every((r) => r.tiltDeg < 1) ? ('flat' as const) : undefined);
   const address = [[raw.street, raw.houseNumber].filter(Boolean).join(' '), [raw.postalCode, raw.locality].filter(Boolean).join(' ')]
@@ -198,8 +198,32 @@ function height(raw: RawBuilding, polygons: readonly RawPolygon[], id: string, w
   return 2 * STOREY_HEIGHT_M;
 }
 
+/**
+ * Roof rings as the scene draws them: WGS84 like the footprint, heights above the building's ground (its ground
+ * surfaces where the file has them, else its lowest point), so that terrain heights never reach the renderer.
+ */
+function roofRingMaker(polygons: readonly RawPolygon[], toLonLat: Frame['toLonLat']): (exterior: ArrayLike<number>) => RoofRing {
+  const ground = polygons.filter((p) => p.kind === 'ground');
+  let groundZ = Infinity;
+  for (const p of ground.length > 0 ? ground : polygons)
+    for (let i = 2; i < p.exterior.length; i += 3) groundZ = Math.min(groundZ, p.exterior[i] as number);
+  return (exterior) => {
+    const ring: RoofPoint[] = [];
+    for (let i = 0; i < exterior.length; i += 3) {
+      const [lon, lat] = toLonLat(exterior[i] as number, exterior[i + 1] as number);
+      ring.push([round(lon, 8), round(lat, 8), round((exterior[i + 2] as number) - groundZ, 2)]);
+    }
+    return ring;
+  };
+}
+
 /** One RoofSurface per bldg:RoofSurface (its polygons together); a flat roof of the footprint without LoD2 roofs. */
-function roofSurfaces(polygons: readonly RawPolygon[], buildingId: string, footprintM2: number): RoofSurface[] {
+function roofSurfaces(
+  polygons: readonly RawPolygon[],
+  buildingId: string,
+  footprintM2: number,
+  ringOf: (exterior: ArrayLike<number>) => RoofRing,
+): RoofSurface[] {
   const groups = new Map<string, PolygonRings[]>();
   let anonymous = 0;
   for (const p of polygons) {
@@ -213,7 +237,13 @@ function roofSurfaces(polygons: readonly RawPolygon[], buildingId: string, footp
   for (const group of groups.values()) {
     const o = surfaceOrientation(group);
     if (o.areaM2 < MIN_ROOF_AREA_M2) continue;
-    roofs.push({ buildingId, areaM2: round(o.areaM2, 2), tiltDeg: round(o.tiltDeg, 1), azimuthDeg: round(o.azimuthDeg, 1) });
+    roofs.push({
+      buildingId,
+      areaM2: round(o.areaM2, 2),
+      tiltDeg: round(o.tiltDeg, 1),
+      azimuthDeg: round(o.azimuthDeg, 1),
+      outlines: group.map((p) => ringOf(p.exterior)),
+    });
   }
   if (roofs.length === 0) roofs.push({ buildingId, areaM2: round(footprintM2, 2), tiltDeg: 0, azimuthDeg: 180 });
   return roofs;
