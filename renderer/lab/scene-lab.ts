@@ -1,10 +1,13 @@
 /**
  * Drives a DistrictScene on a shared WebGLRenderer from tests (window.__sceneLab): open a synthetic district of n
- * buildings, close it, and read renderer.info, so that draw calls and GPU memory can be checked in a real browser.
+ * buildings, close it, and read renderer.info, so that draw calls and GPU memory can be checked in a real browser;
+ * measure() times a whole scene (merged or one mesh per building) for the scene benchmark.
  */
 import { WebGLRenderer } from 'three';
 import { divergingScale } from '../scene/color-scale.js';
 import { DistrictScene } from '../scene/district-scene.js';
+import { meterGpuBuffers, type GpuBufferMeter } from './gpu-buffer-meter.js';
+import { measureScene, type MeasureOptions, type SceneMeasurement } from './scene-measure.js';
 import { syntheticDistrict } from './synthetic-district.js';
 
 const ORIGIN = { lat: 51.5236, lon: 6.9288 }; // Bottrop
@@ -28,11 +31,23 @@ export interface SceneLab {
   close(): RendererFacts;
   destroy(): RendererFacts;
   facts(): RendererFacts;
+  /** Builds, draws, times and disposes a district of n buildings (closing whatever the lab had open first). */
+  measure(n: number, options: MeasureOptions): SceneMeasurement;
 }
 
 const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="lab-canvas"]')!;
 let renderer: WebGLRenderer | null = null;
 let scene: DistrictScene | null = null;
+let meter: GpuBufferMeter | null = null;
+
+function ensureRenderer(): WebGLRenderer {
+  if (!renderer) {
+    renderer = new WebGLRenderer({ canvas, antialias: false });
+    // before three.js uploads anything, so that every buffer is counted
+    meter = meterGpuBuffers(renderer.getContext() as WebGL2RenderingContext);
+  }
+  return renderer;
+}
 
 function facts(): RendererFacts {
   const info = renderer!.info;
@@ -52,8 +67,7 @@ function renderNow(): RendererFacts {
 
 const lab: SceneLab = {
   create(options = {}) {
-    renderer ??= new WebGLRenderer({ canvas, antialias: false });
-    scene = new DistrictScene({ canvas, renderer, shadows: options.shadows ?? false });
+    scene = new DistrictScene({ canvas, renderer: ensureRenderer(), shadows: options.shadows ?? false });
     return renderNow();
   },
   open(n) {
@@ -91,6 +105,12 @@ const lab: SceneLab = {
     return facts();
   },
   facts,
+  measure(n, options) {
+    scene?.dispose();
+    scene = null;
+    const r = ensureRenderer();
+    return measureScene(r, canvas, meter!, ORIGIN, n, options);
+  },
 };
 
 declare global {
