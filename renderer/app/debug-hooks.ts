@@ -2,7 +2,7 @@
  * Read-only facts for browser tests and for support: what is drawn, how many draw calls, what the charts hold, and
  * where on screen a building can be clicked. Published as window.__plustwin; nothing in it changes app state.
  */
-import type { ChartPoints } from '../panels/building-panel.js';
+import type { ChartPoints, PanelChartsView } from '../panels/building-panel.js';
 
 export interface DebugInfo {
   readonly ready: boolean;
@@ -17,6 +17,10 @@ export interface DebugInfo {
   drawCalls(): number;
   memory(): { readonly geometries: number; readonly textures: number; readonly programs: number };
   chartPoints(): ChartPoints;
+  /** The data behind the building panel's charts and the period they show; null without a selection. */
+  panelCharts(): PanelChartsView | null;
+  /** Calls the replay views made so far (charts, dashboard, implausible alarms). */
+  replayCalls(): { readonly day: number; readonly bars: number; readonly analysis: number; readonly implausible: number };
   /** Client coordinates of a visible point on the building, or null. */
   screenPositionOf(id: string): { readonly x: number; readonly y: number } | null;
   /** Building under client coordinates, as a click there would select it. */

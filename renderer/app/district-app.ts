@@ -16,10 +16,10 @@ import { StatusLine } from '../panels/status-line.js';
 import { TimeControl } from '../panels/time-control.js';
 import { DistrictDashboard } from '../panels/district-dashboard.js';
 import { activeAlarms, AlarmList } from '../panels/alarms.js';
-import { analysisWindow } from '../time/analysis-window.js';
+import { PanelReplay, type ReplayPosition } from '../panels/panel-replay.js';
 import { rgbToCss } from '../scene/color-scale.js';
 import { DistrictScene, type SceneTheme } from '../scene/district-scene.js';
-import { safeTimeZone, startOfDay, startOfMonth } from '../time/zoned-time.js';
+import { safeTimeZone, startOfDay } from '../time/zoned-time.js';
 import type { DebugInfo } from './debug-hooks.js';
 
 export interface AppElements {
@@ -56,14 +56,13 @@ export class DistrictApp {
   private alarmList: AlarmList | null = null;
   private time: TimeControl | null = null;
   private dashboard: DistrictDashboard;
-  private analysisKey = '';
-  private analysisAt = 0;
+  /** Panel charts, dashboard and implausible alarms at the time bar's position. */
+  private replay: PanelReplay | null = null;
   private balanceTimer: ReturnType<typeof setTimeout> | null = null;
   private seriesTimer: ReturnType<typeof setInterval> | null = null;
   private lastBalanceFetch = 0;
   /** Only the newest balance answer is shown: replay moves faster than some answers come back. */
   private balanceRequest = 0;
-  private seriesRequest = 0;
   private ready = false;
   private error: string | null = null;
 
@@ -91,6 +90,12 @@ export class DistrictApp {
     this.statusLine = new StatusLine(this.els.status, this.i18n, this.timeZone);
     this.alarmList = new AlarmList(this.els.alarms, this.i18n, this.timeZone, (id) => void this.select(id));
     this.panel = new BuildingPanel(this.els.panel, this.i18n, this.timeZone);
+    this.replay = new PanelReplay(
+      this.api,
+      { panel: () => this.panel, dashboard: this.dashboard, alarms: () => this.alarmList, district: () => this.district },
+      this.i18n,
+      this.timeZone,
+    );
     this.time = new TimeControl(this.els.timeBar, this.i18n, this.timeZone, () => this.now(), () => void this.refreshBalances());
     this.onStatus(status);
     const skipped = this.scene.setDistrict(district.site.origin, district.buildings);
@@ -135,6 +140,8 @@ export class DistrictApp {
         return { geometries: info.memory.geometries, textures: info.memory.textures, programs: info.programs?.length ?? 0 };
       },
       chartPoints: () => this.panel?.chartPointCounts() ?? { power: 0, daily: 0, monthly: 0, powerSpan: null },
+      panelCharts: () => this.panel?.chartsView() ?? null,
+      replayCalls: () => this.replay?.callCounts() ?? { day: 0, bars: 0, analysis: 0, implausible: 0 },
       screenPositionOf: (id: string) => this.scene.screenPositionOf(id),
       pickAt: (x: number, y: number) => this.scene.pickAtClient(x, y),
       metric: () => this.metric,
@@ -159,7 +166,7 @@ export class DistrictApp {
     this.panel.setBalance(this.balances.get(id));
     this.panel.setStatus(this.status);
     this.panel.setLive(this.latestLive.get(id));
-    await this.refreshSeries();
+    this.replay?.selectionChanged();
   }
 
   /** The collector's clock now, extrapolated between status events with its speed. */
@@ -198,27 +205,14 @@ export class DistrictApp {
     const now = this.now();
     const today = { from: startOfDay(now, this.timeZone), to: Math.max(startOfDay(now, this.timeZone) + 1, now) };
     const { from, to } = this.time?.period() ?? today;
+    this.replay?.update(this.replayPosition({ from, to }, now));
     const ticket = ++this.balanceRequest;
     const balances = await this.unwrap(this.api.call('district.balances', { from, to }), false);
     if (!balances || ticket !== this.balanceRequest) return;
     this.balances = new Map(balances.map((b) => [b.buildingId, b]));
     this.recolor();
-    void this.refreshAnalysis(from, to);
     const selected = this.panel?.buildingId;
     if (selected) this.panel?.setBalance(this.balances.get(selected));
-  }
-
-  /** The dashboard's analysis: again when the period moved, else at most every 30 s (it is heavier than balances). */
-  private async refreshAnalysis(from: number, to: number): Promise<void> {
-    const w = analysisWindow(from, to);
-    const key = `${w.from}|${w.to}|${w.resolution}`;
-    if (key === this.analysisKey && Date.now() - this.analysisAt < 30_000) return;
-    this.analysisKey = key;
-    this.analysisAt = Date.now();
-    const result = await this.api.call('district.analysis', w);
-    if (key !== this.analysisKey) return;
-    if (result.ok) this.dashboard.show(result.value);
-    else this.dashboard.showError(result.error.message);
   }
 
   private recolor(): void {
@@ -239,22 +233,15 @@ export class DistrictApp {
     renderLegend(this.els.legend, this.i18n, this.metric, scale);
   }
 
+  private replayPosition(period: { from: number; to: number }, now: number): ReplayPosition {
+    return { scope: this.time?.scopeName ?? 'day', live: this.time?.isLive ?? true, period, now };
+  }
+
+  /** The panel's charts for a newly selected building, or again on the live refresh tick. */
   private async refreshSeries(): Promise<void> {
-    const id = this.panel?.buildingId;
-    if (!id) return;
-    const request = ++this.seriesRequest;
+    if (!this.panel?.buildingId || !this.time) return;
     const now = this.now();
-    const dayStart = startOfDay(now, this.timeZone);
-    const monthStart = startOfMonth(now, this.timeZone);
-    const to = Math.max(dayStart + 1, now);
-    const [today, month] = await Promise.all([
-      this.unwrap(this.api.call('building.series', { buildingId: id, from: dayStart, to, resolution: 'hour' }), false),
-      this.unwrap(this.api.call('building.series', { buildingId: id, from: monthStart, to, resolution: 'day' }), false),
-    ]);
-    // a newer selection may have started while this one was in flight
-    if (request !== this.seriesRequest || this.panel?.buildingId !== id) return;
-    if (today) this.panel.setToday(today, dayStart);
-    if (month) this.panel.setMonth(month);
+    this.replay?.update(this.replayPosition(this.time.period(), now));
   }
 
   private setupMetricSelect(): void {
@@ -297,6 +284,7 @@ export class DistrictApp {
 
   dispose(): void {
     this.time?.dispose();
+    this.replay?.dispose();
     if (this.balanceTimer) clearTimeout(this.balanceTimer);
     if (this.seriesTimer) clearInterval(this.seriesTimer);
     this.scene.dispose();

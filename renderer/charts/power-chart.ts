@@ -1,5 +1,8 @@
-/** Today's power of the selected building as lines (grid, generation, consumption), fed by series and live events. */
-import { Chart, Filler, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
+/**
+ * A day's power of the selected building as lines (grid, generation, consumption), fed by series and, for today,
+ * by live events; a vertical line marks where the time bar stands.
+ */
+import { Chart, type Plugin, Filler, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
 import type { PowerSample } from '../../models/contract.js';
 import type { I18n } from '../i18n/i18n.js';
 import { mergePowerSamples, powerPoints } from './chart-data.js';
@@ -12,6 +15,9 @@ export class PowerChart {
   private samples: PowerSample[] = [];
   /** Samples before this instant (the start of "today") are not shown. */
   private from = -Infinity;
+  /** Samples from this instant on belong to the next day and are not shown. */
+  private to = Infinity;
+  private marker: number | null = null;
 
   constructor(
     canvas: HTMLCanvasElement,
@@ -19,6 +25,23 @@ export class PowerChart {
     private readonly timeZone: string,
   ) {
     const c = readChartColors(canvas);
+    const markerLine: Plugin<'line'> = {
+      id: 'plustwinMarker',
+      afterDatasetsDraw: (chart) => {
+        const x = this.marker === null ? undefined : chart.scales['x']?.getPixelForValue(this.marker);
+        if (x === undefined || !Number.isFinite(x) || x < chart.chartArea.left || x > chart.chartArea.right) return;
+        const ctx = chart.ctx;
+        ctx.save();
+        ctx.strokeStyle = c.text;
+        ctx.lineWidth = 2;
+        ctx.setLineDash([4, 3]);
+        ctx.beginPath();
+        ctx.moveTo(x, chart.chartArea.top);
+        ctx.lineTo(x, chart.chartArea.bottom);
+        ctx.stroke();
+        ctx.restore();
+      },
+    };
     const line = (label: string, color: string) => ({
       label,
       data: [] as { x: number; y: number }[],
@@ -30,6 +53,7 @@ export class PowerChart {
     });
     this.chart = new Chart(canvas, {
       type: 'line',
+      plugins: [markerLine],
       data: {
         datasets: [
           line(i18n.t('panel.grid'), c.gridPower),
@@ -80,8 +104,23 @@ export class PowerChart {
     this.update();
   }
 
+  /** Shows one day [from, to) with a marker at `marker` (the time bar's instant). */
+  setDay(samples: readonly PowerSample[], from: number, to: number, marker: number | null): void {
+    this.to = to;
+    this.marker = marker;
+    const x = this.chart.options.scales?.['x'];
+    if (x) x.max = to;
+    this.set(samples.filter((s) => s.ts < to), from);
+  }
+
+  setMarker(marker: number | null): void {
+    if (marker === this.marker) return;
+    this.marker = marker;
+    this.chart.update('none');
+  }
+
   append(sample: PowerSample): void {
-    if (!(sample.ts >= this.from)) return;
+    if (!(sample.ts >= this.from) || !(sample.ts < this.to)) return;
     this.samples = mergePowerSamples(this.samples, [sample]);
     this.update();
   }

@@ -1,12 +1,17 @@
 /**
- * The selected building: identity, today's balance with its energy-plus status and data coverage, live power,
- * its meters with their polling state, and three charts (power today, energy per hour today, per day this month).
+ * The selected building: identity, the balance of the time bar's period with its energy-plus status and data
+ * coverage, live power, its meters with their polling state, and three charts that follow the time bar: the power
+ * of the day the slider stands in (marker at its instant), that day's energy per hour, and the days of its month
+ * (months of its year in the year scope) with the slider's bar outlined.
  */
 import type { BuildingBalance, BuildingSeries, CollectorStatus, DeviceState, PowerSample } from '../../models/contract.js';
 import type { Building, Device, Point } from '../../models/types.js';
+import { hourlyBuckets, quarterPower } from '../charts/chart-data.js';
 import { EnergyChart } from '../charts/energy-chart.js';
 import { PowerChart } from '../charts/power-chart.js';
 import type { I18n } from '../i18n/i18n.js';
+import { dayLabel, monthLabel, yearLabel } from '../time/period-label.js';
+import type { Span } from '../time/replay-windows.js';
 import { h } from './dom.js';
 
 export interface PanelContext {
@@ -23,12 +28,29 @@ export interface ChartPoints {
   readonly powerSpan: { readonly first: number; readonly last: number } | null;
 }
 
+/** What the charts show now, for the debug hook (browser tests read the data behind the canvas here). */
+export interface PanelChartsView {
+  readonly buildingId: string | null;
+  readonly focus: number | null;
+  readonly day: Span | null;
+  readonly bars: (Span & { readonly resolution: 'day' | 'month' }) | null;
+  readonly hourly: EnergyChart['data'] | null;
+  readonly barsData: EnergyChart['data'] | null;
+  readonly powerFromEnergy: boolean;
+  readonly titles: { readonly power: string; readonly hourly: string; readonly bars: string; readonly period: string };
+}
+
 export class BuildingPanel {
   private power: PowerChart | null = null;
   private daily: EnergyChart | null = null;
   private monthly: EnergyChart | null = null;
   private current: PanelContext | null = null;
   private readonly slots: Record<'balance' | 'live' | 'meters', HTMLElement>;
+  private titles: Record<'power' | 'hourly' | 'bars' | 'period' | 'powerNote', HTMLElement> | null = null;
+  private focus: number | null = null;
+  private day: Span | null = null;
+  private bars: (Span & { readonly resolution: 'day' | 'month' }) | null = null;
+  private powerFromEnergy = false;
 
   constructor(
     private readonly root: HTMLElement,
@@ -62,6 +84,15 @@ export class BuildingPanel {
     this.slots.balance = h('div', { class: 'balance', 'data-testid': 'panel-balance' });
     this.slots.live = h('dl', { class: 'live', 'data-testid': 'panel-live' });
     this.slots.meters = h('ul', { class: 'meters', 'data-testid': 'panel-meters' });
+    this.titles = {
+      power: h('h3', { 'data-testid': 'chart-power-title', text: i18n.t('chart.power') }),
+      hourly: h('h3', { 'data-testid': 'chart-daily-title', text: i18n.t('chart.daily') }),
+      bars: h('h3', { 'data-testid': 'chart-monthly-title', text: i18n.t('chart.monthly') }),
+      period: h('p', { class: 'period', 'data-testid': 'panel-period', 'aria-live': 'polite' }),
+      powerNote: h('p', { class: 'note', 'data-testid': 'chart-power-note', hidden: true, text: i18n.t('chart.powerFromEnergy') }),
+    };
+    this.focus = this.day = this.bars = null;
+    this.powerFromEnergy = false;
     this.root.replaceChildren(
       h('h2', { 'data-testid': 'panel-title', 'data-building-id': b.id, text: b.name }),
       h(
@@ -74,15 +105,17 @@ export class BuildingPanel {
         h('dt', { text: i18n.t('panel.height') }),
         h('dd', { text: `${i18n.number(b.heightM, 1)} m` }),
       ),
-      h('h3', { text: i18n.t('panel.plusStatus') }),
+      h('h3', { text: i18n.t('panel.plusStatus.period') }),
+      this.titles.period,
       this.slots.balance,
       h('h3', { text: i18n.t('panel.live') }),
       this.slots.live,
-      h('h3', { text: i18n.t('chart.power') }),
+      this.titles.power,
       h('div', { class: 'chart' }, powerCanvas),
-      h('h3', { text: i18n.t('chart.daily') }),
+      this.titles.powerNote,
+      this.titles.hourly,
       h('div', { class: 'chart' }, dailyCanvas),
-      h('h3', { text: i18n.t('chart.monthly') }),
+      this.titles.bars,
       h('div', { class: 'chart' }, monthlyCanvas),
       h('h3', { text: i18n.t('panel.meters') }),
       this.slots.meters,
@@ -159,14 +192,72 @@ export class BuildingPanel {
     );
   }
 
-  /** Series of today (power samples + hourly energy); dayStart bounds the power chart. */
-  setToday(series: BuildingSeries, dayStart: number): void {
-    this.power?.set(series.power, dayStart);
-    this.daily?.set(series.energy);
+  /** Names the period the balance covers (the time bar's period). */
+  setPeriod(label: string): void {
+    if (this.titles) this.titles.period.textContent = this.i18n.t('panel.period', { period: label });
   }
 
-  setMonth(series: BuildingSeries): void {
-    this.monthly?.set(series.energy);
+  /**
+   * One day at quarter-hour resolution (with its raw power samples): the power curve, or the quarter-hour averages
+   * when the raw samples are gone, and the energy per hour; the marker stands at focus.
+   */
+  setDay(series: BuildingSeries, day: Span, focus: number): void {
+    if (!this.titles) return;
+    const label = dayLabel(this.i18n.locale, day.from, this.timeZone);
+    this.day = day;
+    this.focus = focus;
+    this.powerFromEnergy = series.power.length === 0 && series.energy.length > 0;
+    this.power?.setDay(this.powerFromEnergy ? quarterPower(series.energy) : series.power, day.from, day.to, focus);
+    this.daily?.set(hourlyBuckets(series.energy));
+    this.daily?.setFocus(focus - 1);
+    this.titles.power.textContent = this.i18n.t('chart.power.day', { day: label });
+    this.titles.hourly.textContent = this.i18n.t('chart.hourly.day', { day: label });
+    this.titles.powerNote.hidden = !this.powerFromEnergy;
+    this.canvasLabel('chart-power', this.titles.power.textContent, focus);
+    this.canvasLabel('chart-daily', this.titles.hourly.textContent, focus);
+  }
+
+  /** Days of a month or months of a year, the bar holding focus outlined. */
+  setBars(series: BuildingSeries, bars: Span & { readonly resolution: 'day' | 'month' }, focus: number): void {
+    if (!this.titles) return;
+    const { i18n, timeZone } = this;
+    this.bars = bars;
+    const byMonth = bars.resolution === 'month';
+    const monthShort = new Intl.DateTimeFormat(i18n.locale, { timeZone, month: 'short' });
+    this.monthly?.set(series.energy, byMonth ? (ts) => monthShort.format(ts) : (ts) => i18n.day(ts, timeZone));
+    this.monthly?.setFocus(focus - 1);
+    this.titles.bars.textContent = byMonth
+      ? i18n.t('chart.bars.year', { year: yearLabel(i18n.locale, bars.from, timeZone) })
+      : i18n.t('chart.bars.month', { month: monthLabel(i18n.locale, bars.from, timeZone) });
+    this.canvasLabel('chart-monthly', this.titles.bars.textContent, focus);
+  }
+
+  /** Moves the marker and the outlined bars without new data (the slider moved inside the loaded windows). */
+  setFocus(focus: number): void {
+    this.focus = focus;
+    this.power?.setMarker(focus);
+    this.daily?.setFocus(focus - 1);
+    this.monthly?.setFocus(focus - 1);
+  }
+
+  chartsView(): PanelChartsView {
+    const t = this.titles;
+    return {
+      buildingId: this.buildingId,
+      focus: this.focus,
+      day: this.day,
+      bars: this.bars,
+      hourly: this.daily?.data ?? null,
+      barsData: this.monthly?.data ?? null,
+      powerFromEnergy: this.powerFromEnergy,
+      titles: { power: t?.power.textContent ?? '', hourly: t?.hourly.textContent ?? '', bars: t?.bars.textContent ?? '', period: t?.period.textContent ?? '' },
+    };
+  }
+
+  /** The canvas's accessible name says what it shows and where the time bar stands. */
+  private canvasLabel(testid: string, title: string, focus: number): void {
+    const canvas = this.root.querySelector(`[data-testid="${testid}"]`);
+    canvas?.setAttribute('aria-label', `${title}; ${this.i18n.t('chart.marker', { at: this.i18n.dateTime(focus, this.timeZone) })}`);
   }
 
   appendLive(sample: PowerSample): void {
@@ -188,5 +279,6 @@ export class BuildingPanel {
     this.daily?.destroy();
     this.monthly?.destroy();
     this.power = this.daily = this.monthly = null;
+    this.titles = null;
   }
 }

@@ -25,7 +25,8 @@ export class DistrictDashboard {
     private readonly i18n: I18n,
   ) {}
 
-  show(a: DistrictAnalysis): void {
+  /** periodLabel names the analysed period (locale-formatted by the caller). */
+  show(a: DistrictAnalysis, periodLabel?: string): void {
     const t = this.i18n;
     const d = a.district;
     const el = d.balance.carriers.find((c) => c.carrier === 'electricity');
@@ -42,6 +43,7 @@ export class DistrictDashboard {
     ];
     this.root.replaceChildren(
       h('h2', { text: t.t('dashboard.title') }),
+      periodLabel ? h('p', { class: 'period', 'data-testid': 'dashboard-period', text: t.t('dashboard.period', { period: periodLabel }) }) : '',
       h('p', {
         class: plus.energyPlus ? 'badge plus' : 'badge minus',
         'data-testid': 'dashboard-status',

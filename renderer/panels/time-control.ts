@@ -1,7 +1,8 @@
 /**
  * Replays the district over a day, a month or a year: a slider over the scope's steps, a play button that walks
- * through them, and "live", which follows the collector's clock. The scene is coloured by the energy from the
- * scope's start to the slider's step.
+ * through them, buttons to the previous and next day, month or year, and "live", which follows the collector's
+ * clock. The scene is coloured by the energy from the scope's start to the slider's step; the building panel, the
+ * dashboard and the alarms follow the same position (panel-replay.ts).
  */
 import type { I18n } from '../i18n/i18n.js';
 import { liveStep, scopeFrame, TIME_SCOPES, windowAt, type ScopeFrame, type TimeScope } from '../time/time-window.js';
@@ -18,6 +19,8 @@ export class TimeControl {
   private readonly slider: HTMLInputElement;
   private readonly playButton: HTMLButtonElement;
   private readonly liveButton: HTMLButtonElement;
+  private readonly prevButton: HTMLButtonElement;
+  private readonly nextButton: HTMLButtonElement;
   private readonly label: HTMLElement;
 
   constructor(
@@ -33,8 +36,10 @@ export class TimeControl {
     this.slider = h('input', { type: 'range', min: '1', step: '1', 'data-testid': 'time-slider', 'aria-label': i18n.t('time.slider') });
     this.playButton = h('button', { type: 'button', 'data-testid': 'time-play', text: i18n.t('time.play') });
     this.liveButton = h('button', { type: 'button', 'data-testid': 'time-live', text: i18n.t('time.live') });
+    this.prevButton = h('button', { type: 'button', 'data-testid': 'time-prev', 'aria-label': i18n.t('time.prev'), title: i18n.t('time.prev'), text: '◀' });
+    this.nextButton = h('button', { type: 'button', 'data-testid': 'time-next', 'aria-label': i18n.t('time.next'), title: i18n.t('time.next'), text: '▶' });
     this.label = h('span', { 'data-testid': 'time-label', 'aria-live': 'polite' });
-    root.replaceChildren(this.scopeSelect, this.playButton, this.slider, this.liveButton, this.label);
+    root.replaceChildren(this.scopeSelect, this.prevButton, this.playButton, this.slider, this.nextButton, this.liveButton, this.label);
 
     this.scopeSelect.addEventListener('change', () => {
       this.scope = TIME_SCOPES.find((s) => s === this.scopeSelect.value) ?? 'day';
@@ -42,9 +47,13 @@ export class TimeControl {
     });
     this.slider.addEventListener('input', () => {
       this.stopPlaying();
-      this.live = Number(this.slider.value) >= liveStep(this.frame, this.now());
+      // live only in the period that holds now, at or beyond its running step
+      const now = this.now();
+      this.live = holdsNow(this.frame, now) && Number(this.slider.value) >= liveStep(this.frame, now);
       this.changed();
     });
+    this.prevButton.addEventListener('click', () => this.shift(-1));
+    this.nextButton.addEventListener('click', () => this.shift(1));
     this.playButton.addEventListener('click', () => (this.playing ? this.stopPlaying() : this.play()));
     this.liveButton.addEventListener('click', () => this.goLive());
     this.goLive(false);
@@ -66,6 +75,24 @@ export class TimeControl {
     return this.live;
   }
 
+  get scopeName(): TimeScope {
+    return this.scope;
+  }
+
+  /** Replays the previous (-1) or next (+1) day, month or year, at its last step that has begun. */
+  private shift(direction: -1 | 1): void {
+    this.stopPlaying();
+    const now = this.now();
+    const end = this.frame.stepEnds[this.frame.stepEnds.length - 1] ?? now;
+    const anchor = direction < 0 ? this.frame.start - 1 : end;
+    if (anchor > now) return;
+    this.live = false;
+    this.frame = scopeFrame(this.scope, anchor, this.timeZone);
+    this.slider.max = String(this.frame.stepEnds.length);
+    this.slider.value = String(holdsNow(this.frame, now) ? liveStep(this.frame, now) : this.frame.stepEnds.length);
+    this.changed();
+  }
+
   dispose(): void {
     this.stopPlaying();
   }
@@ -80,11 +107,14 @@ export class TimeControl {
   private play(): void {
     const now = this.now();
     this.live = false;
-    if (Number(this.slider.value) >= liveStep(this.frame, now)) this.slider.value = '1';
+    if (holdsNow(this.frame, now) && Number(this.slider.value) >= liveStep(this.frame, now)) this.slider.value = '1';
+    else if (Number(this.slider.value) >= this.frame.stepEnds.length) this.slider.value = '1';
     this.playButton.textContent = this.i18n.t('time.pause');
     this.playing = setInterval(() => {
       const next = Number(this.slider.value) + 1;
-      if (next >= liveStep(this.frame, this.now())) return this.goLive();
+      const t = this.now();
+      if (holdsNow(this.frame, t) && next >= liveStep(this.frame, t)) return this.goLive();
+      if (next > this.frame.stepEnds.length) return this.stopPlaying();
       this.slider.value = String(next);
       this.changed();
     }, PLAY_STEP_MS);
@@ -104,8 +134,23 @@ export class TimeControl {
 
   private render(now: number): void {
     const { to } = windowAt(this.frame, Number(this.slider.value), now);
-    const at = this.scope === 'day' ? this.i18n.time(to, this.timeZone) : this.i18n.day(to - 1, this.timeZone);
+    // a period other than the running one names its date too
+    const today = holdsNow(this.frame, now);
+    const date = (ts: number) => new Intl.DateTimeFormat(this.i18n.locale, { timeZone: this.timeZone, dateStyle: 'medium' }).format(ts);
+    const at =
+      this.scope === 'day'
+        ? today
+          ? this.i18n.time(to, this.timeZone)
+          : `${date(this.frame.start)} ${this.i18n.time(to, this.timeZone)}`
+        : today
+          ? this.i18n.day(to - 1, this.timeZone)
+          : date(to - 1);
     this.label.textContent = this.live ? this.i18n.t('time.liveLabel', { at }) : this.i18n.t('time.until', { at });
     this.liveButton.setAttribute('aria-pressed', String(this.live));
+    this.nextButton.disabled = today;
   }
 }
+
+/** The frame's period has begun and not ended yet. */
+const holdsNow = (frame: ScopeFrame, now: number): boolean =>
+  frame.start <= now && now < (frame.stepEnds[frame.stepEnds.length - 1] ?? -Infinity);
