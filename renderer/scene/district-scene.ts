@@ -23,11 +23,13 @@ import {
   WebGLRenderer,
 } from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
+import type { RoofShape } from '../../models/contract.js';
 import type { Building } from '../../models/types.js';
 import { fitCamera } from './camera-fit.js';
 import type { Rgb } from './color-scale.js';
 import { buildDistrictGeometry, paintBuilding, type BuildingSlot, type DistrictGeometry, type SkippedBuilding } from './district-geometry.js';
 import { GpuPicker } from './gpu-picker.js';
+import type { PvSystem } from './pv-panels.js';
 import type { Origin } from './projection.js';
 
 export type SceneTheme = 'light' | 'dark';
@@ -45,10 +47,26 @@ const THEME_COLORS: Record<SceneTheme, { background: number; ground: number; out
   dark: { background: 0x10151c, ground: 0x2b3340, outline: 0xffd400 },
 };
 
+/** Dark blue as modules are; the same in both themes (they are things on the roof, not data). */
+const PANEL_COLOR = 0x1d3b8a;
+
+/** What a district may bring beyond footprints and heights. */
+export interface DistrictExtras {
+  /** LoD2 roofs ('district.roofShapes'): these buildings are drawn with their roofs as modelled. */
+  readonly roofShapes?: readonly RoofShape[];
+  /** Buildings with PV (see pvSystems): panels are drawn on their most south-facing roof. */
+  readonly pv?: ReadonlyMap<string, PvSystem>;
+}
+
 /** Everything a district puts on the GPU; all of it is disposed when the district is closed. */
 interface LoadedDistrict {
+  readonly origin: Origin;
+  readonly buildings: readonly Building[];
+  readonly extras: DistrictExtras;
   readonly data: DistrictGeometry;
   readonly mesh: Mesh<BufferGeometry, MeshLambertMaterial>;
+  /** All PV panels in one mesh (one draw call); null when no building has PV. */
+  readonly panels: Mesh<BufferGeometry, MeshLambertMaterial> | null;
   readonly ground: Mesh<PlaneGeometry, MeshLambertMaterial>;
   readonly outlineMaterial: LineBasicMaterial;
   readonly byId: Map<string, BuildingSlot>;
@@ -104,30 +122,68 @@ export class DistrictScene {
   }
 
   /** Replaces the shown district (disposing the previous one). Returns buildings that could not be drawn. */
-  setDistrict(origin: Origin, buildings: readonly Building[]): readonly SkippedBuilding[] {
+  setDistrict(origin: Origin, buildings: readonly Building[], extras: DistrictExtras = {}): readonly SkippedBuilding[] {
     this.clearDistrict();
-    const data = buildDistrictGeometry(origin, buildings);
+    const skipped = this.load(origin, buildings, extras);
+    this.placeSun();
+    this.fitView();
+    return skipped;
+  }
+
+  /**
+   * Draws the modelled roofs of the shown district (they load after it, so that the district shows at once):
+   * rebuilds the merged geometry, keeping colours, selection and the camera. Returns false without a district.
+   */
+  setRoofShapes(roofShapes: readonly RoofShape[]): boolean {
+    const d = this.district;
+    if (!d) return false;
+    const colors = d.data.geometry.getAttribute('color') as BufferAttribute;
+    const kept = new Map(d.data.slots.map((s) => [s.id, [colors.getX(s.vertexStart), colors.getY(s.vertexStart), colors.getZ(s.vertexStart)] as const]));
+    const selected = this.selectedId;
+    this.clearDistrict();
+    this.load(d.origin, d.buildings, { ...d.extras, roofShapes });
+    const now = this.district as LoadedDistrict | null;
+    if (now) for (const slot of now.data.slots) paintBuilding(now.data, slot.index, kept.get(slot.id) ?? [0.7, 0.7, 0.7]);
+    if (selected) this.select(selected);
+    this.requestRender();
+    return true;
+  }
+
+  private load(origin: Origin, buildings: readonly Building[], extras: DistrictExtras): readonly SkippedBuilding[] {
+    const data = buildDistrictGeometry(origin, buildings, {
+      ...(extras.roofShapes ? { roofShapes: new Map(extras.roofShapes.map((r) => [r.buildingId, r.rings])) } : {}),
+      ...(extras.pv ? { pv: extras.pv } : {}),
+    });
     const colors = THEME_COLORS[this.theme];
+    const shadows = this.renderer.shadowMap.enabled;
     const mesh = new Mesh(data.geometry, new MeshLambertMaterial({ vertexColors: true }));
-    mesh.castShadow = mesh.receiveShadow = this.renderer.shadowMap.enabled;
+    mesh.castShadow = mesh.receiveShadow = shadows;
+    // lifted a little and pulled towards the camera in depth, so that panels never flicker into the roof
+    const panels = data.panels
+      ? new Mesh(data.panels, new MeshLambertMaterial({ color: PANEL_COLOR, polygonOffset: true, polygonOffsetFactor: -2, polygonOffsetUnits: -2 }))
+      : null;
+    if (panels) panels.receiveShadow = shadows;
     const b = data.bounds;
     const size = Math.max(b.maxX - b.minX, b.maxZ - b.minZ, 50) * 3;
     const groundGeometry = new PlaneGeometry(size, size);
     groundGeometry.rotateX(-Math.PI / 2);
     const ground = new Mesh(groundGeometry, new MeshLambertMaterial({ color: colors.ground }));
     ground.position.set((b.minX + b.maxX) / 2, -0.02, (b.minZ + b.maxZ) / 2);
-    ground.receiveShadow = this.renderer.shadowMap.enabled;
+    ground.receiveShadow = shadows;
     this.scene.add(ground, mesh);
+    if (panels) this.scene.add(panels);
     this.picker.setGeometry(data.geometry);
     this.district = {
+      origin,
+      buildings,
+      extras,
       data,
       mesh,
+      panels,
       ground,
       outlineMaterial: new LineBasicMaterial({ color: colors.outline }),
       byId: new Map(data.slots.map((s) => [s.id, s])),
     };
-    this.placeSun();
-    this.fitView();
     return data.skipped;
   }
 
@@ -141,6 +197,11 @@ export class DistrictScene {
     this.picker.setGeometry(null);
     d.data.geometry.dispose();
     d.mesh.material.dispose();
+    if (d.panels) {
+      this.scene.remove(d.panels);
+      d.panels.geometry.dispose();
+      d.panels.material.dispose();
+    }
     d.ground.geometry.dispose();
     d.ground.material.dispose();
     d.outlineMaterial.dispose();
