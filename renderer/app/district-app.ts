@@ -19,6 +19,7 @@ import { activeAlarms, AlarmList } from '../panels/alarms.js';
 import { PanelReplay, type ReplayPosition } from '../panels/panel-replay.js';
 import { rgbToCss } from '../scene/color-scale.js';
 import { DistrictScene, type SceneTheme } from '../scene/district-scene.js';
+import { pvSystems } from '../scene/pv-systems.js';
 import { safeTimeZone, startOfDay } from '../time/zoned-time.js';
 import type { DebugInfo } from './debug-hooks.js';
 
@@ -98,7 +99,9 @@ export class DistrictApp {
     );
     this.time = new TimeControl(this.els.timeBar, this.i18n, this.timeZone, () => this.now(), () => void this.refreshBalances());
     this.onStatus(status);
-    const skipped = this.scene.setDistrict(district.site.origin, district.buildings);
+    const skipped = this.scene.setDistrict(district.site.origin, district.buildings, { pv: pvSystems(district.buildings, district.points) });
+    // modelled roofs come in a second call, so that a large district shows before they are read
+    void this.loadRoofShapes();
     this.els.notice.textContent = skipped.length ? this.i18n.t('buildings.skipped', { count: skipped.length }) : '';
     if (skipped.length) this.els.notice.title = skipped.map((s) => `${s.id}: ${s.reason}`).join('\n');
     this.list.render(district.buildings);
@@ -146,6 +149,11 @@ export class DistrictApp {
       pickAt: (x: number, y: number) => this.scene.pickAtClient(x, y),
       metric: () => this.metric,
     });
+  }
+
+  private async loadRoofShapes(): Promise<void> {
+    const shapes = await this.unwrap(this.api.call('district.roofShapes', {}), false);
+    if (shapes && shapes.length > 0) this.scene.setRoofShapes(shapes);
   }
 
   /** Re-reads the district after its devices changed (renderer/devices) and shows that building on the map. */
