@@ -5,12 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import type { RoofLab } from '../../renderer/lab/roof-lab.js';
 import type { RendererFacts, SceneLab } from '../../renderer/lab/scene-lab.js';
 import { ensureRendererBuilt, RENDERER_DIST } from './build-once.js';
 import { launchChromium, type Browser } from './chromium.js';
 import { serveFolder } from './static-server.js';
 
-type Lab = { __sceneLab: SceneLab };
+type Lab = { __sceneLab: SceneLab; __roofLab: RoofLab };
 const memoryOf = (f: RendererFacts) => ({ geometries: f.geometries, textures: f.textures, programs: f.programs });
 
 describe('district scene in Chromium', () => {
@@ -69,6 +70,21 @@ describe('district scene in Chromium', () => {
     }
     const destroyed = await page.evaluate(() => (window as unknown as Lab).__sceneLab.destroy());
     expect(memoryOf(destroyed)).toEqual({ geometries: 0, textures: 0, programs: 0 });
+  });
+
+  it('returns renderer.info to its baseline with modelled roofs and the PV panel mesh, repeatedly', async () => {
+    // the roof lab has its own renderer: its baseline is its own
+    const baseline = await page.evaluate(() => (window as unknown as Lab).__roofLab.create());
+    for (const n of [2_000, 300]) {
+      const opened = await page.evaluate((k) => (window as unknown as Lab).__roofLab.openSynthetic(k, 3, 4), n);
+      expect(opened.withPanels).toBe(n / 4);
+      // buildings, ground and one panel mesh
+      expect(opened.facts.geometries).toBe(baseline.geometries + 3);
+      const closed = await page.evaluate(() => (window as unknown as Lab).__roofLab.close());
+      expect(memoryOf(closed)).toEqual(memoryOf(baseline));
+    }
+    const destroyed = await page.evaluate(() => (window as unknown as Lab).__roofLab.destroy());
+    expect({ geometries: destroyed.geometries, textures: destroyed.textures }).toEqual({ geometries: 0, textures: 0 });
   });
 
   it('frees the shadow map too when shadows are on; only the renderer\'s own depth program stays', async () => {
