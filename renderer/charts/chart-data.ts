@@ -97,3 +97,44 @@ export function bucketIndexAt(starts: readonly number[], ts: number): number {
   for (let i = 0; i < starts.length; i++) if ((starts[i] as number) <= ts) found = i;
   return found;
 }
+
+/**
+ * A day's power curve: the raw samples where they are kept, and the quarter-hour averages for the quarters that
+ * end before the first raw sample (history imported or older than the raw-sample retention). `averaged` says
+ * whether any averages were used.
+ */
+export function dayPower(quarters: readonly SeriesBucket[], raw: readonly PowerSample[]): { samples: PowerSample[]; averaged: boolean } {
+  const firstRaw = raw.reduce((min, s) => Math.min(min, s.ts), Infinity);
+  const before = quarterPower(quarters.filter((q) => q.start + QUARTER_HOUR_MS <= firstRaw));
+  return { samples: mergePowerSamples(before, thinPower(raw, MAX_DAY_POINTS), Infinity), averaged: before.length > 0 };
+}
+
+/** A day of 5-second polls is 17,280 samples per line: more than a panel-wide chart can show. */
+const MAX_DAY_POINTS = 2000;
+
+/** At most about maxPoints samples: time buckets of equal width, each the mean of its samples. */
+export function thinPower(samples: readonly PowerSample[], maxPoints: number): PowerSample[] {
+  const sorted = [...samples].filter((s) => Number.isFinite(s.ts)).sort((a, b) => a.ts - b.ts);
+  const first = sorted[0];
+  const last = sorted[sorted.length - 1];
+  if (sorted.length <= maxPoints || first === undefined || last === undefined || last.ts === first.ts) return sorted;
+  const width = (last.ts - first.ts) / maxPoints;
+  const out: PowerSample[] = [];
+  let bucket: PowerSample[] = [];
+  let index = 0;
+  const mean = (key: keyof PowerSample) => bucket.reduce((sum, s) => sum + s[key], 0) / bucket.length;
+  const emit = () => {
+    if (bucket.length > 0) out.push({ ts: Math.round(mean('ts')), gridKw: mean('gridKw'), generationKw: mean('generationKw'), consumptionKw: mean('consumptionKw') });
+    bucket = [];
+  };
+  for (const s of sorted) {
+    const i = Math.min(maxPoints - 1, Math.floor((s.ts - first.ts) / width));
+    if (i !== index) {
+      emit();
+      index = i;
+    }
+    bucket.push(s);
+  }
+  emit();
+  return out;
+}

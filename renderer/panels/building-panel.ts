@@ -6,7 +6,7 @@
  */
 import type { BuildingBalance, BuildingSeries, CollectorStatus, DeviceState, PowerSample } from '../../models/contract.js';
 import type { Building, Device, Point } from '../../models/types.js';
-import { hourlyBuckets, quarterPower } from '../charts/chart-data.js';
+import { dayPower, hourlyBuckets } from '../charts/chart-data.js';
 import { EnergyChart } from '../charts/energy-chart.js';
 import { PowerChart } from '../charts/power-chart.js';
 import type { I18n } from '../i18n/i18n.js';
@@ -198,16 +198,17 @@ export class BuildingPanel {
   }
 
   /**
-   * One day at quarter-hour resolution (with its raw power samples): the power curve, or the quarter-hour averages
-   * when the raw samples are gone, and the energy per hour; the marker stands at focus.
+   * One day at quarter-hour resolution (with its raw power samples): the power curve (quarter-hour averages where
+   * no raw samples are kept) and the energy per hour; the marker stands at focus.
    */
   setDay(series: BuildingSeries, day: Span, focus: number): void {
     if (!this.titles) return;
     const label = dayLabel(this.i18n.locale, day.from, this.timeZone);
     this.day = day;
     this.focus = focus;
-    this.powerFromEnergy = series.power.length === 0 && series.energy.length > 0;
-    this.power?.setDay(this.powerFromEnergy ? quarterPower(series.energy) : series.power, day.from, day.to, focus);
+    const power = dayPower(series.energy, series.power);
+    this.powerFromEnergy = power.averaged;
+    this.power?.setDay(power.samples, day.from, day.to, focus);
     this.daily?.set(hourlyBuckets(series.energy));
     this.daily?.setFocus(focus - 1);
     this.titles.power.textContent = this.i18n.t('chart.power.day', { day: label });

@@ -76,3 +76,43 @@ describe('replayed chart data', () => {
     expect(rangeLabel('de-DE', Date.UTC(2026, 10, 24, 23), Date.UTC(2026, 10, 25, 11, 15), TZ)).toMatch(/25\.11\.2026, 00:00\s?–\s?12:15/);
   });
 });
+
+describe('a replayed day power curve', () => {
+  const t0 = Date.UTC(2025, 5, 9, 22);
+  const quarter = (i: number, kwh: number): SeriesBucket => ({
+    start: t0 + i * Q,
+    consumptionKwh: kwh,
+    generationKwh: 0,
+    importKwh: kwh,
+    exportKwh: 0,
+    quality: 'measured',
+  });
+
+  it('uses quarter-hour averages before the first raw sample and the raw samples from there on', async () => {
+    const { dayPower } = await import('../../../renderer/charts/chart-data.js');
+    const raw = [t0 + 2 * Q + 60_000, t0 + 2 * Q + 120_000].map((ts) => ({ ts, gridKw: 7, generationKw: 0, consumptionKw: 7 }));
+    const { samples, averaged } = dayPower([quarter(0, 1), quarter(1, 2), quarter(2, 3), quarter(3, 4)], raw);
+    expect(averaged).toBe(true);
+    // quarters 0 and 1 end before the first raw sample; quarter 2 holds it and is left to the raw samples
+    expect(samples.map((s) => [s.ts - t0, s.consumptionKw])).toEqual([
+      [Q / 2, 4],
+      [Q + Q / 2, 8],
+      [2 * Q + 60_000, 7],
+      [2 * Q + 120_000, 7],
+    ]);
+    expect(dayPower([quarter(0, 1)], []).samples).toHaveLength(1);
+    expect(dayPower([], raw).averaged).toBe(false);
+  });
+
+  it('thins a day of 5-second samples to about 2,000 points, keeping the mean of each bucket', async () => {
+    const { dayPower, thinPower } = await import('../../../renderer/charts/chart-data.js');
+    const raw = Array.from({ length: 17_280 }, (_, i) => ({ ts: t0 + i * 5000, gridKw: i % 2 === 0 ? 0 : 10, generationKw: 0, consumptionKw: 5 }));
+    const { samples } = dayPower([], raw);
+    expect(samples.length).toBeLessThanOrEqual(2000);
+    expect(samples.length).toBeGreaterThan(1900);
+    const meanGrid = samples.reduce((s, x) => s + x.gridKw, 0) / samples.length;
+    expect(meanGrid).toBeCloseTo(5, 0);
+    expect(samples[0]!.ts).toBeGreaterThanOrEqual(t0);
+    expect(thinPower(raw.slice(0, 10), 2000)).toHaveLength(10);
+  });
+});
