@@ -40,6 +40,8 @@ export class AlarmList {
   private devices: readonly Alarm[] = [];
   private implausible: readonly ImplausibleAlarm[] = [];
   private implausiblePeriod = '';
+  /** What the list shows now: a refresh that changes nothing leaves the DOM (and screen readers) alone. */
+  private shown = '';
 
   constructor(
     private readonly root: HTMLElement,
@@ -61,6 +63,13 @@ export class AlarmList {
   }
 
   private render(): void {
+    const signature = JSON.stringify([
+      this.devices.map((a) => [a.deviceId, a.health.state, a.health.lastGoodTs, a.health.lastError, a.buildingName]),
+      this.implausible.map((a) => [a.key, a.valueKw, a.limitKw, a.buildingName, a.pointName]),
+      this.implausiblePeriod,
+    ]);
+    if (signature === this.shown) return;
+    this.shown = signature;
     const t = this.i18n;
     const count = this.devices.length + this.implausible.length;
     // keep the keyboard focus on the same alarm when a refresh rebuilds the list
