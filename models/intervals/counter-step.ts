@@ -46,12 +46,11 @@ export function counterStep(
   if (!(dt > 0) || !Number.isFinite(value)) return null;
   const maxKwh = (limits.maxPowerKw * dt) / HOUR_MS;
   const next = { ts, value };
-  const judged = (kwh: number, quality: IntervalQuality) => judge(kwh, quality, maxKwh, next);
 
   if (replacement !== undefined && replacement.ts > prev.ts && replacement.ts <= ts) {
     const before = Math.max(0, replacement.oldFinalKwh - prev.value);
     const after = Math.max(0, value - replacement.newStartKwh);
-    return judged(before + after, 'meter-replaced');
+    return judge(before + after, 'meter-replaced', maxKwh, next);
   }
 
   const delta = value - prev.value;
@@ -65,5 +64,5 @@ export function counterStep(
     if (wrapped <= maxKwh) return { kwh: wrapped, quality: 'rollover', next };
   }
   // A new counter cycle: the counter restarted at zero, so its reading is the energy since then.
-  return judged(value, 'counter-reset');
+  return judge(value, 'counter-reset', maxKwh, next);
 }
