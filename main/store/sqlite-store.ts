@@ -2,14 +2,19 @@
  * The SQLite store: WAL journal, buffered batched writes, the interval engine fed in the same transaction that
  * stores raw samples, and rollups refreshed for the hours each write touched.
  *
+ * Pipeline: readings fill a buffer of half a batch; when it is full it is prepared in JavaScript (raw rows, interval
+ * engine, rollup hours; ingest-batch.ts) and queued, and ingest waits only for the write before it. So the main
+ * thread prepares the next half while a sqlite3 worker thread writes the previous one.
+ *
  * Crash safety: raw samples, interval contributions, the per-point checkpoints and the rollups of a batch commit
- * in one transaction. A crash loses at most the readings still in the buffer (at most batchSize readings or
- * flushIntervalMs of them), never half a batch, and nothing is counted twice after a restart because the engine
- * resumes from the committed checkpoints.
+ * in one transaction. A crash loses at most what is not yet committed: the half being written and the half being
+ * filled, together at most batchSize readings (plus the ingest call in progress) or flushIntervalMs of them; never
+ * half a transaction, and nothing is counted twice after a restart because the engine resumes from the committed
+ * checkpoints. stats().buffered counts exactly those readings.
  */
 import type { BuildingBalance, DistrictView, ImplausibleInterval, PowerSample, Resolution, SeriesBucket } from '../../models/contract.js';
 import type { Checkpoint, MeterReplacement } from '../../models/intervals/counter-step.js';
-import { runIntervalEngine, type EnginePoint, type EngineReading } from '../../models/intervals/interval-engine.js';
+import type { EnginePoint } from '../../models/intervals/interval-engine.js';
 import { DEFAULT_LIMITS, type IntervalLimits } from '../../models/intervals/limits.js';
 import { qualityCode } from '../../models/intervals/quality.js';
 import { DAY_MS, HOUR_MS, INTERVAL_MS } from '../../models/time-grid.js';
@@ -19,12 +24,14 @@ import { Calendar } from './calendar.js';
 import { loadDistrict, saveDistrictRows } from './district-repo.js';
 import { buildingBalances, buildingSeries } from './energy-queries.js';
 import { migrate } from './migrate.js';
+import { prepareBatch, type PreparedBatch } from './ingest-batch.js';
 import { intervalPages } from './interval-pages.js';
 import { powerSeries } from './power-query.js';
 import { implausibleIntervals } from './quality-queries.js';
 import { recomputePoint } from './recompute.js';
 import { loadRoofs, saveRoofRows } from './roofs-repo.js';
 import { Rollups } from './rollups.js';
+import { SampleBatch } from './sample-insert.js';
 import { SAMPLE_QUALITY_CODE } from './sample-quality.js';
 import { SqliteDb } from './sqlite-db.js';
 import {
@@ -34,9 +41,6 @@ import {
   type StoreOptions,
 } from './store-options.js';
 import type { IngestStats, Store, StoreAdmin } from './store.js';
-
-const SLOTS_PER_HOUR = HOUR_MS / INTERVAL_MS;
-const DIRTY_KEY_SPAN = 2 ** 24;
 
 export class NotFoundError extends Error {}
 
@@ -49,10 +53,15 @@ export class SqliteStore implements Store, StoreAdmin {
   private closed = false;
   private pointPk = new Map<string, number>();
   private enginePoints = new Map<number, EnginePoint>();
+  /** Checkpoints as of the last batch prepared (committed or queued), and as of the last one committed. */
   private checkpoints = new Map<number, Checkpoint>();
+  private committed = new Map<number, Checkpoint>();
+  /** Prepared batches waiting for their write, in the order of the serial queue. */
+  private queued: PreparedBatch[] = [];
+  private lastWrite: Promise<void> = Promise.resolve();
+  private writing = 0;
   private lastRetention = 0;
   private readonly counters = { stored: 0, unknownPoint: 0, rejected: 0, late: 0, batches: 0 };
-  private readonly samplesInsert: BulkInsert;
   private readonly intervalUpsert: BulkInsert;
   private readonly checkpointUpsert: BulkInsert;
   private readonly calendar: Calendar;
@@ -65,7 +74,6 @@ export class SqliteStore implements Store, StoreAdmin {
     private readonly db: SqliteDb,
     private readonly options: StoreOptions,
   ) {
-    this.samplesInsert = new BulkInsert(db, 'INSERT OR IGNORE INTO samples(ts, point, value, q)', 4);
     this.intervalUpsert = new BulkInsert(
       db,
       'INSERT INTO intervals(series, slot, kwh, q)',
@@ -143,11 +151,12 @@ export class SqliteStore implements Store, StoreAdmin {
         ...(repl === undefined ? {} : { replacements: repl }),
       });
     }
-    this.checkpoints = new Map(
+    this.committed = new Map(
       (await this.db.all<{ point: number; ts: number; value: number }>('SELECT point, ts, value FROM checkpoints')).map(
         (r) => [r.point, { ts: r.ts, value: r.value }],
       ),
     );
+    this.reprepareQueued();
   }
 
   /** Runs fn after every write queued before it, one at a time. */
@@ -188,12 +197,20 @@ export class SqliteStore implements Store, StoreAdmin {
     if (this.closed) throw new Error(`store ${this.path} is closed`);
     this.throwFailure();
     for (const r of readings) this.buffer.push(r);
-    if (this.buffer.length >= this.batchSize) await this.flush();
-    else if (this.timer === null && this.buffer.length > 0)
+    // Two stages of half a batch each: one being written, one filling. So what is not yet committed stays within
+    // batchSize (plus the call in progress), as documented, while preparing overlaps with SQLite's writing.
+    const half = Math.max(1, Math.floor(this.batchSize / 2));
+    while (this.buffer.length >= half) {
+      const previous = this.lastWrite;
+      this.handOff(this.buffer.splice(0, half));
+      await previous;
+    }
+    if (this.timer === null && this.buffer.length > 0)
       this.timer = setTimeout(() => {
         this.timer = null;
-        this.flush().catch((e: unknown) => (this.failure = e));
+        this.flush().catch((e: unknown) => (this.failure ??= e));
       }, this.flushIntervalMs);
+    this.throwFailure();
   }
 
   private throwFailure(): void {
@@ -208,67 +225,70 @@ export class SqliteStore implements Store, StoreAdmin {
       clearTimeout(this.timer);
       this.timer = null;
     }
-    const batch = this.buffer;
-    this.buffer = [];
-    await this.serial(() => this.writeBatch(batch));
+    if (this.buffer.length > 0) this.handOff(this.buffer.splice(0));
+    await this.lastWrite;
     this.throwFailure();
   }
 
-  private async writeBatch(batch: readonly Reading[]): Promise<void> {
-    if (batch.length === 0) return;
-    const sampleRows: number[] = [];
-    const engineReadings: EngineReading[] = [];
-    for (const r of batch) {
-      const pk = this.pointPk.get(r.pointId);
-      if (pk === undefined) {
-        this.counters.unknownPoint += 1;
-        continue;
-      }
-      const q = SAMPLE_QUALITY_CODE[r.quality];
-      if (!Number.isFinite(r.value) || !Number.isFinite(r.ts) || q === undefined) {
-        this.counters.rejected += 1;
-        continue;
-      }
-      const ts = Math.round(r.ts);
-      sampleRows.push(ts, pk, r.value, q);
-      if (q !== SAMPLE_QUALITY_CODE.bad) engineReadings.push({ point: pk, ts, value: r.value });
-    }
-    // Poll rounds arrive in time order; sort only when they do not.
-    let sorted = true;
-    for (let i = 1; i < engineReadings.length && sorted; i++)
-      sorted = (engineReadings[i - 1] as EngineReading).ts <= (engineReadings[i] as EngineReading).ts;
-    if (!sorted) engineReadings.sort((a, b) => a.ts - b.ts);
-    const result = runIntervalEngine(engineReadings, this.enginePoints, this.checkpoints);
+  /** Prepares the batch now (against the state the writes before it will leave) and queues its write. */
+  private handOff(readings: readonly Reading[]): void {
+    const prepared = this.prepare(readings);
+    this.queued.push(prepared);
+    this.writing += readings.length;
+    this.lastWrite = this.serial(() => this.commitNext())
+      .catch((e: unknown) => {
+        this.failure ??= e;
+      })
+      .finally(() => {
+        this.writing -= readings.length;
+      });
+  }
 
-    const intervalRows: number[] = [];
-    const dirty = new Set<number>();
-    for (const c of result.contributions.entries()) {
-      intervalRows.push(c.series, c.slot, c.kwh, c.q);
-      dirty.add(c.series * DIRTY_KEY_SPAN + Math.floor(c.slot / SLOTS_PER_HOUR));
-    }
-    const dirtyPairs: number[] = [];
-    for (const key of dirty) {
-      const series = Math.floor(key / DIRTY_KEY_SPAN);
-      dirtyPairs.push(series, (key - series * DIRTY_KEY_SPAN) * HOUR_MS);
-    }
-    const checkpointRows: number[] = [];
-    for (const [point, cp] of result.checkpoints) checkpointRows.push(point, cp.ts, cp.value);
-
-    await this.db.transaction(async () => {
-      await this.samplesInsert.run(sampleRows);
-      await this.intervalUpsert.run(intervalRows);
-      await this.checkpointUpsert.run(checkpointRows);
-      await this.rollups.refresh(dirtyPairs);
+  private prepare(readings: readonly Reading[]): PreparedBatch {
+    const prepared = prepareBatch(readings, {
+      pointPk: this.pointPk,
+      enginePoints: this.enginePoints,
+      checkpoints: this.checkpoints,
     });
-    for (const [point, cp] of result.checkpoints) this.checkpoints.set(point, cp);
-    this.counters.stored += sampleRows.length / 4;
-    this.counters.late += result.late;
+    for (const [point, cp] of prepared.checkpoints) this.checkpoints.set(point, cp);
+    return prepared;
+  }
+
+  /**
+   * After a failed write or a change of the engine's state, the batches still queued were prepared from checkpoints
+   * that are not (or no longer) what the file holds: prepare them again, in order, from the committed ones. Without
+   * this, a batch after a lost one would carry energy the file never saw the start of, or count it twice.
+   */
+  private reprepareQueued(): void {
+    this.checkpoints = new Map(this.committed);
+    for (let i = 0; i < this.queued.length; i++) this.queued[i] = this.prepare((this.queued[i] as PreparedBatch).readings);
+  }
+
+  private async commitNext(): Promise<void> {
+    const batch = this.queued.shift();
+    if (batch === undefined) return;
+    try {
+      await this.db.transaction(async () => {
+        await batch.samples.write(this.db);
+        await this.intervalUpsert.run(batch.intervalRows);
+        await this.checkpointUpsert.run(batch.checkpointRows);
+        await this.rollups.refresh(batch.dirtyHours);
+      });
+    } catch (e) {
+      this.reprepareQueued();
+      throw e;
+    }
+    for (const [point, cp] of batch.checkpoints) this.committed.set(point, cp);
+    this.counters.stored += batch.samples.length;
+    this.counters.unknownPoint += batch.unknownPoint;
+    this.counters.rejected += batch.rejected;
+    this.counters.late += batch.late;
     this.counters.batches += 1;
     if (this.now() - this.lastRetention > HOUR_MS) await this.deleteOldSamples();
   }
 
   stats(): IngestStats {
-    return { ...this.counters, buffered: this.buffer.length };
+    return { ...this.counters, buffered: this.buffer.length + this.writing };
   }
 
   private async deleteOldSamples(): Promise<number> {
@@ -336,7 +356,8 @@ export class SqliteStore implements Store, StoreAdmin {
         return recomputePoint(this.db, this.rollups, this.intervalUpsert, pk, updated, replacement.ts);
       });
       this.enginePoints.set(pk, updated);
-      if (cp !== null) this.checkpoints.set(pk, cp);
+      if (cp !== null) this.committed.set(pk, cp);
+      this.reprepareQueued();
     });
   }
 
@@ -385,9 +406,9 @@ export class SqliteStore implements Store, StoreAdmin {
           pairs.push(series, Math.floor(i.start / HOUR_MS) * HOUR_MS);
         }
         await this.intervalUpsert.run(rows);
-        const sampleRows: number[] = [];
-        for (const r of samples) sampleRows.push(r.ts, pk, r.value, SAMPLE_QUALITY_CODE[r.quality]);
-        await this.samplesInsert.run(sampleRows);
+        const sampleRows = new SampleBatch();
+        for (const r of samples) sampleRows.add(Math.round(r.ts), pk, r.value, SAMPLE_QUALITY_CODE[r.quality]);
+        await sampleRows.write(this.db);
         await this.rollups.refresh(pairs);
         return intervals.length;
       });
@@ -414,7 +435,6 @@ export class SqliteStore implements Store, StoreAdmin {
     await this.flush();
     this.closed = true;
     await this.serial(async () => {
-      await this.samplesInsert.close();
       await this.intervalUpsert.close();
       await this.checkpointUpsert.close();
       await this.rollups.close();

@@ -1,7 +1,7 @@
 import type { IntervalLimits } from '../../models/intervals/limits.js';
 
 export interface StoreOptions {
-  /** Readings buffered before a write is forced. Bounds the loss on a crash together with flushIntervalMs. */
+  /** Readings not yet committed at most (written in transactions of half of it). Bounds the loss on a crash together with flushIntervalMs. */
   readonly batchSize?: number;
   /** Longest time a reading waits in the buffer, ms. */
   readonly flushIntervalMs?: number;
