@@ -44,7 +44,7 @@ function groupByPoint(rows: readonly FlaggedDay[]): PointDays[] {
 /**
  * The newest `perPoint` implausible intervals of every point over [from, to), newest first per point, points in
  * store order. Both directions of a net grid power point add up into one interval. limitKw names each point's
- * maximum plausible power as the engine applied it.
+ * maximum plausible power as the engine applied it. peakKw is looked up for the newest 20 of power points only.
  */
 export async function implausibleIntervals(
   db: SqliteDb,
@@ -64,44 +64,71 @@ export async function implausibleIntervals(
      ORDER BY p.pk, d.day DESC`,
     [localDayStart(from), to, IMPLAUSIBLE_CODE],
   );
-  const out: ImplausibleInterval[] = [];
+  const found: { point: PointDays; slot: number; kwh: number }[] = [];
   for (const point of groupByPoint(rows)) {
     const slots = new Map<number, number>();
     for (const { day, series } of point.days) {
       const a = Math.max(lo, Math.ceil(day / INTERVAL_MS));
       const b = Math.min(hi, Math.ceil(nextLocalDay(day) / INTERVAL_MS));
-      const found = await db.all<{ slot: number; kwh: number }>(
+      const hits = await db.all<{ slot: number; kwh: number }>(
         `SELECT slot, SUM(kwh) AS kwh FROM intervals
          WHERE series IN (${series.map(() => '?').join(',')}) AND slot >= ? AND slot < ? AND q >= ?
          GROUP BY slot ORDER BY slot DESC LIMIT ?`,
         [...series, a, b, IMPLAUSIBLE_CODE, perPoint],
       );
-      for (const f of found) slots.set(f.slot, f.kwh);
+      for (const f of hits) slots.set(f.slot, f.kwh);
       // Days come newest first: once a day filled the quota, older days cannot hold newer intervals.
       if (slots.size >= perPoint) break;
     }
-    const newest = [...slots.entries()].sort((x, y) => y[0] - x[0]).slice(0, perPoint);
-    for (const [slot, kwh] of newest) {
-      const start = slot * INTERVAL_MS;
-      out.push({
-        pointId: point.pointId,
-        buildingId: point.buildingId,
-        start,
-        kwh,
-        avgKw: kwh / (INTERVAL_MS / HOUR_MS),
-        peakKw: point.power ? await peakPower(db, point.pointPk, start) : null,
-        limitKw: limitKw(point.pointId),
-      });
-    }
+    for (const [slot, kwh] of [...slots.entries()].sort((x, y) => y[0] - x[0]).slice(0, perPoint)) found.push({ point, slot, kwh });
+  }
+  // Peaks scan every point's raw samples of the quarter hour (the samples key starts with ts), so only the newest
+  // few are looked up per call and finished quarter hours are remembered.
+  const peaks = new Set(
+    found
+      .filter((f) => f.point.power)
+      .sort((x, y) => y.slot - x.slot)
+      .slice(0, MAX_PEAK_LOOKUPS),
+  );
+  const out: ImplausibleInterval[] = [];
+  for (const f of found) {
+    const start = f.slot * INTERVAL_MS;
+    out.push({
+      pointId: f.point.pointId,
+      buildingId: f.point.buildingId,
+      start,
+      kwh: f.kwh,
+      avgKw: f.kwh / (INTERVAL_MS / HOUR_MS),
+      peakKw: peaks.has(f) ? await peakPower(db, f.point.pointPk, start) : null,
+      limitKw: limitKw(f.point.pointId),
+    });
   }
   return out;
 }
 
+/** Peak lookups per call (the alarms list shows the newest 20). */
+const MAX_PEAK_LOOKUPS = 20;
+/** Peaks of finished quarter hours per store connection: raw samples of the past do not change (retention aside). */
+const peakCache = new WeakMap<SqliteDb, Map<string, number | null>>();
+const PEAK_CACHE_SIZE = 2000;
+
 /** Largest |power| among the raw samples of the slot, its end included (a spike there spoils the slot too). */
 async function peakPower(db: SqliteDb, pointPk: number, start: number): Promise<number | null> {
-  const row = await db.get<{ peak: number | null }>(
-    'SELECT MAX(ABS(value)) AS peak FROM samples WHERE ts >= ? AND ts <= ? AND point = ?',
-    [start, start + INTERVAL_MS, pointPk],
+  const key = `${pointPk}|${start}`;
+  let cache = peakCache.get(db);
+  if (cache?.has(key)) return cache.get(key) ?? null;
+  const end = start + INTERVAL_MS;
+  const row = await db.get<{ peak: number | null; newest: number | null }>(
+    `SELECT (SELECT MAX(ABS(value)) FROM samples WHERE ts >= ? AND ts <= ? AND point = ?) AS peak,
+       (SELECT MAX(ts) FROM samples) AS newest`,
+    [start, end, pointPk],
   );
-  return row?.peak ?? null;
+  const peak = row?.peak ?? null;
+  // a quarter hour is finished once samples of any point arrived after its end
+  if (row?.newest != null && row.newest > end) {
+    if (cache === undefined) peakCache.set(db, (cache = new Map()));
+    if (cache.size >= PEAK_CACHE_SIZE) cache.clear();
+    cache.set(key, peak);
+  }
+  return peak;
 }
