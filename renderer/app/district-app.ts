@@ -17,6 +17,8 @@ import { TimeControl } from '../panels/time-control.js';
 import { DistrictDashboard } from '../panels/district-dashboard.js';
 import { activeAlarms, AlarmList } from '../panels/alarms.js';
 import { PanelReplay, type ReplayPosition } from '../panels/panel-replay.js';
+import { LatestLoader } from '../time/latest-loader.js';
+import { windowMaxAge } from '../time/replay-windows.js';
 import { rgbToCss } from '../scene/color-scale.js';
 import { DistrictScene, type SceneTheme } from '../scene/district-scene.js';
 import { pvSystems } from '../scene/pv-systems.js';
@@ -63,7 +65,10 @@ export class DistrictApp {
   private seriesTimer: ReturnType<typeof setInterval> | null = null;
   private lastBalanceFetch = 0;
   /** Only the newest balance answer is shown: replay moves faster than some answers come back. */
-  private balanceRequest = 0;
+  private readonly balanceLoader = new LatestLoader<{ from: number; to: number }, readonly BuildingBalance[]>({
+    load: (p) => this.unwrap(this.api.call('district.balances', p), false),
+    keyOf: (p) => `${p.from}|${p.to}`,
+  });
   private ready = false;
   private error: string | null = null;
 
@@ -214,13 +219,17 @@ export class DistrictApp {
     const today = { from: startOfDay(now, this.timeZone), to: Math.max(startOfDay(now, this.timeZone) + 1, now) };
     const { from, to } = this.time?.period() ?? today;
     this.replay?.update(this.replayPosition({ from, to }, now));
-    const ticket = ++this.balanceRequest;
-    const balances = await this.unwrap(this.api.call('district.balances', { from, to }), false);
-    if (!balances || ticket !== this.balanceRequest) return;
-    this.balances = new Map(balances.map((b) => [b.buildingId, b]));
-    this.recolor();
-    const selected = this.panel?.buildingId;
-    if (selected) this.panel?.setBalance(this.balances.get(selected));
+    // dragging or playing the slider: one call at a time, the newest position wins, periods seen come from the cache
+    await this.balanceLoader.request(
+      { from, to },
+      (balances) => {
+        this.balances = new Map(balances.map((b) => [b.buildingId, b]));
+        this.recolor();
+        const selected = this.panel?.buildingId;
+        if (selected) this.panel?.setBalance(this.balances.get(selected));
+      },
+      windowMaxAge({ from, to }, now, BALANCE_REFRESH_MS),
+    );
   }
 
   private recolor(): void {
@@ -293,6 +302,7 @@ export class DistrictApp {
   dispose(): void {
     this.time?.dispose();
     this.replay?.dispose();
+    this.balanceLoader.dispose();
     if (this.balanceTimer) clearTimeout(this.balanceTimer);
     if (this.seriesTimer) clearInterval(this.seriesTimer);
     this.scene.dispose();

@@ -20,6 +20,7 @@ interface Wanted<A, T> {
   readonly maxAgeMs: number;
   readonly generation: number;
   readonly apply: (value: T) => void;
+  readonly settle: (shown: boolean) => void;
 }
 
 export class LatestLoader<A, T> {
@@ -35,19 +36,23 @@ export class LatestLoader<A, T> {
   /**
    * Shows the window `args` through apply, from the cache when it holds an answer younger than maxAgeMs (windows
    * that reach up to now keep growing, so they pass a short age), else once the call in flight has finished.
+   * Resolves true once shown, false when a newer request superseded it or the call failed.
    */
-  request(args: A, apply: (value: T) => void, maxAgeMs = Infinity): void {
-    if (this.disposed) return;
+  request(args: A, apply: (value: T) => void, maxAgeMs = Infinity): Promise<boolean> {
+    if (this.disposed) return Promise.resolve(false);
     const generation = ++this.generation;
     const key = this.options.keyOf(args);
+    this.wanted?.settle(false);
+    this.wanted = null;
     const hit = this.fresh(key, maxAgeMs);
     if (hit !== undefined) {
-      this.wanted = null;
       apply(hit);
-      return;
+      return Promise.resolve(true);
     }
-    this.wanted = { args, key, maxAgeMs, generation, apply };
-    void this.pump();
+    return new Promise<boolean>((settle) => {
+      this.wanted = { args, key, maxAgeMs, generation, apply, settle };
+      void this.pump();
+    });
   }
 
   /** Calls made to the core so far (for tests and the debug hook). */
@@ -63,6 +68,7 @@ export class LatestLoader<A, T> {
   /** Nothing more is loaded or shown. */
   dispose(): void {
     this.disposed = true;
+    this.wanted?.settle(false);
     this.wanted = null;
   }
 
@@ -86,7 +92,7 @@ export class LatestLoader<A, T> {
       // an answer that arrived for an earlier request may already cover this one
       const hit = this.fresh(w.key, w.maxAgeMs);
       if (hit !== undefined) {
-        if (w.generation === this.generation) w.apply(hit);
+        this.show(w, hit);
         continue;
       }
       this.inFlight = true;
@@ -98,12 +104,20 @@ export class LatestLoader<A, T> {
         value = null;
       }
       this.inFlight = false;
-      if (this.disposed) return;
-      if (value !== null) {
+      if (this.disposed) return w.settle(false);
+      if (value === null) w.settle(false);
+      else {
         this.remember(w.key, value);
-        if (w.generation === this.generation) w.apply(value);
+        this.show(w, value);
       }
     }
+  }
+
+  /** Only the newest request is shown: an answer for an older position is cached, never applied. */
+  private show(w: Wanted<A, T>, value: T): void {
+    const current = w.generation === this.generation;
+    if (current) w.apply(value);
+    w.settle(current);
   }
 
   private remember(key: string, value: T): void {

@@ -107,6 +107,22 @@ describe('LatestLoader: replay loads without request storms', () => {
     expect(t.pending.map((p) => p.key)).toEqual([2]);
   });
 
+  it('tells each caller whether its request was shown, superseded or failed', async () => {
+    const t = setup();
+    const first = t.loader.request(1, () => undefined);
+    const waiting = t.loader.request(2, () => undefined);
+    const newest = t.loader.request(3, () => undefined);
+    await expect(waiting).resolves.toBe(false); // replaced before its call started
+    await t.answer(1);
+    await expect(first).resolves.toBe(false); // answered after newer requests
+    await t.answer(3);
+    await expect(newest).resolves.toBe(true);
+    await expect(t.loader.request(3, () => undefined)).resolves.toBe(true); // from the cache
+    const failing = t.loader.request(4, () => undefined);
+    await t.answer(4, null);
+    await expect(failing).resolves.toBe(false);
+  });
+
   it('shows nothing after dispose', async () => {
     const t = setup();
     t.ask(1);
