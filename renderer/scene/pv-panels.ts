@@ -124,7 +124,7 @@ function panelOn(face: RoofPolygon, targetM2: number): PanelPolygon | null {
   if (area2(panel) > targetM2) {
     let lo = 0;
     let hi = 1;
-    for (let i = 0; i < 30; i++) {
+    for (let i = 0; i < 20; i++) {
       const mid = (lo + hi) / 2;
       if (area2(clipAt(mid)) > targetM2) hi = mid;
       else lo = mid;

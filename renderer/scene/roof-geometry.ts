@@ -77,6 +77,21 @@ export function planeBasis(n: Vec3): { u: Vec3; v: Vec3 } {
   return { u, v: cross(n, u) };
 }
 
+/** True when the ring turns the same way at every corner (collinear corners allowed). */
+function convex2(ring: readonly Vector2[]): boolean {
+  let sign = 0;
+  for (let i = 0; i < ring.length; i++) {
+    const a = ring[i]!;
+    const b = ring[(i + 1) % ring.length]!;
+    const c = ring[(i + 2) % ring.length]!;
+    const turn = (b.x - a.x) * (c.y - b.y) - (b.y - a.y) * (c.x - b.x);
+    if (Math.abs(turn) < 1e-9) continue;
+    if (sign === 0) sign = Math.sign(turn);
+    else if (Math.sign(turn) !== sign) return false;
+  }
+  return sign !== 0;
+}
+
 /** A planar roof polygon, triangulated in its own plane; null when it has no area. */
 export function roofPolygon(input: readonly Local3[]): RoofPolygon | null {
   const ring = cleanRing(input);
@@ -92,8 +107,10 @@ export function roofPolygon(input: readonly Local3[]): RoofPolygon | null {
     const d = sub(p, o);
     return new Vector2(dot(d, u), dot(d, v));
   });
+  // most roof faces are convex quadrilaterals: a fan is exact there and much cheaper than earcut
+  const fan = convex2(flat) ? flat.slice(2).map((_, i): [number, number, number] => [0, i + 1, i + 2]) : null;
   const triangles: [number, number, number][] = [];
-  for (const [a, b, c] of ShapeUtils.triangulateShape(flat, []) as [number, number, number][]) {
+  for (const [a, b, c] of fan ?? (ShapeUtils.triangulateShape(flat, []) as [number, number, number][])) {
     const side = dot(cross(sub(ring[b]!, ring[a]!), sub(ring[c]!, ring[a]!)), normal);
     if (Math.abs(side) < 1e-9) continue; // a sliver of collinear corners draws nothing
     triangles.push(side > 0 ? [a, b, c] : [a, c, b]);
