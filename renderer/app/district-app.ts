@@ -165,7 +165,11 @@ export class DistrictApp {
   async reloadDistrict(selectId?: string): Promise<void> {
     const district = await this.unwrap(this.api.call('district.get', {}), false);
     if (!district) return;
+    const before = pvSystems(this.district?.buildings ?? [], this.district?.points ?? []);
+    const pv = pvSystems(district.buildings, district.points);
     this.district = district;
+    // a new or removed inverter puts panels on a roof or takes them off
+    if (JSON.stringify([...pv]) !== JSON.stringify([...before])) this.scene.setPvSystems(pv);
     if (selectId) await this.select(selectId);
   }
 

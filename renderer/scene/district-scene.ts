@@ -135,13 +135,22 @@ export class DistrictScene {
    * rebuilds the merged geometry, keeping colours, selection and the camera. Returns false without a district.
    */
   setRoofShapes(roofShapes: readonly RoofShape[]): boolean {
+    return this.rebuild({ roofShapes });
+  }
+
+  /** Redraws the PV panels after the district's devices changed, keeping colours, selection and the camera. */
+  setPvSystems(pv: ReadonlyMap<string, PvSystem>): boolean {
+    return this.rebuild({ pv });
+  }
+
+  private rebuild(change: DistrictExtras): boolean {
     const d = this.district;
     if (!d) return false;
     const colors = d.data.geometry.getAttribute('color') as BufferAttribute;
     const kept = new Map(d.data.slots.map((s) => [s.id, [colors.getX(s.vertexStart), colors.getY(s.vertexStart), colors.getZ(s.vertexStart)] as const]));
     const selected = this.selectedId;
     this.clearDistrict();
-    this.load(d.origin, d.buildings, { ...d.extras, roofShapes });
+    this.load(d.origin, d.buildings, { ...d.extras, ...change });
     const now = this.district as LoadedDistrict | null;
     if (now) for (const slot of now.data.slots) paintBuilding(now.data, slot.index, kept.get(slot.id) ?? [0.7, 0.7, 0.7]);
     if (selected) this.select(selected);
