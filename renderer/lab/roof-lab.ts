@@ -53,6 +53,8 @@ export interface RoofLab {
   open(input: OpenInput): { slots: RoofLabSlot[]; facts: RoofLabFacts };
   /** n synthetic buildings; every roofEvery-th rectangle gets a gable roof, every pvEvery-th building PV. */
   openSynthetic(n: number, roofEvery: number, pvEvery: number): { slots: number; modelled: number; withPanels: number; facts: RoofLabFacts };
+  /** Changes which buildings have PV on the open district (as after a device change in the app). */
+  setPv(pv: readonly (readonly [id: string, kwp: number | null])[]): boolean;
   /** Camera at a compass azimuth (0 north, 90 east) and elevation, looking at the district's centre at targetY. */
   look(azimuthDeg: number, elevationDeg: number, distance: number, targetY: number): void;
   /** Renders (buildings in pure red) and summarises the picture. */
@@ -135,6 +137,9 @@ const lab: RoofLab = {
       withPanels: slots.filter((s) => s.panelAreaM2 > 0).length,
       facts: renderNow(),
     };
+  },
+  setPv(pv) {
+    return need().setPvSystems(new Map(pv.map(([id, kwp]) => [id, kwp === null ? {} : { kwp }])));
   },
   look(azimuthDeg, elevationDeg, distance, targetY) {
     const s = need();

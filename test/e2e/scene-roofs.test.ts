@@ -121,6 +121,12 @@ describe('LoD2 roofs and PV panels in Chromium', () => {
     const none = await picture();
     expect(none.panelPixels).toBe(0);
     expect(none.buildingPixels).toBeGreaterThan(5_000);
+
+    // an inverter added later: panels appear, the building keeps its colour
+    expect(await page.evaluate((pv) => (window as unknown as Lab).__roofLab.setPv(pv), [[id, null]] as [string, null][])).toBe(true);
+    const added = await picture();
+    expect(added.panelPixels).toBeGreaterThan(south.panelPixels * 0.9);
+    expect(added.buildingPixels).toBeGreaterThan(5_000);
   });
 
   it('keeps 10,000 buildings with gable roofs and panels within 21 draw calls', async () => {
