@@ -8,6 +8,9 @@ import type { I18n } from '../i18n/i18n.js';
 import { mergePowerSamples, powerPoints } from './chart-data.js';
 import { readChartColors } from './chart-theme.js';
 
+const TICK_MS = 3 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 Chart.register(LineController, LineElement, PointElement, LinearScale, Legend, Tooltip, Filler);
 
 export class PowerChart {
@@ -81,8 +84,16 @@ export class PowerChart {
         scales: {
           x: {
             type: 'linear',
-            ticks: { color: c.text, maxTicksLimit: 7, callback: (v) => i18n.time(Number(v), this.timeZone) },
+            ticks: { color: c.text, maxTicksLimit: 9, callback: (v) => i18n.time(Number(v), this.timeZone) },
             grid: { color: c.grid },
+            // a whole day reads best in 3-hour steps from its local midnight, not at round UTC numbers
+            afterBuildTicks: (axis) => {
+              const { min, max } = axis;
+              if (!Number.isFinite(min) || !Number.isFinite(max) || max - min > 2 * DAY_MS || max <= min) return;
+              const ticks = [];
+              for (let v = min; v <= max; v += TICK_MS) ticks.push({ value: v });
+              axis.ticks = ticks;
+            },
           },
           y: {
             ticks: { color: c.text, callback: (v) => i18n.number(Number(v), 1) },
