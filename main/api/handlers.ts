@@ -13,7 +13,7 @@ import { runDistrictScenario } from '../analysis/scenario.js';
 import { essenWeather } from '../analysis/weather.js';
 import { unavailableDeviceHandlers, type DeviceHandlers } from '../devices/device-handlers.js';
 import { districtForUi } from '../devices/district-for-ui.js';
-import { roofShapesOf } from './roof-shapes.js';
+import { roofShapesOf, withoutOutlines } from './roof-shapes.js';
 import { unavailableSettingsHandlers, type SettingsHandlers } from '../settings/settings-api.js';
 
 /** An analysis' error value becomes the typed failure dispatch() answers. */
@@ -59,7 +59,7 @@ export function createHandlers({ store, collector, info, devices, settings }: Ha
     'district.pvPotential': async ({ share }) => {
       const view = await district();
       const weather = unwrap(await essenWeather());
-      const roofs = roofsFor(view.buildings, await store.getRoofs());
+      const roofs = roofsFor(view.buildings, withoutOutlines(await store.getRoofs()));
       return unwrap(districtPvPotential({ buildings: view.buildings, roofs, weather, latDeg: view.site.origin.lat, lonDeg: view.site.origin.lon, share }));
     },
     'scenario.run': async (args) => unwrap(await runDistrictScenario(store, await district(), args)),

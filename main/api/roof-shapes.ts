@@ -12,3 +12,7 @@ export function roofShapesOf(roofs: readonly RoofSurface[]): RoofShape[] {
   }
   return [...byBuilding].map(([buildingId, rings]) => ({ buildingId, rings }));
 }
+
+/** The surfaces without their outlines: answers about areas and orientations need not carry the rings. */
+export const withoutOutlines = (roofs: readonly RoofSurface[]): RoofSurface[] =>
+  roofs.map((r) => (r.outlines ? { buildingId: r.buildingId, areaM2: r.areaM2, tiltDeg: r.tiltDeg, azimuthDeg: r.azimuthDeg } : r));

@@ -15,7 +15,7 @@ import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../main/store/migration
 import { openStore } from '../../../main/store/open-store.js';
 import { RoofError } from '../../../main/store/roofs-repo.js';
 import { SqliteDb } from '../../../main/store/sqlite-db.js';
-import type { RoofShape } from '../../../models/contract.js';
+import type { DistrictPvPotential, RoofShape } from '../../../models/contract.js';
 import type { RoofSurface } from '../../../models/types.js';
 import { tempDir, twoBuildings } from './district-fixture.js';
 
@@ -104,6 +104,12 @@ describe('roof outlines in the store', () => {
     expect(shapes.map((s) => s.buildingId)).toEqual([FZK_ID]);
     expect(shapes[0]!.rings).toHaveLength(2);
     expect(shapes[0]!.rings.flat().map((p) => p[2]).sort((a, b) => a - b)).toEqual([3.63, 3.63, 3.63, 3.63, 6.52, 6.52, 6.52, 6.52]);
+    // the PV potential answer uses the stored surfaces but does not carry their rings
+    const potential = await dispatch(handlers, 'district.pvPotential', {});
+    expect(potential.ok).toBe(true);
+    const roofsSeen = potential.ok ? (potential.value as DistrictPvPotential).buildings.flatMap((b) => b.roofs) : [];
+    expect(roofsSeen.map((r) => r.surface.areaM2)).toEqual(result.roofs.map((r) => r.areaM2));
+    expect(roofsSeen.some((r) => 'outlines' in r.surface)).toBe(false);
     const bad = await dispatch(handlers, 'district.roofShapes', { buildingId: 'x' });
     expect(bad).toMatchObject({ ok: false, error: { kind: 'validation' } });
     await store.close();
