@@ -153,6 +153,8 @@ export class DistrictApp {
       screenPositionOf: (id: string) => this.scene.screenPositionOf(id),
       pickAt: (x: number, y: number) => this.scene.pickAtClient(x, y),
       metric: () => this.metric,
+      modelledRoof: (id: string) => this.scene.slot(id)?.modelledRoof ?? false,
+      silhouette: (id: string, azimuthDeg: number, elevationDeg: number) => this.scene.silhouette(id, azimuthDeg, elevationDeg),
     });
   }
 

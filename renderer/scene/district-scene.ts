@@ -295,6 +295,36 @@ export class DistrictScene {
     return null;
   }
 
+  /**
+   * The outline of one building seen from a compass direction (0 north, 90 east) and elevation, in a size x size
+   * picture of the pick buffer: per column the lowest and highest row (from the bottom) the building covers, -1
+   * where it does not. The view's own camera is left alone; null for an unknown building.
+   */
+  silhouette(id: string, azimuthDeg: number, elevationDeg: number, size = 256): { bottoms: number[]; tops: number[] } | null {
+    const slot = this.district?.byId.get(id);
+    if (!slot) return null;
+    const reach = Math.max(5, Math.sqrt(slot.footprintAreaM2) + slot.centre[1]);
+    const camera = new PerspectiveCamera(30, 1, reach / 10, reach * 20);
+    const az = (azimuthDeg * Math.PI) / 180;
+    const el = (elevationDeg * Math.PI) / 180;
+    const distance = reach * 4;
+    const [x, y, z] = [slot.centre[0], slot.centre[1] / 2, slot.centre[2]];
+    camera.position.set(x + distance * Math.cos(el) * Math.sin(az), y + distance * Math.sin(el), z - distance * Math.cos(el) * Math.cos(az));
+    camera.lookAt(x, y, z);
+    camera.updateMatrixWorld();
+    const ids = this.picker.renderIds(this.renderer, camera, size, size);
+    const bottoms = new Array<number>(size).fill(-1);
+    const tops = new Array<number>(size).fill(-1);
+    for (let row = 0; row < size; row++) {
+      for (let col = 0; col < size; col++) {
+        if (ids[row * size + col] !== slot.index + 1) continue;
+        if (bottoms[col] === -1) bottoms[col] = row;
+        tops[col] = row;
+      }
+    }
+    return { bottoms, tops };
+  }
+
   /** Draws now (tests and the on-demand loop call this). */
   render(): void {
     if (this.disposed) return;

@@ -49,6 +49,28 @@ export class GpuPicker {
     return decodePickId(this.pixel[0]!, this.pixel[1]!, this.pixel[2]!);
   }
 
+  /**
+   * Which building covers each pixel of a width x height view from `camera` (row 0 at the bottom): building index
+   * + 1, 0 for none. Renders into a target of its own that is freed again, so nothing stays on the GPU.
+   */
+  renderIds(renderer: WebGLRenderer, camera: PerspectiveCamera, width: number, height: number): Uint32Array {
+    const ids = new Uint32Array(width * height);
+    if (!this.mesh) return ids;
+    const target = new WebGLRenderTarget(width, height);
+    const pixels = new Uint8Array(width * height * 4);
+    const previous = renderer.getRenderTarget();
+    try {
+      renderer.setRenderTarget(target);
+      renderer.render(this.scene, camera);
+      renderer.readRenderTargetPixels(target, 0, 0, width, height, pixels);
+    } finally {
+      renderer.setRenderTarget(previous);
+      target.dispose();
+    }
+    for (let i = 0; i < ids.length; i++) ids[i] = (decodePickId(pixels[i * 4]!, pixels[i * 4 + 1]!, pixels[i * 4 + 2]!) ?? -1) + 1;
+    return ids;
+  }
+
   dispose(): void {
     this.setGeometry(null);
   }

@@ -1,0 +1,77 @@
+/**
+ * The whole path of a LoD2 roof: `plustwin import` of the FZK-Haus into a district file, `plustwin serve` on it
+ * (no demo), the UI in Chromium. The UI loads the roofs with 'district.roofShapes' after the district and draws
+ * them: seen from its gable end the house's outline rises to the ridge in the middle; seen along its long side the
+ * top is straight (the ridge).
+ */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { callApi } from './api-direct.js';
+import { ensureCliBuilt, ROOT } from './build-once.js';
+import { launchChromium, type Browser } from './chromium.js';
+import { openUi, type Hooked } from './open-ui.js';
+import { startServe, type ServeProcess } from './serve-process.js';
+
+const FZK = path.resolve(ROOT, '../shared/data/citygml/FZK-Haus-LoD2.gml');
+const FZK_ID = 'UUID_d281adfc-4901-0f52-540b-4cc1a9325f82';
+const run = promisify(execFile);
+
+type Outline = { readonly bottoms: readonly number[]; readonly tops: readonly number[] };
+
+/** Outline height in the middle over the height 4 % inside its left and right ends. */
+function middleOverEdges(o: Outline): number {
+  const columns = o.tops.map((t, x) => (t >= 0 ? x : -1)).filter((x) => x >= 0);
+  const left = columns[0]!;
+  const right = columns[columns.length - 1]!;
+  const inset = Math.round((right - left) * 0.04);
+  const h = (x: number): number => o.tops[x]! - o.bottoms[x]! + 1;
+  return h(Math.round((left + right) / 2)) / ((h(left + inset) + h(right - inset)) / 2);
+}
+
+describe('an imported LoD2 building in the UI', () => {
+  let dataDir: string;
+  let serve: ServeProcess;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plustwin-roofs-'));
+    const cli = await ensureCliBuilt();
+    const { stdout } = await run(process.execPath, [cli, 'import', FZK, '--db', path.join(dataDir, 'district.sqlite'), '--json'], { cwd: ROOT });
+    // node-opcua prints a warning about the node version on stdout after the summary: read the summary alone
+    expect(JSON.parse(stdout.slice(0, stdout.indexOf('\n}') + 2))).toMatchObject({ buildings: 1, roofSurfaces: 2 });
+    serve = await startServe({ dataDir, extraArgs: ['--no-demo'], startTimeoutMs: 60_000 });
+    browser = await launchChromium();
+    page = browser.page;
+    await openUi(page, `${serve.url}?lang=en`);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await serve?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('serves the roof rings and draws the gable from them', async () => {
+    const shapes = await callApi(serve.url, 'district.roofShapes', {});
+    expect(shapes.map((s) => [s.buildingId, s.rings.length])).toEqual([[FZK_ID, 2]]);
+
+    await expect.poll(() => page.evaluate((id) => (window as unknown as Hooked).__plustwin.modelledRoof(id), FZK_ID)).toBe(true);
+    const gableEnd = await page.evaluate((id) => (window as unknown as Hooked).__plustwin.silhouette(id, 270, 5), FZK_ID);
+    const longSide = await page.evaluate((id) => (window as unknown as Hooked).__plustwin.silhouette(id, 180, 5), FZK_ID);
+    expect(gableEnd).not.toBeNull();
+    expect(longSide).not.toBeNull();
+    // ridge 6.52 m over 3.63 m + 0.4 m x tan 30° near the walls
+    expect(middleOverEdges(gableEnd!)).toBeGreaterThan(1.5);
+    expect(middleOverEdges(gableEnd!)).toBeLessThan(1.85);
+    expect(middleOverEdges(longSide!)).toBeGreaterThan(0.9);
+    expect(middleOverEdges(longSide!)).toBeLessThan(1.15);
+    expect(await page.evaluate(() => (window as unknown as Hooked).__plustwin.error)).toBeNull();
+    expect(browser.errors).toEqual([]);
+  });
+});
