@@ -53,6 +53,8 @@ export interface RoofLab {
   open(input: OpenInput): { slots: RoofLabSlot[]; facts: RoofLabFacts };
   /** n synthetic buildings; every roofEvery-th rectangle gets a gable roof, every pvEvery-th building PV. */
   openSynthetic(n: number, roofEvery: number, pvEvery: number): { slots: number; modelled: number; withPanels: number; facts: RoofLabFacts };
+  /** One building's outline from the pick buffer (DistrictScene.silhouette): columns it covers. */
+  silhouetteColumns(id: string, azimuthDeg: number, elevationDeg: number): number;
   /** Changes which buildings have PV on the open district (as after a device change in the app). */
   setPv(pv: readonly (readonly [id: string, kwp: number | null])[]): boolean;
   /** Camera at a compass azimuth (0 north, 90 east) and elevation, looking at the district's centre at targetY. */
@@ -137,6 +139,9 @@ const lab: RoofLab = {
       withPanels: slots.filter((s) => s.panelAreaM2 > 0).length,
       facts: renderNow(),
     };
+  },
+  silhouetteColumns(id, azimuthDeg, elevationDeg) {
+    return need().silhouette(id, azimuthDeg, elevationDeg)?.tops.filter((t) => t >= 0).length ?? 0;
   },
   setPv(pv) {
     return need().setPvSystems(new Map(pv.map(([id, kwp]) => [id, kwp === null ? {} : { kwp }])));

@@ -78,6 +78,8 @@ describe('district scene in Chromium', () => {
     for (const n of [2_000, 300]) {
       const opened = await page.evaluate((k) => (window as unknown as Lab).__roofLab.openSynthetic(k, 3, 4), n);
       expect(opened.withPanels).toBe(n / 4);
+      // the silhouette's render target is freed at once
+      expect(await page.evaluate(() => (window as unknown as Lab).__roofLab.silhouetteColumns('syn-0', 270, 5))).toBeGreaterThan(10);
       // buildings, ground and one panel mesh
       expect(opened.facts.geometries).toBe(baseline.geometries + 3);
       const closed = await page.evaluate(() => (window as unknown as Lab).__roofLab.close());
