@@ -25,6 +25,14 @@ export interface CounterStep {
   readonly next: Checkpoint;
 }
 
+/**
+ * Many meters publish their counter as a 32-bit float, which holds 24 significant bits: a reading of 662,640 kWh
+ * is rounded to a multiple of 0.0625 kWh. The same counter read once exactly (history, another protocol) and once
+ * as float32 can thus step back by up to half of that, which is rounding, not a new counter cycle. Two units of the
+ * 24th bit leave room for a value rounded twice.
+ */
+const FLOAT32_ROUNDING = 2 ** -22;
+
 export const gapQuality = (dtMs: number, limits: IntervalLimits): IntervalQuality =>
   dtMs <= limits.measuredGapMs ? 'measured' : dtMs <= limits.interpolateGapMs ? 'interpolated' : 'recovered';
 
@@ -56,7 +64,7 @@ export function counterStep(
   const delta = value - prev.value;
   if (delta >= 0) return judge(delta, gapQuality(dt, limits), maxKwh, next);
   // Jitter: keep the higher reading so that the way back up is not counted again.
-  if (-delta <= limits.jitterKwh) return { kwh: 0, quality: gapQuality(dt, limits), next: { ts, value: prev.value } };
+  if (-delta <= Math.max(limits.jitterKwh, Math.abs(prev.value) * FLOAT32_ROUNDING)) return { kwh: 0, quality: gapQuality(dt, limits), next: { ts, value: prev.value } };
 
   for (const wrap of limits.wrapKwh) {
     if (prev.value >= wrap || value >= wrap) continue;

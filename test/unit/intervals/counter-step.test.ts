@@ -69,6 +69,20 @@ describe('counter steps (hand-computed)', () => {
     });
   });
 
+  it('a float32 register reading just below the exact counter is rounding, not a counter reset', () => {
+    const exact = 662_640.15; // the register holds 662,640.125
+    const register = Math.fround(exact);
+    expect(register).toBeLessThan(exact - L.jitterKwh);
+    expect(counterStep({ ts: T, value: exact }, T + 5 * MIN, register, L)).toEqual({
+      kwh: 0,
+      quality: 'measured',
+      next: { ts: T + 5 * MIN, value: exact },
+    });
+    // a step back well beyond float32 rounding still starts a new cycle
+    expect(counterStep({ ts: T, value: exact }, T + 5 * MIN, exact - 1, L)?.quality).toBe('implausible');
+    expect(counterStep({ ts: T, value: 662_640 }, T + 5 * MIN, 3, L)).toMatchObject({ kwh: 3, quality: 'counter-reset' });
+  });
+
   it('ignores readings that are not after the checkpoint or not numbers', () => {
     expect(counterStep({ ts: T, value: 100 }, T, 101, L)).toBeNull();
     expect(counterStep({ ts: T, value: 100 }, T - 1, 101, L)).toBeNull();
