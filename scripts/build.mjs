@@ -31,7 +31,19 @@ const node = {
 };
 
 step('core (esbuild)');
-await esbuild({ ...node, entryPoints: ['main/cli/entry.ts'], format: 'esm', outfile: 'dist/cli.js' });
+// Split, so that a command's heavy dependencies (the core, node-opcua) load only when that command runs: the
+// chunks sit next to cli.js, in dist/, like everything that finds data relative to its own module.
+for (const f of fs.existsSync(path.join(root, 'dist')) ? fs.readdirSync(path.join(root, 'dist')) : []) {
+  if (f.startsWith('cli-chunk-')) fs.rmSync(path.join(root, 'dist', f));
+}
+await esbuild({
+  ...node,
+  entryPoints: { cli: 'main/cli/entry.ts' },
+  format: 'esm',
+  outdir: 'dist',
+  splitting: true,
+  chunkNames: 'cli-chunk-[hash]',
+});
 await esbuild({ ...node, entryPoints: ['main/electron/main.ts'], format: 'esm', outfile: 'dist/electron-main.js', external: ['electron'] });
 // the core's own process in the desktop app: no 'electron' import, Electron hands it process.parentPort
 await esbuild({ ...node, entryPoints: ['main/electron/core-process.ts'], format: 'esm', outfile: 'dist/core-process.js' });

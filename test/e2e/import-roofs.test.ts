@@ -43,8 +43,8 @@ describe('an imported LoD2 building in the UI', () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plustwin-roofs-'));
     const cli = await ensureCliBuilt();
     const { stdout } = await run(process.execPath, [cli, 'import', FZK, '--db', path.join(dataDir, 'district.sqlite'), '--json'], { cwd: ROOT });
-    // node-opcua prints a warning about the node version on stdout after the summary: read the summary alone
-    expect(JSON.parse(stdout.slice(0, stdout.indexOf('\n}') + 2))).toMatchObject({ buildings: 1, roofSurfaces: 2 });
+    // stdout is the summary and nothing else (the OPC UA stack, which prints on stdout, is not loaded for an import)
+    expect(JSON.parse(stdout)).toMatchObject({ buildings: 1, roofSurfaces: 2 });
     serve = await startServe({ dataDir, extraArgs: ['--no-demo'], startTimeoutMs: 60_000 });
     browser = await launchChromium();
     page = browser.page;

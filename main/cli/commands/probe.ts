@@ -6,8 +6,6 @@ import path from 'node:path';
 import type { CliCommand } from '../command.js';
 import { UsageError } from '../command.js';
 import { parseArgs } from '../args.js';
-import { formatProbeResult, probeModbus } from '../../../drivers/modbus/probe-modbus.js';
-import { formatOpcUaProbe, parseOpcUaProbeArgs, probeOpcUa } from '../../../drivers/opcua/index.js';
 import { defaultDataDir } from '../../core/data-dir.js';
 
 const usage = `usage:
@@ -39,6 +37,8 @@ export const probeCommand: CliCommand = {
         dataDir = value;
         rest.splice(dataAt, 2);
       }
+      // the OPC UA stack loads only for OPC UA probes (it costs seconds at start-up)
+      const { formatOpcUaProbe, parseOpcUaProbeArgs, probeOpcUa } = await import('../../../drivers/opcua/index.js');
       let parsed;
       try {
         parsed = await parseOpcUaProbeArgs(rest);
@@ -54,6 +54,7 @@ export const probeCommand: CliCommand = {
     }
     const { flags, positional } = parseArgs(argv, { profile: 'string', json: 'boolean' });
     if (positional.length > 1) throw new UsageError(`unexpected argument '${positional[1]}'`);
+    const { formatProbeResult, probeModbus } = await import('../../../drivers/modbus/probe-modbus.js');
     const result = await probeModbus(url, flags.profile === undefined ? {} : { profile: flags.profile });
     io.out.write(flags.json ? JSON.stringify(result, null, 2) + '\n' : formatProbeResult(result) + '\n');
     return 0;

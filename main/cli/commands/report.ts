@@ -6,7 +6,7 @@ import { UsageError, type CliCommand } from '../command.js';
 import { parseArgs } from '../args.js';
 import { appVersion } from '../../core/app-root.js';
 import { openStore } from '../../store/open-store.js';
-import { exportReport, type ReportFormat } from '../../reports/export-report.js';
+import type { ReportFormat } from '../../reports/export-report.js';
 import { isLang } from '../../reports/messages.js';
 import { PeriodError } from '../../reports/report-period.js';
 import { progressBar } from '../../reports/progress-bar.js';
@@ -78,6 +78,8 @@ export const reportCommand: CliCommand = {
     const store = await openStore(db);
     const bar = progressBar(io.err);
     try {
+      // loaded here: the writers bring exceljs and playwright-core, which the other commands do not need
+      const { exportReport } = await import('../../reports/export-report.js');
       const r = await exportReport(store, {
         format,
         out: flags.out,

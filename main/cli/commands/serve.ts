@@ -2,10 +2,8 @@
 import path from 'node:path';
 import type { CliCommand } from '../command.js';
 import { intOption, numberOption, parseArgs } from '../args.js';
-import { startCore } from '../../core/app-core.js';
 import { appRoot } from '../../core/app-root.js';
 import { defaultDataDir } from '../../core/data-dir.js';
-import { startHttpServer } from '../../serve/http-server.js';
 import { isLoopback } from '../../serve/access.js';
 import { loadOrCreateToken } from '../../serve/serve-token.js';
 import { waitForShutdownSignal } from '../shutdown-signal.js';
@@ -42,6 +40,11 @@ export const serveCommand: CliCommand = {
     const host = flags.host ?? '127.0.0.1';
     const demoHistoryDays = intOption('demo-history-days', flags['demo-history-days'], 365, 1, 3650);
     const log = (line: string) => io.err.write(`${line}\n`);
+    // loaded here, not at the top: the other commands start without the core's drivers (node-opcua alone costs seconds)
+    const [{ startCore }, { startHttpServer }] = await Promise.all([
+      import('../../core/app-core.js'),
+      import('../../serve/http-server.js'),
+    ]);
     const core = await startCore({
       dataDir: flags.data ?? defaultDataDir(),
       transport: 'http',

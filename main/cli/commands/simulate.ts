@@ -3,7 +3,7 @@ import type { CliCommand } from '../command.js';
 import { numberOption, parseArgs } from '../args.js';
 import { scaledClock, wallClock } from '../../collector/clock.js';
 import { DEMO_BUILDINGS } from '../../demo/demo-district.js';
-import { startDemoGateway, type DemoGateway } from '../../demo/demo-devices.js';
+import type { DemoGateway } from '../../demo/demo-devices.js';
 import { buildDemoTracks } from '../../demo/demo-tracks.js';
 import { waitForShutdownSignal } from '../shutdown-signal.js';
 
@@ -22,6 +22,7 @@ export const simulateCommand: CliCommand = {
     const { flags } = parseArgs(argv, { speed: 'string', json: 'boolean' });
     const speed = numberOption('speed', flags.speed, 1, 0.001, 100_000);
     const clock = speed === 1 ? wallClock() : scaledClock(speed);
+    const { startDemoGateway } = await import('../../demo/demo-devices.js');
     const tracks = buildDemoTracks();
     const gateways: DemoGateway[] = [];
     try {
