@@ -76,17 +76,27 @@ describe('PV panels in the demo district', () => {
     const canvas = page.getByTestId('district-canvas');
     // a roof anchor is the centroid of a large roof triangle: on a PV roof it lies under the centred panels.
     // Anchors under the boxes floating over the 3D view do not count.
-    const anchors = await page.evaluate(
-      (ids) =>
-        ids.map((id) => {
-          const at = (window as unknown as Hooked).__plustwin.screenPositionOf(id);
-          const hit = at ? document.elementFromPoint(at.x, at.y) : null;
-          return hit?.getAttribute('data-testid') === 'district-canvas' ? at : null;
-        }),
-      district.buildings.map((b) => b.id),
-    );
-    const visible = district.buildings.map((b, i) => ({ b, at: anchors[i] })).filter((v) => v.at !== null);
-    const colours = await coloursAt(page, canvas, visible.map((v) => v.at!));
+    const anchorsOnCanvas = () =>
+      page.evaluate(
+        (ids) =>
+          ids.map((id) => {
+            const at = (window as unknown as Hooked).__plustwin.screenPositionOf(id);
+            const hit = at ? document.elementFromPoint(at.x, at.y) : null;
+            return hit?.getAttribute('data-testid') === 'district-canvas' ? at : null;
+          }),
+        district.buildings.map((b) => b.id),
+      );
+    // The boxes over the view grow as their data arrives (the dashboard covers part of the district): take the
+    // colours only when the same anchors are uncovered before and after the screenshot.
+    let anchors = await anchorsOnCanvas();
+    let colours: Rgb[] = [];
+    for (let attempt = 0; attempt < 10; attempt++) {
+      colours = await coloursAt(page, canvas, anchors.filter((a) => a !== null));
+      const again = await anchorsOnCanvas();
+      if (JSON.stringify(again) === JSON.stringify(anchors)) break;
+      anchors = again;
+    }
+    const visible = district.buildings.map((b, i) => ({ b, at: anchors[i] })).filter((v) => v.at != null);
     const blue = visible.filter((_, i) => isPanelBlue(colours[i]!)).map((v) => v.b.id);
     const seenWithPv = visible.filter((v) => generating.has(v.b.id)).map((v) => v.b.id);
     expect(seenWithPv.length).toBeGreaterThan(0);
