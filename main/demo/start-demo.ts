@@ -67,7 +67,8 @@ export async function startDemo(o: DemoOptions): Promise<RunningDemo> {
   const tracks = buildDemoTracks();
   const heat = buildHeatTracks();
   const valueAt = demoValues(tracks, heat);
-  const buildings = DEMO_BUILDINGS.map((b) => b.building);
+  // the installed peak power travels with the building, so the scene sizes each roof's panels by it
+  const buildings = DEMO_BUILDINGS.map((b) => (b.pvKwp > 0 ? { ...b.building, pvKwp: b.pvKwp } : b.building));
   const gateways: DemoGateway[] = [];
   const drivers: DeviceDriver[] = [];
   let bms: DemoBms | undefined;
