@@ -77,6 +77,17 @@ function footprintProblem(building: Building): string | null {
 }
 
 /** True when a counter-clockwise ring turns left (or goes straight) at every corner. */
+/** (b - a) x (c - a): its direction is the triangle's normal by winding, its length twice the area. */
+function triangleCross(a: Local3, b: Local3, c: Local3): [number, number, number] {
+  const ux = b[0] - a[0];
+  const uy = b[1] - a[1];
+  const uz = b[2] - a[2];
+  const wx = c[0] - a[0];
+  const wy = c[1] - a[1];
+  const wz = c[2] - a[2];
+  return [uy * wz - uz * wy, uz * wx - ux * wz, ux * wy - uy * wx];
+}
+
 export function isConvex(ring: readonly LocalXY[]): boolean {
   const n = ring.length;
   for (let i = 0; i < n; i++) {
@@ -147,13 +158,8 @@ export function buildDistrictGeometry(origin: Origin, buildings: readonly Buildi
   const putLocal = (p: Local3, n: readonly [number, number, number], index: number): void => put(p[0], p[2], -p[1], n[0], n[2], -n[1], index);
   /** A triangle wound counter-clockwise seen from the side its normal points to. */
   const putFacing = (a: Local3, b: Local3, c: Local3, n: readonly [number, number, number], index: number): void => {
-    const ux = b[0] - a[0];
-    const uy = b[1] - a[1];
-    const uz = b[2] - a[2];
-    const wx = c[0] - a[0];
-    const wy = c[1] - a[1];
-    const wz = c[2] - a[2];
-    const side = (uy * wz - uz * wy) * n[0] + (uz * wx - ux * wz) * n[1] + (ux * wy - uy * wx) * n[2];
+    const [cx, cy, cz] = triangleCross(a, b, c);
+    const side = cx * n[0] + cy * n[1] + cz * n[2];
     putLocal(a, n, index);
     putLocal(side >= 0 ? b : c, n, index);
     putLocal(side >= 0 ? c : b, n, index);
@@ -288,14 +294,8 @@ export function buildDistrictGeometry(origin: Origin, buildings: readonly Buildi
         const pb = p.ring[b]!;
         const pc = p.ring[c]!;
         putFacing(pa, pb, pc, p.normal, index);
-        const ux = pb[0] - pa[0];
-        const uy = pb[1] - pa[1];
-        const uz = pb[2] - pa[2];
-        const wx = pc[0] - pa[0];
-        const wy = pc[1] - pa[1];
-        const wz = pc[2] - pa[2];
         anchors.push({
-          area: Math.hypot(uy * wz - uz * wy, uz * wx - ux * wz, ux * wy - uy * wx) / 2,
+          area: Math.hypot(...triangleCross(pa, pb, pc)) / 2,
           at: [(pa[0] + pb[0] + pc[0]) / 3, (pa[2] + pb[2] + pc[2]) / 3, -(pa[1] + pb[1] + pc[1]) / 3],
         });
       }
