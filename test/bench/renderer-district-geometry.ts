@@ -8,31 +8,23 @@ import { syntheticDistrict } from '../../renderer/lab/synthetic-district.js';
 import { buildDistrictGeometry } from '../../renderer/scene/district-geometry.js';
 import { localProjection } from '../../renderer/scene/projection.js';
 import type { BenchResult } from './bench-result.js';
+import { bestOf } from './timing.js';
 
 const ORIGIN = { lat: 51.5236, lon: 6.9288 };
 const N = Number(process.env['BENCH_BUILDINGS'] ?? 10_000);
 
-function best(runs: number, fn: () => void): number {
-  let min = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    min = Math.min(min, performance.now() - t0);
-  }
-  return min;
-}
 
 export async function run(): Promise<BenchResult[]> {
   const buildings = syntheticDistrict(N, ORIGIN);
   const project = localProjection(ORIGIN);
   let objects = 0;
-  const merged = best(3, () => {
+  const merged = bestOf(3, () => {
     const d = buildDistrictGeometry(ORIGIN, buildings);
     objects = 1;
     d.geometry.dispose();
   });
   let naiveObjects = 0;
-  const naive = best(3, () => {
+  const naive = bestOf(3, () => {
     naiveObjects = 0;
     for (const b of buildings) {
       const shape = new Shape(b.footprint.map((p) => {

@@ -8,28 +8,20 @@ import { syntheticRoofShapes } from '../../renderer/lab/synthetic-roofs.js';
 import { buildDistrictGeometry } from '../../renderer/scene/district-geometry.js';
 import type { PvSystem } from '../../renderer/scene/pv-panels.js';
 import type { BenchResult } from './bench-result.js';
+import { bestOf } from './timing.js';
 
 const ORIGIN = { lat: 51.5236, lon: 6.9288 };
 const N = Number(process.env['BENCH_BUILDINGS'] ?? 10_000);
 
-function best(runs: number, fn: () => void): number {
-  let min = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    min = Math.min(min, performance.now() - t0);
-  }
-  return min;
-}
 
 export async function run(): Promise<BenchResult[]> {
   const buildings = syntheticDistrict(N, ORIGIN);
   const shapes = syntheticRoofShapes(buildings, ORIGIN, 1);
   const roofShapes = new Map(shapes.map((s) => [s.buildingId, s.rings]));
   const pv = new Map<string, PvSystem>(buildings.filter((_, i) => i % 4 === 0).map((b) => [b.id, {}]));
-  const extruded = best(3, () => buildDistrictGeometry(ORIGIN, buildings).geometry.dispose());
+  const extruded = bestOf(3, () => buildDistrictGeometry(ORIGIN, buildings).geometry.dispose());
   let panels = 0;
-  const roofed = best(3, () => {
+  const roofed = bestOf(3, () => {
     const d = buildDistrictGeometry(ORIGIN, buildings, { roofShapes, pv });
     panels = d.slots.filter((s) => s.panelAreaM2 > 0).length;
     d.geometry.dispose();
@@ -37,8 +29,8 @@ export async function run(): Promise<BenchResult[]> {
   });
   const shapesJson = JSON.stringify(shapes);
   const buildingsJson = JSON.stringify(buildings);
-  const parseShapes = best(5, () => JSON.parse(shapesJson));
-  const parseBuildings = best(5, () => JSON.parse(buildingsJson));
+  const parseShapes = bestOf(5, () => JSON.parse(shapesJson));
+  const parseBuildings = bestOf(5, () => JSON.parse(buildingsJson));
   return [
     {
       name: `renderer: merged geometry with ${shapes.length} gable roofs and ${panels} PV buildings, ${N} buildings`,
