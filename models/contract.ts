@@ -423,6 +423,8 @@ export interface AppSettings {
   /** Desktop only: closing the window keeps collecting from the tray. */
   readonly keepCollectingWhenClosed: boolean;
   readonly startAtLogin: boolean;
+  /** The sun casts shadows in the 3D district. */
+  readonly shadows: boolean;
 }
 
 /** A change to the settings: any field, groups in part. */

@@ -85,6 +85,14 @@ async function boot(): Promise<void> {
     document.documentElement.dataset['theme'] = applied();
     app.setTheme(applied());
   };
+  // ?shadows turns them on for this page without changing the saved choice
+  const shadowsToggle = byTestId<HTMLInputElement>(document, 'shadows-toggle');
+  shadowsToggle.checked = new URLSearchParams(location.search).has('shadows') || (saved?.shadows ?? false);
+  app.setShadows(shadowsToggle.checked);
+  shadowsToggle.addEventListener('change', () => {
+    app.setShadows(shadowsToggle.checked);
+    saveSettings(api, { shadows: shadowsToggle.checked });
+  });
   themeSelect.addEventListener('change', () => {
     choice = isThemeChoice(themeSelect.value) ? themeSelect.value : 'system';
     store(THEME_KEY, choice);

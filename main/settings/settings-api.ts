@@ -33,6 +33,7 @@ export const settingsArgSchemas = {
         .optional(),
       keepCollectingWhenClosed: z.boolean().optional(),
       startAtLogin: z.boolean().optional(),
+      shadows: z.boolean().optional(),
     })
     .strict(),
 };

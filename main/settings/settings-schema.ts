@@ -31,6 +31,8 @@ export const settingsSchema = z
     /** Desktop: closing the window hides it to the tray and collection goes on. */
     keepCollectingWhenClosed: z.boolean().default(true),
     startAtLogin: z.boolean().default(false),
+    /** The sun casts shadows in the 3D district (costs a shadow pass per frame). */
+    shadows: z.boolean().default(false),
   })
   .strict();
 

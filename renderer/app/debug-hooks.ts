@@ -26,6 +26,8 @@ export interface DebugInfo {
   /** Building under client coordinates, as a click there would select it. */
   pickAt(x: number, y: number): string | null;
   metric(): string;
+  /** Whether the sun casts shadows in the scene. */
+  shadows(): boolean;
   /** Whether the building is drawn with its modelled (LoD2) roof, and its outline seen from a compass direction. */
   modelledRoof(id: string): boolean;
   silhouette(id: string, azimuthDeg: number, elevationDeg: number): { readonly bottoms: readonly number[]; readonly tops: readonly number[] } | null;

@@ -80,7 +80,7 @@ export class DistrictApp {
     theme: SceneTheme,
     private readonly transport: 'electron' | 'http',
   ) {
-    this.scene = new DistrictScene({ canvas: els.canvas, theme, shadows: new URLSearchParams(location.search).has('shadows') });
+    this.scene = new DistrictScene({ canvas: els.canvas, theme });
     this.list = new BuildingList(els.list, i18n, (id) => void this.select(id));
     this.dashboard = new DistrictDashboard(els.dashboard, i18n);
     this.setupMetricSelect();
@@ -118,6 +118,10 @@ export class DistrictApp {
     this.ready = true;
   }
 
+  setShadows(on: boolean): void {
+    this.scene.setShadows(on);
+  }
+
   /** Switches the scene and re-creates the charts so that their colours follow the theme. */
   setTheme(theme: SceneTheme): void {
     this.scene.setTheme(theme);
@@ -150,6 +154,7 @@ export class DistrictApp {
       chartPoints: () => this.panel?.chartPointCounts() ?? { power: 0, daily: 0, monthly: 0, powerSpan: null },
       panelCharts: () => this.panel?.chartsView() ?? null,
       replayCalls: () => this.replay?.callCounts() ?? { day: 0, bars: 0, analysis: 0, implausible: 0 },
+      shadows: () => this.scene.shadows,
       screenPositionOf: (id: string) => this.scene.screenPositionOf(id),
       pickAt: (x: number, y: number) => this.scene.pickAtClient(x, y),
       metric: () => this.metric,

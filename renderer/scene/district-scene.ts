@@ -112,6 +112,28 @@ export class DistrictScene {
     this.resize();
   }
 
+  get shadows(): boolean {
+    return this.renderer.shadowMap.enabled;
+  }
+
+  /** Switches the sun's shadows on or off for the district shown and every later one. */
+  setShadows(on: boolean): void {
+    if (on === this.renderer.shadowMap.enabled) return;
+    this.renderer.shadowMap.enabled = on;
+    this.sun.castShadow = on;
+    // the shadow map is a render target of its own: give its GPU memory back when shadows go off
+    if (!on) this.sun.shadow.dispose();
+    const d = this.district;
+    if (d) {
+      d.mesh.castShadow = d.mesh.receiveShadow = on;
+      d.ground.receiveShadow = on;
+      if (d.panels) d.panels.receiveShadow = on;
+      // shaders are compiled with or without shadow code: they must be built again
+      for (const m of [d.mesh.material, d.ground.material, d.panels?.material]) if (m) m.needsUpdate = true;
+    }
+    this.requestRender();
+  }
+
   setTheme(theme: SceneTheme): void {
     this.theme = theme;
     const c = THEME_COLORS[theme];

@@ -156,6 +156,33 @@ describe('district UI against serve mode', () => {
     }
   });
 
+  it('casts shadows when switched on (a shadow map on the GPU, a different picture) and keeps the choice in the core', async () => {
+    await openUi(page, serve.url);
+    const canvas = page.getByTestId('district-canvas');
+    const toggle = page.getByTestId('shadows-toggle');
+    // textures alive after a frame: the shadow map is one of them while shadows are on
+    const textures = () =>
+      page.evaluate(() => {
+        const d = (window as unknown as Hooked).__plustwin;
+        d.drawCalls();
+        return d.memory().textures;
+      });
+    expect(await toggle.isChecked()).toBe(false);
+    const without = await textures();
+    const before = await canvas.screenshot();
+    await toggle.check();
+    expect(await page.evaluate(() => (window as unknown as Hooked).__plustwin.shadows())).toBe(true);
+    expect(await textures()).toBeGreaterThan(without);
+    expect((await canvas.screenshot()).equals(before)).toBe(false);
+    await expect.poll(async () => (await callApi(serve.url, 'settings.get', {})).shadows, { timeout: 10_000 }).toBe(true);
+    // a fresh page opens with them, as the core remembers
+    await openUi(page, serve.url);
+    expect(await page.getByTestId('shadows-toggle').isChecked()).toBe(true);
+    await page.getByTestId('shadows-toggle').uncheck();
+    expect(await textures()).toBe(without);
+    await expect.poll(async () => (await callApi(serve.url, 'settings.get', {})).shadows, { timeout: 10_000 }).toBe(false);
+  });
+
   it('replays the day with the time slider: moving it changes the values and colours of the buildings, live comes back', async () => {
     await openUi(page, serve.url);
     const swatches = () =>
