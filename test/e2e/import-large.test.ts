@@ -1,0 +1,75 @@
+/**
+ * A large district through the product's own path: a generated GeoJSON of 10,000 footprints imported with
+ * `plustwin import`, served with `plustwin serve --no-demo`, opened in Chromium. Every building reaches the scene
+ * and the list, the canvas shows them (pixels), the frame stays within 20 draw calls, and a click picks one.
+ */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { geoJson } from '../fixtures/importers/generate-geojson.js';
+import { callApi } from './api-direct.js';
+import { ensureCliBuilt, ROOT } from './build-once.js';
+import { canvasPixels } from './canvas-pixels.js';
+import { launchChromium, type Browser } from './chromium.js';
+import { openUi, type Hooked } from './open-ui.js';
+import { startServe, type ServeProcess } from './serve-process.js';
+
+const COUNT = 10_000;
+const run = promisify(execFile);
+
+describe('10,000 imported buildings in the UI', () => {
+  let dataDir: string;
+  let serve: ServeProcess;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plustwin-large-'));
+    const file = path.join(dataDir, 'quartier.geojson');
+    fs.writeFileSync(file, geoJson(COUNT));
+    const cli = await ensureCliBuilt();
+    const { stdout } = await run(process.execPath, [cli, 'import', file, '--db', path.join(dataDir, 'district.sqlite'), '--json'], { cwd: ROOT });
+    expect(JSON.parse(stdout)).toMatchObject({ buildings: COUNT, added: COUNT, warnings: [] });
+    serve = await startServe({ dataDir, extraArgs: ['--no-demo'], startTimeoutMs: 60_000 });
+    browser = await launchChromium();
+    page = browser.page;
+    await openUi(page, `${serve.url}?lang=en`);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await serve?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('shows every building in the scene and the list, within 20 draw calls', async () => {
+    expect((await callApi(serve.url, 'district.get', {})).buildings).toHaveLength(COUNT);
+    const facts = await page.evaluate(() => {
+      const d = (window as unknown as Hooked).__plustwin;
+      return { api: d.apiBuildingCount(), scene: d.sceneBuildingCount(), calls: d.drawCalls() };
+    });
+    expect(facts).toMatchObject({ api: COUNT, scene: COUNT });
+    expect(facts.calls).toBeLessThanOrEqual(20);
+    expect(await page.getByTestId('building-item').count()).toBe(COUNT);
+    // the picture: many colours (buildings, their shading, the ground), none of them nearly everything
+    const pixels = await canvasPixels(page, page.getByTestId('district-canvas'));
+    expect(pixels.distinctColors).toBeGreaterThan(20);
+    expect(pixels.dominantShare).toBeLessThan(0.9);
+  });
+
+  it('selects the building a click on the canvas hits', async () => {
+    const ids = await page.evaluate(() => (window as unknown as Hooked).__plustwin.buildingIds());
+    // a building in the middle of the grid, seen from the camera that frames the district
+    const target = ids[Math.floor(COUNT / 2) + 50]!;
+    const at = await page.evaluate((id) => (window as unknown as Hooked).__plustwin.screenPositionOf(id), target);
+    expect(at, `${target} should be visible on the canvas`).not.toBeNull();
+    await page.mouse.click(at!.x, at!.y);
+    await expect.poll(() => page.evaluate(() => (window as unknown as Hooked).__plustwin.selectedId())).toBe(target);
+    expect(await page.getByTestId('panel-title').getAttribute('data-building-id')).toBe(target);
+    expect(browser.errors).toEqual([]);
+  });
+});
