@@ -8,7 +8,7 @@ import { syntheticDistrict } from '../../renderer/lab/synthetic-district.js';
 import { buildDistrictGeometry } from '../../renderer/scene/district-geometry.js';
 import { localProjection } from '../../renderer/scene/projection.js';
 import type { BenchResult } from './bench-result.js';
-import { bestOf } from './timing.js';
+import { bestOf } from './support/timing.js';
 
 const ORIGIN = { lat: 51.5236, lon: 6.9288 };
 const N = Number(process.env['BENCH_BUILDINGS'] ?? 10_000);

@@ -8,7 +8,7 @@ import { syntheticRoofShapes } from '../../renderer/lab/synthetic-roofs.js';
 import { buildDistrictGeometry } from '../../renderer/scene/district-geometry.js';
 import type { PvSystem } from '../../renderer/scene/pv-panels.js';
 import type { BenchResult } from './bench-result.js';
-import { bestOf } from './timing.js';
+import { bestOf } from './support/timing.js';
 
 const ORIGIN = { lat: 51.5236, lon: 6.9288 };
 const N = Number(process.env['BENCH_BUILDINGS'] ?? 10_000);

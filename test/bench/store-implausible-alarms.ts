@@ -5,79 +5,18 @@
  * Figures: the newest 5 per point over the year and over the last 24 hours (median of repeated runs), next to the
  * same answer from a scan of the 15-minute intervals.
  */
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { openStore } from '../../main/store/open-store.js';
 import type { SqliteStore } from '../../main/store/sqlite-store.js';
-import { localMonthStart } from '../../models/intervals/local-calendar.js';
 import { IMPLAUSIBLE_CODE } from '../../models/intervals/quality.js';
 import { INTERVAL_MS } from '../../models/time-grid.js';
-import type { Building, Device, Point } from '../../models/types.js';
 import type { BenchResult } from './bench-result.js';
+import { medianOf } from './support/timing.js';
+import { cachedYearDistrict, POINTS_PER_BUILDING, YEAR_FROM, YEAR_TO } from './support/year-district.js';
 
 const BUILDINGS = Number(process.env.PLUSTWIN_BENCH_BUILDINGS ?? 30);
-const POINTS_PER_BUILDING = 3;
-const YEAR_FROM = localMonthStart(Date.UTC(2025, 0, 15));
-const YEAR_TO = localMonthStart(Date.UTC(2026, 0, 15));
 const DAY_MS = 24 * 60 * 60 * 1000;
-const CACHE = resolve(import.meta.dirname, '../../.bench-cache');
 const REPEAT = 9;
 const PER_POINT = 5;
-
-function district() {
-  const buildings: Building[] = [];
-  const devices: Device[] = [];
-  const points: Point[] = [];
-  for (let b = 0; b < BUILDINGS; b++) {
-    const id = `b${b}`;
-    buildings.push({ id, name: id, use: 'office', footprint: [[7, 51], [7.001, 51], [7.001, 51.001]], heightM: 10 });
-    devices.push({ id: `${id}.m`, name: 'meter', buildingId: id, protocol: 'modbus-tcp', url: 'modbus-tcp://127.0.0.1:502', profile: 'x', pollIntervalMs: 10_000 });
-    for (const role of ['import', 'export', 'generation'] as const)
-      points.push({ id: `${id}.${role}`, deviceId: `${id}.m`, buildingId: id, name: role, unit: 'kWh', medium: 'electricity', role, kind: 'energy-counter' });
-  }
-  return { buildings, devices, points };
-}
-
-async function cachedDistrict(): Promise<string> {
-  const file = join(CACHE, `store-implausible-${BUILDINGS}.sqlite`);
-  if (existsSync(file)) return file;
-  mkdirSync(CACHE, { recursive: true });
-  const temp = `${file}.partial`;
-  for (const s of ['', '-wal', '-shm']) rmSync(temp + s, { force: true });
-  const store = await openStore(temp, { now: () => YEAR_TO });
-  const d = district();
-  await store.saveDistrict({ id: 'bench', name: 'bench', origin: { lat: 51.45, lon: 7.05 }, timezone: 'Europe/Berlin' }, d.buildings, d.devices, d.points);
-  const series = await store.sqlite.all<{ pk: number }>('SELECT pk FROM series ORDER BY pk');
-  const first = YEAR_FROM / INTERVAL_MS;
-  const last = YEAR_TO / INTERVAL_MS - 1;
-  for (let i = 0; i < series.length; i += 50) {
-    await store.sqlite.transaction(async () => {
-      for (const s of series.slice(i, i + 50))
-        await store.sqlite.run(
-          `WITH RECURSIVE g(slot) AS (SELECT ? UNION ALL SELECT slot + 1 FROM g WHERE slot < ?)
-           INSERT INTO intervals(series, slot, kwh, q)
-           SELECT ?, slot, CASE WHEN (slot + ? * 131) % 4999 = 0 THEN 900.0 ELSE ((slot * 2654435761 + ? * 40503) % 1000) / 2000.0 END,
-             CASE WHEN (slot + ? * 131) % 4999 = 0 THEN ${IMPLAUSIBLE_CODE} ELSE 0 END FROM g`,
-          [first, last, s.pk, s.pk, s.pk, s.pk],
-        );
-    });
-  }
-  await store.rebuildRollups();
-  await store.close();
-  renameSync(temp, file);
-  return file;
-}
-
-async function median(fn: () => Promise<unknown>): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < REPEAT; i++) {
-    const t = performance.now();
-    await fn();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] as number;
-}
 
 /** The naive way: every interval of the period, the newest few per point by a window function. */
 function scan(store: SqliteStore, from: number, to: number) {
@@ -93,7 +32,12 @@ function scan(store: SqliteStore, from: number, to: number) {
 
 export async function run(): Promise<BenchResult[]> {
   const started = performance.now();
-  const file = await cachedDistrict();
+  const file = await cachedYearDistrict(
+    'store-implausible',
+    BUILDINGS,
+    `CASE WHEN (slot + ?3 * 131) % 4999 = 0 THEN 900.0 ELSE ((slot * 2654435761 + ?3 * 40503) % 1000) / 2000.0 END`,
+    `CASE WHEN (slot + ?3 * 131) % 4999 = 0 THEN ${IMPLAUSIBLE_CODE} ELSE 0 END`,
+  );
   const generatedS = (performance.now() - started) / 1000;
   const store = await openStore(file, { now: () => YEAR_TO });
   try {
@@ -105,10 +49,10 @@ export async function run(): Promise<BenchResult[]> {
     if (JSON.stringify(got) !== JSON.stringify(want)) throw new Error(`the alarms query and the scan disagree (${got.length} vs ${want.length} intervals)`);
     if (got.length !== BUILDINGS * POINTS_PER_BUILDING * PER_POINT) throw new Error(`expected ${PER_POINT} per point, got ${got.length} in all`);
     const dayFrom = YEAR_TO - DAY_MS;
-    const yearMs = await median(() => store.implausibleIntervals(YEAR_FROM, YEAR_TO, PER_POINT));
-    const yearScanMs = await median(() => scan(store, YEAR_FROM, YEAR_TO));
-    const dayMs = await median(() => store.implausibleIntervals(dayFrom, YEAR_TO, PER_POINT));
-    const dayScanMs = await median(() => scan(store, dayFrom, YEAR_TO));
+    const yearMs = await medianOf(REPEAT, () => store.implausibleIntervals(YEAR_FROM, YEAR_TO, PER_POINT));
+    const yearScanMs = await medianOf(REPEAT, () => scan(store, YEAR_FROM, YEAR_TO));
+    const dayMs = await medianOf(REPEAT, () => store.implausibleIntervals(dayFrom, YEAR_TO, PER_POINT));
+    const dayScanMs = await medianOf(REPEAT, () => scan(store, dayFrom, YEAR_TO));
     const intervals = BUILDINGS * POINTS_PER_BUILDING * ((YEAR_TO - YEAR_FROM) / INTERVAL_MS);
     const scale = `${BUILDINGS} buildings x ${POINTS_PER_BUILDING} points, ${intervals.toLocaleString('en')} intervals, 1 in ~5,000 implausible${generatedS > 1 ? `, generated in ${generatedS.toFixed(0)} s` : ', cached'}`;
     return [

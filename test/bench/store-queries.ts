@@ -5,77 +5,17 @@
  * Figures: the district's annual balance and one building's monthly series from the rollups (median of repeated
  * runs), next to the same annual balance computed from the 15-minute intervals; database bytes per point-year.
  */
-import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { statSync } from 'node:fs';
 import { openStore } from '../../main/store/open-store.js';
 import type { SqliteStore } from '../../main/store/sqlite-store.js';
-import { localMonthStart, nextLocalMonth } from '../../models/intervals/local-calendar.js';
+import { nextLocalMonth } from '../../models/intervals/local-calendar.js';
 import { INTERVAL_MS } from '../../models/time-grid.js';
-import type { Building, Device, Point } from '../../models/types.js';
 import type { BenchResult } from './bench-result.js';
+import { medianOf } from './support/timing.js';
+import { cachedYearDistrict, POINTS_PER_BUILDING, YEAR_FROM, YEAR_TO } from './support/year-district.js';
 
 const BUILDINGS = Number(process.env.PLUSTWIN_BENCH_BUILDINGS ?? 30);
-const POINTS_PER_BUILDING = 3;
-/** Local year 2025 in Europe/Berlin: 2024-12-31 23:00 UTC to 2025-12-31 23:00 UTC. */
-const YEAR_FROM = localMonthStart(Date.UTC(2025, 0, 15));
-const YEAR_TO = localMonthStart(Date.UTC(2026, 0, 15));
-const CACHE = resolve(import.meta.dirname, '../../.bench-cache');
 const REPEAT = 15;
-
-function district() {
-  const buildings: Building[] = [];
-  const devices: Device[] = [];
-  const points: Point[] = [];
-  for (let b = 0; b < BUILDINGS; b++) {
-    const id = `b${b}`;
-    buildings.push({ id, name: id, use: 'office', footprint: [[7, 51], [7.001, 51], [7.001, 51.001]], heightM: 10 });
-    devices.push({ id: `${id}.m`, name: 'meter', buildingId: id, protocol: 'modbus-tcp', url: 'modbus-tcp://127.0.0.1:502', profile: 'x', pollIntervalMs: 10_000 });
-    for (const role of ['import', 'export', 'generation'] as const)
-      points.push({ id: `${id}.${role}`, deviceId: `${id}.m`, buildingId: id, name: role, unit: 'kWh', medium: 'electricity', role, kind: 'energy-counter' });
-  }
-  return { buildings, devices, points };
-}
-
-/** Creates the cached district file (intervals generated in SQL, rollups rebuilt), unless it exists. */
-async function cachedDistrict(): Promise<string> {
-  const file = join(CACHE, `store-district-${BUILDINGS}.sqlite`);
-  if (existsSync(file)) return file;
-  mkdirSync(CACHE, { recursive: true });
-  const temp = `${file}.partial`;
-  for (const s of ['', '-wal', '-shm']) rmSync(temp + s, { force: true });
-  const store = await openStore(temp, { now: () => YEAR_TO });
-  const d = district();
-  await store.saveDistrict({ id: 'bench', name: 'bench', origin: { lat: 51.45, lon: 7.05 }, timezone: 'Europe/Berlin' }, d.buildings, d.devices, d.points);
-  const series = await store.sqlite.all<{ pk: number }>('SELECT pk FROM series ORDER BY pk');
-  const first = YEAR_FROM / INTERVAL_MS;
-  const last = YEAR_TO / INTERVAL_MS - 1;
-  for (let i = 0; i < series.length; i += 50) {
-    await store.sqlite.transaction(async () => {
-      for (const s of series.slice(i, i + 50))
-        await store.sqlite.run(
-          `WITH RECURSIVE g(slot) AS (SELECT ? UNION ALL SELECT slot + 1 FROM g WHERE slot < ?)
-           INSERT INTO intervals(series, slot, kwh, q)
-           SELECT ?, slot, ((slot * 2654435761 + ? * 40503) % 1000) / 2000.0, CASE WHEN slot % 997 = 0 THEN 4 ELSE 0 END FROM g`,
-          [first, last, s.pk, s.pk],
-        );
-    });
-  }
-  await store.rebuildRollups();
-  await store.close();
-  renameSync(temp, file);
-  return file;
-}
-
-async function median(fn: () => Promise<unknown>): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < REPEAT; i++) {
-    const t = performance.now();
-    await fn();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] as number;
-}
 
 async function annualFromIntervals(store: SqliteStore): Promise<number> {
   const t = performance.now();
@@ -90,7 +30,12 @@ async function annualFromIntervals(store: SqliteStore): Promise<number> {
 
 export async function run(): Promise<BenchResult[]> {
   const started = performance.now();
-  const file = await cachedDistrict();
+  const file = await cachedYearDistrict(
+    'store-district',
+    BUILDINGS,
+    '((slot * 2654435761 + ?3 * 40503) % 1000) / 2000.0',
+    'CASE WHEN slot % 997 = 0 THEN 4 ELSE 0 END',
+  );
   const generatedS = (performance.now() - started) / 1000;
   const store = await openStore(file, { now: () => YEAR_TO });
   try {
@@ -98,8 +43,8 @@ export async function run(): Promise<BenchResult[]> {
     if (balances.length !== BUILDINGS) throw new Error(`expected ${BUILDINGS} balances, got ${balances.length}`);
     const months = await store.buildingSeries('b7', YEAR_FROM, YEAR_TO, 'month');
     if (months.length !== 12 || nextLocalMonth(months[0]!.start) !== months[1]!.start) throw new Error('monthly series is not 12 local months');
-    const balanceMs = await median(() => store.buildingBalances(YEAR_FROM, YEAR_TO));
-    const seriesMs = await median(() => store.buildingSeries('b7', YEAR_FROM, YEAR_TO, 'month'));
+    const balanceMs = await medianOf(REPEAT, () => store.buildingBalances(YEAR_FROM, YEAR_TO));
+    const seriesMs = await medianOf(REPEAT, () => store.buildingSeries('b7', YEAR_FROM, YEAR_TO, 'month'));
     const scanMs = await annualFromIntervals(store);
     const intervals = BUILDINGS * POINTS_PER_BUILDING * ((YEAR_TO - YEAR_FROM) / INTERVAL_MS);
     const sizes = await store.sqlite.all<{ name: string; bytes: number }>(
