@@ -3,38 +3,34 @@
  * `plustwin import`, served with `plustwin serve --no-demo`, opened in Chromium. Every building reaches the scene
  * and the list, the canvas shows them (pixels), the frame stays within 20 draw calls, and a click picks one.
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { geoJson } from '../fixtures/importers/generate-geojson.js';
 import { callApi } from './api-direct.js';
-import { ensureCliBuilt, ROOT } from './build-once.js';
 import { canvasPixels } from './canvas-pixels.js';
 import { launchChromium, type Browser } from './chromium.js';
 import { openUi, type Hooked } from './open-ui.js';
-import { startServe, type ServeProcess } from './serve-process.js';
+import { importAndServe, type ImportedDistrict } from './imported-district.js';
+import type { ServeProcess } from './serve-process.js';
 
 const COUNT = 10_000;
-const run = promisify(execFile);
 
 describe('10,000 imported buildings in the UI', () => {
-  let dataDir: string;
+  let district: ImportedDistrict;
   let serve: ServeProcess;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plustwin-large-'));
-    const file = path.join(dataDir, 'quartier.geojson');
-    fs.writeFileSync(file, geoJson(COUNT));
-    const cli = await ensureCliBuilt();
-    const { stdout } = await run(process.execPath, [cli, 'import', file, '--db', path.join(dataDir, 'district.sqlite'), '--json'], { cwd: ROOT });
-    expect(JSON.parse(stdout)).toMatchObject({ buildings: COUNT, added: COUNT, warnings: [] });
-    serve = await startServe({ dataDir, extraArgs: ['--no-demo'], startTimeoutMs: 60_000 });
+    district = await importAndServe((dir) => {
+      const file = path.join(dir, 'quartier.geojson');
+      fs.writeFileSync(file, geoJson(COUNT));
+      return file;
+    });
+    expect(district.summary).toMatchObject({ buildings: COUNT, added: COUNT, warnings: [] });
+    serve = district.serve;
     browser = await launchChromium();
     page = browser.page;
     await openUi(page, `${serve.url}?lang=en`);
@@ -42,8 +38,7 @@ describe('10,000 imported buildings in the UI', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await serve?.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await district?.close();
   });
 
   it('shows every building in the scene and the list, within 20 draw calls', async () => {

@@ -4,22 +4,18 @@
  * them: seen from its gable end the house's outline rises to the ridge in the middle; seen along its long side the
  * top is straight (the ridge).
  */
-import { execFile } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { callApi } from './api-direct.js';
-import { ensureCliBuilt, ROOT } from './build-once.js';
+import { ROOT } from './build-once.js';
 import { launchChromium, type Browser } from './chromium.js';
 import { openUi, type Hooked } from './open-ui.js';
-import { startServe, type ServeProcess } from './serve-process.js';
+import { importAndServe, type ImportedDistrict } from './imported-district.js';
+import type { ServeProcess } from './serve-process.js';
 
 const FZK = path.resolve(ROOT, '../shared/data/citygml/FZK-Haus-LoD2.gml');
 const FZK_ID = 'UUID_d281adfc-4901-0f52-540b-4cc1a9325f82';
-const run = promisify(execFile);
 
 type Outline = { readonly bottoms: readonly number[]; readonly tops: readonly number[] };
 
@@ -34,18 +30,15 @@ function middleOverEdges(o: Outline): number {
 }
 
 describe('an imported LoD2 building in the UI', () => {
-  let dataDir: string;
+  let district: ImportedDistrict;
   let serve: ServeProcess;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plustwin-roofs-'));
-    const cli = await ensureCliBuilt();
-    const { stdout } = await run(process.execPath, [cli, 'import', FZK, '--db', path.join(dataDir, 'district.sqlite'), '--json'], { cwd: ROOT });
-    // stdout is the summary and nothing else (the OPC UA stack, which prints on stdout, is not loaded for an import)
-    expect(JSON.parse(stdout)).toMatchObject({ buildings: 1, roofSurfaces: 2 });
-    serve = await startServe({ dataDir, extraArgs: ['--no-demo'], startTimeoutMs: 60_000 });
+    district = await importAndServe(FZK);
+    expect(district.summary).toMatchObject({ buildings: 1, roofSurfaces: 2 });
+    serve = district.serve;
     browser = await launchChromium();
     page = browser.page;
     await openUi(page, `${serve.url}?lang=en`);
@@ -53,8 +46,7 @@ describe('an imported LoD2 building in the UI', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await serve?.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await district?.close();
   });
 
   it('serves the roof rings and draws the gable from them', async () => {
