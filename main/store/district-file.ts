@@ -1,7 +1,8 @@
 /**
  * Whole district files: export is an online backup of the open store; import checks a file (SQLite, intact, a
  * schema this version can read, holds a district) and only then puts a copy in place atomically, so a bad file
- * never replaces a good one. The copy is migrated when it is next opened.
+ * never replaces a good one. The copy is migrated when it is next opened. An exported file is handed on (to a
+ * consultant, a colleague): the devices' OPC UA passwords are taken out of it first.
  */
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { LATEST_SCHEMA_VERSION } from './migrations.js';
@@ -73,4 +74,24 @@ export async function importDistrictFile(src: string, dest: string): Promise<Dis
   for (const suffix of ['-wal', '-shm']) rmSync(dest + suffix, { force: true });
   renameSync(temp, dest);
   return info;
+}
+
+/**
+ * Blanks every stored OPC UA password in the district file at path (which must not be open elsewhere), with
+ * secure_delete so the old text does not linger in freed pages. Returns how many devices had one.
+ */
+export async function removeSecrets(path: string): Promise<number> {
+  const db = await SqliteDb.open(path);
+  try {
+    await db.exec('PRAGMA secure_delete = ON');
+    const changed = await db.run(
+      `UPDATE devices SET doc = json_set(doc, '$.config.identity.password', '')
+       WHERE json_extract(doc, '$.config.identity.password') <> ''`,
+    );
+    // the WAL holds the old pages until a checkpoint: fold it into the file and truncate it
+    await db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    return changed;
+  } finally {
+    await db.close();
+  }
 }

@@ -21,6 +21,7 @@ import { DAY_MS, HOUR_MS, INTERVAL_MS } from '../../models/time-grid.js';
 import type { Building, Device, Interval, IntervalQuality, Point, Reading, RoofSurface, Site } from '../../models/types.js';
 import { BulkInsert } from './bulk-insert.js';
 import { Calendar } from './calendar.js';
+import { removeSecrets } from './district-file.js';
 import { loadDistrict, saveDistrictRows } from './district-repo.js';
 import { buildingBalances, buildingSeries } from './energy-queries.js';
 import { migrate } from './migrate.js';
@@ -420,9 +421,13 @@ export class SqliteStore implements Store, StoreAdmin {
     return this.serial(() => this.db.transaction(() => this.rollups.rebuildAll()));
   }
 
-  /** Exports the whole district (structure, intervals, rollups, roofs, retained raw samples) as one file. */
-  exportDistrict(dest: string): Promise<void> {
-    return this.backup(dest);
+  /**
+   * Exports the whole district (structure, intervals, rollups, roofs, retained raw samples) as one file to hand on,
+   * without the devices' OPC UA passwords (a backup keeps them). Returns how many passwords were left out.
+   */
+  async exportDistrict(dest: string): Promise<number> {
+    await this.backup(dest);
+    return removeSecrets(dest);
   }
 
   async integrityCheck(): Promise<string> {

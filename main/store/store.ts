@@ -58,8 +58,11 @@ export interface StoreAdmin {
   applyRetention(): Promise<number>;
   /** Online backup of the whole district file to dest. */
   backup(dest: string): Promise<void>;
-  /** The whole district as one file (an online backup); read it back with importDistrictFile (district-file.ts). */
-  exportDistrict(dest: string): Promise<void>;
+  /**
+   * The whole district as one file to hand on: an online backup without the OPC UA passwords; returns how many were
+   * left out. Read it back with importDistrictFile (district-file.ts).
+   */
+  exportDistrict(dest: string): Promise<number>;
   /** 'ok' when PRAGMA integrity_check finds nothing. */
   integrityCheck(): Promise<string>;
   /**

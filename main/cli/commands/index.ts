@@ -4,6 +4,7 @@ import { serveCommand } from './serve.js';
 import { simulateCommand } from './simulate.js';
 import { probeCommand } from './probe.js';
 import { importCommand } from './import.js';
+import { districtCommand } from './district.js';
 import { balanceCommand } from './balance.js';
 import { pvPotentialCommand } from './pv-potential.js';
 import { reportCommand } from './report.js';
@@ -13,6 +14,7 @@ export const COMMANDS: readonly CliCommand[] = [
   simulateCommand,
   probeCommand,
   importCommand,
+  districtCommand,
   balanceCommand,
   pvPotentialCommand,
   reportCommand,

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importDistrictFile, inspectDistrictFile } from '../../../main/store/district-file.js';
 import { openStore } from '../../../main/store/open-store.js';
@@ -68,6 +68,31 @@ describe('retention, backup, export and import', () => {
     const [a] = await b.buildingBalances(T0, T0 + 15 * MIN);
     expect(a!.importKwh).toBe(4);
     await b.close();
+  });
+
+  it('leaves the OPC UA passwords out of an exported file (not even in freed pages); a backup keeps them', async () => {
+    const secret = 'Kessel-Passwort-4711';
+    const store = await openStore(tmp.file('bms.sqlite'), { now: () => T0 });
+    const d = twoBuildings();
+    const bms = {
+      ...d.devices[0]!,
+      protocol: 'opcua' as const,
+      url: 'opc.tcp://127.0.0.1:4840',
+      config: { identity: { kind: 'username', username: 'hausmeister', password: secret } },
+    };
+    await store.saveDistrict(d.site, d.buildings, [bms, ...d.devices.slice(1)], d.points);
+    await store.backup(tmp.file('backup.sqlite'));
+    expect(await store.exportDistrict(tmp.file('export.sqlite'))).toBe(1);
+    await store.close();
+
+    const bytesOf = (file: string) => ['', '-wal'].map((s) => (existsSync(file + s) ? readFileSync(file + s).toString('latin1') : '')).join('');
+    expect(bytesOf(tmp.file('backup.sqlite'))).toContain(secret);
+    expect(bytesOf(tmp.file('export.sqlite'))).not.toContain(secret);
+    const exported = await openStore(tmp.file('export.sqlite'), { now: () => T0 });
+    const device = (await exported.getDistrict())!.devices.find((x) => x.id === bms.id)!;
+    expect(device.config).toEqual({ identity: { kind: 'username', username: 'hausmeister', password: '' } });
+    expect(await exported.integrityCheck()).toBe('ok');
+    await exported.close();
   });
 
   it('rejects a bad district file with a clear error and leaves the target as it was', async () => {
