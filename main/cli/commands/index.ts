@@ -5,6 +5,7 @@ import { simulateCommand } from './simulate.js';
 import { probeCommand } from './probe.js';
 import { importCommand } from './import.js';
 import { districtCommand } from './district.js';
+import { historyCommand } from './history.js';
 import { balanceCommand } from './balance.js';
 import { pvPotentialCommand } from './pv-potential.js';
 import { reportCommand } from './report.js';
@@ -15,6 +16,7 @@ export const COMMANDS: readonly CliCommand[] = [
   probeCommand,
   importCommand,
   districtCommand,
+  historyCommand,
   balanceCommand,
   pvPotentialCommand,
   reportCommand,

@@ -1,0 +1,76 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openStore } from '../../../main/store/open-store.js';
+import { SITE, building, device, point, tempDir } from '../store/district-fixture.js';
+import { runCliCaptured } from './run-cli-captured.js';
+
+/** 2024-03-01 00:00 in Berlin. */
+const DAY0 = Date.UTC(2024, 1, 29, 23);
+
+/** A German utility's 15-minute profile of 1 March 2024: times mark the quarter hour's end, 0,25 kWh each. */
+function germanProfile(bad?: { row: number; text: string }): string {
+  const lines = ['Datum;Uhrzeit;Wirkarbeit Bezug [kWh]'];
+  for (let q = 1; q <= 96; q++) {
+    const end = new Date(Date.UTC(2024, 2, 1) + q * 900_000);
+    lines.push(bad?.row === q ? bad.text : `${q === 96 ? '02.03.2024' : '01.03.2024'};${end.toISOString().slice(11, 16)};0,25`);
+  }
+  return lines.join('\r\n') + '\r\n';
+}
+
+describe('plustwin history', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let db: string;
+  beforeEach(async () => {
+    tmp = tempDir();
+    db = tmp.file('district.sqlite');
+    const store = await openStore(db, { now: () => DAY0 + 86_400_000, rawRetentionDays: 3650 });
+    await store.saveDistrict(SITE, [building('H')], [device('mh', 'H')], [point('H.imp', 'mh', 'H', 'import', 'energy-counter')]);
+    await store.close();
+  });
+  afterEach(() => tmp.cleanup());
+
+  const kwhOfDay = async () => {
+    const store = await openStore(db, { now: () => DAY0 + 86_400_000 });
+    const [b] = await store.buildingBalances(DAY0, DAY0 + 86_400_000);
+    await store.close();
+    return b?.importKwh ?? 0;
+  };
+
+  it('previews a German load profile: what it recognised, the period and the energy, writing nothing', async () => {
+    writeFileSync(tmp.file('lastgang.csv'), germanProfile());
+    const r = await runCliCaptured('history', tmp.file('lastgang.csv'), '--preview', '--lang', 'de');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("kind profile-kwh; delimiter ';'; decimal comma; times mark the end");
+    expect(r.stdout).toContain('96 rows, 01.03.24, 00:00 to 01.03.24, 23:45');
+    expect(r.stdout).toContain('96 quarter hours, 24,0 kWh');
+    expect(await kwhOfDay()).toBe(0);
+  });
+
+  it('imports it into a point, and a second import of the same day replaces it', async () => {
+    writeFileSync(tmp.file('lastgang.csv'), germanProfile());
+    const first = await runCliCaptured('history', tmp.file('lastgang.csv'), '--db', db, '--point', 'H.imp', '--json');
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toEqual({ point: 'H.imp', intervals: 96, rows: 96, kind: 'profile-kwh' });
+    expect(await kwhOfDay()).toBeCloseTo(24, 9);
+    await runCliCaptured('history', tmp.file('lastgang.csv'), '--db', db, '--point', 'H.imp');
+    expect(await kwhOfDay()).toBeCloseTo(24, 9);
+  });
+
+  it('lists every bad line with its number and imports nothing', async () => {
+    writeFileSync(tmp.file('kaputt.csv'), germanProfile({ row: 40, text: '01.03.2024;10:00;zehn' }));
+    const before = readFileSync(db);
+    const r = await runCliCaptured('history', tmp.file('kaputt.csv'), '--db', db, '--point', 'H.imp');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/kaputt\.csv: 1 bad line\(s\), nothing imported\nline 41: .*zehn/);
+    expect(await kwhOfDay()).toBe(0);
+    expect(readFileSync(db).length).toBe(before.length);
+  });
+
+  it('names the points there are when --point is not one of them', async () => {
+    writeFileSync(tmp.file('lastgang.csv'), germanProfile());
+    const r = await runCliCaptured('history', tmp.file('lastgang.csv'), '--db', db, '--point', 'H.typo');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('H.typo');
+    expect(r.stderr).toContain('points: H.imp');
+  });
+});
