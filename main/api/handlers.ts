@@ -13,6 +13,7 @@ import { runDistrictScenario } from '../analysis/scenario.js';
 import { essenWeather } from '../analysis/weather.js';
 import { unavailableDeviceHandlers, type DeviceHandlers } from '../devices/device-handlers.js';
 import { districtForUi } from '../devices/district-for-ui.js';
+import { historyHandlers } from './history-handlers.js';
 import { roofShapesOf, withoutOutlines } from './roof-shapes.js';
 import { unavailableSettingsHandlers, type SettingsHandlers } from '../settings/settings-api.js';
 
@@ -67,6 +68,7 @@ export function createHandlers({ store, collector, info, devices, settings }: Ha
       if (store.implausibleIntervals === undefined) throw new ApiFailure('internal', 'this store keeps no interval qualities');
       return store.implausibleIntervals(from, to, perPoint ?? 5);
     },
+    ...historyHandlers(store),
     ...(devices ?? unavailableDeviceHandlers()),
     ...(settings ?? unavailableSettingsHandlers()),
   };

@@ -65,6 +65,15 @@ const measure = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('efficiency'), buildingId: id, carrier: z.enum([...CARRIERS, '*']), saving: share }).strict(),
 ]);
 
+/** History CSV as text: a year of 15-minute values is under 1 MB; 8 MB leaves room for years of readings. */
+const historyCsv = z
+  .object({
+    csv: z.string().min(1, 'the file is empty').max(8 << 20, 'the file is larger than 8 MB'),
+    kind: z.enum(['readings', 'profile-kwh', 'profile-kw']).optional(),
+    stampMarks: z.enum(['start', 'end']).optional(),
+  })
+  .strict();
+
 export const argSchemas = {
   'app.info': empty,
   'district.get': empty,
@@ -103,6 +112,8 @@ export const argSchemas = {
     .object({ from: epochMs, to: epochMs, perPoint: z.number().int().min(1).max(100).optional() })
     .strict()
     .refine(afterFrom, afterFromMessage),
+  'history.preview': historyCsv,
+  'history.import': historyCsv.extend({ pointId: id }),
   ...deviceArgSchemas,
   ...settingsArgSchemas,
 } satisfies Record<MethodName, z.ZodType>;

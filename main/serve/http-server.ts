@@ -14,7 +14,8 @@ import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './rate-l
 import { securityHeaders } from './security-headers.js';
 import { serveStatic } from './static-files.js';
 
-const MAX_BODY = 1 << 20;
+/** Room for a history CSV of up to 8 MB ('history.import'), JSON-escaped; every other call is far smaller. */
+const MAX_BODY = 12 << 20;
 const EVENT_NAMES: readonly EventName[] = ['status', 'live'];
 
 export interface HttpServerOptions {

@@ -3,6 +3,7 @@
  * "today" (local midnight of the collector's clock to now), follows status and live events, and keeps the selected
  * building's panel and charts fresh. All API traffic of the UI goes through here.
  */
+import { historyPoints, openHistoryDialog } from '../panels/history-dialog.js';
 import type { BuildingBalance, CollectorStatus, DistrictView, PlusTwinApi, PowerSample } from '../../models/contract.js';
 import type { Result } from '../../models/result.js';
 import type { ConnectionState } from '../api/http-client.js';
@@ -95,7 +96,9 @@ export class DistrictApp {
     this.timeZone = safeTimeZone(district.site.timezone);
     this.statusLine = new StatusLine(this.els.status, this.i18n, this.timeZone);
     this.alarmList = new AlarmList(this.els.alarms, this.i18n, this.timeZone, (id) => void this.select(id));
-    this.panel = new BuildingPanel(this.els.panel, this.i18n, this.timeZone);
+    this.panel = new BuildingPanel(this.els.panel, this.i18n, this.timeZone, (ctx) => {
+      void openHistoryDialog(this.api, this.i18n, this.timeZone, historyPoints(ctx.points, ctx.building.id), () => void this.reloadDistrict(ctx.building.id));
+    });
     this.replay = new PanelReplay(
       this.api,
       { panel: () => this.panel, dashboard: this.dashboard, alarms: () => this.alarmList, district: () => this.district },

@@ -4,6 +4,7 @@
  * of the day the slider stands in (marker at its instant), that day's energy per hour, and the days of its month
  * (months of its year in the year scope) with the slider's bar outlined.
  */
+import { historyPoints } from './history-dialog.js';
 import type { BuildingBalance, BuildingSeries, CollectorStatus, DeviceState, PowerSample } from '../../models/contract.js';
 import type { Building, Device, Point } from '../../models/types.js';
 import { dayPower, hourlyBuckets } from '../charts/chart-data.js';
@@ -56,6 +57,8 @@ export class BuildingPanel {
     private readonly root: HTMLElement,
     private readonly i18n: I18n,
     private readonly timeZone: string,
+    /** Opens the history import for the building shown (the panel has no API of its own). */
+    private readonly onImportHistory?: (ctx: PanelContext) => void,
   ) {
     this.slots = { balance: h('div'), live: h('div'), meters: h('div') };
     this.showNone();
@@ -120,6 +123,11 @@ export class BuildingPanel {
       h('h3', { text: i18n.t('panel.meters') }),
       this.slots.meters,
     );
+    if (this.onImportHistory && historyPoints(ctx.points, b.id).length > 0) {
+      const open = h('button', { type: 'button', class: 'history-open', 'data-testid': 'history-open', text: i18n.t('history.open') });
+      open.addEventListener('click', () => this.onImportHistory?.(ctx));
+      this.root.append(open);
+    }
     this.power = new PowerChart(powerCanvas, i18n, this.timeZone);
     this.daily = new EnergyChart(dailyCanvas, i18n, (ts) => i18n.time(ts, this.timeZone));
     this.monthly = new EnergyChart(monthlyCanvas, i18n, (ts) => i18n.day(ts, this.timeZone));

@@ -213,4 +213,35 @@ describe('district UI against serve mode', () => {
     const label = (await page.getByTestId('dashboard-flows').getAttribute('aria-label')) ?? '';
     expect(label).toMatch(/\d/);
   });
+  it('imports a German load profile into a meter from the building panel: preview, bad lines named, then the day is stored', async () => {
+    await openUi(page, `${serve.url}?lang=de`);
+    const counter = district.points.find((p) => p.role === 'import' && p.kind === 'energy-counter')!;
+    const buildingId = counter.buildingId;
+    await page.locator(`[data-testid="building-item"][data-building-id="${buildingId}"]`).click();
+    // 1 March 2024, long before the demo's history: quarter hours marked by their end, 0,25 kWh each
+    const rows = ['Datum;Uhrzeit;Wirkarbeit Bezug [kWh]'];
+    for (let q = 1; q <= 96; q++) {
+      const end = new Date(Date.UTC(2024, 2, 1) + q * 900_000).toISOString().slice(11, 16);
+      rows.push(`${q === 96 ? '02.03.2024' : '01.03.2024'};${end};0,25`);
+    }
+    const good = Buffer.from(rows.join('\r\n'), 'latin1');
+    const bad = Buffer.from([...rows.slice(0, 10), '01.03.2024;02:30;viel', ...rows.slice(11)].join('\r\n'), 'latin1');
+
+    await page.getByTestId('history-open').click();
+    const dialog = page.getByTestId('history-dialog');
+    await dialog.getByTestId('history-point').selectOption(counter.id);
+    await dialog.getByTestId('history-file').setInputFiles({ name: 'lastgang.csv', mimeType: 'text/csv', buffer: bad });
+    await expect.poll(() => dialog.getByTestId('history-errors').textContent(), { timeout: 10_000 }).toContain('Zeile 11');
+    expect(await dialog.getByTestId('history-import').isDisabled()).toBe(true);
+
+    await dialog.getByTestId('history-file').setInputFiles({ name: 'lastgang.csv', mimeType: 'text/csv', buffer: good });
+    await expect.poll(() => dialog.getByTestId('history-preview').textContent(), { timeout: 10_000 }).toContain('96 Viertelstunden, 24,0 kWh');
+    await dialog.getByTestId('history-import').click();
+    await expect.poll(() => dialog.getByTestId('history-done').count(), { timeout: 10_000 }).toBe(1);
+    const day0 = Date.UTC(2024, 1, 29, 23);
+    const series = await callApi(serve.url, 'building.series', { buildingId, from: day0, to: day0 + 86_400_000, resolution: 'day' });
+    expect(series.energy.map((b) => b.importKwh)).toEqual([expect.closeTo(24, 6)]);
+    await page.keyboard.press('Escape');
+    expect(browser.errors).toEqual([]);
+  });
 });

@@ -9,6 +9,9 @@ import { qualityFromCode } from '../../../models/intervals/quality.js';
 import { INTERVAL_HOURS, INTERVAL_MS } from '../../../models/time-grid.js';
 import type { IntervalQuality, Reading } from '../../../models/types.js';
 import type { SqliteStore } from '../../store/sqlite-store.js';
+
+/** Where an import writes: the store's all-or-nothing replacement of one point's history. */
+export type HistoryTarget = Pick<SqliteStore, 'replaceHistory'>;
 import { csvLines, detectDelimiter, type CsvLine, type Delimiter } from './csv-lines.js';
 import { detectLayout, LayoutError, type CsvLayout, type HistoryKind } from './csv-layout.js';
 import { joinDateTime, parseNumber, parseWallClock, resolveLocal } from './csv-values.js';
@@ -182,7 +185,7 @@ function toIntervals(kind: HistoryKind, rows: readonly HistoryRow[], limits: Int
 
 /** Imports the file into one point, all or nothing. Throws HistoryImportError listing every bad line. */
 export async function importHistoryCsv(
-  store: SqliteStore,
+  store: HistoryTarget,
   pointId: string,
   text: string,
   options: HistoryCsvOptions = {},
