@@ -10,7 +10,7 @@ import { runDistrictScenario } from '../../analysis/scenario.js';
 import { BUILT_IN_FACTOR_SETS } from '../../../models/factors/index.js';
 import { balanceReport, scenarioReport } from '../../analysis/balance-report.js';
 import { langFrom, numberFormatter } from '../../analysis/number-format.js';
-import { openStore } from '../../store/open-store.js';
+import { openExistingDistrict } from '../open-district.js';
 
 const usage = `usage: plustwin balance --db FILE --from DATE --to DATE [--building ID] [--scenario FILE.json]
                         [--factors ID]... [--resolution 15min|hour] [--json] [--lang de|en]
@@ -97,12 +97,7 @@ export const balanceCommand: CliCommand = {
       }
       scenarioArgs = parsed.data as ScenarioArgs;
     }
-    try {
-      await fs.access(flags.db);
-    } catch {
-      throw new Error(`no such data file: ${flags.db}`);
-    }
-    const store = await openStore(flags.db);
+    const store = await openExistingDistrict(flags.db);
     try {
       const view = await store.getDistrict();
       if (view === null) throw new Error(`${flags.db} holds no district`);

@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { DistrictFileError, importDistrictFile, inspectDistrictFile, type DistrictFileInfo } from '../../store/district-file.js';
-import { openStore } from '../../store/open-store.js';
+import { openExistingDistrict } from '../open-district.js';
 import { UsageError, type CliCommand, type CliIo } from '../command.js';
 import { parseArgs } from '../args.js';
 
@@ -30,10 +30,8 @@ function print(io: CliIo, json: boolean | undefined, text: string, value: object
 async function copy(kind: 'export' | 'backup', db: string | undefined, out: string | undefined, json: boolean | undefined, io: CliIo) {
   if (db === undefined) throw new UsageError('--db FILE is required');
   if (out === undefined) throw new UsageError('--out FILE is required');
-  // openStore would create an empty district: a typo in --db must not leave one behind
-  if (!existsSync(db)) throw new UsageError(`--db: no file ${db}`);
   if (existsSync(out)) throw new UsageError(`--out: ${out} exists; choose a new file`);
-  const store = await openStore(db);
+  const store = await openExistingDistrict(db);
   let secretsRemoved = 0;
   try {
     if (kind === 'export') secretsRemoved = await store.exportDistrict(out);

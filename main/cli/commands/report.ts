@@ -5,7 +5,7 @@ import { tryFilePath } from '../../analysis/weather.js';
 import { UsageError, type CliCommand } from '../command.js';
 import { parseArgs } from '../args.js';
 import { appVersion } from '../../core/app-root.js';
-import { openStore } from '../../store/open-store.js';
+import { openExistingDistrict } from '../open-district.js';
 import type { ReportFormat } from '../../reports/export-report.js';
 import { isLang } from '../../reports/messages.js';
 import { PeriodError } from '../../reports/report-period.js';
@@ -72,10 +72,8 @@ export const reportCommand: CliCommand = {
     if (scope !== undefined && scope !== 'point' && scope !== 'building') throw new UsageError(`--csv-scope must be point or building, got '${scope}'`);
     const buildingIds = flags.buildings?.split(',').map((s) => s.trim()).filter((s) => s !== '');
     if (buildingIds !== undefined && buildingIds.length === 0) throw new UsageError('--buildings names no building');
-    // openStore would create an empty file: a typo in --db must not leave one behind.
-    if (!existsSync(db)) throw new UsageError(`--db: no file ${db}`);
     const weather = loadWeather(flags.weather ?? tryFilePath());
-    const store = await openStore(db);
+    const store = await openExistingDistrict(db);
     const bar = progressBar(io.err);
     try {
       // loaded here: the writers bring exceljs and playwright-core, which the other commands do not need

@@ -3,7 +3,7 @@
  * the demo backfill (town hall, school, a house with PV and one without; 2025). Expected values come from the
  * demo's tracks (the counters the store ingested) through the models, independently of the store's queries.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -328,8 +328,9 @@ describe('plustwin balance and pv-potential', { timeout: 180_000 }, () => {
     expect(badSet.code).toBe(2);
     expect(badSet.stderr).toMatch(/unknown factor set 'x'/);
     const noDb = await cli('balance', '--db', join(dir, 'missing.sqlite'), '--from', '2025-01-01', '--to', '2026-01-01');
-    expect(noDb.code).toBe(1);
-    expect(noDb.stderr).toMatch(/no such data file/);
+    expect(noDb.code).toBe(2);
+    expect(noDb.stderr).toMatch(/--db: no file/);
+    expect(existsSync(join(dir, 'missing.sqlite'))).toBe(false);
     const badBuilding = await cli('balance', '--db', demo.file, '--from', '2025-01-01', '--to', '2026-01-01', '--building', 'kirche');
     expect(badBuilding.code).toBe(1);
     expect(badBuilding.stderr).toMatch(/no building 'kirche'.*rathaus/);
