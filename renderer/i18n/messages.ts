@@ -247,6 +247,7 @@ export const de = {
   'history.sample': 'Erste Zeilen, wie gelesen',
   'history.errors': '{count} fehlerhafte Zeilen – nichts wird importiert',
   'history.line': 'Zeile {line}: {message}',
+  'history.tab': 'Tabulator',
   'history.import': 'Importieren',
   'history.imported': '{intervals} Viertelstunden importiert.',
 } as const;
@@ -502,6 +503,7 @@ export const en: Messages = {
   'history.sample': 'First rows as read',
   'history.errors': '{count} bad lines – nothing will be imported',
   'history.line': 'Line {line}: {message}',
+  'history.tab': 'tab',
   'history.import': 'Import',
   'history.imported': '{intervals} quarter hours imported.',
 };

@@ -63,7 +63,7 @@ export async function openHistoryDialog(
   const show = (p: HistoryPreviewView): void => {
     const when = (ts: number | null) => (ts === null ? '–' : i18n.dateTime(ts, timeZone));
     const lines = [
-      i18n.t('history.recognised', { kind: i18n.t(`history.kind.${p.kind}`), delimiter: p.delimiter === '\t' ? 'Tab' : p.delimiter }),
+      i18n.t('history.recognised', { kind: i18n.t(`history.kind.${p.kind}`), delimiter: p.delimiter === '\t' ? i18n.t('history.tab') : p.delimiter }),
       i18n.t('history.period', { rows: p.rows, from: when(p.first), to: when(p.last) }),
     ];
     if (p.errorCount === 0) lines.push(i18n.t('history.energy', { intervals: p.intervals, kwh: i18n.number(p.kwh, 1) }));

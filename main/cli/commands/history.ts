@@ -3,12 +3,21 @@
  * file (meter readings or a 15-minute load profile, German or international format). The preview shows what was
  * recognised and every bad line; an import writes all of it or nothing.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { langFrom, numberFormatter, type NumberFormatter } from '../../analysis/number-format.js';
 import { decodeCsvBytes } from '../../importers/history-csv/csv-lines.js';
 import type { HistoryKind } from '../../importers/history-csv/csv-layout.js';
-import { HistoryImportError, importHistoryCsv, previewHistoryCsv, type HistoryCsvOptions, type HistoryPreview } from '../../importers/history-csv/history-import.js';
-import { openStore } from '../../store/open-store.js';
+import type { HistoryPreviewView } from '../../../models/contract.js';
+import {
+  HistoryImportError,
+  importHistoryCsv,
+  lineErrorText,
+  previewHistoryCsv,
+  previewView,
+  type HistoryCsvOptions,
+  type LineError,
+} from '../../importers/history-csv/history-import.js';
+import { openExistingDistrict } from '../open-district.js';
 import { NotFoundError } from '../../store/sqlite-store.js';
 import { UsageError, type CliCommand, type CliIo } from '../command.js';
 import { parseArgs } from '../args.js';
@@ -41,20 +50,16 @@ function options(flags: { kind?: string; marks?: string }): HistoryCsvOptions {
   };
 }
 
-function describe(p: HistoryPreview, f: NumberFormatter): string[] {
+function describe(p: HistoryPreviewView, f: NumberFormatter): string[] {
   const when = new Intl.DateTimeFormat(f.lang === 'de' ? 'de-DE' : 'en-GB', { timeZone: 'Europe/Berlin', dateStyle: 'short', timeStyle: 'short' });
-  const first = p.rows[0];
-  const last = p.rows[p.rows.length - 1];
-  const kwh = p.intervals.reduce((a, i) => a + i.kwh, 0);
   return [
     `kind ${p.kind}; delimiter '${p.delimiter === '\t' ? '\\t' : p.delimiter}'; decimal ${p.decimalComma ? 'comma' : 'point'}; times mark the ${p.stampMarks}`,
-    `${p.rows.length} rows${first && last ? `, ${when.format(first.ts)} to ${when.format(last.ts)}` : ''}`,
-    ...(p.errors.length === 0 ? [`${p.intervals.length} quarter hours, ${f.num(kwh, 1)} kWh`] : []),
+    `${p.rows} rows${p.first !== null && p.last !== null ? `, ${when.format(p.first)} to ${when.format(p.last)}` : ''}`,
+    ...(p.errorCount === 0 ? [`${p.intervals} quarter hours, ${f.num(p.kwh, 1)} kWh`] : []),
   ];
 }
 
-const lineErrors = (p: { errors: readonly { line: number; message: string }[] }): string[] =>
-  p.errors.map((e) => (e.line > 0 ? `line ${e.line}: ${e.message}` : e.message));
+const lineErrors = (p: { errors: readonly LineError[] }): string[] => p.errors.map(lineErrorText);
 
 export const historyCommand: CliCommand = {
   name: 'history',
@@ -77,18 +82,16 @@ export const historyCommand: CliCommand = {
     const f = numberFormatter(lang);
 
     if (flags.preview) {
-      const p = previewHistoryCsv(text, opts);
-      const { intervals, ...rest } = p;
-      if (flags.json) io.out.write(JSON.stringify({ ...rest, rows: p.rows.length, intervals: intervals.length }, null, 2) + '\n');
+      // every bad line, not only the first hundred the UI lists
+      const p = previewView(previewHistoryCsv(text, opts), 8, Infinity);
+      if (flags.json) io.out.write(JSON.stringify(p, null, 2) + '\n');
       else io.out.write([...describe(p, f), ...lineErrors(p)].join('\n') + '\n');
-      return p.errors.length === 0 ? 0 : 1;
+      return p.errorCount === 0 ? 0 : 1;
     }
 
     if (flags.db === undefined) throw new UsageError('--db FILE is required');
     if (flags.point === undefined) throw new UsageError('--point ID is required');
-    // openStore would create an empty district: a typo in --db must not leave one behind
-    if (!existsSync(flags.db)) throw new UsageError(`--db: no file ${flags.db}`);
-    const store = await openStore(flags.db);
+    const store = await openExistingDistrict(flags.db);
     try {
       const result = await importHistoryCsv(store, flags.point, text, opts);
       io.out.write(

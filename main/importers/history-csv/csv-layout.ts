@@ -5,7 +5,10 @@
  */
 import type { CsvLine } from './csv-lines.js';
 
-export type HistoryKind = 'readings' | 'profile-kwh' | 'profile-kw';
+import type { HistoryKind } from '../../../models/contract.js';
+
+// the contract names the kinds, so the UI, the API and this parser cannot drift apart
+export type { HistoryKind };
 
 export interface CsvLayout {
   /** Index of the header line in the non-empty lines, or -1 without a header. */

@@ -7,6 +7,7 @@ import { runIntervalEngine } from '../../../models/intervals/interval-engine.js'
 import { DEFAULT_LIMITS, type IntervalLimits } from '../../../models/intervals/limits.js';
 import { qualityFromCode } from '../../../models/intervals/quality.js';
 import { INTERVAL_HOURS, INTERVAL_MS } from '../../../models/time-grid.js';
+import type { HistoryPreviewView } from '../../../models/contract.js';
 import type { IntervalQuality, Reading } from '../../../models/types.js';
 import type { SqliteStore } from '../../store/sqlite-store.js';
 
@@ -52,13 +53,16 @@ export interface HistoryPreview {
   readonly intervals: readonly { start: number; kwh: number; quality: IntervalQuality }[];
 }
 
+/** "line 12: ..." (a problem of the whole file has no line). */
+export const lineErrorText = (e: LineError): string => (e.line > 0 ? `line ${e.line}: ${e.message}` : e.message);
+
 export class HistoryImportError extends Error {
   constructor(readonly errors: readonly LineError[]) {
     super(
       `${errors.length} bad line${errors.length === 1 ? '' : 's'}, nothing imported: ` +
         errors
           .slice(0, 5)
-          .map((e) => (e.line > 0 ? `line ${e.line}: ${e.message}` : e.message))
+          .map(lineErrorText)
           .join('; ') +
         (errors.length > 5 ? '; ...' : ''),
     );
@@ -196,4 +200,22 @@ export async function importHistoryCsv(
     preview.kind === 'readings' ? preview.rows.map((r) => ({ pointId, ts: r.ts, value: r.value, quality: 'good' })) : [];
   const intervals = await store.replaceHistory(pointId, preview.intervals, samples);
   return { intervals, rows: preview.rows.length, kind: preview.kind };
+}
+
+/** The preview as the UI and the CLI show it: counts, period and energy, the first rows and the first bad lines. */
+export function previewView(p: HistoryPreview, sampleRows = 8, listedErrors = 100): HistoryPreviewView {
+  return {
+    kind: p.kind,
+    delimiter: p.delimiter,
+    decimalComma: p.decimalComma,
+    stampMarks: p.stampMarks,
+    rows: p.rows.length,
+    first: p.rows[0]?.ts ?? null,
+    last: p.rows[p.rows.length - 1]?.ts ?? null,
+    intervals: p.intervals.length,
+    kwh: p.intervals.reduce((a, i) => a + i.kwh, 0),
+    sample: p.rows.slice(0, sampleRows),
+    errors: p.errors.slice(0, listedErrors),
+    errorCount: p.errors.length,
+  };
 }
