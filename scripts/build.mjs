@@ -38,20 +38,20 @@ for (const f of fs.existsSync(path.join(root, 'dist')) ? fs.readdirSync(path.joi
 }
 await esbuild({
   ...node,
-  entryPoints: { cli: 'main/cli/entry.ts' },
+  entryPoints: { cli: 'main/shells/cli/entry.ts', serve: 'main/shells/serve/entry.ts' },
   format: 'esm',
   outdir: 'dist',
   splitting: true,
   chunkNames: 'cli-chunk-[hash]',
 });
-await esbuild({ ...node, entryPoints: ['main/electron/main.ts'], format: 'esm', outfile: 'dist/electron-main.js', external: ['electron'] });
+await esbuild({ ...node, entryPoints: ['main/shells/electron/main.ts'], format: 'esm', outfile: 'dist/electron-main.js', external: ['electron'] });
 // the core's own process in the desktop app: no 'electron' import, Electron hands it process.parentPort
-await esbuild({ ...node, entryPoints: ['main/electron/core-process.ts'], format: 'esm', outfile: 'dist/core-process.js' });
+await esbuild({ ...node, entryPoints: ['main/shells/electron/core-process.ts'], format: 'esm', outfile: 'dist/core-process.js' });
 // sandboxed preloads must be CommonJS and may require only 'electron'
 await esbuild({
   ...node,
   packages: undefined,
-  entryPoints: ['main/electron/preload.ts'],
+  entryPoints: ['main/shells/electron/preload.ts'],
   format: 'cjs',
   outfile: 'dist/preload.cjs',
   external: ['electron'],

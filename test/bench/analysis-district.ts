@@ -12,12 +12,12 @@ import type { Device, Point, Reading } from '../../models/types.js';
 import type { DistrictView } from '../../models/contract.js';
 import { seriesFromBuckets } from '../../models/energy/series.js';
 import { HOUR_MS, INTERVAL_MS } from '../../models/time-grid.js';
-import { DEMO_BUILDINGS, DEMO_SITE, type DemoBuilding } from '../../main/demo/demo-district.js';
-import { buildDemoTracks, buildHeatTracks } from '../../main/demo/demo-tracks.js';
-import { backfillHistory, demoValues } from '../../main/demo/demo-backfill.js';
-import { analyseDistrict } from '../../main/analysis/district-analysis.js';
-import { openStore } from '../../main/store/open-store.js';
-import type { Store } from '../../main/store/store.js';
+import { DEMO_BUILDINGS, DEMO_SITE, type DemoBuilding } from '../../main/core/demo/demo-district.js';
+import { buildDemoTracks, buildHeatTracks } from '../../main/core/demo/demo-tracks.js';
+import { backfillHistory, demoValues } from '../../main/core/demo/demo-backfill.js';
+import { analyseDistrict } from '../../main/core/analysis/district-analysis.js';
+import { openStore } from '../../main/core/store/open-store.js';
+import type { Store } from '../../main/core/store/store.js';
 import type { BenchResult } from './bench-result.js';
 
 const FROM = Date.UTC(2025, 0, 1);

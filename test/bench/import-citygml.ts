@@ -9,7 +9,7 @@ import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSyn
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import { importBuildings } from '../../main/importers/import-buildings.js';
+import { importBuildings } from '../../main/core/importers/import-buildings.js';
 import { FOOTER, building, buildingParams, header } from '../fixtures/importers/generate-citygml.js';
 import { geoJson } from '../fixtures/importers/generate-geojson.js';
 import type { BenchResult } from './bench-result.js';

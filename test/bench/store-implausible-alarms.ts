@@ -1,12 +1,12 @@
 /**
- * The implausible-value alarms query (`alarms.implausible`, main/store/quality-queries.ts) on a year of 15-minute
+ * The implausible-value alarms query (`alarms.implausible`, main/core/store/quality-queries.ts) on a year of 15-minute
  * data: PLUSTWIN_BENCH_BUILDINGS buildings x 3 counters (quick default 30 = 3.2 million intervals), one interval in
  * about 5,000 flagged implausible. The district is generated with SQL once and cached in .bench-cache/.
  * Figures: the newest 5 per point over the year and over the last 24 hours (median of repeated runs), next to the
  * same answer from a scan of the 15-minute intervals.
  */
-import { openStore } from '../../main/store/open-store.js';
-import type { SqliteStore } from '../../main/store/sqlite-store.js';
+import { openStore } from '../../main/core/store/open-store.js';
+import type { SqliteStore } from '../../main/core/store/sqlite-store.js';
 import { IMPLAUSIBLE_CODE } from '../../models/intervals/quality.js';
 import { INTERVAL_MS } from '../../models/time-grid.js';
 import type { BenchResult } from './bench-result.js';

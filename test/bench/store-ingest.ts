@@ -8,12 +8,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BulkInsert } from '../../main/store/bulk-insert.js';
-import { migrate } from '../../main/store/migrate.js';
-import { openStore } from '../../main/store/open-store.js';
-import { SampleBatch } from '../../main/store/sample-insert.js';
-import { SqliteDb } from '../../main/store/sqlite-db.js';
-import { DEFAULT_BATCH_SIZE } from '../../main/store/store-options.js';
+import { BulkInsert } from '../../main/core/store/bulk-insert.js';
+import { migrate } from '../../main/core/store/migrate.js';
+import { openStore } from '../../main/core/store/open-store.js';
+import { SampleBatch } from '../../main/core/store/sample-insert.js';
+import { SqliteDb } from '../../main/core/store/sqlite-db.js';
+import { DEFAULT_BATCH_SIZE } from '../../main/core/store/store-options.js';
 import type { Building, Device, Point, Reading } from '../../models/types.js';
 import type { BenchResult } from './bench-result.js';
 

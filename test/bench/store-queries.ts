@@ -6,8 +6,8 @@
  * runs), next to the same annual balance computed from the 15-minute intervals; database bytes per point-year.
  */
 import { statSync } from 'node:fs';
-import { openStore } from '../../main/store/open-store.js';
-import type { SqliteStore } from '../../main/store/sqlite-store.js';
+import { openStore } from '../../main/core/store/open-store.js';
+import type { SqliteStore } from '../../main/core/store/sqlite-store.js';
 import { nextLocalMonth } from '../../models/intervals/local-calendar.js';
 import { INTERVAL_MS } from '../../models/time-grid.js';
 import type { BenchResult } from './bench-result.js';

@@ -6,8 +6,8 @@
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { roofShapesOf } from '../../main/api/roof-shapes.js';
-import { readCityGml } from '../../main/importers/citygml/read-citygml.js';
+import { roofShapesOf } from '../../main/core/api/roof-shapes.js';
+import { readCityGml } from '../../main/core/importers/citygml/read-citygml.js';
 import type { RoofShape } from '../../models/contract.js';
 import type { Building } from '../../models/types.js';
 import type { OpenInput, PictureSummary, RoofLab } from '../../renderer/lab/roof-lab.js';

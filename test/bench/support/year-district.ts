@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { openStore } from '../../../main/store/open-store.js';
+import { openStore } from '../../../main/core/store/open-store.js';
 import { localMonthStart } from '../../../models/intervals/local-calendar.js';
 import { INTERVAL_MS } from '../../../models/time-grid.js';
 import type { Building, Device, Point } from '../../../models/types.js';

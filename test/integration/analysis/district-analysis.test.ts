@@ -13,10 +13,10 @@ import { makeSeries, type BuildingProfile, type CarrierSeries } from '../../../m
 import { computeKpis } from '../../../models/energy/kpis.js';
 import { districtSharing } from '../../../models/energy/sharing.js';
 import { INTERVAL_MS } from '../../../models/time-grid.js';
-import { DEMO_BUILDINGS } from '../../../main/demo/demo-district.js';
-import { createHandlers } from '../../../main/api/handlers.js';
-import { dispatch, type Handlers } from '../../../main/api/dispatch.js';
-import type { Collector } from '../../../main/collector/collector.js';
+import { DEMO_BUILDINGS } from '../../../main/core/demo/demo-district.js';
+import { createHandlers } from '../../../main/core/api/handlers.js';
+import { dispatch, type Handlers } from '../../../main/core/api/dispatch.js';
+import type { Collector } from '../../../main/core/ingest/collector/collector.js';
 import { runCliCaptured } from '../cli/run-cli-captured.js';
 import { geoJson } from '../../fixtures/importers/generate-geojson.js';
 import { createDemoStore, YEAR_FROM, YEAR_TO, type DemoStore } from './demo-store.js';

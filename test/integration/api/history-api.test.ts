@@ -1,10 +1,10 @@
 /** 'history.preview' and 'history.import' through dispatch() with a real SQLite file: typed errors, nothing half done. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch } from '../../../main/api/dispatch.js';
-import { createHandlers } from '../../../main/api/handlers.js';
-import type { Collector } from '../../../main/collector/collector.js';
-import { openStore } from '../../../main/store/open-store.js';
-import type { SqliteStore } from '../../../main/store/sqlite-store.js';
+import { dispatch } from '../../../main/core/api/dispatch.js';
+import { createHandlers } from '../../../main/core/api/handlers.js';
+import type { Collector } from '../../../main/core/ingest/collector/collector.js';
+import { openStore } from '../../../main/core/store/open-store.js';
+import type { SqliteStore } from '../../../main/core/store/sqlite-store.js';
 import type { HistoryImportResult, HistoryPreviewView } from '../../../models/contract.js';
 import { SITE, building, device, point, tempDir } from '../store/district-fixture.js';
 

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore } from '../../../main/store/open-store.js';
+import { openStore } from '../../../main/core/store/open-store.js';
 import { T0, tempDir, twoBuildings } from '../store/district-fixture.js';
 import { runCliCaptured } from './run-cli-captured.js';
 

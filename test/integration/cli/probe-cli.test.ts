@@ -1,10 +1,10 @@
 /** `plustwin probe` against the demo district's simulated gateway, over real Modbus TCP. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCliCaptured } from './run-cli-captured.js';
-import { wallClock } from '../../../main/collector/clock.js';
-import { DEMO_BUILDINGS } from '../../../main/demo/demo-district.js';
-import { startDemoGateway, type DemoGateway } from '../../../main/demo/demo-devices.js';
-import { buildDemoTracks } from '../../../main/demo/demo-tracks.js';
+import { wallClock } from '../../../main/core/ingest/collector/clock.js';
+import { DEMO_BUILDINGS } from '../../../main/core/demo/demo-district.js';
+import { startDemoGateway, type DemoGateway } from '../../../main/core/demo/demo-devices.js';
+import { buildDemoTracks } from '../../../main/core/demo/demo-tracks.js';
 
 let gateway: DemoGateway;
 

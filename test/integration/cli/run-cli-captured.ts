@@ -1,6 +1,6 @@
 /** Runs `plustwin <argv>` in this process and captures what it writes, for tests of CLI commands. */
 import { PassThrough } from 'node:stream';
-import { runCli } from '../../../main/cli/run-cli.js';
+import { runCli } from '../../../main/shells/cli/run-cli.js';
 
 export async function runCliCaptured(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const out = new PassThrough();

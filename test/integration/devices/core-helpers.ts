@@ -5,9 +5,9 @@ import path from 'node:path';
 import type { ArgsOf, MethodName, ResultOf } from '../../../models/contract.js';
 import type { Building, Site } from '../../../models/types.js';
 import type { ApiError } from '../../../models/result.js';
-import { dispatch } from '../../../main/api/dispatch.js';
-import type { Core } from '../../../main/core/app-core.js';
-import { openStore } from '../../../main/store/open-store.js';
+import { dispatch } from '../../../main/core/api/dispatch.js';
+import type { Core } from '../../../main/core/app/app-core.js';
+import { openStore } from '../../../main/core/store/open-store.js';
 
 export const USER_SITE: Site = { id: 'site-bottrop', name: 'Bottrop Schulzentrum', origin: { lat: 51.52, lon: 6.93 }, timezone: 'Europe/Berlin' };
 export const USER_BUILDINGS: Building[] = [

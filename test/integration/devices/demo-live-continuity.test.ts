@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCore, type Core } from '../../../main/core/app-core.js';
+import { startCore, type Core } from '../../../main/core/app/app-core.js';
 import { call, waitFor } from './core-helpers.js';
 
 let dir: string;

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadProfile } from '../../../drivers/modbus/index.js';
 import { profileSimDevice, startModbusTcpSimulator, sunSpecSimDevice, type ModbusTcpSimulator } from '../../../drivers/simulators/modbus/index.js';
-import { startCore, type Core } from '../../../main/core/app-core.js';
+import { startCore, type Core } from '../../../main/core/app/app-core.js';
 import { call, callError, userDataDir, waitFor } from './core-helpers.js';
 
 let sim: ModbusTcpSimulator;

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBuildingAutomationSimulator, type BuildingAutomationSimulator } from '../../../drivers/simulators/opcua/building-automation-simulator.js';
 import { fixtureBuildings, fixtureValues } from '../../fixtures/opcua/fixture-values.js';
-import { startCore, type Core } from '../../../main/core/app-core.js';
+import { startCore, type Core } from '../../../main/core/app/app-core.js';
 import { call, callError, userDataDir, waitFor } from './core-helpers.js';
 
 const SIM_PKI = path.join(os.tmpdir(), 'plustwin-devices-test-sim-pki');

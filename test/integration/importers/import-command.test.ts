@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { importCommand, type ImportSummary } from '../../../main/cli/commands/import.js';
-import { importBuildings } from '../../../main/importers/import-buildings.js';
-import { openStore } from '../../../main/store/open-store.js';
+import { importCommand, type ImportSummary } from '../../../main/shells/cli/commands/import.js';
+import { importBuildings } from '../../../main/core/importers/import-buildings.js';
+import { openStore } from '../../../main/core/store/open-store.js';
 import { cityGml, buildingParams } from '../../fixtures/importers/generate-citygml.js';
 import { geoJson } from '../../fixtures/importers/generate-geojson.js';
 

@@ -54,11 +54,22 @@ describe('layer import rules (ESLint)', () => {
   const violations: Array<[folder: string, code: string, expected: RegExp]> = [
     ['renderer', "import fs from 'node:fs';\nexport const x = fs;\n", /renderer\/ may not import 'node:fs'/],
     ['renderer', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n", /renderer\/ may not import 'electron'/],
-    ['renderer', "import { dispatch } from '../main/api/dispatch.js';\nexport const x = dispatch;\n", /renderer\/ may not import from main\//],
+    ['renderer', "import { dispatch } from '../main/core/api/dispatch.js';\nexport const x = dispatch;\n", /renderer\/ may not import from main\//],
     ['models', "import path from 'node:path';\nexport const x = path;\n", /models\/ may not import 'node:path'/],
     ['models', "import { DeviceError } from '../drivers/device-driver.js';\nexport const x = DeviceError;\n", /models\/ may not import from drivers\//],
-    ['drivers', "import { collector } from '../main/collector/collector.js';\nexport const x = collector;\n", /drivers\/ may not import from main\//],
-    ['main', "import { app } from 'electron';\nexport const x = app;\n", /only main\/electron\/ may import electron/],
+    ['drivers', "import { Collector } from '../main/core/ingest/collector/collector.js';\nexport const x = Collector;\n", /drivers\/ may not import from main\//],
+    ['main/core/ingest', "import { app } from 'electron';\nexport const x = app;\n", /only main\/shells\/electron\/ may import electron/],
+    // inside the core, data flows ingest -> store -> analysis -> reports and api: never back up the flow
+    ['main/core/store', "import { loadProfiles } from '../analysis/load-profiles.js';\nexport const x = loadProfiles;\n", /main\/core\/store\/ may not import main\/core\/analysis\//],
+    ['main/core/ingest', "import { dispatch } from '../api/dispatch.js';\nexport const x = dispatch;\n", /main\/core\/ingest\/ may not import main\/core\/api\//],
+    ['main/core/analysis', "import { exportReport } from '../reports/export-report.js';\nexport const x = exportReport;\n", /main\/core\/analysis\/ may not import main\/core\/reports\//],
+    ['main/core/reports', "import { startCore } from '../app/app-core.js';\nexport const x = startCore;\n", /main\/core\/reports\/ may not import main\/core\/app\//],
+    // the core never imports a shell, and the shells never import each other
+    ['main/core/api', "import { isLoopback } from '../../shells/serve/access.js';\nexport const x = isLoopback;\n", /main\/core\/ may not import a shell/],
+    ['main/shells/cli', "import { isLoopback } from '../serve/access.js';\nexport const x = isLoopback;\n", /main\/shells\/cli\/ may not import another shell/],
+    ['main/shells/electron', "import { runCli } from '../cli/run-cli.js';\nexport const x = runCli;\n", /main\/shells\/electron\/ may not import another shell/],
+    // a new folder must be placed in the table first
+    ['main/core', "export const stray = 1;\n", /files in main\/core\/ belong in one of its folders/],
   ];
 
   // one ESLint run over all probes (ESLint's start-up dominates); each probe must be named with its own message
@@ -74,11 +85,16 @@ describe('layer import rules (ESLint)', () => {
   });
 
   it('accepts imports the rules allow', async () => {
-    const file = probe(
-      'renderer',
-      "import * as THREE from 'three';\nimport type { Building } from '../models/types.js';\nexport const x: Building[] = [];\nexport const y = THREE.REVISION;\n",
-    );
-    const result = await exitOf(bin('eslint'), ['--max-warnings', '0', file]);
+    const files = [
+      probe(
+        'renderer',
+        "import * as THREE from 'three';\nimport type { Building } from '../models/types.js';\nexport const x: Building[] = [];\nexport const y = THREE.REVISION;\n",
+      ),
+      probe('main/core/reports', "import type { Store } from '../store/store.js';\nexport type X = Store;\n"),
+      probe('main/core/api', "import { loadProfiles } from '../analysis/load-profiles.js';\nexport const x = loadProfiles;\n"),
+      probe('main/shells/cli', "import { parseArgs } from '../common/args.js';\nimport type { Store } from '../../core/store/store.js';\nexport type X = Store;\nexport const y = parseArgs;\n"),
+    ];
+    const result = await exitOf(bin('eslint'), ['--max-warnings', '0', ...files]);
     expect(result.output).toBe('');
     expect(result.code).toBe(0);
   });

@@ -3,11 +3,11 @@
  * buildings and EnergyTracks, one grid meter and (with PV) one inverter per building as counter points, and the
  * demo backfill pushed through the store's normal ingestion.
  */
-import { backfillHistory, demoValues } from '../../../main/demo/demo-backfill.js';
-import { DEMO_BUILDINGS, DEMO_SITE } from '../../../main/demo/demo-district.js';
-import { buildDemoTracks, buildHeatTracks } from '../../../main/demo/demo-tracks.js';
-import { openStore } from '../../../main/store/open-store.js';
-import type { Store } from '../../../main/store/store.js';
+import { backfillHistory, demoValues } from '../../../main/core/demo/demo-backfill.js';
+import { DEMO_BUILDINGS, DEMO_SITE } from '../../../main/core/demo/demo-district.js';
+import { buildDemoTracks, buildHeatTracks } from '../../../main/core/demo/demo-tracks.js';
+import { openStore } from '../../../main/core/store/open-store.js';
+import type { Store } from '../../../main/core/store/store.js';
 import { INTERVAL_MS } from '../../../models/time-grid.js';
 import type { Device, Point } from '../../../models/types.js';
 

@@ -4,9 +4,9 @@
  */
 import http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Handlers } from '../../../main/api/dispatch.js';
-import { EventBus } from '../../../main/core/event-bus.js';
-import { startHttpServer, type RunningHttpServer } from '../../../main/serve/http-server.js';
+import type { Handlers } from '../../../main/core/api/dispatch.js';
+import { EventBus } from '../../../main/core/base/event-bus.js';
+import { startHttpServer, type RunningHttpServer } from '../../../main/shells/serve/http-server.js';
 
 let server: RunningHttpServer | undefined;
 afterEach(async () => {

@@ -10,8 +10,8 @@ import WebSocket from 'ws';
 import type { CollectorStatus, DistrictView, BuildingBalance, BuildingSeries } from '../../../models/contract.js';
 import type { Result } from '../../../models/result.js';
 import { DAY_MS } from '../../../models/time-grid.js';
-import { startCore, type Core } from '../../../main/core/app-core.js';
-import { startHttpServer, type RunningHttpServer } from '../../../main/serve/http-server.js';
+import { startCore, type Core } from '../../../main/core/app/app-core.js';
+import { startHttpServer, type RunningHttpServer } from '../../../main/shells/serve/http-server.js';
 
 let dir: string;
 let core: Core;

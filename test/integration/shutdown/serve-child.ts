@@ -18,7 +18,7 @@ export interface ServeChild {
 }
 
 export async function startServeChild(args: readonly string[], timeoutMs = 90_000): Promise<ServeChild> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'main/cli/entry.ts'), 'serve', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'main/shells/serve/entry.ts'), ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -3,7 +3,7 @@
  * finds in the file. Prints "sent <ts>" before handing a chunk to the store and "durable <ts>" when the store's
  * buffer is empty after a write (everything up to ts is committed). The parent kills it with SIGKILL.
  */
-import { openStore } from '../../../main/store/open-store.js';
+import { openStore } from '../../../main/core/store/open-store.js';
 import type { Reading } from '../../../models/types.js';
 import { BATCH, CHUNK, KWH_PER_STEP, STEP_MS } from './crash-child-constants.js';
 import { SITE, T0, building, device, point } from './district-fixture.js';

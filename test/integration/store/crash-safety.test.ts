@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore } from '../../../main/store/open-store.js';
+import { openStore } from '../../../main/core/store/open-store.js';
 import { BATCH, CHUNK, KWH_PER_STEP, STEP_MS } from './crash-child-constants.js';
 import { T0, tempDir } from './district-fixture.js';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { HistoryImportError, importHistoryCsv } from '../../../main/importers/history-csv/history-import.js';
-import { openStore } from '../../../main/store/open-store.js';
-import type { SqliteStore } from '../../../main/store/sqlite-store.js';
+import { HistoryImportError, importHistoryCsv } from '../../../main/core/importers/history-csv/history-import.js';
+import { openStore } from '../../../main/core/store/open-store.js';
+import type { SqliteStore } from '../../../main/core/store/sqlite-store.js';
 import { SITE, building, device, point, tempDir } from './district-fixture.js';
 
 const MIN = 60_000;

@@ -4,11 +4,11 @@
  * bad input to 'alarms.implausible' is rejected as a typed validation error before the store is asked.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../../main/api/handlers.js';
-import { dispatch } from '../../../main/api/dispatch.js';
-import type { Collector } from '../../../main/collector/collector.js';
-import { openStore } from '../../../main/store/open-store.js';
-import type { SqliteStore } from '../../../main/store/sqlite-store.js';
+import { createHandlers } from '../../../main/core/api/handlers.js';
+import { dispatch } from '../../../main/core/api/dispatch.js';
+import type { Collector } from '../../../main/core/ingest/collector/collector.js';
+import { openStore } from '../../../main/core/store/open-store.js';
+import type { SqliteStore } from '../../../main/core/store/sqlite-store.js';
 import type { ImplausibleInterval } from '../../../models/contract.js';
 import type { Reading } from '../../../models/types.js';
 import { MIN, SITE, T0, building, device, point, tempDir } from './district-fixture.js';

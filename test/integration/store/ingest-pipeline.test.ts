@@ -4,7 +4,7 @@
  * behind it computed from its (never committed) checkpoints.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore } from '../../../main/store/open-store.js';
+import { openStore } from '../../../main/core/store/open-store.js';
 import type { Reading } from '../../../models/types.js';
 import { SITE, T0, building, device, point, tempDir } from './district-fixture.js';
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importDistrictFile, inspectDistrictFile } from '../../../main/store/district-file.js';
-import { openStore } from '../../../main/store/open-store.js';
+import { importDistrictFile, inspectDistrictFile } from '../../../main/core/store/district-file.js';
+import { openStore } from '../../../main/core/store/open-store.js';
 import type { Reading } from '../../../models/types.js';
 import { MIN, T0, tempDir, twoBuildings } from './district-fixture.js';
 

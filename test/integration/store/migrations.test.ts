@@ -1,11 +1,11 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrate, schemaVersion, SchemaTooNewError } from '../../../main/store/migrate.js';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../main/store/migrations.js';
-import { openStore } from '../../../main/store/open-store.js';
-import { SqliteDb } from '../../../main/store/sqlite-db.js';
-import { Calendar } from '../../../main/store/calendar.js';
-import { Rollups } from '../../../main/store/rollups.js';
+import { migrate, schemaVersion, SchemaTooNewError } from '../../../main/core/store/migrate.js';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../main/core/store/migrations.js';
+import { openStore } from '../../../main/core/store/open-store.js';
+import { SqliteDb } from '../../../main/core/store/sqlite-db.js';
+import { Calendar } from '../../../main/core/store/calendar.js';
+import { Rollups } from '../../../main/core/store/rollups.js';
 import { MIN, T0, tempDir, twoBuildings } from './district-fixture.js';
 
 /** Rows a file at schema version >= 1 can hold, written with plain SQL as an older PlusTwin would have. */

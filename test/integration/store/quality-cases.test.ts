@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore } from '../../../main/store/open-store.js';
-import type { SqliteStore } from '../../../main/store/sqlite-store.js';
+import { openStore } from '../../../main/core/store/open-store.js';
+import type { SqliteStore } from '../../../main/core/store/sqlite-store.js';
 import type { Reading } from '../../../models/types.js';
 import { MIN, SITE, T0, building, device, point, tempDir } from './district-fixture.js';
 

@@ -5,16 +5,16 @@
  */
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dispatch } from '../../../main/api/dispatch.js';
-import { createHandlers } from '../../../main/api/handlers.js';
-import { mergeIntoStore } from '../../../main/cli/commands/import.js';
-import type { Collector } from '../../../main/collector/collector.js';
-import { readCityGml } from '../../../main/importers/citygml/read-citygml.js';
-import { migrate, schemaVersion } from '../../../main/store/migrate.js';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../main/store/migrations.js';
-import { openStore } from '../../../main/store/open-store.js';
-import { RoofError } from '../../../main/store/roofs-repo.js';
-import { SqliteDb } from '../../../main/store/sqlite-db.js';
+import { dispatch } from '../../../main/core/api/dispatch.js';
+import { createHandlers } from '../../../main/core/api/handlers.js';
+import { mergeIntoStore } from '../../../main/core/importers/merge-into-store.js';
+import type { Collector } from '../../../main/core/ingest/collector/collector.js';
+import { readCityGml } from '../../../main/core/importers/citygml/read-citygml.js';
+import { migrate, schemaVersion } from '../../../main/core/store/migrate.js';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../main/core/store/migrations.js';
+import { openStore } from '../../../main/core/store/open-store.js';
+import { RoofError } from '../../../main/core/store/roofs-repo.js';
+import { SqliteDb } from '../../../main/core/store/sqlite-db.js';
 import type { DistrictPvPotential, RoofShape } from '../../../models/contract.js';
 import type { RoofSurface } from '../../../models/types.js';
 import { tempDir, twoBuildings } from './district-fixture.js';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore } from '../../../main/store/open-store.js';
+import { openStore } from '../../../main/core/store/open-store.js';
 import type { Reading } from '../../../models/types.js';
 import { MIN, T0, tempDir, twoBuildings } from './district-fixture.js';
 

@@ -1,10 +1,10 @@
 /** Factor set choice, heat supply settings, number formats and the bucket -> series step of the analysis. */
 import { describe, expect, it } from 'vitest';
-import { listFactorSets, resolveFactorSet } from '../../../main/analysis/factor-sets.js';
-import { checkHeatSupply, heatSupplyOf } from '../../../main/analysis/heat-supply.js';
-import { langFrom, numberFormatter, textTable } from '../../../main/analysis/number-format.js';
-import { electricityFromBuckets } from '../../../main/analysis/load-profiles.js';
-import { checkPeriod } from '../../../main/analysis/district-analysis.js';
+import { listFactorSets, resolveFactorSet } from '../../../main/core/analysis/factor-sets.js';
+import { checkHeatSupply, heatSupplyOf } from '../../../main/core/analysis/heat-supply.js';
+import { langFrom, numberFormatter, textTable } from '../../../main/core/analysis/number-format.js';
+import { electricityFromBuckets } from '../../../main/core/analysis/load-profiles.js';
+import { checkPeriod } from '../../../main/core/analysis/district-analysis.js';
 import { seriesFromBuckets } from '../../../models/energy/series.js';
 import { computeBalance } from '../../../models/energy/balance.js';
 import type { SeriesBucket } from '../../../models/contract.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dispatch, type Handlers } from '../../../main/api/dispatch.js';
-import { ApiFailure } from '../../../main/api/api-failure.js';
+import { dispatch, type Handlers } from '../../../main/core/api/dispatch.js';
+import { ApiFailure } from '../../../main/core/base/failure.js';
 
 const calls: unknown[] = [];
 const handlers = {

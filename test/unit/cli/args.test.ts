@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { intOption, parseArgs } from '../../../main/cli/args.js';
-import { UsageError } from '../../../main/cli/command.js';
+import { intOption, parseArgs } from '../../../main/shells/common/args.js';
+import { UsageError } from '../../../main/shells/common/command.js';
 
 describe('parseArgs', () => {
   const spec = { port: 'string', json: 'boolean', node: 'list' } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay } from '../../../main/collector/backoff.js';
+import { backoffDelay } from '../../../main/core/ingest/collector/backoff.js';
 
 describe('backoffDelay', () => {
   const policy = { baseMs: 1_000, capMs: 300_000 };

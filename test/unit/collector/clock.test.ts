@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scaledClock } from '../../../main/collector/clock.js';
+import { scaledClock } from '../../../main/core/ingest/collector/clock.js';
 
 describe('scaledClock', () => {
   it('runs speed times faster than real time from its start', () => {

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Device, Point, Reading } from '../../../models/types.js';
 import { DeviceError, type DeviceDriver } from '../../../drivers/device-driver.js';
-import { Collector } from '../../../main/collector/collector.js';
-import { scaledClock } from '../../../main/collector/clock.js';
-import { EventBus } from '../../../main/core/event-bus.js';
+import { Collector } from '../../../main/core/ingest/collector/collector.js';
+import { scaledClock } from '../../../main/core/ingest/collector/clock.js';
+import { EventBus } from '../../../main/core/base/event-bus.js';
 
 const device = (id: string, pollIntervalMs: number): Device => ({
   id, name: id, buildingId: `b-${id}`, protocol: 'modbus-tcp', url: 'modbus-tcp://127.0.0.1:1?unit=1', profile: 'x', pollIntervalMs,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_BUILDINGS, DEMO_SITE, localToLonLat } from '../../../main/demo/demo-district.js';
-import { buildDemoTracks } from '../../../main/demo/demo-tracks.js';
-import { TRACK_EPOCH } from '../../../main/demo/energy-track.js';
-import { INTERVALS_PER_YEAR } from '../../../main/demo/profile-file.js';
+import { DEMO_BUILDINGS, DEMO_SITE, localToLonLat } from '../../../main/core/demo/demo-district.js';
+import { buildDemoTracks } from '../../../main/core/demo/demo-tracks.js';
+import { TRACK_EPOCH } from '../../../main/core/demo/energy-track.js';
+import { INTERVALS_PER_YEAR } from '../../../main/core/demo/profile-file.js';
 import { INTERVAL_MS } from '../../../models/time-grid.js';
 
 describe('demo district', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EnergyTrack, TRACK_EPOCH } from '../../../main/demo/energy-track.js';
-import { INTERVALS_PER_YEAR } from '../../../main/demo/profile-file.js';
+import { EnergyTrack, TRACK_EPOCH } from '../../../main/core/demo/energy-track.js';
+import { INTERVALS_PER_YEAR } from '../../../main/core/demo/profile-file.js';
 import { INTERVAL_MS } from '../../../models/time-grid.js';
 
 /** load 2 kW all year; PV 0 kW in even intervals and 6 kW in odd ones */

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { DeviceListEntry } from '../../../models/contract.js';
-import { redact, unavailableDeviceHandlers } from '../../../main/devices/device-handlers.js';
-import { createHandlers } from '../../../main/api/handlers.js';
-import { dispatch } from '../../../main/api/dispatch.js';
-import type { Store } from '../../../main/store/store.js';
-import type { Collector } from '../../../main/collector/collector.js';
+import { redact, unavailableDeviceHandlers } from '../../../main/core/api/device-handlers.js';
+import { createHandlers } from '../../../main/core/api/handlers.js';
+import { dispatch } from '../../../main/core/api/dispatch.js';
+import type { Store } from '../../../main/core/store/store.js';
+import type { Collector } from '../../../main/core/ingest/collector/collector.js';
 
 const entry = (config: Record<string, unknown>): DeviceListEntry => ({
   device: { id: 'd', name: 'd', buildingId: 'b', protocol: 'opcua', url: 'opc.tcp://h:4840', profile: 'opcua', pollIntervalMs: 1000, config },
@@ -41,7 +41,7 @@ describe('device handlers', () => {
 
 describe('district for the UI', () => {
   it('leaves removed devices out and blanks passwords', async () => {
-    const { districtForUi } = await import('../../../main/devices/district-for-ui.js');
+    const { districtForUi } = await import('../../../main/core/api/district-for-ui.js');
     const base = entry({}).device;
     const view = districtForUi({
       site: { id: 's', name: 's', origin: { lat: 0, lon: 0 }, timezone: 'UTC' },

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Point } from '../../../models/types.js';
-import { newDeviceId, protocolOf, securityOf, toDevice } from '../../../main/devices/device-input.js';
-import { relabelPoints } from '../../../main/devices/driver-factory.js';
-import { deviceArgSchemas } from '../../../main/devices/device-schemas.js';
+import { newDeviceId, protocolOf, securityOf, toDevice } from '../../../main/core/ingest/devices/device-input.js';
+import { relabelPoints } from '../../../main/core/ingest/devices/driver-factory.js';
+import { deviceArgSchemas } from '../../../main/core/api/device-schemas.js';
 
 describe('device input', () => {
   it('derives the protocol from the URL scheme', () => {

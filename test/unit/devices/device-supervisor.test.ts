@@ -8,12 +8,12 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Building, Device, Point, Site } from '../../../models/types.js';
 import { DeviceError, type DeviceDriver } from '../../../drivers/device-driver.js';
-import { Collector } from '../../../main/collector/collector.js';
-import { wallClock } from '../../../main/collector/clock.js';
-import { openStore } from '../../../main/store/open-store.js';
-import type { SqliteStore } from '../../../main/store/sqlite-store.js';
-import { DeviceSupervisor, SupervisorError } from '../../../main/devices/device-supervisor.js';
-import type { DriverFactory } from '../../../main/devices/driver-factory.js';
+import { Collector } from '../../../main/core/ingest/collector/collector.js';
+import { wallClock } from '../../../main/core/ingest/collector/clock.js';
+import { openStore } from '../../../main/core/store/open-store.js';
+import type { SqliteStore } from '../../../main/core/store/sqlite-store.js';
+import { DeviceSupervisor, SupervisorError } from '../../../main/core/ingest/devices/device-supervisor.js';
+import type { DriverFactory } from '../../../main/core/ingest/devices/driver-factory.js';
 
 const site: Site = { id: 'site-test', name: 'Test', origin: { lat: 51.45, lon: 7.05 }, timezone: 'Europe/Berlin' };
 const building: Building = { id: 'b1', name: 'School', use: 'school', footprint: [[7.05, 51.45], [7.051, 51.45], [7.051, 51.451]], heightM: 10 };

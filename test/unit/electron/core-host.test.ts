@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DistrictView } from '../../../models/contract.js';
 import type { Result } from '../../../models/result.js';
-import { startCoreHost, type StartedHost } from '../../../main/electron/core-host.js';
+import { startCoreHost, type StartedHost } from '../../../main/shells/electron/core-host.js';
 
 let dir: string | undefined;
 let running: StartedHost | undefined;

@@ -6,7 +6,7 @@ import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppInfo, EventName } from '../../../models/contract.js';
 import { err, ok } from '../../../models/result.js';
-import { connectCore, serveCore, type CoreHost, type CorePort } from '../../../main/electron/core-protocol.js';
+import { connectCore, serveCore, type CoreHost, type CorePort } from '../../../main/shells/electron/core-protocol.js';
 
 const info: AppInfo = { version: '1', dataDir: '/d', dbPath: '/d/a.sqlite', transport: 'electron' };
 const open: MessagePort[] = [];

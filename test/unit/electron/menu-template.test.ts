@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, LANGUAGES } from '../../../main/settings/settings-schema.js';
-import { accelerators, buildMenuTemplate, type MenuItemData } from '../../../main/electron/menu-template.js';
-import { MESSAGES } from '../../../main/electron/messages.js';
+import { defaultSettings, LANGUAGES } from '../../../main/core/settings/settings-schema.js';
+import { accelerators, buildMenuTemplate, type MenuItemData } from '../../../main/shells/electron/menu-template.js';
+import { MESSAGES } from '../../../main/shells/electron/messages.js';
 
 const flat = (items: readonly MenuItemData[]): MenuItemData[] => items.flatMap((i) => [i, ...flat(i.submenu ?? [])]);
 const recent = [

@@ -20,7 +20,7 @@ vi.mock('electron', () => ({
 
 describe('preload', () => {
   it('exposes one contract object that forwards calls and filters events', async () => {
-    await import('../../../main/electron/preload.js');
+    await import('../../../main/shells/electron/preload.js');
     expect(exposed).toHaveLength(1);
     const [name, api] = exposed[0] as [string, PlusTwinApi];
     expect(name).toBe('plustwin');

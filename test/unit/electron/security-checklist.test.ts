@@ -13,11 +13,11 @@ import {
   lockDownContents,
   lockDownSession,
   secureWebPreferences,
-} from '../../../main/electron/window-security.js';
-import { APP_URL, resolveAppRequest } from '../../../main/electron/app-protocol.js';
-import { electronCsp, securityHeaders } from '../../../main/serve/security-headers.js';
+} from '../../../main/shells/electron/window-security.js';
+import { APP_URL, resolveAppRequest } from '../../../main/shells/electron/app-protocol.js';
+import { electronCsp, securityHeaders } from '../../../main/core/ui-assets/security-headers.js';
 
-const electronDir = path.resolve(import.meta.dirname, '../../../main/electron');
+const electronDir = path.resolve(import.meta.dirname, '../../../main/shells/electron');
 
 describe('Electron security checklist', () => {
   it('windows are isolated, sandboxed and without Node', () => {
@@ -149,7 +149,7 @@ describe('Electron security checklist', () => {
     const preload = fs.readFileSync(path.join(electronDir, 'preload.ts'), 'utf8');
     const imports = [...preload.matchAll(/from '([^']+)'/g)].map((m) => m[1]);
     for (const i of imports) expect(i === 'electron' || i!.startsWith('.'), i).toBe(true);
-    const build = fs.readFileSync(path.resolve(electronDir, '../../scripts/build.mjs'), 'utf8');
+    const build = fs.readFileSync(path.resolve(electronDir, '../../../scripts/build.mjs'), 'utf8');
     expect(build).toMatch(/entryPoints: \['main\/electron\/preload\.ts'\],\s*format: 'cjs',\s*outfile: 'dist\/preload\.cjs',\s*external: \['electron'\]/);
   });
 });

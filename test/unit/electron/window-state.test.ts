@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SIZE, parseWindowState, placeWindow } from '../../../main/electron/window-state.js';
+import { DEFAULT_SIZE, parseWindowState, placeWindow } from '../../../main/shells/electron/window-state.js';
 
 const laptop = { x: 0, y: 0, width: 1920, height: 1050 };
 const right = { x: 1920, y: 0, width: 2560, height: 1400 };

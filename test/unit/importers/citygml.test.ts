@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readCityGml } from '../../../main/importers/citygml/read-citygml.js';
-import { localPlane } from '../../../main/importers/geometry/local-plane.js';
-import { signedArea } from '../../../main/importers/geometry/ring2d.js';
-import { ImportError } from '../../../main/importers/import-error.js';
+import { readCityGml } from '../../../main/core/importers/citygml/read-citygml.js';
+import { localPlane } from '../../../main/core/importers/geometry/local-plane.js';
+import { signedArea } from '../../../main/core/importers/geometry/ring2d.js';
+import { ImportError } from '../../../main/core/importers/import-error.js';
 import type { Building } from '../../../models/types.js';
 import { FOOTER, building, buildingParams, cityGml, header } from '../../fixtures/importers/generate-citygml.js';
 import { tempFiles } from './temp-file.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { crsByEpsg } from '../../../main/importers/crs/crs.js';
-import { resolveSrsName } from '../../../main/importers/crs/srs-name.js';
+import { crsByEpsg } from '../../../main/core/importers/crs/crs.js';
+import { resolveSrsName } from '../../../main/core/importers/crs/srs-name.js';
 
 const DEG = Math.PI / 180;
 const GRS80_A = 6378137;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { FeatureScanner, JsonProblem, type ScannedFeature } from '../../../main/importers/geojson/feature-scanner.js';
-import { readGeoJson } from '../../../main/importers/geojson/read-geojson.js';
-import { crsByEpsg } from '../../../main/importers/crs/crs.js';
-import { ImportError } from '../../../main/importers/import-error.js';
+import { FeatureScanner, JsonProblem, type ScannedFeature } from '../../../main/core/importers/geojson/feature-scanner.js';
+import { readGeoJson } from '../../../main/core/importers/geojson/read-geojson.js';
+import { crsByEpsg } from '../../../main/core/importers/crs/crs.js';
+import { ImportError } from '../../../main/core/importers/import-error.js';
 import { geoJson, rectangleOf } from '../../fixtures/importers/generate-geojson.js';
 import { tempFiles } from './temp-file.js';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { localPlane } from '../../../main/importers/geometry/local-plane.js';
-import { mergeOutline } from '../../../main/importers/geometry/merge-outline.js';
-import { convexHull, signedArea } from '../../../main/importers/geometry/ring2d.js';
-import { surfaceOrientation } from '../../../main/importers/geometry/surface-orientation.js';
+import { localPlane } from '../../../main/core/importers/geometry/local-plane.js';
+import { mergeOutline } from '../../../main/core/importers/geometry/merge-outline.js';
+import { convexHull, signedArea } from '../../../main/core/importers/geometry/ring2d.js';
+import { surfaceOrientation } from '../../../main/core/importers/geometry/surface-orientation.js';
 
 /** A w x d rectangle rising by `rise` towards `facing` (the low edge faces that way), flat coordinates. */
 function slope(w: number, d: number, rise: number, facing: 'south' | 'east'): number[] {

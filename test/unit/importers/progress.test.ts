@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { progressReporter } from '../../../main/cli/commands/import.js';
+import { progressReporter } from '../../../main/shells/cli/commands/import.js';
 
 function sink(isTTY: boolean): Writable & { text: () => string } {
   const chunks: string[] = [];

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ProjectsError, ProjectsList, projectSlug } from '../../../main/projects/projects-list.js';
-import { createDemoProject, createProjectFromImport } from '../../../main/projects/create-project.js';
-import { openStore } from '../../../main/store/open-store.js';
+import { ProjectsError, ProjectsList, projectSlug } from '../../../main/core/projects/projects-list.js';
+import { createDemoProject, createProjectFromImport } from '../../../main/core/projects/create-project.js';
+import { openStore } from '../../../main/core/store/open-store.js';
 
 const dirs: string[] = [];
 const tempDir = () => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assembleReport, ReportDataError } from '../../../main/reports/assemble-report.js';
-import { parsePeriod } from '../../../main/reports/report-period.js';
-import type { ReportData } from '../../../main/reports/report-data.js';
+import { assembleReport, ReportDataError } from '../../../main/core/reports/assemble-report.js';
+import { parsePeriod } from '../../../main/core/reports/report-period.js';
+import type { ReportData } from '../../../main/core/reports/report-data.js';
 import { GEG_ANLAGE_4 } from '../../../models/factors/geg-anlage4.js';
 import { INTERVAL_MS } from '../../../models/time-grid.js';
 import { makeFixture, type Fixture } from './fixture-district.js';

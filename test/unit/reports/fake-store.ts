@@ -7,7 +7,7 @@ import { qualityCode } from '../../../models/energy/quality.js';
 import { SLOT_QUALITIES } from '../../../models/energy/quality.js';
 import { INTERVAL_MS } from '../../../models/time-grid.js';
 import type { Building, Device, Interval, IntervalQuality, Point, Reading, RoofSurface, Site } from '../../../models/types.js';
-import type { Store } from '../../../main/store/store.js';
+import type { Store } from '../../../main/core/store/store.js';
 
 export class FakeStore implements Store {
   readonly path = ':memory:';

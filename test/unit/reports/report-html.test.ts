@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { assembleReport } from '../../../main/reports/assemble-report.js';
-import { renderReportHtml } from '../../../main/reports/report-html.js';
-import { parsePeriod } from '../../../main/reports/report-period.js';
-import { progressBar } from '../../../main/reports/progress-bar.js';
-import { parsePeriod as parse, PeriodError } from '../../../main/reports/report-period.js';
+import { assembleReport } from '../../../main/core/reports/assemble-report.js';
+import { renderReportHtml } from '../../../main/core/reports/report-html.js';
+import { parsePeriod } from '../../../main/core/reports/report-period.js';
+import { progressBar } from '../../../main/core/reports/progress-bar.js';
+import { parsePeriod as parse, PeriodError } from '../../../main/core/reports/report-period.js';
 import { SyntheticStore } from './synthetic-store.js';
 import { FakeStore } from './fake-store.js';
 import { BUILDINGS, DEVICES, POINTS, SITE } from './fixture-district.js';

@@ -6,7 +6,7 @@
 import type { BuildingBalance, DistrictView, PowerSample, Resolution, SeriesBucket } from '../../../models/contract.js';
 import { INTERVAL_MS } from '../../../models/time-grid.js';
 import type { Building, Device, Interval, Point, RoofSurface, Site } from '../../../models/types.js';
-import type { Store } from '../../../main/store/store.js';
+import type { Store } from '../../../main/core/store/store.js';
 
 const SITE: Site = { id: 'synthetic', name: 'Synthetisches Quartier', origin: { lat: 51.5, lon: 7 }, timezone: 'Europe/Berlin' };
 

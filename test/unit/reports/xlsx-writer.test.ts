@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assembleReport } from '../../../main/reports/assemble-report.js';
-import { parsePeriod } from '../../../main/reports/report-period.js';
-import type { ReportData } from '../../../main/reports/report-data.js';
-import { writeReportXlsx } from '../../../main/reports/xlsx-writer.js';
+import { assembleReport } from '../../../main/core/reports/assemble-report.js';
+import { parsePeriod } from '../../../main/core/reports/report-period.js';
+import type { ReportData } from '../../../main/core/reports/report-data.js';
+import { writeReportXlsx } from '../../../main/core/reports/xlsx-writer.js';
 import { INTERVAL_MS } from '../../../models/time-grid.js';
 import { makeFixture, type Fixture } from './fixture-district.js';
 

@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import { Vector3, type BufferAttribute } from 'three';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { roofShapesOf } from '../../../main/api/roof-shapes.js';
-import { readCityGml } from '../../../main/importers/citygml/read-citygml.js';
-import type { ImportResult } from '../../../main/importers/import-result.js';
+import { roofShapesOf } from '../../../main/core/api/roof-shapes.js';
+import { readCityGml } from '../../../main/core/importers/citygml/read-citygml.js';
+import type { ImportResult } from '../../../main/core/importers/import-result.js';
 import type { Building, RoofRing } from '../../../models/types.js';
 import { buildDistrictGeometry, paintBuilding } from '../../../renderer/scene/district-geometry.js';
 import { localProjection, normaliseRing, type Origin } from '../../../renderer/scene/projection.js';

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { checkAccess, hashToken, isLoopback } from '../../../main/serve/access.js';
-import { resolveStatic } from '../../../main/serve/static-files.js';
+import { checkAccess, hashToken, isLoopback } from '../../../main/shells/serve/access.js';
+import { resolveStatic } from '../../../main/core/ui-assets/static-files.js';
 
 const req = (headers: Record<string, string>, url = '/api/call') => ({ headers, url }) as unknown as IncomingMessage;
 

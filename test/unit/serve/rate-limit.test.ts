@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RateLimiter } from '../../../main/serve/rate-limit.js';
+import { RateLimiter } from '../../../main/shells/serve/rate-limit.js';
 
 describe('rate limiter', () => {
   it('allows a burst, refuses the rest, and refills with time', () => {

@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dispatch, type Handlers } from '../../../main/api/dispatch.js';
-import { settingsHandlers } from '../../../main/settings/settings-api.js';
-import { SettingsStore } from '../../../main/settings/settings-store.js';
+import { dispatch, type Handlers } from '../../../main/core/api/dispatch.js';
+import { settingsHandlers } from '../../../main/core/api/settings-api.js';
+import { SettingsStore } from '../../../main/core/settings/settings-store.js';
 
 let dir: string | undefined;
 afterEach(() => dir && fs.rmSync(dir, { recursive: true, force: true }));

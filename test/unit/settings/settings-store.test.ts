@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { defaultSettings } from '../../../main/settings/settings-schema.js';
-import { SettingsError, SettingsStore } from '../../../main/settings/settings-store.js';
+import { defaultSettings } from '../../../main/core/settings/settings-schema.js';
+import { SettingsError, SettingsStore } from '../../../main/core/settings/settings-store.js';
 
 const dirs: string[] = [];
 const tempFile = () => {

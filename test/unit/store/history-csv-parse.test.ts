@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCsvBytes } from '../../../main/importers/history-csv/csv-lines.js';
-import { parseNumber, parseWallClock } from '../../../main/importers/history-csv/csv-values.js';
-import { previewHistoryCsv } from '../../../main/importers/history-csv/history-import.js';
+import { decodeCsvBytes } from '../../../main/core/importers/history-csv/csv-lines.js';
+import { parseNumber, parseWallClock } from '../../../main/core/importers/history-csv/csv-values.js';
+import { previewHistoryCsv } from '../../../main/core/importers/history-csv/history-import.js';
 
 describe('history CSV parsing', () => {
   it('reads German numbers and dates', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { periodPieces, slotCount } from '../../../main/store/period-pieces.js';
+import { periodPieces, slotCount } from '../../../main/core/store/period-pieces.js';
 
 const U = Date.UTC;
 

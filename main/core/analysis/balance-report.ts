@@ -1,0 +1,111 @@
+/** The text `plustwin balance` prints: the analysis (and a scenario next to it) as tables. */
+import type { DistrictAnalysis, ScenarioRunResult } from '../../../models/contract.js';
+import type { EnergyPlusStatus } from '../../../models/energy/energy-plus.js';
+import { textTable, type NumberFormatter } from './number-format.js';
+
+const day = (ts: number) => new Date(ts).toISOString().replace(':00.000Z', 'Z').replace('T00:00Z', '');
+
+const plus = (f: NumberFormatter, s: EnergyPlusStatus) =>
+  `${f.yesNo(s.energyPlus)}${s.complete ? '' : ' *'}`;
+
+export const balanceReport = (a: DistrictAnalysis, f: NumberFormatter, buildingId?: string): string => {
+  const buildings = buildingId === undefined ? a.buildings : a.buildings.filter((b) => b.buildingId === buildingId);
+  const out: string[] = [];
+  out.push(`Energy balance ${day(a.period.from)} to ${day(a.period.to)} (UTC), kWh; KPIs at ${a.resolution}`);
+  out.push('');
+  const rows: string[][] = [];
+  const carrierRows = (name: string, carriers: DistrictAnalysis['district']['balance']['carriers']) => {
+    for (const c of carriers)
+      rows.push([
+        `${name} ${c.carrier}`,
+        f.kwh(c.consumptionKwh),
+        f.kwh(c.generationKwh),
+        f.kwh(c.importKwh),
+        f.kwh(c.exportKwh),
+        f.kwh(c.netImportKwh),
+        f.pct(1 - c.coverage.missingShare),
+      ]);
+  };
+  for (const b of buildings) carrierRows(b.buildingId, b.balance.carriers);
+  if (buildingId === undefined) carrierRows('district', a.district.balance.carriers);
+  out.push(textTable(['building carrier', 'consumption', 'generation', 'import', 'export', 'net import', 'coverage'], rows));
+  out.push('');
+  const status: string[][] = buildings.map((b) => [
+    b.buildingId,
+    f.pct(b.kpis?.selfConsumption ?? null),
+    f.pct(b.kpis?.selfSufficiency ?? null),
+    f.kwh(b.energyPlusPeriod.finalEnergyNetKwh),
+    f.kwh(b.energyPlusPeriod.primaryEnergy.total),
+    plus(f, b.energyPlusPeriod),
+    plus(f, b.energyPlus),
+    f.num(b.co2Tonnes, 2),
+  ]);
+  if (buildingId === undefined) {
+    const d = a.district;
+    status.push([
+      'district',
+      f.pct(d.kpis?.selfConsumption ?? null),
+      f.pct(d.kpis?.selfSufficiency ?? null),
+      f.kwh(d.energyPlusPeriod.finalEnergyNetKwh),
+      f.kwh(d.energyPlusPeriod.primaryEnergy.total),
+      plus(f, d.energyPlusPeriod),
+      plus(f, d.energyPlus),
+      f.num(d.co2Tonnes, 2),
+    ]);
+  }
+  out.push(
+    textTable(['building', 'self-consumption', 'self-sufficiency', 'final net kWh', 'primary net kWh', 'energy-plus (period)', 'energy-plus (12 months)', 't CO2e'], status),
+  );
+  const statuses = [...buildings.flatMap((b) => [b.energyPlus, b.energyPlusPeriod]), a.district.energyPlus, a.district.energyPlusPeriod];
+  if (statuses.some((s) => !s.complete)) out.push('* provisional: intervals missing in the window');
+  if (buildingId === undefined && a.district.sharing !== null) {
+    const s = a.district.sharing;
+    out.push('');
+    out.push(
+      `Sharing electricity in the district: ${f.kwh(s.gainKwh)} kWh less grid import (${f.pct(s.importReduction)}); ` +
+        `self-sufficiency ${f.pct(s.singles.selfSufficiency)} -> ${f.pct(s.district.selfSufficiency)}`,
+    );
+  }
+  out.push('');
+  out.push(`Factors: primary energy ${a.factorSets.primary.id} (${a.factorSets.primary.version}, ${a.factorSets.primary.source})`);
+  out.push(`         CO2 ${a.factorSets.co2.id} (${a.factorSets.co2.version}, ${a.factorSets.co2.source})`);
+  out.push(`12-month window: ${day(a.rollingFrom)} to ${day(a.period.to)}`);
+  out.push('Assumptions:');
+  for (const line of a.assumptions) out.push(`  - ${line}`);
+  return out.join('\n') + '\n';
+};
+
+export const scenarioReport = (r: ScenarioRunResult, f: NumberFormatter, buildingId?: string): string => {
+  const rows: string[][] = [];
+  const pairs = r.measured.buildings.map((m, k) => [m, r.simulated.buildings[k]] as const);
+  for (const [m, s] of pairs) {
+    if (s === undefined || (buildingId !== undefined && m.buildingId !== buildingId)) continue;
+    rows.push([
+      m.buildingId,
+      f.kwh(m.energyPlus.finalEnergyNetKwh),
+      f.kwh(s.energyPlus.finalEnergyNetKwh),
+      f.kwh(m.energyPlus.primaryEnergy.total),
+      f.kwh(s.energyPlus.primaryEnergy.total),
+      f.num(m.co2Tonnes, 2),
+      f.num(s.co2Tonnes, 2),
+      `${f.yesNo(m.energyPlus.energyPlus)} -> ${f.yesNo(s.energyPlus.energyPlus)}`,
+    ]);
+  }
+  if (buildingId === undefined)
+    rows.push([
+      'district',
+      f.kwh(r.measured.energyPlus.finalEnergyNetKwh),
+      f.kwh(r.simulated.energyPlus.finalEnergyNetKwh),
+      f.kwh(r.measured.energyPlus.primaryEnergy.total),
+      f.kwh(r.simulated.energyPlus.primaryEnergy.total),
+      f.num(r.measured.co2Tonnes, 2),
+      f.num(r.simulated.co2Tonnes, 2),
+      `${f.yesNo(r.measured.energyPlus.energyPlus)} -> ${f.yesNo(r.simulated.energyPlus.energyPlus)}`,
+    ]);
+  const head = `Scenario '${r.scenario.name}' (${r.scenario.id}), ${r.effects.length} measure effect(s), over the same period`;
+  const table = textTable(
+    ['building', 'final net kWh', 'scenario', 'primary net kWh', 'scenario', 't CO2e', 'scenario', 'energy-plus'],
+    rows,
+  );
+  return `${head}\n\n${table}\n`;
+};

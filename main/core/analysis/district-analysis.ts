@@ -1,0 +1,175 @@
+/**
+ * 'district.analysis': balances per carrier, electricity KPIs at 15 minutes, energy-plus status (over the
+ * period and 12-month rolling), CO2 and sharing, per building and for the district, from one load of the store.
+ */
+import type { AnalysisArgs, BuildingAnalysis, DistrictAnalysis, DistrictView, HeatSupplyUse } from '../../../models/contract.js';
+import { computeBalance, computeDistrictBalance, type BalanceResult } from '../../../models/energy/balance.js';
+import { addUtcMonths } from '../../../models/energy/calendar.js';
+import { energyPlusForPeriod, energyPlusStatus } from '../../../models/energy/energy-plus.js';
+import { ModelInputError } from '../../../models/energy/errors.js';
+import { computeKpis } from '../../../models/energy/kpis.js';
+import { resolutionName, type Period } from '../../../models/energy/period.js';
+import { findSeries, type BuildingProfile } from '../../../models/energy/series.js';
+import { sumProfiles } from '../../../models/energy/district.js';
+import { districtSharing } from '../../../models/energy/sharing.js';
+import { weighBalance } from '../../../models/factors/weigh.js';
+import type { FactorSet } from '../../../models/factors/factor-set.js';
+import { err, ok, type Result } from '../../../models/result.js';
+import { INTERVAL_MS } from '../../../models/time-grid.js';
+import type { Store } from '../store/store.js';
+import { resolveFactorSet } from './factor-sets.js';
+import { checkHeatSupply, describeHeatSupply } from './heat-supply.js';
+import { loadDistrictProfiles, STEP_MS, type HeatDerivation, type LoadedDistrict, type ProfileStep } from './load-profiles.js';
+
+/** Longest period one analysis loads at 15 minutes (with the 12-month window: at most 3 years of slots). */
+export const MAX_ANALYSIS_DAYS = 732;
+const DAY_MS = 86_400_000;
+
+export const checkPeriod = (from: number, to: number, stepMs: number, maxDays: number): Result<Period> => {
+  if (!(to > from)) return err('validation', "'to' must be after 'from'", 'to');
+  const grid = resolutionName(stepMs).replace(' ', '-');
+  if (from % stepMs !== 0) return err('validation', `'from' must lie on the ${grid} UTC grid`, 'from');
+  if (to % stepMs !== 0) return err('validation', `'to' must lie on the ${grid} UTC grid`, 'to');
+  if (to - from > maxDays * DAY_MS) return err('validation', `the period may span at most ${maxDays} days`, 'to');
+  return ok({ from, to });
+};
+
+export interface PreparedSets {
+  readonly primary: FactorSet;
+  readonly co2: FactorSet;
+}
+
+export const prepareSets = (primarySetId: string | undefined, co2SetId: string | undefined): Result<PreparedSets> => {
+  const primary = resolveFactorSet(primarySetId, 'primary-energy', 'primarySetId');
+  if (!primary.ok) return primary;
+  const co2 = resolveFactorSet(co2SetId, 'co2', 'co2SetId');
+  if (!co2.ok) return co2;
+  return ok({ primary: primary.value, co2: co2.value });
+};
+
+const heatUse = (h: HeatDerivation, balance: BalanceResult): HeatSupplyUse => {
+  const heat = balance.carriers.find((c) => c.carrier === 'heat');
+  const fuel = balance.carriers.find((c) => c.carrier === h.supply.carrier);
+  return { buildingId: h.buildingId, ...h.supply, origin: h.origin, heatKwh: heat?.consumptionKwh ?? 0, deliveredKwh: fuel?.consumptionKwh ?? 0 };
+};
+
+export const analysisAssumptions = (loaded: LoadedDistrict, sets: PreparedSets): string[] => [
+  'Balances are measured energy across each building boundary; metered useful heat (carrier "heat") is shown but not weighed, its fuel is.',
+  ...loaded.heat.map((h) => describeHeatSupply(h.buildingId, h.supply, h.origin)),
+  ...loaded.heatWithMeteredSupply.map((id) => `${id}: heat is metered behind a supply the building meters itself; no fuel derived from heat`),
+  `Primary energy: ${sets.primary.name} (${sets.primary.id}, ${sets.primary.version}); CO2: ${sets.co2.name} (${sets.co2.id}, ${sets.co2.version}).`,
+  'Missing intervals add nothing and lower the coverage; a status with missing intervals is provisional.',
+  'Calendar months and years are UTC.',
+];
+
+const guard = <T>(fn: () => T): Result<T> => {
+  try {
+    return ok(fn());
+  } catch (e) {
+    if (e instanceof ModelInputError) return err('validation', e.message, e.where);
+    throw e;
+  }
+};
+
+/** The analysis of already loaded profiles (tests and the benchmark call this with their own profiles). */
+export const analyseProfiles = (
+  view: DistrictView,
+  loaded: LoadedDistrict,
+  period: Period,
+  rollingFrom: number,
+  sets: PreparedSets,
+): Result<DistrictAnalysis> => {
+  const rolling = { primarySet: sets.primary, to: period.to };
+  const buildings: BuildingAnalysis[] = [];
+  const names = new Map(view.buildings.map((b) => [b.id, b.name]));
+  const profiles: readonly BuildingProfile[] = loaded.profiles;
+  for (const p of profiles) {
+    const r = guard(() => {
+      const balance = computeBalance(p, period);
+      const e = findSeries(p, 'electricity');
+      return { balance, kpis: e === undefined ? null : computeKpis(e, period) };
+    });
+    if (!r.ok) return r;
+    const where = (x: { error: { kind: 'validation' | 'device' | 'not-found' | 'internal'; message: string; where?: string } }) =>
+      err(x.error.kind, `${p.buildingId}: ${x.error.message}`, x.error.where);
+    const epPeriod = energyPlusForPeriod(p, sets.primary, period);
+    if (!epPeriod.ok) return where(epPeriod);
+    // a year-long period is its own 12-month window: no second pass over the slots
+    const ep = rollingFrom === period.from ? epPeriod : energyPlusStatus(p, rolling);
+    if (!ep.ok) return where(ep);
+    const co2 = weighBalance(r.value.balance.carriers, sets.co2);
+    if (!co2.ok) return where(co2);
+    const h = loaded.heat.find((x) => x.buildingId === p.buildingId);
+    buildings.push({
+      buildingId: p.buildingId,
+      name: names.get(p.buildingId) ?? p.buildingId,
+      balance: r.value.balance,
+      kpis: r.value.kpis,
+      energyPlusPeriod: epPeriod.value,
+      energyPlus: ep.value,
+      co2: co2.value,
+      co2Tonnes: co2.value.total / 1e6,
+      heatSupply: h === undefined ? null : heatUse(h, r.value.balance),
+    });
+  }
+  const sums = guard(() => {
+    const whole = { from: rollingFrom < period.from ? rollingFrom : period.from, to: period.to };
+    const summed = sumProfiles(profiles, whole);
+    const e = findSeries(summed, 'electricity');
+    const hasElectricity = e !== undefined;
+    return {
+      summed,
+      balance: computeDistrictBalance(profiles, period),
+      kpis: hasElectricity ? computeKpis(e, period) : null,
+      sharing: hasElectricity ? districtSharing(profiles, period) : null,
+    };
+  });
+  if (!sums.ok) return err('validation', `the buildings cannot be summed: ${sums.error.message}`, sums.error.where);
+  const epPeriod = energyPlusForPeriod(sums.value.summed, sets.primary, period);
+  if (!epPeriod.ok) return epPeriod;
+  const ep = rollingFrom === period.from ? epPeriod : energyPlusStatus(sums.value.summed, rolling);
+  if (!ep.ok) return ep;
+  const co2 = weighBalance(sums.value.balance.carriers, sets.co2);
+  if (!co2.ok) return co2;
+  return ok({
+    period,
+    resolution: resolutionName(profiles[0]?.series[0]?.stepMs ?? INTERVAL_MS),
+    rollingFrom,
+    buildings,
+    district: {
+      balance: sums.value.balance,
+      kpis: sums.value.kpis,
+      energyPlusPeriod: epPeriod.value,
+      energyPlus: ep.value,
+      co2: co2.value,
+      co2Tonnes: co2.value.total / 1e6,
+      sharing: sums.value.sharing,
+      coverage: sums.value.balance.coverage,
+    },
+    factorSets: { primary: ep.value.primaryEnergy.set, co2: co2.value.set },
+    assumptions: analysisAssumptions(loaded, sets),
+  });
+};
+
+/**
+ * Loads [min(from, to - 12 months), to) and analyses [from, to). At 15 minutes by default (the KPIs need it);
+ * step 'hour' reads the hourly rollups for large districts, and the result's resolution says so.
+ */
+export const analyseDistrict = async (
+  store: Store,
+  view: DistrictView,
+  args: AnalysisArgs,
+  step: ProfileStep = '15min',
+): Promise<Result<DistrictAnalysis>> => {
+  const period = checkPeriod(args.from, args.to, STEP_MS[step], MAX_ANALYSIS_DAYS);
+  if (!period.ok) return period;
+  const sets = prepareSets(args.primarySetId, args.co2SetId);
+  if (!sets.ok) return sets;
+  const heatOk = checkHeatSupply(args.heatSupply, new Set(view.buildings.map((b) => b.id)));
+  if (!heatOk.ok) return heatOk;
+  const rollingFrom = addUtcMonths(args.to, -12);
+  const loadFrom = Math.min(rollingFrom, args.from);
+  const loaded = await loadDistrictProfiles(store, view, { from: loadFrom, to: args.to, step, heatSupply: args.heatSupply });
+  if (!loaded.ok) return loaded;
+  return analyseProfiles(view, loaded.value, period.value, rollingFrom, sets.value);
+};

@@ -1,0 +1,75 @@
+/** The core's side of the contract: each method's work, on validated arguments. */
+import type { AppInfo } from '../../../models/contract.js';
+import type { Store } from '../store/store.js';
+import type { Collector } from '../ingest/collector/collector.js';
+import type { Handlers } from './dispatch.js';
+import { ApiFailure, notFound } from '../base/failure.js';
+import type { Result } from '../../../models/result.js';
+import { listFactorSets } from '../analysis/factor-sets.js';
+import { analyseDistrict } from '../analysis/district-analysis.js';
+import { districtCo2Path } from '../analysis/co2-path.js';
+import { districtPvPotential, roofsFor } from '../analysis/district-pv.js';
+import { runDistrictScenario } from '../analysis/scenario.js';
+import { essenWeather } from '../analysis/weather.js';
+import { unavailableDeviceHandlers, type DeviceHandlers } from './device-handlers.js';
+import { districtForUi } from './district-for-ui.js';
+import { historyHandlers } from './history-handlers.js';
+import { roofShapesOf, withoutOutlines } from './roof-shapes.js';
+import { unavailableSettingsHandlers, type SettingsHandlers } from './settings-api.js';
+
+/** An analysis' error value becomes the typed failure dispatch() answers. */
+const unwrap = <T>(r: Result<T>): T => {
+  if (!r.ok) throw new ApiFailure(r.error.kind, r.error.message, r.error.where);
+  return r.value;
+};
+
+export interface HandlerContext {
+  readonly store: Store;
+  readonly collector: Collector;
+  readonly info: AppInfo;
+  /** Device management (main/devices); without it those methods answer an error. */
+  readonly devices?: DeviceHandlers;
+  /** The user's settings (main/settings); without them those methods answer an error. */
+  readonly settings?: SettingsHandlers;
+}
+
+export function createHandlers({ store, collector, info, devices, settings }: HandlerContext): Handlers {
+  const district = async () => {
+    const view = await store.getDistrict();
+    if (!view) throw new ApiFailure('not-found', 'this data file holds no district yet');
+    return view;
+  };
+  return {
+    'app.info': async () => info,
+    'district.get': async () => districtForUi(await district()),
+    'district.roofShapes': async () => roofShapesOf(await store.getRoofs()),
+    'district.balances': ({ from, to }) => store.buildingBalances(from, to),
+    'building.series': async ({ buildingId, from, to, resolution }) => {
+      const { buildings } = await district();
+      if (!buildings.some((b) => b.id === buildingId)) throw notFound('building', buildingId);
+      const [energy, power] = await Promise.all([
+        store.buildingSeries(buildingId, from, to, resolution),
+        store.powerSeries(buildingId, from, to),
+      ]);
+      return { buildingId, resolution, energy, power };
+    },
+    'status.get': async () => collector.status(),
+    'factors.list': async () => listFactorSets(),
+    'district.analysis': async (args) => unwrap(await analyseDistrict(store, await district(), args, args.resolution)),
+    'district.co2Path': async (args) => unwrap(await districtCo2Path(store, await district(), args)),
+    'district.pvPotential': async ({ share }) => {
+      const view = await district();
+      const weather = unwrap(await essenWeather());
+      const roofs = roofsFor(view.buildings, withoutOutlines(await store.getRoofs()));
+      return unwrap(districtPvPotential({ buildings: view.buildings, roofs, weather, latDeg: view.site.origin.lat, lonDeg: view.site.origin.lon, share }));
+    },
+    'scenario.run': async (args) => unwrap(await runDistrictScenario(store, await district(), args)),
+    'alarms.implausible': async ({ from, to, perPoint }) => {
+      if (store.implausibleIntervals === undefined) throw new ApiFailure('internal', 'this store keeps no interval qualities');
+      return store.implausibleIntervals(from, to, perPoint ?? 5);
+    },
+    ...historyHandlers(store),
+    ...(devices ?? unavailableDeviceHandlers()),
+    ...(settings ?? unavailableSettingsHandlers()),
+  };
+}

@@ -1,0 +1,119 @@
+/**
+ * Argument schemas for every method of the contract. This is the one place where input from the UI (IPC or
+ * HTTP) is checked; handlers receive only values that passed. `satisfies` keeps the list complete: a method added
+ * to the contract without a schema fails the typecheck.
+ */
+import { z } from 'zod';
+import type { MethodName } from '../../../models/contract.js';
+import { CARRIERS } from '../../../models/energy/carriers.js';
+import { HEAT_SUPPLY_CARRIERS } from '../analysis/heat-supply.js';
+import { deviceArgSchemas } from './device-schemas.js';
+import { settingsArgSchemas } from './settings-api.js';
+
+const empty = z.object({}).strict();
+const epochMs = z.number().int().min(0).max(8.64e15);
+const id = z.string().min(1).max(200);
+
+const period = z
+  .object({ from: epochMs, to: epochMs })
+  .strict()
+  .refine((p) => p.to > p.from, { message: "'to' must be after 'from'", path: ['to'] });
+
+const share = z.number().min(0).max(1);
+const setId = z.string().min(1).max(100);
+const year = z.number().int().min(1990).max(2100);
+
+const heatSupply = z.record(
+  id,
+  z.object({ carrier: z.enum(HEAT_SUPPLY_CARRIERS), efficiency: z.number().min(0.3).max(1.1) }).strict(),
+);
+
+const analysisFields = {
+  from: epochMs,
+  to: epochMs,
+  primarySetId: setId.optional(),
+  co2SetId: setId.optional(),
+  heatSupply: heatSupply.optional(),
+  resolution: z.enum(['15min', 'hour']).optional(),
+};
+
+const afterFrom = (p: { from: number; to: number }) => p.to > p.from;
+const afterFromMessage = { message: "'to' must be after 'from'", path: ['to'] };
+
+const measure = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('pv'), buildingId: id, kwp: z.number().positive().max(1e6), tiltDeg: z.number().min(0).max(90), azimuthDeg: z.number().min(0).max(360) }).strict(),
+  z.object({ kind: z.literal('pv-potential'), buildingId: id, share: share.optional() }).strict(),
+  z
+    .object({
+      kind: z.literal('battery'),
+      buildingId: id,
+      capacityKwh: z.number().positive().max(1e6),
+      powerKw: z.number().positive().max(1e6),
+      roundTripEfficiency: z.number().gt(0).max(1),
+      initialSoc: share.optional(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('heat-pump'),
+      buildingId: id,
+      scop: z.number().positive().max(10),
+      replaces: z.enum(['gas', 'oil', 'lpg']).optional(),
+      boilerEfficiency: z.number().gt(0).max(1.1).optional(),
+    })
+    .strict(),
+  z.object({ kind: z.literal('efficiency'), buildingId: id, carrier: z.enum([...CARRIERS, '*']), saving: share }).strict(),
+]);
+
+/** History CSV as text: a year of 15-minute values is under 1 MB; 8 MB leaves room for years of readings. */
+const historyCsv = z
+  .object({
+    csv: z.string().min(1, 'the file is empty').max(8 << 20, 'the file is larger than 8 MB'),
+    kind: z.enum(['readings', 'profile-kwh', 'profile-kw']).optional(),
+    stampMarks: z.enum(['start', 'end']).optional(),
+  })
+  .strict();
+
+export const argSchemas = {
+  'app.info': empty,
+  'district.get': empty,
+  'district.roofShapes': empty,
+  'district.balances': period,
+  'building.series': z
+    .object({
+      buildingId: id,
+      from: epochMs,
+      to: epochMs,
+      resolution: z.enum(['15min', 'hour', 'day', 'month']),
+    })
+    .strict()
+    .refine((p) => p.to > p.from, { message: "'to' must be after 'from'", path: ['to'] }),
+  'status.get': empty,
+  'factors.list': empty,
+  'district.analysis': z.object(analysisFields).strict().refine(afterFrom, afterFromMessage),
+  'district.co2Path': z
+    .object({
+      fromYear: year,
+      toYear: year,
+      co2SetId: setId.optional(),
+      targetYear: year.optional(),
+      targetTonnes: z.number().min(0).optional(),
+      minCoverage: share.optional(),
+      heatSupply: heatSupply.optional(),
+    })
+    .strict()
+    .refine((p) => p.toYear >= p.fromYear, { message: "'toYear' must not be before 'fromYear'", path: ['toYear'] }),
+  'district.pvPotential': z.object({ share: share.optional() }).strict(),
+  'scenario.run': z
+    .object({ ...analysisFields, id: id.optional(), name: z.string().max(200).optional(), measures: z.array(measure).max(1000) })
+    .strict()
+    .refine(afterFrom, afterFromMessage),
+  'alarms.implausible': z
+    .object({ from: epochMs, to: epochMs, perPoint: z.number().int().min(1).max(100).optional() })
+    .strict()
+    .refine(afterFrom, afterFromMessage),
+  'history.preview': historyCsv,
+  'history.import': historyCsv.extend({ pointId: id }),
+  ...deviceArgSchemas,
+  ...settingsArgSchemas,
+} satisfies Record<MethodName, z.ZodType>;

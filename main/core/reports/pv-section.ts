@@ -1,0 +1,77 @@
+/**
+ * PV potential per building (LoD2 roofs from the store, or roofs assumed from the footprint) and the scenario
+ * "potential used on top of what is installed", compared with the measured state.
+ */
+import type { Period } from '../../../models/energy/period.js';
+import type { BuildingProfile } from '../../../models/energy/series.js';
+import type { FactorSet } from '../../../models/factors/factor-set.js';
+import type { DistrictAssessment } from '../../../models/scenarios/assess.js';
+import { runScenario } from '../../../models/scenarios/run-scenario.js';
+import { pvPotential } from '../../../models/solar/pv-potential.js';
+import { assumedRoofs } from '../../../models/solar/roofs.js';
+import { buildSkyTable } from '../../../models/solar/sky.js';
+import type { Building, RoofSurface, Site } from '../../../models/types.js';
+import type { WeatherSeries } from '../../../models/weather/try-weather.js';
+import type { Store } from '../store/store.js';
+import type { PvBuildingRow, PvSection, ScenarioColumn } from './report-data.js';
+
+const column = (a: DistrictAssessment): ScenarioColumn => ({
+  finalEnergyNetKwh: a.energyPlus.finalEnergyNetKwh,
+  primaryEnergyNetKwh: a.energyPlus.primaryEnergy.total,
+  co2Tonnes: a.co2Tonnes,
+  selfSufficiency: a.sharing?.district.selfSufficiency ?? null,
+  energyPlusBuildings: a.buildings.filter((b) => b.energyPlus.energyPlus).length,
+  districtEnergyPlus: a.energyPlus.energyPlus,
+  perBuilding: Object.fromEntries(a.buildings.map((b) => [b.buildingId, b.energyPlus.energyPlus])),
+});
+
+export const buildPvSection = async (
+  store: Store,
+  site: Site,
+  buildings: readonly Building[],
+  profiles: readonly BuildingProfile[],
+  weather: WeatherSeries,
+  period: Period,
+  sets: { readonly primarySet: FactorSet; readonly co2Set: FactorSet },
+): Promise<PvSection> => {
+  const roofs: RoofSurface[] = [];
+  const source = new Map<string, 'lod2' | 'assumed'>();
+  for (const b of buildings) {
+    const stored = await store.getRoofs(b.id);
+    const mine = stored.filter((r) => r.buildingId === b.id);
+    source.set(b.id, mine.length > 0 ? 'lod2' : 'assumed');
+    roofs.push(...(mine.length > 0 ? mine : assumedRoofs(b)));
+  }
+  const location = { latDeg: site.origin.lat, lonDeg: site.origin.lon };
+  const sky = buildSkyTable(weather, location.latDeg, location.lonDeg);
+  const pot = pvPotential(roofs, weather, { ...location, profiles: false }, sky);
+  if (!pot.ok) throw new Error(`PV potential: ${pot.error.message} (${pot.error.where ?? ''})`);
+  const rows: PvBuildingRow[] = buildings.map((b) => {
+    const p = pot.value.buildings.find((x) => x.buildingId === b.id);
+    return {
+      buildingId: b.id,
+      roofSource: source.get(b.id) ?? 'assumed',
+      roofs: p?.roofs.length ?? 0,
+      suitableRoofs: p?.roofs.filter((r) => r.suitable).length ?? 0,
+      kwp: p?.kwp ?? 0,
+      annualKwh: p?.annualKwh ?? 0,
+      specificYieldKwhPerKwp: p !== undefined && p.kwp > 0 ? p.annualKwh / p.kwp : null,
+    };
+  });
+  const scenario = runScenario(
+    profiles,
+    {
+      id: 'pv-potential',
+      name: 'PV potential',
+      measures: buildings.map((b) => ({ kind: 'pv-potential' as const, buildingId: b.id, roofs: roofs.filter((r) => r.buildingId === b.id) })),
+    },
+    { period, primarySet: sets.primarySet, co2Set: sets.co2Set, weather, sky, pvOptions: location },
+  );
+  return {
+    weatherSource: weather.source,
+    options: pot.value.options,
+    buildings: rows,
+    scenario: scenario.ok ? { measured: column(scenario.value.measured), pvPotential: column(scenario.value.simulated) } : null,
+    scenarioError: scenario.ok ? null : `${scenario.error.message} (${scenario.error.where ?? ''})`,
+  };
+};

@@ -1,0 +1,110 @@
+/** What a report holds once assembled: every number the PDF, XLSX and summary print, computed once. */
+import type { BuildingBalance } from '../../../models/contract.js';
+import type { BalanceResult, CarrierBalance, DistrictBalanceResult } from '../../../models/energy/balance.js';
+import type { Coverage } from '../../../models/energy/coverage.js';
+import type { EnergyPlusStatus } from '../../../models/energy/energy-plus.js';
+import type { KpiResult } from '../../../models/energy/kpis.js';
+import type { SlotQuality } from '../../../models/energy/quality.js';
+import type { SharingResult } from '../../../models/energy/sharing.js';
+import type { AppliedFactor, FactorSet } from '../../../models/factors/factor-set.js';
+import type { WeightedBalance } from '../../../models/factors/weigh.js';
+import type { PvPotentialOptions } from '../../../models/solar/pv-potential.js';
+import type { Building, Point, Site } from '../../../models/types.js';
+import type { Lang } from './messages.js';
+import type { ReportPeriod } from './report-period.js';
+
+/** Electricity of one local calendar month (clipped to the period), kWh. */
+export interface MonthRow {
+  readonly from: number;
+  readonly to: number;
+  readonly consumptionKwh: number;
+  readonly generationKwh: number;
+  readonly importKwh: number;
+  readonly exportKwh: number;
+  readonly selfConsumedKwh: number;
+  /** generation - consumption */
+  readonly netKwh: number;
+  readonly coverage: Coverage;
+}
+
+export type QualityCounts = Readonly<Record<SlotQuality, number>>;
+
+export interface BuildingReport {
+  readonly building: Building;
+  readonly points: readonly Point[];
+  /** What the store's balance API says for the same period (electricity), printed next to nothing but kept for checks. */
+  readonly apiBalance: BuildingBalance | null;
+  /** Every carrier the building has meters for. */
+  readonly balance: BalanceResult;
+  readonly electricity: CarrierBalance | null;
+  readonly months: readonly MonthRow[];
+  readonly kpis: KpiResult | null;
+  readonly energyPlus: EnergyPlusStatus;
+  readonly co2: WeightedBalance;
+  readonly co2Tonnes: number;
+  /** Electricity slots per quality. */
+  readonly quality: QualityCounts;
+  /** Longest run of missing electricity slots. */
+  readonly longestGapSlots: number;
+}
+
+export interface DistrictReport {
+  /** Sum of the single buildings. */
+  readonly balance: DistrictBalanceResult;
+  readonly electricity: CarrierBalance | null;
+  /** The district as one virtual connection. */
+  readonly energyPlus: EnergyPlusStatus;
+  readonly co2Tonnes: number;
+  readonly months: readonly MonthRow[];
+  readonly quality: QualityCounts;
+  readonly sharing: SharingResult | null;
+  readonly energyPlusCount: number;
+}
+
+export interface PvBuildingRow {
+  readonly buildingId: string;
+  readonly roofSource: 'lod2' | 'assumed';
+  readonly roofs: number;
+  readonly suitableRoofs: number;
+  readonly kwp: number;
+  readonly annualKwh: number;
+  readonly specificYieldKwhPerKwp: number | null;
+}
+
+export interface ScenarioColumn {
+  readonly finalEnergyNetKwh: number;
+  readonly primaryEnergyNetKwh: number;
+  readonly co2Tonnes: number;
+  readonly selfSufficiency: number | null;
+  readonly energyPlusBuildings: number;
+  readonly districtEnergyPlus: boolean;
+  /** Per building id: energy-plus yes/no. */
+  readonly perBuilding: Readonly<Record<string, boolean>>;
+}
+
+export interface PvSection {
+  readonly weatherSource: string;
+  readonly options: PvPotentialOptions;
+  readonly buildings: readonly PvBuildingRow[];
+  readonly scenario: { readonly measured: ScenarioColumn; readonly pvPotential: ScenarioColumn } | null;
+  /** Why the scenario could not run, when it could not. */
+  readonly scenarioError: string | null;
+}
+
+export interface ReportData {
+  readonly lang: Lang;
+  readonly createdAt: number;
+  readonly appVersion: string;
+  readonly site: Site;
+  readonly timeZone: string;
+  readonly period: ReportPeriod;
+  /** Grid of every balance and KPI, ms (15 minutes). */
+  readonly stepMs: number;
+  readonly primarySet: FactorSet;
+  readonly co2Set: FactorSet;
+  readonly buildings: readonly BuildingReport[];
+  readonly district: DistrictReport;
+  readonly pv: PvSection | null;
+  /** Each factor any result used, once. */
+  readonly factorsUsed: readonly AppliedFactor[];
+}

@@ -1,0 +1,450 @@
+/**
+ * The SQLite store: WAL journal, buffered batched writes, the interval engine fed in the same transaction that
+ * stores raw samples, and rollups refreshed for the hours each write touched.
+ *
+ * Pipeline: readings fill a buffer of half a batch; when it is full it is prepared in JavaScript (raw rows, interval
+ * engine, rollup hours; ingest-batch.ts) and queued, and ingest waits only for the write before it. So the main
+ * thread prepares the next half while a sqlite3 worker thread writes the previous one.
+ *
+ * Crash safety: raw samples, interval contributions, the per-point checkpoints and the rollups of a batch commit
+ * in one transaction. A crash loses at most what is not yet committed: the half being written and the half being
+ * filled, together at most batchSize readings (plus the ingest call in progress) or flushIntervalMs of them; never
+ * half a transaction, and nothing is counted twice after a restart because the engine resumes from the committed
+ * checkpoints. stats().buffered counts exactly those readings.
+ */
+import type { BuildingBalance, DistrictView, ImplausibleInterval, PowerSample, Resolution, SeriesBucket } from '../../../models/contract.js';
+import type { Checkpoint, MeterReplacement } from '../../../models/intervals/counter-step.js';
+import type { EnginePoint } from '../../../models/intervals/interval-engine.js';
+import { DEFAULT_LIMITS, type IntervalLimits } from '../../../models/intervals/limits.js';
+import { qualityCode } from '../../../models/intervals/quality.js';
+import { DAY_MS, HOUR_MS, INTERVAL_MS } from '../../../models/time-grid.js';
+import type { Building, Device, Interval, IntervalQuality, Point, Reading, RoofSurface, Site } from '../../../models/types.js';
+import { BulkInsert } from './bulk-insert.js';
+import { Calendar } from './calendar.js';
+import { removeSecrets } from './district-file.js';
+import { loadDistrict, saveDistrictRows } from './district-repo.js';
+import { buildingBalances, buildingSeries } from './energy-queries.js';
+import { migrate } from './migrate.js';
+import { prepareBatch, type PreparedBatch } from './ingest-batch.js';
+import { intervalPages } from './interval-pages.js';
+import { powerSeries } from './power-query.js';
+import { implausibleIntervals } from './quality-queries.js';
+import { recomputePoint } from './recompute.js';
+import { loadRoofs, saveRoofRows } from './roofs-repo.js';
+import { Rollups } from './rollups.js';
+import { SampleBatch } from './sample-insert.js';
+import { SAMPLE_QUALITY_CODE } from './sample-quality.js';
+import { SqliteDb } from './sqlite-db.js';
+import {
+  DEFAULT_BATCH_SIZE,
+  DEFAULT_FLUSH_INTERVAL_MS,
+  DEFAULT_RAW_RETENTION_DAYS,
+  type StoreOptions,
+} from './store-options.js';
+import type { IngestStats, Store, StoreAdmin } from './store.js';
+
+export class NotFoundError extends Error {}
+
+export class SqliteStore implements Store, StoreAdmin {
+  // (the admin calls are documented on StoreAdmin in store.ts)
+  private buffer: Reading[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private chain: Promise<void> = Promise.resolve();
+  private failure: unknown = null;
+  private closed = false;
+  private pointPk = new Map<string, number>();
+  private enginePoints = new Map<number, EnginePoint>();
+  /** Checkpoints as of the last batch prepared (committed or queued), and as of the last one committed. */
+  private checkpoints = new Map<number, Checkpoint>();
+  private committed = new Map<number, Checkpoint>();
+  /** Prepared batches waiting for their write, in the order of the serial queue. */
+  private queued: PreparedBatch[] = [];
+  private lastWrite: Promise<void> = Promise.resolve();
+  private writing = 0;
+  private lastRetention = 0;
+  private readonly counters = { stored: 0, unknownPoint: 0, rejected: 0, late: 0, batches: 0 };
+  private readonly intervalUpsert: BulkInsert;
+  private readonly checkpointUpsert: BulkInsert;
+  private readonly calendar: Calendar;
+  private readonly rollups: Rollups;
+  private readonly batchSize: number;
+  private readonly flushIntervalMs: number;
+  private readonly now: () => number;
+
+  private constructor(
+    private readonly db: SqliteDb,
+    private readonly options: StoreOptions,
+  ) {
+    this.intervalUpsert = new BulkInsert(
+      db,
+      'INSERT INTO intervals(series, slot, kwh, q)',
+      4,
+      'ON CONFLICT(series, slot) DO UPDATE SET kwh = kwh + excluded.kwh, q = MAX(q, excluded.q)',
+    );
+    this.checkpointUpsert = new BulkInsert(
+      db,
+      'INSERT INTO checkpoints(point, ts, value)',
+      3,
+      'ON CONFLICT(point) DO UPDATE SET ts = excluded.ts, value = excluded.value',
+    );
+    this.calendar = new Calendar(db);
+    this.rollups = new Rollups(db, this.calendar);
+    this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+    this.flushIntervalMs = options.flushIntervalMs ?? DEFAULT_FLUSH_INTERVAL_MS;
+    this.now = options.now ?? Date.now;
+  }
+
+  static async open(file: string, options: StoreOptions = {}): Promise<SqliteStore> {
+    const db = await SqliteDb.open(file);
+    try {
+      await db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
+      await db.exec('PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY;');
+      const applied = await migrate(db);
+      const store = new SqliteStore(db, options);
+      // Rollups arrived with schema 2; a file from before has intervals but none. The calendar is computed here,
+      // not in SQL, so the backfill runs after the migration rather than in it.
+      if (applied.includes(2)) await db.transaction(() => store.rollups.rebuildAll());
+      await store.loadEngineState();
+      return store;
+    } catch (e) {
+      await db.close().catch(() => undefined);
+      throw e;
+    }
+  }
+
+  get path(): string {
+    return this.db.file;
+  }
+
+  /** The connection, for the history importer and maintenance code in this folder. */
+  get sqlite(): SqliteDb {
+    return this.db;
+  }
+
+  private limitsFor(pointId: string): IntervalLimits {
+    return { ...DEFAULT_LIMITS, ...this.options.limits, ...this.options.pointLimits?.[pointId] };
+  }
+
+  private async loadEngineState(): Promise<void> {
+    const points = await this.db.all<{ pk: number; id: string; kind: string; s0: number | null; s1: number | null }>(
+      `SELECT p.pk, p.id, p.kind,
+         (SELECT pk FROM series s WHERE s.point = p.pk AND s.direction = 0 AND s.active = 1) AS s0,
+         (SELECT pk FROM series s WHERE s.point = p.pk AND s.direction = 1 AND s.active = 1) AS s1
+       FROM points p`,
+    );
+    const replacements = new Map<number, MeterReplacement[]>();
+    for (const r of await this.db.all<{ point: number; ts: number; o: number; n: number }>(
+      'SELECT point, ts, old_final_kwh AS o, new_start_kwh AS n FROM meter_replacements ORDER BY ts',
+    )) {
+      const list = replacements.get(r.point) ?? [];
+      list.push({ ts: r.ts, oldFinalKwh: r.o, newStartKwh: r.n });
+      replacements.set(r.point, list);
+    }
+    this.pointPk = new Map(points.map((p) => [p.id, p.pk]));
+    this.enginePoints = new Map();
+    for (const p of points) {
+      if (p.s0 === null && p.s1 === null) continue;
+      const repl = replacements.get(p.pk);
+      this.enginePoints.set(p.pk, {
+        source: p.kind === 'energy-counter' ? 'counter' : 'power',
+        series: [p.s0, p.s1],
+        limits: this.limitsFor(p.id),
+        ...(repl === undefined ? {} : { replacements: repl }),
+      });
+    }
+    this.committed = new Map(
+      (await this.db.all<{ point: number; ts: number; value: number }>('SELECT point, ts, value FROM checkpoints')).map(
+        (r) => [r.point, { ts: r.ts, value: r.value }],
+      ),
+    );
+    this.reprepareQueued();
+  }
+
+  /** Runs fn after every write queued before it, one at a time. */
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.chain.then(fn, fn);
+    this.chain = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  async saveDistrict(site: Site, buildings: readonly Building[], devices: readonly Device[], points: readonly Point[]) {
+    await this.flush();
+    await this.serial(async () => {
+      await this.db.transaction(async () => {
+        const changed = await saveDistrictRows(this.db, site, buildings, devices, points, this.now());
+        if (changed.length > 0) await this.refreshSeriesRollups(changed);
+      });
+      await this.loadEngineState();
+    });
+  }
+
+  /** Every rollup hour of the given series again (after a series changed role or activity). */
+  private async refreshSeriesRollups(series: readonly number[]): Promise<void> {
+    const pairs: number[] = [];
+    for (const s of series)
+      for (const r of await this.db.all<{ hour: number }>('SELECT hour FROM series_hour WHERE series = ?', [s]))
+        pairs.push(s, r.hour);
+    await this.rollups.refresh(pairs);
+  }
+
+  getDistrict(): Promise<DistrictView | null> {
+    return this.serial(() => loadDistrict(this.db));
+  }
+
+  async ingest(readings: readonly Reading[]): Promise<void> {
+    if (this.closed) throw new Error(`store ${this.path} is closed`);
+    this.throwFailure();
+    for (const r of readings) this.buffer.push(r);
+    // Two stages of half a batch each: one being written, one filling. So what is not yet committed stays within
+    // batchSize (plus the call in progress), as documented, while preparing overlaps with SQLite's writing.
+    const half = Math.max(1, Math.floor(this.batchSize / 2));
+    while (this.buffer.length >= half) {
+      const previous = this.lastWrite;
+      this.handOff(this.buffer.splice(0, half));
+      await previous;
+    }
+    if (this.timer === null && this.buffer.length > 0)
+      this.timer = setTimeout(() => {
+        this.timer = null;
+        this.flush().catch((e: unknown) => (this.failure ??= e));
+      }, this.flushIntervalMs);
+    this.throwFailure();
+  }
+
+  private throwFailure(): void {
+    if (this.failure === null) return;
+    const e = this.failure;
+    this.failure = null;
+    throw e;
+  }
+
+  async flush(): Promise<void> {
+    if (this.timer !== null) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    if (this.buffer.length > 0) this.handOff(this.buffer.splice(0));
+    await this.lastWrite;
+    this.throwFailure();
+  }
+
+  /** Prepares the batch now (against the state the writes before it will leave) and queues its write. */
+  private handOff(readings: readonly Reading[]): void {
+    const prepared = this.prepare(readings);
+    this.queued.push(prepared);
+    this.writing += readings.length;
+    this.lastWrite = this.serial(() => this.commitNext())
+      .catch((e: unknown) => {
+        this.failure ??= e;
+      })
+      .finally(() => {
+        this.writing -= readings.length;
+      });
+  }
+
+  private prepare(readings: readonly Reading[]): PreparedBatch {
+    const prepared = prepareBatch(readings, {
+      pointPk: this.pointPk,
+      enginePoints: this.enginePoints,
+      checkpoints: this.checkpoints,
+    });
+    for (const [point, cp] of prepared.checkpoints) this.checkpoints.set(point, cp);
+    return prepared;
+  }
+
+  /**
+   * After a failed write or a change of the engine's state, the batches still queued were prepared from checkpoints
+   * that are not (or no longer) what the file holds: prepare them again, in order, from the committed ones. Without
+   * this, a batch after a lost one would carry energy the file never saw the start of, or count it twice.
+   */
+  private reprepareQueued(): void {
+    this.checkpoints = new Map(this.committed);
+    for (let i = 0; i < this.queued.length; i++) this.queued[i] = this.prepare((this.queued[i] as PreparedBatch).readings);
+  }
+
+  private async commitNext(): Promise<void> {
+    const batch = this.queued.shift();
+    if (batch === undefined) return;
+    try {
+      await this.db.transaction(async () => {
+        await batch.samples.write(this.db);
+        await this.intervalUpsert.run(batch.intervalRows);
+        await this.checkpointUpsert.run(batch.checkpointRows);
+        await this.rollups.refresh(batch.dirtyHours);
+      });
+    } catch (e) {
+      this.reprepareQueued();
+      throw e;
+    }
+    for (const [point, cp] of batch.checkpoints) this.committed.set(point, cp);
+    this.counters.stored += batch.samples.length;
+    this.counters.unknownPoint += batch.unknownPoint;
+    this.counters.rejected += batch.rejected;
+    this.counters.late += batch.late;
+    this.counters.batches += 1;
+    if (this.now() - this.lastRetention > HOUR_MS) await this.deleteOldSamples();
+  }
+
+  stats(): IngestStats {
+    return { ...this.counters, buffered: this.buffer.length + this.writing };
+  }
+
+  private async deleteOldSamples(): Promise<number> {
+    this.lastRetention = this.now();
+    const days = this.options.rawRetentionDays ?? DEFAULT_RAW_RETENTION_DAYS;
+    if (!(days > 0) || !Number.isFinite(days)) return 0;
+    return this.db.run('DELETE FROM samples WHERE ts < ?', [this.now() - days * DAY_MS]);
+  }
+
+  applyRetention(): Promise<number> {
+    return this.serial(() => this.deleteOldSamples());
+  }
+
+  async buildingBalances(from: number, to: number): Promise<BuildingBalance[]> {
+    return this.serial(() => buildingBalances(this.db, from, to));
+  }
+
+  async buildingSeries(buildingId: string, from: number, to: number, resolution: Resolution): Promise<SeriesBucket[]> {
+    const out = await this.serial(() => buildingSeries(this.db, buildingId, from, to, resolution));
+    if (out === null) throw new NotFoundError(`building ${buildingId} is not in the district`);
+    return out;
+  }
+
+  powerSeries(buildingId: string, from: number, to: number): Promise<PowerSample[]> {
+    return this.serial(() => powerSeries(this.db, buildingId, from, to));
+  }
+
+  intervals(pointIds: readonly string[], from: number, to: number): AsyncIterable<Interval> {
+    return intervalPages(this.db, pointIds, from, to, (fn) => this.serial(fn));
+  }
+
+  saveRoofs(buildingIds: readonly string[], roofs: readonly RoofSurface[]): Promise<void> {
+    return this.serial(() => this.db.transaction(() => saveRoofRows(this.db, buildingIds, roofs)));
+  }
+
+  getRoofs(buildingId?: string): Promise<RoofSurface[]> {
+    return this.serial(() => loadRoofs(this.db, buildingId));
+  }
+
+  implausibleIntervals(from: number, to: number, perPoint: number): Promise<ImplausibleInterval[]> {
+    return this.serial(() => implausibleIntervals(this.db, from, to, perPoint, (id) => this.limitsFor(id).maxPowerKw));
+  }
+
+  /**
+   * Records a meter swap (old meter's final and new meter's first reading, kWh) and recomputes the point's
+   * intervals from the swap on, so the step across it is old final - last + first - new start, 'meter-replaced'.
+   */
+  async replaceMeter(pointId: string, replacement: MeterReplacement): Promise<void> {
+    for (const [field, v] of Object.entries(replacement))
+      if (!Number.isFinite(v)) throw new RangeError(`meter replacement of ${pointId}: ${field} is not a number`);
+    await this.flush();
+    await this.serial(async () => {
+      const pk = this.pointPk.get(pointId);
+      const spec = pk === undefined ? undefined : this.enginePoints.get(pk);
+      if (pk === undefined || spec?.source !== 'counter')
+        throw new NotFoundError(`point ${pointId} is not an energy counter of this district`);
+      const replacements = [...(spec.replacements ?? []), replacement].sort((a, b) => a.ts - b.ts);
+      const updated: EnginePoint = { ...spec, replacements };
+      const cp = await this.db.transaction(async () => {
+        await this.db.run(
+          `INSERT INTO meter_replacements(point, ts, old_final_kwh, new_start_kwh) VALUES (?, ?, ?, ?)
+           ON CONFLICT(point, ts) DO UPDATE SET old_final_kwh = excluded.old_final_kwh, new_start_kwh = excluded.new_start_kwh`,
+          [pk, replacement.ts, replacement.oldFinalKwh, replacement.newStartKwh],
+        );
+        return recomputePoint(this.db, this.rollups, this.intervalUpsert, pk, updated, replacement.ts);
+      });
+      this.enginePoints.set(pk, updated);
+      if (cp !== null) this.committed.set(pk, cp);
+      this.reprepareQueued();
+    });
+  }
+
+  /** Online copy of the whole file (SQLite backup API), while ingest goes on. */
+  async backup(dest: string): Promise<void> {
+    await this.flush();
+    await this.db.backupTo(dest, 256, (fn) => this.serial(fn));
+  }
+
+  /**
+   * Writes history for one point in one transaction: its 15-minute intervals over the slots from the first to the
+   * last given are replaced (so importing a file twice does not count it twice), raw samples are added, and the
+   * rollups of every hour touched are rebuilt. Either all of it is stored or nothing.
+   */
+  async replaceHistory(
+    pointId: string,
+    intervals: readonly { start: number; kwh: number; quality: IntervalQuality }[],
+    samples: readonly Reading[] = [],
+  ): Promise<number> {
+    await this.flush();
+    return this.serial(async () => {
+      const pk = this.pointPk.get(pointId);
+      const series = pk === undefined ? undefined : this.enginePoints.get(pk)?.series[0];
+      if (pk === undefined || series == null)
+        throw new NotFoundError(`point ${pointId} has no energy series in this district`);
+      if (intervals.length === 0) return 0;
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (const i of intervals) {
+        if (!Number.isFinite(i.kwh) || i.start % INTERVAL_MS !== 0)
+          throw new RangeError(`history for ${pointId}: interval at ${i.start} is not a finite energy on the 15-minute grid`);
+        lo = Math.min(lo, i.start / INTERVAL_MS);
+        hi = Math.max(hi, i.start / INTERVAL_MS);
+      }
+      return this.db.transaction(async () => {
+        const pairs: number[] = [];
+        for (const r of await this.db.all<{ hour: number }>(
+          'SELECT DISTINCT (slot / 4) * 3600000 AS hour FROM intervals WHERE series = ? AND slot >= ? AND slot <= ?',
+          [series, lo, hi],
+        ))
+          pairs.push(series, r.hour);
+        await this.db.run('DELETE FROM intervals WHERE series = ? AND slot >= ? AND slot <= ?', [series, lo, hi]);
+        const rows: number[] = [];
+        for (const i of intervals) {
+          rows.push(series, i.start / INTERVAL_MS, i.kwh, qualityCode(i.quality));
+          pairs.push(series, Math.floor(i.start / HOUR_MS) * HOUR_MS);
+        }
+        await this.intervalUpsert.run(rows);
+        const sampleRows = new SampleBatch();
+        for (const r of samples) sampleRows.add(Math.round(r.ts), pk, r.value, SAMPLE_QUALITY_CODE[r.quality]);
+        await sampleRows.write(this.db);
+        await this.rollups.refresh(pairs);
+        return intervals.length;
+      });
+    });
+  }
+
+  /** Rebuilds every rollup from the intervals (after a bulk load of intervals with SQL). */
+  rebuildRollups(): Promise<void> {
+    return this.serial(() => this.db.transaction(() => this.rollups.rebuildAll()));
+  }
+
+  /**
+   * Exports the whole district (structure, intervals, rollups, roofs, retained raw samples) as one file to hand on,
+   * without the devices' OPC UA passwords (a backup keeps them). Returns how many passwords were left out.
+   */
+  async exportDistrict(dest: string): Promise<number> {
+    await this.backup(dest);
+    return removeSecrets(dest);
+  }
+
+  async integrityCheck(): Promise<string> {
+    const row = await this.serial(() => this.db.get<{ integrity_check: string }>('PRAGMA integrity_check'));
+    return row?.integrity_check ?? 'no answer';
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.flush();
+    this.closed = true;
+    await this.serial(async () => {
+      await this.intervalUpsert.close();
+      await this.checkpointUpsert.close();
+      await this.rollups.close();
+      await this.db.exec('PRAGMA optimize');
+      await this.db.close();
+    });
+  }
+}

@@ -1,0 +1,20 @@
+import type { IntervalLimits } from '../../../models/intervals/limits.js';
+
+export interface StoreOptions {
+  /** Readings not yet committed at most (written in transactions of half of it). Bounds the loss on a crash together with flushIntervalMs. */
+  readonly batchSize?: number;
+  /** Longest time a reading waits in the buffer, ms. */
+  readonly flushIntervalMs?: number;
+  /** Raw samples older than this are deleted by applyRetention (intervals are kept forever). 0 keeps all. */
+  readonly rawRetentionDays?: number;
+  /** Engine thresholds for every point. */
+  readonly limits?: Partial<IntervalLimits>;
+  /** Thresholds for single points, by point id (e.g. maxPowerKw of a small PV inverter, or its counter wrap). */
+  readonly pointLimits?: Readonly<Record<string, Partial<IntervalLimits>>>;
+  /** Clock for retention and timestamps of saved rows; tests and the demo pass simulated time. */
+  readonly now?: () => number;
+}
+
+export const DEFAULT_BATCH_SIZE = 50_000;
+export const DEFAULT_FLUSH_INTERVAL_MS = 1000;
+export const DEFAULT_RAW_RETENTION_DAYS = 90;

@@ -1,0 +1,73 @@
+/**
+ * The store's public face. main/api and main/collector talk to this interface only, so that a later
+ * PostgreSQL/TimescaleDB store can stand behind the same calls.
+ */
+import type { BuildingBalance, DistrictView, ImplausibleInterval, PowerSample, Resolution, SeriesBucket } from '../../../models/contract.js';
+import type { Building, Device, Interval, Point, Reading, RoofSurface, Site } from '../../../models/types.js';
+
+export interface Store {
+  /** Upsert the district's structure by id (site, buildings, devices, points); rows not named are kept. */
+  saveDistrict(site: Site, buildings: readonly Building[], devices: readonly Device[], points: readonly Point[]): Promise<void>;
+  /** null when the file holds no district yet. */
+  getDistrict(): Promise<DistrictView | null>;
+  /** Append raw samples; they are buffered and written in batches, and feed the 15-minute interval engine. */
+  ingest(readings: readonly Reading[]): Promise<void>;
+  /** Write every buffered sample and interval now. */
+  flush(): Promise<void>;
+  /** Electricity totals per building over [from, to). Reads rollups, never raw samples. */
+  buildingBalances(from: number, to: number): Promise<BuildingBalance[]>;
+  /** Energy buckets for one building over [from, to). */
+  buildingSeries(buildingId: string, from: number, to: number, resolution: Resolution): Promise<SeriesBucket[]>;
+  /** Power samples of one building (grid, generation, consumption) from raw samples over [from, to). */
+  powerSeries(buildingId: string, from: number, to: number): Promise<PowerSample[]>;
+  /**
+   * 15-minute intervals of the given points over [from, to), ordered by point then time, streamed in pages so that
+   * a year of data for a thousand points never sits in memory whole (CSV/XLSX exports).
+   */
+  intervals(pointIds: readonly string[], from: number, to: number): AsyncIterable<Interval>;
+  /** Replace the roof surfaces of the buildings named in roofs (from a LoD2 import or assumed layout). */
+  saveRoofs(buildingIds: readonly string[], roofs: readonly RoofSurface[]): Promise<void>;
+  getRoofs(buildingId?: string): Promise<RoofSurface[]>;
+  /**
+   * The newest perPoint intervals flagged 'implausible' of every point over [from, to), with the point's power limit.
+   * Optional so that stores without quality flags (test fakes, a later remote store) need not answer it.
+   */
+  implausibleIntervals?(from: number, to: number, perPoint: number): Promise<ImplausibleInterval[]>;
+  readonly path: string;
+  close(): Promise<void>;
+}
+
+/** Counters of the ingest path since the store was opened. */
+export interface IngestStats {
+  /** Raw samples written. */
+  readonly stored: number;
+  /** Readings dropped because their point is not in the district. */
+  readonly unknownPoint: number;
+  /** Readings dropped because value or timestamp is not a finite number. */
+  readonly rejected: number;
+  /** Readings stored raw but not fed to the interval engine because they were not after the point's checkpoint. */
+  readonly late: number;
+  readonly batches: number;
+  readonly buffered: number;
+}
+
+/** Maintenance calls of the SQLite store beyond the common Store interface. */
+export interface StoreAdmin {
+  stats(): IngestStats;
+  /** Deletes raw samples older than the retention period; returns how many. */
+  applyRetention(): Promise<number>;
+  /** Online backup of the whole district file to dest. */
+  backup(dest: string): Promise<void>;
+  /**
+   * The whole district as one file to hand on: an online backup without the OPC UA passwords; returns how many were
+   * left out. Read it back with importDistrictFile (district-file.ts).
+   */
+  exportDistrict(dest: string): Promise<number>;
+  /** 'ok' when PRAGMA integrity_check finds nothing. */
+  integrityCheck(): Promise<string>;
+  /**
+   * Records a meter swap entered by the user (time, old meter's final reading, new meter's first reading, kWh) and
+   * recomputes that point's intervals from there on (needs the raw samples around the swap, see retention).
+   */
+  replaceMeter(pointId: string, replacement: { ts: number; oldFinalKwh: number; newStartKwh: number }): Promise<void>;
+}

@@ -1,0 +1,128 @@
+/** `plustwin balance`: the energy-plus analysis of a district file, as a table or JSON. */
+import fs from 'node:fs/promises';
+import type { CliCommand } from '../../common/command.js';
+import { UsageError } from '../../common/command.js';
+import { parseArgs } from '../../common/args.js';
+import type { ScenarioArgs } from '../../../../models/contract.js';
+import { argSchemas } from '../../../core/api/schemas.js';
+import { analyseDistrict } from '../../../core/analysis/district-analysis.js';
+import { runDistrictScenario } from '../../../core/analysis/scenario.js';
+import { BUILT_IN_FACTOR_SETS } from '../../../../models/factors/index.js';
+import { balanceReport, scenarioReport } from '../../../core/analysis/balance-report.js';
+import { langFrom, numberFormatter } from '../../../core/analysis/number-format.js';
+import { openExistingDistrict } from '../open-district.js';
+
+const usage = `usage: plustwin balance --db FILE --from DATE --to DATE [--building ID] [--scenario FILE.json]
+                        [--factors ID]... [--resolution 15min|hour] [--json] [--lang de|en]
+
+Balances per building and carrier, KPIs (15 min), energy-plus status (over the period and the 12 months
+before --to), CO2 and district sharing, from a PlusTwin data file.
+  --db FILE        the district's SQLite file (must exist)
+  --from, --to     UTC dates (2025-01-01) or ISO times (2025-01-01T06:00Z) on the 15-minute grid; to is exclusive
+  --building ID    print this building only (the district is still analysed whole)
+  --scenario FILE  a JSON scenario {"id", "name", "measures": [...]} (see docs/cli.md), shown next to the measured state
+  --factors ID     a factor set id for primary energy or CO2 (repeatable): ${BUILT_IN_FACTOR_SETS.map((s) => s.id).join(', ')}
+  --resolution R   15min (default, KPIs as metered) or hour (hourly rollups: faster, same sums, hourly KPIs)
+  --json           the full result as JSON (contract types DistrictAnalysis and ScenarioRunResult)
+  --lang de|en     number format (default from LANG)`;
+
+/** A UTC date or ISO time; anything else is a usage error naming the option. */
+export const parseDate = (name: string, raw: string | undefined): number => {
+  if (raw === undefined) throw new UsageError(`--${name} is required`);
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(raw);
+  const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(raw);
+  const ts = dateOnly ? Date.parse(`${raw}T00:00:00Z`) : iso ? Date.parse(raw) : Number.NaN;
+  if (!Number.isFinite(ts)) throw new UsageError(`--${name} must be a date like 2025-01-01 or an ISO time with zone like 2025-01-01T06:00Z, got '${raw}'`);
+  return ts;
+};
+
+const readScenario = async (file: string): Promise<unknown> => {
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (e) {
+    throw new Error(`cannot read the scenario file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw new Error(`${file} is not valid JSON: ${(e as Error).message}`);
+  }
+};
+
+export const balanceCommand: CliCommand = {
+  name: 'balance',
+  summary: 'energy balance, KPIs, energy-plus status and CO2 of a district file',
+  usage,
+  async run(argv, io) {
+    const { positional, flags } = parseArgs(argv, {
+      db: 'string',
+      from: 'string',
+      to: 'string',
+      building: 'string',
+      scenario: 'string',
+      factors: 'list',
+      json: 'boolean',
+      lang: 'string',
+      resolution: 'string',
+    });
+    if (positional.length > 0) throw new UsageError(`unexpected argument '${positional[0]}'`);
+    if (flags.db === undefined) throw new UsageError('--db is required');
+    const from = parseDate('from', flags.from);
+    const to = parseDate('to', flags.to);
+    const lang = langFrom(flags.lang, process.env.LANG);
+    if (lang === null) throw new UsageError(`--lang must be de or en, got '${flags.lang}'`);
+    let primarySetId: string | undefined;
+    let co2SetId: string | undefined;
+    for (const id of flags.factors ?? []) {
+      const set = BUILT_IN_FACTOR_SETS.find((s) => s.id === id);
+      if (set === undefined) throw new UsageError(`--factors: unknown factor set '${id}' (known: ${BUILT_IN_FACTOR_SETS.map((s) => s.id).join(', ')})`);
+      if (set.kind === 'primary-energy') primarySetId = id;
+      else co2SetId = id;
+    }
+    const scenarioJson = flags.scenario === undefined ? undefined : await readScenario(flags.scenario);
+    const raw = flags.resolution ?? '15min';
+    if (raw !== '15min' && raw !== 'hour') throw new UsageError(`--resolution must be 15min or hour, got '${raw}'`);
+    const resolution: '15min' | 'hour' = raw;
+    const base = { from, to, resolution, ...(primarySetId === undefined ? {} : { primarySetId }), ...(co2SetId === undefined ? {} : { co2SetId }) };
+    const checked = argSchemas['district.analysis'].safeParse(base);
+    if (!checked.success) throw new UsageError(checked.error.issues[0]?.message ?? 'invalid period');
+    let scenarioArgs: ScenarioArgs | undefined;
+    if (scenarioJson !== undefined) {
+      if (typeof scenarioJson !== 'object' || scenarioJson === null || Array.isArray(scenarioJson)) throw new Error(`${flags.scenario}: a scenario is a JSON object with "measures"`);
+      const parsed = argSchemas['scenario.run'].safeParse({ ...(scenarioJson as object), ...base });
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new Error(`${flags.scenario}: ${issue?.path.join('.') || 'scenario'}: ${issue?.message ?? 'invalid scenario'}`);
+      }
+      scenarioArgs = parsed.data as ScenarioArgs;
+    }
+    const store = await openExistingDistrict(flags.db);
+    try {
+      const view = await store.getDistrict();
+      if (view === null) throw new Error(`${flags.db} holds no district`);
+      if (flags.building !== undefined && !view.buildings.some((b) => b.id === flags.building)) {
+        throw new Error(`no building '${flags.building}' in ${flags.db} (buildings: ${view.buildings.map((b) => b.id).join(', ')})`);
+      }
+      const analysis = await analyseDistrict(store, view, base, resolution);
+      if (!analysis.ok) throw new Error(`${analysis.error.message}${analysis.error.where ? ` (${analysis.error.where})` : ''}`);
+      const scenario = scenarioArgs === undefined ? undefined : await runDistrictScenario(store, view, scenarioArgs);
+      if (scenario !== undefined && !scenario.ok) {
+        throw new Error(`${flags.scenario}: ${scenario.error.message}${scenario.error.where ? ` (${scenario.error.where})` : ''}`);
+      }
+      if (flags.json) {
+        const a = analysis.value;
+        const shown = flags.building === undefined ? a : { ...a, buildings: a.buildings.filter((b) => b.buildingId === flags.building) };
+        const doc = { analysis: shown, ...(scenario === undefined ? {} : { scenario: scenario.value }) };
+        io.out.write(JSON.stringify(doc, null, 2) + '\n');
+        return 0;
+      }
+      const f = numberFormatter(lang);
+      io.out.write(balanceReport(analysis.value, f, flags.building));
+      if (scenario !== undefined) io.out.write('\n' + scenarioReport(scenario.value, f, flags.building));
+      return 0;
+    } finally {
+      await store.close();
+    }
+  },
+};

@@ -1,0 +1,105 @@
+/** `plustwin report`: a PDF, XLSX or CSV report of a district file for energy consultants. */
+import { existsSync, readFileSync } from 'node:fs';
+import { parseTryCsv, type WeatherSeries } from '../../../../models/weather/try-weather.js';
+import { tryFilePath } from '../../../core/analysis/weather.js';
+import { UsageError, type CliCommand } from '../../common/command.js';
+import { parseArgs } from '../../common/args.js';
+import { appVersion } from '../../../core/base/app-root.js';
+import { openExistingDistrict } from '../open-district.js';
+import type { ReportFormat } from '../../../core/reports/export-report.js';
+import { isLang } from '../../../core/reports/messages.js';
+import { PeriodError } from '../../../core/reports/report-period.js';
+import { progressBar } from '../../../core/reports/progress-bar.js';
+
+const usage = `usage: plustwin report --db FILE --period PERIOD --format pdf|xlsx|csv --out FILE
+                       [--buildings ID,...] [--lang de|en] [--weather TRY.csv]
+                       [--csv de|intl] [--csv-scope point|building] [--no-intervals]
+
+Writes a report of the district in a PlusTwin data file.
+  --db FILE          the district's SQLite file (it is only read)
+  --period PERIOD    2025, 2025-03, 2025-03-30 or 2025-01-01..2025-06-30 (end inclusive), in the site's time zone
+  --format F         pdf: the consultant's report (needs a Chromium: /usr/bin/chromium or PLUSTWIN_CHROMIUM)
+                     xlsx: buildings, monthly balances, 15-minute intervals with quality, factors
+                     csv: 15-minute intervals, streamed
+  --out FILE         where to write it (written under a temp name, then renamed)
+  --buildings IDS    comma-separated building ids (default: all)
+  --lang de|en       language of texts and numbers (default de)
+  --weather FILE     a DWD test-reference-year CSV (15 min) for PV potential and the scenario comparison
+                     (default: the shipped Essen TRY, region 5 = the Ruhr area)
+  --csv de|intl      CSV variant: de = semicolon, decimal comma, local time with offset (default with --lang de);
+                     intl = comma, decimal point, UTC
+  --csv-scope S      point (one row per point and interval, default) or building (four roles per row)
+  --no-intervals     XLSX without the 15-minute sheets`;
+
+const FORMATS: readonly ReportFormat[] = ['pdf', 'xlsx', 'csv'];
+
+const loadWeather = (file: string): WeatherSeries => {
+  if (!existsSync(file)) throw new UsageError(`--weather: no file ${file}`);
+  const w = parseTryCsv(readFileSync(file, 'utf8'), file);
+  if (!w.ok) throw new Error(`--weather: ${w.error.message}${w.error.where === undefined ? '' : ` at ${w.error.where}`}`);
+  return w.value;
+};
+
+export const reportCommand: CliCommand = {
+  name: 'report',
+  summary: 'write a PDF, XLSX or CSV report of a district file',
+  usage,
+  async run(argv, io) {
+    const { positional, flags } = parseArgs(argv, {
+      db: 'string',
+      period: 'string',
+      format: 'string',
+      out: 'string',
+      buildings: 'string',
+      lang: 'string',
+      weather: 'string',
+      csv: 'string',
+      'csv-scope': 'string',
+      'no-intervals': 'boolean',
+    });
+    if (positional.length > 0) throw new UsageError(`unexpected argument '${positional[0]}'`);
+    const db = flags.db;
+    if (db === undefined) throw new UsageError('--db is required');
+    if (flags.period === undefined) throw new UsageError('--period is required');
+    if (flags.out === undefined) throw new UsageError('--out is required');
+    const format = flags.format as ReportFormat | undefined;
+    if (format === undefined || !FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got '${flags.format ?? ''}'`);
+    const lang = flags.lang ?? 'de';
+    if (!isLang(lang)) throw new UsageError(`--lang must be de or en, got '${lang}'`);
+    const csv = flags.csv;
+    if (csv !== undefined && csv !== 'de' && csv !== 'intl') throw new UsageError(`--csv must be de or intl, got '${csv}'`);
+    const scope = flags['csv-scope'];
+    if (scope !== undefined && scope !== 'point' && scope !== 'building') throw new UsageError(`--csv-scope must be point or building, got '${scope}'`);
+    const buildingIds = flags.buildings?.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    if (buildingIds !== undefined && buildingIds.length === 0) throw new UsageError('--buildings names no building');
+    const weather = loadWeather(flags.weather ?? tryFilePath());
+    const store = await openExistingDistrict(db);
+    const bar = progressBar(io.err);
+    try {
+      // loaded here: the writers bring exceljs and playwright-core, which the other commands do not need
+      const { exportReport } = await import('../../../core/reports/export-report.js');
+      const r = await exportReport(store, {
+        format,
+        out: flags.out,
+        period: flags.period,
+        lang,
+        appVersion: appVersion(),
+        ...(buildingIds === undefined ? {} : { buildingIds }),
+        ...(weather === undefined ? {} : { weather }),
+        ...(csv === undefined ? {} : { csvVariant: csv }),
+        ...(scope === undefined ? {} : { csvScope: scope }),
+        ...(flags['no-intervals'] ? { xlsxIntervals: false } : {}),
+        onProgress: (s, what) => bar.update(s, what),
+      });
+      bar.done();
+      io.out.write(`${r.file} (${r.format}, ${r.buildings} buildings${r.rows === undefined ? '' : `, ${r.rows} rows`})\n`);
+      return 0;
+    } catch (e) {
+      bar.done();
+      if (e instanceof PeriodError) throw new UsageError(`--period: ${e.message}`);
+      throw e;
+    } finally {
+      await store.close();
+    }
+  },
+};

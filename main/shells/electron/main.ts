@@ -1,0 +1,316 @@
+/**
+ * The desktop app's main process: windows, menus, tray, dialogs and IPC forwarding, nothing else. The core (drivers,
+ * collector, SQLite, analyses) runs in a utility process (core-process.ts), so a slow device or a long query never
+ * freezes a window; the two talk over a MessagePort (core-protocol.ts). Electron cannot run on the build machines:
+ * everything this file uses is tested in Node, and this file stays glue.
+ */
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  MessageChannelMain,
+  nativeImage,
+  nativeTheme,
+  protocol,
+  screen,
+  session,
+  Tray,
+  utilityProcess,
+  type MenuItemConstructorOptions,
+} from 'electron';
+import fs from 'node:fs';
+import path from 'node:path';
+import { err } from '../../../models/result.js';
+import { appRoot, appVersion } from '../../core/base/app-root.js';
+import { SettingsStore } from '../../core/settings/settings-store.js';
+import type { Settings } from '../../core/settings/settings-schema.js';
+import { aboutLines } from './about-text.js';
+import { APP_SCHEME, APP_URL, resolveAppRequest } from './app-protocol.js';
+import { connectCore, type CoreClient, type CorePort } from './core-protocol.js';
+import { defaultExportName, defaultExportPeriod, EXPORT_FILTERS } from './export-defaults.js';
+import { CALL_CHANNEL, EVENT_CHANNEL } from './ipc-channels.js';
+import { buildMenuTemplate, type MenuAction, type MenuItemData } from './menu-template.js';
+import { t } from './messages.js';
+import { isCallShape, isTrustedSender, lockDownContents, lockDownSession, secureWebPreferences } from './window-security.js';
+import { parseWindowState, placeWindow, MIN_SIZE, type WindowState } from './window-state.js';
+import { printReportPage, type PreparedReportPage } from './print-report.js';
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+  process.exit(0);
+}
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+const root = appRoot();
+const dist = path.join(root, 'dist');
+const userData = app.getPath('userData');
+const { store: settings, problem: settingsProblem } = SettingsStore.open(path.join(userData, 'settings.json'));
+const windowStateFile = path.join(userData, 'window-state.json');
+
+let core: CoreClient | undefined;
+let window: BrowserWindow | undefined;
+let tray: Tray | undefined;
+let quitting = false;
+const lang = () => settings.get().language;
+
+function startCoreProcess(): CoreClient {
+  const child = utilityProcess.fork(path.join(dist, 'core-process.js'), [], { serviceName: 'PlusTwin core', stdio: 'inherit' });
+  const { port1, port2 } = new MessageChannelMain();
+  const port: CorePort = {
+    postMessage: (m) => port1.postMessage(m),
+    onMessage: (l) => port1.on('message', (e) => l(e.data)),
+    onClose: (l) => port1.on('close', l),
+  };
+  port1.start();
+  const speed = Number(process.env.PLUSTWIN_SPEED ?? '1');
+  child.postMessage({ dataDir: userData, speed: Number.isFinite(speed) && speed > 0 ? speed : 1 }, [port2]);
+  const client = connectCore(port);
+  client.onLog((line) => console.log(line));
+  client.onEvent((name, payload) => window?.webContents.send(EVENT_CHANNEL, name, payload));
+  child.on('exit', (code) => {
+    if (!quitting) dialog.showErrorBox(t(lang(), 'dialog.errorTitle'), `PlusTwin core stopped (exit code ${code}).`);
+  });
+  return client;
+}
+
+function readWindowState(): WindowState | null {
+  try {
+    return parseWindowState(fs.readFileSync(windowStateFile, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+function saveWindowState(win: BrowserWindow): void {
+  const b = win.getNormalBounds();
+  const state: WindowState = { x: b.x, y: b.y, width: b.width, height: b.height, maximized: win.isMaximized() };
+  fs.writeFileSync(windowStateFile, JSON.stringify(state));
+}
+
+function createWindow(): BrowserWindow {
+  const areas = [screen.getPrimaryDisplay(), ...screen.getAllDisplays()].map((d) => d.workArea);
+  const place = placeWindow(readWindowState(), areas);
+  const win = new BrowserWindow({
+    x: place.x,
+    y: place.y,
+    width: place.width,
+    height: place.height,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
+    title: 'PlusTwin',
+    show: false,
+    backgroundColor: settings.get().theme === 'dark' ? '#1b1d21' : '#ffffff',
+    webPreferences: secureWebPreferences(path.join(dist, 'preload.cjs')),
+  });
+  lockDownContents(win.webContents, APP_URL);
+  if (place.maximized) win.maximize();
+  win.once('ready-to-show', () => {
+    if (!process.argv.includes('--hidden')) win.show();
+  });
+  let saveTimer: NodeJS.Timeout | undefined;
+  const saveSoon = () => {
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => saveWindowState(win), 500);
+  };
+  win.on('resize', saveSoon);
+  win.on('move', saveSoon);
+  win.on('close', (event) => {
+    saveWindowState(win);
+    // the tray keeps the app, and the collection, running
+    if (!quitting && settings.get().keepCollectingWhenClosed) {
+      event.preventDefault();
+      win.hide();
+    }
+  });
+  win.on('closed', () => (window = undefined));
+  void win.loadURL(APP_URL);
+  return win;
+}
+
+function showWindow(): void {
+  if (!window) window = createWindow();
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
+}
+
+async function runControl(action: Parameters<CoreClient['control']>[0], reload: boolean): Promise<void> {
+  const result = await core!.control(action);
+  if (!result.ok) {
+    dialog.showErrorBox(t(lang(), 'dialog.errorTitle'), result.error.message);
+    return;
+  }
+  if (reload) window?.webContents.reload();
+  refreshMenus();
+}
+
+/** PDF: the core prepares the report page, this process prints it with Electron (no other browser needed). */
+async function exportPdf(out: string, period: string, l: ReturnType<typeof lang>): Promise<void> {
+  const prepared = await core!.control({ kind: 'prepare-pdf', period, lang: l });
+  try {
+    if (!prepared.ok) throw new Error(prepared.error.message);
+    await printReportPage(prepared.value as PreparedReportPage, out);
+  } catch (e) {
+    dialog.showErrorBox(t(l, 'dialog.errorTitle'), (e as Error).message);
+  }
+}
+
+async function onMenu(action: MenuAction): Promise<void> {
+  const l = lang();
+  switch (action.kind) {
+    case 'new-from-demo':
+      return runControl({ kind: 'new-demo-project', name: `Demo ${new Date().toLocaleDateString(l)}` }, true);
+    case 'new-from-import':
+    case 'import': {
+      const picked = await dialog.showOpenDialog({
+        title: t(l, action.kind === 'import' ? 'dialog.importTitle' : 'menu.newFromImport'),
+        properties: ['openFile'],
+        filters: [{ name: t(l, 'dialog.filterGeo'), extensions: ['gml', 'xml', 'geojson', 'json'] }],
+      });
+      const source = picked.filePaths[0];
+      if (picked.canceled || !source) return;
+      const name = path.basename(source).replace(/\.[^.]+$/, '');
+      return runControl(action.kind === 'import' ? { kind: 'import', source } : { kind: 'new-import-project', name, source }, true);
+    }
+    case 'open-project': {
+      const picked = await dialog.showOpenDialog({
+        title: t(l, 'dialog.openTitle'),
+        properties: ['openFile'],
+        filters: [{ name: t(l, 'dialog.filterProject'), extensions: ['sqlite', 'db'] }],
+      });
+      const file = picked.filePaths[0];
+      if (picked.canceled || !file) return;
+      return runControl({ kind: 'open-project', file }, true);
+    }
+    case 'open-recent':
+      return runControl({ kind: 'open-project', file: action.file }, true);
+    case 'export': {
+      const now = new Date();
+      const picked = await dialog.showSaveDialog({
+        title: t(l, 'dialog.exportTitle'),
+        defaultPath: path.join(app.getPath('documents'), defaultExportName(action.format, now)),
+        filters: [EXPORT_FILTERS[action.format]],
+      });
+      if (picked.canceled || !picked.filePath) return;
+      if (action.format === 'pdf') return exportPdf(picked.filePath, defaultExportPeriod(now), l);
+      return runControl({ kind: 'export', format: action.format, out: picked.filePath, period: defaultExportPeriod(now), lang: l }, false);
+    }
+    case 'set-theme':
+      settings.update({ theme: action.theme });
+      nativeTheme.themeSource = action.theme;
+      return refreshMenus();
+    case 'set-language':
+      settings.update({ language: action.language });
+      return refreshMenus();
+    case 'toggle-keep-collecting':
+      settings.update({ keepCollectingWhenClosed: !settings.get().keepCollectingWhenClosed });
+      return refreshMenus();
+    case 'toggle-start-at-login':
+      applyLoginItem(settings.update({ startAtLogin: !settings.get().startAtLogin }));
+      return refreshMenus();
+    case 'about':
+      await dialog.showMessageBox({
+        type: 'info',
+        title: t(l, 'dialog.aboutTitle'),
+        message: `PlusTwin ${appVersion()}`,
+        detail: [t(l, 'dialog.aboutDetail'), '', ...aboutLines(appVersion(), process.versions, process.platform, process.arch)].join('\n'),
+        buttons: [t(l, 'dialog.ok')],
+      });
+      return;
+    case 'quit':
+      app.quit();
+      return;
+  }
+}
+
+const toElectron = (items: readonly MenuItemData[]): MenuItemConstructorOptions[] =>
+  items.map(({ action, submenu, ...rest }) => ({
+    ...rest,
+    ...(submenu ? { submenu: toElectron(submenu) } : {}),
+    ...(action ? { click: () => void onMenu(action).catch((e: unknown) => dialog.showErrorBox('PlusTwin', (e as Error).message)) } : {}),
+  }));
+
+async function refreshMenus(): Promise<void> {
+  const recent = await core?.control({ kind: 'recent-projects' });
+  const list = recent?.ok ? (recent.value as Array<{ name: string; file: string; missing: boolean }>) : [];
+  Menu.setApplicationMenu(Menu.buildFromTemplate(toElectron(buildMenuTemplate({ settings: settings.get(), recent: list, platform: process.platform }))));
+  tray?.setContextMenu(
+    Menu.buildFromTemplate([
+      { label: t(lang(), 'tray.collecting'), enabled: false },
+      { type: 'separator' },
+      { label: t(lang(), 'tray.show'), click: showWindow },
+      { label: t(lang(), 'tray.quit'), click: () => app.quit() },
+    ]),
+  );
+}
+
+function applyLoginItem(s: Settings): void {
+  app.setLoginItemSettings({ openAtLogin: s.startAtLogin, args: ['--hidden'] });
+}
+
+app.on('second-instance', showWindow);
+
+app.whenReady().then(async () => {
+  lockDownSession(session.defaultSession);
+  const rendererDir = path.join(dist, 'renderer');
+  protocol.handle(APP_SCHEME, (request) => {
+    const found = resolveAppRequest(rendererDir, request.url);
+    if (!found.ok) return new Response(null, { status: found.status });
+    return fs.promises.readFile(found.file).then(
+      (body) => new Response(body, { status: 200, headers: found.headers }),
+      () => new Response(null, { status: 404 }),
+    );
+  });
+  nativeTheme.themeSource = settings.get().theme;
+  applyLoginItem(settings.get());
+  core = startCoreProcess();
+  ipcMain.handle(CALL_CHANNEL, (event, method: unknown, args: unknown) => {
+    if (!isTrustedSender(event.senderFrame, APP_URL)) return err('validation', 'call from an untrusted frame refused');
+    if (!isCallShape(method)) return err('validation', 'method must be a method name', 'method');
+    return core!.call(method, args);
+  });
+  try {
+    await core.ready;
+  } catch (e) {
+    dialog.showErrorBox(t(lang(), 'dialog.errorTitle'), (e as Error).message);
+    quitting = true;
+    app.quit();
+    return;
+  }
+  tray = new Tray(nativeImage.createFromPath(path.join(dist, 'icons', 'tray.png')));
+  tray.setToolTip('PlusTwin');
+  tray.on('click', showWindow);
+  await refreshMenus();
+  // the UI changes settings through the core ('settings.set'), which writes the same file: follow it
+  fs.watchFile(settings.file, { interval: 1000 }, () => {
+    nativeTheme.themeSource = settings.get().theme;
+    void refreshMenus();
+  });
+  if (settingsProblem) console.warn(`settings: ${settingsProblem}`);
+  window = createWindow();
+});
+
+// with the tray the app lives on when its windows are closed; without it, closing the window ends it
+app.on('window-all-closed', () => {
+  if (!settings.get().keepCollectingWhenClosed) app.quit();
+});
+app.on('activate', showWindow);
+
+let shutDown = false;
+app.on('before-quit', (event) => {
+  quitting = true;
+  if (shutDown || !core) return;
+  // write every pending reading before the process ends
+  event.preventDefault();
+  core
+    .shutdown()
+    .then((r) => console.log(`core closed: ${r.accepted} readings accepted, ${r.stored} handed to the store`))
+    .catch((e: unknown) => console.error((e as Error).message))
+    .finally(() => {
+      shutDown = true;
+      app.quit();
+    });
+});
