@@ -150,6 +150,6 @@ describe('Electron security checklist', () => {
     const imports = [...preload.matchAll(/from '([^']+)'/g)].map((m) => m[1]);
     for (const i of imports) expect(i === 'electron' || i!.startsWith('.'), i).toBe(true);
     const build = fs.readFileSync(path.resolve(electronDir, '../../../scripts/build.mjs'), 'utf8');
-    expect(build).toMatch(/entryPoints: \['main\/electron\/preload\.ts'\],\s*format: 'cjs',\s*outfile: 'dist\/preload\.cjs',\s*external: \['electron'\]/);
+    expect(build).toMatch(/entryPoints: \['main\/shells\/electron\/preload\.ts'\],\s*format: 'cjs',\s*outfile: 'dist\/preload\.cjs',\s*external: \['electron'\]/);
   });
 });
