@@ -22,11 +22,14 @@ export function secureWebPreferences(preload: string): NonNullable<BrowserWindow
   };
 }
 
-/** The page's own URL without the fragment the UI may use for its views. */
-const withoutHash = (url: string): string => url.split('#')[0] ?? url;
+/**
+ * The page's own URL without its query and fragment: the UI switches language by loading index.html?lang=en, keeps
+ * options such as ?shadows in the query and may use the fragment for its views.
+ */
+const pageOf = (url: string): string => url.split(/[?#]/, 1)[0] ?? url;
 
-/** Only the app's own page, whatever its fragment. */
-export const isAppUrl = (url: string, appUrl: string): boolean => withoutHash(url) === appUrl;
+/** Only the app's own page, whatever its query and fragment. */
+export const isAppUrl = (url: string, appUrl: string): boolean => pageOf(url) === appUrl;
 
 export function lockDownSession(session: Session): void {
   session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));

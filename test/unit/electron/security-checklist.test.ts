@@ -99,6 +99,11 @@ describe('Electron security checklist', () => {
     expect(navigate('file:///etc/passwd')).toBe(true);
     expect(navigate(APP_URL)).toBe(false);
     expect(navigate(`${APP_URL}#/building/b1`)).toBe(false);
+    // the language switch (renderer/main.ts) reloads the page with ?lang=en
+    expect(navigate(`${APP_URL}?lang=en`)).toBe(false);
+    expect(navigate(`${APP_URL}?lang=de&shadows#/building/b1`)).toBe(false);
+    expect(navigate('plustwin://app/other.html?lang=en')).toBe(true);
+    expect(navigate('https://evil.example/?u=plustwin://app/index.html')).toBe(true);
     expect(navigate('plustwin://app/other.html')).toBe(true);
     let redirectPrevented = false;
     listeners.get('will-redirect')!({ preventDefault: () => (redirectPrevented = true) }, 'https://evil.example/');
@@ -112,6 +117,8 @@ describe('Electron security checklist', () => {
   it('accepts IPC only from the app page in the top frame', () => {
     const frame = (url: string, parent: unknown = null) => ({ url, parent }) as unknown as WebFrameMain;
     expect(isTrustedSender(frame(APP_URL), APP_URL)).toBe(true);
+    // after a language switch the page keeps calling the core
+    expect(isTrustedSender(frame(`${APP_URL}?lang=en`), APP_URL)).toBe(true);
     expect(isTrustedSender(frame('https://evil.example/'), APP_URL)).toBe(false);
     expect(isTrustedSender(frame(APP_URL, frame(APP_URL)), APP_URL)).toBe(false);
     expect(isTrustedSender(null, APP_URL)).toBe(false);
