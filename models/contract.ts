@@ -414,7 +414,8 @@ export interface ServerCertificateView {
 /** The user's settings (persisted in the data folder; validated by main/settings/settings-schema.ts). */
 export interface AppSettings {
   readonly language: 'de' | 'en';
-  readonly theme: 'light' | 'dark';
+  /** 'system' follows the operating system's light or dark mode. */
+  readonly theme: 'system' | 'light' | 'dark';
   readonly units: { readonly power: 'W' | 'kW' | 'MW'; readonly energy: 'kWh' | 'MWh' };
   /** Factor set ids used by default (see 'factors.list'). */
   readonly factorSets: { readonly primary: string; readonly co2: string };

@@ -6,6 +6,8 @@ import { z } from 'zod';
 
 export const LANGUAGES = ['de', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
+export const THEMES = ['system', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
 
 const polling = z
   .object({
@@ -18,7 +20,8 @@ const polling = z
 export const settingsSchema = z
   .object({
     language: z.enum(LANGUAGES).default('de'),
-    theme: z.enum(['light', 'dark']).default('light'),
+    /** 'system' follows the OS's light or dark mode (the desktop app sets nativeTheme.themeSource to it). */
+    theme: z.enum(THEMES).default('system'),
     units: z
       .object({ power: z.enum(['W', 'kW', 'MW']).default('kW'), energy: z.enum(['kWh', 'MWh']).default('kWh') })
       .strict()

@@ -33,6 +33,7 @@ import { defaultExportName, defaultExportPeriod, EXPORT_FILTERS } from './export
 import { CALL_CHANNEL, EVENT_CHANNEL } from './ipc-channels.js';
 import { buildMenuTemplate, type MenuAction, type MenuItemData } from './menu-template.js';
 import { t } from './messages.js';
+import { themeSource, windowBackground } from './native-theme.js';
 import { isCallShape, isTrustedSender, lockDownContents, lockDownSession, secureWebPreferences } from './window-security.js';
 import { parseWindowState, placeWindow, MIN_SIZE, type WindowState } from './window-state.js';
 import { printReportPage, type PreparedReportPage } from './print-report.js';
@@ -102,7 +103,7 @@ function createWindow(): BrowserWindow {
     minHeight: MIN_SIZE.height,
     title: 'PlusTwin',
     show: false,
-    backgroundColor: settings.get().theme === 'dark' ? '#1b1d21' : '#ffffff',
+    backgroundColor: windowBackground(settings.get().theme, nativeTheme.shouldUseDarkColors),
     webPreferences: secureWebPreferences(path.join(dist, 'preload.cjs')),
   });
   lockDownContents(win.webContents, APP_URL);
@@ -200,7 +201,7 @@ async function onMenu(action: MenuAction): Promise<void> {
     }
     case 'set-theme':
       settings.update({ theme: action.theme });
-      nativeTheme.themeSource = action.theme;
+      nativeTheme.themeSource = themeSource(action.theme);
       return refreshMenus();
     case 'set-language':
       settings.update({ language: action.language });
@@ -264,7 +265,7 @@ app.whenReady().then(async () => {
       () => new Response(null, { status: 404 }),
     );
   });
-  nativeTheme.themeSource = settings.get().theme;
+  nativeTheme.themeSource = themeSource(settings.get().theme);
   applyLoginItem(settings.get());
   core = startCoreProcess();
   ipcMain.handle(CALL_CHANNEL, (event, method: unknown, args: unknown) => {
@@ -286,7 +287,7 @@ app.whenReady().then(async () => {
   await refreshMenus();
   // the UI changes settings through the core ('settings.set'), which writes the same file: follow it
   fs.watchFile(settings.file, { interval: 1000 }, () => {
-    nativeTheme.themeSource = settings.get().theme;
+    nativeTheme.themeSource = themeSource(settings.get().theme);
     void refreshMenus();
   });
   if (settingsProblem) console.warn(`settings: ${settingsProblem}`);
