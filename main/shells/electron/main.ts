@@ -21,6 +21,7 @@ import {
   type MenuItemConstructorOptions,
 } from 'electron';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { err } from '../../../models/result.js';
 import { appRoot, appVersion } from '../../core/base/app-root.js';
@@ -33,6 +34,7 @@ import { defaultExportName, defaultExportPeriod, EXPORT_FILTERS } from './export
 import { CALL_CHANNEL, EVENT_CHANNEL } from './ipc-channels.js';
 import { buildMenuTemplate, type MenuAction, type MenuItemData } from './menu-template.js';
 import { t } from './messages.js';
+import { autostartDesktopEntry, autostartFile, HIDDEN_FLAG, launchCommand, startsHidden, syncAutostartFile } from './login-item.js';
 import { themeSource, windowBackground } from './native-theme.js';
 import { isCallShape, isTrustedSender, lockDownContents, lockDownSession, secureWebPreferences } from './window-security.js';
 import { parseWindowState, placeWindow, MIN_SIZE, type WindowState } from './window-state.js';
@@ -55,6 +57,12 @@ let core: CoreClient | undefined;
 let window: BrowserWindow | undefined;
 let tray: Tray | undefined;
 let quitting = false;
+/** Started at login: the tray only, until the user opens the window. */
+const hidden = startsHidden({
+  argv: process.argv,
+  platform: process.platform,
+  wasOpenedAtLogin: process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin,
+});
 const lang = () => settings.get().language;
 
 function startCoreProcess(): CoreClient {
@@ -109,7 +117,7 @@ function createWindow(): BrowserWindow {
   lockDownContents(win.webContents, APP_URL);
   if (place.maximized) win.maximize();
   win.once('ready-to-show', () => {
-    if (!process.argv.includes('--hidden')) win.show();
+    if (!hidden) win.show();
   });
   let saveTimer: NodeJS.Timeout | undefined;
   const saveSoon = () => {
@@ -249,7 +257,16 @@ async function refreshMenus(): Promise<void> {
 }
 
 function applyLoginItem(s: Settings): void {
-  app.setLoginItemSettings({ openAtLogin: s.startAtLogin, args: ['--hidden'] });
+  if (process.platform === 'linux') {
+    const command = launchCommand({ execPath: process.execPath, defaultApp: process.defaultApp === true, appPath: app.getAppPath(), appImage: process.env.APPIMAGE });
+    try {
+      syncAutostartFile(autostartFile(process.env, os.homedir()), s.startAtLogin ? autostartDesktopEntry(command, t(lang(), 'dialog.aboutDetail')) : null);
+    } catch (e) {
+      dialog.showErrorBox(t(lang(), 'dialog.errorTitle'), (e as Error).message);
+    }
+    return;
+  }
+  app.setLoginItemSettings({ openAtLogin: s.startAtLogin, ...(process.platform === 'win32' ? { args: [HIDDEN_FLAG] } : {}) });
 }
 
 app.on('second-instance', showWindow);
