@@ -37,7 +37,7 @@ import { t } from './messages.js';
 import { autostartDesktopEntry, autostartFile, HIDDEN_FLAG, launchCommand, startsHidden, syncAutostartFile } from './login-item.js';
 import { themeSource, windowBackground } from './native-theme.js';
 import { isCallShape, isTrustedSender, lockDownContents, lockDownSession, secureWebPreferences } from './window-security.js';
-import { parseWindowState, placeWindow, MIN_SIZE, type WindowState } from './window-state.js';
+import { openingSteps, parseWindowState, placeWindow, MIN_SIZE, type WindowState } from './window-state.js';
 import { printReportPage, type PreparedReportPage } from './print-report.js';
 
 if (!app.requestSingleInstanceLock()) {
@@ -57,6 +57,10 @@ let core: CoreClient | undefined;
 let window: BrowserWindow | undefined;
 let tray: Tray | undefined;
 let quitting = false;
+/** The user has asked for the window (tray, second start, dock); a hidden start ends there. */
+let shownOnce = false;
+/** Hidden start from a maximized window: maximize when it is first shown (maximize() would show it). */
+let maximizeOnShow = false;
 /** Started at login: the tray only, until the user opens the window. */
 const hidden = startsHidden({
   argv: process.argv,
@@ -95,7 +99,8 @@ function readWindowState(): WindowState | null {
 
 function saveWindowState(win: BrowserWindow): void {
   const b = win.getNormalBounds();
-  const state: WindowState = { x: b.x, y: b.y, width: b.width, height: b.height, maximized: win.isMaximized() };
+  // a hidden start has not maximized yet: keep the user's maximized window for the next start
+  const state: WindowState = { x: b.x, y: b.y, width: b.width, height: b.height, maximized: win.isMaximized() || maximizeOnShow };
   fs.writeFileSync(windowStateFile, JSON.stringify(state));
 }
 
@@ -115,9 +120,11 @@ function createWindow(): BrowserWindow {
     webPreferences: secureWebPreferences(path.join(dist, 'preload.cjs')),
   });
   lockDownContents(win.webContents, APP_URL);
-  if (place.maximized) win.maximize();
+  const steps = openingSteps(place.maximized, hidden && !shownOnce);
+  maximizeOnShow = steps.maximizeOnFirstShow;
   win.once('ready-to-show', () => {
-    if (!hidden) win.show();
+    if (steps.maximizeAtReady) win.maximize();
+    if (steps.showAtReady) win.show();
   });
   let saveTimer: NodeJS.Timeout | undefined;
   const saveSoon = () => {
@@ -140,8 +147,13 @@ function createWindow(): BrowserWindow {
 }
 
 function showWindow(): void {
+  shownOnce = true;
   if (!window) window = createWindow();
   if (window.isMinimized()) window.restore();
+  if (maximizeOnShow) {
+    maximizeOnShow = false;
+    window.maximize();
+  }
   window.show();
   window.focus();
 }
