@@ -36,6 +36,8 @@ import { buildMenuTemplate, type MenuAction, type MenuItemData } from './menu-te
 import { t } from './messages.js';
 import { autostartDesktopEntry, autostartFile, HIDDEN_FLAG, launchCommand, startsHidden, syncAutostartFile } from './login-item.js';
 import { themeSource, windowBackground } from './native-theme.js';
+import { startShell, step, type Effect, type ShellEvent, type ShellState } from './shell-lifecycle.js';
+import { SPLASH_SIZE, splashUrl } from './splash-page.js';
 import { isCallShape, isTrustedSender, lockDownContents, lockDownSession, secureWebPreferences } from './window-security.js';
 import { openingSteps, parseWindowState, placeWindow, MIN_SIZE, type WindowState } from './window-state.js';
 import { printReportPage, type PreparedReportPage } from './print-report.js';
@@ -56,9 +58,7 @@ const windowStateFile = path.join(userData, 'window-state.json');
 let core: CoreClient | undefined;
 let window: BrowserWindow | undefined;
 let tray: Tray | undefined;
-let quitting = false;
-/** The user has asked for the window (tray, second start, dock); a hidden start ends there. */
-let shownOnce = false;
+let splash: BrowserWindow | undefined;
 /** Hidden start from a maximized window: maximize when it is first shown (maximize() would show it). */
 let maximizeOnShow = false;
 /** Started at login: the tray only, until the user opens the window. */
@@ -68,6 +68,9 @@ const hidden = startsHidden({
   wasOpenedAtLogin: process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin,
 });
 const lang = () => settings.get().language;
+const start = startShell(hidden);
+let shell: ShellState = start.state;
+const quitting = (): boolean => shell.phase === 'quitting' || shell.phase === 'done';
 
 function startCoreProcess(): CoreClient {
   const child = utilityProcess.fork(path.join(dist, 'core-process.js'), [], { serviceName: 'PlusTwin core', stdio: 'inherit' });
@@ -84,7 +87,7 @@ function startCoreProcess(): CoreClient {
   client.onLog((line) => console.log(line));
   client.onEvent((name, payload) => window?.webContents.send(EVENT_CHANNEL, name, payload));
   child.on('exit', (code) => {
-    if (!quitting) dialog.showErrorBox(t(lang(), 'dialog.errorTitle'), `PlusTwin core stopped (exit code ${code}).`);
+    if (shell.phase === 'running') dialog.showErrorBox(t(lang(), 'dialog.errorTitle'), `PlusTwin core stopped (exit code ${code}).`);
   });
   return client;
 }
@@ -104,7 +107,7 @@ function saveWindowState(win: BrowserWindow): void {
   fs.writeFileSync(windowStateFile, JSON.stringify(state));
 }
 
-function createWindow(): BrowserWindow {
+function createWindow(show: boolean): BrowserWindow {
   const areas = [screen.getPrimaryDisplay(), ...screen.getAllDisplays()].map((d) => d.workArea);
   const place = placeWindow(readWindowState(), areas);
   const win = new BrowserWindow({
@@ -120,7 +123,7 @@ function createWindow(): BrowserWindow {
     webPreferences: secureWebPreferences(path.join(dist, 'preload.cjs')),
   });
   lockDownContents(win.webContents, APP_URL);
-  const steps = openingSteps(place.maximized, hidden && !shownOnce);
+  const steps = openingSteps(place.maximized, !show);
   maximizeOnShow = steps.maximizeOnFirstShow;
   win.once('ready-to-show', () => {
     if (steps.maximizeAtReady) win.maximize();
@@ -136,7 +139,7 @@ function createWindow(): BrowserWindow {
   win.on('close', (event) => {
     saveWindowState(win);
     // the tray keeps the app, and the collection, running
-    if (!quitting && settings.get().keepCollectingWhenClosed) {
+    if (!quitting() && settings.get().keepCollectingWhenClosed) {
       event.preventDefault();
       win.hide();
     }
@@ -147,8 +150,7 @@ function createWindow(): BrowserWindow {
 }
 
 function showWindow(): void {
-  shownOnce = true;
-  if (!window) window = createWindow();
+  if (!window) window = createWindow(true);
   if (window.isMinimized()) window.restore();
   if (maximizeOnShow) {
     maximizeOnShow = false;
@@ -262,7 +264,7 @@ async function refreshMenus(): Promise<void> {
     Menu.buildFromTemplate([
       { label: t(lang(), 'tray.collecting'), enabled: false },
       { type: 'separator' },
-      { label: t(lang(), 'tray.show'), click: showWindow },
+      { label: t(lang(), 'tray.show'), click: () => dispatch({ kind: 'show' }) },
       { label: t(lang(), 'tray.quit'), click: () => app.quit() },
     ]),
   );
@@ -281,7 +283,94 @@ function applyLoginItem(s: Settings): void {
   app.setLoginItemSettings({ openAtLogin: s.startAtLogin, ...(process.platform === 'win32' ? { args: [HIDDEN_FLAG] } : {}) });
 }
 
-app.on('second-instance', showWindow);
+function openSplash(): void {
+  if (splash) return;
+  const win = new BrowserWindow({
+    ...SPLASH_SIZE,
+    title: 'PlusTwin',
+    resizable: false,
+    minimizable: false,
+    maximizable: false,
+    backgroundColor: windowBackground(settings.get().theme, nativeTheme.shouldUseDarkColors),
+    webPreferences: secureWebPreferences(),
+  });
+  const url = splashUrl(lang());
+  lockDownContents(win.webContents, url);
+  win.on('closed', () => {
+    if (splash !== win) return;
+    splash = undefined;
+    dispatch({ kind: 'splash-closed' });
+  });
+  void win.loadURL(url);
+  splash = win;
+}
+
+function closeSplash(): void {
+  const win = splash;
+  splash = undefined;
+  win?.destroy();
+}
+
+function shutDownCore(): void {
+  if (!core) return void dispatch({ kind: 'core-closed' });
+  // write every pending reading before the process ends; a core still starting answers once it is up
+  core
+    .shutdown()
+    .then((r) => console.log(`core closed: ${r.accepted} readings accepted, ${r.stored} handed to the store`))
+    .catch((e: unknown) => console.error((e as Error).message))
+    .finally(() => dispatch({ kind: 'core-closed' }));
+}
+
+async function setUpTray(): Promise<void> {
+  tray = new Tray(nativeImage.createFromPath(path.join(dist, 'icons', 'tray.png')));
+  tray.setToolTip('PlusTwin');
+  tray.on('click', () => dispatch({ kind: 'show' }));
+  await refreshMenus();
+  // the UI changes settings through the core ('settings.set'), which writes the same file: follow it
+  fs.watchFile(settings.file, { interval: 1000 }, () => {
+    nativeTheme.themeSource = themeSource(settings.get().theme);
+    void refreshMenus();
+  });
+  if (settingsProblem) console.warn(`settings: ${settingsProblem}`);
+}
+
+function run(effect: Effect): void {
+  switch (effect.kind) {
+    case 'show-splash':
+      return openSplash();
+    case 'focus-splash':
+      splash?.show();
+      splash?.focus();
+      return;
+    case 'close-splash':
+      return closeSplash();
+    case 'set-up-tray':
+      return void setUpTray().catch((e: unknown) => console.error((e as Error).message));
+    case 'open-window':
+      window ??= createWindow(effect.show);
+      return;
+    case 'show-window':
+      return showWindow();
+    case 'prevent-quit':
+      return; // before-quit calls event.preventDefault()
+    case 'shutdown-core':
+      return shutDownCore();
+    case 'quit-app':
+      return app.quit();
+    case 'error':
+      return dialog.showErrorBox(t(lang(), 'dialog.errorTitle'), effect.message);
+  }
+}
+
+/** Every lifecycle event goes through the state machine (shell-lifecycle.ts); returns the effects it ran. */
+function dispatch(event: ShellEvent): readonly Effect[] {
+  const next = step(shell, event);
+  shell = next.state;
+  next.effects.forEach(run);
+  return next.effects;
+}
+
+app.on('second-instance', () => dispatch({ kind: 'show' }));
 
 app.whenReady().then(async () => {
   lockDownSession(session.defaultSession);
@@ -295,6 +384,7 @@ app.whenReady().then(async () => {
     );
   });
   nativeTheme.themeSource = themeSource(settings.get().theme);
+  start.effects.forEach(run);
   applyLoginItem(settings.get());
   core = startCoreProcess();
   ipcMain.handle(CALL_CHANNEL, (event, method: unknown, args: unknown) => {
@@ -302,45 +392,18 @@ app.whenReady().then(async () => {
     if (!isCallShape(method)) return err('validation', 'method must be a method name', 'method');
     return core!.call(method, args);
   });
-  try {
-    await core.ready;
-  } catch (e) {
-    dialog.showErrorBox(t(lang(), 'dialog.errorTitle'), (e as Error).message);
-    quitting = true;
-    app.quit();
-    return;
-  }
-  tray = new Tray(nativeImage.createFromPath(path.join(dist, 'icons', 'tray.png')));
-  tray.setToolTip('PlusTwin');
-  tray.on('click', showWindow);
-  await refreshMenus();
-  // the UI changes settings through the core ('settings.set'), which writes the same file: follow it
-  fs.watchFile(settings.file, { interval: 1000 }, () => {
-    nativeTheme.themeSource = themeSource(settings.get().theme);
-    void refreshMenus();
-  });
-  if (settingsProblem) console.warn(`settings: ${settingsProblem}`);
-  window = createWindow();
+  await core.ready.then(
+    () => dispatch({ kind: 'core-ready' }),
+    (e: unknown) => dispatch({ kind: 'core-failed', message: (e as Error).message }),
+  );
 });
 
 // with the tray the app lives on when its windows are closed; without it, closing the window ends it
 app.on('window-all-closed', () => {
   if (!settings.get().keepCollectingWhenClosed) app.quit();
 });
-app.on('activate', showWindow);
+app.on('activate', () => dispatch({ kind: 'show' }));
 
-let shutDown = false;
 app.on('before-quit', (event) => {
-  quitting = true;
-  if (shutDown || !core) return;
-  // write every pending reading before the process ends
-  event.preventDefault();
-  core
-    .shutdown()
-    .then((r) => console.log(`core closed: ${r.accepted} readings accepted, ${r.stored} handed to the store`))
-    .catch((e: unknown) => console.error((e as Error).message))
-    .finally(() => {
-      shutDown = true;
-      app.quit();
-    });
+  if (dispatch({ kind: 'quit' }).some((e) => e.kind === 'prevent-quit')) event.preventDefault();
 });

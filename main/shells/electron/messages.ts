@@ -42,6 +42,8 @@ const de = {
   'dialog.errorTitle': 'Fehler',
   'dialog.done': 'Fertig',
   'dialog.ok': 'OK',
+  'splash.starting': 'PlusTwin startet …',
+  'splash.detail': 'Datenbank und Erfassung werden vorbereitet. Beim ersten Start entsteht ein Jahr Demo-Verlauf; das dauert einige Sekunden.',
 } as const;
 
 export type MessageKey = keyof typeof de;
@@ -87,6 +89,8 @@ const en: Record<MessageKey, string> = {
   'dialog.errorTitle': 'Error',
   'dialog.done': 'Done',
   'dialog.ok': 'OK',
+  'splash.starting': 'PlusTwin is starting…',
+  'splash.detail': 'Preparing the database and the collection. The first start generates a year of demo history, which takes a few seconds.',
 };
 
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { de, en };
