@@ -47,6 +47,11 @@ if (!app.requestSingleInstanceLock()) {
   process.exit(0);
 }
 
+// Without a usable GPU Chromium no longer falls back to SwiftShader (software WebGL) on its own, and the district has
+// no 3D view (the renderer then shows a 2D map). Chromium calls the fallback "unsafe" because it exposes a JIT-ing GL
+// implementation to untrusted web content; this app shows only its own offline pages under a strict CSP.
+app.commandLine.appendSwitch('enable-unsafe-swiftshader');
+
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 const root = appRoot();
