@@ -3,7 +3,7 @@
  * variables (OPC UA), building and role, poll interval, and "test connection" showing what the core found.
  * Saving goes through 'devices.add' / 'devices.update': the core tries the device and stores nothing on failure.
  */
-import type { DeviceInput, DeviceListEntry, DeviceProfileInfo, OpcUaLogin, OpcUaPointChoice, OpcUaSecurityChoice, PlusTwinApi } from '../../models/contract.js';
+import type { DeviceInput, DeviceListEntry, DeviceProfileInfo, OpcUaLogin, OpcUaPointChoice, OpcUaSecurityChoice, PlusTwinApi } from '../../models/contract/index.js';
 import type { Building, PointRole } from '../../models/types.js';
 import type { I18n } from '../i18n/i18n.js';
 import { h } from '../panels/dom.js';

@@ -1,6 +1,6 @@
 /** Form fields shared by the device dialog and the guided first-meter flow. */
 import type { Building } from '../../models/types.js';
-import type { DeviceProfileInfo } from '../../models/contract.js';
+import type { DeviceProfileInfo } from '../../models/contract/index.js';
 import type { I18n } from '../i18n/i18n.js';
 import { h } from '../panels/dom.js';
 

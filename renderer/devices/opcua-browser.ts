@@ -3,7 +3,7 @@
  * A picked variable gets a key, medium, role and kind chosen by the user; its unit comes from the server's
  * EUInformation when the core creates the device.
  */
-import type { OpcUaBrowseNodeView, OpcUaConnectArgs, OpcUaPointChoice, PlusTwinApi } from '../../models/contract.js';
+import type { OpcUaBrowseNodeView, OpcUaConnectArgs, OpcUaPointChoice, PlusTwinApi } from '../../models/contract/index.js';
 import type { Medium, PointKind, PointRole } from '../../models/types.js';
 import type { I18n } from '../i18n/i18n.js';
 import { h } from '../panels/dom.js';

@@ -23,7 +23,7 @@ import {
   WebGLRenderer,
 } from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
-import type { RoofShape } from '../../models/contract.js';
+import type { RoofShape } from '../../models/contract/index.js';
 import type { Building } from '../../models/types.js';
 import { fitCamera } from './camera-fit.js';
 import type { Rgb } from './color-scale.js';

@@ -3,7 +3,7 @@
  * buildings may burn oil or take district heat, which the user sets per building. Until then the default
  * (gas boiler, seasonal efficiency 0.9) applies and is stated in every result.
  */
-import type { HeatSupply, HeatSupplyCarrier, HeatSupplyMap } from '../../../models/contract.js';
+import type { HeatSupply, HeatSupplyCarrier, HeatSupplyMap } from '../../../models/contract/index.js';
 import { err, ok, type Result } from '../../../models/result.js';
 
 export const DEFAULT_HEAT_SUPPLY: HeatSupply = { carrier: 'gas', efficiency: 0.9 };

@@ -5,7 +5,7 @@
  * for hourly profiles, per hour. Metered useful heat gets its delivered carrier derived (heat / efficiency)
  * unless the building meters that carrier itself.
  */
-import type { DistrictView, HeatSupply, HeatSupplyMap, SeriesBucket } from '../../../models/contract.js';
+import type { DistrictView, HeatSupply, HeatSupplyMap, SeriesBucket } from '../../../models/contract/index.js';
 import { carrierOfMedium, type Carrier } from '../../../models/energy/carriers.js';
 import { MISSING_CODE, qualityCode } from '../../../models/energy/quality.js';
 import type { BuildingProfile, CarrierSeries } from '../../../models/energy/series.js';

@@ -4,7 +4,7 @@
  * to the contract without a schema fails the typecheck.
  */
 import { z } from 'zod';
-import type { MethodName } from '../../../models/contract.js';
+import type { MethodName } from '../../../models/contract/index.js';
 import { CARRIERS } from '../../../models/energy/carriers.js';
 import { HEAT_SUPPLY_CARRIERS } from '../analysis/heat-supply.js';
 import { deviceArgSchemas } from './device-schemas.js';

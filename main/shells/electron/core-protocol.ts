@@ -4,7 +4,7 @@
  * contract's event names. Both ends check what arrives: the port is a process boundary like any other.
  */
 import { z } from 'zod';
-import type { AppInfo, EventName } from '../../../models/contract.js';
+import type { AppInfo, EventName } from '../../../models/contract/index.js';
 import { err, type Result } from '../../../models/result.js';
 
 /** The two ends' view of a port: Electron's MessagePortMain and Node's MessagePort both adapt to it. */

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { langFrom, numberFormatter, type NumberFormatter } from '../../../core/analysis/number-format.js';
 import { decodeCsvBytes } from '../../../core/importers/history-csv/csv-lines.js';
 import type { HistoryKind } from '../../../core/importers/history-csv/csv-layout.js';
-import type { HistoryPreviewView } from '../../../../models/contract.js';
+import type { HistoryPreviewView } from '../../../../models/contract/index.js';
 import {
   HistoryImportError,
   importHistoryCsv,
