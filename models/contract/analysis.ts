@@ -10,6 +10,9 @@ import type { Co2Path, DistrictCo2Year } from '../energy/co2.js';
 import type { FactorBasis, FactorKind, FactorSetRef } from '../factors/factor-set.js';
 import type { WeightedBalance } from '../factors/weigh.js';
 import type { RoofPotential } from '../solar/pv-potential.js';
+import type { AnalysisResolution, HeatSupplyCarrier } from '../values.js';
+
+export type { HeatSupplyCarrier } from '../values.js';
 
 /** One factor of a set, for listing. */
 export interface FactorInfo {
@@ -32,9 +35,6 @@ export interface FactorSetInfo {
   /** The default for its kind in analyses. */
   readonly isDefault: boolean;
 }
-
-/** Fuels a boiler behind a heat meter can burn. */
-export type HeatSupplyCarrier = 'gas' | 'oil' | 'lpg' | 'biogas' | 'wood' | 'pellets' | 'district-heat';
 
 /**
  * How a building's metered useful heat is supplied: the delivered carrier is heat / efficiency
@@ -68,7 +68,7 @@ export interface AnalysisArgs {
    * '15min' (default): KPIs as metered. 'hour': reads the hourly rollups, several times faster; balances,
    * energy-plus and CO2 are the same (sums), KPIs are then hourly (result.resolution says so).
    */
-  readonly resolution?: '15min' | 'hour';
+  readonly resolution?: AnalysisResolution;
 }
 
 export interface BuildingAnalysis {

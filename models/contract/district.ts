@@ -1,10 +1,10 @@
 /** The district: its buildings, devices and points, roofs, electricity balances and series for the panels. */
 import type { Building, BuildingUse, Device, Point, RoofRing, Site } from '../types.js';
 import type { SeriesBucket } from '../energy/series.js';
+import type { Resolution } from '../values.js';
 
 export type { SeriesBucket } from '../energy/series.js';
-
-export type Resolution = '15min' | 'hour' | 'day' | 'month';
+export type { Resolution } from '../values.js';
 
 export interface DistrictView {
   readonly site: Site;

@@ -1,4 +1,7 @@
 /** A meter's history from a CSV file: preview, then import into one point. */
+import type { HistoryKind } from '../values.js';
+
+export type { HistoryKind } from '../values.js';
 
 /** A meter's history as CSV text (readings or a 15-minute load profile), for preview or import into one point. */
 export interface HistoryCsvArgs {
@@ -8,8 +11,6 @@ export interface HistoryCsvArgs {
   /** A profile's times mark the quarter hour's start or end (guessed from the first row). */
   readonly stampMarks?: 'start' | 'end';
 }
-
-export type HistoryKind = 'readings' | 'profile-kwh' | 'profile-kw';
 
 /** What a history file holds, as the import would read it. Errors are listed with their line numbers. */
 export interface HistoryPreviewView {

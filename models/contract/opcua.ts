@@ -1,7 +1,7 @@
 /** OPC UA: security and login choices, the tree browser and the server certificates the app trusts or rejects. */
-import type { Medium, PointKind, PointRole } from '../types.js';
+import type { Medium, OpcUaSecurityChoice, PointKind, PointRole } from '../values.js';
 
-export type OpcUaSecurityChoice = 'None' | 'Sign:Basic256Sha256' | 'SignAndEncrypt:Basic256Sha256' | 'Sign:Aes128_Sha256_RsaOaep' | 'SignAndEncrypt:Aes128_Sha256_RsaOaep';
+export type { OpcUaSecurityChoice } from '../values.js';
 
 /** How to log in to an OPC UA server (a password is sent to the core, never stored in the renderer). */
 export type OpcUaLogin =

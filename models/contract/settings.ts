@@ -1,9 +1,10 @@
 /** The user's settings as the UI reads and changes them. */
+import type { Language, Theme } from '../values.js';
 
-/** The user's settings (persisted in the data folder; validated by main/settings/settings-schema.ts). */
+/** The user's settings (persisted in the data folder; validated by main/core/settings/settings-schema.ts). */
 export interface AppSettings {
-  readonly language: 'de' | 'en';
-  readonly theme: 'light' | 'dark';
+  readonly language: Language;
+  readonly theme: Theme;
   readonly units: { readonly power: 'W' | 'kW' | 'MW'; readonly energy: 'kWh' | 'MWh' };
   /** Factor set ids used by default (see 'factors.list'). */
   readonly factorSets: { readonly primary: string; readonly co2: string };
