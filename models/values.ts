@@ -24,6 +24,8 @@ export type PointRole = (typeof POINT_ROLES)[number];
 export const BALANCE_ROLES = ['import', 'export', 'generation', 'consumption'] as const satisfies readonly PointRole[];
 export type BalanceRole = (typeof BALANCE_ROLES)[number];
 
+export const isBalanceRole = (r: PointRole): r is BalanceRole => (BALANCE_ROLES as readonly PointRole[]).includes(r);
+
 export const POINT_KINDS = [
   'power', // instantaneous, kW
   'energy-counter', // cumulative, kWh
