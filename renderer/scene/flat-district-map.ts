@@ -3,7 +3,7 @@
  * one outlined, a click selects. It stands in for DistrictScene (the same calls DistrictApp makes), so the building
  * list, the panels and the dashboard work as before; a notice over the map says why there is no 3D view.
  */
-import type { RoofShape } from '../../models/contract.js';
+import type { RoofShape } from '../../models/contract/index.js';
 import type { Building } from '../../models/types.js';
 import type { Rgb } from './color-scale.js';
 import { rgbToCss } from './color-scale.js';

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DistrictView } from '../../models/contract.js';
+import type { DistrictView } from '../../models/contract/index.js';
 import { callApi } from './api-direct.js';
 import { CHROMIUM_PATH } from './chromium.js';
 import { openUi, type Hooked } from './open-ui.js';

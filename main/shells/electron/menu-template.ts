@@ -3,8 +3,8 @@
  * Items that do something carry an `action` id; main.ts attaches the click handlers. Items with a `role` are
  * Electron's own (copy, paste, zoom), which keep their native behaviour and shortcuts.
  */
-import type { Language, Settings } from '../../core/settings/settings-schema.js';
-import { LANGUAGES, THEMES } from '../../core/settings/settings-schema.js';
+import type { Settings } from '../../core/settings/settings-schema.js';
+import { LANGUAGES, THEME_SETTINGS, type Language } from '../../../models/values.js';
 import { t, type MessageKey } from './messages.js';
 
 export type MenuAction =
@@ -91,7 +91,7 @@ export function buildMenuTemplate({ settings, recent, platform }: MenuInput): Me
       sep,
       {
         label: t(l, 'menu.theme'),
-        submenu: THEMES.map((theme) => ({
+        submenu: THEME_SETTINGS.map((theme) => ({
           label: t(l, THEME_LABELS[theme]),
           type: 'radio',
           checked: settings.theme === theme,

@@ -3,7 +3,7 @@
  * prefers-color-scheme and the native menus and dialogs with it); 'light' or 'dark' override it (electron.d.ts 41,
  * NativeTheme.themeSource). Forcing light or dark for 'system' would freeze the page's media query at that value.
  */
-import type { Theme } from '../../core/settings/settings-schema.js';
+import type { ThemeSetting as Theme } from '../../../models/values.js';
 
 export type ThemeSource = 'system' | 'light' | 'dark';
 
