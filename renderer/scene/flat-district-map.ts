@@ -122,22 +122,33 @@ export class FlatDistrictMap {
 
   pickAtClient(clientX: number, clientY: number): string | null {
     const r = this.canvas.getBoundingClientRect();
-    const p: LocalXY = [(clientX - r.left - this.view.ox) / this.view.scale, (this.view.oy - (clientY - r.top)) / this.view.scale];
-    // the smallest footprint under the pointer: a building inside a courtyard wins over its neighbour's outline
-    const hits = this.shapes.filter((s) => insideRing(p, s.ring)).sort((a, b) => a.area - b.area);
-    return hits[0]?.id ?? null;
+    return this.pickLocal([(clientX - r.left - this.view.ox) / this.view.scale, (this.view.oy - (clientY - r.top)) / this.view.scale]);
   }
 
   screenPositionOf(id: string): { x: number; y: number } | null {
     const s = this.shapes.find((x) => x.id === id);
     if (!s) return null;
-    // a point inside the footprint: the centre of its bounding box when inside, else its first corner nudged in
+    // a point where a click picks this building: on a grid over its bounding box, nearest the centre first (the
+    // centre itself may lie outside an L-shaped footprint, or on a smaller building inside a courtyard)
     const xs = s.ring.map((p) => p[0]);
     const ys = s.ring.map((p) => p[1]);
-    const c: LocalXY = [(Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2];
+    const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    const centre: LocalXY = [(minX + maxX) / 2, (minY + maxY) / 2];
+    const steps = 12;
+    const grid: LocalXY[] = [];
+    for (let i = 1; i < steps; i++) for (let j = 1; j < steps; j++) grid.push([minX + ((maxX - minX) * i) / steps, minY + ((maxY - minY) * j) / steps]);
+    grid.sort((a, b) => Math.hypot(a[0] - centre[0], a[1] - centre[1]) - Math.hypot(b[0] - centre[0], b[1] - centre[1]));
+    const at = [centre, ...grid].find((p) => this.pickLocal(p) === id);
+    if (!at) return null;
     const r = this.canvas.getBoundingClientRect();
-    const at = insideRing(c, s.ring) ? c : s.ring[0]!;
     return { x: r.left + this.view.ox + at[0] * this.view.scale, y: r.top + this.view.oy - at[1] * this.view.scale };
+  }
+
+  /** The smallest footprint under a point: a building inside a courtyard wins over the one around it. */
+  private pickLocal(p: LocalXY): string | null {
+    let best: Shape | null = null;
+    for (const s of this.shapes) if (insideRing(p, s.ring) && (!best || s.area < best.area)) best = s;
+    return best?.id ?? null;
   }
 
   silhouette(): null {
