@@ -289,6 +289,8 @@ function applyLoginItem(s: Settings): void {
 }
 
 function openSplash(): void {
+  // a second start or a dock click can come before Electron is ready to make windows
+  if (!app.isReady()) return void app.whenReady().then(openSplash);
   if (splash) return;
   const win = new BrowserWindow({
     ...SPLASH_SIZE,
@@ -317,7 +319,8 @@ function closeSplash(): void {
 }
 
 function shutDownCore(): void {
-  if (!core) return void dispatch({ kind: 'core-closed' });
+  // not from inside the before-quit handler that asked for the shutdown: its quit must be prevented first
+  if (!core) return void setImmediate(() => dispatch({ kind: 'core-closed' }));
   // write every pending reading before the process ends; a core still starting answers once it is up
   core
     .shutdown()
