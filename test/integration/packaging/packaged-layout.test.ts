@@ -96,7 +96,8 @@ beforeAll(async () => {
   logFile = path.join(tmp, 'access.log');
   fs.writeFileSync(logFile, '');
   dataDir = path.join(tmp, 'data');
-});
+  // a rebuild of stale bundles takes a minute or more on a busy machine
+}, 240_000);
 
 afterAll(() => {
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
