@@ -6,7 +6,7 @@
  *   first start, exports an XLSX report and prepares the PDF page, then shuts down when asked;
  * - `plustwin report` (bin/, dist/cli.js) prints the PDF report in Chromium;
  * - `plustwin serve` starts again on the same data with serialport unloadable and serves the UI;
- * and no file of the repository outside that layout may be touched (the production packages' own folders aside).
+ * and no file of the repository may be touched: everything, the production packages included, comes from the layout.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -35,14 +35,14 @@ interface Run {
   readonly stderr: string;
 }
 
-/** Runs Node on the layout as the packaged app would run its code: from the layout, resolving inside it. */
+/** Runs Node on the layout as the packaged app runs its code: from the layout, resolving inside it. */
 function runNode(
   args: string[],
   o: { imports?: string[]; env?: Record<string, string>; until?: { stdout: RegExp; then(match: RegExpExecArray): Promise<void> }; timeoutMs?: number } = {},
 ): Promise<Run> {
   const child = spawn(
     process.execPath,
-    ['--preserve-symlinks', '--preserve-symlinks-main', ...[hook('access-log.mjs'), ...(o.imports ?? [])].flatMap((i) => ['--import', i]), ...args],
+    [...[hook('access-log.mjs'), ...(o.imports ?? [])].flatMap((i) => ['--import', i]), ...args],
     {
       cwd: layout.app,
       env: { ...process.env, PLUSTWIN_ACCESS_LOG: logFile, PLUSTWIN_ACCESS_WATCH: JSON.stringify([...repoDirs, tmp]), ...o.env },
@@ -71,9 +71,9 @@ function runNode(
   );
 }
 
-/** Accesses under the repository that are not in a production package's own folder. */
+/** Accesses under the repository (the test's own hooks aside). */
 function outsideLayout(): string[] {
-  const allowed = [...layout.packageDirs, HERE];
+  const allowed = [HERE];
   return [
     ...new Set(
       fs

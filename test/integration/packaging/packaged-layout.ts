@@ -2,8 +2,9 @@
  * The files a packaged desktop app holds, laid out in a folder: electron-builder.yml's `files` (plus electron-builder's
  * own default exclusions), copied by electron-builder's own matcher and copier (app-builder-lib's fileMatcher.js,
  * the code `npm run dist` runs), its `extraResources` beside the app as in resources/, and the production
- * dependencies: what npm's lock file does not mark dev-only, linked in (electron-builder copies the same set; the
- * test runs Node with --preserve-symlinks, so resolution stays inside the layout as it would inside app.asar).
+ * dependencies: what npm's lock file does not mark dev-only (electron-builder copies the same set), hard-linked
+ * file by file (copied across file systems), so that every path the app resolves lies inside the layout, as it
+ * would inside app.asar.
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -67,8 +68,6 @@ export interface Layout {
   readonly app: string;
   /** resources/, where extraResources go. */
   readonly resources: string;
-  /** Real folders of the linked production packages: the only files outside the layout the app may read. */
-  readonly packageDirs: readonly string[];
   /** Files copied from the repository, relative to the app folder. */
   readonly files: readonly string[];
 }
@@ -92,16 +91,31 @@ export async function layOut(into: string): Promise<Layout> {
   const extra = matchers.getFileMatchers(config, 'extraResources', resources, { macroExpander: same, customBuildOptions: {}, globalOutDir: outDir, defaultSrc: ROOT });
   await matchers.copyFiles(extra, null, false);
   const files = listFiles(app);
-  const packageDirs: string[] = [];
   for (const name of productionPackages()) {
     const from = path.join(ROOT, 'node_modules', name);
     if (!fs.existsSync(from)) continue; // an optional dependency for another platform
-    const to = path.join(app, 'node_modules', name);
-    fs.mkdirSync(path.dirname(to), { recursive: true });
-    fs.symlinkSync(from, to, 'dir');
-    packageDirs.push(fs.realpathSync(from));
+    linkTree(fs.realpathSync(from), path.join(app, 'node_modules', name));
   }
-  return { app, resources, packageDirs, files };
+  return { app, resources, files };
+}
+
+/** The folder's files hard-linked (copied where links cannot cross file systems), its symbolic links as they are. */
+function linkTree(from: string, to: string): void {
+  fs.mkdirSync(to, { recursive: true });
+  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory()) linkTree(source, target);
+    else if (entry.isSymbolicLink()) fs.symlinkSync(fs.readlinkSync(source), target);
+    else {
+      try {
+        fs.linkSync(source, target);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+        fs.copyFileSync(source, target);
+      }
+    }
+  }
 }
 
 /** Files of the layout (node_modules included) that an asarUnpack pattern matches, as electron-builder matches them. */
