@@ -24,11 +24,12 @@ export const CORE_MODULES = {
   importers: ['base', 'store'],
   analysis: ['base', 'store', 'settings'],
   reports: ['base', 'store', 'settings', 'analysis'],
+  planning: ['base', 'store', 'settings', 'analysis', 'reports'],
   demo: ['base', 'store', 'ingest', 'importers'],
   projects: ['base', 'store', 'settings', 'importers'],
   'ui-assets': ['base'],
-  api: ['base', 'store', 'settings', 'ingest', 'importers', 'analysis', 'reports', 'demo', 'projects'],
-  app: ['base', 'store', 'settings', 'ingest', 'importers', 'analysis', 'reports', 'demo', 'projects', 'api'],
+  api: ['base', 'store', 'settings', 'ingest', 'importers', 'analysis', 'reports', 'planning', 'demo', 'projects'],
+  app: ['base', 'store', 'settings', 'ingest', 'importers', 'analysis', 'reports', 'planning', 'demo', 'projects', 'api'],
 };
 
 /** The ways in. Each may import the core and the shells' common kit, never another shell. */

@@ -5,6 +5,7 @@
  */
 
 import type { DeviceProtocol, Medium, PointKind, PointRole } from './values.js';
+import type { PlanningAttributes } from './planning/attributes.js';
 
 export type { DeviceProtocol, Medium, PointKind, PointRole } from './values.js';
 
@@ -47,6 +48,8 @@ export interface Building {
   readonly address?: string;
   /** Installed PV peak power, kWp, where known (the scene sizes the drawn panels by it). */
   readonly pvKwp?: number;
+  /** Heat-planning and BISKO attributes (year built, heating, floor area, sector), imported or entered. */
+  readonly planning?: PlanningAttributes;
 }
 
 export interface Site {

@@ -1,0 +1,89 @@
+/**
+ * A minimal GeoPackage (OGC 12-128r18, GeoPackage Encoding Standard 1.3) written with SQLite: the required tables
+ * gpkg_spatial_ref_sys (with the records -1, 0 and 4326 the standard requires, plus the layers' CRS),
+ * gpkg_contents and gpkg_geometry_columns, application_id 'GPKG' (0x47504B47) and user_version 10300, and one
+ * feature table per layer whose geometry column holds GeoPackage binary geometry (GP header + WKB).
+ * Written to a temporary file next to the target and renamed, so a failed export leaves no half file behind.
+ */
+import { rm, rename } from 'node:fs/promises';
+import { gpkgPolygon, type PolygonRings } from '../../../models/planning/gpkg-geometry.js';
+import { SqliteDb, type SqlValue } from '../store/sqlite-db.js';
+import { UTM32_WKT, WGS84_WKT } from './metric-crs.js';
+
+const GPKG_APPLICATION_ID = 0x47504b47;
+const GPKG_VERSION = 10300;
+
+export type ColumnType = 'TEXT' | 'INTEGER' | 'REAL' | 'BOOLEAN';
+
+export interface GpkgLayer {
+  readonly name: string;
+  readonly description: string;
+  readonly srsId: number;
+  readonly columns: readonly { readonly name: string; readonly type: ColumnType }[];
+  readonly features: readonly { readonly rings: PolygonRings; readonly values: readonly SqlValue[] }[];
+}
+
+const SRS: readonly [string, number, string, number, string][] = [
+  ['Undefined cartesian SRS', -1, 'NONE', -1, 'undefined'],
+  ['Undefined geographic SRS', 0, 'NONE', 0, 'undefined'],
+  ['WGS 84 geodetic', 4326, 'EPSG', 4326, WGS84_WKT],
+  ['ETRS89 / UTM zone 32N', 25832, 'EPSG', 25832, UTM32_WKT],
+];
+
+const SCHEMA = `
+  CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER NOT NULL PRIMARY KEY, organization TEXT NOT NULL,
+    organization_coordsys_id INTEGER NOT NULL, definition TEXT NOT NULL, description TEXT);
+  CREATE TABLE gpkg_contents (table_name TEXT NOT NULL PRIMARY KEY, data_type TEXT NOT NULL, identifier TEXT UNIQUE,
+    description TEXT DEFAULT '', last_change DATETIME NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+    min_x DOUBLE, min_y DOUBLE, max_x DOUBLE, max_y DOUBLE, srs_id INTEGER,
+    CONSTRAINT fk_gc_r_srs_id FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys(srs_id));
+  CREATE TABLE gpkg_geometry_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL, geometry_type_name TEXT NOT NULL,
+    srs_id INTEGER NOT NULL, z TINYINT NOT NULL, m TINYINT NOT NULL,
+    CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name), CONSTRAINT uk_gc_table_name UNIQUE (table_name),
+    CONSTRAINT fk_gc_tn FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name),
+    CONSTRAINT fk_gc_srs FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id));
+`;
+
+const quoteId = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+function bounds(layer: GpkgLayer): [number, number, number, number] | [null, null, null, null] {
+  let b: [number, number, number, number] | null = null;
+  for (const f of layer.features)
+    for (const ring of f.rings)
+      for (const [x, y] of ring) b = b === null ? [x, y, x, y] : [Math.min(b[0], x), Math.min(b[1], y), Math.max(b[2], x), Math.max(b[3], y)];
+  return b ?? [null, null, null, null];
+}
+
+export async function writeGeoPackage(file: string, layers: readonly GpkgLayer[]): Promise<void> {
+  const tmp = `${file}.part`;
+  await rm(tmp, { force: true });
+  const db = await SqliteDb.open(tmp);
+  try {
+    await db.exec(`PRAGMA application_id = ${GPKG_APPLICATION_ID}; PRAGMA user_version = ${GPKG_VERSION};`);
+    await db.exec('BEGIN');
+    await db.exec(SCHEMA);
+    for (const s of SRS) await db.run('INSERT INTO gpkg_spatial_ref_sys VALUES (?, ?, ?, ?, ?, NULL)', s);
+    for (const layer of layers) {
+      const cols = layer.columns.map((c) => `${quoteId(c.name)} ${c.type}`).join(', ');
+      await db.exec(`CREATE TABLE ${quoteId(layer.name)} (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom POLYGON, ${cols})`);
+      await db.run('INSERT INTO gpkg_contents (table_name, data_type, identifier, description, min_x, min_y, max_x, max_y, srs_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [
+        layer.name,
+        'features',
+        layer.name,
+        layer.description,
+        ...bounds(layer),
+        layer.srsId,
+      ]);
+      await db.run('INSERT INTO gpkg_geometry_columns VALUES (?, ?, ?, ?, 0, 0)', [layer.name, 'geom', 'POLYGON', layer.srsId]);
+      const names = ['geom', ...layer.columns.map((c) => c.name)].map(quoteId).join(', ');
+      const marks = layer.columns.map(() => '?').join(', ');
+      const stmt = await db.prepare(`INSERT INTO ${quoteId(layer.name)} (${names}) VALUES (?, ${marks})`);
+      for (const f of layer.features) await stmt.run([Buffer.from(gpkgPolygon(f.rings, layer.srsId)), ...f.values]);
+      await stmt.finalize();
+    }
+    await db.exec('COMMIT');
+  } finally {
+    await db.close();
+  }
+  await rename(tmp, file);
+}

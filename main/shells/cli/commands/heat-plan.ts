@@ -1,0 +1,102 @@
+/** `plustwin heat-plan`: the heat-planning (WPG) export as GeoPackage and CSV, and the buildings' planning attributes. */
+import type { CliCommand } from '../../common/command.js';
+import { UsageError } from '../../common/command.js';
+import { intOption, parseArgs } from '../../common/args.js';
+import { openExistingDistrict } from '../open-district.js';
+import { exportHeatPlan, gridCsvPath } from '../../../core/planning/export-heat-plan.js';
+import { setPlanningAttributes } from '../../../core/planning/planning-attributes.js';
+import type { BiskoSector, HeatingFuel, HeatingType, PlanningAttributes } from '../../../../models/planning/attributes.js';
+
+const usage = `usage: plustwin heat-plan --db FILE --out FILE.gpkg [--csv FILE.csv] [--year YYYY] [--cell M] [--grid-only] [--csv-dialect de|intl]
+       plustwin heat-plan set --db FILE --building ID [--year-built YYYY] [--heating TYPE] [--fuel FUEL]
+                              [--heater-year YYYY] [--floor-area M2] [--sector SECTOR]
+
+Heat-planning export (WPG section 15): per building its use, age class, heating, measured heat of the three
+years up to --year (weather as measured) or an estimate from the building typology, flagged; and the heat
+density per grid cell (MWh/(ha*a), KEA-BW suitability classes), published only for cells of >= 5 buildings.
+GeoPackage layers 'buildings' and 'heat_grid' in EPSG:25832; see docs/planning.md.
+  --out FILE.gpkg      the GeoPackage to write (replaced if it exists)
+  --csv FILE.csv       also the buildings as CSV, and the grid as FILE-grid.csv
+  --year YYYY          last measured year (default: last year)
+  --cell M             grid cell size in metres (default 100)
+  --grid-only          leave the per-building layer out (a file for publication)
+  --csv-dialect de|intl  de = semicolon and decimal comma (default), intl = comma and point
+set: enters a building's attributes where the import had none
+  --heating boiler|heat-pump|district-heat|electric-direct|stove|chp|none|unknown
+  --fuel gas|oil|lpg|biogas|wood|pellets|district-heat|electricity|coal|unknown
+  --sector households|trade-services|industry|municipal`;
+
+async function runSet(argv: readonly string[], io: Parameters<CliCommand['run']>[1]): Promise<number> {
+  const { positional, flags } = parseArgs(argv, {
+    db: 'string',
+    building: 'string',
+    'year-built': 'string',
+    heating: 'string',
+    fuel: 'string',
+    'heater-year': 'string',
+    'floor-area': 'string',
+    sector: 'string',
+  });
+  if (positional.length > 0) throw new UsageError(`unexpected argument '${positional[0]}'`);
+  if (flags.db === undefined) throw new UsageError('--db is required');
+  if (flags.building === undefined) throw new UsageError('--building is required');
+  const thisYear = new Date().getFullYear();
+  const patch: PlanningAttributes = {
+    ...(flags['year-built'] === undefined ? {} : { yearBuilt: intOption('year-built', flags['year-built'], 0, 1000, thisYear) }),
+    ...(flags['heater-year'] === undefined ? {} : { heaterYear: intOption('heater-year', flags['heater-year'], 0, 1000, thisYear) }),
+    ...(flags['floor-area'] === undefined ? {} : { floorAreaM2: Number(flags['floor-area']) }),
+    ...(flags.heating === undefined ? {} : { heatingType: flags.heating as HeatingType }),
+    ...(flags.fuel === undefined ? {} : { fuel: flags.fuel as HeatingFuel }),
+    ...(flags.sector === undefined ? {} : { sector: flags.sector as BiskoSector }),
+  };
+  const store = await openExistingDistrict(flags.db);
+  try {
+    const r = await setPlanningAttributes(store, flags.building, patch, thisYear);
+    if (!r.ok) throw new UsageError(`${r.error.where === undefined ? '' : `${r.error.where}: `}${r.error.message}`);
+    io.out.write(`${flags.building}: ${JSON.stringify(r.value)}\n`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+export const heatPlanCommand: CliCommand = {
+  name: 'heat-plan',
+  summary: 'heat-planning (WPG) export: buildings and heat-density grid as GeoPackage and CSV',
+  usage,
+  async run(argv, io) {
+    if (argv[0] === 'set') return runSet(argv.slice(1), io);
+    const { positional, flags } = parseArgs(argv, { db: 'string', out: 'string', csv: 'string', year: 'string', cell: 'string', 'grid-only': 'boolean', 'csv-dialect': 'string' });
+    if (positional.length > 0) throw new UsageError(`unexpected argument '${positional[0]}'`);
+    if (flags.db === undefined) throw new UsageError('--db is required');
+    if (flags.out === undefined) throw new UsageError('--out FILE.gpkg is required');
+    if (!flags.out.toLowerCase().endsWith('.gpkg')) throw new UsageError(`--out must name a .gpkg file, got '${flags.out}'`);
+    const dialect = flags['csv-dialect'] ?? 'de';
+    if (dialect !== 'de' && dialect !== 'intl') throw new UsageError(`--csv-dialect must be de or intl, got '${dialect}'`);
+    const thisYear = new Date().getFullYear();
+    const lastYear = intOption('year', flags.year, thisYear - 1, 1990, thisYear);
+    const cellSizeM = intOption('cell', flags.cell, 100, 10, 10_000);
+    const store = await openExistingDistrict(flags.db);
+    try {
+      const r = await exportHeatPlan(store, {
+        gpkg: flags.out,
+        lastYear,
+        cellSizeM,
+        dialect,
+        gridOnly: flags['grid-only'] === true,
+        ...(flags.csv === undefined ? {} : { csv: flags.csv }),
+      });
+      if (!r.ok) throw new Error(`${flags.db}: ${r.error.message}`);
+      const p = r.value;
+      const count = (s: string) => p.rows.filter((x) => x.heatSource === s).length;
+      io.out.write(
+        `${flags.out}: ${p.rows.length} building(s) (${count('measured')} measured ${lastYear - 2}-${lastYear}, ${count('estimated')} estimated, ${count('unknown')} unknown), ` +
+          `${p.grid.cells.length} published ${cellSizeM} m cell(s); ${p.grid.suppressedCells} cell(s) with ${p.grid.suppressedBuildings} building(s) suppressed (< 5 buildings)\n`,
+      );
+      if (flags.csv !== undefined) io.out.write(`${flags['grid-only'] === true ? '' : `${flags.csv}, `}${gridCsvPath(flags.csv)}\n`);
+      return 0;
+    } finally {
+      await store.close();
+    }
+  },
+};

@@ -1,0 +1,18 @@
+/** The BISKO sector a building's use suggests; the user may override it per building (PlanningAttributes.sector). */
+import type { BuildingUse } from '../types.js';
+import type { BiskoSector } from './attributes.js';
+
+export const sectorFromUse = (use: BuildingUse): BiskoSector => {
+  switch (use) {
+    case 'single-family':
+    case 'multi-family':
+      return 'households';
+    case 'school':
+    case 'town-hall':
+      return 'municipal';
+    case 'office':
+    case 'shop':
+    case 'other':
+      return 'trade-services';
+  }
+};
