@@ -14,6 +14,7 @@ export const SYSTEM_PACKAGES = [
   { apt: 'socat', why: 'Modbus RTU over a pseudo-terminal pair' },
   { apt: 'gcc', why: 'compiling the open62541 OPC UA test server' },
   { apt: 'libc6-dev', why: 'compiling the open62541 OPC UA test server (C headers)' },
+  { apt: 'gdal-bin', why: "GDAL's ogrinfo reading the heat-planning GeoPackage back" },
 ];
 
 /**
