@@ -8,28 +8,22 @@ import type { MeasuredYear } from '../../../models/planning/heat-plan-row.js';
 import type { DistrictView } from '../../../models/contract/index.js';
 import type { Store } from '../store/store.js';
 import { zonedToUtc } from '../reports/local-time.js';
+import { pointSums } from './year-sums.js';
 
 export const MIN_COVERAGE = 0.9;
 
-const HEAT_MEDIA = new Set(['heat', 'district-heat']);
-const HEAT_ROLES = new Set(['consumption', 'import']);
+export const HEAT_MEDIA = new Set(['heat', 'district-heat']);
+export const ENERGY_IN_ROLES = new Set(['consumption', 'import']);
 
 export async function measuredHeat(store: Store, view: DistrictView, lastYear: number, years = 3): Promise<Map<string, MeasuredYear[]>> {
   const out = new Map<string, MeasuredYear[]>();
-  const heatPoints = view.points.filter((p) => HEAT_MEDIA.has(p.medium) && HEAT_ROLES.has(p.role));
+  const heatPoints = view.points.filter((p) => HEAT_MEDIA.has(p.medium) && ENERGY_IN_ROLES.has(p.role));
   const zone = view.site.timezone;
   for (let year = lastYear - years + 1; year <= lastYear; year++) {
     const from = zonedToUtc(year, 0, 1, zone);
     const to = zonedToUtc(year + 1, 0, 1, zone);
     const slots = (to - from) / INTERVAL_MS;
-    const perPoint = new Map<string, { kwh: number; n: number }>();
-    for await (const iv of store.intervals(heatPoints.map((p) => p.id), from, to)) {
-      if (iv.quality === 'implausible') continue;
-      const s = perPoint.get(iv.pointId) ?? { kwh: 0, n: 0 };
-      s.kwh += iv.kwh;
-      s.n++;
-      perPoint.set(iv.pointId, s);
-    }
+    const perPoint = await pointSums(store, heatPoints.map((p) => p.id), from, to);
     const byBuilding = new Map<string, { kwh: number; complete: boolean }>();
     for (const p of heatPoints) {
       const s = perPoint.get(p.id);

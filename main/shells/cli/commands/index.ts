@@ -12,6 +12,7 @@ import { balanceCommand } from './balance.js';
 import { pvPotentialCommand } from './pv-potential.js';
 import { reportCommand } from './report.js';
 import { heatPlanCommand } from './heat-plan.js';
+import { biskoCommand } from './bisko.js';
 
 export const COMMANDS: readonly CliCommand[] = [
   simulateCommand,
@@ -23,4 +24,5 @@ export const COMMANDS: readonly CliCommand[] = [
   pvPotentialCommand,
   reportCommand,
   heatPlanCommand,
+  biskoCommand,
 ];
