@@ -7,6 +7,7 @@ import type { BiskoSector } from './attributes.js';
 import { estimatedFloorAreaM2, ringAreaM2, ringCentre } from './floor-area.js';
 import { sectorFromUse } from './sector.js';
 import { ageClassOf, typologyDemand, type AgeClass } from './typology.js';
+import { weatherCorrectedKwh, type Klimafaktor } from './weather-correction.js';
 
 export type HeatSource = 'measured' | 'estimated' | 'unknown';
 
@@ -29,8 +30,13 @@ export interface HeatPlanRow {
   readonly floorAreaEstimated: boolean;
   /** Measured heat of up to three whole years, oldest first. */
   readonly measured: readonly MeasuredYear[];
-  /** The building's annual heat: mean of the measured years, or floor area x typology value; null if unknown. */
+  /**
+   * The building's annual heat: mean of the measured years (each weather-corrected where its Klimafaktor is
+   * given), or floor area x typology value; null if unknown.
+   */
   readonly heatKwh: number | null;
+  /** True when every measured year was weather-corrected. */
+  readonly weatherCorrected: boolean;
   readonly heatSource: HeatSource;
   /** The typology value used for an estimate, kWh/(m²*a), and its source. */
   readonly typologyKwhPerM2a: number | null;
@@ -40,14 +46,24 @@ export interface HeatPlanRow {
   readonly centre: readonly [number, number];
 }
 
-export function heatPlanRow(b: Building, ring: readonly (readonly [number, number])[], measured: readonly MeasuredYear[]): HeatPlanRow {
+export function heatPlanRow(
+  b: Building,
+  ring: readonly (readonly [number, number])[],
+  measured: readonly MeasuredYear[],
+  klimafaktoren: readonly Klimafaktor[] = [],
+): HeatPlanRow {
   const p = b.planning ?? {};
   const footprint = ringAreaM2(ring);
   const floorAreaM2 = p.floorAreaM2 ?? estimatedFloorAreaM2(footprint, b.heightM);
   const ageClass = p.yearBuilt === undefined ? null : ageClassOf(p.yearBuilt);
   const typology = ageClass === null ? null : typologyDemand(b.use, ageClass);
   const years = [...measured].sort((a, c) => a.year - c.year).slice(-3);
-  const heatKwh = years.length > 0 ? years.reduce((s, y) => s + y.kwh, 0) / years.length : typology === null ? null : floorAreaM2 * typology.kwhPerM2a;
+  const kf = (year: number) => klimafaktoren.find((k) => k.year === year)?.factor;
+  const corrected = years.map((y) => {
+    const f = kf(y.year);
+    return f === undefined ? y.kwh : weatherCorrectedKwh(y.kwh, f);
+  });
+  const heatKwh = years.length > 0 ? corrected.reduce((s, k) => s + k, 0) / years.length : typology === null ? null : floorAreaM2 * typology.kwhPerM2a;
   return {
     id: b.id,
     address: b.address ?? null,
@@ -62,6 +78,7 @@ export function heatPlanRow(b: Building, ring: readonly (readonly [number, numbe
     floorAreaEstimated: p.floorAreaM2 === undefined,
     measured: years,
     heatKwh,
+    weatherCorrected: years.length > 0 && years.every((y) => kf(y.year) !== undefined),
     heatSource: years.length > 0 ? 'measured' : heatKwh === null ? 'unknown' : 'estimated',
     typologyKwhPerM2a: years.length === 0 && typology !== null ? typology.kwhPerM2a : null,
     typologySource: years.length === 0 && typology !== null ? typology.source : null,

@@ -31,6 +31,7 @@ export function buildingsTable(plan: HeatPlan): Table {
     { name: 'floor_area_estimated', type: 'BOOLEAN' },
     ...years.map((y) => ({ name: `heat_kwh_${y}`, type: 'REAL' as const })),
     { name: 'heat_kwh_a', type: 'REAL' },
+    { name: 'weather_corrected', type: 'BOOLEAN' },
     { name: 'heat_source', type: 'TEXT' },
     { name: 'typology_kwh_m2a', type: 'REAL' },
     { name: 'typology_source', type: 'TEXT' },
@@ -49,6 +50,7 @@ export function buildingsTable(plan: HeatPlan): Table {
     r.floorAreaEstimated ? 1 : 0,
     ...years.map((y) => round(r.measured.find((m) => m.year === y)?.kwh ?? null, 1)),
     round(r.heatKwh, 1),
+    r.weatherCorrected ? 1 : 0,
     r.heatSource,
     r.typologyKwhPerM2a,
     r.typologySource,
@@ -96,7 +98,11 @@ export function heatPlanLayers(plan: HeatPlan, withBuildings: boolean): GpkgLaye
     const b = buildingsTable(plan);
     layers.push({
       name: 'buildings',
-      description: 'Heat plan per building (WPG section 15): measured or estimated annual heat; internal, not for publication',
+      description:
+        'Heat plan per building (WPG section 15): measured or estimated annual heat; internal, not for publication' +
+        (plan.klimafaktoren.length === 0
+          ? '; measured heat not weather-corrected'
+          : `; weather-corrected with ${plan.klimafaktoren.map((k) => `${k.year}: ${k.factor}`).join(', ')} (${[...new Set(plan.klimafaktoren.map((k) => k.source))].join('; ')})`),
       srsId: EXPORT_SRS_ID,
       columns: b.columns,
       features: plan.rows.map((r, i) => ({ rings: [r.ring], values: b.rows[i] ?? [] })),

@@ -85,6 +85,22 @@ describe('plustwin heat-plan: GeoPackage read by ogrinfo', () => {
   }, 120_000);
   afterAll(() => tmp.cleanup());
 
+  it('weather-corrects each measured year with its entered Klimafaktor', async () => {
+    const corrected = tmp.file('korrigiert.gpkg');
+    const args = ['heat-plan', '--db', db, '--out', corrected, '--year', '2025', '--klimafaktor', '2023=1.1', '--klimafaktor', '2024=1,2', '--klimafaktor', '2025=1'];
+    const noSource = await runCliCaptured(...args);
+    expect(noSource.code).toBe(2);
+    expect(noSource.stderr).toMatch(/--klimafaktor needs --klimafaktor-source/);
+    expect((await runCliCaptured(...args, '--klimafaktor-source', 'DWD Klimafaktoren, PLZ 45127')).code).toBe(0);
+    const m1 = ogrinfo('-q', '-sql', "SELECT heat_kwh_2024, heat_kwh_a, weather_corrected FROM buildings WHERE building_id = 'm1'", corrected);
+    // the years as measured stay: 2024 = 10,980
+    expect(m1).toMatch(/heat_kwh_2024 \(Real\) = 10980/);
+    // (10,950 x 1.1 + 10,980 x 1.2 + 10,950 x 1.0) / 3 = (12,045 + 13,176 + 10,950) / 3 = 12,057
+    expect(m1).toMatch(/heat_kwh_a \(Real\) = 12057/);
+    expect(m1).toMatch(/weather_corrected \(Integer\(Boolean\)\) = 1/);
+    expect(ogrinfo('-so', corrected, 'buildings')).toMatch(/weather-corrected with 2023: 1.1, 2024: 1.2, 2025: 1 \(DWD Klimafaktoren, PLZ 45127\)/);
+  });
+
   it('refuses a wrong attribute by name and stores nothing', async () => {
     const before = readFileSync(db);
     const bad = await runCliCaptured('heat-plan', 'set', '--db', db, '--building', 'e2', '--fuel', 'kerosene');

@@ -5,9 +5,11 @@ import { intOption, parseArgs } from '../../common/args.js';
 import { openExistingDistrict } from '../open-district.js';
 import { exportHeatPlan, gridCsvPath } from '../../../core/planning/export-heat-plan.js';
 import { setPlanningAttributes } from '../../../core/planning/planning-attributes.js';
+import { parseKlimafaktor, type Klimafaktor } from '../../../../models/planning/weather-correction.js';
 import type { BiskoSector, HeatingFuel, HeatingType, PlanningAttributes } from '../../../../models/planning/attributes.js';
 
 const usage = `usage: plustwin heat-plan --db FILE --out FILE.gpkg [--csv FILE.csv] [--year YYYY] [--cell M] [--grid-only] [--csv-dialect de|intl]
+                         [--klimafaktor YYYY=F ... --klimafaktor-source TEXT]
        plustwin heat-plan set --db FILE --building ID [--year-built YYYY] [--heating TYPE] [--fuel FUEL]
                               [--heater-year YYYY] [--floor-area M2] [--sector SECTOR]
 
@@ -21,6 +23,9 @@ GeoPackage layers 'buildings' and 'heat_grid' in EPSG:25832; see docs/planning.m
   --cell M             grid cell size in metres (default 100)
   --grid-only          leave the per-building layer out (a file for publication)
   --csv-dialect de|intl  de = semicolon and decimal comma (default), intl = comma and point
+  --klimafaktor YYYY=F   the DWD Klimafaktor of a measured year (repeat per year); that year's heat is
+                         multiplied by it (heating and hot water together); needs --klimafaktor-source
+  --klimafaktor-source TEXT  where the factors come from, e.g. "DWD Klimafaktoren, PLZ 45127"
 set: enters a building's attributes where the import had none
   --heating boiler|heat-pump|district-heat|electric-direct|stove|chp|none|unknown
   --fuel gas|oil|lpg|biogas|wood|pellets|district-heat|electricity|coal|unknown
@@ -66,7 +71,7 @@ export const heatPlanCommand: CliCommand = {
   usage,
   async run(argv, io) {
     if (argv[0] === 'set') return runSet(argv.slice(1), io);
-    const { positional, flags } = parseArgs(argv, { db: 'string', out: 'string', csv: 'string', year: 'string', cell: 'string', 'grid-only': 'boolean', 'csv-dialect': 'string' });
+    const { positional, flags } = parseArgs(argv, { db: 'string', out: 'string', csv: 'string', year: 'string', cell: 'string', 'grid-only': 'boolean', 'csv-dialect': 'string', klimafaktor: 'list', 'klimafaktor-source': 'string' });
     if (positional.length > 0) throw new UsageError(`unexpected argument '${positional[0]}'`);
     if (flags.db === undefined) throw new UsageError('--db is required');
     if (flags.out === undefined) throw new UsageError('--out FILE.gpkg is required');
@@ -75,6 +80,13 @@ export const heatPlanCommand: CliCommand = {
     if (dialect !== 'de' && dialect !== 'intl') throw new UsageError(`--csv-dialect must be de or intl, got '${dialect}'`);
     const thisYear = new Date().getFullYear();
     const lastYear = intOption('year', flags.year, thisYear - 1, 1990, thisYear);
+    const source = flags['klimafaktor-source'];
+    if ((flags.klimafaktor ?? []).length > 0 && source === undefined) throw new UsageError('--klimafaktor needs --klimafaktor-source naming where the factors come from');
+    const klimafaktoren: Klimafaktor[] = (flags.klimafaktor ?? []).map((text) => {
+      const k = parseKlimafaktor(text, source ?? '');
+      if (k === null) throw new UsageError(`--klimafaktor must read YYYY=F with a positive factor, e.g. 2024=1.12, got '${text}'`);
+      return k;
+    });
     const cellSizeM = intOption('cell', flags.cell, 100, 10, 10_000);
     const store = await openExistingDistrict(flags.db);
     try {
@@ -84,6 +96,7 @@ export const heatPlanCommand: CliCommand = {
         cellSizeM,
         dialect,
         gridOnly: flags['grid-only'] === true,
+        klimafaktoren,
         ...(flags.csv === undefined ? {} : { csv: flags.csv }),
       });
       if (!r.ok) throw new Error(`${flags.db}: ${r.error.message}`);
