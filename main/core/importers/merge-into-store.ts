@@ -4,13 +4,18 @@ import type { Building, Site } from '../../../models/types.js';
 import type { ImportResult } from './import-buildings.js';
 import type { Store } from '../store/store.js';
 
-/** The imported building, keeping what the user set on an existing one where the file only has a fallback. */
+/**
+ * The imported building, keeping what the user set on an existing one where the file only has a fallback; planning
+ * attributes the user entered stay unless the file states them.
+ */
 function merged(imported: Building, existing: Building | undefined): Building {
   if (!existing) return imported;
+  const planning = existing.planning === undefined && imported.planning === undefined ? undefined : { ...existing.planning, ...imported.planning };
   return {
     ...imported,
     name: imported.name === imported.id ? existing.name : imported.name,
     use: imported.use === 'other' ? existing.use : imported.use,
+    ...(planning === undefined ? {} : { planning }),
   };
 }
 

@@ -70,6 +70,7 @@ export function assembleBuilding(raw: RawBuilding, id: string, ctx: AssemblyCont
     ...(raw.storeys !== undefined && raw.storeys > 0 ? { storeys: raw.storeys } : {}),
     ...(roofType !== undefined ? { roofType } : {}),
     ...(address !== '' ? { address } : {}),
+    ...(raw.yearOfConstruction !== undefined ? { planning: { yearBuilt: raw.yearOfConstruction } } : {}),
   };
   return { building, roofs };
 }

@@ -34,7 +34,7 @@ const SURFACE_KINDS: Readonly<Record<string, SurfaceKind>> = {
 const POLYGON_ELEMENTS = new Set(['Polygon', 'Triangle', 'Rectangle', 'PolygonPatch']);
 const COORDINATE_ELEMENTS = new Set(['posList', 'pos', 'coordinates']);
 
-type BuildingText = 'name' | 'function' | 'roofType' | 'measuredHeight' | 'storeysAboveGround' | 'ThoroughfareName'
+type BuildingText = 'name' | 'function' | 'roofType' | 'measuredHeight' | 'storeysAboveGround' | 'yearOfConstruction' | 'ThoroughfareName'
   | 'ThoroughfareNumber' | 'PostalCodeNumber' | 'LocalityName';
 const BUILDING_TEXT = new Set<string>([
   'name',
@@ -42,6 +42,7 @@ const BUILDING_TEXT = new Set<string>([
   'roofType',
   'measuredHeight',
   'storeysAboveGround',
+  'yearOfConstruction',
   'ThoroughfareName',
   'ThoroughfareNumber',
   'PostalCodeNumber',
@@ -287,6 +288,13 @@ export class CityGmlHandler {
         // building parts: the tallest part is the building's height, storeys likewise
         if (element === 'measuredHeight') b.measuredHeight = Math.max(b.measuredHeight ?? 0, v);
         else b.storeys = Math.max(b.storeys ?? 0, Math.round(v));
+        break;
+      }
+      case 'yearOfConstruction': {
+        // xs:gYear ("1965"); some exports write a date ("1965-01-01"): the year is its first four digits
+        const m = /^(\d{4})(?:-|$)/.exec(value.trim());
+        if (m === null) throw new CityGmlProblem(`yearOfConstruction must be a year such as 1965, not '${value}'`, this.textPosition);
+        b.yearOfConstruction ??= Number(m[1]);
         break;
       }
       case 'ThoroughfareName':

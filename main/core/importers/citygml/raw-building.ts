@@ -25,6 +25,8 @@ export interface RawBuilding {
   roofTypeCode?: string;
   measuredHeight?: number;
   storeys?: number;
+  /** bldg:yearOfConstruction (xs:gYear). */
+  yearOfConstruction?: number;
   street?: string;
   houseNumber?: string;
   postalCode?: string;

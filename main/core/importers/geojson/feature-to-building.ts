@@ -17,6 +17,8 @@ import {
   nameOf,
   roofTypeOf,
   storeysOf,
+  yearBuiltOf,
+  floorAreaOf,
   useOf,
 } from './properties.js';
 
@@ -54,6 +56,14 @@ function polygon(v: unknown, where: string): PolygonCoords {
     if (openRing(points).length < 3) throw new PropertyProblem(`${where}[${r}] has fewer than 3 distinct positions`);
     return points;
   });
+}
+
+/** Planning attributes the feature states (year built, floor area); none when it states neither. */
+function planningOf(props: Properties): { planning?: NonNullable<Building['planning']> } {
+  const yearBuilt = yearBuiltOf(props);
+  const floorAreaM2 = floorAreaOf(props);
+  if (yearBuilt === undefined && (floorAreaM2 === undefined || floorAreaM2 === 0)) return {};
+  return { planning: { ...(yearBuilt === undefined ? {} : { yearBuilt }), ...(floorAreaM2 === undefined || floorAreaM2 === 0 ? {} : { floorAreaM2 }) } };
 }
 
 export function featureToBuilding(
@@ -134,6 +144,7 @@ export function featureToBuilding(
     ...(storeys !== undefined && storeys > 0 ? { storeys } : {}),
     ...(roofType !== undefined ? { roofType } : {}),
     ...(address !== undefined ? { address } : {}),
+    ...planningOf(props),
   };
   return { building, roofs: [{ buildingId: id, areaM2: round(roofArea, 2), tiltDeg: 0, azimuthDeg: 180 }] };
 }

@@ -73,6 +73,15 @@ export const storeysOf = (p: Properties): number | undefined => {
   return n === undefined ? undefined : Math.round(n);
 };
 
+/** Year of construction: PlusTwin's own name, CityGML's, a German one and OpenStreetMap's start_date ("1905-05"). */
+export const yearBuiltOf = (p: Properties): number | undefined => {
+  const n = numberOf(p, ['yearBuilt', 'yearOfConstruction', 'baujahr', 'start_date', 'building:start_date']);
+  return n === undefined ? undefined : Math.trunc(n);
+};
+
+/** Heated floor area, m², where the source states it. */
+export const floorAreaOf = (p: Properties): number | undefined => numberOf(p, ['floorAreaM2', 'floorArea', 'floor_area']);
+
 export const nameOf = (p: Properties): string | undefined => stringOf(p, ['name', 'gml:name', 'bezeichnung']);
 
 export function useOf(p: Properties): BuildingUse {
