@@ -415,11 +415,6 @@ export interface ServerCertificateView {
 export interface AppSettings {
   readonly language: 'de' | 'en';
   readonly theme: 'light' | 'dark';
-  readonly units: { readonly power: 'W' | 'kW' | 'MW'; readonly energy: 'kWh' | 'MWh' };
-  /** Factor set ids used by default (see 'factors.list'). */
-  readonly factorSets: { readonly primary: string; readonly co2: string };
-  /** Defaults for new devices, ms. */
-  readonly polling: { readonly intervalMs: number; readonly timeoutMs: number };
   /** Desktop only: closing the window keeps collecting from the tray. */
   readonly keepCollectingWhenClosed: boolean;
   readonly startAtLogin: boolean;
@@ -427,10 +422,8 @@ export interface AppSettings {
   readonly shadows: boolean;
 }
 
-/** A change to the settings: any field, groups in part. */
-export type AppSettingsPatch = {
-  readonly [K in keyof AppSettings]?: AppSettings[K] extends object ? Partial<AppSettings[K]> : AppSettings[K];
-};
+/** A change to the settings: any subset of the (flat) fields. */
+export type AppSettingsPatch = Partial<AppSettings>;
 
 /** A meter's history as CSV text (readings or a 15-minute load profile), for preview or import into one point. */
 export interface HistoryCsvArgs {
