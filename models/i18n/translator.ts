@@ -1,0 +1,37 @@
+/**
+ * Looks texts up in a table built with defineMessages, in one language, and fills in {placeholders}: numbers through
+ * Intl.NumberFormat for the locale (German: decimal comma, dot for thousands), whole numbers without decimals and
+ * others with one (give a formatted string for anything else).
+ */
+import type { MessageParam, MessageTable, MessageTexts, PlaceholdersOf } from './define-messages.js';
+import type { Lang } from './languages.js';
+
+/** No argument for a text without placeholders; exactly its placeholders for one with them. */
+export type ParamsFor<S extends string> = [PlaceholdersOf<S>] extends [never]
+  ? []
+  : [params: { readonly [P in PlaceholdersOf<S>]: MessageParam }];
+
+export type Translate<De extends MessageTexts> = <K extends keyof De & string>(key: K, ...params: ParamsFor<De[K]>) => string;
+
+export interface Translator<De extends MessageTexts> {
+  readonly lang: Lang;
+  readonly locale: string;
+  readonly t: Translate<De>;
+}
+
+export function createTranslator<De extends MessageTexts>(table: MessageTable<De>, lang: Lang, locale: string): Translator<De> {
+  const texts: Readonly<Record<string, string>> = table.texts[lang];
+  const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const oneDecimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const t = (key: string, params?: Readonly<Record<string, MessageParam>>): string => {
+    // the types rule out a key without a text; a table edited at run time (never) would show the key, not a blank
+    const text = texts[key] ?? key;
+    if (params === undefined) return text;
+    return text.replace(/\{(\w+)\}/g, (m, name: string) => {
+      const v = params[name];
+      if (v === undefined) return m;
+      return typeof v === 'number' ? (Number.isInteger(v) ? whole : oneDecimal).format(v) : v;
+    });
+  };
+  return { lang, locale, t: t as Translate<De> };
+}

@@ -1,0 +1,59 @@
+/**
+ * The message mechanism (models/i18n/): lookups fill placeholders with numbers in the language's format, and the
+ * types refuse what would otherwise print a key or a blank. The @ts-expect-error lines are the proof: `npm test`
+ * runs tsc over this file, and tsc fails on an @ts-expect-error that has no error under it, so each of them would
+ * break the typecheck the day a misspelt key, a missing English text or a missing parameter passed.
+ */
+import { describe, expect, it } from 'vitest';
+import { defineMessages } from '../../../models/i18n/define-messages.js';
+import { isLang, LANGUAGES } from '../../../models/i18n/languages.js';
+import { createTranslator } from '../../../models/i18n/translator.js';
+
+const table = defineMessages({
+  de: { 'greet': 'Hallo {name}', 'energy': '{kwh} kWh', 'plain': 'ja' },
+  en: { 'greet': 'Hello {name}', 'energy': '{kwh} kWh', 'plain': 'yes' },
+});
+
+describe('typed messages', () => {
+  it('looks up a key in each language and formats numbers with the locale', () => {
+    const de = createTranslator(table, 'de', 'de-DE');
+    const en = createTranslator(table, 'en', 'en-GB');
+    expect(de.t('plain')).toBe('ja');
+    expect(en.t('greet', { name: 'Ada' })).toBe('Hello Ada');
+    // 12345.67: German groups thousands with '.' and uses the decimal comma; one decimal for a fraction
+    expect(de.t('energy', { kwh: 12_345.67 })).toBe('12.345,7 kWh');
+    expect(en.t('energy', { kwh: 12_345.67 })).toBe('12,345.7 kWh');
+    // whole numbers without decimals
+    expect(de.t('energy', { kwh: 1500 })).toBe('1.500 kWh');
+  });
+
+  it('knows the languages once', () => {
+    expect(LANGUAGES).toEqual(['de', 'en']);
+    expect(isLang('en')).toBe(true);
+    expect(isLang('fr')).toBe(false);
+  });
+
+  it('refuses a misspelt key, a wrong or missing parameter, and tables that differ', () => {
+    const { t } = createTranslator(table, 'de', 'de-DE');
+    // @ts-expect-error misspelt key
+    expect(t('gret', { name: 'x' })).toBe('gret');
+    // @ts-expect-error the text has a {name} placeholder: the parameter is required
+    t('greet');
+    // @ts-expect-error wrong parameter name
+    t('greet', { nme: 'x' });
+    // @ts-expect-error a text without placeholders takes no parameters
+    t('plain', { x: 1 });
+    const use = 'school' as 'school' | 'office';
+    // @ts-expect-error a key built from a value with no text ('use.school' is not a key of this table)
+    t(`use.${use}`);
+
+    // @ts-expect-error English misses a key
+    defineMessages({ de: { a: 'A', b: 'B' }, en: { a: 'A' } });
+    // @ts-expect-error English has a key German has not
+    defineMessages({ de: { a: 'A' }, en: { a: 'A', c: 'C' } });
+    // @ts-expect-error English has other placeholders than German
+    defineMessages({ de: { a: 'Zeile {line}' }, en: { a: 'Line {row}' } });
+    // the same placeholders in another order are fine
+    expect(createTranslator(defineMessages({ de: { a: '{x} von {y}' }, en: { a: '{y} of {x}' } }), 'en', 'en-GB').t('a', { x: 1, y: 2 })).toBe('2 of 1');
+  });
+});
