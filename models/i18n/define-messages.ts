@@ -24,10 +24,13 @@ export type MessageTexts = Readonly<Record<string, string>>;
 
 /** What a table built with defineMessages holds: both languages, the keys typed by the German table. */
 export interface MessageTable<De extends MessageTexts> {
-  readonly texts: { readonly [L in Lang]: { readonly [K in keyof De]: string } };
+  readonly texts: { readonly de: De } & { readonly [L in Exclude<Lang, 'de'>]: { readonly [K in keyof De]: string } };
 }
 
-export type KeyOf<T> = T extends MessageTable<infer De> ? keyof De & string : never;
+/** The German table's type (its literal texts carry the placeholders). */
+export type TextsOf<T> = T extends MessageTable<infer De> ? De : never;
+/** The keys of a table: what a lookup accepts. */
+export type KeyOf<T> = keyof TextsOf<T> & string;
 
 type SamePlaceholders<A extends string, B extends string> = [PlaceholdersOf<A>] extends [PlaceholdersOf<B>]
   ? [PlaceholdersOf<B>] extends [PlaceholdersOf<A>]
@@ -57,5 +60,6 @@ export function defineMessages<const De extends MessageTexts, const En extends M
   readonly de: De;
   readonly en: En & EnglishFor<De, En>;
 }): MessageTable<De> {
+  // EnglishFor has checked the English table; its own literal type is of no use after that
   return { texts: { de: tables.de, en: tables.en as unknown as { readonly [K in keyof De]: string } } };
 }

@@ -4,7 +4,7 @@
  * others with one (give a formatted string for anything else).
  */
 import type { MessageParam, MessageTable, MessageTexts, PlaceholdersOf } from './define-messages.js';
-import type { Lang } from './languages.js';
+import { DEFAULT_LOCALE, LANGUAGES, type Lang } from './languages.js';
 
 /** No argument for a text without placeholders; exactly its placeholders for one with them. */
 export type ParamsFor<S extends string> = [PlaceholdersOf<S>] extends [never]
@@ -34,4 +34,11 @@ export function createTranslator<De extends MessageTexts>(table: MessageTable<De
     });
   };
   return { lang, locale, t: t as Translate<De> };
+}
+
+/** A translator per language, each with the language's default locale (reports, menus, the CLI). */
+export function createTranslators<De extends MessageTexts>(table: MessageTable<De>): Readonly<Record<Lang, Translator<De>>> {
+  const out = {} as Record<Lang, Translator<De>>;
+  for (const lang of LANGUAGES) out[lang] = createTranslator(table, lang, DEFAULT_LOCALE[lang]);
+  return out;
 }

@@ -19,7 +19,7 @@ import type { WeatherSeries } from '../../../models/weather/try-weather.js';
 import type { Store } from '../store/store.js';
 import { nextLocalMonth } from './local-time.js';
 import { loadBuildingProfile, qualityStats, ReportDataError } from './load-profiles.js';
-import type { Lang } from './messages.js';
+import type { Lang } from '../../../models/i18n/languages.js';
 import { buildPvSection } from './pv-section.js';
 import type { BuildingReport, MonthRow, PvSection, QualityCounts, ReportData } from './report-data.js';
 import type { ReportPeriod } from './report-period.js';

@@ -11,7 +11,7 @@ import type { Store } from '../store/store.js';
 import { assembleReport, ReportDataError, type ProgressFn } from './assemble-report.js';
 import { printReportPdf } from './chromium-pdf.js';
 import { writeIntervalCsv, type CsvVariant } from './csv-writer.js';
-import type { Lang } from './messages.js';
+import type { Lang } from '../../../models/i18n/languages.js';
 import { prepareReportFolder, type ReportFolder } from './report-folder.js';
 import { parsePeriod, type ReportPeriod } from './report-period.js';
 import { writeReportXlsx } from './xlsx-writer.js';

@@ -1,5 +1,5 @@
 /** Numbers and dates as the report's language writes them (de-DE: decimal comma, 1.234,5). */
-import type { Lang } from './messages.js';
+import type { Lang } from '../../../models/i18n/languages.js';
 
 export interface Formatter {
   readonly locale: string;

@@ -5,9 +5,10 @@
  * (retired-fields.ts).
  */
 import { z } from 'zod';
+import { LANGUAGES, type Lang } from '../../../models/i18n/languages.js';
 
-export const LANGUAGES = ['de', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES };
+export type Language = Lang;
 
 export const settingsSchema = z
   .object({

@@ -7,7 +7,7 @@ import { parseArgs } from '../../common/args.js';
 import { appVersion } from '../../../core/base/app-root.js';
 import { openExistingDistrict } from '../open-district.js';
 import type { ReportFormat } from '../../../core/reports/export-report.js';
-import { isLang } from '../../../core/reports/messages.js';
+import { isLang } from '../../../../models/i18n/languages.js';
 import { PeriodError } from '../../../core/reports/report-period.js';
 import { progressBar } from '../../../core/reports/progress-bar.js';
 
