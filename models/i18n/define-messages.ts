@@ -63,3 +63,12 @@ export function defineMessages<const De extends MessageTexts, const En extends M
   // EnglishFor has checked the English table; its own literal type is of no use after that
   return { texts: { de: tables.de, en: tables.en as unknown as { readonly [K in keyof De]: string } } };
 }
+
+/** The keys whose text has no placeholders: what a static page can name (data-i18n="…"), checked at run time. */
+export type PlainKeyOf<T> = { [K in KeyOf<T>]: [PlaceholdersOf<TextsOf<T>[K]>] extends [never] ? K : never }[KeyOf<T>];
+
+/** For keys only known at run time (an HTML attribute): is it a key of the table whose text needs no parameters? */
+export function isPlainKey<T extends MessageTable<MessageTexts>>(table: T, key: string | undefined): key is PlainKeyOf<T> {
+  const texts: Readonly<Record<string, string>> = table.texts.de;
+  return key !== undefined && Object.hasOwn(texts, key) && !/\{\w+\}/.test(texts[key] ?? '');
+}

@@ -1,14 +1,17 @@
 /**
- * A deliberately small i18n: two languages, a flat key table, {name} placeholders, and Intl for numbers and dates
+ * The UI's i18n: the shared message mechanism (models/i18n/) over the UI's table, plus Intl for numbers and dates
  * so that German gets its decimal comma and 24-hour clock without hand-written formatting.
  */
-import { de, en, type MessageKey, type Messages } from './messages.js';
+import { isPlainKey, type KeyOf, type PlainKeyOf, type TextsOf } from '../../models/i18n/define-messages.js';
+import { isLang, type Lang } from '../../models/i18n/languages.js';
+import { createTranslator, type Translate } from '../../models/i18n/translator.js';
+import { rendererMessages } from './messages.js';
 
-export type Lang = 'de' | 'en';
-export const LANGS: readonly Lang[] = ['de', 'en'];
-const TABLES: Record<Lang, Messages> = { de, en };
+export { isLang, LANGUAGES, type Lang } from '../../models/i18n/languages.js';
+export type MessageKey = KeyOf<typeof rendererMessages>;
 
-export const isLang = (v: unknown): v is Lang => v === 'de' || v === 'en';
+/** A key named in index.html (data-i18n): the HTML is not typechecked, so it is checked here and by a unit test. */
+export const isStaticKey = (key: string | undefined): key is PlainKeyOf<typeof rendererMessages> => isPlainKey(rendererMessages, key);
 
 /** ?lang=… wins, then a stored choice, else German (the product's first language). */
 export function pickLang(search: string, stored: string | null): Lang {
@@ -27,7 +30,8 @@ export function localeFor(lang: Lang, browserLocales: readonly string[] = []): s
 export interface I18n {
   readonly lang: Lang;
   readonly locale: string;
-  t(key: MessageKey, params?: Readonly<Record<string, string | number>>): string;
+  /** A key of the UI's table, with exactly the parameters its text has placeholders for. */
+  readonly t: Translate<TextsOf<typeof rendererMessages>>;
   number(value: number, fractionDigits?: number): string;
   percent(share: number): string;
   dateTime(ts: number, timeZone: string): string;
@@ -36,7 +40,6 @@ export interface I18n {
 }
 
 export function createI18n(lang: Lang, browserLocales: readonly string[] = []): I18n {
-  const table = TABLES[lang];
   const locale = localeFor(lang, browserLocales);
   const numberFormats = new Map<number, Intl.NumberFormat>();
   const nf = (digits: number): Intl.NumberFormat => {
@@ -50,19 +53,10 @@ export function createI18n(lang: Lang, browserLocales: readonly string[] = []): 
   const percentFormat = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const fmt = (ts: number, timeZone: string, options: Intl.DateTimeFormatOptions): string =>
     new Intl.DateTimeFormat(locale, { timeZone, ...options }).format(new Date(ts));
-  const t = (key: MessageKey, params?: Readonly<Record<string, string | number>>): string => {
-    const text = table[key] ?? key;
-    if (!params) return text;
-    return text.replace(/\{(\w+)\}/g, (m, name: string) => {
-      const v = params[name];
-      if (v === undefined) return m;
-      return typeof v === 'number' ? nf(Number.isInteger(v) ? 0 : 1).format(v) : v;
-    });
-  };
   return {
     lang,
     locale,
-    t,
+    t: createTranslator(rendererMessages, lang, locale).t,
     number: (value, fractionDigits = 1) => nf(fractionDigits).format(value),
     percent: (share) => percentFormat.format(share),
     dateTime: (ts, timeZone) => fmt(ts, timeZone, { dateStyle: 'medium', timeStyle: 'medium' }),
