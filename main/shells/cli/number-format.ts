@@ -1,5 +1,6 @@
 /** Numbers for people: German or English separators, chosen by --lang or the LANG environment variable. */
-export type Lang = 'de' | 'en';
+import { DEFAULT_LOCALE, type Lang } from '../../../models/i18n/languages.js';
+import { cliText } from './messages.js';
 
 export const langFrom = (flag: string | undefined, env: string | undefined): Lang | null => {
   const raw = (flag ?? env ?? 'en').toLowerCase();
@@ -20,7 +21,8 @@ export interface NumberFormatter {
 }
 
 export const numberFormatter = (lang: Lang): NumberFormatter => {
-  const locale = lang === 'de' ? 'de-DE' : 'en-GB';
+  const locale = DEFAULT_LOCALE[lang];
+  const t = cliText(lang);
   const cache = new Map<number, Intl.NumberFormat>();
   const fmt = (decimals: number) => {
     let f = cache.get(decimals);
@@ -37,7 +39,7 @@ export const numberFormatter = (lang: Lang): NumberFormatter => {
     kwh: (v) => fmt(0).format(clean(v, 0)),
     num: (v, d) => fmt(d).format(clean(v, d)),
     pct: (v) => (v === null ? '-' : `${fmt(1).format(clean(v * 100, 1))} %`),
-    yesNo: (v) => (lang === 'de' ? (v ? 'ja' : 'nein') : v ? 'yes' : 'no'),
+    yesNo: (v) => t(v ? 'yes' : 'no'),
   };
 };
 
