@@ -5,6 +5,7 @@
  */
 import type { Building, Device, Point, RoofRing, Site, IntervalQuality, BuildingUse, DeviceProtocol, Medium, PointKind, PointRole } from './types.js';
 import type { Result } from './result.js';
+import type { Lang } from './i18n/languages.js';
 import type { Carrier } from './energy/carriers.js';
 import type { Coverage } from './energy/coverage.js';
 import type { Period } from './energy/period.js';
@@ -413,7 +414,7 @@ export interface ServerCertificateView {
 
 /** The user's settings (persisted in the data folder; validated by main/settings/settings-schema.ts). */
 export interface AppSettings {
-  readonly language: 'de' | 'en';
+  readonly language: Lang;
   readonly theme: 'light' | 'dark';
   /** Desktop only: closing the window keeps collecting from the tray. */
   readonly keepCollectingWhenClosed: boolean;

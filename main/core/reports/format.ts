@@ -1,5 +1,5 @@
 /** Numbers and dates as the report's language writes them (de-DE: decimal comma, 1.234,5). */
-import type { Lang } from '../../../models/i18n/languages.js';
+import { DEFAULT_LOCALE, type Lang } from '../../../models/i18n/languages.js';
 
 export interface Formatter {
   readonly locale: string;
@@ -19,7 +19,7 @@ export interface Formatter {
 }
 
 export const formatterFor = (lang: Lang): Formatter => {
-  const locale = lang === 'de' ? 'de-DE' : 'en-GB';
+  const locale = DEFAULT_LOCALE[lang];
   const numbers = new Map<number, Intl.NumberFormat>();
   const nf = (d: number): Intl.NumberFormat => {
     let f = numbers.get(d);
