@@ -8,6 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { defineMessages } from '../../../models/i18n/define-messages.js';
 import { isLang, LANGUAGES } from '../../../models/i18n/languages.js';
 import { createTranslator } from '../../../models/i18n/translator.js';
+import { reportMessages, reportText } from '../../../main/core/reports/messages.js';
+import { electronMessages, t as menuText } from '../../../main/shells/electron/messages.js';
+import { cliMessages, cliText } from '../../../main/shells/cli/messages.js';
+import { createI18n } from '../../../renderer/i18n/i18n.js';
+import { rendererMessages } from '../../../renderer/i18n/messages.js';
 
 const table = defineMessages({
   de: { 'greet': 'Hallo {name}', 'energy': '{kwh} kWh', 'plain': 'ja' },
@@ -55,5 +60,39 @@ describe('typed messages', () => {
     defineMessages({ de: { a: 'Zeile {line}' }, en: { a: 'Line {row}' } });
     // the same placeholders in another order are fine
     expect(createTranslator(defineMessages({ de: { a: '{x} von {y}' }, en: { a: '{y} of {x}' } }), 'en', 'en-GB').t('a', { x: 1, y: 2 })).toBe('2 of 1');
+  });
+
+  it('types every surface: the UI, the reports, the desktop menus and the CLI', () => {
+    // @ts-expect-error UI: misspelt key
+    createI18n('de').t('buildings.titel');
+    // @ts-expect-error reports: misspelt key
+    reportText('de')('report.titel');
+    // @ts-expect-error reports: a key built from a value without a text
+    reportText('de')(`carrier.${'coal' as 'coal' | 'gas'}`);
+    // @ts-expect-error desktop menus: misspelt key
+    menuText('de', 'menu.fiel');
+    // @ts-expect-error CLI: misspelt key
+    cliText('de')('yse');
+    expect([createI18n('en').t('buildings.title'), reportText('en')('report.title'), menuText('en', 'menu.file'), cliText('de')('yes')]).toEqual([
+      'Buildings',
+      'Energy balance report',
+      'File',
+      'ja',
+    ]);
+  });
+
+  it('gives every text of every table in both languages, with the same placeholders (tsc checks keys, not extras)', () => {
+    const names = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
+    const tables = { renderer: rendererMessages, reports: reportMessages, electron: electronMessages, cli: cliMessages };
+    for (const [surface, table] of Object.entries(tables)) {
+      const de: Readonly<Record<string, string>> = table.texts.de;
+      const en: Readonly<Record<string, string>> = table.texts.en;
+      expect(Object.keys(en).sort(), surface).toEqual(Object.keys(de).sort());
+      for (const [key, text] of Object.entries(de)) {
+        expect(text.trim(), `${surface} de ${key}`).not.toBe('');
+        expect(en[key]!.trim(), `${surface} en ${key}`).not.toBe('');
+        expect(names(en[key]!), `${surface} ${key}`).toEqual(names(text));
+      }
+    }
   });
 });
