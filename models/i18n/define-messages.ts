@@ -55,6 +55,12 @@ export function defineMessages<const De extends MessageTexts>(tables: { readonly
   return { texts: { de: tables.de, en: tables.en as { readonly [K in keyof De]: string } } };
 }
 
+/**
+ * The bases of plural texts: 'history.errors' when the table has 'history.errors.other' (and, as the language
+ * needs, 'history.errors.one' etc., the categories of Intl.PluralRules).
+ */
+export type PluralBaseOf<De extends MessageTexts> = { [K in keyof De]: K extends `${infer B}.other` ? B : never }[keyof De];
+
 /** The keys whose text has no placeholders: what a static page can name (data-i18n="…"), checked at run time. */
 export type PlainKeyOf<T> = { [K in KeyOf<T>]: [PlaceholdersOf<TextsOf<T>[K]>] extends [never] ? K : never }[KeyOf<T>];
 

@@ -4,7 +4,7 @@
  */
 import { isPlainKey, type KeyOf, type PlainKeyOf, type TextsOf } from '../../models/i18n/define-messages.js';
 import { isLang, type Lang } from '../../models/i18n/languages.js';
-import { createTranslator, type Translate } from '../../models/i18n/translator.js';
+import { createTranslator, type Translate, type TranslatePlural } from '../../models/i18n/translator.js';
 import { rendererMessages } from './messages.js';
 
 export { isLang, LANGUAGES, type Lang } from '../../models/i18n/languages.js';
@@ -32,6 +32,8 @@ export interface I18n {
   readonly locale: string;
   /** A key of the UI's table, with exactly the parameters its text has placeholders for. */
   readonly t: Translate<TextsOf<typeof rendererMessages>>;
+  /** A count's text, singular or plural as the language has it (Intl.PluralRules). */
+  readonly plural: TranslatePlural<TextsOf<typeof rendererMessages>>;
   number(value: number, fractionDigits?: number): string;
   percent(share: number): string;
   dateTime(ts: number, timeZone: string): string;
@@ -53,10 +55,12 @@ export function createI18n(lang: Lang, browserLocales: readonly string[] = []): 
   const percentFormat = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const fmt = (ts: number, timeZone: string, options: Intl.DateTimeFormatOptions): string =>
     new Intl.DateTimeFormat(locale, { timeZone, ...options }).format(new Date(ts));
+  const { t, plural } = createTranslator(rendererMessages, lang, locale);
   return {
     lang,
     locale,
-    t: createTranslator(rendererMessages, lang, locale).t,
+    t,
+    plural,
     number: (value, fractionDigits = 1) => nf(fractionDigits).format(value),
     percent: (share) => percentFormat.format(share),
     dateTime: (ts, timeZone) => fmt(ts, timeZone, { dateStyle: 'medium', timeStyle: 'medium' }),

@@ -32,6 +32,24 @@ describe('typed messages', () => {
     expect(de.t('energy', { kwh: 1500 })).toBe('1.500 kWh');
   });
 
+  it('picks singular or plural with Intl.PluralRules and fills the count', () => {
+    const rows = defineMessages({
+      de: { 'rows.one': '{count} Zeile in {file}', 'rows.other': '{count} Zeilen in {file}', 'few.other': '{count} mal' },
+      en: { 'rows.one': '{count} row in {file}', 'rows.other': '{count} rows in {file}', 'few.other': '{count} times' },
+    });
+    const de = createTranslator(rows, 'de', 'de-DE');
+    const en = createTranslator(rows, 'en', 'en-GB');
+    expect(de.plural('rows', 1, { file: 'a.csv' })).toBe('1 Zeile in a.csv');
+    expect(de.plural('rows', 0, { file: 'a.csv' })).toBe('0 Zeilen in a.csv');
+    expect(en.plural('rows', 2500, { file: 'a.csv' })).toBe('2,500 rows in a.csv');
+    // no 'one' text: 'other' serves every count
+    expect(en.plural('few', 1)).toBe('1 times');
+    // @ts-expect-error not a plural base
+    de.plural('row', 1, { file: 'x' });
+    // @ts-expect-error {file} is still needed
+    de.plural('rows', 1);
+  });
+
   it('knows the languages once', () => {
     expect(LANGUAGES).toEqual(['de', 'en']);
     expect(isLang('en')).toBe(true);
