@@ -4,7 +4,8 @@ import { publishDebug } from './app/debug-hooks.js';
 import { DistrictApp } from './app/district-app.js';
 import { mountDevices } from './devices/mount-devices.js';
 import { isThemeChoice, resolveTheme, THEME_CHOICES, type ThemeChoice } from './app/theme.js';
-import { createI18n, isStaticKey, LANGUAGES, pickLang, type Lang } from './i18n/i18n.js';
+import { createI18n, isStaticKey, LANGUAGES, pickLang } from './i18n/i18n.js';
+import type { Language, Theme } from '../models/values.js';
 import { byTestId, h } from './panels/dom.js';
 import { loadSettings, saveSettings } from './app/saved-settings.js';
 
@@ -44,7 +45,7 @@ async function boot(): Promise<void> {
   langSelect.replaceChildren(...LANGUAGES.map((l) => h('option', { value: l, text: l.toUpperCase() })));
   langSelect.value = lang;
   langSelect.addEventListener('change', () => {
-    const next = langSelect.value as Lang;
+    const next = langSelect.value as Language;
     store(LANG_KEY, next);
     saveSettings(api, { language: next });
     const url = new URL(location.href);
@@ -56,7 +57,7 @@ async function boot(): Promise<void> {
   // this browser's own choice may be 'system'; the core's settings know only light or dark
   const stored = storage(THEME_KEY) ?? saved?.theme ?? null;
   let choice: ThemeChoice = isThemeChoice(stored) ? stored : 'system';
-  const applied = (): 'light' | 'dark' => resolveTheme(choice, media.matches);
+  const applied = (): Theme => resolveTheme(choice, media.matches);
   document.documentElement.dataset['theme'] = applied();
   const themeSelect = byTestId<HTMLSelectElement>(document, 'theme-select');
   themeSelect.replaceChildren(...THEME_CHOICES.map((t) => h('option', { value: t, text: i18n.t(`theme.${t}`) })));

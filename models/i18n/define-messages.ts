@@ -7,7 +7,7 @@
  * - a lookup's key must be one of them (a misspelt key, or a key built from a value that has no text, fails the
  *   typecheck), and a text with placeholders needs exactly those parameters.
  */
-import type { Lang } from './languages.js';
+import type { Language } from '../values.js';
 
 /** The placeholder names of a text: 'Zeile {line}: {message}' gives 'line' | 'message'. */
 export type PlaceholdersOf<S extends string> = string extends S
@@ -24,7 +24,7 @@ export type MessageTexts = Readonly<Record<string, string>>;
 
 /** What a table built with defineMessages holds: both languages, the keys typed by the German table. */
 export interface MessageTable<De extends MessageTexts> {
-  readonly texts: { readonly de: De } & { readonly [L in Exclude<Lang, 'de'>]: { readonly [K in keyof De]: string } };
+  readonly texts: { readonly de: De } & { readonly [L in Exclude<Language, 'de'>]: { readonly [K in keyof De]: string } };
 }
 
 /** The German table's type (its literal texts carry the placeholders). */

@@ -5,7 +5,8 @@
  * Intl.PluralRules (plural below).
  */
 import type { MessageParam, MessageTable, MessageTexts, PlaceholdersOf, PluralBaseOf } from './define-messages.js';
-import { DEFAULT_LOCALE, LANGUAGES, type Lang } from './languages.js';
+import { LANGUAGES, type Language } from '../values.js';
+import { DEFAULT_LOCALE } from './locales.js';
 
 /** No argument for a text without placeholders; exactly its placeholders for one with them. */
 export type ParamsFor<S extends string> = [PlaceholdersOf<S>] extends [never]
@@ -28,13 +29,13 @@ export type TranslatePlural<De extends MessageTexts> = <B extends PluralBaseOf<D
 type RemoveCount<S> = S extends `${infer A}{count}${infer B}` ? RemoveCount<`${A}${B}`> : S extends string ? S : never;
 
 export interface Translator<De extends MessageTexts> {
-  readonly lang: Lang;
+  readonly lang: Language;
   readonly locale: string;
   readonly t: Translate<De>;
   readonly plural: TranslatePlural<De>;
 }
 
-export function createTranslator<De extends MessageTexts>(table: MessageTable<De>, lang: Lang, locale: string): Translator<De> {
+export function createTranslator<De extends MessageTexts>(table: MessageTable<De>, lang: Language, locale: string): Translator<De> {
   const texts: Readonly<Record<string, string>> = table.texts[lang];
   const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const oneDecimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -57,8 +58,8 @@ export function createTranslator<De extends MessageTexts>(table: MessageTable<De
 }
 
 /** A translator per language, each with the language's default locale (reports, menus, the CLI). */
-export function createTranslators<De extends MessageTexts>(table: MessageTable<De>): Readonly<Record<Lang, Translator<De>>> {
-  const out = {} as Record<Lang, Translator<De>>;
+export function createTranslators<De extends MessageTexts>(table: MessageTable<De>): Readonly<Record<Language, Translator<De>>> {
+  const out = {} as Record<Language, Translator<De>>;
   for (const lang of LANGUAGES) out[lang] = createTranslator(table, lang, DEFAULT_LOCALE[lang]);
   return out;
 }

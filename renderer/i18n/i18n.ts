@@ -3,32 +3,32 @@
  * so that German gets its decimal comma and 24-hour clock without hand-written formatting.
  */
 import { isPlainKey, type KeyOf, type PlainKeyOf, type TextsOf } from '../../models/i18n/define-messages.js';
-import { isLang, type Lang } from '../../models/i18n/languages.js';
 import { createTranslator, type Translate, type TranslatePlural } from '../../models/i18n/translator.js';
+import { isLanguage, type Language } from '../../models/values.js';
 import { rendererMessages } from './messages.js';
 
-export { isLang, LANGUAGES, type Lang } from '../../models/i18n/languages.js';
+export { isLanguage, LANGUAGES, type Language } from '../../models/values.js';
 export type MessageKey = KeyOf<typeof rendererMessages>;
 
 /** A key named in index.html (data-i18n): the HTML is not typechecked, so it is checked here and by a unit test. */
 export const isStaticKey = (key: string | undefined): key is PlainKeyOf<typeof rendererMessages> => isPlainKey(rendererMessages, key);
 
 /** ?lang=… wins, then a stored choice, else German (the product's first language). */
-export function pickLang(search: string, stored: string | null): Lang {
+export function pickLang(search: string, stored: string | null): Language {
   const fromQuery = new URLSearchParams(search).get('lang');
-  if (isLang(fromQuery)) return fromQuery;
-  if (isLang(stored)) return stored;
+  if (isLanguage(fromQuery)) return fromQuery;
+  if (isLanguage(stored)) return stored;
   return 'de';
 }
 
 /** The Intl locale for a UI language: German always de-DE; English follows the browser where it is English. */
-export function localeFor(lang: Lang, browserLocales: readonly string[] = []): string {
+export function localeFor(lang: Language, browserLocales: readonly string[] = []): string {
   if (lang === 'de') return 'de-DE';
   return browserLocales.find((l) => l.toLowerCase().startsWith('en')) ?? 'en-GB';
 }
 
 export interface I18n {
-  readonly lang: Lang;
+  readonly lang: Language;
   readonly locale: string;
   /** A key of the UI's table, with exactly the parameters its text has placeholders for. */
   readonly t: Translate<TextsOf<typeof rendererMessages>>;
@@ -41,7 +41,7 @@ export interface I18n {
   day(ts: number, timeZone: string): string;
 }
 
-export function createI18n(lang: Lang, browserLocales: readonly string[] = []): I18n {
+export function createI18n(lang: Language, browserLocales: readonly string[] = []): I18n {
   const locale = localeFor(lang, browserLocales);
   const numberFormats = new Map<number, Intl.NumberFormat>();
   const nf = (digits: number): Intl.NumberFormat => {

@@ -3,7 +3,7 @@
  * The page script only maps a spec onto a chart.js config, so what a chart shows is testable without a browser.
  */
 import type { Formatter } from './format.js';
-import type { Lang } from '../../../models/i18n/languages.js';
+import type { Language } from '../../../models/values.js';
 import { reportText } from './messages.js';
 import type { MonthRow } from './report-data.js';
 
@@ -37,7 +37,7 @@ export const COLORS = {
   singles: '#9aa9b8',
 } as const;
 
-export const monthlyChart = (id: string, months: readonly MonthRow[], lang: Lang, f: Formatter, timeZone: string): ChartSpec => ({
+export const monthlyChart = (id: string, months: readonly MonthRow[], lang: Language, f: Formatter, timeZone: string): ChartSpec => ({
   id,
   locale: f.locale,
   labels: months.map((m) => f.monthShort(m.from, timeZone)),

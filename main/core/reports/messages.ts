@@ -4,8 +4,8 @@
  * lookup of a key that is not here (models/i18n/).
  */
 import { defineMessages, type KeyOf, type TextsOf } from '../../../models/i18n/define-messages.js';
-import type { Lang } from '../../../models/i18n/languages.js';
 import { createTranslators, type Translate } from '../../../models/i18n/translator.js';
+import type { Language } from '../../../models/values.js';
 
 export const reportMessages = defineMessages({
   de: {
@@ -364,4 +364,4 @@ export type ReportTranslate = Translate<TextsOf<typeof reportMessages>>;
 const translators = createTranslators(reportMessages);
 
 /** The report's lookup in one language; keys built from values (`q.${quality}`) are checked against the table too. */
-export const reportText = (lang: Lang): ReportTranslate => translators[lang].t;
+export const reportText = (lang: Language): ReportTranslate => translators[lang].t;

@@ -1,5 +1,5 @@
 /** What a report holds once assembled: every number the PDF, XLSX and summary print, computed once. */
-import type { BuildingBalance } from '../../../models/contract.js';
+import type { BuildingBalance } from '../../../models/contract/index.js';
 import type { BalanceResult, CarrierBalance, DistrictBalanceResult } from '../../../models/energy/balance.js';
 import type { Coverage } from '../../../models/energy/coverage.js';
 import type { EnergyPlusStatus } from '../../../models/energy/energy-plus.js';
@@ -10,7 +10,7 @@ import type { AppliedFactor, FactorSet } from '../../../models/factors/factor-se
 import type { WeightedBalance } from '../../../models/factors/weigh.js';
 import type { PvPotentialOptions } from '../../../models/solar/pv-potential.js';
 import type { Building, Point, Site } from '../../../models/types.js';
-import type { Lang } from '../../../models/i18n/languages.js';
+import type { Language } from '../../../models/values.js';
 import type { ReportPeriod } from './report-period.js';
 
 /** Electricity of one local calendar month (clipped to the period), kWh. */
@@ -92,7 +92,7 @@ export interface PvSection {
 }
 
 export interface ReportData {
-  readonly lang: Lang;
+  readonly lang: Language;
   readonly createdAt: number;
   readonly appVersion: string;
   readonly site: Site;

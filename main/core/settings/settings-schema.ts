@@ -5,15 +5,14 @@
  * (retired-fields.ts).
  */
 import { z } from 'zod';
-import { LANGUAGES, type Lang } from '../../../models/i18n/languages.js';
+import { LANGUAGES, THEMES } from '../../../models/values.js';
 
-export { LANGUAGES };
-export type Language = Lang;
+export { LANGUAGES, type Language } from '../../../models/values.js';
 
 export const settingsSchema = z
   .object({
     language: z.enum(LANGUAGES).default('de'),
-    theme: z.enum(['light', 'dark']).default('light'),
+    theme: z.enum(THEMES).default('light'),
     /** Desktop: closing the window hides it to the tray and collection goes on. */
     keepCollectingWhenClosed: z.boolean().default(true),
     startAtLogin: z.boolean().default(false),

@@ -4,7 +4,7 @@
  * here so far; usage and error texts are English.
  */
 import { defineMessages } from '../../../models/i18n/define-messages.js';
-import type { Lang } from '../../../models/i18n/languages.js';
+import type { Language } from '../../../models/values.js';
 import { createTranslators } from '../../../models/i18n/translator.js';
 
 export const cliMessages = defineMessages({
@@ -20,4 +20,4 @@ export const cliMessages = defineMessages({
 
 const translators = createTranslators(cliMessages);
 
-export const cliText = (lang: Lang) => translators[lang].t;
+export const cliText = (lang: Language) => translators[lang].t;

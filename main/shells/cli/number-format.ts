@@ -1,6 +1,9 @@
 /** Numbers for people: German or English separators, chosen by --lang or the LANG environment variable. */
-import { DEFAULT_LOCALE, type Lang } from '../../../models/i18n/languages.js';
+import { DEFAULT_LOCALE } from '../../../models/i18n/locales.js';
+import type { Language } from '../../../models/values.js';
 import { cliText } from './messages.js';
+
+export type Lang = Language;
 
 export const langFrom = (flag: string | undefined, env: string | undefined): Lang | null => {
   const raw = (flag ?? env ?? 'en').toLowerCase();

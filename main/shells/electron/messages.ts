@@ -1,6 +1,6 @@
 /** The desktop shell's own words (menus, tray, dialogs), German first; the renderer has its own table. */
 import { defineMessages, type KeyOf } from '../../../models/i18n/define-messages.js';
-import type { Lang } from '../../../models/i18n/languages.js';
+import type { Language } from '../../../models/values.js';
 import { createTranslators } from '../../../models/i18n/translator.js';
 
 export const electronMessages = defineMessages({
@@ -93,4 +93,4 @@ export type ElectronMessageKey = KeyOf<typeof electronMessages>;
 const translators = createTranslators(electronMessages);
 
 /** The menus' texts have no placeholders: a key is all a lookup needs. */
-export const t = (lang: Lang, key: ElectronMessageKey): string => translators[lang].t(key);
+export const t = (lang: Language, key: ElectronMessageKey): string => translators[lang].t(key);

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { defineMessages } from '../../../models/i18n/define-messages.js';
-import { isLang, LANGUAGES } from '../../../models/i18n/languages.js';
+import { isLanguage, LANGUAGES } from '../../../models/values.js';
 import { createTranslator } from '../../../models/i18n/translator.js';
 import { reportMessages, reportText } from '../../../main/core/reports/messages.js';
 import { electronMessages, t as menuText } from '../../../main/shells/electron/messages.js';
@@ -52,8 +52,8 @@ describe('typed messages', () => {
 
   it('knows the languages once', () => {
     expect(LANGUAGES).toEqual(['de', 'en']);
-    expect(isLang('en')).toBe(true);
-    expect(isLang('fr')).toBe(false);
+    expect(isLanguage('en')).toBe(true);
+    expect(isLanguage('fr')).toBe(false);
   });
 
   it('refuses a misspelt key, a wrong or missing parameter, and tables that differ', () => {
