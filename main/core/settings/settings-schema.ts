@@ -5,14 +5,15 @@
  * (retired-fields.ts).
  */
 import { z } from 'zod';
-import { LANGUAGES, THEMES } from '../../../models/values.js';
+import { LANGUAGES, THEME_SETTINGS } from '../../../models/values.js';
 
 export { LANGUAGES, type Language } from '../../../models/values.js';
 
 export const settingsSchema = z
   .object({
     language: z.enum(LANGUAGES).default('de'),
-    theme: z.enum(THEMES).default('light'),
+    /** 'system' follows the OS's light or dark mode (the desktop app sets nativeTheme.themeSource to it). */
+    theme: z.enum(THEME_SETTINGS).default('system'),
     /** Desktop: closing the window hides it to the tray and collection goes on. */
     keepCollectingWhenClosed: z.boolean().default(true),
     startAtLogin: z.boolean().default(false),
