@@ -18,9 +18,12 @@ export function requirePythonWebsockets(): void {
     throw new Error(`the OCPP tests need Debian's python3-websockets: sudo apt-get install python3 python3-websockets (${probe.stderr || probe.error?.message})`);
 }
 
-export function runChargePoint(url: string, id: string, steps: readonly Step[], password?: string): Promise<Line[]> {
+export function runChargePoint(url: string, id: string, steps: readonly Step[], password?: string, caFile?: string): Promise<Line[]> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(PYTHON, [SCRIPT, url, id, ...(password === undefined ? [] : [password])], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const proc = spawn(PYTHON, [SCRIPT, url, id, ...(password === undefined ? [] : [password])], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ...(caFile ? { OCPP_CAFILE: caFile } : {}) },
+    });
     let out = '';
     let err = '';
     proc.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
