@@ -1,0 +1,2 @@
+export * from './twilight.js';
+export * from './night-energy.js';
