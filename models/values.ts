@@ -43,11 +43,11 @@ export const DEVICE_PROTOCOLS = ['modbus-tcp', 'modbus-rtu-tcp', 'modbus-rtu', '
 export type DeviceProtocol = (typeof DEVICE_PROTOCOLS)[number];
 
 /**
- * Protocols whose devices connect to PlusTwin themselves (an OCPP charge point dials the central system): they are
+ * Protocols whose devices connect to PlusTwin themselves (an OCPP charge point dials the central system, a LoRaWAN network server publishes uplinks over MQTT): they are
  * stored as devices with points like any meter, but nobody adds them in the device dialog and the collector never
  * polls them.
  */
-export const INBOUND_PROTOCOLS = ['ocpp'] as const;
+export const INBOUND_PROTOCOLS = ['ocpp', 'lorawan'] as const;
 export type InboundProtocol = (typeof INBOUND_PROTOCOLS)[number];
 
 export const isInboundProtocol = (p: string): p is InboundProtocol => (INBOUND_PROTOCOLS as readonly string[]).includes(p);

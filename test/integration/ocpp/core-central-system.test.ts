@@ -25,7 +25,7 @@ it('runs the central system of a district whose settings enable it, with unknown
   await store.charging.saveOcppSettings({ ...DEFAULT_OCPP_SETTINGS, enabled: true, port: 0, allowUnknown: true, unknownBuildingId: 'gym' });
   await store.close();
 
-  core = await startCore({ dataDir: dir, demo: false, transport: 'serve' });
+  core = await startCore({ dataDir: dir, demo: false, transport: 'http' });
   const url = core.ocpp?.url as string;
   expect(url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/ocpp\/$/);
   const lines = await runChargePoint(url, 'NOX-LATERNE-17', [
