@@ -58,9 +58,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const speed = options.speed ?? 1;
   const clock = speed === 1 ? wallClock() : scaledClock(speed);
   // the store's retention must follow the collector's clock, or a fast demo clock would delete fresh samples
-  const store = await openStore(paths.db, { now: () => clock.now() });
+  const store = await openStore(paths.db, { now: () => clock.now(), log });
   const events = new EventBus();
-  const collector = new Collector({ clock, sink: store, events });
+  const collector = new Collector({ clock, sink: store, events, log });
   let demo: RunningDemo | undefined;
   try {
     if (options.demo ?? true) demo = await startDemo({

@@ -11,6 +11,13 @@ export interface StoreOptions {
   readonly limits?: Partial<IntervalLimits>;
   /** Thresholds for single points, by point id (e.g. maxPowerKw of a small PV inverter, or its counter wrap). */
   readonly pointLimits?: Readonly<Record<string, Partial<IntervalLimits>>>;
+  /**
+   * Readings waiting for a write that keeps failing (disk full, ...) at most; beyond it ingest() refuses more with
+   * StoreBackpressure. Bounds the memory a long failure takes.
+   */
+  readonly maxPendingReadings?: number;
+  /** Where the store says that writes fail and when they work again. */
+  readonly log?: (line: string) => void;
   /** Clock for retention and timestamps of saved rows; tests and the demo pass simulated time. */
   readonly now?: () => number;
 }
@@ -18,3 +25,5 @@ export interface StoreOptions {
 export const DEFAULT_BATCH_SIZE = 50_000;
 export const DEFAULT_FLUSH_INTERVAL_MS = 1000;
 export const DEFAULT_RAW_RETENTION_DAYS = 90;
+/** About 40 MB of prepared readings. */
+export const DEFAULT_MAX_PENDING_READINGS = 200_000;

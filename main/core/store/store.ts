@@ -48,7 +48,12 @@ export interface IngestStats {
   /** Readings stored raw but not fed to the interval engine because they were not after the point's checkpoint. */
   readonly late: number;
   readonly batches: number;
+  /** Readings accepted and not yet committed. */
   readonly buffered: number;
+  /** Readings dropped with a batch that failed for its own sake (a constraint), never for a full disk. */
+  readonly lost: number;
+  /** The write that keeps failing (disk full, read-only, locked), while it does; its readings are kept and retried. */
+  readonly writeProblem: { readonly message: string; readonly since: number; readonly attempts: number } | null;
 }
 
 /** Maintenance calls of the SQLite store beyond the common Store interface. */
