@@ -94,7 +94,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         await devices.close();
         await collector.stop();
         await demo?.close();
-        await store.flush();
+        // close() writes what is pending; on a full disk it still closes the file and says what was not written
         await store.close();
       })()),
   };

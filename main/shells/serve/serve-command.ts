@@ -86,10 +86,20 @@ export const serveCommand: CliCommand = {
     const pending = core.collector.counters().pending + ((core.store as Partial<StoreAdmin>).stats?.().buffered ?? 0);
     log(`${signal}: shutting down, writing ${pending} pending readings`);
     await server.close();
-    await core.close();
-    const { accepted, stored } = core.collector.counters();
+    let unwritten: Error | null = null;
+    try {
+      await core.close();
+    } catch (e) {
+      unwritten = e as Error;
+    }
+    const { accepted, stored, dropped } = core.collector.counters();
     // one line a supervisor (or the shutdown test) can check: accepted == stored means nothing was lost
-    log(`stopped: ${accepted} readings accepted this session, ${stored} stored, ${pending} were pending at ${signal}`);
+    const droppedNote = dropped > 0 ? `, ${dropped} dropped while the file could not be written` : '';
+    log(`stopped: ${accepted} readings accepted this session, ${stored} stored, ${pending} were pending at ${signal}${droppedNote}`);
+    if (unwritten !== null) {
+      log(`plustwin serve: ${unwritten.message}`);
+      return 1;
+    }
     return 0;
   },
 };
