@@ -80,8 +80,10 @@ export const serveCommand: CliCommand = {
       await core.close();
       throw new Error(`cannot listen on ${host}:${port}: ${(e as Error).message}`);
     }
+    // listening before the line is printed: a supervisor may signal as soon as it reads it
+    const signalled = waitForShutdownSignal();
     io.out.write(`PlusTwin listening on ${server.url}\n`);
-    const signal = await waitForShutdownSignal();
+    const signal = await signalled;
     // readings wait in the collector's buffer and then in the store's batch: both must reach the file
     const pending = core.collector.counters().pending + ((core.store as Partial<StoreAdmin>).stats?.().buffered ?? 0);
     log(`${signal}: shutting down, writing ${pending} pending readings`);
