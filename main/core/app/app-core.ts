@@ -10,6 +10,7 @@ import { Collector } from '../ingest/collector/collector.js';
 import { scaledClock, wallClock, type Clock } from '../ingest/collector/clock.js';
 import { openStore } from '../store/open-store.js';
 import { acquireDistrictLock } from '../store/district-lock.js';
+import { keyFileCipher, type SecretCipher } from '../base/secret-cipher.js';
 import type { Store } from '../store/store.js';
 import { startDemo, type RunningDemo } from '../demo/start-demo.js';
 import { startDevices, type RunningDevices } from '../ingest/devices/start-devices.js';
@@ -31,6 +32,8 @@ export interface CoreOptions {
   /** Days of demo history generated on first start (default 365). */
   readonly demoHistoryDays?: number;
   readonly log?: (line: string) => void;
+  /** Seals stored passwords; default: a key file in the data folder. The desktop shell may pass the OS keychain's. */
+  readonly secrets?: SecretCipher;
 }
 
 export interface Core {
@@ -63,7 +66,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   // the store's retention must follow the collector's clock, or a fast demo clock would delete fresh samples
   let store: Awaited<ReturnType<typeof openStore>>;
   try {
-    store = await openStore(paths.db, { now: () => clock.now(), log });
+    store = await openStore(paths.db, { now: () => clock.now(), log, secrets: options.secrets ?? keyFileCipher(paths.dir) });
   } catch (e) {
     releaseLock();
     throw e;

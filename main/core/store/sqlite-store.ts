@@ -42,6 +42,9 @@ import { Rollups } from './rollups.js';
 import { SampleBatch } from './sample-insert.js';
 import { SAMPLE_QUALITY_CODE } from './sample-quality.js';
 import { SqliteDb } from './sqlite-db.js';
+import { makePrivate } from './private-file.js';
+import { openDevices, sealDevices } from './device-secrets.js';
+import type { SecretCipher } from '../base/secret-cipher.js';
 import {
   DEFAULT_BATCH_SIZE,
   DEFAULT_FLUSH_INTERVAL_MS,
@@ -109,6 +112,7 @@ export class SqliteStore implements Store, StoreAdmin {
   }
 
   static async open(file: string, options: StoreOptions = {}): Promise<SqliteStore> {
+    makePrivate(file);
     const db = await SqliteDb.open(file);
     try {
       await db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
@@ -117,6 +121,7 @@ export class SqliteStore implements Store, StoreAdmin {
       const store = new SqliteStore(db, options);
       // outside any transaction: a rolled-back one would drop them again (temp schema changes are transactional)
       await store.rollups.createTempTables();
+      if (options.secrets) await store.sealPlainPasswords(options.secrets);
       // Rollups arrived with schema 2; a file from before has intervals but none. The calendar is computed here,
       // not in SQL, so the backfill runs after the migration rather than in it.
       if (applied.includes(2)) await db.transaction(() => store.rollups.rebuildAll());
@@ -190,11 +195,33 @@ export class SqliteStore implements Store, StoreAdmin {
     await this.flush();
     await this.serial(async () => {
       await this.db.transaction(async () => {
-        const changed = await saveDistrictRows(this.db, site, buildings, devices, points, this.now());
+        const stored = this.options.secrets ? sealDevices(devices, this.options.secrets) : devices;
+        const changed = await saveDistrictRows(this.db, site, buildings, stored, points, this.now());
         if (changed.length > 0) await this.refreshSeriesRollups(changed);
       });
       await this.loadEngineState();
     });
+  }
+
+  /**
+   * Passwords an older version stored in plain text are sealed at open, with secure_delete and a truncated WAL so
+   * that the plain text does not linger in freed pages.
+   */
+  private async sealPlainPasswords(secrets: SecretCipher): Promise<void> {
+    const rows = await this.db.all<{ id: string; doc: string }>(
+      `SELECT id, doc FROM devices WHERE json_extract(doc, '$.config.identity.password') <> ''`,
+    );
+    const plain = rows.map((r) => JSON.parse(r.doc) as Device).filter((d) => {
+      const pw = (d.config?.['identity'] as { password?: string } | undefined)?.password;
+      return pw !== undefined && !secrets.isSealed(pw);
+    });
+    if (plain.length === 0) return;
+    await this.db.exec('PRAGMA secure_delete = ON');
+    await this.db.transaction(async () => {
+      for (const d of sealDevices(plain, secrets)) await this.db.run('UPDATE devices SET doc = ? WHERE id = ?', [JSON.stringify(d), d.id]);
+    });
+    await this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    this.options.log?.(`store: ${plain.length} stored password(s) sealed with ${secrets.keyDescription}`);
   }
 
   /** Every rollup hour of the given series again (after a series changed role or activity). */
@@ -207,7 +234,11 @@ export class SqliteStore implements Store, StoreAdmin {
   }
 
   getDistrict(): Promise<DistrictView | null> {
-    return this.serial(() => loadDistrict(this.db));
+    return this.serial(async () => {
+      const view = await loadDistrict(this.db);
+      const { secrets } = this.options;
+      return view && secrets ? { ...view, devices: openDevices(view.devices, secrets, this.options.log) } : view;
+    });
   }
 
   async ingest(readings: readonly Reading[]): Promise<void> {

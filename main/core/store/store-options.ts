@@ -1,4 +1,5 @@
 import type { IntervalLimits } from '../../../models/intervals/limits.js';
+import type { SecretCipher } from '../base/secret-cipher.js';
 
 export interface StoreOptions {
   /** Readings not yet committed at most (written in transactions of half of it). Bounds the loss on a crash together with flushIntervalMs. */
@@ -16,6 +17,8 @@ export interface StoreOptions {
    * StoreBackpressure. Bounds the memory a long failure takes.
    */
   readonly maxPendingReadings?: number;
+  /** Seals stored passwords in the file; without one they are stored as given (CLI tools that never read them). */
+  readonly secrets?: SecretCipher;
   /** Where the store says that writes fail and when they work again. */
   readonly log?: (line: string) => void;
   /** Clock for retention and timestamps of saved rows; tests and the demo pass simulated time. */
