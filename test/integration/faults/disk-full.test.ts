@@ -14,6 +14,7 @@ import { openStore } from '../../../main/core/store/open-store.js';
 import type { SqliteStore } from '../../../main/core/store/sqlite-store.js';
 import { SITE, building } from '../store/district-fixture.js';
 import { smallDisk, type SmallDisk } from './small-disk.js';
+import { SqliteDb } from '../../../main/core/store/sqlite-db.js';
 import { recordFault } from './fault-report.js';
 
 const POINTS = 5;
@@ -67,6 +68,30 @@ async function setUp(limits: { collector?: number; store?: number }, log: string
   collector.add(dev, meter);
   return { store, collector, disk };
 }
+
+describe('database locked by another process while collecting', () => {
+  it('keeps the readings while the lock is held longer than the busy timeout, then writes them all', async () => {
+    const log: string[] = [];
+    const { store, collector, disk } = await setUp({}, log);
+    await until('readings stored before the fault', () => collector.status().readingsStored >= 100);
+    // another program (a backup tool, sqlite3 on the console) holds the write lock longer than busy_timeout (5 s)
+    const other = await SqliteDb.open(path.join(disk.dir, 'district.sqlite'));
+    await other.exec('PRAGMA busy_timeout = 5000; BEGIN EXCLUSIVE');
+    const problem = await until('the status names the lock', () => collector.status().storage?.problem ?? undefined, 20_000);
+    expect(problem).toMatch(/locked by another process/);
+    await other.exec('COMMIT');
+    const released = Date.now();
+    await other.close();
+    await until('writes work again', () => collector.status().storage?.problem === null);
+    const recoverMs = Date.now() - released;
+    await collector.stop();
+    await store.flush();
+    const { accepted, stored } = collector.counters();
+    expect(stored).toBe(accepted);
+    expect(await sampleCount(store)).toBe(accepted);
+    recordFault({ fault: 'database locked (> busy timeout)', survived: true, readingsLost: accepted - stored, recoverMs, note: `${accepted} readings` });
+  }, 90_000);
+});
 
 describe('disk full while collecting', () => {
   it('keeps every reading in memory and writes it once there is room: none lost, status counts only the file', async () => {

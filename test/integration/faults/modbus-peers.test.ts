@@ -4,20 +4,23 @@
  * as such, not as a missing answer.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closingPeer, silentPeer, type Peer } from './peers.js';
+import { closingPeer, garbagePeer, silentPeer, type Peer } from './peers.js';
 import { runCliChild } from './cli-child.js';
 import { recordFault } from './fault-report.js';
 
 let silent: Peer;
 let closing: Peer;
+let garbage: Peer;
 
 beforeAll(async () => {
   silent = await silentPeer();
   closing = await closingPeer();
+  garbage = await garbagePeer(4096);
 });
 afterAll(async () => {
   await silent?.close();
   await closing?.close();
+  await garbage?.close();
 });
 
 describe('modbus peers that misbehave', () => {
@@ -34,5 +37,12 @@ describe('modbus peers that misbehave', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/connection closed by the device/);
     expect(r.stderr).not.toMatch(/no answer within/);
+  }, 90_000);
+
+  it('a device flooding random bytes is reported and the probe ends (exit 1)', async () => {
+    const r = await runCliChild(['probe', garbage.url('unit=1&timeout=300')], 60_000);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toMatch(/plustwin probe: /);
+    recordFault({ fault: 'device flooding garbage (probe)', survived: r.code === 1, readingsLost: 0, recoverMs: r.ms, note: '4 KiB of random bytes per request' });
   }, 90_000);
 });
