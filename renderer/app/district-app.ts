@@ -4,7 +4,7 @@
  * building's panel and charts fresh. All API traffic of the UI goes through here.
  */
 import { historyPoints, openHistoryDialog } from '../panels/history-dialog.js';
-import type { BuildingBalance, CollectorStatus, DistrictView, PlusTwinApi, PowerSample } from '../../models/contract.js';
+import type { BuildingBalance, CollectorStatus, DistrictView, PlusTwinApi, PowerSample } from '../../models/contract/index.js';
 import type { Result } from '../../models/result.js';
 import type { ConnectionState } from '../api/http-client.js';
 import type { I18n } from '../i18n/i18n.js';

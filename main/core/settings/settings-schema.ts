@@ -3,9 +3,9 @@
  * written by an older version (missing fields) still loads; unknown fields are refused so typos do not pass silently.
  */
 import { z } from 'zod';
+import { LANGUAGES, THEMES } from '../../../models/values.js';
 
-export const LANGUAGES = ['de', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Language } from '../../../models/values.js';
 
 const polling = z
   .object({
@@ -18,7 +18,7 @@ const polling = z
 export const settingsSchema = z
   .object({
     language: z.enum(LANGUAGES).default('de'),
-    theme: z.enum(['light', 'dark']).default('light'),
+    theme: z.enum(THEMES).default('light'),
     units: z
       .object({ power: z.enum(['W', 'kW', 'MW']).default('kW'), energy: z.enum(['kWh', 'MWh']).default('kWh') })
       .strict()

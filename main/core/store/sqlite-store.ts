@@ -19,7 +19,7 @@
  * is dropped and reported, since retrying it would block every later one. Readings are counted in the order they
  * were accepted, so committedReadings() tells a caller which of its readings are in the file.
  */
-import type { BuildingBalance, DistrictView, ImplausibleInterval, PowerSample, Resolution, SeriesBucket } from '../../../models/contract.js';
+import type { BuildingBalance, DistrictView, ImplausibleInterval, PowerSample, Resolution, SeriesBucket } from '../../../models/contract/index.js';
 import type { Checkpoint, MeterReplacement } from '../../../models/intervals/counter-step.js';
 import type { EnginePoint } from '../../../models/intervals/interval-engine.js';
 import { DEFAULT_LIMITS, type IntervalLimits } from '../../../models/intervals/limits.js';

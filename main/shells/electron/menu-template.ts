@@ -3,8 +3,8 @@
  * Items that do something carry an `action` id; main.ts attaches the click handlers. Items with a `role` are
  * Electron's own (copy, paste, zoom), which keep their native behaviour and shortcuts.
  */
-import type { Language, Settings } from '../../core/settings/settings-schema.js';
-import { LANGUAGES } from '../../core/settings/settings-schema.js';
+import type { Settings } from '../../core/settings/settings-schema.js';
+import { LANGUAGES, THEMES, type Language } from '../../../models/values.js';
 import { t } from './messages.js';
 
 export type MenuAction =
@@ -90,7 +90,7 @@ export function buildMenuTemplate({ settings, recent, platform }: MenuInput): Me
       sep,
       {
         label: t(l, 'menu.theme'),
-        submenu: (['light', 'dark'] as const).map((theme) => ({
+        submenu: THEMES.map((theme) => ({
           label: t(l, theme === 'light' ? 'menu.themeLight' : 'menu.themeDark'),
           type: 'radio',
           checked: settings.theme === theme,
