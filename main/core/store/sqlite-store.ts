@@ -233,6 +233,30 @@ export class SqliteStore implements Store, StoreAdmin {
     await this.rollups.refresh(pairs);
   }
 
+  async getMeta(key: string): Promise<string | null> {
+    const row = await this.serial(() => this.db.get<{ value: string }>('SELECT value FROM meta WHERE key = ?', [key]));
+    return row?.value ?? null;
+  }
+
+  async setMeta(key: string, value: string | null): Promise<void> {
+    await this.serial(() =>
+      value === null
+        ? this.db.run('DELETE FROM meta WHERE key = ?', [key])
+        : this.db.run('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value', [key, value]),
+    );
+  }
+
+  async checkpointTimes(pointIds: readonly string[]): Promise<Map<string, number>> {
+    await this.flush();
+    const out = new Map<string, number>();
+    for (const id of pointIds) {
+      const pk = this.pointPk.get(id);
+      const cp = pk === undefined ? undefined : this.committed.get(pk);
+      if (cp !== undefined) out.set(id, cp.ts);
+    }
+    return out;
+  }
+
   getDistrict(): Promise<DistrictView | null> {
     return this.serial(async () => {
       const view = await loadDistrict(this.db);
