@@ -66,6 +66,9 @@ export const isLanguage = (v: unknown): v is Language => (LANGUAGES as readonly 
 
 export const THEMES = ['light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
+/** The theme setting: 'system' follows the operating system's light or dark mode (the default). */
+export const THEME_SETTINGS = ['system', ...THEMES] as const;
+export type ThemeSetting = (typeof THEME_SETTINGS)[number];
 
 /** What colours the buildings in the 3D district (the legend and the dropdown follow this order). */
 export const COLOR_METRICS = ['net', 'selfSufficiency', 'co2', 'pvPotential'] as const;

@@ -52,7 +52,6 @@ async function boot(): Promise<void> {
   });
 
   const media = matchMedia('(prefers-color-scheme: dark)');
-  // this browser's own choice may be 'system'; the core's settings know only light or dark
   const stored = storage(THEME_KEY) ?? saved?.theme ?? null;
   let choice: ThemeChoice = isThemeChoice(stored) ? stored : 'system';
   const applied = (): Theme => resolveTheme(choice, media.matches);
@@ -97,7 +96,7 @@ async function boot(): Promise<void> {
   themeSelect.addEventListener('change', () => {
     choice = isThemeChoice(themeSelect.value) ? themeSelect.value : 'system';
     store(THEME_KEY, choice);
-    if (choice !== 'system') saveSettings(api, { theme: choice });
+    saveSettings(api, { theme: choice });
     themeChanged();
   });
   media.addEventListener('change', themeChanged);

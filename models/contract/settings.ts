@@ -1,10 +1,11 @@
 /** The user's settings as the UI reads and changes them. */
-import type { Language, Theme } from '../values.js';
+import type { Language, ThemeSetting } from '../values.js';
 
 /** The user's settings (persisted in the data folder; validated by main/core/settings/settings-schema.ts). */
 export interface AppSettings {
   readonly language: Language;
-  readonly theme: Theme;
+  /** 'system' follows the operating system's light or dark mode. */
+  readonly theme: ThemeSetting;
   readonly units: { readonly power: 'W' | 'kW' | 'MW'; readonly energy: 'kWh' | 'MWh' };
   /** Factor set ids used by default (see 'factors.list'). */
   readonly factorSets: { readonly primary: string; readonly co2: string };

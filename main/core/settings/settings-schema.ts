@@ -3,7 +3,7 @@
  * written by an older version (missing fields) still loads; unknown fields are refused so typos do not pass silently.
  */
 import { z } from 'zod';
-import { LANGUAGES, THEMES } from '../../../models/values.js';
+import { LANGUAGES, THEME_SETTINGS } from '../../../models/values.js';
 
 export { LANGUAGES, type Language } from '../../../models/values.js';
 
@@ -18,7 +18,8 @@ const polling = z
 export const settingsSchema = z
   .object({
     language: z.enum(LANGUAGES).default('de'),
-    theme: z.enum(THEMES).default('light'),
+    /** 'system' follows the OS's light or dark mode (the desktop app sets nativeTheme.themeSource to it). */
+    theme: z.enum(THEME_SETTINGS).default('system'),
     units: z
       .object({ power: z.enum(['W', 'kW', 'MW']).default('kW'), energy: z.enum(['kWh', 'MWh']).default('kWh') })
       .strict()

@@ -17,6 +17,23 @@ export interface CorePort {
 
 export const EVENT_NAMES: readonly EventName[] = ['status', 'live'];
 
+/**
+ * Keeps what arrives before anyone listens. Electron's MessagePortMain, once started, emits each message as an event
+ * and a message without a listener is gone; the core process listens only when the core is up (about 10 s on a
+ * first start), and a 'shutdown' sent in that time must still be answered.
+ */
+export function earlyMessages(): { push(data: unknown): void; onMessage(listener: (data: unknown) => void): void } {
+  const held: unknown[] = [];
+  let deliver: ((data: unknown) => void) | undefined;
+  return {
+    push: (data) => (deliver ? deliver(data) : void held.push(data)),
+    onMessage(listener) {
+      deliver = listener;
+      for (const data of held.splice(0)) listener(data);
+    },
+  };
+}
+
 const exportFormat = z.enum(['pdf', 'xlsx', 'csv']);
 
 /** Work the desktop shell asks of the core beyond the UI's contract: projects, import, export. */
