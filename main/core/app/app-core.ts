@@ -30,6 +30,8 @@ export interface CoreOptions {
   /** Days of demo history generated on first start (default 365). */
   readonly demoHistoryDays?: number;
   readonly log?: (line: string) => void;
+  /** Keep the district file's outbox (plustwin collect publishes from it). */
+  readonly outbox?: boolean;
 }
 
 export interface Core {
@@ -58,7 +60,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const speed = options.speed ?? 1;
   const clock = speed === 1 ? wallClock() : scaledClock(speed);
   // the store's retention must follow the collector's clock, or a fast demo clock would delete fresh samples
-  const store = await openStore(paths.db, { now: () => clock.now() });
+  const store = await openStore(paths.db, { now: () => clock.now(), ...(options.outbox ? { outbox: true } : {}) });
   const events = new EventBus();
   const collector = new Collector({ clock, sink: store, events });
   let demo: RunningDemo | undefined;

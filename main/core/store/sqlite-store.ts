@@ -35,6 +35,7 @@ import { Rollups } from './rollups.js';
 import { SampleBatch } from './sample-insert.js';
 import { SAMPLE_QUALITY_CODE } from './sample-quality.js';
 import { SqliteDb } from './sqlite-db.js';
+import { OutboxNumbering } from './outbox-numbering.js';
 import {
   DEFAULT_BATCH_SIZE,
   DEFAULT_FLUSH_INTERVAL_MS,
@@ -70,6 +71,8 @@ export class SqliteStore implements Store, StoreAdmin {
   private readonly batchSize: number;
   private readonly flushIntervalMs: number;
   private readonly now: () => number;
+  /** Set when the store keeps an outbox (options.outbox). */
+  private outbox: OutboxNumbering | null = null;
 
   private constructor(
     private readonly db: SqliteDb,
@@ -105,6 +108,7 @@ export class SqliteStore implements Store, StoreAdmin {
       // not in SQL, so the backfill runs after the migration rather than in it.
       if (applied.includes(2)) await db.transaction(() => store.rollups.rebuildAll());
       await store.loadEngineState();
+      if (options.outbox) store.outbox = await OutboxNumbering.load(db);
       return store;
     } catch (e) {
       await db.close().catch(() => undefined);
@@ -268,9 +272,12 @@ export class SqliteStore implements Store, StoreAdmin {
   private async commitNext(): Promise<void> {
     const batch = this.queued.shift();
     if (batch === undefined) return;
+    // numbered here, in the write queue, so numbers follow the order of commits; null when there is no outbox
+    const numbered = this.outbox?.number(batch.readings, this.pointPk) ?? null;
     try {
       await this.db.transaction(async () => {
         await batch.samples.write(this.db);
+        if (numbered !== null) await this.outbox?.write(numbered);
         await this.intervalUpsert.run(batch.intervalRows);
         await this.checkpointUpsert.run(batch.checkpointRows);
         await this.rollups.refresh(batch.dirtyHours);
@@ -280,6 +287,7 @@ export class SqliteStore implements Store, StoreAdmin {
       throw e;
     }
     for (const [point, cp] of batch.checkpoints) this.committed.set(point, cp);
+    if (numbered !== null) this.outbox?.committed(numbered);
     this.counters.stored += batch.samples.length;
     this.counters.unknownPoint += batch.unknownPoint;
     this.counters.rejected += batch.rejected;
@@ -442,6 +450,7 @@ export class SqliteStore implements Store, StoreAdmin {
     await this.serial(async () => {
       await this.intervalUpsert.close();
       await this.checkpointUpsert.close();
+      await this.outbox?.close();
       await this.rollups.close();
       await this.db.exec('PRAGMA optimize');
       await this.db.close();

@@ -11,6 +11,11 @@ export interface StoreOptions {
   readonly limits?: Partial<IntervalLimits>;
   /** Thresholds for single points, by point id (e.g. maxPowerKw of a small PV inverter, or its counter wrap). */
   readonly pointLimits?: Readonly<Record<string, Partial<IntervalLimits>>>;
+  /**
+   * Number every stored reading per point into the outbox table (plustwin collect, whose file is the durable outbox
+   * of what it publishes). Off by default: the desktop app's ingest writes nothing more.
+   */
+  readonly outbox?: boolean;
   /** Clock for retention and timestamps of saved rows; tests and the demo pass simulated time. */
   readonly now?: () => number;
 }
