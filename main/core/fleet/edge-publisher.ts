@@ -44,6 +44,19 @@ interface Cursor {
 
 const NONE: Confirmed = { seq: 0, slot: 0 };
 
+/** Rows read per pass at most (readings, and intervals): bounds memory while a long backlog is replayed. */
+const PASS_ROWS = 20_000;
+
+function groupBy<T extends { point: number }>(rows: readonly T[]): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const r of rows) {
+    let list = out.get(r.point);
+    if (list === undefined) out.set(r.point, (list = []));
+    list.push(r);
+  }
+  return out;
+}
+
 export class EdgePublisher {
   private readonly client: MqttClient;
   private points: OutboxPoint[] = [];
@@ -147,48 +160,64 @@ export class EdgePublisher {
       this.pointsLoadedAt = Date.now();
     }
     if (!this.connected) return;
-    const sends: Array<Promise<unknown>> = [];
-    let unconfirmed = 0;
+    const now = Date.now();
     for (const p of this.points) {
       const c = this.confirmed.get(p.pk) ?? NONE;
-      let cursor = this.cursors.get(p.pk);
+      const cursor = this.cursors.get(p.pk);
       const pending = cursor !== undefined && (cursor.seq > c.seq || cursor.slot > c.slot);
-      if (pending && Date.now() - (this.progressAt.get(p.pk) ?? 0) > this.retransmitMs) {
-        cursor = undefined;
-        this.progressAt.set(p.pk, Date.now());
+      if (!pending) this.progressAt.set(p.pk, now);
+      // nothing confirmed for too long: send again from the confirmation (the message or its commit was lost)
+      if (cursor === undefined || (pending && now - (this.progressAt.get(p.pk) ?? 0) > this.retransmitMs)) {
+        if (cursor !== undefined) this.progressAt.set(p.pk, now);
+        this.cursors.set(p.pk, { seq: c.seq, slot: c.slot });
       }
-      if (!pending) this.progressAt.set(p.pk, Date.now());
-      cursor ??= { seq: c.seq, slot: c.slot };
-      this.cursors.set(p.pk, cursor);
+    }
+    const byPk = new Map(this.points.map((p) => [p.pk, p]));
+    const cursors = new Map([...this.cursors].filter(([pk]) => byPk.has(pk)));
+    const readings = await this.reader.pendingReadings(new Map([...cursors].map(([pk, c]) => [pk, c.seq])), PASS_ROWS);
+    const intervals = await this.reader.pendingIntervals(new Map([...cursors].map(([pk, c]) => [pk, c.slot])), PASS_ROWS);
 
-      const rows = await this.reader.readingsAfter(p.pk, cursor.seq, this.perMessage);
-      const first = rows[0];
-      if (first !== undefined) {
-        const history = this.catchingUp.has(p.pk) || first.seq <= (this.maxSent.get(p.pk) ?? 0);
-        const payload = encodeReadings({
-          first: first.seq,
-          ts: rows.map((r) => r.ts),
-          v: rows.map((r) => r.value),
-          q: rows.map((r) => r.q),
-          history,
-        });
-        sends.push(this.client.publishAsync(pointTopic(this.o.site, p.buildingId, p.id, 'readings'), payload, { qos: 1 }));
-        cursor.seq = first.seq + rows.length - 1;
-        this.maxSent.set(p.pk, Math.max(cursor.seq, this.maxSent.get(p.pk) ?? 0));
-        this.counters.messages += 1;
-        this.counters.readings += rows.length;
-        if (history) this.counters.replayed += rows.length;
+    const sends: Array<Promise<unknown>> = [];
+    const send = (topic: string, payload: Buffer) => {
+      sends.push(this.client.publishAsync(topic, payload, { qos: 1 }));
+      this.counters.messages += 1;
+    };
+    const readingsOf = groupBy(readings);
+    for (const [pk, rows] of readingsOf) {
+      const p = byPk.get(pk) as OutboxPoint;
+      const cursor = cursors.get(pk) as Cursor;
+      for (let at = 0; at < rows.length; at += this.perMessage) {
+        const part = rows.slice(at, at + this.perMessage);
+        const first = part[0] as (typeof part)[number];
+        const history = this.catchingUp.has(pk) || first.seq <= (this.maxSent.get(pk) ?? 0);
+        const payload = encodeReadings({ first: first.seq, ts: part.map((r) => r.ts), v: part.map((r) => r.value), q: part.map((r) => r.q), history });
+        send(pointTopic(this.o.site, p.buildingId, p.id, 'readings'), payload);
+        cursor.seq = first.seq + part.length - 1;
+        this.maxSent.set(pk, Math.max(cursor.seq, this.maxSent.get(pk) ?? 0));
+        this.counters.readings += part.length;
+        if (history) this.counters.replayed += part.length;
       }
-      if (rows.length < this.perMessage) this.catchingUp.delete(p.pk);
-
-      const intervals = await this.reader.finishedIntervalsAfter(p.pk, cursor.slot, 4 * this.perMessage);
-      const last = intervals[intervals.length - 1];
-      if (last !== undefined) {
-        const payload = encodeIntervals({ after: cursor.slot, upto: last[1], rows: intervals, history: cursor.slot < c.slot || this.catchingUp.has(p.pk) });
-        sends.push(this.client.publishAsync(pointTopic(this.o.site, p.buildingId, p.id, 'intervals'), payload, { qos: 1 }));
-        cursor.slot = last[1];
-        this.counters.messages += 1;
-      }
+    }
+    const cutAt = intervals.length === PASS_ROWS ? intervals[intervals.length - 1] : undefined;
+    for (const [pk, rows] of groupBy(intervals)) {
+      const p = byPk.get(pk) as OutboxPoint;
+      const cursor = cursors.get(pk) as Cursor;
+      const last = rows[rows.length - 1] as (typeof rows)[number];
+      // the pass limit may cut the last point's rows inside a slot (two directions): send whole slots only
+      const whole = cutAt?.point === pk ? rows.filter((r) => r.slot < last.slot) : rows;
+      const upto = whole[whole.length - 1]?.slot;
+      if (upto === undefined) continue;
+      send(
+        pointTopic(this.o.site, p.buildingId, p.id, 'intervals'),
+        encodeIntervals({ after: cursor.slot, upto, rows: whole.map((r) => [r.d, r.slot, r.kwh, r.q]), history: this.catchingUp.has(pk) }),
+      );
+      cursor.slot = upto;
+    }
+    // a point has caught up when the pass did not stop short of its end
+    if (readings.length < PASS_ROWS) this.catchingUp.clear();
+    let unconfirmed = 0;
+    for (const [pk, cursor] of cursors) {
+      const c = this.confirmed.get(pk) ?? NONE;
       if (cursor.seq > c.seq || cursor.slot > c.slot) unconfirmed += 1;
     }
     this.counters.unconfirmedPoints = unconfirmed;
@@ -198,12 +227,10 @@ export class EdgePublisher {
 
   /** True when every reading and finished interval of the outbox is confirmed by the central side. */
   async drained(): Promise<boolean> {
-    for (const p of await this.reader.points()) {
-      const c = this.confirmed.get(p.pk) ?? NONE;
-      if ((await this.reader.readingsAfter(p.pk, c.seq, 1)).length > 0) return false;
-      if ((await this.reader.finishedIntervalsAfter(p.pk, c.slot, 1)).length > 0) return false;
-    }
-    return true;
+    const points = await this.reader.points();
+    const conf = (pk: number) => this.confirmed.get(pk) ?? NONE;
+    if ((await this.reader.pendingReadings(new Map(points.map((p) => [p.pk, conf(p.pk).seq])), 1)).length > 0) return false;
+    return (await this.reader.pendingIntervals(new Map(points.map((p) => [p.pk, conf(p.pk).slot])), 1)).length === 0;
   }
 
   /** Waits up to timeoutMs for the central side to confirm the whole outbox; true when it did. */

@@ -29,6 +29,12 @@ export interface Confirmed {
   readonly slot: number;
 }
 
+/** Only integers enter SQL text (point numbers and cursors from this process, never message content). */
+function int(v: number): number {
+  if (!Number.isSafeInteger(v)) throw new TypeError(`outbox cursor ${String(v)} is not an integer`);
+  return v;
+}
+
 export class OutboxReader {
   private constructor(private readonly db: SqliteDb) {}
 
@@ -42,25 +48,43 @@ export class OutboxReader {
     return this.db.all<OutboxPoint>('SELECT pk, id, building_id AS buildingId FROM points ORDER BY pk');
   }
 
-  /** Readings of a point after seq, oldest first. */
-  readingsAfter(point: number, seq: number, limit: number): Promise<OutboxRow[]> {
-    return this.db.all<OutboxRow>('SELECT seq, ts, value, q FROM outbox WHERE point = ? AND seq > ? ORDER BY seq LIMIT ?', [point, seq, limit]);
+  /**
+   * The readings after each point's cursor (point number -> last seq sent), point by point and oldest first, at most
+   * limit in all: one statement for every point (a VALUES list joined on the outbox's key), not one per point.
+   */
+  async pendingReadings(cursors: ReadonlyMap<number, number>, limit: number): Promise<Array<OutboxRow & { point: number }>> {
+    if (cursors.size === 0) return [];
+    const values = [...cursors].map(([point, seq]) => `(${int(point)},${int(seq)})`).join(',');
+    return this.db.all(
+      `WITH c(point, seq) AS (VALUES ${values})
+       SELECT o.point, o.seq, o.ts, o.value, o.q FROM c JOIN outbox o ON o.point = c.point AND o.seq > c.seq
+       ORDER BY o.point, o.seq LIMIT ?`,
+      [limit],
+    );
   }
 
   /**
-   * Intervals of a point after slot that are finished: the interval engine has a reading at or after their end (the
-   * point's checkpoint), so no later reading can change them. Rows are direction, slot, kWh, quality code.
+   * Finished intervals after each point's slot cursor, for every point in one statement; rows are point, direction,
+   * slot, kWh, quality code. Finished: the interval engine has a reading at or after the slot's end (the point's
+   * checkpoint), so no later reading can change it.
    */
-  async finishedIntervalsAfter(point: number, slot: number, limit: number): Promise<Array<[number, number, number, number]>> {
-    const cp = await this.db.get<{ ts: number }>('SELECT ts FROM checkpoints WHERE point = ?', [point]);
-    if (cp === undefined) return [];
-    const firstOpen = Math.floor(cp.ts / INTERVAL_MS);
-    const rows = await this.db.all<{ d: number; slot: number; kwh: number; q: number }>(
-      `SELECT s.direction AS d, i.slot, i.kwh, i.q FROM series s JOIN intervals i ON i.series = s.pk
-       WHERE s.point = ? AND i.slot > ? AND i.slot < ? ORDER BY i.slot, s.direction LIMIT ?`,
-      [point, slot, firstOpen, limit],
+  async pendingIntervals(cursors: ReadonlyMap<number, number>, limit: number): Promise<Array<{ point: number; d: number; slot: number; kwh: number; q: number }>> {
+    if (cursors.size === 0) return [];
+    const values = [...cursors].map(([point, slot]) => `(${int(point)},${int(slot)})`).join(',');
+    return this.db.all(
+      `WITH c(point, slot) AS (VALUES ${values})
+       SELECT s.point, s.direction AS d, i.slot, i.kwh, i.q FROM c
+       JOIN checkpoints cp ON cp.point = c.point
+       JOIN series s ON s.point = c.point
+       JOIN intervals i ON i.series = s.pk AND i.slot > c.slot AND i.slot < cp.ts / ${INTERVAL_MS}
+       ORDER BY s.point, i.slot, s.direction LIMIT ?`,
+      [limit],
     );
-    return rows.map((r) => [r.d, r.slot, r.kwh, r.q]);
+  }
+
+  /** Readings of a point after seq, oldest first. */
+  readingsAfter(point: number, seq: number, limit: number): Promise<OutboxRow[]> {
+    return this.db.all<OutboxRow>('SELECT seq, ts, value, q FROM outbox WHERE point = ? AND seq > ? ORDER BY seq LIMIT ?', [point, seq, limit]);
   }
 
   async confirmed(): Promise<Map<number, Confirmed>> {
@@ -71,14 +95,13 @@ export class OutboxReader {
   /** Persists confirmations (never moving one back), so a restart or a broker that lost its state replays only the rest. */
   async saveConfirmed(rows: ReadonlyMap<number, Confirmed>): Promise<void> {
     if (rows.size === 0) return;
-    await this.db.transaction(async () => {
-      for (const [point, c] of rows)
-        await this.db.run(
-          `INSERT INTO outbox_acks(point, seq, slot) VALUES (?, ?, ?)
-           ON CONFLICT(point) DO UPDATE SET seq = MAX(seq, excluded.seq), slot = MAX(slot, excluded.slot)`,
-          [point, c.seq, c.slot],
-        );
-    });
+    // one statement, so it is atomic without a transaction of its own: a BEGIN here could overlap the next ack's
+    // and leave this connection holding the write lock the store needs
+    const values = [...rows].map(([point, c]) => `(${int(point)},${int(c.seq)},${int(c.slot)})`).join(',');
+    await this.db.run(
+      `INSERT INTO outbox_acks(point, seq, slot) VALUES ${values}
+       ON CONFLICT(point) DO UPDATE SET seq = MAX(seq, excluded.seq), slot = MAX(slot, excluded.slot)`,
+    );
   }
 
   /** Totals of the outbox per point, for status output and the tests' comparison with the central side. */

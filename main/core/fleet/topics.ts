@@ -40,8 +40,8 @@ export interface PointTopic {
 /** null for a topic outside the data part of the namespace. */
 export function parsePointTopic(topic: string): PointTopic | null {
   const parts = topic.split('/');
-  if (parts.length !== 7 || `${parts[0]}/${parts[1]}` !== TOPIC_ROOT) return null;
-  const kind = parts[6];
+  if (parts.length !== 6 || `${parts[0]}/${parts[1]}` !== TOPIC_ROOT) return null;
+  const kind = parts[5];
   if (kind !== 'readings' && kind !== 'intervals') return null;
   try {
     return {
