@@ -59,6 +59,10 @@ export class CentralWriter {
   async write(readings: readonly ReceivedReadings[], intervals: readonly ReceivedIntervals[]): Promise<WriteResult> {
     const client = await this.pool.connect();
     let broken = false;
+    // a server that goes away between two queries is reported as an 'error' event on the checked-out client;
+    // unheard, it would end the process. The failing query reports it, so here it only marks the connection.
+    const onError = () => (broken = true);
+    client.on('error', onError);
     try {
       const months = new Set<number>();
       for (const r of readings) for (const ts of r.message.ts) months.add(monthOf(ts));
@@ -87,6 +91,7 @@ export class CentralWriter {
       broken = true;
       throw e;
     } finally {
+      client.off('error', onError);
       // a connection that failed mid-way (a restarted server) must not go back into the pool
       client.release(broken);
     }

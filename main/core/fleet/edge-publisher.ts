@@ -69,6 +69,8 @@ export class EdgePublisher {
   /** Points still catching up after a (re)connect: what they send is history. */
   private catchingUp = new Set<number>();
   private readonly progressAt = new Map<number, number>();
+  private unsaved = new Map<number, Confirmed>();
+  private saving = false;
   private timer: NodeJS.Timeout | null = null;
   private pass: Promise<void> = Promise.resolve();
   private stopped = false;
@@ -141,7 +143,28 @@ export class EdgePublisher {
       this.progressAt.set(pk, Date.now());
       moved.set(pk, now);
     }
-    this.reader.saveConfirmed(moved).catch((e: unknown) => this.log(`outbox: cannot save confirmations: ${(e as Error).message}`));
+    for (const [pk, c] of moved) this.unsaved.set(pk, c);
+    this.saveConfirmed();
+  }
+
+  /**
+   * Persists the confirmations not yet saved, one save at a time. A save that finds the file busy (the store writing
+   * a long batch) keeps them for the next attempt; the confirmations in memory are already in force.
+   */
+  private saveConfirmed(): void {
+    if (this.saving || this.unsaved.size === 0) return;
+    const batch = this.unsaved;
+    this.unsaved = new Map();
+    this.saving = true;
+    this.reader
+      .saveConfirmed(batch)
+      .catch((e: unknown) => {
+        for (const [pk, c] of batch) if (!this.unsaved.has(pk)) this.unsaved.set(pk, c);
+        if (!/SQLITE_BUSY/.test((e as Error).message)) this.log(`outbox: cannot save confirmations: ${(e as Error).message}`);
+      })
+      .finally(() => {
+        this.saving = false;
+      });
   }
 
   private schedule(): void {
@@ -159,6 +182,7 @@ export class EdgePublisher {
       this.points = await this.reader.points();
       this.pointsLoadedAt = Date.now();
     }
+    this.saveConfirmed();
     if (!this.connected) return;
     const now = Date.now();
     for (const p of this.points) {
@@ -253,6 +277,8 @@ export class EdgePublisher {
         .publishAsync(statusTopic(this.o.site), encodeStatus({ state: 'offline' }), { qos: 1, retain: true })
         .catch(() => undefined);
     await this.client.endAsync(!this.connected);
+    while (this.saving) await new Promise((r) => setTimeout(r, 20));
+    await this.reader.saveConfirmed(this.unsaved).catch((e: unknown) => this.log(`outbox: cannot save confirmations: ${(e as Error).message}`));
     await this.reader.close();
   }
 }
