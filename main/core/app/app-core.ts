@@ -35,6 +35,8 @@ export interface CoreOptions {
   readonly log?: (line: string) => void;
   /** Seals stored passwords; default: a key file in the data folder. The desktop shell may pass the OS keychain's. */
   readonly secrets?: SecretCipher;
+  /** Keep the district file's outbox (plustwin collect publishes from it). */
+  readonly outbox?: boolean;
 }
 
 export interface Core {
@@ -69,7 +71,12 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   // the store's retention must follow the collector's clock, or a fast demo clock would delete fresh samples
   let store: Awaited<ReturnType<typeof openStore>>;
   try {
-    store = await openStore(paths.db, { now: () => clock.now(), log, secrets: options.secrets ?? keyFileCipher(paths.dir) });
+    store = await openStore(paths.db, {
+      now: () => clock.now(),
+      log,
+      secrets: options.secrets ?? keyFileCipher(paths.dir),
+      ...(options.outbox ? { outbox: true } : {}),
+    });
   } catch (e) {
     releaseLock();
     throw e;

@@ -47,6 +47,7 @@ import { SqliteDb } from './sqlite-db.js';
 import { makePrivate } from './private-file.js';
 import { openDevices, sealDevices } from './device-secrets.js';
 import type { SecretCipher } from '../base/secret-cipher.js';
+import { OutboxNumbering } from './outbox-numbering.js';
 import {
   DEFAULT_BATCH_SIZE,
   DEFAULT_FLUSH_INTERVAL_MS,
@@ -89,6 +90,8 @@ export class SqliteStore implements Store, StoreAdmin {
   private readonly batchSize: number;
   private readonly flushIntervalMs: number;
   private readonly now: () => number;
+  /** Set when the store keeps an outbox (options.outbox). */
+  private outbox: OutboxNumbering | null = null;
 
   private constructor(
     private readonly db: SqliteDb,
@@ -128,6 +131,7 @@ export class SqliteStore implements Store, StoreAdmin {
       // not in SQL, so the backfill runs after the migration rather than in it.
       if (applied.includes(2)) await db.transaction(() => store.rollups.rebuildAll());
       await store.loadEngineState();
+      if (options.outbox) store.outbox = await OutboxNumbering.load(db);
       return store;
     } catch (e) {
       await db.close().catch(() => undefined);
@@ -366,9 +370,13 @@ export class SqliteStore implements Store, StoreAdmin {
   /** Commits the queued batches in order; stops at the first that fails for the environment's sake (kept, retried). */
   private async commitQueued(): Promise<void> {
     for (let batch = this.queued[0]; batch !== undefined; batch = this.queued[0]) {
+      // numbered here, in the write queue, so numbers follow the order of commits; null when there is no outbox.
+      // Numbering is pure: a failed write leaves the heads as they were, and the retry numbers the same again.
+      const numbered = this.outbox?.number(batch.readings, this.pointPk) ?? null;
       try {
         await this.db.transaction(async () => {
           await batch.samples.write(this.db);
+          if (numbered !== null) await this.outbox?.write(numbered);
           await this.intervalUpsert.run(batch.intervalRows);
           await this.checkpointUpsert.run(batch.checkpointRows);
           await this.rollups.refresh(batch.dirtyHours);
@@ -385,6 +393,7 @@ export class SqliteStore implements Store, StoreAdmin {
       this.queued.shift();
       this.settledReadings += batch.readings.length;
       for (const [point, cp] of batch.checkpoints) this.committed.set(point, cp);
+      if (numbered !== null) this.outbox?.committed(numbered);
       this.counters.stored += batch.samples.length;
       this.counters.unknownPoint += batch.unknownPoint;
       this.counters.rejected += batch.rejected;
@@ -591,6 +600,7 @@ export class SqliteStore implements Store, StoreAdmin {
     await this.serial(async () => {
       await this.intervalUpsert.close();
       await this.checkpointUpsert.close();
+      await this.outbox?.close();
       await this.rollups.close();
       // optimize may itself need room on the disk; the file is consistent without it
       await this.db.exec('PRAGMA optimize').catch(() => undefined);

@@ -21,6 +21,11 @@ export interface StoreOptions {
   readonly secrets?: SecretCipher;
   /** Where the store says that writes fail and when they work again. */
   readonly log?: (line: string) => void;
+  /**
+   * Number every stored reading per point into the outbox table (plustwin collect, whose file is the durable outbox
+   * of what it publishes). Off by default: the desktop app's ingest writes nothing more.
+   */
+  readonly outbox?: boolean;
   /** Clock for retention and timestamps of saved rows; tests and the demo pass simulated time. */
   readonly now?: () => number;
 }
