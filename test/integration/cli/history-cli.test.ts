@@ -73,4 +73,11 @@ describe('plustwin history', () => {
     expect(r.stderr).toContain('H.typo');
     expect(r.stderr).toContain('points: H.imp');
   });
+
+  it('a missing file is an input problem: exit 1 with a message, not the usage', async () => {
+    const r = await runCliCaptured('history', tmp.file('gibt-es-nicht.csv'), '--db', db, '--point', 'H.imp');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/cannot read .*gibt-es-nicht\.csv: no such file/);
+    expect(r.stderr).not.toMatch(/usage:/);
+  });
 });

@@ -3,7 +3,7 @@
  * file (meter readings or a 15-minute load profile, German or international format). The preview shows what was
  * recognised and every bad line; an import writes all of it or nothing.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { langFrom, numberFormatter, type NumberFormatter } from '../number-format.js';
 import { decodeCsvBytes } from '../../../core/importers/history-csv/csv-lines.js';
 import type { HistoryKind } from '../../../core/importers/history-csv/csv-layout.js';
@@ -62,6 +62,9 @@ function describe(p: HistoryPreviewView, f: NumberFormatter): string[] {
 
 const lineErrors = (p: { errors: readonly LineError[] }): string[] => p.errors.map(lineErrorText);
 
+/** Ten years of 15-minute values are 350,400 rows of about 30 bytes (11 MB); far more is not one meter's history. */
+const MAX_HISTORY_FILE_BYTES = 64 * 2 ** 20;
+
 export const historyCommand: CliCommand = {
   name: 'history',
   summary: "import a meter's history from a CSV file (readings or a 15-minute load profile)",
@@ -76,9 +79,16 @@ export const historyCommand: CliCommand = {
     const opts = options(flags);
     let text: string;
     try {
+      // a file that is not there or too big is a problem with the input, not with how the command was typed: exit 1
+      const size = statSync(file).size;
+      if (size > MAX_HISTORY_FILE_BYTES) {
+        io.err.write(`plustwin history: ${file}: ${Math.round(size / 2 ** 20)} MB is more than a history file may have (${MAX_HISTORY_FILE_BYTES / 2 ** 20} MB); split it by year\n`);
+        return 1;
+      }
       text = decodeCsvBytes(readFileSync(file));
     } catch (e) {
-      throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
+      io.err.write(`plustwin history: cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}\n`);
+      return 1;
     }
     const f = numberFormatter(lang);
 

@@ -11,6 +11,7 @@ import { historyCommand } from './history.js';
 import { balanceCommand } from './balance.js';
 import { pvPotentialCommand } from './pv-potential.js';
 import { reportCommand } from './report.js';
+import { ingestCommand } from './ingest.js';
 import { heatPlanCommand } from './heat-plan.js';
 import { biskoCommand } from './bisko.js';
 
@@ -23,6 +24,7 @@ export const COMMANDS: readonly CliCommand[] = [
   balanceCommand,
   pvPotentialCommand,
   reportCommand,
+  ingestCommand,
   heatPlanCommand,
   biskoCommand,
 ];
