@@ -1,4 +1,5 @@
 import type { Carrier } from '../energy/carriers.js';
+import type { ExportCreditVariant } from './export-credit.js';
 
 /** What a set weighs final energy with. */
 export type FactorKind = 'primary-energy' | 'co2';
@@ -31,6 +32,8 @@ export interface FactorSet {
   /** Factor that exported energy of a carrier is credited with (only with basis 'delivered'). */
   readonly exportCredit: Readonly<Partial<Record<Carrier, FactorEntry>>>;
   readonly userDefined: boolean;
+  /** The rule that set the electricity export credit (primary energy); absent where none was applied. */
+  readonly exportCreditVariant?: ExportCreditVariant;
 }
 
 /** One factor as applied in a result: enough to print it with its provenance. */
@@ -49,9 +52,17 @@ export interface FactorSetRef {
   readonly version: string;
   readonly name: string;
   readonly source: string;
+  /** How exported electricity was credited (primary-energy sets weighed by the analysis). */
+  readonly exportCredit?: ExportCreditVariant;
 }
 
-export const refOf = (set: FactorSet): FactorSetRef => ({ id: set.id, version: set.version, name: set.name, source: set.source });
+export const refOf = (set: FactorSet): FactorSetRef => ({
+  id: set.id,
+  version: set.version,
+  name: set.name,
+  source: set.source,
+  ...(set.exportCreditVariant === undefined ? {} : { exportCredit: set.exportCreditVariant }),
+});
 
 export const applied = (set: FactorSet, carrier: Carrier, use: AppliedFactor['use'], entry: FactorEntry): AppliedFactor => ({
   carrier,

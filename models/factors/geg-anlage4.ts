@@ -3,8 +3,8 @@ import type { FactorSet } from './factor-set.js';
 /**
  * Primary-energy factors, non-renewable share, GEG Anlage 4 (zu § 22 Abs. 1), version of 16.10.2023 (buzer.de).
  * District heat has no default: GEG § 22 takes it from the supplier's certificate, so a user set must add it.
- * Export credit: exported grid electricity is credited with the grid factor, as in the federal Effizienzhaus Plus
- * rules that net feed-in against grid supply (an assumption users can change in their own set).
+ * The law credits no exported electricity (Nr. 10: on-site PV 0,0), so the set has none; the analysis adds the
+ * credit of the chosen variant (export-credit.ts, Effizienzhaus Plus by default) and names it.
  */
 export const GEG_ANLAGE_4: FactorSet = {
   id: 'geg-anlage-4',
@@ -26,8 +26,6 @@ export const GEG_ANLAGE_4: FactorSet = {
     pellets: { value: 0.2, note: 'Holz' },
     'ambient-heat': { value: 0, note: 'Umweltwärme / Solarthermie' },
   },
-  exportCredit: {
-    electricity: { value: 1.8, note: 'Gutschrift eingespeister Strom mit dem Faktor für netzbezogenen Strom (Annahme)' },
-  },
+  exportCredit: {},
   userDefined: false,
 };

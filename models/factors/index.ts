@@ -4,3 +4,4 @@ export { GEG_ANLAGE_9, DISTRICT_HEAT_ANLAGE_9 } from './geg-anlage9.js';
 export { LIFE_CYCLE_GEMIS } from './life-cycle.js';
 export * from './registry.js';
 export * from './weigh.js';
+export * from './export-credit.js';

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { MethodName } from '../../../models/contract.js';
 import { CARRIERS } from '../../../models/energy/carriers.js';
+import { EXPORT_CREDIT_VARIANT_IDS, type ExportCreditVariantId } from '../../../models/factors/export-credit.js';
 import { HEAT_SUPPLY_CARRIERS } from '../analysis/heat-supply.js';
 import { deviceArgSchemas } from './device-schemas.js';
 import { settingsArgSchemas } from './settings-api.js';
@@ -33,6 +34,7 @@ const analysisFields = {
   to: epochMs,
   primarySetId: setId.optional(),
   co2SetId: setId.optional(),
+  exportCredit: z.enum(EXPORT_CREDIT_VARIANT_IDS as unknown as [ExportCreditVariantId, ...ExportCreditVariantId[]]).optional(),
   heatSupply: heatSupply.optional(),
   resolution: z.enum(['15min', 'hour']).optional(),
 };

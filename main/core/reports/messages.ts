@@ -133,6 +133,7 @@ const DE = {
   'method.consumptionBasis': 'Endenergieverbrauch × f (BISKO, Territorialprinzip)',
   'method.basis': 'Bilanzbasis',
   'method.usedMark': 'in diesem Bericht angewendet',
+  'method.exportCreditRule': 'Eingespeister Strom in der Primärenergiebilanz',
   'method.pv': 'PV-Modell',
   'quality.title': 'Anhang: Datenqualität',
   'quality.intro':
@@ -309,6 +310,7 @@ const EN: Record<MessageKey, string> = {
   'method.consumptionBasis': 'Final energy consumption × f (BISKO, territorial principle)',
   'method.basis': 'Balance basis',
   'method.usedMark': 'applied in this report',
+  'method.exportCreditRule': 'Exported electricity in the primary-energy balance',
   'method.pv': 'PV model',
   'quality.title': 'Appendix: data quality',
   'quality.intro':

@@ -322,6 +322,13 @@ const factorTable = (ctx: Ctx, set: FactorSet): string => {
 ${table([t('col.carrier'), t('col.use.factor'), `${t('col.factor')} [${set.unit}]`, t('col.note'), '●'], rows, { numeric: [2] })}`;
 };
 
+/** The export-credit rule the energy-plus verdict rests on: variant, factor and its source. */
+const exportCreditNote = (ctx: Ctx): string => {
+  const v = ctx.d.primarySet.exportCreditVariant;
+  if (v === undefined) return '';
+  return `<p class="small"><b>${esc(ctx.t('method.exportCreditRule'))}:</b> ${esc(v.name)} (${esc(v.id)}), ${esc(ctx.f.num(v.factor, 1))} · ${esc(v.source)}</p>`;
+};
+
 const methodPage = (ctx: Ctx): string => {
   const { d, t } = ctx;
   const items: MessageKey[] = ['method.data', 'method.balance', 'method.final', 'method.primary', 'method.co2', 'method.energyPlus', 'method.kpis', 'method.sharing'];
@@ -329,6 +336,7 @@ const methodPage = (ctx: Ctx): string => {
 ${items.map((k) => `<p>${esc(t(k))}</p>`).join('')}
 <p><b>${esc(t('report.resolution'))}:</b> ${d.stepMs / 60_000} min · <b>${esc(t('report.timezone'))}:</b> ${esc(d.timeZone)} (${esc(t('method.months'))}) · <b>${esc(t('report.period'))}:</b> ${esc(periodText(ctx))}</p>
 <h3>${esc(t('method.factorTitle'))}</h3><p class="small">● = ${esc(t('method.usedMark'))}</p>
+${exportCreditNote(ctx)}
 ${factorTable(ctx, d.primarySet)}
 ${factorTable(ctx, d.co2Set)}
 </section>`;
