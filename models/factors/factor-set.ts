@@ -1,5 +1,6 @@
 import type { Carrier } from '../energy/carriers.js';
 import type { ExportCreditVariant } from './export-credit.js';
+import type { YearlyFactors } from './by-year.js';
 
 /** What a set weighs final energy with. */
 export type FactorKind = 'primary-energy' | 'co2';
@@ -34,6 +35,10 @@ export interface FactorSet {
   readonly userDefined: boolean;
   /** The rule that set the electricity export credit (primary energy); absent where none was applied. */
   readonly exportCreditVariant?: ExportCreditVariant;
+  /** Carriers whose factor depends on the balance year (setForYear picks the row). */
+  readonly yearly?: YearlyFactors;
+  /** Set by setForYear: the year the factors were chosen for. */
+  readonly balanceYear?: number;
 }
 
 /** One factor as applied in a result: enough to print it with its provenance. */
