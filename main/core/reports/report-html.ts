@@ -300,7 +300,8 @@ const pvPage = (ctx: Ctx): string => {
   const assumptions = [
     `${t('pv.weather')}: ${pv.weatherSource}`,
     `${o.latDeg.toFixed(3)}° N, ${o.lonDeg.toFixed(3)}° E`,
-    `${o.system.transposition}, albedo ${f.num(o.system.albedo, 2)}, ${f.pct(o.system.systemLosses)} losses, inverter ${f.pct(o.system.inverterEfficiency)}`,
+    `${o.system.transposition}, albedo ${f.num(o.system.albedo, 2)}`,
+    `${f.pct(o.system.systemLosses)} ${t('pv.lossModel')}`,
     `${f.num(o.m2PerKwp, 1)} m²/kWp, usable ${f.pct(o.usableShare)} (flat ${f.pct(o.flatUsableShare)}, ${o.flatLayout.tiltDeg}°/${o.flatLayout.azimuthDeg}°), min. ${f.kwh(o.minIrradiationKwhPerM2)} kWh/m²a`,
   ];
   return `<section class="page"><h2>4 ${esc(t('pv.title'))}</h2><p>${esc(t('pv.intro'))}</p>
