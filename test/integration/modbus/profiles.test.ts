@@ -30,7 +30,7 @@ describe('device profiles', () => {
 
   it('ships at least 10 profiles, each with a test fixture', async () => {
     expect(profiles.length).toBeGreaterThanOrEqual(10);
-    expect(profileFixtureIds()).toEqual(profiles.map((p) => p.id));
+    expect(profileFixtureIds()).toEqual(profiles.map((p) => p.id).sort());
   });
 
   it.each(profileFixtureIds())('%s decodes its fixture registers to canonical values', async (id) => {
@@ -97,6 +97,37 @@ describe('"not implemented" values', () => {
       expect(keys).not.toContain('abb:power_total');
       expect(keys).toContain('abb:power_l1');
       expect(keys).toContain('abb:energy_import');
+    } finally {
+      await driver.close();
+      await sim.close();
+    }
+  });
+});
+
+describe('Carlo Gavazzi EM24: the RS-485 and the Ethernet map', () => {
+  it('reads frequency, import and export at 37h/42h/5Ch (RS-485) and 33h/34h/4Eh (EM24_E1), as mbmd maps them', async () => {
+    const rs485 = await loadProfile('carlo-gavazzi-em24');
+    const e1 = await loadProfile('carlo-gavazzi-em24-e1');
+    const at = (p: DeviceProfile, key: string) => p.points.find((x) => x.key === key)!;
+    // mbmd meters/rs485/carlogavazzi-em24.go and carlogavazzi-em24_e1.go, both FC 04
+    expect(['frequency', 'energy_import', 'energy_export'].map((k) => at(rs485, k).address)).toEqual([0x37, 0x42, 0x5c]);
+    expect(['frequency', 'energy_import', 'energy_export'].map((k) => at(e1, k).address)).toEqual([0x33, 0x34, 0x4e]);
+    expect(rs485.points.every((p) => p.functionCode === 4) && e1.points.every((p) => p.functionCode === 4)).toBe(true);
+  });
+
+  it('an RS-485 EM24 that answers "illegal data address" for export reads everything else and names export unavailable', async () => {
+    // the fixture without the export register: 5Ch lies beyond the served range, so the simulator answers exception 2
+    const fx = profileFixture('carlo-gavazzi-em24');
+    const registers = fx.registers.filter((r) => r.address !== 0x5c);
+    const sim = await startModbusTcpSimulator({ units: { 1: registerSimDevice(registers) } });
+    const driver = await createModbusDriver(modbusDevice('em', `modbus-tcp://127.0.0.1:${sim.port}?unit=1`, 'carlo-gavazzi-em24'));
+    try {
+      const readings = await driver.read(1);
+      const keys = readings.map((r) => r.pointId);
+      expect(keys).not.toContain('em:energy_export');
+      expectClose(readings.find((r) => r.pointId === 'em:energy_import')?.value, fx.expected.energy_import!, 'import');
+      expectClose(readings.find((r) => r.pointId === 'em:frequency')?.value, fx.expected.frequency!, 'frequency');
+      expect(driver.unsupported.get('energy_export')).toMatch(/illegal data address/);
     } finally {
       await driver.close();
       await sim.close();
