@@ -73,6 +73,7 @@ const historyCsv = z
     csv: z.string().min(1, 'the file is empty').max(8 << 20, 'the file is larger than 8 MB'),
     kind: z.enum(['readings', 'profile-kwh', 'profile-kw']).optional(),
     stampMarks: z.enum(['start', 'end']).optional(),
+    unit: z.enum(['W', 'kW', 'Wh', 'kWh', 'MWh', 'GJ']).optional(),
   })
   .strict();
 

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { langFrom, numberFormatter, type NumberFormatter } from '../../../core/analysis/number-format.js';
 import { decodeCsvBytes } from '../../../core/importers/history-csv/csv-lines.js';
 import type { HistoryKind } from '../../../core/importers/history-csv/csv-layout.js';
+import { HISTORY_UNITS, type HistoryUnit } from '../../../core/importers/history-csv/csv-units.js';
 import type { HistoryPreviewView } from '../../../../models/contract.js';
 import {
   HistoryImportError,
@@ -22,7 +23,7 @@ import { NotFoundError } from '../../../core/store/sqlite-store.js';
 import { UsageError, type CliCommand, type CliIo } from '../../common/command.js';
 import { parseArgs } from '../../common/args.js';
 
-const usage = `usage: plustwin history FILE.csv --db FILE --point ID [--preview] [--kind K] [--marks start|end] [--json] [--lang de|en]
+const usage = `usage: plustwin history FILE.csv --db FILE --point ID [--preview] [--kind K] [--unit U] [--marks start|end] [--json] [--lang de|en]
 
 Imports the history of one point from a CSV file: cumulative meter readings (turned into 15-minute energies by the
 same engine as live data) or a 15-minute load profile (kWh per quarter hour or mean kW), as utilities and meter
@@ -33,13 +34,17 @@ listed with its number.
   --point ID         the energy point the history belongs to (an id from the district)
   --preview          show what would be imported and every bad line; write nothing
   --kind K           readings, profile-kwh or profile-kw, when the columns do not say
-  --marks start|end  a profile's times mark the quarter hour's start or end (guessed from the first row)
+  --unit U           the values' unit: W, kW, Wh, kWh, MWh or GJ (overrides a unit in the header, "Wert [kW]", or an
+                     "Einheit;kW" line); values are converted to kWh or kW, and the preview prints the unit it applied
+  --marks start|end  a profile's times mark the quarter hour's start or end (decided from the whole file otherwise)
   --json             print the result as JSON
   --lang de|en       number and date format (default from LANG)`;
 
 const KINDS: readonly HistoryKind[] = ['readings', 'profile-kwh', 'profile-kw'];
 
-function options(flags: { kind?: string; marks?: string }): HistoryCsvOptions {
+function options(flags: { kind?: string; marks?: string; unit?: string }): HistoryCsvOptions {
+  if (flags.unit !== undefined && !HISTORY_UNITS.includes(flags.unit as HistoryUnit))
+    throw new UsageError(`--unit must be one of ${HISTORY_UNITS.join(', ')}, got '${flags.unit}'`);
   if (flags.kind !== undefined && !KINDS.includes(flags.kind as HistoryKind))
     throw new UsageError(`--kind must be one of ${KINDS.join(', ')}, got '${flags.kind}'`);
   if (flags.marks !== undefined && flags.marks !== 'start' && flags.marks !== 'end')
@@ -47,12 +52,16 @@ function options(flags: { kind?: string; marks?: string }): HistoryCsvOptions {
   return {
     ...(flags.kind === undefined ? {} : { kind: flags.kind as HistoryKind }),
     ...(flags.marks === undefined ? {} : { stampMarks: flags.marks as 'start' | 'end' }),
+    ...(flags.unit === undefined ? {} : { unit: flags.unit as HistoryUnit }),
   };
 }
 
 function describe(p: HistoryPreviewView, f: NumberFormatter): string[] {
   const when = new Intl.DateTimeFormat(f.lang === 'de' ? 'de-DE' : 'en-GB', { timeZone: 'Europe/Berlin', dateStyle: 'short', timeStyle: 'short' });
+  const source = { option: 'as given with --unit', header: 'from the column header', 'unit-line': "from the file's unit line", assumed: 'ASSUMED: the file does not say; check it or give --unit' }[p.unitSource];
   return [
+    `UNIT ${p.unit} (${source})`,
+    `times mark the quarter hour's ${p.stampMarks}: ${p.stampMarksReason}`,
     `kind ${p.kind}; delimiter '${p.delimiter === '\t' ? '\\t' : p.delimiter}'; decimal ${p.decimalComma ? 'comma' : 'point'}; times mark the ${p.stampMarks}`,
     `${p.rows} rows${p.first !== null && p.last !== null ? `, ${when.format(p.first)} to ${when.format(p.last)}` : ''}`,
     ...(p.errorCount === 0 ? [`${p.intervals} quarter hours, ${f.num(p.kwh, 1)} kWh`] : []),
@@ -66,7 +75,7 @@ export const historyCommand: CliCommand = {
   summary: "import a meter's history from a CSV file (readings or a 15-minute load profile)",
   usage,
   async run(argv, io: CliIo) {
-    const { flags, positional } = parseArgs(argv, { db: 'string', point: 'string', preview: 'boolean', kind: 'string', marks: 'string', json: 'boolean', lang: 'string' });
+    const { flags, positional } = parseArgs(argv, { db: 'string', point: 'string', preview: 'boolean', kind: 'string', unit: 'string', marks: 'string', json: 'boolean', lang: 'string' });
     const [file, ...extra] = positional;
     if (file === undefined) throw new UsageError('missing the CSV file');
     if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'`);
@@ -85,7 +94,7 @@ export const historyCommand: CliCommand = {
       // every bad line, not only the first hundred the UI lists
       const p = previewView(previewHistoryCsv(text, opts), 8, Infinity);
       if (flags.json) io.out.write(JSON.stringify(p, null, 2) + '\n');
-      else io.out.write([...describe(p, f), ...lineErrors(p)].join('\n') + '\n');
+      else io.out.write([...describe(p, f), ...p.warnings.map((w) => `warning: ${lineErrorText(w)}`), ...lineErrors(p)].join('\n') + '\n');
       return p.errorCount === 0 ? 0 : 1;
     }
 
@@ -97,7 +106,8 @@ export const historyCommand: CliCommand = {
       io.out.write(
         flags.json
           ? JSON.stringify({ point: flags.point, ...result }, null, 2) + '\n'
-          : `${flags.point}: ${result.rows} rows (${result.kind}) -> ${result.intervals} quarter hours written\n`,
+          : `${flags.point}: ${result.rows} rows (${result.kind}, unit ${result.unit}) -> ${result.intervals} quarter hours written\n` +
+              result.warnings.map((w) => `warning: ${lineErrorText(w)}\n`).join(''),
       );
       return 0;
     } catch (e) {
