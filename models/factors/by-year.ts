@@ -1,15 +1,7 @@
 import type { Carrier } from '../energy/carriers.js';
-import type { FactorSet } from './factor-set.js';
+import type { FactorSet, YearFactor, YearlyFactors } from './factor-set.js';
 
-/** One year's factor of a carrier with the source of exactly that number. */
-export interface YearFactor {
-  readonly year: number;
-  readonly value: number;
-  readonly source: string;
-}
-
-/** Factors that change with the balance year (BISKO: the federal electricity mix of the year balanced). */
-export type YearlyFactors = Readonly<Partial<Record<Carrier, readonly YearFactor[]>>>;
+export type { YearFactor, YearlyFactors };
 
 /** The row a balance year gets: its own, else the newest earlier one, else the oldest (and whether it matched). */
 export const rowForYear = (rows: readonly YearFactor[], year: number): { readonly row: YearFactor; readonly exact: boolean } | undefined => {

@@ -1,21 +1,13 @@
-import type { FactorSet } from './factor-set.js';
+import type { ExportCreditVariant, ExportCreditVariantId, FactorSet } from './factor-set.js';
+
+export type { ExportCreditVariant, ExportCreditVariantId };
 
 /**
  * How exported electricity is credited in the primary-energy balance. The GEG credits no feed-in (Anlage 4
  * Nr. 10: on-site PV 0,0); the Effizienzhaus Plus definition does. Which rule a verdict rests on changes it,
  * so the rule is a named parameter that every result carries.
  */
-export type ExportCreditVariantId = 'effizienzhaus-plus' | 'grid-symmetric' | 'geg-none';
-
 export const EXPORT_CREDIT_VARIANT_IDS: readonly ExportCreditVariantId[] = ['effizienzhaus-plus', 'grid-symmetric', 'geg-none'];
-
-export interface ExportCreditVariant {
-  readonly id: ExportCreditVariantId;
-  readonly name: string;
-  /** kWh primary energy (non-renewable) credited per kWh exported electricity. */
-  readonly factor: number;
-  readonly source: string;
-}
 
 export const EXPORT_CREDIT_VARIANTS: Readonly<Record<ExportCreditVariantId, ExportCreditVariant>> = {
   // BMVBS 2011 (Forschungsinitiative Zukunft Bau), quoted by geb-info.de "Das Effizienzhaus Plus – erste

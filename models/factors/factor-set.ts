@@ -1,6 +1,25 @@
 import type { Carrier } from '../energy/carriers.js';
-import type { ExportCreditVariant } from './export-credit.js';
-import type { YearlyFactors } from './by-year.js';
+
+/** How exported electricity is credited in primary energy (variants and sources in export-credit.ts). */
+export type ExportCreditVariantId = 'effizienzhaus-plus' | 'grid-symmetric' | 'geg-none';
+
+export interface ExportCreditVariant {
+  readonly id: ExportCreditVariantId;
+  readonly name: string;
+  /** kWh primary energy (non-renewable) credited per kWh exported electricity. */
+  readonly factor: number;
+  readonly source: string;
+}
+
+/** One year's factor of a carrier with the source of exactly that number (see by-year.ts). */
+export interface YearFactor {
+  readonly year: number;
+  readonly value: number;
+  readonly source: string;
+}
+
+/** Factors that change with the balance year (BISKO: the federal electricity mix of the year balanced). */
+export type YearlyFactors = Readonly<Partial<Record<Carrier, readonly YearFactor[]>>>;
 
 /** What a set weighs final energy with. */
 export type FactorKind = 'primary-energy' | 'co2';
