@@ -4,26 +4,9 @@
  * Drivers convert device units to these before a Reading leaves drivers/.
  */
 
-export type Medium = 'electricity' | 'heat' | 'gas' | 'water' | 'oil' | 'district-heat';
+import type { DeviceProtocol, Medium, PointKind, PointRole } from './values.js';
 
-/** What a point means for its building's balance. */
-export type PointRole =
-  | 'import' // drawn from the grid / supplier (meter at the connection point)
-  | 'export' // delivered to the grid
-  | 'generation' // produced on site (PV, CHP)
-  | 'consumption' // used by the building (sub-meter)
-  | 'storage' // battery charge (+) / discharge (-)
-  | 'info'; // voltage, temperature, ... not part of a balance
-
-export type PointKind =
-  | 'power' // instantaneous, kW
-  | 'energy-counter' // cumulative, kWh
-  | 'voltage'
-  | 'current'
-  | 'frequency'
-  | 'temperature'
-  | 'flow'
-  | 'other';
+export type { DeviceProtocol, Medium, PointKind, PointRole } from './values.js';
 
 /** Quality of a raw sample, as the device or protocol reported it. */
 export type SampleQuality = 'good' | 'uncertain' | 'bad';
@@ -74,7 +57,6 @@ export interface Site {
   readonly timezone: string;
 }
 
-export type DeviceProtocol = 'modbus-tcp' | 'modbus-rtu' | 'modbus-rtu-tcp' | 'opcua';
 
 export interface Device {
   readonly id: string;

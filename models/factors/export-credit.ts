@@ -7,7 +7,7 @@ export type { ExportCreditVariant, ExportCreditVariantId };
  * Nr. 10: on-site PV 0,0); the Effizienzhaus Plus definition does. Which rule a verdict rests on changes it,
  * so the rule is a named parameter that every result carries.
  */
-export const EXPORT_CREDIT_VARIANT_IDS: readonly ExportCreditVariantId[] = ['effizienzhaus-plus', 'grid-symmetric', 'geg-none'];
+export const EXPORT_CREDIT_VARIANT_IDS = ['effizienzhaus-plus', 'grid-symmetric', 'geg-none'] as const satisfies readonly ExportCreditVariantId[];
 
 export const EXPORT_CREDIT_VARIANTS: Readonly<Record<ExportCreditVariantId, ExportCreditVariant>> = {
   // BMVBS 2011 (Forschungsinitiative Zukunft Bau), quoted by geb-info.de "Das Effizienzhaus Plus – erste

@@ -2,11 +2,11 @@
  * What the district can be coloured by, computed from a building's balance over the shown period. The factors are
  * defaults from docs (GEG Anlage 9, DWD TRY region 5) and are shown in the legend so the user knows what is used.
  */
-import type { BuildingBalance } from '../../models/contract.js';
+import type { BuildingBalance } from '../../models/contract/index.js';
+import type { ColorMetric } from '../../models/values.js';
 import { divergingScale, sequentialScale, type ColorScale } from '../scene/color-scale.js';
 
-export type ColorMetric = 'net' | 'selfSufficiency' | 'co2' | 'pvPotential';
-export const COLOR_METRICS: readonly ColorMetric[] = ['net', 'selfSufficiency', 'co2', 'pvPotential'];
+export { COLOR_METRICS, type ColorMetric } from '../../models/values.js';
 
 /** GEG Anlage 9, grid electricity, g CO2e per kWh. */
 export const GRID_CO2_G_PER_KWH = 560;

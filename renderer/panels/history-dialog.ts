@@ -3,14 +3,12 @@
  * (what it recognised, the period, the energy, the first rows, every bad line by number) and imports only a file
  * without errors, all or nothing. The file is read here and sent as text; the core does all the parsing.
  */
-import type { HistoryPreviewView, HistoryUnit, PlusTwinApi } from '../../models/contract.js';
+import type { HistoryPreviewView, PlusTwinApi } from '../../models/contract/index.js';
+import { HISTORY_UNITS, type HistoryUnit } from '../../models/values.js';
 import type { Point } from '../../models/types.js';
 import { callApi, errorText } from '../devices/devices-api.js';
 import type { I18n } from '../i18n/i18n.js';
 import { h } from './dom.js';
-
-/** The units the user can choose (the core converts them to kWh or kW). */
-export const HISTORY_UNIT_CHOICES: readonly HistoryUnit[] = ['W', 'kW', 'Wh', 'kWh', 'MWh', 'GJ'];
 
 /** UTF-8, or Windows-1252 as German utilities' Windows exports are written; without a byte order mark. */
 export function decodeCsvFile(bytes: ArrayBuffer): string {
@@ -44,7 +42,7 @@ export async function openHistoryDialog(
     'select',
     { 'data-testid': 'history-unit-choice' },
     h('option', { value: '', text: i18n.t('history.unit.auto') }),
-    ...HISTORY_UNIT_CHOICES.map((u) => h('option', { value: u, text: u })),
+    ...HISTORY_UNITS.map((u) => h('option', { value: u, text: u })),
   );
   const unitArg = (): { unit?: HistoryUnit } => (unitSelect.value === '' ? {} : { unit: unitSelect.value as HistoryUnit });
   const preview = h('div', { class: 'history-preview', 'data-testid': 'history-preview', 'aria-live': 'polite' });

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { DistrictView } from '../../models/contract.js';
+import type { DistrictView } from '../../models/contract/index.js';
 import { callApi } from './api-direct.js';
 import { ROOT } from './build-once.js';
 import { canvasPixels } from './canvas-pixels.js';

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { roofShapesOf } from '../../main/core/api/roof-shapes.js';
 import { readCityGml } from '../../main/core/importers/citygml/read-citygml.js';
-import type { RoofShape } from '../../models/contract.js';
+import type { RoofShape } from '../../models/contract/index.js';
 import type { Building } from '../../models/types.js';
 import type { OpenInput, PictureSummary, RoofLab } from '../../renderer/lab/roof-lab.js';
 import { ensureRendererBuilt, RENDERER_DIST } from './build-once.js';

@@ -15,6 +15,8 @@ export interface ServeProcess {
   readonly child: ChildProcess;
   /** Everything the process wrote to stderr so far (its log). */
   log(): string;
+  /** Everything the process wrote to stdout so far. */
+  stdout(): string;
   stop(): Promise<number | null>;
 }
 
@@ -71,6 +73,7 @@ export async function startServe(options: ServeOptions = {}): Promise<ServeProce
     dataDir,
     child,
     log: () => stderr,
+    stdout: () => stdout,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');

@@ -1,5 +1,5 @@
 /** The text `plustwin balance` prints: the analysis (and a scenario next to it) as tables. */
-import type { DistrictAnalysis, ScenarioRunResult } from '../../../models/contract.js';
+import type { DistrictAnalysis, ScenarioRunResult } from '../../../models/contract/index.js';
 import type { EnergyPlusStatus } from '../../../models/energy/energy-plus.js';
 import { textTable, type NumberFormatter } from './number-format.js';
 

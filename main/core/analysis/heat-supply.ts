@@ -3,12 +3,11 @@
  * buildings may burn oil or take district heat, which the user sets per building. Until then the default
  * (gas boiler, seasonal efficiency 0.9) applies and is stated in every result.
  */
-import type { HeatSupply, HeatSupplyCarrier, HeatSupplyMap } from '../../../models/contract.js';
+import type { HeatSupply, HeatSupplyMap } from '../../../models/contract/index.js';
 import { err, ok, type Result } from '../../../models/result.js';
+import { HEAT_SUPPLY_CARRIERS } from '../../../models/values.js';
 
 export const DEFAULT_HEAT_SUPPLY: HeatSupply = { carrier: 'gas', efficiency: 0.9 };
-
-export const HEAT_SUPPLY_CARRIERS = ['gas', 'oil', 'lpg', 'biogas', 'wood', 'pellets', 'district-heat'] as const satisfies readonly HeatSupplyCarrier[];
 
 /** Seasonal efficiencies outside this range are unit mistakes (a percentage typed as 90), not boilers. */
 export const MIN_EFFICIENCY = 0.3;

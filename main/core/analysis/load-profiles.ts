@@ -5,13 +5,14 @@
  * for hourly profiles, per hour. Metered useful heat gets its delivered carrier derived (heat / efficiency)
  * unless the building meters that carrier itself.
  */
-import type { DistrictView, HeatSupply, HeatSupplyMap, SeriesBucket } from '../../../models/contract.js';
+import type { DistrictView, HeatSupply, HeatSupplyMap, SeriesBucket } from '../../../models/contract/index.js';
 import { carrierOfMedium, type Carrier } from '../../../models/energy/carriers.js';
 import { MISSING_CODE, qualityCode } from '../../../models/energy/quality.js';
 import type { BuildingProfile, CarrierSeries } from '../../../models/energy/series.js';
 import { err, ok, type Result } from '../../../models/result.js';
 import { HOUR_MS, INTERVAL_MS } from '../../../models/time-grid.js';
 import type { Point } from '../../../models/types.js';
+import { isBalanceRole } from '../../../models/values.js';
 import type { Store } from '../store/store.js';
 import { heatSupplyOf } from './heat-supply.js';
 
@@ -40,7 +41,6 @@ export interface LoadedDistrict {
   readonly heatWithMeteredSupply: readonly string[];
 }
 
-const ELECTRIC_ROLES = new Set<Point['role']>(['import', 'export', 'generation', 'consumption']);
 const IMPLAUSIBLE = qualityCode('implausible');
 
 /** Points whose 15-minute intervals feed a non-electric carrier's consumption. */
@@ -142,7 +142,7 @@ export const loadDistrictProfiles = async (store: Store, view: DistrictView, o: 
   const stepMs = STEP_MS[o.step];
   if (o.from % stepMs !== 0 || o.to % stepMs !== 0) return err('validation', `from and to must lie on the ${o.step} grid (UTC)`, 'from');
   const n = (o.to - o.from) / stepMs;
-  const electric = new Set(view.points.filter((p) => p.medium === 'electricity' && ELECTRIC_ROLES.has(p.role)).map((p) => p.buildingId));
+  const electric = new Set(view.points.filter((p) => p.medium === 'electricity' && isBalanceRole(p.role)).map((p) => p.buildingId));
   const fuelPoints = view.points.filter(isFuelCounter);
   const [acc, buckets] = await Promise.all([
     accumulate(store, fuelPoints, o, n, stepMs),

@@ -7,13 +7,9 @@ import { carrierOfMedium, type Carrier } from '../../../models/energy/carriers.j
 import { MISSING_CODE, qualityCode, SLOT_QUALITIES, type SlotQuality } from '../../../models/energy/quality.js';
 import { makeSeries, seriesFromBuckets, type BuildingProfile, type CarrierSeries } from '../../../models/energy/series.js';
 import { INTERVAL_MS } from '../../../models/time-grid.js';
-import type { Point, PointRole } from '../../../models/types.js';
+import type { Point } from '../../../models/types.js';
+import { isBalanceRole, type BalanceRole } from '../../../models/values.js';
 import type { Store } from '../store/store.js';
-
-const BALANCE_ROLES = ['import', 'export', 'generation', 'consumption'] as const satisfies readonly PointRole[];
-type BalanceRole = (typeof BALANCE_ROLES)[number];
-
-const isBalanceRole = (r: PointRole): r is BalanceRole => (BALANCE_ROLES as readonly string[]).includes(r);
 
 /** Points that enter a balance: energy carriers (not water) with a balance role. */
 export const balancePoints = (points: readonly Point[]): Point[] =>

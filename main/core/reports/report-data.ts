@@ -1,5 +1,5 @@
 /** What a report holds once assembled: every number the PDF, XLSX and summary print, computed once. */
-import type { BuildingBalance } from '../../../models/contract.js';
+import type { BuildingBalance } from '../../../models/contract/index.js';
 import type { BalanceResult, CarrierBalance, DistrictBalanceResult } from '../../../models/energy/balance.js';
 import type { Coverage } from '../../../models/energy/coverage.js';
 import type { EnergyPlusStatus } from '../../../models/energy/energy-plus.js';

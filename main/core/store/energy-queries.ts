@@ -3,7 +3,7 @@
  * for the 15-minute resolution). Consumption: the building's consumption points if it has any, else
  * import - export + generation.
  */
-import type { BuildingBalance, Resolution, SeriesBucket } from '../../../models/contract.js';
+import type { BuildingBalance, Resolution, SeriesBucket } from '../../../models/contract/index.js';
 import { IMPLAUSIBLE_CODE, qualityFromCode } from '../../../models/intervals/quality.js';
 import { INTERVAL_MS } from '../../../models/time-grid.js';
 import { periodPieces, slotCount } from './period-pieces.js';

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DistrictAnalysis, DistrictPvPotential, FactorSetInfo, Co2PathResult, ScenarioRunResult } from '../../../models/contract.js';
+import type { DistrictAnalysis, DistrictPvPotential, FactorSetInfo, Co2PathResult, ScenarioRunResult } from '../../../models/contract/index.js';
 import type { Result } from '../../../models/result.js';
 import { makeSeries, type BuildingProfile, type CarrierSeries } from '../../../models/energy/series.js';
 import { computeKpis } from '../../../models/energy/kpis.js';

@@ -19,7 +19,7 @@ import { assembleReport } from '../../../main/core/reports/assemble-report.js';
 import { prepareReportFolder } from '../../../main/core/reports/report-folder.js';
 import { parsePeriod } from '../../../main/core/reports/report-period.js';
 import type { Store } from '../../../main/core/store/store.js';
-import type { BuildingBalance } from '../../../models/contract.js';
+import type { BuildingBalance } from '../../../models/contract/index.js';
 import { INTERVAL_MS } from '../../../models/time-grid.js';
 import type { Interval } from '../../../models/types.js';
 import { makeDemoStore } from './demo-store.js';

@@ -15,7 +15,7 @@ import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../main/core/store/migr
 import { openStore } from '../../../main/core/store/open-store.js';
 import { RoofError } from '../../../main/core/store/roofs-repo.js';
 import { SqliteDb } from '../../../main/core/store/sqlite-db.js';
-import type { DistrictPvPotential, RoofShape } from '../../../models/contract.js';
+import type { DistrictPvPotential, RoofShape } from '../../../models/contract/index.js';
 import type { RoofSurface } from '../../../models/types.js';
 import { tempDir, twoBuildings } from './district-fixture.js';
 

@@ -7,7 +7,7 @@ import { electricityFromBuckets } from '../../../main/core/analysis/load-profile
 import { checkPeriod, prepareSets } from '../../../main/core/analysis/district-analysis.js';
 import { seriesFromBuckets } from '../../../models/energy/series.js';
 import { computeBalance } from '../../../models/energy/balance.js';
-import type { SeriesBucket } from '../../../models/contract.js';
+import type { SeriesBucket } from '../../../models/contract/index.js';
 import { INTERVAL_MS } from '../../../models/time-grid.js';
 
 const T0 = Date.UTC(2025, 0, 1);

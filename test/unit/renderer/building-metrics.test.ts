@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BuildingBalance } from '../../../models/contract.js';
+import type { BuildingBalance } from '../../../models/contract/index.js';
 import { metricScale, metricValue } from '../../../renderer/metrics/building-metrics.js';
 
 const balance = (over: Partial<BuildingBalance>): BuildingBalance => ({

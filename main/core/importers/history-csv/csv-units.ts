@@ -4,12 +4,10 @@
  * converted to kWh (energy) or kW (power) on reading, so a kW profile is never taken for kWh per quarter hour
  * (4 times too much) nor MWh readings for kWh (1,000 times too little).
  */
-import type { HistoryUnit } from '../../../../models/contract.js';
+import { HISTORY_UNITS, type HistoryUnit } from '../../../../models/values.js';
 import type { CsvLine } from './csv-lines.js';
 
-export type { HistoryUnit };
-
-export const HISTORY_UNITS: readonly HistoryUnit[] = ['W', 'kW', 'Wh', 'kWh', 'MWh', 'GJ'];
+export { HISTORY_UNITS, type HistoryUnit };
 
 /** What a unit measures and its factor to kW (power) or kWh (energy); 1 GJ = 10^9 J / 3.6 x 10^6 J per kWh. */
 export const UNIT_FACTORS: Readonly<Record<HistoryUnit, { readonly dim: 'power' | 'energy'; readonly factor: number }>> = {

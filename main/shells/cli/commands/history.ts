@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { langFrom, numberFormatter, type NumberFormatter } from '../../../core/analysis/number-format.js';
 import { decodeCsvBytes } from '../../../core/importers/history-csv/csv-lines.js';
 import type { HistoryKind } from '../../../core/importers/history-csv/csv-layout.js';
-import { HISTORY_UNITS, type HistoryUnit } from '../../../core/importers/history-csv/csv-units.js';
-import type { HistoryPreviewView } from '../../../../models/contract.js';
+import type { HistoryPreviewView } from '../../../../models/contract/index.js';
+import { HISTORY_KINDS, HISTORY_UNITS, type HistoryUnit } from '../../../../models/values.js';
 import {
   HistoryImportError,
   importHistoryCsv,
@@ -40,13 +40,12 @@ listed with its number.
   --json             print the result as JSON
   --lang de|en       number and date format (default from LANG)`;
 
-const KINDS: readonly HistoryKind[] = ['readings', 'profile-kwh', 'profile-kw'];
 
 function options(flags: { kind?: string; marks?: string; unit?: string }): HistoryCsvOptions {
-  if (flags.unit !== undefined && !HISTORY_UNITS.includes(flags.unit as HistoryUnit))
+  if (flags.unit !== undefined && !(HISTORY_UNITS as readonly string[]).includes(flags.unit))
     throw new UsageError(`--unit must be one of ${HISTORY_UNITS.join(', ')}, got '${flags.unit}'`);
-  if (flags.kind !== undefined && !KINDS.includes(flags.kind as HistoryKind))
-    throw new UsageError(`--kind must be one of ${KINDS.join(', ')}, got '${flags.kind}'`);
+  if (flags.kind !== undefined && !(HISTORY_KINDS as readonly string[]).includes(flags.kind))
+    throw new UsageError(`--kind must be one of ${HISTORY_KINDS.join(', ')}, got '${flags.kind}'`);
   if (flags.marks !== undefined && flags.marks !== 'start' && flags.marks !== 'end')
     throw new UsageError(`--marks must be start or end, got '${flags.marks}'`);
   return {
