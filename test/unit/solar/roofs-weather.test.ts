@@ -4,7 +4,7 @@ import { parseProfileCsv, powerToKwh, profileColumn } from '../../../models/weat
 import { parseTryCsv } from '../../../models/weather/try-weather.js';
 import { alignTypicalYear } from '../../../models/weather/typical-year.js';
 import type { Building, LonLat } from '../../../models/types.js';
-import { profileText } from './data.js';
+import { profileText } from '../../fixtures/data/fixture-files.js';
 
 /** A 20 m (east-west) x 10 m rectangle near Essen. */
 const rect = (): LonLat[] => {
@@ -41,10 +41,10 @@ describe('assumed roofs for LoD1 buildings', () => {
 
 describe('weather and profile parsers', () => {
   it('reads a load profile: 15-minute grid, unit, about 1,000 kWh per MWh/a', () => {
-    const t = parseProfileCsv(profileText('LP_G_MH.csv'), 'LP_G_MH.csv');
+    const t = parseProfileCsv(profileText('LP_G0.csv'), 'LP_G0.csv');
     if (!t.ok) throw new Error(t.error.message);
     expect(t.value.stepMs).toBe(900_000);
-    const col = profileColumn(t.value, 'LP_G_MH');
+    const col = profileColumn(t.value, 'LP_G0');
     expect(col?.unit).toBe('W/MWh');
     const kwh = powerToKwh(col?.values ?? [], 1, t.value.stepMs).reduce((s, v) => s + v, 0);
     expect(kwh).toBeGreaterThan(950);
