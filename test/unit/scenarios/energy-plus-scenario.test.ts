@@ -13,6 +13,9 @@ import { parseTryCsv, type WeatherSeries } from '../../../models/weather/try-wea
 import { alignTypicalYear } from '../../../models/weather/typical-year.js';
 import { profileText as text } from '../../fixtures/data/fixture-files.js';
 
+/** The energy-plus verdict's rule: export credited with the Verdrängungsstrommix 2.8 (Effizienzhaus Plus). */
+const EH_PLUS = withExportCredit(GEG_ANLAGE_4, 'effizienzhaus-plus');
+
 const YEAR = { from: Date.UTC(2025, 0, 1), to: Date.UTC(2026, 0, 1) };
 const N = (YEAR.to - YEAR.from) / INTERVAL_MS;
 
@@ -83,9 +86,6 @@ describe('a scenario that turns a known house energy-plus', () => {
     );
     // with PV and battery the house covers more than half of its (larger) load itself
     expect(after?.electricityKpis?.selfSufficiency).toBeGreaterThan(0.5);
-
-/** The energy-plus verdict's rule: export credited with the Verdrängungsstrommix 2.8 (Effizienzhaus Plus). */
-const EH_PLUS = withExportCredit(GEG_ANLAGE_4, 'effizienzhaus-plus');
 
     expect(after?.energyPlus.finalEnergyNetKwh).toBeLessThan(0);
     expect(after?.energyPlus.primaryEnergy.total).toBeLessThan(0);
