@@ -47,6 +47,9 @@ export const deviceRoleOptions = (i18n: I18n) => [
   { value: 'consumption', text: i18n.t('devices.deviceRole.consumption') },
 ];
 
+/** Labels of the profile parameters the shipped profiles declare (an unknown one shows its key). */
+const PARAMETER_LABELS: Readonly<Record<string, 'devices.param.energyunit'>> = { energyunit: 'devices.param.energyunit' };
+
 /**
  * The choices a profile requires (e.g. the energy unit a heat meter is set to), as selects that write their
  * value into the address' query, where the driver reads it; nothing is preselected, so the user must choose.
@@ -68,7 +71,8 @@ export function profileParameterFields(
         const select = selectOf(options, param.choices.includes(current) ? current : '', `device-param-${param.key}`);
         select.required = true;
         select.addEventListener('change', () => (url.value = withQuery(url.value, param.key, select.value)));
-        const label = i18n.t(`devices.param.${param.key}` as Parameters<I18n['t']>[0]);
+        const labelKey = PARAMETER_LABELS[param.key];
+        const label = labelKey === undefined ? param.key : i18n.t(labelKey);
         return field(label, select).label;
       }),
     );

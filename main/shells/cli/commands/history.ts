@@ -4,10 +4,11 @@
  * recognised and every bad line; an import writes all of it or nothing.
  */
 import { readFileSync } from 'node:fs';
-import { langFrom, numberFormatter, type NumberFormatter } from '../../../core/analysis/number-format.js';
+import { langFrom, numberFormatter, type NumberFormatter } from '../number-format.js';
 import { decodeCsvBytes } from '../../../core/importers/history-csv/csv-lines.js';
 import type { HistoryKind } from '../../../core/importers/history-csv/csv-layout.js';
 import type { HistoryPreviewView } from '../../../../models/contract/index.js';
+import { DEFAULT_LOCALE } from '../../../../models/i18n/locales.js';
 import { HISTORY_KINDS, HISTORY_UNITS, type HistoryUnit } from '../../../../models/values.js';
 import {
   HistoryImportError,
@@ -56,7 +57,7 @@ function options(flags: { kind?: string; marks?: string; unit?: string }): Histo
 }
 
 function describe(p: HistoryPreviewView, f: NumberFormatter): string[] {
-  const when = new Intl.DateTimeFormat(f.lang === 'de' ? 'de-DE' : 'en-GB', { timeZone: 'Europe/Berlin', dateStyle: 'short', timeStyle: 'short' });
+  const when = new Intl.DateTimeFormat(DEFAULT_LOCALE[f.lang], { timeZone: 'Europe/Berlin', dateStyle: 'short', timeStyle: 'short' });
   const source = { option: 'as given with --unit', header: 'from the column header', 'unit-line': "from the file's unit line", assumed: 'ASSUMED: the file does not say; check it or give --unit' }[p.unitSource];
   return [
     `UNIT ${p.unit} (${source})`,
