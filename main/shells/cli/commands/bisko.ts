@@ -7,6 +7,7 @@ import { biskoInputs } from '../../../core/planning/bisko-inputs.js';
 import { writeBisko } from '../../../core/planning/bisko-export.js';
 import { biskoBalance } from '../../../../models/planning/bisko.js';
 import { LIFE_CYCLE_GEMIS } from '../../../../models/factors/life-cycle.js';
+import { setForYear } from '../../../../models/factors/by-year.js';
 
 const usage = `usage: plustwin bisko --db FILE --year YYYY --out FILE.xlsx|FILE.csv [--lang de|en]
 
@@ -32,7 +33,7 @@ export const biskoCommand: CliCommand = {
     const store = await openExistingDistrict(flags.db);
     try {
       const { inputs, leftOut } = await biskoInputs(store, year);
-      const balance = biskoBalance(year, inputs, LIFE_CYCLE_GEMIS);
+      const balance = biskoBalance(year, inputs, setForYear(LIFE_CYCLE_GEMIS, year));
       await writeBisko(flags.out, balance, lang, leftOut);
       io.out.write(`${flags.out}: BISKO ${year}, ${balance.cells.length} cell(s), ${balance.totalMwh.toFixed(3)} MWh, ${balance.totalTCo2e.toFixed(3)} t CO2e\n`);
       return 0;
