@@ -4,6 +4,7 @@
  */
 import { isLanguage, LANGUAGES, type Language } from '../../models/values.js';
 import { de, en, type MessageKey, type Messages } from './messages.js';
+import { formatDate } from '../time/date-format.js';
 
 export type Lang = Language;
 export const LANGS: readonly Lang[] = LANGUAGES;
@@ -49,8 +50,7 @@ export function createI18n(lang: Lang, browserLocales: readonly string[] = []): 
     return f;
   };
   const percentFormat = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
-  const fmt = (ts: number, timeZone: string, options: Intl.DateTimeFormatOptions): string =>
-    new Intl.DateTimeFormat(locale, { timeZone, ...options }).format(new Date(ts));
+  const fmt = (ts: number, timeZone: string, options: Intl.DateTimeFormatOptions): string => formatDate(locale, ts, timeZone, options);
   const t = (key: MessageKey, params?: Readonly<Record<string, string | number>>): string => {
     const text = table[key] ?? key;
     if (!params) return text;
