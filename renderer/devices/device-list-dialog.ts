@@ -79,7 +79,7 @@ export async function openDeviceList(ctx: DeviceListContext): Promise<void> {
       body.replaceChildren(...(list.length ? list.map(row) : [h('tr', {}, h('td', { colspan: 7, class: 'dev-hint', text: i18n.t('devices.empty') }))]));
       message.textContent = '';
     } catch (e) {
-      message.textContent = errorText(e);
+      message.textContent = errorText(e, i18n);
     }
   }
 
@@ -94,7 +94,7 @@ export async function openDeviceList(ctx: DeviceListContext): Promise<void> {
       if (saved) ctx.onChanged(saved.device.buildingId);
       await refresh();
     } catch (err) {
-      message.textContent = errorText(err);
+      message.textContent = errorText(err, i18n);
     }
   }
 
@@ -105,7 +105,7 @@ export async function openDeviceList(ctx: DeviceListContext): Promise<void> {
       ctx.onChanged(e.device.buildingId);
       await refresh();
     } catch (err) {
-      message.textContent = errorText(err);
+      message.textContent = errorText(err, i18n);
     }
   }
 

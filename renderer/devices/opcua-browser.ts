@@ -60,7 +60,7 @@ export class OpcUaBrowser {
     try {
       return await callApi(this.api, 'opcua.browse', { ...this.connect(), ...(nodeId ? { nodeId } : {}), ...(search ? { search } : {}) });
     } catch (e) {
-      this.message.textContent = errorText(e);
+      this.message.textContent = errorText(e, this.i18n);
       return null;
     }
   }

@@ -101,7 +101,7 @@ export async function openHistoryDialog(
         show(await callApi(api, 'history.preview', { csv }));
       } catch (e) {
         csv = null;
-        message.textContent = errorText(e);
+        message.textContent = errorText(e, i18n);
       }
     })();
   });
@@ -115,7 +115,7 @@ export async function openHistoryDialog(
         preview.replaceChildren(h('p', { 'data-testid': 'history-done', text: i18n.t('history.imported', { intervals: r.intervals }) }));
         onImported();
       } catch (e) {
-        message.textContent = errorText(e);
+        message.textContent = errorText(e, i18n);
       }
     })();
   });

@@ -9,7 +9,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { DistrictView } from '../../models/contract/index.js';
-import { startModbusTcpSimulator, sunSpecSimDevice, type ModbusTcpSimulator } from '../../drivers/simulators/modbus/index.js';
+import { loadProfile } from '../../drivers/modbus/index.js';
+import { profileSimDevice, startModbusTcpSimulator, sunSpecSimDevice, type ModbusTcpSimulator } from '../../drivers/simulators/modbus/index.js';
 import { callApi } from './api-direct.js';
 import { launchChromium, type Browser } from './chromium.js';
 import { startServe, type ServeProcess } from './serve-process.js';
@@ -46,8 +47,11 @@ describe('dialogs honour hidden, step by step', () => {
   let district: DistrictView;
 
   beforeAll(async () => {
+    const sdm630 = await loadProfile('eastron-sdm630');
     sim = await startModbusTcpSimulator({
       units: {
+        // an SDM630 answers "illegal data address" outside its registers, so a SunSpec search finds nothing
+        5: profileSimDevice(sdm630, () => 1, { gaps: 'exception' }),
         3: sunSpecSimDevice([{ id: 1, strings: { Mn: 'Fronius', Md: 'Symo 10.0', SN: 'FR-4711', Vr: '3.1' } }, 103], (k) => (k === '103.W' ? 7300 : 1)),
         4: sunSpecSimDevice([{ id: 1, strings: { Mn: 'SMA', Md: 'STP 8.0', SN: 'SMA-42', Vr: '1.0' } }, 103], (k) => (k === '103.W' ? 5100 : 1)),
       },
@@ -199,6 +203,29 @@ describe('dialogs honour hidden, step by step', () => {
     await expect.poll(() => section.isVisible()).toBe(true);
     expect(await page.getByTestId('time-label').textContent()).toMatch(/\b([01]\d|2[0-3]):[0-5]\d\b/);
     expect(await page.getByTestId('status-line').textContent()).not.toMatch(/\b(AM|PM)\b/);
+  });
+
+  it('explains errors in German with the next step: no SunSpec at an SDM630, an address without a scheme', async () => {
+    await openUi(page, `${serve.url}?lang=de`);
+    await page.getByTestId('devices-open').click();
+    await page.getByTestId('devices-add').click();
+    const dialog = page.getByTestId('device-dialog');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    const error = dialog.getByTestId('device-error');
+
+    await dialog.getByTestId('device-url').fill('192.168.1.20');
+    await dialog.getByTestId('device-test').click();
+    await expect.poll(() => error.textContent(), { timeout: 20_000 }).toBe(
+      'Die Adresse muss mit modbus-tcp://, modbus-rtu://, modbus-rtu-tcp:// oder opc.tcp:// beginnen, z. B. modbus-tcp://192.168.1.20:502?unit=1.',
+    );
+
+    // the default profile "SunSpec (auto)" against an SDM630: the registers searched (drivers/sunspec/discover.ts
+    // SUNSPEC_BASES, in that order) and the profiles to choose from, among them the SDM630's
+    await dialog.getByTestId('device-url').fill(`modbus-tcp://127.0.0.1:${sim.port}?unit=5`);
+    await dialog.getByTestId('device-test').click();
+    await expect.poll(() => error.textContent(), { timeout: 30_000 }).toMatch(/^Kein SunSpec-Gerät an den Registern 40000, 0, 50000 gefunden: wählen Sie das Profil des Zählers unter „Geräteprofil“ \(.*Eastron SDM630.*\) und testen Sie erneut\.$/);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
     expect(browser.errors).toEqual([]);
   });
 });
