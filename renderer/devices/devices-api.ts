@@ -21,8 +21,18 @@ export async function callApi<M extends MethodName>(api: PlusTwinApi, method: M,
  * (extra fills what only the UI knows, e.g. the profile list); otherwise the core's message as it is.
  */
 export function errorText(e: unknown, i18n?: I18n, extra?: Readonly<Record<string, string>>): string {
-  if (i18n && e instanceof DeviceApiError && e.error.code) return i18n.t(`error.${e.error.code}`, { profiles: '', ...e.error.params, ...extra });
+  if (i18n && e instanceof DeviceApiError && e.error.code) return codeText(i18n, e.error.code, e.error.params ?? {}, extra ?? {});
   return e instanceof Error ? e.message : String(e);
+}
+
+/** One case per code, so that each text gets exactly its parameters (checked by tsc against the table). */
+function codeText(i18n: I18n, code: ErrorCode, params: Readonly<Record<string, string | number>>, extra: Readonly<Record<string, string>>): string {
+  switch (code) {
+    case 'sunspec.notFound':
+      return i18n.t('error.sunspec.notFound', { registers: String(params['registers'] ?? ''), profiles: extra['profiles'] ?? '' });
+    case 'address.scheme':
+      return i18n.t('error.address.scheme');
+  }
 }
 
 /** The failure's code from the core, if it has one. */

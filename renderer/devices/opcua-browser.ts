@@ -119,17 +119,17 @@ export class OpcUaBrowser {
 
   private pick(node: OpcUaBrowseNodeView, given?: OpcUaPointChoice, path: readonly string[] = []): void {
     if (this.choices.has(node.nodeId)) return;
-    const select = <T extends string>(label: string, values: readonly T[], value: T, prefix: string) => {
+    const select = <T extends string>(label: string, values: readonly T[], value: T, text: (v: T) => string) => {
       const s = h('select', { 'aria-label': label });
-      s.append(...values.map((v) => h('option', { value: v, text: this.i18n.t(`${prefix}.${v}` as Parameters<I18n['t']>[0]) })));
+      s.append(...values.map((v) => h('option', { value: v, text: text(v) })));
       s.value = value;
       return s;
     };
     const key = h('input', { value: given?.key ?? keyOf(node), 'aria-label': this.i18n.t('devices.browse.key'), size: 14 });
     const guess = guessPoint([node.displayName, node.browseName.replace(/^\d+:/, ''), ...path]);
-    const medium = select(this.i18n.t('devices.field.medium'), MEDIA, given?.medium ?? guess.medium, 'devices.medium');
-    const role = select(this.i18n.t('devices.field.role'), POINT_ROLES, given?.role ?? guess.role, 'devices.role');
-    const kind = select(this.i18n.t('devices.field.kind'), POINT_KINDS, given?.kind ?? guess.kind, 'devices.kind');
+    const medium = select(this.i18n.t('devices.field.medium'), MEDIA, given?.medium ?? guess.medium, (v) => this.i18n.t(`devices.medium.${v}`));
+    const role = select(this.i18n.t('devices.field.role'), POINT_ROLES, given?.role ?? guess.role, (v) => this.i18n.t(`devices.role.${v}`));
+    const kind = select(this.i18n.t('devices.field.kind'), POINT_KINDS, given?.kind ?? guess.kind, (v) => this.i18n.t(`devices.kind.${v}`));
     // a stored choice is the user's; a fresh pick without clear clues says it is a guess until the user changes it
     const unsure = given || guess.sure ? null : h('span', { class: 'dev-hint', 'data-testid': 'opcua-guess', text: this.i18n.t('devices.browse.guess') });
     for (const s of [medium, role]) s.addEventListener('change', () => unsure?.remove());

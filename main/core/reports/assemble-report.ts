@@ -19,7 +19,7 @@ import type { WeatherSeries } from '../../../models/weather/try-weather.js';
 import type { Store } from '../store/store.js';
 import { nextLocalMonth } from './local-time.js';
 import { loadBuildingProfile, qualityStats, ReportDataError } from './load-profiles.js';
-import type { Lang } from './messages.js';
+import type { Language } from '../../../models/values.js';
 import { buildPvSection } from './pv-section.js';
 import type { BuildingReport, MonthRow, PvSection, QualityCounts, ReportData } from './report-data.js';
 import type { ReportPeriod } from './report-period.js';
@@ -29,7 +29,7 @@ export type ProgressFn = (share: number, what: string) => void;
 
 export interface ReportOptions {
   readonly period: ReportPeriod;
-  readonly lang?: Lang;
+  readonly lang?: Language;
   /** Buildings to report on, in this order; all buildings of the district when omitted. */
   readonly buildingIds?: readonly string[];
   /** GEG Anlage 4 by default. */
