@@ -12,6 +12,8 @@ import { findSeries, type BuildingProfile, type CarrierSeries } from '../../../m
 import { districtSharing } from '../../../models/energy/sharing.js';
 import type { AppliedFactor, FactorSet } from '../../../models/factors/factor-set.js';
 import { GEG_ANLAGE_4 } from '../../../models/factors/geg-anlage4.js';
+import { withExportCredit } from '../../../models/factors/export-credit.js';
+import { balanceYearOf, setForYear } from '../../../models/factors/by-year.js';
 import { GEG_ANLAGE_9 } from '../../../models/factors/geg-anlage9.js';
 import { weighBalance } from '../../../models/factors/weigh.js';
 import { INTERVAL_MS } from '../../../models/time-grid.js';
@@ -32,7 +34,7 @@ export interface ReportOptions {
   readonly lang?: Language;
   /** Buildings to report on, in this order; all buildings of the district when omitted. */
   readonly buildingIds?: readonly string[];
-  /** GEG Anlage 4 by default. */
+  /** GEG Anlage 4 with the Effizienzhaus Plus export credit by default. */
   readonly primarySet?: FactorSet;
   /** GEG Anlage 9 by default. */
   readonly co2Set?: FactorSet;
@@ -103,8 +105,10 @@ const unwrap = <T>(r: { ok: true; value: T } | { ok: false; error: { message: st
 export const assembleReport = async (store: Store, options: ReportOptions): Promise<ReportData> => {
   const progress = options.onProgress ?? (() => {});
   const { period } = options;
-  const primarySet = options.primarySet ?? GEG_ANLAGE_4;
-  const co2Set = options.co2Set ?? GEG_ANLAGE_9;
+  const basePrimary = options.primarySet ?? GEG_ANLAGE_4;
+  // a set without an export-credit rule gets the default one, so the report always names it
+  const primarySet = basePrimary.exportCreditVariant === undefined ? withExportCredit(basePrimary) : basePrimary;
+  const co2Set = setForYear(options.co2Set ?? GEG_ANLAGE_9, balanceYearOf(period));
   if (primarySet.kind !== 'primary-energy') throw new ReportDataError(`factor set ${primarySet.id} is not a primary-energy set`);
   if (co2Set.kind !== 'co2') throw new ReportDataError(`factor set ${co2Set.id} is not a CO2 set`);
   progress(0, 'district');

@@ -302,7 +302,8 @@ const pvPage = (ctx: Ctx): string => {
   const assumptions = [
     `${t('pv.weather')}: ${pv.weatherSource}`,
     `${o.latDeg.toFixed(3)}° N, ${o.lonDeg.toFixed(3)}° E`,
-    `${o.system.transposition}, albedo ${f.num(o.system.albedo, 2)}, ${f.pct(o.system.systemLosses)} losses, inverter ${f.pct(o.system.inverterEfficiency)}`,
+    `${o.system.transposition}, albedo ${f.num(o.system.albedo, 2)}`,
+    `${f.pct(o.system.systemLosses)} ${t('pv.lossModel')}`,
     `${f.num(o.m2PerKwp, 1)} m²/kWp, usable ${f.pct(o.usableShare)} (flat ${f.pct(o.flatUsableShare)}, ${o.flatLayout.tiltDeg}°/${o.flatLayout.azimuthDeg}°), min. ${f.kwh(o.minIrradiationKwhPerM2)} kWh/m²a`,
   ];
   return `<section class="page"><h2>4 ${esc(t('pv.title'))}</h2><p>${esc(t('pv.intro'))}</p>
@@ -326,6 +327,13 @@ const factorTable = (ctx: Ctx, set: FactorSet): string => {
 ${table([t('col.carrier'), t('col.use.factor'), `${t('col.factor')} [${set.unit}]`, t('col.note'), '●'], rows, { numeric: [2] })}`;
 };
 
+/** The export-credit rule the energy-plus verdict rests on: variant, factor and its source. */
+const exportCreditNote = (ctx: Ctx): string => {
+  const v = ctx.d.primarySet.exportCreditVariant;
+  if (v === undefined) return '';
+  return `<p class="small"><b>${esc(ctx.t('method.exportCreditRule'))}:</b> ${esc(v.name)} (${esc(v.id)}), ${esc(ctx.f.num(v.factor, 1))} · ${esc(v.source)}</p>`;
+};
+
 const methodPage = (ctx: Ctx): string => {
   const { d, t } = ctx;
   const items: ReportMessageKey[] = ['method.data', 'method.balance', 'method.final', 'method.primary', 'method.co2', 'method.energyPlus', 'method.kpis', 'method.sharing'];
@@ -333,6 +341,7 @@ const methodPage = (ctx: Ctx): string => {
 ${items.map((k) => `<p>${esc(t(k))}</p>`).join('')}
 <p><b>${esc(t('report.resolution'))}:</b> ${d.stepMs / 60_000} min · <b>${esc(t('report.timezone'))}:</b> ${esc(d.timeZone)} (${esc(t('method.months'))}) · <b>${esc(t('report.period'))}:</b> ${esc(periodText(ctx))}</p>
 <h3>${esc(t('method.factorTitle'))}</h3><p class="small">● = ${esc(t('method.usedMark'))}</p>
+${exportCreditNote(ctx)}
 ${factorTable(ctx, d.primarySet)}
 ${factorTable(ctx, d.co2Set)}
 </section>`;
