@@ -2,6 +2,7 @@
  * What the collector needs from any transport. A driver owns its connection; the collector owns the schedule.
  * read() answers the device's current values in canonical units (kW, kWh, ...) or throws a DeviceError.
  */
+import type { ErrorDetail } from '../models/error-codes.js';
 import type { Point, Reading } from '../models/types.js';
 
 export interface DeviceDriver {
@@ -20,6 +21,8 @@ export class DeviceError extends Error {
     readonly code: DeviceErrorCode,
     message: string,
     readonly deviceId?: string,
+    /** A code the UI translates, with a hint (models/error-codes.ts). */
+    readonly detail?: ErrorDetail,
   ) {
     super(message);
     this.name = 'DeviceError';

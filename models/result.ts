@@ -1,4 +1,6 @@
 /** Errors cross every boundary (IPC, HTTP, CLI) as values of this shape, never as raw exceptions. */
+import type { ErrorCode } from './error-codes.js';
+
 export type ApiErrorKind = 'validation' | 'device' | 'not-found' | 'internal';
 
 export interface ApiError {
@@ -6,6 +8,9 @@ export interface ApiError {
   readonly message: string;
   /** Where the problem is: a field path, a file and line, a device id. */
   readonly where?: string;
+  /** Set where the UI can say it in the user's language with a next step (models/error-codes.ts). */
+  readonly code?: ErrorCode;
+  readonly params?: Readonly<Record<string, string | number>>;
 }
 
 export type Result<T, E = ApiError> =

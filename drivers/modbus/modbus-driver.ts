@@ -95,7 +95,7 @@ export async function createModbusDriver(device: Device, options: ModbusDriverOp
     } catch (e) {
       await releaseBus(address.busKey, bus);
       const err = e as DeviceError;
-      throw new DeviceError(err.code ?? 'connection', `${device.id}: SunSpec discovery failed: ${err.message}`, device.id);
+      throw new DeviceError(err.code ?? 'connection', `${device.id}: SunSpec discovery failed: ${err.message}`, device.id, err.detail);
     }
     profilePoints = sunSpecPoints(discovery);
     if (profilePoints.length === 0) {

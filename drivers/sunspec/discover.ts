@@ -58,7 +58,7 @@ export async function discoverSunSpec(read: ReadFn, bases: readonly number[] = S
     }
     throw new DeviceError('decode', `SunSpec at ${base}: no end marker after ${MAX_MODELS} models`);
   }
-  throw new DeviceError('config', `no SunSpec device: ${tried.join('; ')}`);
+  throw new DeviceError('config', `no SunSpec device: ${tried.join('; ')}`, undefined, { code: 'sunspec.notFound', params: { registers: bases.join(', ') } });
 }
 
 /** Reads a whole model instance (in chunks of 125 registers) and decodes every point. */

@@ -14,6 +14,7 @@ import { BuildingPanel } from '../panels/building-panel.js';
 import { h } from '../panels/dom.js';
 import { renderLegend } from '../panels/legend.js';
 import { StatusLine } from '../panels/status-line.js';
+import { LateDevices } from './late-devices.js';
 import { TimeControl } from '../panels/time-control.js';
 import { DistrictDashboard } from '../panels/district-dashboard.js';
 import { activeAlarms, AlarmList } from '../panels/alarms.js';
@@ -60,6 +61,10 @@ export class DistrictApp {
   private list: BuildingList;
   private panel: BuildingPanel | null = null;
   private statusLine: StatusLine | null = null;
+  private readonly lateDevices = new LateDevices(
+    () => new Set(this.district?.devices.map((d) => d.id) ?? []),
+    () => this.reloadDistrict(this.panel?.buildingId ?? undefined),
+  );
   private alarmList: AlarmList | null = null;
   private time: TimeControl | null = null;
   private dashboard: DistrictDashboard;
@@ -211,6 +216,7 @@ export class DistrictApp {
     this.panel.setBalance(this.balances.get(id));
     this.panel.setStatus(this.status);
     this.panel.setLive(this.latestLive.get(id));
+    this.panel.setLiveMode(this.time?.isLive ?? true);
     this.replay?.selectionChanged();
   }
 
@@ -226,6 +232,7 @@ export class DistrictApp {
     this.statusLine?.setStatus(status);
     this.panel?.setStatus(status);
     this.alarmList?.show(activeAlarms(status, this.district));
+    if (this.ready) void this.lateDevices.seen(status.devices);
     this.scheduleBalances();
   }
 
@@ -251,6 +258,7 @@ export class DistrictApp {
     const today = { from: startOfDay(now, this.timeZone), to: Math.max(startOfDay(now, this.timeZone) + 1, now) };
     const { from, to } = this.time?.period() ?? today;
     this.replay?.update(this.replayPosition({ from, to }, now));
+    this.panel?.setLiveMode(this.time?.isLive ?? true);
     // dragging or playing the slider: one call at a time, the newest position wins, periods seen come from the cache
     await this.balanceLoader.request(
       { from, to },

@@ -25,7 +25,7 @@ export async function openCertificateDialog(api: PlusTwinApi, i18n: I18n, host: 
       await callApi(api, how, { thumbprint: c.thumbprint });
       await render();
     } catch (e) {
-      message.textContent = errorText(e);
+      message.textContent = errorText(e, i18n);
     }
   };
 
@@ -53,7 +53,7 @@ export async function openCertificateDialog(api: PlusTwinApi, i18n: I18n, host: 
       const certs = await callApi(api, 'opcua.certificates', {});
       list.replaceChildren(...(certs.length ? certs.map(card) : [h('p', { class: 'dev-hint', text: i18n.t('devices.certs.none') })]));
     } catch (e) {
-      message.textContent = errorText(e);
+      message.textContent = errorText(e, i18n);
     }
   }
 

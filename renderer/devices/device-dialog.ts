@@ -29,6 +29,8 @@ export interface DeviceDialogContext {
 /** Resolves with the saved entry, or null when the user cancelled. */
 export function openDeviceDialog(ctx: DeviceDialogContext, existing?: DeviceListEntry): Promise<DeviceListEntry | null> {
   const { api, i18n } = ctx;
+  // the next step after 'no SunSpec found': the profiles to choose from, as the profile list names them
+  const profileHint = { profiles: ctx.profiles.map((p) => `${p.manufacturer} ${p.model}`).join(', ') };
   const d = existing?.device;
   const cfg = (d?.config ?? {}) as { securityMode?: string; securityPolicy?: string; identity?: { kind: string; username?: string }; points?: readonly OpcUaPointChoice[]; role?: PointRole };
   const initialProtocol: Protocol = (d?.protocol as Protocol | undefined) ?? 'modbus-tcp';
@@ -93,7 +95,7 @@ export function openDeviceDialog(ctx: DeviceDialogContext, existing?: DeviceList
   sync();
 
   const showError = (e: unknown) => {
-    error.textContent = errorText(e);
+    error.textContent = errorText(e, i18n, profileHint);
     certButton.hidden = !isCertificateProblem(e);
   };
 

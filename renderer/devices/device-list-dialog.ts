@@ -34,7 +34,7 @@ export async function openDeviceList(ctx: DeviceListContext): Promise<void> {
   const body = h('tbody');
   const message = h('p', { class: 'dev-error', role: 'alert' });
   const add = h('button', { type: 'button', class: 'primary', text: i18n.t('devices.add.title'), 'data-testid': 'devices-add' });
-  const certs = h('button', { type: 'button', text: i18n.t('devices.certs.open') });
+  const certs = h('button', { type: 'button', text: i18n.t('devices.certs.open'), 'data-testid': 'devices-certs' });
   const close = h('button', { type: 'button', text: i18n.t('devices.close') });
   const dialog = h(
     'dialog',
@@ -82,7 +82,7 @@ export async function openDeviceList(ctx: DeviceListContext): Promise<void> {
       body.replaceChildren(...(list.length ? list.map(row) : [h('tr', {}, h('td', { colspan: 7, class: 'dev-hint', text: i18n.t('devices.empty') }))]));
       message.textContent = '';
     } catch (e) {
-      message.textContent = errorText(e);
+      message.textContent = errorText(e, i18n);
     }
   }
 
@@ -97,7 +97,7 @@ export async function openDeviceList(ctx: DeviceListContext): Promise<void> {
       if (saved) ctx.onChanged(saved.device.buildingId);
       await refresh();
     } catch (err) {
-      message.textContent = errorText(err);
+      message.textContent = errorText(err, i18n);
     }
   }
 
@@ -108,7 +108,7 @@ export async function openDeviceList(ctx: DeviceListContext): Promise<void> {
       ctx.onChanged(e.device.buildingId);
       await refresh();
     } catch (err) {
-      message.textContent = errorText(err);
+      message.textContent = errorText(err, i18n);
     }
   }
 
@@ -126,5 +126,9 @@ export async function openDeviceList(ctx: DeviceListContext): Promise<void> {
   ctx.host.append(dialog);
   await refresh();
   dialog.showModal();
+  // showModal focuses the first button, below a long table: the dialog would open scrolled to its bottom with its
+  // title out of sight. Start at the top, on "Add device".
+  add.focus({ preventScroll: true });
+  dialog.scrollTop = 0;
   await done;
 }

@@ -1,6 +1,8 @@
 /** Calls for the device UI: a Result becomes the value or a DeviceApiError carrying the typed error. */
 import type { ArgsOf, MethodName, PlusTwinApi, ResultOf } from '../../models/contract/index.js';
+import type { ErrorCode } from '../../models/error-codes.js';
 import type { ApiError } from '../../models/result.js';
+import type { I18n } from '../i18n/i18n.js';
 
 export class DeviceApiError extends Error {
   constructor(readonly error: ApiError) {
@@ -14,7 +16,27 @@ export async function callApi<M extends MethodName>(api: PlusTwinApi, method: M,
   return r.value;
 }
 
-export const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+/**
+ * What to show for a failure: with i18n and a code from the core, the translated text with its hint and next step
+ * (extra fills what only the UI knows, e.g. the profile list); otherwise the core's message as it is.
+ */
+export function errorText(e: unknown, i18n?: I18n, extra?: Readonly<Record<string, string>>): string {
+  if (i18n && e instanceof DeviceApiError && e.error.code) return codeText(i18n, e.error.code, e.error.params ?? {}, extra ?? {});
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** One case per code, so that each text gets exactly its parameters (checked by tsc against the table). */
+function codeText(i18n: I18n, code: ErrorCode, params: Readonly<Record<string, string | number>>, extra: Readonly<Record<string, string>>): string {
+  switch (code) {
+    case 'sunspec.notFound':
+      return i18n.t('error.sunspec.notFound', { registers: String(params['registers'] ?? ''), profiles: extra['profiles'] ?? '' });
+    case 'address.scheme':
+      return i18n.t('error.address.scheme');
+  }
+}
+
+/** The failure's code from the core, if it has one. */
+export const errorCode = (e: unknown): ErrorCode | undefined => (e instanceof DeviceApiError ? e.error.code : undefined);
 
 /** The core names an untrusted server certificate in its message; the UI then offers the trust dialog. */
 export const isCertificateProblem = (e: unknown): boolean => /certificate is not trusted/i.test(errorText(e));

@@ -24,6 +24,7 @@ const CSS = `
 .dev-state-offline, .dev-state-retrying { color: var(--bad); font-weight: 600; }
 .dev-state-backoff, .dev-state-starting, .dev-state-unknown { color: var(--warn); font-weight: 600; }
 .dev-tree { border: 1px solid var(--border); border-radius: 6px; padding: 6px; max-height: 260px; overflow: auto; }
+.dev-tree:empty { display: none; }
 .dev-tree ul { list-style: none; margin: 0; padding-left: 16px; }
 .dev-tree > ul { padding-left: 0; }
 .dev-tree li { margin: 2px 0; }

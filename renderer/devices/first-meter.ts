@@ -22,6 +22,8 @@ export interface FirstMeterContext {
 
 export function openFirstMeter(ctx: FirstMeterContext): Promise<DeviceListEntry | null> {
   const { api, i18n } = ctx;
+  // the next step after 'no SunSpec found': the profiles to choose from, as the profile list names them
+  const profileHint = { profiles: ctx.profiles.map((p) => `${p.manufacturer} ${p.model}`).join(', ') };
   const stepNames = [i18n.t('devices.first.step1'), i18n.t('devices.first.step2'), i18n.t('devices.first.step3')];
   const steps = h('ol', { class: 'dev-steps' }, ...stepNames.map((s) => h('li', { text: s })));
 
@@ -78,7 +80,7 @@ export function openFirstMeter(ctx: FirstMeterContext): Promise<DeviceListEntry 
         next.focus();
       } catch (e) {
         probeOut.replaceChildren();
-        error.textContent = errorText(e);
+        error.textContent = errorText(e, i18n, profileHint);
       } finally {
         test.disabled = false;
       }
@@ -105,7 +107,7 @@ export function openFirstMeter(ctx: FirstMeterContext): Promise<DeviceListEntry 
         ctx.showBuilding(added.device.buildingId);
         go(2);
       } catch (e) {
-        error.textContent = errorText(e);
+        error.textContent = errorText(e, i18n, profileHint);
       } finally {
         add.disabled = false;
       }

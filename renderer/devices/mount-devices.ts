@@ -31,7 +31,7 @@ export function mountDevices(m: DevicesMount): { refresh(): Promise<void> } {
   m.bar.append(first, list);
 
   const fail = (e: unknown) => {
-    if (m.notice) m.notice.textContent = m.i18n.t('app.error', { message: errorText(e) });
+    if (m.notice) m.notice.textContent = m.i18n.t('app.error', { message: errorText(e, m.i18n) });
   };
   const refresh = async () => {
     try {

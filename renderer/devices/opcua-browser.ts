@@ -8,17 +8,10 @@ import { MEDIA, POINT_KINDS, POINT_ROLES, type Medium, type PointKind, type Poin
 import type { I18n } from '../i18n/i18n.js';
 import { h } from '../panels/dom.js';
 import { callApi, errorText } from './devices-api.js';
+import { guessPoint } from './point-guess.js';
 
 const keyOf = (node: OpcUaBrowseNodeView): string =>
   (node.browseName.replace(/^\d+:/, '') || 'point').replace(/[^A-Za-z0-9_.-]+/g, '_').slice(0, 60);
-
-/** A guess the user can change: energy counters and power are the usual picks. */
-function guessKind(name: string): PointKind {
-  if (/energy|energie|kwh|counter|zähler/i.test(name)) return 'energy-counter';
-  if (/temp/i.test(name)) return 'temperature';
-  if (/flow|durchfluss/i.test(name)) return 'flow';
-  return 'power';
-}
 
 export class OpcUaBrowser {
   readonly element: HTMLElement;
@@ -67,7 +60,7 @@ export class OpcUaBrowser {
     try {
       return await callApi(this.api, 'opcua.browse', { ...this.connect(), ...(nodeId ? { nodeId } : {}), ...(search ? { search } : {}) });
     } catch (e) {
-      this.message.textContent = errorText(e);
+      this.message.textContent = errorText(e, this.i18n);
       return null;
     }
   }
@@ -84,21 +77,22 @@ export class OpcUaBrowser {
     const matches = (r.matches ?? []).filter((m) => m.node.nodeClass === 'Variable');
     this.tree.replaceChildren(
       matches.length
-        ? h('ul', { role: 'group' }, ...matches.map((m) => this.renderNode(m.node, m.path.join(' / '))))
+        ? h('ul', { role: 'group' }, ...matches.map((m) => this.renderNode(m.node, m.path.join(' / '), m.path)))
         : h('p', { class: 'dev-hint', text: this.i18n.t('devices.browse.noMatch') }),
     );
   }
 
-  private renderLevel(nodes: readonly OpcUaBrowseNodeView[]): HTMLElement {
-    return h('ul', { role: 'group' }, ...nodes.map((n) => this.renderNode(n)));
+  private renderLevel(nodes: readonly OpcUaBrowseNodeView[], path: readonly string[] = []): HTMLElement {
+    return h('ul', { role: 'group' }, ...nodes.map((n) => this.renderNode(n, undefined, path)));
   }
 
-  private renderNode(node: OpcUaBrowseNodeView, label?: string): HTMLElement {
+  /** path: the display names above the node, clues for the medium ("Heizung / Leistung" is heat power). */
+  private renderNode(node: OpcUaBrowseNodeView, label?: string, path: readonly string[] = []): HTMLElement {
     const li = h('li', { role: 'treeitem', 'data-node-id': node.nodeId });
     const text = `${label ?? node.displayName}${node.dataType ? ` (${node.dataType})` : ''}`;
     if (node.nodeClass === 'Variable') {
       const box = h('input', { type: 'checkbox', 'data-testid': 'opcua-pick', checked: this.choices.has(node.nodeId) });
-      box.addEventListener('change', () => (box.checked ? this.pick(node) : this.unpick(node.nodeId)));
+      box.addEventListener('change', () => (box.checked ? this.pick(node, undefined, path) : this.unpick(node.nodeId)));
       li.append(h('label', { class: 'inline' }, box, text));
       return li;
     }
@@ -116,14 +110,14 @@ export class OpcUaBrowser {
         if (!r) return;
         twisty.setAttribute('aria-expanded', 'true');
         twisty.textContent = '▾';
-        children.replaceChildren(this.renderLevel(r.nodes));
+        children.replaceChildren(this.renderLevel(r.nodes, [...path, node.displayName]));
       })();
     });
     li.append(twisty, ' ', text, children);
     return li;
   }
 
-  private pick(node: OpcUaBrowseNodeView, given?: OpcUaPointChoice): void {
+  private pick(node: OpcUaBrowseNodeView, given?: OpcUaPointChoice, path: readonly string[] = []): void {
     if (this.choices.has(node.nodeId)) return;
     const select = <T extends string>(label: string, values: readonly T[], value: T, text: (v: T) => string) => {
       const s = h('select', { 'aria-label': label });
@@ -132,12 +126,16 @@ export class OpcUaBrowser {
       return s;
     };
     const key = h('input', { value: given?.key ?? keyOf(node), 'aria-label': this.i18n.t('devices.browse.key'), size: 14 });
-    const medium = select(this.i18n.t('devices.field.medium'), MEDIA, given?.medium ?? 'electricity', (v) => this.i18n.t(`devices.medium.${v}`));
-    const role = select(this.i18n.t('devices.field.role'), POINT_ROLES, given?.role ?? 'consumption', (v) => this.i18n.t(`devices.role.${v}`));
-    const kind = select(this.i18n.t('devices.field.kind'), POINT_KINDS, given?.kind ?? guessKind(node.displayName), (v) => this.i18n.t(`devices.kind.${v}`));
+    const guess = guessPoint([node.displayName, node.browseName.replace(/^\d+:/, ''), ...path]);
+    const medium = select(this.i18n.t('devices.field.medium'), MEDIA, given?.medium ?? guess.medium, (v) => this.i18n.t(`devices.medium.${v}`));
+    const role = select(this.i18n.t('devices.field.role'), POINT_ROLES, given?.role ?? guess.role, (v) => this.i18n.t(`devices.role.${v}`));
+    const kind = select(this.i18n.t('devices.field.kind'), POINT_KINDS, given?.kind ?? guess.kind, (v) => this.i18n.t(`devices.kind.${v}`));
+    // a stored choice is the user's; a fresh pick without clear clues says it is a guess until the user changes it
+    const unsure = given || guess.sure ? null : h('span', { class: 'dev-hint', 'data-testid': 'opcua-guess', text: this.i18n.t('devices.browse.guess') });
+    for (const s of [medium, role]) s.addEventListener('change', () => unsure?.remove());
     const remove = h('button', { type: 'button', text: '✕', 'aria-label': this.i18n.t('devices.browse.unpick', { name: node.displayName }) });
     remove.addEventListener('click', () => this.unpick(node.nodeId));
-    const row = h('div', { class: 'dev-row', 'data-node-id': node.nodeId }, h('span', { text: node.displayName }), key, medium, role, kind, remove);
+    const row = h('div', { class: 'dev-row', 'data-node-id': node.nodeId }, h('span', { text: node.displayName }), key, medium, role, kind, unsure, remove);
     this.choices.set(node.nodeId, {
       node,
       row,

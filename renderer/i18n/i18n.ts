@@ -6,6 +6,7 @@ import { isPlainKey, type KeyOf, type PlainKeyOf, type TextsOf } from '../../mod
 import { createTranslator, type Translate, type TranslatePlural } from '../../models/i18n/translator.js';
 import { isLanguage, type Language } from '../../models/values.js';
 import { rendererMessages } from './messages.js';
+import { formatDate } from '../time/date-format.js';
 
 export { isLanguage, LANGUAGES, type Language } from '../../models/values.js';
 export type MessageKey = KeyOf<typeof rendererMessages>;
@@ -53,8 +54,7 @@ export function createI18n(lang: Language, browserLocales: readonly string[] = [
     return f;
   };
   const percentFormat = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
-  const fmt = (ts: number, timeZone: string, options: Intl.DateTimeFormatOptions): string =>
-    new Intl.DateTimeFormat(locale, { timeZone, ...options }).format(new Date(ts));
+  const fmt = (ts: number, timeZone: string, options: Intl.DateTimeFormatOptions): string => formatDate(locale, ts, timeZone, options);
   const { t, plural } = createTranslator(rendererMessages, lang, locale);
   return {
     lang,

@@ -11,6 +11,7 @@ import { dayPower, hourlyBuckets } from '../charts/chart-data.js';
 import { EnergyChart } from '../charts/energy-chart.js';
 import { PowerChart } from '../charts/power-chart.js';
 import type { I18n } from '../i18n/i18n.js';
+import { dateFormat } from '../time/date-format.js';
 import { dayLabel, monthLabel, yearLabel } from '../time/period-label.js';
 import type { Span } from '../time/replay-windows.js';
 import { h } from './dom.js';
@@ -52,6 +53,9 @@ export class BuildingPanel {
   private day: Span | null = null;
   private bars: (Span & { readonly resolution: 'day' | 'month' }) | null = null;
   private powerFromEnergy = false;
+  /** "Current power" belongs to now: shown only while the time bar follows the collector, hidden in replay. */
+  private liveMode = true;
+  private liveSection: HTMLElement | null = null;
 
   constructor(
     private readonly root: HTMLElement,
@@ -111,8 +115,7 @@ export class BuildingPanel {
       h('h3', { text: i18n.t('panel.plusStatus.period') }),
       this.titles.period,
       this.slots.balance,
-      h('h3', { text: i18n.t('panel.live') }),
-      this.slots.live,
+      (this.liveSection = h('section', { 'data-testid': 'panel-live-section', hidden: !this.liveMode }, h('h3', { text: i18n.t('panel.live') }), this.slots.live)),
       this.titles.power,
       h('div', { class: 'chart' }, powerCanvas),
       this.titles.powerNote,
@@ -162,6 +165,11 @@ export class BuildingPanel {
         h('dd', { 'data-testid': 'panel-coverage', text: i18n.percent(balance.coverage) }),
       ),
     );
+  }
+
+  setLiveMode(live: boolean): void {
+    this.liveMode = live;
+    if (this.liveSection) this.liveSection.hidden = !live;
   }
 
   setLive(sample: PowerSample | undefined): void {
@@ -232,7 +240,7 @@ export class BuildingPanel {
     const { i18n, timeZone } = this;
     this.bars = bars;
     const byMonth = bars.resolution === 'month';
-    const monthShort = new Intl.DateTimeFormat(i18n.locale, { timeZone, month: 'short' });
+    const monthShort = dateFormat(i18n.locale, timeZone, { month: 'short' });
     this.monthly?.set(series.energy, byMonth ? (ts) => monthShort.format(ts) : (ts) => i18n.day(ts, timeZone));
     this.monthly?.setFocus(focus - 1);
     this.titles.bars.textContent = byMonth

@@ -120,7 +120,7 @@ export async function openHistoryDialog(
         show(await callApi(api, 'history.preview', { csv, ...unitArg() }));
       } catch (e) {
         csv = null;
-        message.textContent = errorText(e);
+        message.textContent = errorText(e, i18n);
       }
     })();
   };
@@ -147,7 +147,7 @@ export async function openHistoryDialog(
         preview.replaceChildren(h('p', { 'data-testid': 'history-done', text: i18n.t('history.imported', { intervals: r.intervals }) }));
         onImported();
       } catch (e) {
-        message.textContent = errorText(e);
+        message.textContent = errorText(e, i18n);
       }
     })();
   });

@@ -47,19 +47,15 @@ export function implausibleAlarms(
     .slice(0, Math.max(0, max));
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const QUARTER_HOUR_MS = 15 * 60 * 1000;
 
 /**
- * The period searched for implausible values: live, the last 24 hours up to the running quarter hour's end (so a
- * spike read a moment ago is included); in replay, the period the time bar shows, on whole quarter hours.
+ * The period searched for implausible values: the period the time bar shows (today, this month, this year, or the
+ * replayed one), on whole quarter hours; live, up to the running quarter hour's end, so a spike read a moment ago is
+ * included. Not a fixed 24 hours: the alarms belong to the period on screen.
  */
 export function implausibleWindow(live: boolean, period: { from: number; to: number }, now: number): { from: number; to: number } {
   const end = (t: number) => Math.ceil(t / QUARTER_HOUR_MS) * QUARTER_HOUR_MS;
-  if (live) {
-    const to = end(now + 1);
-    return { from: to - DAY_MS, to };
-  }
   const from = Math.floor(period.from / QUARTER_HOUR_MS) * QUARTER_HOUR_MS;
-  return { from, to: Math.max(from + QUARTER_HOUR_MS, end(period.to)) };
+  return { from, to: Math.max(from + QUARTER_HOUR_MS, end(live ? now + 1 : period.to)) };
 }

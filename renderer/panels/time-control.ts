@@ -5,6 +5,7 @@
  * dashboard and the alarms follow the same position (panel-replay.ts).
  */
 import type { I18n } from '../i18n/i18n.js';
+import { formatDate } from '../time/date-format.js';
 import { liveStep, scopeFrame, TIME_SCOPES, windowAt, type ScopeFrame, type TimeScope } from '../time/time-window.js';
 import { h } from './dom.js';
 
@@ -136,7 +137,7 @@ export class TimeControl {
     const { to } = windowAt(this.frame, Number(this.slider.value), now);
     // a period other than the running one names its date too
     const today = holdsNow(this.frame, now);
-    const date = (ts: number) => new Intl.DateTimeFormat(this.i18n.locale, { timeZone: this.timeZone, dateStyle: 'medium' }).format(ts);
+    const date = (ts: number) => formatDate(this.i18n.locale, ts, this.timeZone, { dateStyle: 'medium' });
     const at =
       this.scope === 'day'
         ? today

@@ -2,17 +2,7 @@
  * Names of the period a panel shows, in the UI's locale and the site's time zone ("Mittwoch, 25. November 2026",
  * "November 2026", "25.11.2026, 00:00–12:15").
  */
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-function format(locale: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
-  let f = formats.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale, { timeZone, ...options });
-    formats.set(key, f);
-  }
-  return f;
-}
+import { dateFormat as format } from './date-format.js';
 
 export const dayLabel = (locale: string, ts: number, timeZone: string): string =>
   format(locale, timeZone, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(ts);

@@ -120,7 +120,7 @@ describe('replayed charts and implausible-value alarms', () => {
   it('shows an implausible value as an alarm with building, point, time, value and limit; keyboard selects its building', async () => {
     const counter = spiky.points.find((p) => p.kind === 'energy-counter' && p.role === 'generation');
     expect(counter).toBeDefined();
-    // live: the last 24 hours are searched
+    // live: the period on screen (today so far) is searched; the spike is being read now
     await page.getByTestId('time-live').click();
     const item = page.locator(`[data-testid="alarm-implausible"][data-point-id="${counter!.id}"]`).first();
     await expect.poll(() => item.count(), { timeout: 90_000 }).toBe(1);

@@ -51,7 +51,7 @@ async function guard<T>(where: string, fn: () => Promise<T>): Promise<T> {
   } catch (e) {
     if (e instanceof ApiFailure) throw e;
     if (e instanceof SupervisorError) throw new ApiFailure(e.kind, e.message, e.where);
-    if (e instanceof DeviceError) throw new ApiFailure(e.code === 'config' ? 'validation' : 'device', e.message, where);
+    if (e instanceof DeviceError) throw new ApiFailure(e.code === 'config' ? 'validation' : 'device', e.message, where, e.detail);
     const message = e instanceof Error ? e.message : String(e);
     // node-opcua and the PKI helpers throw plain Errors for an unreachable server or an unknown thumbprint
     if (/no server certificate with thumbprint/.test(message)) throw new ApiFailure('not-found', message, where);

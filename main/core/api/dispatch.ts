@@ -4,6 +4,7 @@
  */
 import type { ZodError } from 'zod';
 import type { ArgsOf, MethodName, ResultOf } from '../../../models/contract/index.js';
+import type { ErrorDetail } from '../../../models/error-codes.js';
 import { err, ok, type Result } from '../../../models/result.js';
 import { argSchemas } from './schemas.js';
 import { ApiFailure } from '../base/failure.js';
@@ -12,24 +13,30 @@ export type Handlers = { [M in MethodName]: (args: ArgsOf<M>) => Promise<ResultO
 
 const isMethod = (name: unknown): name is MethodName => typeof name === 'string' && Object.hasOwn(argSchemas, name);
 
-const describeZod = (e: ZodError): { message: string; where: string } => {
+const describeZod = (e: ZodError): { message: string; where: string; detail?: ErrorDetail } => {
   const issue = e.issues[0];
   const where = issue && issue.path.length > 0 ? issue.path.join('.') : 'args';
-  return { message: issue?.message ?? 'invalid arguments', where };
+  const message = issue?.message ?? 'invalid arguments';
+  // a device address of the wrong form: the one validation the UI explains with the schemes to choose from
+  if (issue?.code === 'invalid_format' && issue.path[issue.path.length - 1] === 'url') return { message, where, detail: { code: 'address.scheme', params: {} } };
+  return { message, where };
 };
+
+const withDetail = (r: Result<never>, detail: ErrorDetail | undefined): Result<never> =>
+  detail && !r.ok ? { ok: false, error: { ...r.error, code: detail.code, params: detail.params } } : r;
 
 export async function dispatch(handlers: Handlers, method: unknown, args: unknown): Promise<Result<unknown>> {
   if (!isMethod(method)) return err('validation', `unknown method ${JSON.stringify(method)}`, 'method');
   const parsed = argSchemas[method].safeParse(args ?? {});
   if (!parsed.success) {
-    const { message, where } = describeZod(parsed.error);
-    return err('validation', `${method}: ${message}`, where);
+    const { message, where, detail } = describeZod(parsed.error);
+    return withDetail(err('validation', `${method}: ${message}`, where), detail);
   }
   try {
     const handler = handlers[method] as (a: unknown) => Promise<unknown>;
     return ok(await handler(parsed.data));
   } catch (e) {
-    if (e instanceof ApiFailure) return err(e.kind, e.message, e.where);
+    if (e instanceof ApiFailure) return withDetail(err(e.kind, e.message, e.where), e.detail);
     return err('internal', `${method} failed: ${(e as Error).message ?? String(e)}`);
   }
 }

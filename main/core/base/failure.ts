@@ -1,4 +1,5 @@
 /** Thrown by handlers for an expected failure; dispatch() turns it into a typed error value. */
+import type { ErrorDetail } from '../../../models/error-codes.js';
 import type { ApiErrorKind } from '../../../models/result.js';
 
 export class ApiFailure extends Error {
@@ -6,6 +7,7 @@ export class ApiFailure extends Error {
     readonly kind: ApiErrorKind,
     message: string,
     readonly where?: string,
+    readonly detail?: ErrorDetail,
   ) {
     super(message);
     this.name = 'ApiFailure';

@@ -165,6 +165,8 @@ describe('probe without a profile on a non-SunSpec device', () => {
     await expect(probeModbus(`modbus-tcp://127.0.0.1:${s.port}?unit=1`)).rejects.toMatchObject({
       code: 'config',
       message: expect.stringMatching(/no SunSpec device: 40000: .*exception 2 \(illegal data address\).*; 0: .*; 50000: /),
+      // the code the UI translates, with the registers searched in the order of SUNSPEC_BASES
+      detail: { code: 'sunspec.notFound', params: { registers: '40000, 0, 50000' } },
     });
   });
 });

@@ -37,11 +37,16 @@ describe('implausible-value alarms', () => {
     expect(implausibleAlarms([], district)).toEqual([]);
   });
 
-  it('searches the last 24 hours up to the running quarter hour live, the shown period in replay', () => {
+  it('searches the period shown: live up to the running quarter hour, in replay to the slider', () => {
     const Q = 15 * 60_000;
     const now = Date.UTC(2025, 5, 10, 10, 7);
-    const live = implausibleWindow(true, { from: 0, to: now }, now);
-    expect(live).toEqual({ from: Date.UTC(2025, 5, 9, 10, 15), to: Date.UTC(2025, 5, 10, 10, 15) });
+    // live "this month" (June 2025 in Berlin starts 31 May 22:00 UTC): the whole month so far, not the last 24 h;
+    // 10:07 lies in the quarter hour ending 10:15
+    const month = implausibleWindow(true, { from: Date.UTC(2025, 4, 31, 22), to: now }, now);
+    expect(month).toEqual({ from: Date.UTC(2025, 4, 31, 22), to: Date.UTC(2025, 5, 10, 10, 15) });
+    // live "today" (from local midnight, 22:00 UTC the day before)
+    const today = implausibleWindow(true, { from: Date.UTC(2025, 5, 9, 22), to: now }, now);
+    expect(today).toEqual({ from: Date.UTC(2025, 5, 9, 22), to: Date.UTC(2025, 5, 10, 10, 15) });
     const replay = implausibleWindow(false, { from: Date.UTC(2025, 5, 9, 22), to: Date.UTC(2025, 5, 10, 3, 5) }, now);
     expect(replay).toEqual({ from: Date.UTC(2025, 5, 9, 22), to: Date.UTC(2025, 5, 10, 3, 15) });
     // never an empty window
