@@ -16,7 +16,7 @@ import type { Co2Path, DistrictCo2Year } from './energy/co2.js';
 import type { FactorBasis, FactorKind, FactorSetRef } from './factors/factor-set.js';
 import type { WeightedBalance } from './factors/weigh.js';
 import type { DistrictAssessment, MeasureEffect } from './scenarios/index.js';
-import type { RoofPotential } from './solar/pv-potential.js';
+import type { PvPotentialOptions, RoofPotential } from './solar/pv-potential.js';
 
 export type Resolution = '15min' | 'hour' | 'day' | 'month';
 
@@ -36,7 +36,7 @@ export interface RoofShape {
   readonly rings: readonly RoofRing[];
 }
 
-/** Energy totals of one building over a period, kWh, electricity. */
+/** Energy totals of one building over a period, kWh, electricity (the store's quick look; the UI shows BuildingOverview). */
 export interface BuildingBalance {
   readonly buildingId: string;
   readonly from: number;
@@ -45,9 +45,62 @@ export interface BuildingBalance {
   readonly generationKwh: number;
   readonly importKwh: number;
   readonly exportKwh: number;
-  /** generation - consumption: positive means the building produced more than it used. */
+  /** consumption - generation (= import - export): positive = deficit (drawn from the grid), negative = surplus. */
   readonly netKwh: number;
   /** Share of the period's intervals that are measured (0..1). */
+  readonly coverage: number;
+}
+
+// ---- one-number: the analysis' per-building figures for every surface (panel, colours, reports, CLI) ----
+
+/**
+ * An energy-plus verdict with the data it rests on. Below the coverage threshold (a setting, default 90 %) the
+ * verdict is provisional and every surface says so, with the coverage.
+ */
+export interface Verdict {
+  readonly energyPlus: boolean;
+  /** Share of the window's slots (all carriers) that hold a value, 0..1; excluded (implausible) intervals count as missing. */
+  readonly coverage: number;
+  readonly provisional: boolean;
+}
+
+/** The values the district can be coloured by, computed by the analysis (the renderer only maps them to colours). */
+export interface ColourMetrics {
+  /** Final energy net, kWh: consumption - generation over every delivered carrier; positive = deficit. */
+  readonly netKwh: number | null;
+  /** Electricity self-sufficiency at the analysis' resolution, 0..1. */
+  readonly selfSufficiency: number | null;
+  /** g CO2e per kWh of final energy consumed (all delivered carriers, the CO2 factor set's values). */
+  readonly co2IntensityGPerKwh: number | null;
+  /** Rooftop PV potential, kWh/a (district.pvPotential's figure). */
+  readonly pvPotentialKwh: number | null;
+}
+
+/** One building over the shown period as the UI shows it: electricity totals, final net, verdict and colour values. */
+export interface BuildingOverview extends BuildingBalance {
+  /** Final energy net over every delivered carrier, kWh, positive = deficit. */
+  readonly finalEnergyNetKwh: number;
+  readonly verdict: Verdict;
+  readonly colours: ColourMetrics;
+}
+
+/** One local calendar month (clipped to the period) of one building or the district. */
+export interface MonthBalance {
+  readonly from: number;
+  readonly to: number;
+  /** false when no slot of the month holds a value: every surface shows "no data", never 0. */
+  readonly hasData: boolean;
+  /** Electricity, kWh. */
+  readonly consumptionKwh: number;
+  readonly generationKwh: number;
+  readonly importKwh: number;
+  readonly exportKwh: number;
+  readonly selfConsumedKwh: number;
+  /** Electricity consumption - generation, kWh: positive = deficit. */
+  readonly netKwh: number;
+  /** Final energy net over every delivered carrier, kWh: positive = deficit. */
+  readonly finalEnergyNetKwh: number;
+  /** Share of the month's slots (all carriers) with a value, 0..1. */
   readonly coverage: number;
 }
 
@@ -170,6 +223,10 @@ export interface AnalysisArgs {
    * energy-plus and CO2 are the same (sums), KPIs are then hourly (result.resolution says so).
    */
   readonly resolution?: '15min' | 'hour';
+  /** false: no 12-month window (the UI's quick overview of a day); energyPlus then equals energyPlusPeriod. */
+  readonly rolling?: boolean;
+  /** Coverage below which a verdict is provisional, 0..1; the setting (default 0.9) when omitted. */
+  readonly minCoverage?: number;
 }
 
 export interface BuildingAnalysis {
@@ -186,6 +243,13 @@ export interface BuildingAnalysis {
   readonly co2: WeightedBalance;
   readonly co2Tonnes: number;
   readonly heatSupply: HeatSupplyUse | null;
+  /** Verdicts over the period and over the 12 months, with coverage. */
+  readonly verdictPeriod: Verdict;
+  readonly verdict: Verdict;
+  /** Local calendar months of the period. */
+  readonly months: readonly MonthBalance[];
+  /** Colour values (PV potential is filled in by the API, which holds the weather year). */
+  readonly colours: ColourMetrics;
 }
 
 export interface DistrictTotals {
@@ -201,6 +265,9 @@ export interface DistrictTotals {
   /** What sharing electricity between the buildings is worth; null without electricity. */
   readonly sharing: SharingResult | null;
   readonly coverage: Coverage;
+  readonly verdictPeriod: Verdict;
+  readonly verdict: Verdict;
+  readonly months: readonly MonthBalance[];
 }
 
 export interface DistrictAnalysis {
@@ -214,6 +281,10 @@ export interface DistrictAnalysis {
   readonly factorSets: { readonly primary: FactorSetRef; readonly co2: FactorSetRef };
   /** Every assumption the numbers rest on, in words (heat supply, boundaries, windows). */
   readonly assumptions: readonly string[];
+  /** The site's time zone: days, months and years of the period are local to it. */
+  readonly timeZone: string;
+  /** The coverage threshold the verdicts used. */
+  readonly minCoverage: number;
 }
 
 export interface Co2PathArgs {
@@ -259,6 +330,8 @@ export interface BuildingPvPotentialView {
 
 export interface DistrictPvPotential {
   readonly weatherSource: string;
+  /** Every option the potential was computed with (printed under the assumptions of each output). */
+  readonly options: PvPotentialOptions;
   readonly latDeg: number;
   readonly lonDeg: number;
   readonly kwp: number;
@@ -425,6 +498,8 @@ export interface AppSettings {
   readonly startAtLogin: boolean;
   /** The sun casts shadows in the 3D district. */
   readonly shadows: boolean;
+  /** Coverage (0..1) below which an energy-plus verdict is shown as provisional. */
+  readonly verdictMinCoverage: number;
 }
 
 /** A change to the settings: any field, groups in part. */
@@ -498,7 +573,7 @@ export interface ApiMethods {
   'app.info': { args: Record<string, never>; result: AppInfo };
   'district.get': { args: Record<string, never>; result: DistrictView };
   'district.roofShapes': { args: Record<string, never>; result: readonly RoofShape[] };
-  'district.balances': { args: { from: number; to: number }; result: readonly BuildingBalance[] };
+  'district.balances': { args: { from: number; to: number }; result: readonly BuildingOverview[] };
   'building.series': {
     args: { buildingId: string; from: number; to: number; resolution: Resolution };
     result: BuildingSeries;

@@ -127,7 +127,7 @@ export const computeDistrictBalance = (profiles: readonly BuildingProfile[], per
 export const finalEnergyNetImport = (carriers: readonly CarrierBalance[], internal: readonly Carrier[] = INTERNAL_CARRIERS): number =>
   carriers.reduce((s, c) => (internal.includes(c.carrier) ? s : s + c.netImportKwh), 0);
 
-/** The electricity part of a balance in the shape of the UI contract (netKwh = generation - consumption). */
+/** The electricity part of a balance in the shape of the UI contract (netKwh = consumption - generation, positive = deficit). */
 export const toBuildingBalance = (b: BalanceResult): BuildingBalance => {
   const e = b.carriers.find((c) => c.carrier === 'electricity');
   return {
@@ -138,7 +138,7 @@ export const toBuildingBalance = (b: BalanceResult): BuildingBalance => {
     generationKwh: e?.generationKwh ?? 0,
     importKwh: e?.importKwh ?? 0,
     exportKwh: e?.exportKwh ?? 0,
-    netKwh: (e?.generationKwh ?? 0) - (e?.consumptionKwh ?? 0),
+    netKwh: (e?.consumptionKwh ?? 0) - (e?.generationKwh ?? 0),
     coverage: e?.coverage.measuredShare ?? 0,
   };
 };

@@ -35,6 +35,8 @@ const analysisFields = {
   co2SetId: setId.optional(),
   heatSupply: heatSupply.optional(),
   resolution: z.enum(['15min', 'hour']).optional(),
+  rolling: z.boolean().optional(),
+  minCoverage: share.optional(),
 };
 
 const afterFrom = (p: { from: number; to: number }) => p.to > p.from;

@@ -10,8 +10,8 @@ import { INTERVAL_MS } from '../../../models/time-grid.js';
 import type { Point } from '../../../models/types.js';
 import type { Store } from '../store/store.js';
 import type { ProgressFn } from './assemble-report.js';
-import { ReportDataError } from './load-profiles.js';
-import { isoLocal, isoUtc } from './local-time.js';
+import { ReportDataError } from './quality-stats.js';
+import { isoLocal, isoUtc } from '../analysis/local-time.js';
 
 export type CsvVariant = 'de' | 'intl';
 
