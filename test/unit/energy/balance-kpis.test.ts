@@ -16,7 +16,8 @@ describe('computeBalance', () => {
     expect(e).toMatchObject({ carrier: 'electricity', consumptionKwh: 4, generationKwh: 6, importKwh: 2, exportKwh: 4, netImportKwh: -2, selfConsumedKwh: 2 });
     expect(b.carriers[1]).toMatchObject({ carrier: 'gas', importKwh: 20 });
     expect(b.coverage).toMatchObject({ slots: 8, measured: 8, measuredShare: 1 });
-    expect(toBuildingBalance(b)).toMatchObject({ netKwh: 2, coverage: 1, consumptionKwh: 4 });
+    // net = consumption - generation = 4 - 6 (negative = surplus)
+    expect(toBuildingBalance(b)).toMatchObject({ netKwh: -2, coverage: 1, consumptionKwh: 4 });
   });
 
   it('counts slots outside the data and missing slots in coverage, not in sums', () => {
