@@ -74,7 +74,7 @@ describe('PDF from a real store', () => {
       expect(row, `row of ${name}`).toBeDefined();
       const nums = row!.slice(row!.indexOf(name) + name.length).trim().split(/\s+/).map(deNumber);
       expect(nums.slice(0, 4)).toEqual([b.consumptionKwh, b.generationKwh, b.importKwh, b.exportKwh].map((v) => Math.round(v) + 0));
-      expect(nums[4]).toBe(Math.round(b.generationKwh - b.consumptionKwh) + 0);
+      expect(nums[4]).toBe(Math.round(b.consumptionKwh - b.generationKwh) + 0);
     }
   });
 
