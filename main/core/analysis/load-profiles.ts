@@ -57,6 +57,8 @@ export interface LoadedDistrict {
 
 export interface MeterColumn {
   readonly info: BalanceSeriesInfo;
+  /** When the meter's device was removed (UTC ms): it counts no longer from then on; its history stays. */
+  readonly removedAt?: number | undefined;
   readonly kwh: Float64Array;
   readonly count: Uint8Array;
   readonly worst: Uint8Array;
@@ -78,8 +80,9 @@ const emptySeries = (carrier: Carrier, from: number, stepMs: number, n: number):
 /** Negative consumption this small is float noise of import - export + generation. */
 const NOISE_KWH = 1e-9;
 
-/** A meter is part of the rule from the slot in which its first interval lies on. */
-const activeAt = (c: MeterColumn, slotStart: number, stepMs: number): boolean => c.info.firstStart !== null && c.info.firstStart < slotStart + stepMs;
+/** A meter is part of the rule from the slot in which its first interval lies until its device is removed. */
+const activeAt = (c: MeterColumn, slotStart: number, stepMs: number): boolean =>
+  c.info.firstStart !== null && c.info.firstStart < slotStart + stepMs && (c.removedAt === undefined || slotStart < c.removedAt);
 
 /** One carrier of one building from its meters' columns, by the role rules above. */
 export const carrierFromColumns = (carrier: Carrier, columns: readonly MeterColumn[], from: number, stepMs: number, n: number): { series: CarrierSeries; hasGrid: boolean; hasConsumption: boolean } => {
@@ -142,8 +145,13 @@ export const loadDistrictProfiles = async (store: Store, view: DistrictView, o: 
   const n = (o.to - o.from) / stepMs;
   const known = new Set(view.buildings.map((b) => b.id));
   const infos = (await store.balanceSeries()).filter((s) => known.has(s.buildingId) && carrierOfMedium(s.medium) !== null);
+  const deviceOf = new Map(view.points.map((p) => [p.id, p.deviceId]));
+  const removedAt = new Map(view.devices.flatMap((d) => (typeof d.config?.['removedAt'] === 'number' ? [[d.id, d.config['removedAt']] as const] : [])));
   const byKey = new Map<number, MeterColumn>();
-  for (const info of infos) byKey.set(info.key, { info, kwh: new Float64Array(n), count: new Uint8Array(n), worst: new Uint8Array(n) });
+  for (const info of infos) {
+    const removed = removedAt.get(deviceOf.get(info.pointId) ?? '');
+    byKey.set(info.key, { info, removedAt: removed, kwh: new Float64Array(n), count: new Uint8Array(n), worst: new Uint8Array(n) });
+  }
   for await (const st of store.seriesSteps([...byKey.keys()], o.from, o.to, o.step)) {
     const c = byKey.get(st.key);
     if (c === undefined) continue;
