@@ -3,7 +3,7 @@
  * implement PlusTwinApi; the renderer is written against it and never knows which transport carries it.
  * Every argument type here is validated again where it enters main/ (main/api/schemas.ts).
  */
-import type { Building, Device, Point, RoofRing, Site, IntervalQuality, BuildingUse, DeviceProtocol, Medium, PointKind, PointRole } from './types.js';
+import type { Building, Device, Point, RoofRing, Site, IntervalQuality, BuildingUse, DeviceProtocol, Medium, PointKind, PointRole, HeatSupply, HeatSupplyCarrier } from './types.js';
 import type { Result } from './result.js';
 import type { Carrier } from './energy/carriers.js';
 import type { Coverage } from './energy/coverage.js';
@@ -187,26 +187,16 @@ export interface FactorSetInfo {
   readonly isDefault: boolean;
 }
 
-/** Fuels a boiler behind a heat meter can burn. */
-export type HeatSupplyCarrier = 'gas' | 'oil' | 'lpg' | 'biogas' | 'wood' | 'pellets' | 'district-heat';
+export type { HeatSupply, HeatSupplyCarrier };
 
-/**
- * How a building's metered useful heat is supplied: the delivered carrier is heat / efficiency
- * (district heat: efficiency 1, the transfer station's losses aside). Default: gas boiler, 0.9.
- */
-export interface HeatSupply {
-  readonly carrier: HeatSupplyCarrier;
-  readonly efficiency: number;
-}
-
-/** Heat supply settings per building id; buildings not named use the default (gas boiler, 0.9). */
+/** Heat supply per building id for one call; buildings not named use their stored heat supply, else the default (gas boiler, 0.9). */
 export type HeatSupplyMap = Readonly<Record<string, HeatSupply>>;
 
 /** The heat supply an analysis assumed for one building, stated in every result that uses it. */
 export interface HeatSupplyUse extends HeatSupply {
   readonly buildingId: string;
-  /** 'default' when the building had no setting. */
-  readonly origin: 'default' | 'setting';
+  /** 'default' when the building had none; 'building' for the heat supply stored in the district file; 'setting' for the call's. */
+  readonly origin: 'default' | 'setting' | 'building';
   readonly heatKwh: number;
   readonly deliveredKwh: number;
 }
@@ -581,6 +571,8 @@ export interface ApiMethods {
   'status.get': { args: Record<string, never>; result: CollectorStatus };
   'factors.list': { args: Record<string, never>; result: readonly FactorSetInfo[] };
   'district.analysis': { args: AnalysisArgs; result: DistrictAnalysis };
+  /** Stores a building's heat supply in the district file (null: back to the default assumption). */
+  'district.setHeatSupply': { args: { buildingId: string; heatSupply: HeatSupply | null }; result: Building };
   'district.co2Path': { args: Co2PathArgs; result: Co2PathResult };
   'district.pvPotential': { args: PvPotentialArgs; result: DistrictPvPotential };
   'scenario.run': { args: ScenarioArgs; result: ScenarioRunResult };

@@ -64,6 +64,20 @@ export interface Building {
   readonly address?: string;
   /** Installed PV peak power, kWp, where known (the scene sizes the drawn panels by it). */
   readonly pvKwp?: number;
+  /** How the building's metered useful heat is supplied; the analysis assumes a gas boiler (0.9) without it. */
+  readonly heatSupply?: HeatSupply;
+}
+
+/** What a heat meter sits behind: a boiler's fuel, district heat, or a heat pump's electricity. */
+export type HeatSupplyCarrier = 'gas' | 'oil' | 'lpg' | 'biogas' | 'wood' | 'pellets' | 'district-heat' | 'electricity';
+
+/**
+ * The delivered carrier is heat / efficiency: a boiler's seasonal efficiency, 1 for district heat (the transfer
+ * station's losses aside), a heat pump's seasonal COP (SCOP) for electricity.
+ */
+export interface HeatSupply {
+  readonly carrier: HeatSupplyCarrier;
+  readonly efficiency: number;
 }
 
 export interface Site {

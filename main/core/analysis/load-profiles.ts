@@ -18,7 +18,7 @@ import type { BuildingProfile, CarrierSeries } from '../../../models/energy/seri
 import { err, ok, type Result } from '../../../models/result.js';
 import { HOUR_MS, INTERVAL_MS } from '../../../models/time-grid.js';
 import type { BalanceSeriesInfo, Store } from '../store/store.js';
-import { heatSupplyOf } from './heat-supply.js';
+import { heatSupplyOf, type HeatSupplyOrigin } from './heat-supply.js';
 
 export type ProfileStep = '15min' | 'hour';
 
@@ -34,7 +34,7 @@ export interface LoadOptions {
 export interface HeatDerivation {
   readonly buildingId: string;
   readonly supply: HeatSupply;
-  readonly origin: 'default' | 'setting';
+  readonly origin: HeatSupplyOrigin;
 }
 
 /** Consumption meters that are a breakdown behind a grid meter, per building and carrier (stated as an assumption). */
@@ -183,7 +183,7 @@ export const loadDistrictProfiles = async (store: Store, view: DistrictView, o: 
     }
     const heatSeries = series.find((s) => s.carrier === 'heat');
     if (heatSeries !== undefined) {
-      const { supply, origin } = heatSupplyOf(o.heatSupply, b.id);
+      const { supply, origin } = heatSupplyOf(o.heatSupply, b);
       if (byCarrier.has(supply.carrier)) heatWithMeteredSupply.push(b.id);
       else {
         series.push(derivedSeries(heatSeries, supply.carrier, 1 / supply.efficiency));

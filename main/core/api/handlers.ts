@@ -8,6 +8,7 @@ import type { Result } from '../../../models/result.js';
 import { listFactorSets } from '../analysis/factor-sets.js';
 import { analyseDistrict, DEFAULT_MIN_COVERAGE } from '../analysis/district-analysis.js';
 import { districtOverview } from '../analysis/district-overview.js';
+import { storeHeatSupply } from '../analysis/store-heat-supply.js';
 import { districtCo2Path } from '../analysis/co2-path.js';
 import { districtPvPotential, roofsFor } from '../analysis/district-pv.js';
 import { runDistrictScenario } from '../analysis/scenario.js';
@@ -76,6 +77,7 @@ export function createHandlers({ store, collector, info, devices, settings }: Ha
     'factors.list': async () => listFactorSets(),
     'district.analysis': async (args) =>
       unwrap(await analyseDistrict(store, await district(), { ...args, minCoverage: args.minCoverage ?? (await minCoverage()) }, args.resolution)),
+    'district.setHeatSupply': async ({ buildingId, heatSupply }) => unwrap(await storeHeatSupply(store, buildingId, heatSupply)),
     'district.co2Path': async (args) => unwrap(await districtCo2Path(store, await district(), args)),
     'district.pvPotential': async ({ share }) => pvPotential(share),
     'scenario.run': async (args) => unwrap(await runDistrictScenario(store, await district(), args)),

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { MethodName } from '../../../models/contract.js';
 import { CARRIERS } from '../../../models/energy/carriers.js';
-import { HEAT_SUPPLY_CARRIERS } from '../analysis/heat-supply.js';
+import { efficiencyRange, HEAT_SUPPLY_CARRIERS, MAX_SCOP } from '../analysis/heat-supply.js';
 import { deviceArgSchemas } from './device-schemas.js';
 import { settingsArgSchemas } from './settings-api.js';
 
@@ -23,10 +23,17 @@ const share = z.number().min(0).max(1);
 const setId = z.string().min(1).max(100);
 const year = z.number().int().min(1990).max(2100);
 
-const heatSupply = z.record(
-  id,
-  z.object({ carrier: z.enum(HEAT_SUPPLY_CARRIERS), efficiency: z.number().min(0.3).max(1.1) }).strict(),
-);
+/** A boiler's efficiency (0.3..1.1) or a heat pump's SCOP (1..7): checked per carrier where it enters. */
+const oneHeatSupply = z
+  .object({ carrier: z.enum(HEAT_SUPPLY_CARRIERS), efficiency: z.number().positive().max(MAX_SCOP) })
+  .strict()
+  .superRefine((s, ctx) => {
+    const [lo, hi] = efficiencyRange(s.carrier);
+    if (s.efficiency < lo || s.efficiency > hi) {
+      ctx.addIssue({ code: 'custom', path: ['efficiency'], message: `${s.carrier === 'electricity' ? "the heat pump's SCOP" : 'efficiency'} must be between ${lo} and ${hi}` });
+    }
+  });
+const heatSupply = z.record(id, oneHeatSupply);
 
 const analysisFields = {
   from: epochMs,
@@ -93,6 +100,7 @@ export const argSchemas = {
   'status.get': empty,
   'factors.list': empty,
   'district.analysis': z.object(analysisFields).strict().refine(afterFrom, afterFromMessage),
+  'district.setHeatSupply': z.object({ buildingId: id, heatSupply: oneHeatSupply.nullable() }).strict(),
   'district.co2Path': z
     .object({
       fromYear: year,
