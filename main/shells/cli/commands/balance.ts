@@ -14,7 +14,7 @@ import { zonedToUtc } from '../../../core/analysis/local-time.js';
 import { openExistingDistrict } from '../open-district.js';
 
 const usage = `usage: plustwin balance --db FILE --from DATE --to DATE [--building ID] [--scenario FILE.json]
-                        [--factors ID]... [--resolution 15min|hour] [--json] [--lang de|en]
+                        [--factors ID]... [--resolution 15min|hour] [--min-coverage X] [--json] [--lang de|en]
 
 Balances per building and carrier, KPIs (15 min), energy-plus status (over the period and the 12 months
 before --to), CO2 and district sharing, from a PlusTwin data file.
