@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { MethodName } from '../../../models/contract.js';
 import { CARRIERS } from '../../../models/energy/carriers.js';
-import { efficiencyRange, HEAT_SUPPLY_CARRIERS, MAX_SCOP } from '../analysis/heat-supply.js';
+import { efficiencyRange, HEAT_SUPPLY_CARRIERS } from '../analysis/heat-supply.js';
 import { deviceArgSchemas } from './device-schemas.js';
 import { settingsArgSchemas } from './settings-api.js';
 
@@ -25,7 +25,7 @@ const year = z.number().int().min(1990).max(2100);
 
 /** A boiler's efficiency (0.3..1.1) or a heat pump's SCOP (1..7): checked per carrier where it enters. */
 const oneHeatSupply = z
-  .object({ carrier: z.enum(HEAT_SUPPLY_CARRIERS), efficiency: z.number().positive().max(MAX_SCOP) })
+  .object({ carrier: z.enum(HEAT_SUPPLY_CARRIERS), efficiency: z.number().positive() })
   .strict()
   .superRefine((s, ctx) => {
     const [lo, hi] = efficiencyRange(s.carrier);

@@ -114,7 +114,7 @@ describe('district.analysis over the demo year', { timeout: 180_000 }, () => {
     expect(b.co2Tonnes).toBeCloseTo((560 * imp + 240 * gas) / 1e6, 6);
     // the demo stores its boilers' supply with the building (gas, 0.9)
     expect(b.heatSupply).toMatchObject({ carrier: 'gas', efficiency: 0.9, origin: 'building' });
-    expect(year.assumptions.join('\n')).toMatch(/rathaus: metered heat is supplied by a gas boiler; gas = heat \/ 0.9 \(default/);
+    expect(year.assumptions.join('\n')).toMatch(/rathaus: metered heat is supplied by a gas boiler; gas = heat \/ 0.9 \(stored with the building\)/);
     // houses without a heat meter have no heat and no gas
     expect(carrier(year, 'efh-1', 'gas')).toBeUndefined();
   });
