@@ -13,6 +13,8 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // expect.poll waits on a condition; its 1 s default is a timing assumption that fails on a loaded machine
+          expect: { poll: { timeout: 20_000 } },
         },
       },
       {
@@ -21,6 +23,7 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          expect: { poll: { timeout: 30_000 } },
           // one browser at a time: two cores are not enough for parallel Chromium + WebGL in software
           fileParallelism: false,
         },

@@ -4,26 +4,9 @@
  * Drivers convert device units to these before a Reading leaves drivers/.
  */
 
-export type Medium = 'electricity' | 'heat' | 'gas' | 'water' | 'oil' | 'district-heat';
+import type { DeviceProtocol, HeatSupplyCarrier, Medium, PointKind, PointRole } from './values.js';
 
-/** What a point means for its building's balance. */
-export type PointRole =
-  | 'import' // drawn from the grid / supplier (meter at the connection point)
-  | 'export' // delivered to the grid
-  | 'generation' // produced on site (PV, CHP)
-  | 'consumption' // used by the building (sub-meter)
-  | 'storage' // battery charge (+) / discharge (-)
-  | 'info'; // voltage, temperature, ... not part of a balance
-
-export type PointKind =
-  | 'power' // instantaneous, kW
-  | 'energy-counter' // cumulative, kWh
-  | 'voltage'
-  | 'current'
-  | 'frequency'
-  | 'temperature'
-  | 'flow'
-  | 'other';
+export type { DeviceProtocol, Medium, PointKind, PointRole } from './values.js';
 
 /** Quality of a raw sample, as the device or protocol reported it. */
 export type SampleQuality = 'good' | 'uncertain' | 'bad';
@@ -68,9 +51,6 @@ export interface Building {
   readonly heatSupply?: HeatSupply;
 }
 
-/** What a heat meter sits behind: a boiler's fuel, district heat, or a heat pump's electricity. */
-export type HeatSupplyCarrier = 'gas' | 'oil' | 'lpg' | 'biogas' | 'wood' | 'pellets' | 'district-heat' | 'electricity';
-
 /**
  * The delivered carrier is heat / efficiency: a boiler's seasonal efficiency, 1 for district heat (the transfer
  * station's losses aside), a heat pump's seasonal COP (SCOP) for electricity.
@@ -88,7 +68,6 @@ export interface Site {
   readonly timezone: string;
 }
 
-export type DeviceProtocol = 'modbus-tcp' | 'modbus-rtu' | 'modbus-rtu-tcp' | 'opcua';
 
 export interface Device {
   readonly id: string;

@@ -5,6 +5,7 @@ import { DistrictApp } from './app/district-app.js';
 import { mountDevices } from './devices/mount-devices.js';
 import { isThemeChoice, resolveTheme, THEME_CHOICES, type ThemeChoice } from './app/theme.js';
 import { createI18n, LANGS, pickLang, type Lang } from './i18n/i18n.js';
+import type { Theme } from '../models/values.js';
 import { byTestId, h } from './panels/dom.js';
 import { loadSettings, saveSettings } from './app/saved-settings.js';
 
@@ -51,10 +52,9 @@ async function boot(): Promise<void> {
   });
 
   const media = matchMedia('(prefers-color-scheme: dark)');
-  // this browser's own choice may be 'system'; the core's settings know only light or dark
   const stored = storage(THEME_KEY) ?? saved?.theme ?? null;
   let choice: ThemeChoice = isThemeChoice(stored) ? stored : 'system';
-  const applied = (): 'light' | 'dark' => resolveTheme(choice, media.matches);
+  const applied = (): Theme => resolveTheme(choice, media.matches);
   document.documentElement.dataset['theme'] = applied();
   const themeSelect = byTestId<HTMLSelectElement>(document, 'theme-select');
   themeSelect.replaceChildren(...THEME_CHOICES.map((t) => h('option', { value: t, text: i18n.t(`theme.${t}`) })));
@@ -96,7 +96,7 @@ async function boot(): Promise<void> {
   themeSelect.addEventListener('change', () => {
     choice = isThemeChoice(themeSelect.value) ? themeSelect.value : 'system';
     store(THEME_KEY, choice);
-    if (choice !== 'system') saveSettings(api, { theme: choice });
+    saveSettings(api, { theme: choice });
     themeChanged();
   });
   media.addEventListener('change', themeChanged);

@@ -3,6 +3,7 @@
  * points. Validated with zod where it enters the driver so a bad config fails with the field that is wrong.
  */
 import { z } from 'zod';
+import { MEDIA, POINT_KINDS, POINT_ROLES } from '../../models/values.js';
 
 export const SECURITY_MODES = ['None', 'Sign', 'SignAndEncrypt'] as const;
 export const SECURITY_POLICIES = ['None', 'Basic256Sha256', 'Aes128_Sha256_RsaOaep'] as const;
@@ -33,9 +34,9 @@ const pointSchema = z.object({
   name: z.string().min(1),
   /** The unit the server publishes (EUInformation display name). Read from the server when omitted. */
   unit: z.string().optional(),
-  medium: z.enum(['electricity', 'heat', 'gas', 'water', 'oil', 'district-heat']),
-  role: z.enum(['import', 'export', 'generation', 'consumption', 'storage', 'info']),
-  kind: z.enum(['power', 'energy-counter', 'voltage', 'current', 'frequency', 'temperature', 'flow', 'other']),
+  medium: z.enum(MEDIA),
+  role: z.enum(POINT_ROLES),
+  kind: z.enum(POINT_KINDS),
   samplingIntervalMs: z.number().int().min(0).optional(),
   queueSize: z.number().int().min(1).max(1000).optional(),
   deadband: deadbandSchema.optional(),

@@ -4,11 +4,12 @@
  * Defaults given once under "defaults" apply to every point that does not say otherwise.
  */
 import { z } from 'zod';
+import { MEDIA, MODBUS_PROTOCOLS, POINT_KINDS, POINT_ROLES } from '../../models/values.js';
 import { DATA_TYPES } from '../modbus/register-types.js';
 
-const medium = z.enum(['electricity', 'heat', 'gas', 'water', 'oil', 'district-heat']);
-const role = z.enum(['import', 'export', 'generation', 'consumption', 'storage', 'info']);
-const kind = z.enum(['power', 'energy-counter', 'voltage', 'current', 'frequency', 'temperature', 'flow', 'other']);
+const medium = z.enum(MEDIA);
+const role = z.enum(POINT_ROLES);
+const kind = z.enum(POINT_KINDS);
 const functionCode = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
 const order = z.enum(['big', 'little']);
 const address = z.number().int().min(0).max(65535);
@@ -63,7 +64,7 @@ export const profileSchema = z
     description: z.string().optional(),
     /** The published register map this file was written from (document title, version, URL). */
     source: z.string().min(1),
-    protocols: z.array(z.enum(['modbus-tcp', 'modbus-rtu', 'modbus-rtu-tcp'])).min(1),
+    protocols: z.array(z.enum(MODBUS_PROTOCOLS)).min(1),
     defaults: z
       .object({
         functionCode: functionCode.optional(),

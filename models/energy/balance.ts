@@ -1,4 +1,3 @@
-import type { BuildingBalance } from '../contract.js';
 import { INTERNAL_CARRIERS, type Carrier } from './carriers.js';
 import { addCoverage, coverageOf, type Coverage } from './coverage.js';
 import { slotRange, type Period } from './period.js';
@@ -126,19 +125,3 @@ export const computeDistrictBalance = (profiles: readonly BuildingProfile[], per
 /** Final energy drawn across the boundary minus final energy delivered, over the carriers that cross it. */
 export const finalEnergyNetImport = (carriers: readonly CarrierBalance[], internal: readonly Carrier[] = INTERNAL_CARRIERS): number =>
   carriers.reduce((s, c) => (internal.includes(c.carrier) ? s : s + c.netImportKwh), 0);
-
-/** The electricity part of a balance in the shape of the UI contract (netKwh = consumption - generation, positive = deficit). */
-export const toBuildingBalance = (b: BalanceResult): BuildingBalance => {
-  const e = b.carriers.find((c) => c.carrier === 'electricity');
-  return {
-    buildingId: b.buildingId,
-    from: b.period.from,
-    to: b.period.to,
-    consumptionKwh: e?.consumptionKwh ?? 0,
-    generationKwh: e?.generationKwh ?? 0,
-    importKwh: e?.importKwh ?? 0,
-    exportKwh: e?.exportKwh ?? 0,
-    netKwh: (e?.consumptionKwh ?? 0) - (e?.generationKwh ?? 0),
-    coverage: e?.coverage.measuredShare ?? 0,
-  };
-};

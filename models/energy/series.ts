@@ -1,8 +1,22 @@
-import type { SeriesBucket } from '../contract.js';
 import { err, ok, type Result } from '../result.js';
 import { INTERVAL_MS } from '../time-grid.js';
+import type { IntervalQuality } from '../types.js';
 import type { Carrier } from './carriers.js';
 import { MISSING_CODE, qualityCode, type SlotQuality } from './quality.js';
+
+/**
+ * The store's electricity totals of one building over one bucket (a quarter hour or a rollup), kWh: what
+ * 'building.series' answers and what seriesFromBuckets turns into a CarrierSeries.
+ */
+export interface SeriesBucket {
+  readonly start: number;
+  readonly consumptionKwh: number;
+  readonly generationKwh: number;
+  readonly importKwh: number;
+  readonly exportKwh: number;
+  /** Worst quality among the intervals in the bucket. */
+  readonly quality: IntervalQuality;
+}
 
 /**
  * One carrier of one building on a regular grid (15 minutes as metered, or an hourly/daily rollup).
@@ -112,7 +126,7 @@ export const makeSeries = (input: SeriesInput): Result<CarrierSeries> => {
 };
 
 /**
- * A series over [from, to) from the store's buckets (models/contract.ts SeriesBucket). Buckets must sit on the
+ * A series over [from, to) from the store's buckets (SeriesBucket above). Buckets must sit on the
  * step grid starting at from; grid slots without a bucket become missing. Duplicates are an error.
  */
 export const seriesFromBuckets = (

@@ -4,8 +4,9 @@
  * from two sources. A net grid power point (role 'import', positive = import) gives an import and an export series.
  */
 import type { Point, PointRole } from '../types.js';
+import { isBalanceRole, type BalanceRole } from '../values.js';
 
-export type BalanceRole = 'import' | 'export' | 'generation' | 'consumption';
+export type { BalanceRole } from '../values.js';
 
 export interface PlannedSeries {
   readonly pointId: string;
@@ -14,9 +15,6 @@ export interface PlannedSeries {
   readonly role: BalanceRole;
   readonly source: 'counter' | 'power';
 }
-
-const BALANCE_ROLES: readonly PointRole[] = ['import', 'export', 'generation', 'consumption'];
-const isBalanceRole = (r: PointRole): r is BalanceRole => BALANCE_ROLES.includes(r);
 
 export function planSeries(points: readonly Point[]): PlannedSeries[] {
   const counters = new Set<string>();

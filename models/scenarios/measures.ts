@@ -31,13 +31,16 @@ export interface BatteryMeasure {
   readonly initialSoc?: number;
 }
 
+/** The fuels a heat pump measure can replace (a boiler burning one of them). */
+export const HEAT_PUMP_REPLACES = ['gas', 'oil', 'lpg'] as const satisfies readonly Carrier[];
+
 /** A heat pump replacing a boiler: the fuel's useful heat (fuel x boiler efficiency) / SCOP becomes electricity. */
 export interface HeatPumpMeasure {
   readonly kind: 'heat-pump';
   readonly buildingId: string;
   /** Seasonal coefficient of performance (JAZ). */
   readonly scop: number;
-  readonly replaces?: Extract<Carrier, 'gas' | 'oil' | 'lpg'>;
+  readonly replaces?: (typeof HEAT_PUMP_REPLACES)[number];
   /** Seasonal efficiency of the replaced boiler, 0..1 (default 0.9). */
   readonly boilerEfficiency?: number;
 }
@@ -52,6 +55,12 @@ export interface EfficiencyMeasure {
 }
 
 export type Measure = PvMeasure | PvPotentialMeasure | BatteryMeasure | HeatPumpMeasure | EfficiencyMeasure;
+
+/**
+ * A measure as the UI sends it ('scenario.run'): 'pv-potential' names no roofs; the core takes the building's
+ * stored (or assumed) ones. The API's schema is checked against this type at compile time.
+ */
+export type MeasureInput = Exclude<Measure, PvPotentialMeasure> | Omit<PvPotentialMeasure, 'roofs'>;
 
 export interface Scenario {
   readonly id: string;

@@ -22,7 +22,7 @@ const splitHeader = (cell: string): { name: string; unit: string } => {
   return m === null ? { name: cell.trim(), unit: '' } : { name: (m[1] as string).trim(), unit: (m[2] as string).trim() };
 };
 
-/** Parses the profile CSVs of ../shared/data/profiles (first column time with offset, value columns after). */
+/** Parses the profile CSVs of assets/profiles (first column time with offset, value columns after). */
 export const parseProfileCsv = (text: string, what = 'profile'): Result<ProfileTable> => {
   const table = splitCsv(text, what);
   if (!table.ok) return table;

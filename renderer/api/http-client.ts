@@ -3,7 +3,7 @@
  * arrive as WireEvent JSON on a WebSocket at WS_EVENTS_PATH, which is reopened with backoff whenever it drops.
  * Transport failures become Result errors so that the UI handles one error shape only.
  */
-import { HTTP_CALL_PATH, WS_EVENTS_PATH, type ApiEvents, type ArgsOf, type EventName, type MethodName, type PlusTwinApi, type ResultOf } from '../../models/contract.js';
+import { HTTP_CALL_PATH, WS_EVENTS_PATH, type ApiEvents, type ArgsOf, type EventName, type MethodName, type PlusTwinApi, type ResultOf } from '../../models/contract/index.js';
 import type { Result } from '../../models/result.js';
 
 /** The part of the DOM WebSocket the client uses, so tests can pass the ws package's class. */

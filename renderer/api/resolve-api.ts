@@ -2,7 +2,7 @@
  * One place decides the transport: Electron's preload puts the api on window[API_GLOBAL]; otherwise the page was
  * served by serve mode and talks HTTP + WebSocket to its own origin.
  */
-import { API_GLOBAL, type PlusTwinApi } from '../../models/contract.js';
+import { API_GLOBAL, type PlusTwinApi } from '../../models/contract/index.js';
 import { createHttpApi, type ConnectionState } from './http-client.js';
 
 export interface ResolvedApi {

@@ -4,7 +4,7 @@
  * building's panel and charts fresh. All API traffic of the UI goes through here.
  */
 import { historyPoints, openHistoryDialog } from '../panels/history-dialog.js';
-import type { BuildingOverview, CollectorStatus, DistrictView, PlusTwinApi, PowerSample } from '../../models/contract.js';
+import type { BuildingOverview, CollectorStatus, DistrictView, PlusTwinApi, PowerSample } from '../../models/contract/index.js';
 import type { Result } from '../../models/result.js';
 import type { ConnectionState } from '../api/http-client.js';
 import type { I18n } from '../i18n/i18n.js';
@@ -23,6 +23,8 @@ import { windowMaxAge } from '../time/replay-windows.js';
 import { rgbToCss } from '../scene/color-scale.js';
 import { DistrictScene, type SceneTheme } from '../scene/district-scene.js';
 import { pvSystems } from '../scene/pv-systems.js';
+import { FlatDistrictMap } from '../scene/flat-district-map.js';
+import { webgl2Available } from '../scene/webgl-support.js';
 import { safeTimeZone, startOfDay } from '../time/zoned-time.js';
 import type { DebugInfo } from './debug-hooks.js';
 
@@ -53,7 +55,8 @@ export class DistrictApp {
   private latestLive = new Map<string, PowerSample>();
   private metric: ColorMetric = 'net';
   private timeZone = 'UTC';
-  private scene: DistrictScene;
+  /** The 3D district, or its 2D map where the browser has no WebGL 2. */
+  private scene: DistrictScene | FlatDistrictMap;
   private list: BuildingList;
   private panel: BuildingPanel | null = null;
   private statusLine: StatusLine | null = null;
@@ -81,11 +84,25 @@ export class DistrictApp {
     theme: SceneTheme,
     private readonly transport: 'electron' | 'http',
   ) {
-    this.scene = new DistrictScene({ canvas: els.canvas, theme });
+    this.scene = this.createScene(theme);
     this.list = new BuildingList(els.list, i18n, (id) => void this.select(id));
     this.dashboard = new DistrictDashboard(els.dashboard, i18n);
     this.setupMetricSelect();
     this.setupCanvasClicks();
+  }
+
+  private createScene(theme: SceneTheme): DistrictScene | FlatDistrictMap {
+    if (webgl2Available(document)) {
+      try {
+        return new DistrictScene({ canvas: this.els.canvas, theme });
+      } catch (e) {
+        console.warn(`3D view unavailable: ${(e as Error).message}`);
+      }
+    }
+    // everything else (list, panels, dashboard) works as before; the map says why it is flat
+    this.els.canvas.setAttribute('aria-label', this.i18n.t('scene.flatLabel'));
+    this.els.canvas.after(h('p', { class: 'scene-notice', role: 'status', 'data-testid': 'no-webgl', text: this.i18n.t('scene.noWebgl') }));
+    return new FlatDistrictMap(this.els.canvas, theme);
   }
 
   async start(): Promise<void> {
@@ -148,9 +165,10 @@ export class DistrictApp {
       selectedId: () => this.scene.selected,
       drawCalls: () => {
         this.scene.render();
-        return this.scene.renderer.info.render.calls;
+        return this.scene instanceof DistrictScene ? this.scene.renderer.info.render.calls : 0;
       },
       memory: () => {
+        if (!(this.scene instanceof DistrictScene)) return { geometries: 0, textures: 0, programs: 0 };
         const info = this.scene.renderer.info;
         return { geometries: info.memory.geometries, textures: info.memory.textures, programs: info.programs?.length ?? 0 };
       },

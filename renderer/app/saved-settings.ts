@@ -3,7 +3,7 @@
  * once at start and writes a change back, so the choice survives restarts and follows the user from browser to
  * desktop. Without an answer (an older core, a failed call) the page keeps its own defaults.
  */
-import type { AppSettings, AppSettingsPatch, PlusTwinApi } from '../../models/contract.js';
+import type { AppSettings, AppSettingsPatch, PlusTwinApi } from '../../models/contract/index.js';
 
 export async function loadSettings(api: PlusTwinApi): Promise<AppSettings | null> {
   const result = await api.call('settings.get', {});

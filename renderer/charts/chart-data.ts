@@ -1,5 +1,5 @@
 /** Turns contract series into chart.js data. Pure, so the charts' content can be unit-tested without a canvas. */
-import type { PowerSample, SeriesBucket } from '../../models/contract.js';
+import type { PowerSample, SeriesBucket } from '../../models/contract/index.js';
 
 export interface XY {
   readonly x: number;

@@ -3,7 +3,7 @@
  * consumption; the bucket the time bar stands in is outlined.
  */
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
-import type { SeriesBucket } from '../../models/contract.js';
+import type { SeriesBucket } from '../../models/contract/index.js';
 import type { I18n } from '../i18n/i18n.js';
 import { bucketIndexAt, energyBars } from './chart-data.js';
 import { readChartColors } from './chart-theme.js';

@@ -3,7 +3,7 @@
  * by live events; a vertical line marks where the time bar stands.
  */
 import { Chart, type Plugin, Filler, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
-import type { PowerSample } from '../../models/contract.js';
+import type { PowerSample } from '../../models/contract/index.js';
 import type { I18n } from '../i18n/i18n.js';
 import { mergePowerSamples, powerPoints } from './chart-data.js';
 import { readChartColors } from './chart-theme.js';

@@ -2,7 +2,7 @@
  * The server certificates the app's PKI has seen. Unknown ones wait for the user's decision (trust or reject);
  * nothing is trusted without a click here.
  */
-import type { PlusTwinApi, ServerCertificateView } from '../../models/contract.js';
+import type { PlusTwinApi, ServerCertificateView } from '../../models/contract/index.js';
 import type { I18n } from '../i18n/i18n.js';
 import { h } from '../panels/dom.js';
 import { callApi, errorText } from './devices-api.js';

@@ -3,8 +3,9 @@
  * variables (OPC UA), building and role, poll interval, and "test connection" showing what the core found.
  * Saving goes through 'devices.add' / 'devices.update': the core tries the device and stores nothing on failure.
  */
-import type { DeviceInput, DeviceListEntry, DeviceProfileInfo, OpcUaLogin, OpcUaPointChoice, OpcUaSecurityChoice, PlusTwinApi } from '../../models/contract.js';
+import type { DeviceInput, DeviceListEntry, DeviceProfileInfo, OpcUaLogin, OpcUaPointChoice, OpcUaSecurityChoice, PlusTwinApi } from '../../models/contract/index.js';
 import type { Building, PointRole } from '../../models/types.js';
+import { OPCUA_SECURITY_CHOICES } from '../../models/values.js';
 import type { I18n } from '../i18n/i18n.js';
 import { h } from '../panels/dom.js';
 import { openCertificateDialog } from './cert-dialog.js';
@@ -13,7 +14,6 @@ import { callApi, errorText, isCertificateProblem } from './devices-api.js';
 import { OpcUaBrowser } from './opcua-browser.js';
 import { renderProbe } from './probe-view.js';
 
-const SECURITY: readonly OpcUaSecurityChoice[] = ['None', 'Sign:Basic256Sha256', 'SignAndEncrypt:Basic256Sha256', 'Sign:Aes128_Sha256_RsaOaep', 'SignAndEncrypt:Aes128_Sha256_RsaOaep'];
 
 export interface DeviceDialogContext {
   readonly api: PlusTwinApi;
@@ -38,7 +38,7 @@ export function openDeviceDialog(ctx: DeviceDialogContext, existing?: DeviceList
   const role = field(i18n.t('devices.field.deviceRole'), selectOf(deviceRoleOptions(i18n), cfg.role ?? '', 'device-role'));
   const poll = field(i18n.t('devices.field.poll'), h('input', { type: 'number', min: 1, max: 3600, value: String((d?.pollIntervalMs ?? 15_000) / 1000), 'data-testid': 'device-poll' }));
   const currentSecurity = cfg.securityMode && cfg.securityMode !== 'None' ? `${cfg.securityMode}:${cfg.securityPolicy}` : 'None';
-  const security = field(i18n.t('devices.field.security'), selectOf(SECURITY.map((s) => ({ value: s, text: i18n.t(`devices.security.${s.replace(':', '.')}` as Parameters<I18n['t']>[0]) })), currentSecurity));
+  const security = field(i18n.t('devices.field.security'), selectOf(OPCUA_SECURITY_CHOICES.map((s) => ({ value: s, text: i18n.t(`devices.security.${s.replace(':', '.')}` as Parameters<I18n['t']>[0]) })), currentSecurity));
   const user = field(i18n.t('devices.field.username'), h('input', { value: cfg.identity?.username ?? '', autocomplete: 'username' }), i18n.t('devices.usernameHint'));
   const password = field(i18n.t('devices.field.password'), h('input', { type: 'password', autocomplete: 'current-password' }));
 

@@ -1,11 +1,12 @@
 /** Form fields shared by the device dialog and the guided first-meter flow. */
 import type { Building } from '../../models/types.js';
-import type { DeviceProfileInfo } from '../../models/contract.js';
+import { DEVICE_PROTOCOLS, type DeviceProtocol } from '../../models/values.js';
+import type { DeviceProfileInfo } from '../../models/contract/index.js';
 import type { I18n } from '../i18n/i18n.js';
 import { h } from '../panels/dom.js';
 
-export type Protocol = 'modbus-tcp' | 'modbus-rtu' | 'modbus-rtu-tcp' | 'opcua';
-export const PROTOCOLS: readonly Protocol[] = ['modbus-tcp', 'modbus-rtu-tcp', 'modbus-rtu', 'opcua'];
+export type Protocol = DeviceProtocol;
+export const PROTOCOLS: readonly Protocol[] = DEVICE_PROTOCOLS;
 
 export const URL_EXAMPLE: Record<Protocol, string> = {
   'modbus-tcp': 'modbus-tcp://192.168.1.20:502?unit=1',

@@ -2,7 +2,7 @@
  * The device list with health: every device of the district, its building, address, state, last good reading and
  * last error, with add, edit and remove for the user's own devices (the demo's are read-only).
  */
-import type { DeviceListEntry, PlusTwinApi } from '../../models/contract.js';
+import type { DeviceListEntry, PlusTwinApi } from '../../models/contract/index.js';
 import type { Building } from '../../models/types.js';
 import type { I18n } from '../i18n/i18n.js';
 import { h } from '../panels/dom.js';

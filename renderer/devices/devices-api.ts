@@ -1,5 +1,5 @@
 /** Calls for the device UI: a Result becomes the value or a DeviceApiError carrying the typed error. */
-import type { ArgsOf, MethodName, PlusTwinApi, ResultOf } from '../../models/contract.js';
+import type { ArgsOf, MethodName, PlusTwinApi, ResultOf } from '../../models/contract/index.js';
 import type { ApiError } from '../../models/result.js';
 
 export class DeviceApiError extends Error {

@@ -2,7 +2,7 @@
  * The guided "add your first meter" flow: 1. address and test connection (SunSpec auto or a profile),
  * 2. name, building and role, 3. the meter is added and its building is shown on the map.
  */
-import type { DeviceListEntry, DeviceProfileInfo, PlusTwinApi } from '../../models/contract.js';
+import type { DeviceListEntry, DeviceProfileInfo, PlusTwinApi } from '../../models/contract/index.js';
 import type { Building, PointRole } from '../../models/types.js';
 import type { I18n } from '../i18n/i18n.js';
 import { h } from '../panels/dom.js';

@@ -2,7 +2,7 @@
  * Mounts the device UI into the app's top bar: a "Devices" button (list with health, add / edit, certificates)
  * and, while the district has no devices of the user's own, an "Add your first meter" button for the guided flow.
  */
-import type { PlusTwinApi } from '../../models/contract.js';
+import type { PlusTwinApi } from '../../models/contract/index.js';
 import type { I18n } from '../i18n/i18n.js';
 import { h } from '../panels/dom.js';
 import { openDeviceList } from './device-list-dialog.js';

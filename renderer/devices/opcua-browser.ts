@@ -3,15 +3,11 @@
  * A picked variable gets a key, medium, role and kind chosen by the user; its unit comes from the server's
  * EUInformation when the core creates the device.
  */
-import type { OpcUaBrowseNodeView, OpcUaConnectArgs, OpcUaPointChoice, PlusTwinApi } from '../../models/contract.js';
-import type { Medium, PointKind, PointRole } from '../../models/types.js';
+import type { OpcUaBrowseNodeView, OpcUaConnectArgs, OpcUaPointChoice, PlusTwinApi } from '../../models/contract/index.js';
+import { MEDIA, POINT_KINDS, POINT_ROLES, type Medium, type PointKind, type PointRole } from '../../models/values.js';
 import type { I18n } from '../i18n/i18n.js';
 import { h } from '../panels/dom.js';
 import { callApi, errorText } from './devices-api.js';
-
-export const MEDIA: readonly Medium[] = ['electricity', 'heat', 'gas', 'water', 'oil', 'district-heat'];
-export const ROLES: readonly PointRole[] = ['import', 'export', 'generation', 'consumption', 'storage', 'info'];
-export const KINDS: readonly PointKind[] = ['power', 'energy-counter', 'voltage', 'current', 'frequency', 'temperature', 'flow', 'other'];
 
 const keyOf = (node: OpcUaBrowseNodeView): string =>
   (node.browseName.replace(/^\d+:/, '') || 'point').replace(/[^A-Za-z0-9_.-]+/g, '_').slice(0, 60);
@@ -137,8 +133,8 @@ export class OpcUaBrowser {
     };
     const key = h('input', { value: given?.key ?? keyOf(node), 'aria-label': this.i18n.t('devices.browse.key'), size: 14 });
     const medium = select(this.i18n.t('devices.field.medium'), MEDIA, given?.medium ?? 'electricity', 'devices.medium');
-    const role = select(this.i18n.t('devices.field.role'), ROLES, given?.role ?? 'consumption', 'devices.role');
-    const kind = select(this.i18n.t('devices.field.kind'), KINDS, given?.kind ?? guessKind(node.displayName), 'devices.kind');
+    const role = select(this.i18n.t('devices.field.role'), POINT_ROLES, given?.role ?? 'consumption', 'devices.role');
+    const kind = select(this.i18n.t('devices.field.kind'), POINT_KINDS, given?.kind ?? guessKind(node.displayName), 'devices.kind');
     const remove = h('button', { type: 'button', text: '✕', 'aria-label': this.i18n.t('devices.browse.unpick', { name: node.displayName }) });
     remove.addEventListener('click', () => this.unpick(node.nodeId));
     const row = h('div', { class: 'dev-row', 'data-node-id': node.nodeId }, h('span', { text: node.displayName }), key, medium, role, kind, remove);

@@ -1,5 +1,5 @@
 /** Renders what "test connection" found: identity, current values with units, and the core's notes. */
-import type { DeviceProbeView } from '../../models/contract.js';
+import type { DeviceProbeView } from '../../models/contract/index.js';
 import type { I18n } from '../i18n/i18n.js';
 import { h } from '../panels/dom.js';
 

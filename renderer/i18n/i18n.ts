@@ -2,13 +2,14 @@
  * A deliberately small i18n: two languages, a flat key table, {name} placeholders, and Intl for numbers and dates
  * so that German gets its decimal comma and 24-hour clock without hand-written formatting.
  */
+import { isLanguage, LANGUAGES, type Language } from '../../models/values.js';
 import { de, en, type MessageKey, type Messages } from './messages.js';
 
-export type Lang = 'de' | 'en';
-export const LANGS: readonly Lang[] = ['de', 'en'];
+export type Lang = Language;
+export const LANGS: readonly Lang[] = LANGUAGES;
 const TABLES: Record<Lang, Messages> = { de, en };
 
-export const isLang = (v: unknown): v is Lang => v === 'de' || v === 'en';
+export const isLang = isLanguage;
 
 /** ?lang=… wins, then a stored choice, else German (the product's first language). */
 export function pickLang(search: string, stored: string | null): Lang {

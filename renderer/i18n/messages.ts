@@ -118,6 +118,8 @@ export const de = {
   'device.backoff': 'wartet',
   'device.unknown': 'unbekannt',
   'scene.label': '3D-Ansicht des Quartiers; Gebäude per Klick auswählen, ziehen zum Drehen, Mausrad zum Zoomen',
+  'scene.noWebgl': 'Keine 3D-Ansicht: Dieser Rechner stellt kein WebGL 2 bereit (etwa in Remotedesktop-Sitzungen, virtuellen Maschinen oder mit gesperrtem Grafiktreiber). Das Quartier erscheint als Karte von oben; Liste, Gebäudedaten und Übersicht funktionieren wie gewohnt.',
+  'scene.flatLabel': 'Karte des Quartiers von oben; Gebäude per Klick auswählen',
   // device management (renderer/devices)
   'devices.open': 'Geräte',
   'devices.title': 'Geräte und Zähler',
@@ -381,6 +383,8 @@ export const en: Messages = {
   'device.backoff': 'backing off',
   'device.unknown': 'unknown',
   'scene.label': '3D view of the district; click a building to select it, drag to rotate, scroll to zoom',
+  'scene.noWebgl': 'No 3D view: this computer offers no WebGL 2 (as in remote desktop sessions, virtual machines or with a blocklisted graphics driver). The district is shown as a map from above; the list, building data and overview work as usual.',
+  'scene.flatLabel': 'Map of the district from above; click a building to select it',
   // device management (renderer/devices)
   'devices.open': 'Devices',
   'devices.title': 'Devices and meters',

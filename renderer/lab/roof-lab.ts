@@ -5,7 +5,7 @@
  * by pixels what is drawn. renderer.info is exposed for the draw-call and dispose checks.
  */
 import { WebGLRenderer } from 'three';
-import type { RoofShape } from '../../models/contract.js';
+import type { RoofShape } from '../../models/contract/index.js';
 import type { Building } from '../../models/types.js';
 import { DistrictScene } from '../scene/district-scene.js';
 import type { Origin } from '../scene/projection.js';

@@ -2,7 +2,7 @@
  * Made-up LoD2 roofs for the synthetic district (renderer/lab/synthetic-district.ts): gable roofs over its
  * rectangles, as 'district.roofShapes' would answer them. Used by the roof lab page and the roof benchmark.
  */
-import type { RoofShape } from '../../models/contract.js';
+import type { RoofShape } from '../../models/contract/index.js';
 import type { Building } from '../../models/types.js';
 import { localProjection, normaliseRing, type Origin } from '../scene/projection.js';
 

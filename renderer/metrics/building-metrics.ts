@@ -2,11 +2,11 @@
  * What the district can be coloured by. Every value is the analysis' own (BuildingOverview.colours from
  * 'district.balances'): the renderer holds no factor and computes no figure, it only maps values to colours.
  */
-import type { BuildingOverview } from '../../models/contract.js';
+import type { BuildingOverview } from '../../models/contract/index.js';
+import type { ColorMetric } from '../../models/values.js';
 import { divergingScale, sequentialScale, type ColorScale } from '../scene/color-scale.js';
 
-export type ColorMetric = 'net' | 'selfSufficiency' | 'co2' | 'pvPotential';
-export const COLOR_METRICS: readonly ColorMetric[] = ['net', 'selfSufficiency', 'co2', 'pvPotential'];
+export { COLOR_METRICS, type ColorMetric } from '../../models/values.js';
 
 /** The metric's value for one building as the analysis delivered it, or null when it has none. */
 export function metricValue(metric: ColorMetric, overview: BuildingOverview | undefined): number | null {

@@ -3,7 +3,7 @@
  * last good reading is missing and the device's own error; and implausible values (implausible-alarms.ts) with
  * building, point, time, value and limit. Each is a button: click or Enter selects its building.
  */
-import type { CollectorStatus, DeviceHealth, DistrictView } from '../../models/contract.js';
+import type { CollectorStatus, DeviceHealth, DistrictView } from '../../models/contract/index.js';
 import type { I18n } from '../i18n/i18n.js';
 import { h } from './dom.js';
 import type { ImplausibleAlarm } from './implausible-alarms.js';

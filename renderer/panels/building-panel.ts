@@ -5,7 +5,7 @@
  * (months of its year in the year scope) with the slider's bar outlined.
  */
 import { historyPoints } from './history-dialog.js';
-import type { BuildingOverview, BuildingSeries, CollectorStatus, DeviceState, PowerSample } from '../../models/contract.js';
+import type { BuildingOverview, BuildingSeries, CollectorStatus, DeviceState, PowerSample } from '../../models/contract/index.js';
 import type { Building, Device, Point } from '../../models/types.js';
 import { dayPower, hourlyBuckets } from '../charts/chart-data.js';
 import { EnergyChart } from '../charts/energy-chart.js';

@@ -2,7 +2,7 @@
  * The district at a glance for the period the time bar shows: energy-plus status in final and primary energy,
  * self-consumption, self-sufficiency, what sharing between the buildings is worth, CO2, and the electricity flows.
  */
-import type { DistrictAnalysis } from '../../models/contract.js';
+import type { DistrictAnalysis } from '../../models/contract/index.js';
 import type { I18n } from '../i18n/i18n.js';
 import { h } from './dom.js';
 import { bandPath, layoutFlows, type FlowTotals } from './energy-flow.js';

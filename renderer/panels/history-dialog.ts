@@ -3,7 +3,7 @@
  * (what it recognised, the period, the energy, the first rows, every bad line by number) and imports only a file
  * without errors, all or nothing. The file is read here and sent as text; the core does all the parsing.
  */
-import type { HistoryPreviewView, PlusTwinApi } from '../../models/contract.js';
+import type { HistoryPreviewView, PlusTwinApi } from '../../models/contract/index.js';
 import type { Point } from '../../models/types.js';
 import { callApi, errorText } from '../devices/devices-api.js';
 import type { I18n } from '../i18n/i18n.js';

@@ -3,7 +3,7 @@
  * beyond the point's maximum plausible power), named by building and point, with the value and the limit. Live
  * readings beyond the limit are flagged by the engine as they are stored, so they arrive here the same way.
  */
-import type { DistrictView, ImplausibleInterval } from '../../models/contract.js';
+import type { DistrictView, ImplausibleInterval } from '../../models/contract/index.js';
 
 export interface ImplausibleAlarm {
   /** pointId and interval start: stable across refreshes. */

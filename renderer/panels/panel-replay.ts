@@ -4,7 +4,7 @@
  * loads through its own LatestLoader, so dragging or playing the slider costs at most one call per view at a time,
  * windows already seen come from the cache, and a late answer for an old position never replaces a newer one.
  */
-import type { BuildingSeries, DistrictAnalysis, DistrictView, ImplausibleInterval, PlusTwinApi } from '../../models/contract.js';
+import type { BuildingSeries, DistrictAnalysis, DistrictView, ImplausibleInterval, PlusTwinApi } from '../../models/contract/index.js';
 import type { Result } from '../../models/result.js';
 import type { I18n } from '../i18n/i18n.js';
 import { analysisWindow } from '../time/analysis-window.js';

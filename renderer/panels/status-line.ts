@@ -1,5 +1,5 @@
 /** Polling health in one line: devices online, last poll, readings stored, and whether the event stream is up. */
-import type { CollectorStatus } from '../../models/contract.js';
+import type { CollectorStatus } from '../../models/contract/index.js';
 import type { ConnectionState } from '../api/http-client.js';
 import type { I18n } from '../i18n/i18n.js';
 

@@ -3,6 +3,7 @@
  * an orbit camera, GPU picking and a selection outline. Renders on demand only, to leave the CPU to the collector.
  * It makes no API calls: it is handed buildings and colours, so it can be tested and benchmarked on its own.
  */
+import type { Theme } from '../../models/values.js';
 import {
   AmbientLight,
   BufferAttribute,
@@ -23,7 +24,7 @@ import {
   WebGLRenderer,
 } from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
-import type { RoofShape } from '../../models/contract.js';
+import type { RoofShape } from '../../models/contract/index.js';
 import type { Building } from '../../models/types.js';
 import { fitCamera } from './camera-fit.js';
 import type { Rgb } from './color-scale.js';
@@ -32,7 +33,7 @@ import { GpuPicker } from './gpu-picker.js';
 import type { PvSystem } from './pv-panels.js';
 import type { Origin } from './projection.js';
 
-export type SceneTheme = 'light' | 'dark';
+export type SceneTheme = Theme;
 
 export interface DistrictSceneOptions {
   readonly canvas: HTMLCanvasElement;

@@ -9,7 +9,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Device, Point, Reading } from '../../models/types.js';
-import type { DistrictView } from '../../models/contract.js';
+import type { DistrictView } from '../../models/contract/index.js';
 import { seriesFromBuckets } from '../../models/energy/series.js';
 import { HOUR_MS, INTERVAL_MS } from '../../models/time-grid.js';
 import { DEMO_BUILDINGS, DEMO_SITE, type DemoBuilding } from '../../main/core/demo/demo-district.js';

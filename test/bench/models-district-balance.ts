@@ -4,7 +4,7 @@
  * field with Array.reduce, on a fifth of the buildings and scaled up (a full set of 17.5 million objects would
  * measure the garbage collector, not the sum). Also: 15-minute KPIs and district sharing for 100 buildings.
  */
-import type { SeriesBucket } from '../../models/contract.js';
+import type { SeriesBucket } from '../../models/contract/index.js';
 import { computeDistrictBalance } from '../../models/energy/balance.js';
 import { makeSeries, type BuildingProfile, type CarrierSeries } from '../../models/energy/series.js';
 import { districtSharing } from '../../models/energy/sharing.js';

@@ -4,13 +4,13 @@
  * building keeps its hourly profile. Baseline in the same run: the naive way, which computes the solar position
  * again for every roof and hour, on 100 roofs, scaled to 10,000.
  */
-import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { pvPotential, ESSEN } from '../../models/solar/pv-potential.js';
 import { DEFAULT_PV_SYSTEM } from '../../models/solar/pv-system.js';
 import { extraterrestrialNormal, sunPosition } from '../../models/solar/sun-position.js';
 import type { RoofSurface } from '../../models/types.js';
 import { coarsenWeather, parseTryCsv, type WeatherSeries } from '../../models/weather/try-weather.js';
+import { profileText } from '../fixtures/data/fixture-files.js';
 import type { BenchResult } from './bench-result.js';
 
 const rng = (seed: number) => () => {
@@ -65,7 +65,7 @@ const naiveYield = (roof: RoofSurface, w: WeatherSeries): number => {
 };
 
 export async function run(): Promise<BenchResult[]> {
-  const text = readFileSync(new URL('../../../shared/data/profiles/TRY_5_a_2015_15min.csv', import.meta.url), 'utf8');
+  const text = profileText('TRY_5_a_2015_15min.csv');
   const parsed = parseTryCsv(text, 'TRY_5_a_2015_15min.csv');
   if (!parsed.ok) throw new Error(parsed.error.message);
   const hourly = coarsenWeather(parsed.value, 4);

@@ -1,5 +1,5 @@
 /** Calls serve mode's API from the test process, to compare what the UI shows with what the core says. */
-import { HTTP_CALL_PATH, type ArgsOf, type MethodName, type ResultOf } from '../../models/contract.js';
+import { HTTP_CALL_PATH, type ArgsOf, type MethodName, type ResultOf } from '../../models/contract/index.js';
 import type { Result } from '../../models/result.js';
 
 export async function callApi<M extends MethodName>(baseUrl: string, method: M, args: ArgsOf<M>): Promise<ResultOf<M>> {

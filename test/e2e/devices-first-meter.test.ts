@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { DistrictView } from '../../models/contract.js';
+import type { DistrictView } from '../../models/contract/index.js';
 import { startModbusTcpSimulator, sunSpecSimDevice, type ModbusTcpSimulator } from '../../drivers/simulators/modbus/index.js';
 import { callApi } from './api-direct.js';
 import { launchChromium, type Browser } from './chromium.js';

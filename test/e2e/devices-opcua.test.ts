@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { DistrictView } from '../../models/contract.js';
+import type { DistrictView } from '../../models/contract/index.js';
 import { startBuildingAutomationSimulator, type BuildingAutomationSimulator } from '../../drivers/simulators/opcua/building-automation-simulator.js';
 import { fixtureBuildings, fixtureValues } from '../fixtures/opcua/fixture-values.js';
 import { callApi } from './api-direct.js';

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import type { DistrictView } from '../../models/contract.js';
+import type { DistrictView } from '../../models/contract/index.js';
 import { callApi } from './api-direct.js';
 import { canvasPixels } from './canvas-pixels.js';
 import { launchChromium, type Browser } from './chromium.js';

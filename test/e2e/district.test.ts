@@ -6,12 +6,12 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { DistrictView } from '../../models/contract.js';
+import type { DistrictView } from '../../models/contract/index.js';
 import { callApi } from './api-direct.js';
 import { ROOT } from './build-once.js';
 import { canvasPixels } from './canvas-pixels.js';
 import { launchChromium, type Browser } from './chromium.js';
-import { startServe, type ServeProcess } from './serve-process.js';
+import { startServe, waitForDemoHeatMeters, type ServeProcess } from './serve-process.js';
 import { openUi, type Hooked } from './open-ui.js';
 
 
@@ -25,6 +25,9 @@ describe('district UI against serve mode', () => {
 
   beforeAll(async () => {
     serve = await startServe({ speed: 60, startTimeoutMs: 110_000 });
+    // the OPC UA heat meters join after the Modbus devices (later still on a loaded machine): the page must
+    // open on the whole district
+    expect(await waitForDemoHeatMeters(serve)).toBeGreaterThan(0);
     district = await callApi(serve.url, 'district.get', {});
     const status0 = await callApi(serve.url, 'status.get', {});
     startedAt = status0.now;
@@ -76,9 +79,13 @@ describe('district UI against serve mode', () => {
     expect(await title.getAttribute('data-building-id')).toBe(target.id);
     expect(await page.locator(`[data-testid="building-item"][data-building-id="${target.id}"]`).getAttribute('aria-current')).toBe('true');
     expect(await page.evaluate(() => (window as unknown as Hooked).__plustwin.selectedId())).toBe(target.id);
-    // the demo's OPC UA heat meters join after start: compare with the district as the core knows it now
-    const devices = (await callApi(serve.url, 'district.get', {})).devices.filter((d) => d.buildingId === target.id);
+    // every device of the building, Modbus and OPC UA (the page opened after the heat meters had joined)
+    const devices = district.devices.filter((d) => d.buildingId === target.id);
+    expect(devices.length).toBeGreaterThan(0);
     await expect.poll(() => page.getByTestId('panel-meters').locator('li').count(), { timeout: 30_000 }).toBe(devices.length);
+    expect(await page.getByTestId('panel-meters').locator('li').evaluateAll((els) => els.map((e) => e.getAttribute('data-device-id')))).toEqual(
+      devices.map((d) => d.id),
+    );
   });
 
   it('fills the power chart with samples the poll loop stored after start', async () => {

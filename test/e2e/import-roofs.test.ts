@@ -4,17 +4,15 @@
  * them: seen from its gable end the house's outline rises to the ridge in the middle; seen along its long side the
  * top is straight (the ridge).
  */
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { callApi } from './api-direct.js';
-import { ROOT } from './build-once.js';
 import { launchChromium, type Browser } from './chromium.js';
 import { openUi, type Hooked } from './open-ui.js';
 import { importAndServe, type ImportedDistrict } from './imported-district.js';
 import type { ServeProcess } from './serve-process.js';
+import { FZK_HAUS_GML as FZK } from '../fixtures/data/fixture-files.js';
 
-const FZK = path.resolve(ROOT, '../shared/data/citygml/FZK-Haus-LoD2.gml');
 const FZK_ID = 'UUID_d281adfc-4901-0f52-540b-4cc1a9325f82';
 
 type Outline = { readonly bottoms: readonly number[]; readonly tops: readonly number[] };

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { DeviceListEntry, DistrictView, SeriesBucket } from '../../models/contract.js';
+import type { DeviceListEntry, DistrictView, SeriesBucket } from '../../models/contract/index.js';
 import { startModbusTcpSimulator, sunSpecSimDevice, type ModbusTcpSimulator } from '../../drivers/simulators/modbus/index.js';
 import { callApi } from './api-direct.js';
 import { launchChromium, type Browser } from './chromium.js';

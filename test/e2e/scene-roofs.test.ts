@@ -3,20 +3,19 @@
  * the real CityGML reader, seen from its gable end shows the gable (the silhouette rises to the ridge in the
  * middle, where an extruded box is flat), and PV panels show on its south roof and nowhere else.
  */
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { roofShapesOf } from '../../main/core/api/roof-shapes.js';
 import { readCityGml } from '../../main/core/importers/citygml/read-citygml.js';
-import type { RoofShape } from '../../models/contract.js';
+import type { RoofShape } from '../../models/contract/index.js';
 import type { Building } from '../../models/types.js';
 import type { OpenInput, PictureSummary, RoofLab } from '../../renderer/lab/roof-lab.js';
 import { ensureRendererBuilt, RENDERER_DIST } from './build-once.js';
 import { launchChromium, type Browser } from './chromium.js';
 import { serveFolder } from './static-server.js';
+import { FZK_HAUS_GML as FZK } from '../fixtures/data/fixture-files.js';
 
 type Lab = { __roofLab: RoofLab };
-const FZK = resolve(import.meta.dirname, '../../../shared/data/citygml/FZK-Haus-LoD2.gml');
 
 /** Silhouette height in pixels at a column, the tallest within two columns either side. */
 function heightAt(p: PictureSummary, x: number): number {

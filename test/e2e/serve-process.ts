@@ -15,6 +15,8 @@ export interface ServeProcess {
   readonly child: ChildProcess;
   /** Everything the process wrote to stderr so far (its log). */
   log(): string;
+  /** Everything the process wrote to stdout so far. */
+  stdout(): string;
   stop(): Promise<number | null>;
 }
 
@@ -71,6 +73,7 @@ export async function startServe(options: ServeOptions = {}): Promise<ServeProce
     dataDir,
     child,
     log: () => stderr,
+    stdout: () => stdout,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
@@ -82,4 +85,22 @@ export async function startServe(options: ServeOptions = {}): Promise<ServeProce
       return child.exitCode;
     },
   };
+}
+
+/**
+ * Waits until the demo's OPC UA heat meters have joined the district (the core logs it after saving them); the
+ * UI reads the district once when it opens, so a test that counts meters must open it after this.
+ */
+export async function waitForDemoHeatMeters(serve: ServeProcess, timeoutMs = 120_000): Promise<number> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const log = serve.log();
+    const joined = /demo district: (\d+) heat meters on the simulated building automation server/.exec(log);
+    if (joined) return Number(joined[1]);
+    const failed = /the OPC UA heat meters could not start: .*/.exec(log);
+    if (failed) throw new Error(`demo district: ${failed[0]}`);
+    if (serve.child.exitCode !== null) throw new Error(`serve mode exited (${serve.child.exitCode}) before the heat meters joined; log:\n${log}`);
+    if (Date.now() > until) throw new Error(`the demo's heat meters did not join within ${timeoutMs} ms; log:\n${log}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }

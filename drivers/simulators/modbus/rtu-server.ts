@@ -11,7 +11,6 @@
  */
 import net from 'node:net';
 import type { Duplex } from 'node:stream';
-import { SerialPort } from 'serialport';
 import { handlePdu } from './pdu-handler.js';
 import { SimUnitTable, toUnitMap, type SimDevice, type SimFault } from './sim-device.js';
 
@@ -84,6 +83,9 @@ export interface ModbusRtuSimulatorOptions {
 }
 
 export async function startModbusRtuSimulator(options: ModbusRtuSimulatorOptions): Promise<ModbusRtuSimulator> {
+  // loaded here, not at the top: serialport's native binding is rebuilt per platform and Electron ABI, and a broken
+  // one must cost the serial line only, never the core that imports the simulators for the demo (TCP)
+  const { SerialPort } = await import('serialport');
   const table = new SimUnitTable(toUnitMap(options.units));
   const port = new SerialPort({ path: options.path, baudRate: options.baudRate ?? 9600, autoOpen: false });
   await new Promise<void>((resolve, reject) => port.open((e) => (e ? reject(e) : resolve())));

@@ -1,5 +1,5 @@
 /** The text `plustwin balance` prints: the analysis (and a scenario next to it) as tables. */
-import type { DistrictAnalysis, ScenarioRunResult, Verdict } from '../../../models/contract.js';
+import type { DistrictAnalysis, ScenarioRunResult, Verdict } from '../../../models/contract/index.js';
 import { localParts } from './local-time.js';
 import { textTable, type NumberFormatter } from './number-format.js';
 

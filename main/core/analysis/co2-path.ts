@@ -3,7 +3,7 @@
  * data) and the reduction path to the target year (2045, Klimaschutzgesetz). The path rests on calendar years
  * covered well enough; when none is (a young data file), on the last 12 months of data, said so in the result.
  */
-import type { Co2PathArgs, Co2PathResult, DistrictView } from '../../../models/contract.js';
+import type { Co2PathArgs, Co2PathResult, DistrictView } from '../../../models/contract/index.js';
 import { computeBalance } from '../../../models/energy/balance.js';
 import { addUtcMonths, utcYearStart } from '../../../models/energy/calendar.js';
 import { co2Path, districtCo2ByYear } from '../../../models/energy/co2.js';

@@ -2,7 +2,7 @@
  * 'district.analysis': balances per carrier, electricity KPIs at 15 minutes, energy-plus status (over the
  * period and 12-month rolling), CO2 and sharing, per building and for the district, from one load of the store.
  */
-import type { AnalysisArgs, BuildingAnalysis, DistrictAnalysis, DistrictView, HeatSupplyUse } from '../../../models/contract.js';
+import type { AnalysisArgs, BuildingAnalysis, DistrictAnalysis, DistrictView, HeatSupplyUse } from '../../../models/contract/index.js';
 import { computeBalance, computeDistrictBalance, type BalanceResult } from '../../../models/energy/balance.js';
 import { energyPlusForPeriod } from '../../../models/energy/energy-plus.js';
 import { ModelInputError } from '../../../models/energy/errors.js';

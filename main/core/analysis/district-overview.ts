@@ -3,7 +3,7 @@
  * colour modes show it. The same analysis as everywhere (no 12-month window: the quick look follows the slider),
  * on the analysis' grid: quarter hours up to two days, hours beyond (the UI's analysis windows do the same).
  */
-import type { BuildingOverview, DistrictView } from '../../../models/contract.js';
+import type { BuildingOverview, DistrictView } from '../../../models/contract/index.js';
 import { err, ok, type Result } from '../../../models/result.js';
 import { HOUR_MS, INTERVAL_MS } from '../../../models/time-grid.js';
 import type { Store } from '../store/store.js';

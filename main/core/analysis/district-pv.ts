@@ -3,7 +3,7 @@
  * import), or from footprint and roof type (assumedRoofs) for buildings without any, with the Essen TRY.
  */
 import type { Building, RoofSurface } from '../../../models/types.js';
-import type { BuildingPvPotentialView, DistrictPvPotential } from '../../../models/contract.js';
+import type { BuildingPvPotentialView, DistrictPvPotential } from '../../../models/contract/index.js';
 import { DEFAULT_PV_POTENTIAL, pvPotential } from '../../../models/solar/pv-potential.js';
 import { assumedRoofs } from '../../../models/solar/roofs.js';
 import type { WeatherSeries } from '../../../models/weather/try-weather.js';

@@ -1,5 +1,5 @@
 /** The factor sets an analysis can be asked for by id, and how 'factors.list' shows them. */
-import type { FactorInfo, FactorSetInfo } from '../../../models/contract.js';
+import type { FactorInfo, FactorSetInfo } from '../../../models/contract/index.js';
 import type { Carrier } from '../../../models/energy/carriers.js';
 import { BUILT_IN_FACTOR_SETS, GEG_ANLAGE_4, GEG_ANLAGE_9, type FactorEntry, type FactorKind, type FactorSet } from '../../../models/factors/index.js';
 import { err, ok, type Result } from '../../../models/result.js';

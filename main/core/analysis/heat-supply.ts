@@ -3,13 +3,14 @@
  * file (gas/oil/... boiler with its seasonal efficiency, district heat, a heat pump with its SCOP); a call may
  * override it; otherwise the default (gas boiler, seasonal efficiency 0.9) applies. Every result states which.
  */
-import type { HeatSupply, HeatSupplyCarrier, HeatSupplyMap } from '../../../models/contract.js';
+import type { HeatSupply, HeatSupplyMap } from '../../../models/contract/index.js';
 import { err, ok, type Result } from '../../../models/result.js';
 import type { Building } from '../../../models/types.js';
+import { HEAT_SUPPLY_CARRIERS, type HeatSupplyCarrier } from '../../../models/values.js';
+
+export { HEAT_SUPPLY_CARRIERS };
 
 export const DEFAULT_HEAT_SUPPLY: HeatSupply = { carrier: 'gas', efficiency: 0.9 };
-
-export const HEAT_SUPPLY_CARRIERS = ['gas', 'oil', 'lpg', 'biogas', 'wood', 'pellets', 'district-heat', 'electricity'] as const satisfies readonly HeatSupplyCarrier[];
 
 /** Boiler efficiencies outside this range are unit mistakes (a percentage typed as 90), not boilers. */
 export const MIN_EFFICIENCY = 0.3;

@@ -11,7 +11,7 @@
  * - a slot is complete only when every meter the rule needs has a plausible value; otherwise it is missing.
  * Metered useful heat gets its delivered carrier derived (heat / efficiency) unless the building meters it.
  */
-import type { DistrictView, HeatSupply, HeatSupplyMap } from '../../../models/contract.js';
+import type { DistrictView, HeatSupply, HeatSupplyMap } from '../../../models/contract/index.js';
 import { carrierOfMedium, type Carrier } from '../../../models/energy/carriers.js';
 import { MISSING_CODE, qualityCode } from '../../../models/energy/quality.js';
 import type { BuildingProfile, CarrierSeries } from '../../../models/energy/series.js';

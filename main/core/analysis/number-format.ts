@@ -1,5 +1,7 @@
 /** Numbers for people: German or English separators, chosen by --lang or the LANG environment variable. */
-export type Lang = 'de' | 'en';
+import type { Language } from '../../../models/values.js';
+
+export type Lang = Language;
 
 export const langFrom = (flag: string | undefined, env: string | undefined): Lang | null => {
   const raw = (flag ?? env ?? 'en').toLowerCase();

@@ -2,7 +2,7 @@
  * Figures the analysis derives from its balances for every surface: local calendar months, verdicts with their
  * coverage, and the values the district is coloured by. Computed here once so that no surface does its own maths.
  */
-import type { ColourMetrics, MonthBalance, Verdict } from '../../../models/contract.js';
+import type { ColourMetrics, MonthBalance, Verdict } from '../../../models/contract/index.js';
 import { carrierBalance, computeBalance, finalEnergyNetImport, type BalanceResult } from '../../../models/energy/balance.js';
 import { INTERNAL_CARRIERS } from '../../../models/energy/carriers.js';
 import type { EnergyPlusStatus } from '../../../models/energy/energy-plus.js';

@@ -3,7 +3,7 @@
  * measured state. PV measures use the Essen TRY laid onto the measured dates; 'pv-potential' takes the
  * building's stored roof surfaces (or the assumed ones).
  */
-import type { DistrictView, ScenarioArgs, ScenarioMeasureInput, ScenarioRunResult } from '../../../models/contract.js';
+import type { DistrictView, ScenarioArgs, ScenarioMeasureInput, ScenarioRunResult } from '../../../models/contract/index.js';
 import { refOf } from '../../../models/factors/factor-set.js';
 import { runScenario, type Measure } from '../../../models/scenarios/index.js';
 import type { RoofSurface } from '../../../models/types.js';

@@ -2,7 +2,7 @@
  * A building's heat supply, stored in the district file with the building (its JSON document: no new table), so
  * that the app, `plustwin balance` and every report use it. null returns the building to the default assumption.
  */
-import type { HeatSupply } from '../../../models/contract.js';
+import type { HeatSupply } from '../../../models/contract/index.js';
 import { err, ok, type Result } from '../../../models/result.js';
 import type { Building } from '../../../models/types.js';
 import type { Store } from '../store/store.js';

@@ -2,7 +2,7 @@
  * The device-management methods of the contract: profiles, "test connection", add / edit / remove, the device list
  * with health, the OPC UA tree browser and the certificate trust decisions. Spread into createHandlers().
  */
-import type { ApiMethods, DeviceInput, DeviceListEntry, DeviceProbeView, OpcUaBrowseNodeView, ServerCertificateView } from '../../../models/contract.js';
+import type { ApiMethods, DeviceInput, DeviceListEntry, DeviceProbeView, OpcUaBrowseNodeView, ServerCertificateView } from '../../../models/contract/index.js';
 import { DeviceError } from '../../../drivers/device-driver.js';
 import { listProfiles, probeModbus } from '../../../drivers/modbus/index.js';
 import {

@@ -1,19 +1,10 @@
 /**
- * Argument schemas of the device-management methods, spread into main/api/schemas.ts. URLs are checked for their
+ * Argument schemas of the device-management methods, spread into main/core/api/schemas.ts (which checks them
+ * against the contract). URLs are checked for their
  * scheme here so that a typo fails before any connection is tried.
  */
 import { z } from 'zod';
-
-const MEDIA = ['electricity', 'heat', 'gas', 'water', 'oil', 'district-heat'] as const;
-const ROLES = ['import', 'export', 'generation', 'consumption', 'storage', 'info'] as const;
-const KINDS = ['power', 'energy-counter', 'voltage', 'current', 'frequency', 'temperature', 'flow', 'other'] as const;
-const SECURITY = [
-  'None',
-  'Sign:Basic256Sha256',
-  'SignAndEncrypt:Basic256Sha256',
-  'Sign:Aes128_Sha256_RsaOaep',
-  'SignAndEncrypt:Aes128_Sha256_RsaOaep',
-] as const;
+import { MEDIA, OPCUA_SECURITY_CHOICES, POINT_KINDS, POINT_ROLES } from '../../../models/values.js';
 
 const id = z.string().min(1).max(200);
 
@@ -34,7 +25,7 @@ const login = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('username'), username: z.string().min(1).max(200), password: z.string().max(500) }).strict(),
 ]);
 
-const connect = { url: deviceUrl, security: z.enum(SECURITY).optional(), login: login.optional() };
+const connect = { url: deviceUrl, security: z.enum(OPCUA_SECURITY_CHOICES).optional(), login: login.optional() };
 
 const pointChoice = z
   .object({
@@ -42,8 +33,8 @@ const pointChoice = z
     key: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'point keys are letters, digits, _ . - only').max(100),
     name: z.string().min(1).max(200).optional(),
     medium: z.enum(MEDIA),
-    role: z.enum(ROLES),
-    kind: z.enum(KINDS),
+    role: z.enum(POINT_ROLES),
+    kind: z.enum(POINT_KINDS),
   })
   .strict();
 
@@ -54,9 +45,9 @@ export const deviceInput = z
     url: deviceUrl,
     profile: profileId.optional(),
     pollIntervalMs: z.number().int().min(1_000).max(3_600_000).optional(),
-    role: z.enum(ROLES).optional(),
+    role: z.enum(POINT_ROLES).optional(),
     opcua: z
-      .object({ security: z.enum(SECURITY).optional(), login: login.optional(), points: z.array(pointChoice).min(1, 'pick at least one variable').max(500) })
+      .object({ security: z.enum(OPCUA_SECURITY_CHOICES).optional(), login: login.optional(), points: z.array(pointChoice).min(1, 'pick at least one variable').max(500) })
       .strict()
       .optional(),
   })

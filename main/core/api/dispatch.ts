@@ -3,7 +3,7 @@
  * runs the handler and turns every outcome, thrown errors included, into a typed Result.
  */
 import type { ZodError } from 'zod';
-import type { ArgsOf, MethodName, ResultOf } from '../../../models/contract.js';
+import type { ArgsOf, MethodName, ResultOf } from '../../../models/contract/index.js';
 import { err, ok, type Result } from '../../../models/result.js';
 import { argSchemas } from './schemas.js';
 import { ApiFailure } from '../base/failure.js';

@@ -1,5 +1,5 @@
 /** The district as the UI gets it: removed devices left out, stored OPC UA passwords blanked. */
-import type { DistrictView } from '../../../models/contract.js';
+import type { DistrictView } from '../../../models/contract/index.js';
 import type { Device } from '../../../models/types.js';
 import { isRemoved } from '../ingest/devices/device-supervisor.js';
 

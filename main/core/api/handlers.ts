@@ -1,5 +1,5 @@
 /** The core's side of the contract: each method's work, on validated arguments. */
-import type { AppInfo } from '../../../models/contract.js';
+import type { AppInfo } from '../../../models/contract/index.js';
 import type { Store } from '../store/store.js';
 import type { Collector } from '../ingest/collector/collector.js';
 import type { Handlers } from './dispatch.js';

@@ -1,5 +1,5 @@
 /** The stored roof outlines grouped per building, as 'district.roofShapes' answers them. */
-import type { RoofShape } from '../../../models/contract.js';
+import type { RoofShape } from '../../../models/contract/index.js';
 import type { RoofRing, RoofSurface } from '../../../models/types.js';
 
 export function roofShapesOf(roofs: readonly RoofSurface[]): RoofShape[] {

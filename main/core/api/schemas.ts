@@ -1,13 +1,17 @@
 /**
  * Argument schemas for every method of the contract. This is the one place where input from the UI (IPC or
  * HTTP) is checked; handlers receive only values that passed. `satisfies` keeps the list complete: a method added
- * to the contract without a schema fails the typecheck.
+ * to the contract without a schema fails the typecheck, and SchemasMatchContract (below) fails it when a schema's
+ * input drifts from the contract's argument type. Value lists come from models/values.ts.
  */
 import { z } from 'zod';
-import type { MethodName } from '../../../models/contract.js';
+import type { ApiMethods, MethodName } from '../../../models/contract/index.js';
 import { CARRIERS } from '../../../models/energy/carriers.js';
-import { efficiencyRange, HEAT_SUPPLY_CARRIERS } from '../analysis/heat-supply.js';
+import { efficiencyRange } from '../analysis/heat-supply.js';
+import { HEAT_PUMP_REPLACES } from '../../../models/scenarios/measures.js';
+import { ANALYSIS_RESOLUTIONS, HEAT_SUPPLY_CARRIERS, HISTORY_KINDS, RESOLUTIONS } from '../../../models/values.js';
 import { deviceArgSchemas } from './device-schemas.js';
+import type { AllTrue, SchemaMatches } from './schema-check.js';
 import { settingsArgSchemas } from './settings-api.js';
 
 const empty = z.object({}).strict();
@@ -41,7 +45,7 @@ const analysisFields = {
   primarySetId: setId.optional(),
   co2SetId: setId.optional(),
   heatSupply: heatSupply.optional(),
-  resolution: z.enum(['15min', 'hour']).optional(),
+  resolution: z.enum(ANALYSIS_RESOLUTIONS).optional(),
   rolling: z.boolean().optional(),
   minCoverage: share.optional(),
 };
@@ -67,7 +71,7 @@ const measure = z.discriminatedUnion('kind', [
       kind: z.literal('heat-pump'),
       buildingId: id,
       scop: z.number().positive().max(10),
-      replaces: z.enum(['gas', 'oil', 'lpg']).optional(),
+      replaces: z.enum(HEAT_PUMP_REPLACES).optional(),
       boilerEfficiency: z.number().gt(0).max(1.1).optional(),
     })
     .strict(),
@@ -78,7 +82,7 @@ const measure = z.discriminatedUnion('kind', [
 const historyCsv = z
   .object({
     csv: z.string().min(1, 'the file is empty').max(8 << 20, 'the file is larger than 8 MB'),
-    kind: z.enum(['readings', 'profile-kwh', 'profile-kw']).optional(),
+    kind: z.enum(HISTORY_KINDS).optional(),
     stampMarks: z.enum(['start', 'end']).optional(),
   })
   .strict();
@@ -93,7 +97,7 @@ export const argSchemas = {
       buildingId: id,
       from: epochMs,
       to: epochMs,
-      resolution: z.enum(['15min', 'hour', 'day', 'month']),
+      resolution: z.enum(RESOLUTIONS),
     })
     .strict()
     .refine((p) => p.to > p.from, { message: "'to' must be after 'from'", path: ['to'] }),
@@ -127,3 +131,6 @@ export const argSchemas = {
   ...deviceArgSchemas,
   ...settingsArgSchemas,
 } satisfies Record<MethodName, z.ZodType>;
+
+/** Fails the typecheck, naming the method, when a schema's input is not the contract's argument type. */
+export type SchemasMatchContract = AllTrue<SchemaMatches<typeof argSchemas, ApiMethods>>;

@@ -3,7 +3,7 @@
  * shell's menus use. Arguments are checked here with the settings schema, like every input that enters main/.
  */
 import { z } from 'zod';
-import type { AppSettings, ArgsOf, ResultOf } from '../../../models/contract.js';
+import type { AppSettings, ArgsOf, ResultOf } from '../../../models/contract/index.js';
 import { ApiFailure } from '../base/failure.js';
 import { settingsSchema, type Settings } from '../settings/settings-schema.js';
 import { SettingsError, type SettingsStore } from '../settings/settings-store.js';

@@ -2,7 +2,7 @@
  * The application core, transport-free: store, clock, collector, the demo district and the API handlers.
  * `plustwin serve` puts HTTP in front of it, the Electron main process IPC; neither knows the other.
  */
-import type { AppInfo } from '../../../models/contract.js';
+import type { AppInfo } from '../../../models/contract/index.js';
 import { createHandlers } from '../api/handlers.js';
 import { createDeviceHandlers } from '../api/device-handlers.js';
 import type { Handlers } from '../api/dispatch.js';

@@ -1,6 +1,8 @@
 /**
  * Where PlusTwin keeps its SQLite file, settings and PKI: --data DIR, else PLUSTWIN_DATA, else the platform's
- * user-data folder (the same folder Electron's app.getPath('userData') uses for an app named PlusTwin).
+ * user-data folder (the same folder Electron's app.getPath('userData') uses for an app named PlusTwin: package.json's
+ * productName, which Electron prefers over name; electron-builder.yml's productName alone would not do, see
+ * electron-builder#3375; test/unit/electron/app-name.test.ts).
  */
 import os from 'node:os';
 import path from 'node:path';

@@ -1,5 +1,5 @@
 /** Typed fan-out of the contract's events to every connected UI (IPC windows, WebSocket clients). */
-import type { ApiEvents, EventName } from '../../../models/contract.js';
+import type { ApiEvents, EventName } from '../../../models/contract/index.js';
 
 type Listener<E extends EventName> = (payload: ApiEvents[E]) => void;
 

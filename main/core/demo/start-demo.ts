@@ -82,6 +82,8 @@ export async function startDemo(o: DemoOptions): Promise<RunningDemo> {
     const points: Point[] = drivers.flatMap((d) => [...d.points]);
     await store.saveDistrict(DEMO_SITE, buildings, devices, points);
     log(`demo district: ${DEMO_BUILDINGS.length} buildings, ${devices.length} simulated Modbus devices on 127.0.0.1`);
+    // every address, so that a user can point mbpoll or another tool at the same device
+    for (const d of devices) log(`  ${d.id}: ${d.url} (${d.profile})`);
     if (!(await hasHistory(store, clock.now()))) await backfill(o, valueAt, points, 'electricity');
     devices.forEach((device, i) => collector.add(device, drivers[i]!));
   } catch (e) {

@@ -2,7 +2,9 @@
  * Every text a report prints, in German (the default: the users write German climate-protection concepts) and
  * English. Keys are grouped by section; a missing English text is a type error, not a blank in the PDF.
  */
-export type Lang = 'de' | 'en';
+import { isLanguage, type Language } from '../../../models/values.js';
+
+export type Lang = Language;
 
 const DE = {
   'report.title': 'Energiebilanzbericht',
@@ -368,7 +370,7 @@ const EN: Record<MessageKey, string> = {
 
 const TABLES: Record<Lang, Record<MessageKey, string>> = { de: DE, en: EN };
 
-export const isLang = (v: string): v is Lang => v === 'de' || v === 'en';
+export const isLang = isLanguage;
 
 /** The text of a key; keys built at run time (`q.${quality}`) fall back to the key itself, never to a blank. */
 export const text = (lang: Lang, key: MessageKey | string): string => (TABLES[lang] as Record<string, string>)[key] ?? key;

@@ -1,12 +1,11 @@
 /** Slot qualities of the analysis' series for the report's data-quality tables. */
 import { MISSING_CODE, SLOT_QUALITIES, type SlotQuality } from '../../../models/energy/quality.js';
 import type { CarrierSeries } from '../../../models/energy/series.js';
-import type { Point, PointRole } from '../../../models/types.js';
-
-const BALANCE_ROLES: readonly PointRole[] = ['import', 'export', 'generation', 'consumption'];
+import type { Point } from '../../../models/types.js';
+import { isBalanceRole } from '../../../models/values.js';
 
 /** Points that enter a balance: energy carriers (not water) with a balance role. */
-export const balancePoints = (points: readonly Point[]): Point[] => points.filter((p) => BALANCE_ROLES.includes(p.role) && p.medium !== 'water');
+export const balancePoints = (points: readonly Point[]): Point[] => points.filter((p) => isBalanceRole(p.role) && p.medium !== 'water');
 
 /** Thrown when the store answers with something no report can rest on; names the building and the cause. */
 export class ReportDataError extends Error {

@@ -1,5 +1,5 @@
 /** What a report holds once assembled: every number the PDF, XLSX and summary print, computed once. */
-import type { HeatSupplyUse, MonthBalance, Verdict } from '../../../models/contract.js';
+import type { HeatSupplyUse, MonthBalance, Verdict } from '../../../models/contract/index.js';
 import type { BalanceResult, CarrierBalance, DistrictBalanceResult } from '../../../models/energy/balance.js';
 import type { EnergyPlusStatus } from '../../../models/energy/energy-plus.js';
 import type { KpiResult } from '../../../models/energy/kpis.js';

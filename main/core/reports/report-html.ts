@@ -3,8 +3,9 @@
  * Chromium renders it from a temp folder with chart.umd.js next to it and prints it to PDF: headless via
  * playwright-core (serve mode, CLI) or Electron's printToPDF.
  */
+import { createHash } from 'node:crypto';
 import type { CarrierBalance } from '../../../models/energy/balance.js';
-import type { Verdict } from '../../../models/contract.js';
+import type { Verdict } from '../../../models/contract/index.js';
 import type { Coverage } from '../../../models/energy/coverage.js';
 import { SLOT_QUALITIES } from '../../../models/energy/quality.js';
 import type { FactorSet } from '../../../models/factors/factor-set.js';
@@ -355,6 +356,22 @@ ${table([t('col.building'), ...cols.map((q) => t(`q.${q}`)), t('summary.coverage
 </section>`;
 };
 
+const cspHash = (inline: string): string => `'sha256-${createHash('sha256').update(inline, 'utf8').digest('base64')}'`;
+
+/**
+ * The page's CSP: scripts only from its own folder (chart.umd.js; 'self' matches file: URLs for a file: page in
+ * Chromium) plus the one inline script, styles only the inline sheet, images only from data: and blob: (chart.js),
+ * nothing else. The desktop app prints the page from a file:// URL, where no response header can carry a CSP.
+ */
+export const REPORT_CSP = [
+  "default-src 'none'",
+  `script-src 'self' ${cspHash(PAGE_SCRIPT)}`,
+  `style-src ${cspHash(REPORT_CSS)}`,
+  'img-src data: blob:',
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
 /** The complete page. chartJsSrc is where the page loads chart.js from (a file name next to the page). */
 export const renderReportHtml = (d: ReportData, chartJsSrc = 'chart.umd.js'): RenderedReport => {
   const f = formatterFor(d.lang);
@@ -362,7 +379,7 @@ export const renderReportHtml = (d: ReportData, chartJsSrc = 'chart.umd.js'): Re
   const body = [cover(ctx), summary(ctx), ...d.buildings.map((b, k) => buildingPage(ctx, b, k)), sharingPage(ctx), pvPage(ctx), methodPage(ctx), qualityPage(ctx)].join('\n');
   const specs = JSON.stringify(ctx.charts).replaceAll('<', '\\u003c');
   const html = `<!doctype html>
-<html lang="${d.lang}"><head><meta charset="utf-8"><title>${esc(text(d.lang, 'report.title'))} – ${esc(d.site.name)} – ${esc(d.period.label)}</title>
+<html lang="${d.lang}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}"><title>${esc(text(d.lang, 'report.title'))} – ${esc(d.site.name)} – ${esc(d.period.label)}</title>
 <style>${REPORT_CSS}</style></head>
 <body>
 ${body}

@@ -3,9 +3,9 @@
  * written by an older version (missing fields) still loads; unknown fields are refused so typos do not pass silently.
  */
 import { z } from 'zod';
+import { LANGUAGES, THEME_SETTINGS } from '../../../models/values.js';
 
-export const LANGUAGES = ['de', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Language } from '../../../models/values.js';
 
 const polling = z
   .object({
@@ -18,7 +18,8 @@ const polling = z
 export const settingsSchema = z
   .object({
     language: z.enum(LANGUAGES).default('de'),
-    theme: z.enum(['light', 'dark']).default('light'),
+    /** 'system' follows the OS's light or dark mode (the desktop app sets nativeTheme.themeSource to it). */
+    theme: z.enum(THEME_SETTINGS).default('system'),
     units: z
       .object({ power: z.enum(['W', 'kW', 'MW']).default('kW'), energy: z.enum(['kWh', 'MWh']).default('kWh') })
       .strict()

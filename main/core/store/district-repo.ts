@@ -1,5 +1,5 @@
 /** District structure (site, buildings, devices, points) and the energy series derived from it. */
-import type { DistrictView } from '../../../models/contract.js';
+import type { DistrictView } from '../../../models/contract/index.js';
 import { planSeries } from '../../../models/intervals/series-plan.js';
 import type { Building, Device, Point, Site } from '../../../models/types.js';
 import { BulkInsert } from './bulk-insert.js';

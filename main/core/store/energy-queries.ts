@@ -5,7 +5,7 @@
  * meters are the total. The figures the app signs come from main/core/analysis, which applies the same rules per
  * meter and slot.
  */
-import type { BuildingBalance, Resolution, SeriesBucket } from '../../../models/contract.js';
+import type { BuildingBalance, Resolution, SeriesBucket } from '../../../models/contract/index.js';
 import { IMPLAUSIBLE_CODE, qualityFromCode } from '../../../models/intervals/quality.js';
 import { INTERVAL_MS } from '../../../models/time-grid.js';
 import { periodPieces, slotCount } from './period-pieces.js';

@@ -3,7 +3,7 @@
  * rounds. Samples of one round arrive a few milliseconds apart, so samples closer than half the shortest poll
  * interval form one bucket, and each point's last value is carried forward between its polls.
  */
-import type { PowerSample } from '../../../models/contract.js';
+import type { PowerSample } from '../../../models/contract/index.js';
 import type { SqliteDb } from './sqlite-db.js';
 
 const BAD = 2;

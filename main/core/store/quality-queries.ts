@@ -2,7 +2,7 @@
  * Implausible 15-minute intervals for the alarms list. The rollups keep each series' worst quality (qmax) per day
  * and hour, so only hours flagged implausible are searched slot by slot; the intervals table is never scanned.
  */
-import type { ImplausibleInterval } from '../../../models/contract.js';
+import type { ImplausibleInterval } from '../../../models/contract/index.js';
 import { localDayStart } from '../../../models/intervals/local-calendar.js';
 import { IMPLAUSIBLE_CODE } from '../../../models/intervals/quality.js';
 import { HOUR_MS, INTERVAL_MS } from '../../../models/time-grid.js';

@@ -12,7 +12,7 @@
  * half a transaction, and nothing is counted twice after a restart because the engine resumes from the committed
  * checkpoints. stats().buffered counts exactly those readings.
  */
-import type { BuildingBalance, DistrictView, ImplausibleInterval, PowerSample, Resolution, SeriesBucket } from '../../../models/contract.js';
+import type { BuildingBalance, DistrictView, ImplausibleInterval, PowerSample, Resolution, SeriesBucket } from '../../../models/contract/index.js';
 import type { Checkpoint, MeterReplacement } from '../../../models/intervals/counter-step.js';
 import type { EnginePoint } from '../../../models/intervals/interval-engine.js';
 import { DEFAULT_LIMITS, type IntervalLimits } from '../../../models/intervals/limits.js';

@@ -2,7 +2,7 @@
  * The store's public face. main/api and main/collector talk to this interface only, so that a later
  * PostgreSQL/TimescaleDB store can stand behind the same calls.
  */
-import type { BuildingBalance, DistrictView, ImplausibleInterval, PowerSample, Resolution, SeriesBucket } from '../../../models/contract.js';
+import type { BuildingBalance, DistrictView, ImplausibleInterval, PowerSample, Resolution, SeriesBucket } from '../../../models/contract/index.js';
 import type { Building, Device, Interval, Point, Reading, RoofSurface, Site } from '../../../models/types.js';
 import type { BalanceSeriesInfo, SeriesStep, StepName } from './balance-series.js';
 

@@ -3,7 +3,7 @@
  * on request by closing the old core (every pending reading written) before the new one starts. Node-only, so it
  * is tested without Electron.
  */
-import type { AppInfo, EventName } from '../../../models/contract.js';
+import type { AppInfo, EventName } from '../../../models/contract/index.js';
 import { err, ok, type Result } from '../../../models/result.js';
 import { dispatch } from '../../core/api/dispatch.js';
 import { startCore, type Core } from '../../core/app/app-core.js';

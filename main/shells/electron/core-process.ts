@@ -4,7 +4,7 @@
  * core-protocol.ts on it. No 'electron' import: a utility process gets process.parentPort from Electron itself.
  */
 import type { CorePort } from './core-protocol.js';
-import { serveCore } from './core-protocol.js';
+import { earlyMessages, serveCore } from './core-protocol.js';
 import { startCoreHost } from './core-host.js';
 
 interface PortMain {
@@ -24,9 +24,12 @@ parentPort.once('message', (first) => {
   const port = first.ports[0];
   const options = first.data as { dataDir: string; speed?: number; demoHistoryDays?: number };
   if (!port || typeof options?.dataDir !== 'string') throw new Error('core process: expected {dataDir} and a port');
+  // listening at once: a shutdown sent while the core is still starting waits here until serveCore listens
+  const early = earlyMessages();
+  port.on('message', (e) => early.push(e.data));
   const corePort: CorePort = {
     postMessage: (m) => port.postMessage(m),
-    onMessage: (l) => port.on('message', (e) => l(e.data)),
+    onMessage: (l) => early.onMessage(l),
     onClose: (l) => port.on('close', l),
   };
   port.start();

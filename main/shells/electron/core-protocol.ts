@@ -4,8 +4,9 @@
  * contract's event names. Both ends check what arrives: the port is a process boundary like any other.
  */
 import { z } from 'zod';
-import type { AppInfo, EventName } from '../../../models/contract.js';
+import type { AppInfo, EventName } from '../../../models/contract/index.js';
 import { err, type Result } from '../../../models/result.js';
+import { LANGUAGES } from '../../../models/values.js';
 
 /** The two ends' view of a port: Electron's MessagePortMain and Node's MessagePort both adapt to it. */
 export interface CorePort {
@@ -16,6 +17,23 @@ export interface CorePort {
 
 export const EVENT_NAMES: readonly EventName[] = ['status', 'live'];
 
+/**
+ * Keeps what arrives before anyone listens. Electron's MessagePortMain, once started, emits each message as an event
+ * and a message without a listener is gone; the core process listens only when the core is up (about 10 s on a
+ * first start), and a 'shutdown' sent in that time must still be answered.
+ */
+export function earlyMessages(): { push(data: unknown): void; onMessage(listener: (data: unknown) => void): void } {
+  const held: unknown[] = [];
+  let deliver: ((data: unknown) => void) | undefined;
+  return {
+    push: (data) => (deliver ? deliver(data) : void held.push(data)),
+    onMessage(listener) {
+      deliver = listener;
+      for (const data of held.splice(0)) listener(data);
+    },
+  };
+}
+
 const exportFormat = z.enum(['pdf', 'xlsx', 'csv']);
 
 /** Work the desktop shell asks of the core beyond the UI's contract: projects, import, export. */
@@ -25,10 +43,10 @@ export const controlSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('new-import-project'), name: z.string().min(1).max(200), source: z.string().min(1).max(4096) }).strict(),
   z.object({ kind: z.literal('import'), source: z.string().min(1).max(4096) }).strict(),
   z
-    .object({ kind: z.literal('export'), format: exportFormat, out: z.string().min(1).max(4096), period: z.string().min(4).max(40), lang: z.enum(['de', 'en']) })
+    .object({ kind: z.literal('export'), format: exportFormat, out: z.string().min(1).max(4096), period: z.string().min(4).max(40), lang: z.enum(LANGUAGES) })
     .strict(),
   // the core lays out the PDF report page; the main process prints it with Electron's own printToPDF
-  z.object({ kind: z.literal('prepare-pdf'), period: z.string().min(4).max(40), lang: z.enum(['de', 'en']) }).strict(),
+  z.object({ kind: z.literal('prepare-pdf'), period: z.string().min(4).max(40), lang: z.enum(LANGUAGES) }).strict(),
   z.object({ kind: z.literal('recent-projects') }).strict(),
 ]);
 export type ControlAction = z.infer<typeof controlSchema>;

@@ -21,6 +21,7 @@ import {
   type MenuItemConstructorOptions,
 } from 'electron';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { err } from '../../../models/result.js';
 import { appRoot, appVersion } from '../../core/base/app-root.js';
@@ -33,14 +34,23 @@ import { defaultExportName, defaultExportPeriod, EXPORT_FILTERS } from './export
 import { CALL_CHANNEL, EVENT_CHANNEL } from './ipc-channels.js';
 import { buildMenuTemplate, type MenuAction, type MenuItemData } from './menu-template.js';
 import { t } from './messages.js';
+import { autostartDesktopEntry, autostartFile, HIDDEN_FLAG, launchCommand, startsHidden, syncAutostartFile } from './login-item.js';
+import { themeSource, windowBackground } from './native-theme.js';
+import { startShell, step, type Effect, type ShellEvent, type ShellState } from './shell-lifecycle.js';
+import { SPLASH_SIZE, splashUrl } from './splash-page.js';
 import { isCallShape, isTrustedSender, lockDownContents, lockDownSession, secureWebPreferences } from './window-security.js';
-import { parseWindowState, placeWindow, MIN_SIZE, type WindowState } from './window-state.js';
+import { openingSteps, parseWindowState, placeWindow, MIN_SIZE, type WindowState } from './window-state.js';
 import { printReportPage, type PreparedReportPage } from './print-report.js';
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
   process.exit(0);
 }
+
+// Without a usable GPU Chromium no longer falls back to SwiftShader (software WebGL) on its own, and the district has
+// no 3D view (the renderer then shows a 2D map). Chromium calls the fallback "unsafe" because it exposes a JIT-ing GL
+// implementation to untrusted web content; this app shows only its own offline pages under a strict CSP.
+app.commandLine.appendSwitch('enable-unsafe-swiftshader');
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -53,8 +63,19 @@ const windowStateFile = path.join(userData, 'window-state.json');
 let core: CoreClient | undefined;
 let window: BrowserWindow | undefined;
 let tray: Tray | undefined;
-let quitting = false;
+let splash: BrowserWindow | undefined;
+/** Hidden start from a maximized window: maximize when it is first shown (maximize() would show it). */
+let maximizeOnShow = false;
+/** Started at login: the tray only, until the user opens the window. */
+const hidden = startsHidden({
+  argv: process.argv,
+  platform: process.platform,
+  wasOpenedAtLogin: process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin,
+});
 const lang = () => settings.get().language;
+const start = startShell(hidden);
+let shell: ShellState = start.state;
+const quitting = (): boolean => shell.phase === 'quitting' || shell.phase === 'done';
 
 function startCoreProcess(): CoreClient {
   const child = utilityProcess.fork(path.join(dist, 'core-process.js'), [], { serviceName: 'PlusTwin core', stdio: 'inherit' });
@@ -71,7 +92,7 @@ function startCoreProcess(): CoreClient {
   client.onLog((line) => console.log(line));
   client.onEvent((name, payload) => window?.webContents.send(EVENT_CHANNEL, name, payload));
   child.on('exit', (code) => {
-    if (!quitting) dialog.showErrorBox(t(lang(), 'dialog.errorTitle'), `PlusTwin core stopped (exit code ${code}).`);
+    if (shell.phase === 'running') dialog.showErrorBox(t(lang(), 'dialog.errorTitle'), `PlusTwin core stopped (exit code ${code}).`);
   });
   return client;
 }
@@ -86,11 +107,12 @@ function readWindowState(): WindowState | null {
 
 function saveWindowState(win: BrowserWindow): void {
   const b = win.getNormalBounds();
-  const state: WindowState = { x: b.x, y: b.y, width: b.width, height: b.height, maximized: win.isMaximized() };
+  // a hidden start has not maximized yet: keep the user's maximized window for the next start
+  const state: WindowState = { x: b.x, y: b.y, width: b.width, height: b.height, maximized: win.isMaximized() || maximizeOnShow };
   fs.writeFileSync(windowStateFile, JSON.stringify(state));
 }
 
-function createWindow(): BrowserWindow {
+function createWindow(show: boolean): BrowserWindow {
   const areas = [screen.getPrimaryDisplay(), ...screen.getAllDisplays()].map((d) => d.workArea);
   const place = placeWindow(readWindowState(), areas);
   const win = new BrowserWindow({
@@ -102,13 +124,15 @@ function createWindow(): BrowserWindow {
     minHeight: MIN_SIZE.height,
     title: 'PlusTwin',
     show: false,
-    backgroundColor: settings.get().theme === 'dark' ? '#1b1d21' : '#ffffff',
+    backgroundColor: windowBackground(settings.get().theme, nativeTheme.shouldUseDarkColors),
     webPreferences: secureWebPreferences(path.join(dist, 'preload.cjs')),
   });
   lockDownContents(win.webContents, APP_URL);
-  if (place.maximized) win.maximize();
+  const steps = openingSteps(place.maximized, !show);
+  maximizeOnShow = steps.maximizeOnFirstShow;
   win.once('ready-to-show', () => {
-    if (!process.argv.includes('--hidden')) win.show();
+    if (steps.maximizeAtReady) win.maximize();
+    if (steps.showAtReady) win.show();
   });
   let saveTimer: NodeJS.Timeout | undefined;
   const saveSoon = () => {
@@ -120,7 +144,7 @@ function createWindow(): BrowserWindow {
   win.on('close', (event) => {
     saveWindowState(win);
     // the tray keeps the app, and the collection, running
-    if (!quitting && settings.get().keepCollectingWhenClosed) {
+    if (!quitting() && settings.get().keepCollectingWhenClosed) {
       event.preventDefault();
       win.hide();
     }
@@ -131,8 +155,12 @@ function createWindow(): BrowserWindow {
 }
 
 function showWindow(): void {
-  if (!window) window = createWindow();
+  if (!window) window = createWindow(true);
   if (window.isMinimized()) window.restore();
+  if (maximizeOnShow) {
+    maximizeOnShow = false;
+    window.maximize();
+  }
   window.show();
   window.focus();
 }
@@ -200,7 +228,7 @@ async function onMenu(action: MenuAction): Promise<void> {
     }
     case 'set-theme':
       settings.update({ theme: action.theme });
-      nativeTheme.themeSource = action.theme;
+      nativeTheme.themeSource = themeSource(action.theme);
       return refreshMenus();
     case 'set-language':
       settings.update({ language: action.language });
@@ -241,17 +269,116 @@ async function refreshMenus(): Promise<void> {
     Menu.buildFromTemplate([
       { label: t(lang(), 'tray.collecting'), enabled: false },
       { type: 'separator' },
-      { label: t(lang(), 'tray.show'), click: showWindow },
+      { label: t(lang(), 'tray.show'), click: () => dispatch({ kind: 'show' }) },
       { label: t(lang(), 'tray.quit'), click: () => app.quit() },
     ]),
   );
 }
 
 function applyLoginItem(s: Settings): void {
-  app.setLoginItemSettings({ openAtLogin: s.startAtLogin, args: ['--hidden'] });
+  if (process.platform === 'linux') {
+    const command = launchCommand({ execPath: process.execPath, defaultApp: process.defaultApp === true, appPath: app.getAppPath(), appImage: process.env.APPIMAGE });
+    try {
+      syncAutostartFile(autostartFile(process.env, os.homedir()), s.startAtLogin ? autostartDesktopEntry(command, t(lang(), 'dialog.aboutDetail')) : null);
+    } catch (e) {
+      dialog.showErrorBox(t(lang(), 'dialog.errorTitle'), (e as Error).message);
+    }
+    return;
+  }
+  app.setLoginItemSettings({ openAtLogin: s.startAtLogin, ...(process.platform === 'win32' ? { args: [HIDDEN_FLAG] } : {}) });
 }
 
-app.on('second-instance', showWindow);
+function openSplash(): void {
+  // a second start or a dock click can come before Electron is ready to make windows
+  if (!app.isReady()) return void app.whenReady().then(openSplash);
+  if (splash) return;
+  const win = new BrowserWindow({
+    ...SPLASH_SIZE,
+    title: 'PlusTwin',
+    resizable: false,
+    minimizable: false,
+    maximizable: false,
+    backgroundColor: windowBackground(settings.get().theme, nativeTheme.shouldUseDarkColors),
+    webPreferences: secureWebPreferences(),
+  });
+  const url = splashUrl(lang());
+  lockDownContents(win.webContents, url);
+  win.on('closed', () => {
+    if (splash !== win) return;
+    splash = undefined;
+    dispatch({ kind: 'splash-closed' });
+  });
+  void win.loadURL(url);
+  splash = win;
+}
+
+function closeSplash(): void {
+  const win = splash;
+  splash = undefined;
+  win?.destroy();
+}
+
+function shutDownCore(): void {
+  // not from inside the before-quit handler that asked for the shutdown: its quit must be prevented first
+  if (!core) return void setImmediate(() => dispatch({ kind: 'core-closed' }));
+  // write every pending reading before the process ends; a core still starting answers once it is up
+  core
+    .shutdown()
+    .then((r) => console.log(`core closed: ${r.accepted} readings accepted, ${r.stored} handed to the store`))
+    .catch((e: unknown) => console.error((e as Error).message))
+    .finally(() => dispatch({ kind: 'core-closed' }));
+}
+
+async function setUpTray(): Promise<void> {
+  tray = new Tray(nativeImage.createFromPath(path.join(dist, 'icons', 'tray.png')));
+  tray.setToolTip('PlusTwin');
+  tray.on('click', () => dispatch({ kind: 'show' }));
+  await refreshMenus();
+  // the UI changes settings through the core ('settings.set'), which writes the same file: follow it
+  fs.watchFile(settings.file, { interval: 1000 }, () => {
+    nativeTheme.themeSource = themeSource(settings.get().theme);
+    void refreshMenus();
+  });
+  if (settingsProblem) console.warn(`settings: ${settingsProblem}`);
+}
+
+function run(effect: Effect): void {
+  switch (effect.kind) {
+    case 'show-splash':
+      return openSplash();
+    case 'focus-splash':
+      splash?.show();
+      splash?.focus();
+      return;
+    case 'close-splash':
+      return closeSplash();
+    case 'set-up-tray':
+      return void setUpTray().catch((e: unknown) => console.error((e as Error).message));
+    case 'open-window':
+      window ??= createWindow(effect.show);
+      return;
+    case 'show-window':
+      return showWindow();
+    case 'prevent-quit':
+      return; // before-quit calls event.preventDefault()
+    case 'shutdown-core':
+      return shutDownCore();
+    case 'quit-app':
+      return app.quit();
+    case 'error':
+      return dialog.showErrorBox(t(lang(), 'dialog.errorTitle'), effect.message);
+  }
+}
+
+/** Every lifecycle event goes through the state machine (shell-lifecycle.ts); returns the effects it ran. */
+function dispatch(event: ShellEvent): readonly Effect[] {
+  const next = step(shell, event);
+  shell = next.state;
+  next.effects.forEach(run);
+  return next.effects;
+}
+
+app.on('second-instance', () => dispatch({ kind: 'show' }));
 
 app.whenReady().then(async () => {
   lockDownSession(session.defaultSession);
@@ -264,7 +391,8 @@ app.whenReady().then(async () => {
       () => new Response(null, { status: 404 }),
     );
   });
-  nativeTheme.themeSource = settings.get().theme;
+  nativeTheme.themeSource = themeSource(settings.get().theme);
+  start.effects.forEach(run);
   applyLoginItem(settings.get());
   core = startCoreProcess();
   ipcMain.handle(CALL_CHANNEL, (event, method: unknown, args: unknown) => {
@@ -272,45 +400,18 @@ app.whenReady().then(async () => {
     if (!isCallShape(method)) return err('validation', 'method must be a method name', 'method');
     return core!.call(method, args);
   });
-  try {
-    await core.ready;
-  } catch (e) {
-    dialog.showErrorBox(t(lang(), 'dialog.errorTitle'), (e as Error).message);
-    quitting = true;
-    app.quit();
-    return;
-  }
-  tray = new Tray(nativeImage.createFromPath(path.join(dist, 'icons', 'tray.png')));
-  tray.setToolTip('PlusTwin');
-  tray.on('click', showWindow);
-  await refreshMenus();
-  // the UI changes settings through the core ('settings.set'), which writes the same file: follow it
-  fs.watchFile(settings.file, { interval: 1000 }, () => {
-    nativeTheme.themeSource = settings.get().theme;
-    void refreshMenus();
-  });
-  if (settingsProblem) console.warn(`settings: ${settingsProblem}`);
-  window = createWindow();
+  await core.ready.then(
+    () => dispatch({ kind: 'core-ready' }),
+    (e: unknown) => dispatch({ kind: 'core-failed', message: (e as Error).message }),
+  );
 });
 
 // with the tray the app lives on when its windows are closed; without it, closing the window ends it
 app.on('window-all-closed', () => {
   if (!settings.get().keepCollectingWhenClosed) app.quit();
 });
-app.on('activate', showWindow);
+app.on('activate', () => dispatch({ kind: 'show' }));
 
-let shutDown = false;
 app.on('before-quit', (event) => {
-  quitting = true;
-  if (shutDown || !core) return;
-  // write every pending reading before the process ends
-  event.preventDefault();
-  core
-    .shutdown()
-    .then((r) => console.log(`core closed: ${r.accepted} readings accepted, ${r.stored} handed to the store`))
-    .catch((e: unknown) => console.error((e as Error).message))
-    .finally(() => {
-      shutDown = true;
-      app.quit();
-    });
+  if (dispatch({ kind: 'quit' }).some((e) => e.kind === 'prevent-quit')) event.preventDefault();
 });

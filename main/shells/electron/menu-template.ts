@@ -3,9 +3,9 @@
  * Items that do something carry an `action` id; main.ts attaches the click handlers. Items with a `role` are
  * Electron's own (copy, paste, zoom), which keep their native behaviour and shortcuts.
  */
-import type { Language, Settings } from '../../core/settings/settings-schema.js';
-import { LANGUAGES } from '../../core/settings/settings-schema.js';
-import { t } from './messages.js';
+import type { Settings } from '../../core/settings/settings-schema.js';
+import { LANGUAGES, THEME_SETTINGS, type Language } from '../../../models/values.js';
+import { t, type MessageKey } from './messages.js';
 
 export type MenuAction =
   | { readonly kind: 'new-from-demo' }
@@ -44,6 +44,7 @@ export interface MenuInput {
 
 const sep: MenuItemData = { type: 'separator' };
 const LANGUAGE_NAMES: Record<Language, string> = { de: 'Deutsch', en: 'English' };
+const THEME_LABELS: Record<Settings['theme'], MessageKey> = { system: 'menu.themeSystem', light: 'menu.themeLight', dark: 'menu.themeDark' };
 
 export function buildMenuTemplate({ settings, recent, platform }: MenuInput): MenuItemData[] {
   const l = settings.language;
@@ -90,8 +91,8 @@ export function buildMenuTemplate({ settings, recent, platform }: MenuInput): Me
       sep,
       {
         label: t(l, 'menu.theme'),
-        submenu: (['light', 'dark'] as const).map((theme) => ({
-          label: t(l, theme === 'light' ? 'menu.themeLight' : 'menu.themeDark'),
+        submenu: THEME_SETTINGS.map((theme) => ({
+          label: t(l, THEME_LABELS[theme]),
           type: 'radio',
           checked: settings.theme === theme,
           action: { kind: 'set-theme', theme },

@@ -20,6 +20,7 @@ const de = {
   'menu.zoomOut': 'Verkleinern',
   'menu.zoomReset': 'Originalgröße',
   'menu.theme': 'Erscheinungsbild',
+  'menu.themeSystem': 'Wie das System',
   'menu.themeLight': 'Hell',
   'menu.themeDark': 'Dunkel',
   'menu.language': 'Sprache',
@@ -41,6 +42,8 @@ const de = {
   'dialog.errorTitle': 'Fehler',
   'dialog.done': 'Fertig',
   'dialog.ok': 'OK',
+  'splash.starting': 'PlusTwin startet …',
+  'splash.detail': 'Datenbank und Erfassung werden vorbereitet. Beim ersten Start entsteht ein Jahr Demo-Verlauf; das dauert einige Sekunden.',
 } as const;
 
 export type MessageKey = keyof typeof de;
@@ -64,6 +67,7 @@ const en: Record<MessageKey, string> = {
   'menu.zoomOut': 'Zoom Out',
   'menu.zoomReset': 'Actual Size',
   'menu.theme': 'Appearance',
+  'menu.themeSystem': 'Use System Setting',
   'menu.themeLight': 'Light',
   'menu.themeDark': 'Dark',
   'menu.language': 'Language',
@@ -85,6 +89,8 @@ const en: Record<MessageKey, string> = {
   'dialog.errorTitle': 'Error',
   'dialog.done': 'Done',
   'dialog.ok': 'OK',
+  'splash.starting': 'PlusTwin is starting…',
+  'splash.detail': 'Preparing the database and the collection. The first start generates a year of demo history, which takes a few seconds.',
 };
 
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { de, en };

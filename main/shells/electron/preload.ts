@@ -3,7 +3,7 @@
  * into the page. Bundled to CommonJS because sandboxed preloads cannot load ES modules.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { API_GLOBAL, type ApiEvents, type EventName, type PlusTwinApi } from '../../../models/contract.js';
+import { API_GLOBAL, type ApiEvents, type EventName, type PlusTwinApi } from '../../../models/contract/index.js';
 import { CALL_CHANNEL, EVENT_CHANNEL } from './ipc-channels.js';
 
 const api: PlusTwinApi = {

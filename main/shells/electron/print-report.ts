@@ -1,12 +1,13 @@
 /**
  * PDF reports in the desktop app without any other browser: the core lays the report page out in a temp folder
  * ('prepare-pdf'), and this prints it with Electron's own printToPDF. The page window is hidden, sandboxed, has no
- * preload, lives in its own session partition and cannot navigate anywhere else.
+ * preload, lives in its own in-memory session partition that denies every permission and loads nothing but the
+ * report's own folder, and cannot navigate anywhere else; the page itself carries a strict CSP (report-html.ts).
  */
-import { BrowserWindow } from 'electron';
+import { BrowserWindow, session } from 'electron';
 import fs from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import { lockDownContents } from './window-security.js';
+import { lockDownContents, lockDownReportSession, secureWebPreferences } from './window-security.js';
 
 export interface PreparedReportPage {
   readonly dir: string;
@@ -16,12 +17,22 @@ export interface PreparedReportPage {
 }
 
 const DRAW_TIMEOUT_MS = 120_000;
+/** In memory (no 'persist:' prefix): nothing of a report page outlives the app. */
+export const REPORT_PARTITION = 'plustwin-report';
+/** The folders of the reports being printed: the only files the report session may load. */
+const printing = new Set<string>();
+let sessionLocked = false;
 
 export async function printReportPage(page: PreparedReportPage, outFile: string): Promise<void> {
   const url = pathToFileURL(page.htmlFile).href;
+  if (!sessionLocked) {
+    lockDownReportSession(session.fromPartition(REPORT_PARTITION), printing);
+    sessionLocked = true;
+  }
+  printing.add(page.dir);
   const win = new BrowserWindow({
     show: false,
-    webPreferences: { partition: 'plustwin-report', sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true },
+    webPreferences: { ...secureWebPreferences(), partition: REPORT_PARTITION },
   });
   lockDownContents(win.webContents, url);
   try {
@@ -46,6 +57,7 @@ export async function printReportPage(page: PreparedReportPage, outFile: string)
     await fs.rename(tmp, outFile);
   } finally {
     win.destroy();
+    printing.delete(page.dir);
     await fs.rm(page.dir, { recursive: true, force: true });
   }
 }

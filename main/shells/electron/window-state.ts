@@ -83,3 +83,21 @@ export function parseWindowState(text: string | null): WindowState | null {
     return null;
   }
 }
+
+export interface OpeningSteps {
+  /** Maximize when the page is ready to show. */
+  readonly maximizeAtReady: boolean;
+  readonly showAtReady: boolean;
+  /** Started hidden from a maximized window: maximize when the user first opens it (and remember it meanwhile). */
+  readonly maximizeOnFirstShow: boolean;
+}
+
+/**
+ * What the new window does at 'ready-to-show'. BrowserWindow.maximize() also shows a window that is not displayed
+ * (electron.d.ts 41), so a hidden start (--hidden, start at login) must not maximize until it is shown.
+ */
+export function openingSteps(maximized: boolean, hidden: boolean): OpeningSteps {
+  return hidden
+    ? { maximizeAtReady: false, showAtReady: false, maximizeOnFirstShow: maximized }
+    : { maximizeAtReady: maximized, showAtReady: true, maximizeOnFirstShow: false };
+}

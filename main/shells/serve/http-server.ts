@@ -5,7 +5,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { HTTP_CALL_PATH, WS_EVENTS_PATH, type EventName, type WireCall } from '../../../models/contract.js';
+import { HTTP_CALL_PATH, WS_EVENTS_PATH, type EventName, type WireCall } from '../../../models/contract/index.js';
 import { err } from '../../../models/result.js';
 import { dispatch, type Handlers } from '../../core/api/dispatch.js';
 import type { EventBus } from '../../core/base/event-bus.js';

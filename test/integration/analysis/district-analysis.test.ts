@@ -5,9 +5,9 @@
  */
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DistrictAnalysis, DistrictPvPotential, FactorSetInfo, Co2PathResult, ScenarioRunResult } from '../../../models/contract.js';
+import type { DistrictAnalysis, DistrictPvPotential, FactorSetInfo, Co2PathResult, ScenarioRunResult } from '../../../models/contract/index.js';
 import type { Result } from '../../../models/result.js';
 import { makeSeries, type BuildingProfile, type CarrierSeries } from '../../../models/energy/series.js';
 import { computeKpis } from '../../../models/energy/kpis.js';
@@ -20,10 +20,10 @@ import type { Collector } from '../../../main/core/ingest/collector/collector.js
 import { runCliCaptured } from '../cli/run-cli-captured.js';
 import { geoJson } from '../../fixtures/importers/generate-geojson.js';
 import { createDemoStore, YEAR_FROM, YEAR_TO, type DemoStore } from './demo-store.js';
+import { FZK_HAUS_GML as FZK } from '../../fixtures/data/fixture-files.js';
 
 const IDS = ['rathaus', 'grundschule', 'efh-1', 'efh-2'];
 const BUILDINGS = DEMO_BUILDINGS.filter((b) => IDS.includes(b.building.id));
-const FZK = resolve(import.meta.dirname, '../../../../shared/data/citygml/FZK-Haus-LoD2.gml');
 const dir = mkdtempSync(join(tmpdir(), 'plustwin-analysis-test-'));
 
 let demo: DemoStore;

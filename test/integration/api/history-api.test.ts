@@ -5,7 +5,7 @@ import { createHandlers } from '../../../main/core/api/handlers.js';
 import type { Collector } from '../../../main/core/ingest/collector/collector.js';
 import { openStore } from '../../../main/core/store/open-store.js';
 import type { SqliteStore } from '../../../main/core/store/sqlite-store.js';
-import type { HistoryImportResult, HistoryPreviewView } from '../../../models/contract.js';
+import type { HistoryImportResult, HistoryPreviewView } from '../../../models/contract/index.js';
 import { SITE, building, device, point, tempDir } from '../store/district-fixture.js';
 
 const DAY0 = Date.UTC(2024, 1, 29, 23);

@@ -7,7 +7,7 @@
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DistrictAnalysis } from '../../../models/contract.js';
+import type { DistrictAnalysis } from '../../../models/contract/index.js';
 import { INTERVAL_MS } from '../../../models/time-grid.js';
 import type { Device, Interval, Point } from '../../../models/types.js';
 import { analyseDistrict } from '../../../main/core/analysis/district-analysis.js';

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path, { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DistrictAnalysis } from '../../../models/contract.js';
+import type { DistrictAnalysis } from '../../../models/contract/index.js';
 import type { Result } from '../../../models/result.js';
 import { createHandlers } from '../../../main/core/api/handlers.js';
 import { dispatch } from '../../../main/core/api/dispatch.js';

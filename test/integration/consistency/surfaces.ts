@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { expect } from 'vitest';
-import type { DistrictAnalysis } from '../../../models/contract.js';
+import type { DistrictAnalysis } from '../../../models/contract/index.js';
 import type { Result } from '../../../models/result.js';
 import { createHandlers } from '../../../main/core/api/handlers.js';
 import { dispatch } from '../../../main/core/api/dispatch.js';

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ArgsOf, MethodName, ResultOf } from '../../../models/contract.js';
+import type { ArgsOf, MethodName, ResultOf } from '../../../models/contract/index.js';
 import type { Building, Site } from '../../../models/types.js';
 import type { ApiError } from '../../../models/result.js';
 import { dispatch } from '../../../main/core/api/dispatch.js';

@@ -1,6 +1,6 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importCommand, type ImportSummary } from '../../../main/shells/cli/commands/import.js';
@@ -8,8 +8,8 @@ import { importBuildings } from '../../../main/core/importers/import-buildings.j
 import { openStore } from '../../../main/core/store/open-store.js';
 import { cityGml, buildingParams } from '../../fixtures/importers/generate-citygml.js';
 import { geoJson } from '../../fixtures/importers/generate-geojson.js';
+import { FZK_HAUS_GML as FZK } from '../../fixtures/data/fixture-files.js';
 
-const FZK = resolve(import.meta.dirname, '../../../../shared/data/citygml/FZK-Haus-LoD2.gml');
 const dir = mkdtempSync(join(tmpdir(), 'plustwin-import-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

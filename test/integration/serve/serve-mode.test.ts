@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { CollectorStatus, DistrictView, BuildingBalance, BuildingSeries } from '../../../models/contract.js';
+import type { CollectorStatus, DistrictView, BuildingBalance, BuildingSeries } from '../../../models/contract/index.js';
 import type { Result } from '../../../models/result.js';
 import { DAY_MS } from '../../../models/time-grid.js';
 import { startCore, type Core } from '../../../main/core/app/app-core.js';

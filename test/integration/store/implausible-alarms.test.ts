@@ -9,7 +9,7 @@ import { dispatch } from '../../../main/core/api/dispatch.js';
 import type { Collector } from '../../../main/core/ingest/collector/collector.js';
 import { openStore } from '../../../main/core/store/open-store.js';
 import type { SqliteStore } from '../../../main/core/store/sqlite-store.js';
-import type { ImplausibleInterval } from '../../../models/contract.js';
+import type { ImplausibleInterval } from '../../../models/contract/index.js';
 import type { Reading } from '../../../models/types.js';
 import { MIN, SITE, T0, building, device, point, tempDir } from './district-fixture.js';
 

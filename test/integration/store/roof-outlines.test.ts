@@ -3,7 +3,6 @@
  * schema open with their roofs intact, bad outlines are refused without touching what is stored, and
  * 'district.roofShapes' answers them through the API.
  */
-import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../main/core/api/dispatch.js';
 import { createHandlers } from '../../../main/core/api/handlers.js';
@@ -15,11 +14,11 @@ import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../main/core/store/migr
 import { openStore } from '../../../main/core/store/open-store.js';
 import { RoofError } from '../../../main/core/store/roofs-repo.js';
 import { SqliteDb } from '../../../main/core/store/sqlite-db.js';
-import type { DistrictPvPotential, RoofShape } from '../../../models/contract.js';
+import type { DistrictPvPotential, RoofShape } from '../../../models/contract/index.js';
 import type { RoofSurface } from '../../../models/types.js';
 import { tempDir, twoBuildings } from './district-fixture.js';
+import { FZK_HAUS_GML as FZK } from '../../fixtures/data/fixture-files.js';
 
-const FZK = resolve(import.meta.dirname, '../../../../shared/data/citygml/FZK-Haus-LoD2.gml');
 const FZK_ID = 'UUID_d281adfc-4901-0f52-540b-4cc1a9325f82';
 
 const gable: RoofSurface[] = [

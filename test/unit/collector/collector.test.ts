@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Device, Point, Reading } from '../../../models/types.js';
 import { DeviceError, type DeviceDriver } from '../../../drivers/device-driver.js';
 import { Collector } from '../../../main/core/ingest/collector/collector.js';
@@ -36,26 +36,33 @@ const sink = { ingest: async (r: readonly Reading[]) => void batches.push([...r]
 let collector: Collector | undefined;
 afterEach(async () => {
   await collector?.stop();
+  vi.useRealTimers();
   batches.length = 0;
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('Collector', () => {
+  // Timers and the real clock are vitest's fake ones here: what these tests count would otherwise depend on how
+  // late a loaded machine fires timers.
   it('reads each device at multiples of its poll interval on the collector clock', async () => {
+    vi.useFakeTimers();
     const clock = scaledClock(600, Date.UTC(2026, 5, 1, 10, 0, 7));
     collector = new Collector({ clock, sink, flushEveryMs: 50 });
     const d = device('m1', 60_000);
     const fake = fakeDriver(d);
     collector.add(d, fake.driver);
-    await sleep(450); // 270 s simulated: 4 polls at :01, :02, :03, :04
-    expect(fake.reads.length).toBeGreaterThanOrEqual(3);
-    for (const ts of fake.reads) expect(ts % 60_000).toBeLessThan(60_000 / 4); // read soon after each boundary
+    // 450 ms at 600 times real speed are 270 s: 10:00:07 to 10:04:37, so the polls at 10:01, 10:02, 10:03, 10:04
+    await vi.advanceTimersByTimeAsync(450);
+    // timers count whole milliseconds: a read comes at most 1 real ms (600 ms simulated) after its boundary
+    expect(fake.reads.map((ts) => ts - (ts % 60_000))).toEqual([1, 2, 3, 4].map((m) => Date.UTC(2026, 5, 1, 10, m)));
+    for (const ts of fake.reads) expect(ts % 60_000).toBeLessThanOrEqual(600);
     await collector.flush();
     expect(batches.flat().length).toBe(fake.reads.length);
   });
 
   it('keeps polling healthy devices while one is dead, and marks the dead one', async () => {
+    vi.useFakeTimers();
     const clock = scaledClock(100, Date.UTC(2026, 5, 1, 10, 0, 0));
     const events = new EventBus();
     const statuses: number[] = [];
@@ -65,8 +72,9 @@ describe('Collector', () => {
     const dead = fakeDriver(device('dead', 1_000), { fail: true });
     collector.add(device('good', 1_000), good.driver);
     collector.add(device('dead', 1_000), dead.driver);
-    await sleep(600); // 60 s simulated
-    expect(good.reads.length).toBeGreaterThanOrEqual(30);
+    // 600 ms at 100 times real speed are 60 s: a read of the good device at every second from 10:00:01 to 10:01:00
+    await vi.advanceTimersByTimeAsync(600);
+    expect(good.reads).toHaveLength(60);
     expect(dead.reads.length).toBeLessThan(good.reads.length / 3); // backing off, not hammering
     const status = collector.status();
     expect(status.devicesTotal).toBe(2);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DeviceListEntry } from '../../../models/contract.js';
+import type { DeviceListEntry } from '../../../models/contract/index.js';
 import { redact, unavailableDeviceHandlers } from '../../../main/core/api/device-handlers.js';
 import { createHandlers } from '../../../main/core/api/handlers.js';
 import { dispatch } from '../../../main/core/api/dispatch.js';

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DistrictView } from '../../../models/contract.js';
+import type { DistrictView } from '../../../models/contract/index.js';
 import type { Result } from '../../../models/result.js';
 import { startCoreHost, type StartedHost } from '../../../main/shells/electron/core-host.js';
 

@@ -4,7 +4,7 @@
  */
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AppInfo, EventName } from '../../../models/contract.js';
+import type { AppInfo, EventName } from '../../../models/contract/index.js';
 import { err, ok } from '../../../models/result.js';
 import { connectCore, serveCore, type CoreHost, type CorePort } from '../../../main/shells/electron/core-protocol.js';
 

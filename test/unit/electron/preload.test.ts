@@ -1,6 +1,6 @@
 /** The preload exposes exactly one object, window.plustwin, that satisfies the contract over the two IPC channels. */
 import { describe, expect, it, vi } from 'vitest';
-import type { PlusTwinApi } from '../../../models/contract.js';
+import type { PlusTwinApi } from '../../../models/contract/index.js';
 
 const exposed: Array<[string, unknown]> = [];
 const invoked: unknown[][] = [];

@@ -9,11 +9,14 @@ import { describe, expect, it } from 'vitest';
 import type { Session, WebContents, WebFrameMain } from 'electron';
 import {
   isCallShape,
+  isReportRequest,
   isTrustedSender,
   lockDownContents,
+  lockDownReportSession,
   lockDownSession,
   secureWebPreferences,
 } from '../../../main/shells/electron/window-security.js';
+import { REPORT_CSP } from '../../../main/core/reports/report-html.js';
 import { APP_URL, resolveAppRequest } from '../../../main/shells/electron/app-protocol.js';
 import { electronCsp, securityHeaders } from '../../../main/core/ui-assets/security-headers.js';
 
@@ -99,6 +102,11 @@ describe('Electron security checklist', () => {
     expect(navigate('file:///etc/passwd')).toBe(true);
     expect(navigate(APP_URL)).toBe(false);
     expect(navigate(`${APP_URL}#/building/b1`)).toBe(false);
+    // the language switch (renderer/main.ts) reloads the page with ?lang=en
+    expect(navigate(`${APP_URL}?lang=en`)).toBe(false);
+    expect(navigate(`${APP_URL}?lang=de&shadows#/building/b1`)).toBe(false);
+    expect(navigate('plustwin://app/other.html?lang=en')).toBe(true);
+    expect(navigate('https://evil.example/?u=plustwin://app/index.html')).toBe(true);
     expect(navigate('plustwin://app/other.html')).toBe(true);
     let redirectPrevented = false;
     listeners.get('will-redirect')!({ preventDefault: () => (redirectPrevented = true) }, 'https://evil.example/');
@@ -109,9 +117,82 @@ describe('Electron security checklist', () => {
     expect(openHandler!()).toEqual({ action: 'deny' });
   });
 
+  it('locks the PDF report window down like the app window: its own session, no preload, no permissions', () => {
+    const print = fs.readFileSync(path.join(electronDir, 'print-report.ts'), 'utf8');
+    expect(print).toMatch(/webPreferences: \{ \.\.\.secureWebPreferences\(\), partition: REPORT_PARTITION \}/);
+    expect(print).toMatch(/REPORT_PARTITION = 'plustwin-report'/);
+    expect(print).toMatch(/lockDownReportSession\(session\.fromPartition\(REPORT_PARTITION\), printing\)/);
+    expect(print).toMatch(/lockDownContents\(win\.webContents, url\)/);
+    expect(secureWebPreferences()).not.toHaveProperty('preload');
+    expect(secureWebPreferences()).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true });
+
+    let requestHandler: ((wc: unknown, permission: string, cb: (granted: boolean) => void) => void) | undefined;
+    let checkHandler: (() => boolean) | undefined;
+    let deviceHandler: (() => boolean) | undefined;
+    let beforeRequest: ((d: { url: string }, cb: (r: { cancel: boolean }) => void) => void) | undefined;
+    const session = {
+      setPermissionRequestHandler: (h: typeof requestHandler) => (requestHandler = h),
+      setPermissionCheckHandler: (h: typeof checkHandler) => (checkHandler = h),
+      setDevicePermissionHandler: (h: typeof deviceHandler) => (deviceHandler = h),
+      webRequest: { onBeforeRequest: (h: typeof beforeRequest) => (beforeRequest = h) },
+    } as unknown as Session;
+    const printing = new Set<string>();
+    lockDownReportSession(session, printing);
+    const granted: boolean[] = [];
+    for (const p of ['media', 'notifications', 'clipboard-read', 'openExternal']) requestHandler!({}, p, (g) => granted.push(g));
+    expect(granted).toEqual([false, false, false, false]);
+    expect(checkHandler!()).toBe(false);
+    expect(deviceHandler!()).toBe(false);
+    const cancelled = (url: string) => {
+      let c: boolean | undefined;
+      beforeRequest!({ url }, (r) => (c = r.cancel));
+      return c;
+    };
+    // the set is read at each request: a report folder is allowed while it is being printed
+    expect(cancelled('file:///tmp/plustwin-report-a/report.html')).toBe(true);
+    printing.add('/tmp/plustwin-report-a');
+    expect(cancelled('file:///tmp/plustwin-report-a/report.html')).toBe(false);
+    expect(cancelled('file:///tmp/plustwin-report-a/chart.umd.js')).toBe(false);
+    expect(cancelled('https://example.com/chart.js')).toBe(true);
+    printing.delete('/tmp/plustwin-report-a');
+    expect(cancelled('file:///tmp/plustwin-report-a/chart.umd.js')).toBe(true);
+  });
+
+  it('lets the report page load only files of the report folders being printed', () => {
+    const dirs = new Set(['/tmp/plustwin-report-a']);
+    expect(isReportRequest('file:///tmp/plustwin-report-a/report.html', dirs)).toBe(true);
+    expect(isReportRequest('file:///tmp/plustwin-report-a/chart.umd.js', dirs)).toBe(true);
+    for (const url of [
+      'file:///tmp/plustwin-report-a/../../etc/passwd',
+      'file:///tmp/plustwin-report-a%2f..%2f..%2fetc/passwd',
+      'file:///tmp/plustwin-report-ab/x.js',
+      'file:///tmp/plustwin-report-a',
+      'file:///etc/passwd',
+      'file://evil.example/tmp/plustwin-report-a/report.html',
+      'https://example.com/',
+      'ws://127.0.0.1:8740/',
+      'plustwin://app/index.html',
+      'data:text/html,<script>1</script>',
+      'not a url',
+    ]) {
+      expect(isReportRequest(url, dirs), url).toBe(false);
+    }
+  });
+
+  it('gives the report page a strict CSP of its own (a file:// page carries no header)', () => {
+    const directives = new Map(REPORT_CSP.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k!, v]));
+    expect(directives.get('default-src')).toEqual(["'none'"]);
+    expect(directives.get('script-src')![0]).toBe("'self'");
+    expect(directives.get('script-src')!.slice(1)).toEqual([expect.stringMatching(/^'sha256-[A-Za-z0-9+/]{43}='$/)]);
+    expect(directives.get('base-uri')).toEqual(["'none'"]);
+    expect(REPORT_CSP).not.toMatch(/unsafe-|\*/);
+  });
+
   it('accepts IPC only from the app page in the top frame', () => {
     const frame = (url: string, parent: unknown = null) => ({ url, parent }) as unknown as WebFrameMain;
     expect(isTrustedSender(frame(APP_URL), APP_URL)).toBe(true);
+    // after a language switch the page keeps calling the core
+    expect(isTrustedSender(frame(`${APP_URL}?lang=en`), APP_URL)).toBe(true);
     expect(isTrustedSender(frame('https://evil.example/'), APP_URL)).toBe(false);
     expect(isTrustedSender(frame(APP_URL, frame(APP_URL)), APP_URL)).toBe(false);
     expect(isTrustedSender(null, APP_URL)).toBe(false);

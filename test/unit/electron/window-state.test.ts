@@ -1,5 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SIZE, parseWindowState, placeWindow } from '../../../main/shells/electron/window-state.js';
+import { DEFAULT_SIZE, openingSteps, parseWindowState, placeWindow } from '../../../main/shells/electron/window-state.js';
 
 const laptop = { x: 0, y: 0, width: 1920, height: 1050 };
 const right = { x: 1920, y: 0, width: 2560, height: 1400 };
@@ -37,5 +39,24 @@ describe('window placement', () => {
     expect(parseWindowState('not json')).toBeNull();
     expect(parseWindowState('{"x":1,"y":2,"width":3,"height":4,"maximized":false}')).toBeNull();
     expect(parseWindowState('{"x":1,"y":2,"width":900,"height":700,"maximized":true}')).toEqual({ x: 1, y: 2, width: 900, height: 700, maximized: true });
+  });
+});
+
+describe('opening the window', () => {
+  it('maximizes and shows at ready when started normally', () => {
+    expect(openingSteps(true, false)).toEqual({ maximizeAtReady: true, showAtReady: true, maximizeOnFirstShow: false });
+    expect(openingSteps(false, false)).toEqual({ maximizeAtReady: false, showAtReady: true, maximizeOnFirstShow: false });
+  });
+
+  it('started hidden, neither shows nor maximizes (maximize() would show it) until the user opens it', () => {
+    expect(openingSteps(true, true)).toEqual({ maximizeAtReady: false, showAtReady: false, maximizeOnFirstShow: true });
+    expect(openingSteps(false, true)).toEqual({ maximizeAtReady: false, showAtReady: false, maximizeOnFirstShow: false });
+  });
+
+  it('main.ts never maximizes outside these steps', () => {
+    const main = fs.readFileSync(path.resolve(import.meta.dirname, '../../../main/shells/electron/main.ts'), 'utf8');
+    const calls = [...main.matchAll(/^.*\.maximize\(\).*$/gm)].map((m) => m[0].trim());
+    expect(calls).toEqual(['if (steps.maximizeAtReady) win.maximize();', 'window.maximize();']);
+    expect(main).toMatch(/if \(maximizeOnShow\) \{\s*maximizeOnShow = false;\s*window\.maximize\(\);/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeBalance, computeDistrictBalance, toBuildingBalance } from '../../../models/energy/balance.js';
+import { computeBalance, computeDistrictBalance } from '../../../models/energy/balance.js';
 import { ModelInputError } from '../../../models/energy/errors.js';
 import { computeKpis } from '../../../models/energy/kpis.js';
 import { INTERVAL_MS } from '../../../models/time-grid.js';
@@ -16,8 +16,6 @@ describe('computeBalance', () => {
     expect(e).toMatchObject({ carrier: 'electricity', consumptionKwh: 4, generationKwh: 6, importKwh: 2, exportKwh: 4, netImportKwh: -2, selfConsumedKwh: 2 });
     expect(b.carriers[1]).toMatchObject({ carrier: 'gas', importKwh: 20 });
     expect(b.coverage).toMatchObject({ slots: 8, measured: 8, measuredShare: 1 });
-    // net = consumption - generation = 4 - 6 (negative = surplus)
-    expect(toBuildingBalance(b)).toMatchObject({ netKwh: -2, coverage: 1, consumptionKwh: 4 });
   });
 
   it('counts slots outside the data and missing slots in coverage, not in sums', () => {

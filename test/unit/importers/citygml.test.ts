@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCityGml } from '../../../main/core/importers/citygml/read-citygml.js';
 import { localPlane } from '../../../main/core/importers/geometry/local-plane.js';
@@ -7,8 +6,8 @@ import { ImportError } from '../../../main/core/importers/import-error.js';
 import type { Building } from '../../../models/types.js';
 import { FOOTER, building, buildingParams, cityGml, header } from '../../fixtures/importers/generate-citygml.js';
 import { tempFiles } from './temp-file.js';
+import { FZK_HAUS_GML as FZK } from '../../fixtures/data/fixture-files.js';
 
-const FZK = resolve(import.meta.dirname, '../../../../shared/data/citygml/FZK-Haus-LoD2.gml');
 const write = tempFiles();
 
 function footprintAreaM2(b: Building): number {

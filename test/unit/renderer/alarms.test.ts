@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CollectorStatus, DeviceHealth, DistrictView } from '../../../models/contract.js';
+import type { CollectorStatus, DeviceHealth, DistrictView } from '../../../models/contract/index.js';
 import { activeAlarms } from '../../../renderer/panels/alarms.js';
 
 const health = (deviceId: string, state: DeviceHealth['state'], lastGoodTs: number | null): DeviceHealth => ({

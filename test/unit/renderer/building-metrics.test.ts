@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BuildingOverview, ColourMetrics } from '../../../models/contract.js';
+import type { BuildingOverview, ColourMetrics } from '../../../models/contract/index.js';
 import { metricScale, metricValue } from '../../../renderer/metrics/building-metrics.js';
 import { NO_DATA_RGB } from '../../../renderer/scene/color-scale.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PowerSample, SeriesBucket } from '../../../models/contract.js';
+import type { PowerSample, SeriesBucket } from '../../../models/contract/index.js';
 import { energyBars, mergePowerSamples, powerPoints } from '../../../renderer/charts/chart-data.js';
 
 const s = (ts: number, grid: number): PowerSample => ({ ts, gridKw: grid, generationKw: 2, consumptionKw: 2 + grid });

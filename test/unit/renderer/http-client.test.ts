@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
-import { HTTP_CALL_PATH, WS_EVENTS_PATH, type CollectorStatus } from '../../../models/contract.js';
+import { HTTP_CALL_PATH, WS_EVENTS_PATH, type CollectorStatus } from '../../../models/contract/index.js';
 import { createHttpApi, wsUrlFor, type HttpApi, type SocketLike } from '../../../renderer/api/http-client.js';
 
 const status = (now: number): CollectorStatus => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DistrictView, ImplausibleInterval } from '../../../models/contract.js';
+import type { DistrictView, ImplausibleInterval } from '../../../models/contract/index.js';
 import { implausibleAlarms, implausibleWindow } from '../../../renderer/panels/implausible-alarms.js';
 
 const district = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiEvents, ArgsOf, BuildingSeries, MethodName, PlusTwinApi, ResultOf } from '../../../models/contract.js';
+import type { ApiEvents, ArgsOf, BuildingSeries, MethodName, PlusTwinApi, ResultOf } from '../../../models/contract/index.js';
 import { ok, type Result } from '../../../models/result.js';
 import { createI18n } from '../../../renderer/i18n/i18n.js';
 import type { AlarmList } from '../../../renderer/panels/alarms.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SeriesBucket } from '../../../models/contract.js';
+import type { SeriesBucket } from '../../../models/contract/index.js';
 import { bucketIndexAt, hourlyBuckets, quarterPower } from '../../../renderer/charts/chart-data.js';
 import { dayLabel, monthLabel, rangeLabel } from '../../../renderer/time/period-label.js';
 import { panelWindows, windowMaxAge } from '../../../renderer/time/replay-windows.js';

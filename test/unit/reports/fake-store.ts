@@ -2,7 +2,7 @@
  * An in-memory Store for report tests: intervals per point, electricity balances and series summed from them by
  * role as the real store documents it (consumption = generation + import - export without a consumption meter).
  */
-import type { BuildingBalance, DistrictView, PowerSample, Resolution, SeriesBucket } from '../../../models/contract.js';
+import type { BuildingBalance, DistrictView, PowerSample, Resolution, SeriesBucket } from '../../../models/contract/index.js';
 import { qualityCode } from '../../../models/energy/quality.js';
 import { SLOT_QUALITIES } from '../../../models/energy/quality.js';
 import { INTERVAL_MS } from '../../../models/time-grid.js';

@@ -4,7 +4,7 @@
  */
 import { HOUR_MS, INTERVAL_MS } from '../../../models/time-grid.js';
 import type { Interval, IntervalQuality } from '../../../models/types.js';
-import type { DistrictView as ContractView } from '../../../models/contract.js';
+import type { DistrictView as ContractView } from '../../../models/contract/index.js';
 import type { BalanceSeriesInfo, SeriesStep, StepName } from '../../../main/core/store/store.js';
 import { qualityCode } from '../../../models/intervals/quality.js';
 

@@ -3,7 +3,7 @@
  * any period at no memory cost, for benchmarks of the report writers (the writers, not the store, are measured).
  * Each building has a grid import and export counter and a PV generation point.
  */
-import type { BuildingBalance, DistrictView, PowerSample, Resolution, SeriesBucket } from '../../../models/contract.js';
+import type { BuildingBalance, DistrictView, PowerSample, Resolution, SeriesBucket } from '../../../models/contract/index.js';
 import { INTERVAL_MS } from '../../../models/time-grid.js';
 import type { Building, Device, Interval, Point, RoofSurface, Site } from '../../../models/types.js';
 import type { BalanceSeriesInfo, SeriesStep, StepName, Store } from '../../../main/core/store/store.js';

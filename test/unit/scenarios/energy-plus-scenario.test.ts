@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeSeries, type BuildingProfile } from '../../../models/energy/series.js';
 import { GEG_ANLAGE_4 } from '../../../models/factors/geg-anlage4.js';
@@ -11,8 +10,8 @@ import { INTERVAL_MS } from '../../../models/time-grid.js';
 import { parseProfileCsv, powerToKwh } from '../../../models/weather/profile-csv.js';
 import { parseTryCsv, type WeatherSeries } from '../../../models/weather/try-weather.js';
 import { alignTypicalYear } from '../../../models/weather/typical-year.js';
+import { profileText as text } from '../../fixtures/data/fixture-files.js';
 
-const text = (name: string) => readFileSync(new URL(`../../../../shared/data/profiles/${name}`, import.meta.url), 'utf8');
 const YEAR = { from: Date.UTC(2025, 0, 1), to: Date.UTC(2026, 0, 1) };
 const N = (YEAR.to - YEAR.from) / INTERVAL_MS;
 

@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { Vector3, type BufferAttribute } from 'three';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { roofShapesOf } from '../../../main/core/api/roof-shapes.js';
@@ -15,8 +14,8 @@ import {
   wallsUnderRoof,
   type Local3,
 } from '../../../renderer/scene/roof-geometry.js';
+import { FZK_HAUS_GML as FZK } from '../../fixtures/data/fixture-files.js';
 
-const FZK = resolve(import.meta.dirname, '../../../../shared/data/citygml/FZK-Haus-LoD2.gml');
 
 let fzk: ImportResult;
 let origin: Origin;

@@ -15,7 +15,7 @@ describe('settings over the API', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plustwin-settings-api-'));
     const file = path.join(dir, 'settings.json');
     const handlers = settingsHandlers(SettingsStore.open(file).store) as unknown as Handlers;
-    expect(await dispatch(handlers, 'settings.get', {})).toMatchObject({ ok: true, value: { language: 'de', theme: 'light' } });
+    expect(await dispatch(handlers, 'settings.get', {})).toMatchObject({ ok: true, value: { language: 'de', theme: 'system' } });
     expect(await dispatch(handlers, 'settings.set', { theme: 'dark', units: { energy: 'MWh' } })).toMatchObject({
       ok: true,
       value: { theme: 'dark', units: { power: 'kW', energy: 'MWh' } },

@@ -3,7 +3,7 @@ import { DEFAULT_PV_SYSTEM, pvPerKwp } from '../../../models/solar/pv-system.js'
 import { ESSEN, pvPotential } from '../../../models/solar/pv-potential.js';
 import { buildSkyTable, type SkyTable } from '../../../models/solar/sky.js';
 import { coarsenWeather, parseTryCsv, type WeatherSeries } from '../../../models/weather/try-weather.js';
-import { profileText } from './data.js';
+import { profileText } from '../../fixtures/data/fixture-files.js';
 
 let weather: WeatherSeries;
 let sky: SkyTable;

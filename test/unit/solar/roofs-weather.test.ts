@@ -4,7 +4,7 @@ import { parseProfileCsv, powerToKwh, profileColumn } from '../../../models/weat
 import { parseTryCsv } from '../../../models/weather/try-weather.js';
 import { alignTypicalYear } from '../../../models/weather/typical-year.js';
 import type { Building, LonLat } from '../../../models/types.js';
-import { profileText } from './data.js';
+import { profileText } from '../../fixtures/data/fixture-files.js';
 
 /** A 20 m (east-west) x 10 m rectangle near Essen. */
 const rect = (): LonLat[] => {

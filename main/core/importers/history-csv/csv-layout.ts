@@ -5,7 +5,7 @@
  */
 import type { CsvLine } from './csv-lines.js';
 
-import type { HistoryKind } from '../../../../models/contract.js';
+import type { HistoryKind } from '../../../../models/contract/index.js';
 
 // the contract names the kinds, so the UI, the API and this parser cannot drift apart
 export type { HistoryKind };

@@ -7,7 +7,7 @@ import { runIntervalEngine } from '../../../../models/intervals/interval-engine.
 import { DEFAULT_LIMITS, type IntervalLimits } from '../../../../models/intervals/limits.js';
 import { qualityFromCode } from '../../../../models/intervals/quality.js';
 import { INTERVAL_HOURS, INTERVAL_MS } from '../../../../models/time-grid.js';
-import type { HistoryPreviewView } from '../../../../models/contract.js';
+import type { HistoryPreviewView } from '../../../../models/contract/index.js';
 import type { IntervalQuality, Reading } from '../../../../models/types.js';
 import type { SqliteStore } from '../../store/sqlite-store.js';
 

@@ -4,7 +4,7 @@
  * backs off with jitter and is marked; it never delays the others. Readings go to the store in batches; health
  * and live power go to the UI as events. The collector only reads: it has no code path that writes to a device.
  */
-import type { CollectorStatus } from '../../../../models/contract.js';
+import type { CollectorStatus } from '../../../../models/contract/index.js';
 import type { Device } from '../../../../models/types.js';
 import type { DeviceDriver } from '../../../../drivers/device-driver.js';
 import type { EventBus } from '../../base/event-bus.js';

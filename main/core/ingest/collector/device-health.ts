@@ -1,5 +1,5 @@
 /** Health bookkeeping of one device, turned into the contract's DeviceHealth for the UI. */
-import type { DeviceHealth, DeviceState } from '../../../../models/contract.js';
+import type { DeviceHealth, DeviceState } from '../../../../models/contract/index.js';
 
 export class HealthRecord {
   state: DeviceState = 'unknown';

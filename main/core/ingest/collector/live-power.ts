@@ -1,5 +1,5 @@
 /** Latest power per building from the latest power readings, for the UI's live view. */
-import type { PowerSample } from '../../../../models/contract.js';
+import type { PowerSample } from '../../../../models/contract/index.js';
 import type { Point, Reading } from '../../../../models/types.js';
 
 export class LivePower {

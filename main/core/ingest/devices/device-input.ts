@@ -1,5 +1,5 @@
 /** Turns what the device dialog sends (DeviceInput) into a stored Device: protocol from the URL, config per protocol. */
-import type { DeviceInput, OpcUaLogin, OpcUaSecurityChoice } from '../../../../models/contract.js';
+import type { DeviceInput, OpcUaLogin, OpcUaSecurityChoice } from '../../../../models/contract/index.js';
 import type { Device, DeviceProtocol } from '../../../../models/types.js';
 import type { OpcUaIdentity, OpcUaSecurityMode, OpcUaSecurityPolicy } from '../../../../drivers/opcua/index.js';
 

@@ -8,7 +8,7 @@
  * The store keeps a removed device's rows (its history stays in the balances); the device is marked with
  * config.removedAt and no longer polled or listed.
  */
-import type { DeviceListEntry, DeviceRunState } from '../../../../models/contract.js';
+import type { DeviceListEntry, DeviceRunState } from '../../../../models/contract/index.js';
 import type { Device, Point } from '../../../../models/types.js';
 import type { DeviceDriver } from '../../../../drivers/device-driver.js';
 import type { Collector } from '../collector/collector.js';

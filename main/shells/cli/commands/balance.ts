@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import type { CliCommand } from '../../common/command.js';
 import { UsageError } from '../../common/command.js';
 import { parseArgs } from '../../common/args.js';
-import type { AnalysisArgs, DistrictView, ScenarioArgs } from '../../../../models/contract.js';
+import type { AnalysisArgs, DistrictView, ScenarioArgs } from '../../../../models/contract/index.js';
 import { argSchemas } from '../../../core/api/schemas.js';
 import { analyseDistrict } from '../../../core/analysis/district-analysis.js';
 import { runDistrictScenario } from '../../../core/analysis/scenario.js';

@@ -1,5 +1,5 @@
 /** `plustwin district heat-supply`: show or store each building's heat supply in the district file. */
-import type { HeatSupply } from '../../../../models/contract.js';
+import type { HeatSupply } from '../../../../models/contract/index.js';
 import { HEAT_SUPPLY_CARRIERS, heatSupplyOf } from '../../../core/analysis/heat-supply.js';
 import { storeHeatSupply } from '../../../core/analysis/store-heat-supply.js';
 import { UsageError, type CliIo } from '../../common/command.js';

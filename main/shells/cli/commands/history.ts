@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { langFrom, numberFormatter, type NumberFormatter } from '../../../core/analysis/number-format.js';
 import { decodeCsvBytes } from '../../../core/importers/history-csv/csv-lines.js';
 import type { HistoryKind } from '../../../core/importers/history-csv/csv-layout.js';
-import type { HistoryPreviewView } from '../../../../models/contract.js';
+import type { HistoryPreviewView } from '../../../../models/contract/index.js';
+import { HISTORY_KINDS } from '../../../../models/values.js';
 import {
   HistoryImportError,
   importHistoryCsv,
@@ -37,11 +38,10 @@ listed with its number.
   --json             print the result as JSON
   --lang de|en       number and date format (default from LANG)`;
 
-const KINDS: readonly HistoryKind[] = ['readings', 'profile-kwh', 'profile-kw'];
 
 function options(flags: { kind?: string; marks?: string }): HistoryCsvOptions {
-  if (flags.kind !== undefined && !KINDS.includes(flags.kind as HistoryKind))
-    throw new UsageError(`--kind must be one of ${KINDS.join(', ')}, got '${flags.kind}'`);
+  if (flags.kind !== undefined && !(HISTORY_KINDS as readonly string[]).includes(flags.kind))
+    throw new UsageError(`--kind must be one of ${HISTORY_KINDS.join(', ')}, got '${flags.kind}'`);
   if (flags.marks !== undefined && flags.marks !== 'start' && flags.marks !== 'end')
     throw new UsageError(`--marks must be start or end, got '${flags.marks}'`);
   return {

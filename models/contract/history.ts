@@ -1,0 +1,45 @@
+/** A meter's history from a CSV file: preview, then import into one point. */
+import type { HistoryKind } from '../values.js';
+
+export type { HistoryKind } from '../values.js';
+
+/** A meter's history as CSV text (readings or a 15-minute load profile), for preview or import into one point. */
+export interface HistoryCsvArgs {
+  readonly csv: string;
+  /** When the columns do not say: cumulative readings, kWh per quarter hour, or mean kW. */
+  readonly kind?: HistoryKind;
+  /** A profile's times mark the quarter hour's start or end (guessed from the first row). */
+  readonly stampMarks?: 'start' | 'end';
+}
+
+/** What a history file holds, as the import would read it. Errors are listed with their line numbers. */
+export interface HistoryPreviewView {
+  readonly kind: HistoryKind;
+  readonly delimiter: string;
+  readonly decimalComma: boolean;
+  readonly stampMarks: 'start' | 'end';
+  readonly rows: number;
+  /** First and last time in the file, UTC epoch ms; null without rows. */
+  readonly first: number | null;
+  readonly last: number | null;
+  /** Quarter hours and energy the import would write (0 when there are errors). */
+  readonly intervals: number;
+  readonly kwh: number;
+  /** The first rows as read, for the user to check the columns were understood. */
+  readonly sample: readonly { readonly line: number; readonly ts: number; readonly value: number }[];
+  /** Bad lines (at most 100 listed), and how many there are in all. */
+  readonly errors: readonly { readonly line: number; readonly message: string }[];
+  readonly errorCount: number;
+}
+
+export interface HistoryImportResult {
+  readonly pointId: string;
+  readonly intervals: number;
+  readonly rows: number;
+  readonly kind: HistoryKind;
+}
+
+export interface HistoryMethods {
+  'history.preview': { args: HistoryCsvArgs; result: HistoryPreviewView };
+  'history.import': { args: HistoryCsvArgs & { readonly pointId: string }; result: HistoryImportResult };
+}
