@@ -74,6 +74,8 @@ export class DistrictApp {
     keyOf: (p) => `${p.from}|${p.to}`,
   });
   private ready = false;
+  private reloadingDistrict = false;
+  private readonly reloadedFor = new Set<string>();
   private error: string | null = null;
 
   constructor(
@@ -227,6 +229,16 @@ export class DistrictApp {
     this.panel?.setStatus(status);
     this.alarmList?.show(activeAlarms(status, this.district));
     this.scheduleBalances();
+    // a device that joined after start (the demo's OPC UA heat meters, a device added elsewhere): read the district
+    // again so that the panel lists it and the analysis' figures include it
+    const known = new Set(this.district?.devices.map((d) => d.id) ?? []);
+    // once per unknown device: one the district does not list (yet) must not make every status event reload it
+    const unknown = status.devices.filter((d) => !known.has(d.deviceId) && !this.reloadedFor.has(d.deviceId));
+    if (this.district && !this.reloadingDistrict && unknown.length > 0) {
+      for (const d of unknown) this.reloadedFor.add(d.deviceId);
+      this.reloadingDistrict = true;
+      void this.reloadDistrict(this.panel?.buildingId ?? undefined).finally(() => (this.reloadingDistrict = false));
+    }
   }
 
   private onLive(live: { readonly ts: number; readonly buildings: Readonly<Record<string, PowerSample>> }): void {
