@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
 // The UI is built once and loaded both by serve mode (http://) and by Electron (file://), hence relative asset
-// paths. scene-lab.html is a bare scene without the API, for the draw-call and dispose tests in Chromium.
+// paths. The scene lab (a bare scene for the draw-call and dispose tests) is built separately: test/lab/vite.config.ts.
 const root = resolve(import.meta.dirname, 'renderer');
 
 export default defineConfig({
@@ -12,11 +12,6 @@ export default defineConfig({
     outDir: resolve(import.meta.dirname, 'dist/renderer'),
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
-    rollupOptions: {
-      input: {
-        main: resolve(root, 'index.html'),
-        'scene-lab': resolve(root, 'scene-lab.html'),
-      },
-    },
+    rollupOptions: { input: { main: resolve(root, 'index.html') } },
   },
 });

@@ -4,9 +4,9 @@
  * Drivers convert device units to these before a Reading leaves drivers/.
  */
 
-import type { DeviceProtocol, HeatSupplyCarrier, Medium, PointKind, PointRole } from './values.js';
+import type { DeviceProtocol, HeatSupplyCarrier, InboundProtocol, Medium, PointKind, PointRole } from './values.js';
 
-export type { DeviceProtocol, Medium, PointKind, PointRole } from './values.js';
+export type { DeviceProtocol, InboundProtocol, Medium, PointKind, PointRole } from './values.js';
 
 /** Quality of a raw sample, as the device or protocol reported it. */
 export type SampleQuality = 'good' | 'uncertain' | 'bad';
@@ -73,8 +73,8 @@ export interface Device {
   readonly id: string;
   readonly name: string;
   readonly buildingId: string;
-  readonly protocol: DeviceProtocol;
-  /** modbus-tcp://host:port?unit=1, modbus-rtu:///dev/ttyUSB0?baud=9600&unit=3, opc.tcp://host:4840 */
+  readonly protocol: DeviceProtocol | InboundProtocol;
+  /** modbus-tcp://host:port?unit=1, modbus-rtu:///dev/ttyUSB0?baud=9600&unit=3, opc.tcp://host:4840, ocpp://<chargePointId> */
   readonly url: string;
   /** Profile id from drivers/profiles, or 'sunspec' for auto discovery, or 'opcua' for picked nodes. */
   readonly profile: string;

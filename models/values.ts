@@ -42,6 +42,16 @@ export type PointKind = (typeof POINT_KINDS)[number];
 export const DEVICE_PROTOCOLS = ['modbus-tcp', 'modbus-rtu-tcp', 'modbus-rtu', 'opcua'] as const;
 export type DeviceProtocol = (typeof DEVICE_PROTOCOLS)[number];
 
+/**
+ * Protocols whose devices connect to PlusTwin themselves (an OCPP charge point dials the central system, a LoRaWAN network server publishes uplinks over MQTT): they are
+ * stored as devices with points like any meter, but nobody adds them in the device dialog and the collector never
+ * polls them.
+ */
+export const INBOUND_PROTOCOLS = ['ocpp', 'lorawan'] as const;
+export type InboundProtocol = (typeof INBOUND_PROTOCOLS)[number];
+
+export const isInboundProtocol = (p: string): p is InboundProtocol => (INBOUND_PROTOCOLS as readonly string[]).includes(p);
+
 /** The Modbus ones: a device profile names which of these it speaks. */
 export const MODBUS_PROTOCOLS = ['modbus-tcp', 'modbus-rtu', 'modbus-rtu-tcp'] as const satisfies readonly DeviceProtocol[];
 

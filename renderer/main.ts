@@ -4,8 +4,8 @@ import { publishDebug } from './app/debug-hooks.js';
 import { DistrictApp } from './app/district-app.js';
 import { mountDevices } from './devices/mount-devices.js';
 import { isThemeChoice, resolveTheme, THEME_CHOICES, type ThemeChoice } from './app/theme.js';
-import { createI18n, LANGS, pickLang, type Lang } from './i18n/i18n.js';
-import type { Theme } from '../models/values.js';
+import { createI18n, isStaticKey, LANGUAGES, pickLang } from './i18n/i18n.js';
+import type { Language, Theme } from '../models/values.js';
 import { byTestId, h } from './panels/dom.js';
 import { loadSettings, saveSettings } from './app/saved-settings.js';
 
@@ -36,14 +36,16 @@ async function boot(): Promise<void> {
   document.documentElement.lang = lang;
   document.title = i18n.t('app.title');
   for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) {
-    el.textContent = i18n.t(el.dataset['i18n'] as Parameters<typeof i18n.t>[0]);
+    const key = el.dataset['i18n'];
+    // a key index.html misspells keeps the page's own text (test/unit/renderer/i18n.test.ts fails on it)
+    if (isStaticKey(key)) el.textContent = i18n.t(key);
   }
 
   const langSelect = byTestId<HTMLSelectElement>(document, 'lang-select');
-  langSelect.replaceChildren(...LANGS.map((l) => h('option', { value: l, text: l.toUpperCase() })));
+  langSelect.replaceChildren(...LANGUAGES.map((l) => h('option', { value: l, text: l.toUpperCase() })));
   langSelect.value = lang;
   langSelect.addEventListener('change', () => {
-    const next = langSelect.value as Lang;
+    const next = langSelect.value as Language;
     store(LANG_KEY, next);
     saveSettings(api, { language: next });
     const url = new URL(location.href);

@@ -6,11 +6,6 @@ export interface AppSettings {
   readonly language: Language;
   /** 'system' follows the operating system's light or dark mode. */
   readonly theme: ThemeSetting;
-  readonly units: { readonly power: 'W' | 'kW' | 'MW'; readonly energy: 'kWh' | 'MWh' };
-  /** Factor set ids used by default (see 'factors.list'). */
-  readonly factorSets: { readonly primary: string; readonly co2: string };
-  /** Defaults for new devices, ms. */
-  readonly polling: { readonly intervalMs: number; readonly timeoutMs: number };
   /** Desktop only: closing the window keeps collecting from the tray. */
   readonly keepCollectingWhenClosed: boolean;
   readonly startAtLogin: boolean;
@@ -20,10 +15,8 @@ export interface AppSettings {
   readonly verdictMinCoverage: number;
 }
 
-/** A change to the settings: any field, groups in part. */
-export type AppSettingsPatch = {
-  readonly [K in keyof AppSettings]?: AppSettings[K] extends object ? Partial<AppSettings[K]> : AppSettings[K];
-};
+/** A change to the settings: any subset of the (flat) fields. */
+export type AppSettingsPatch = Partial<AppSettings>;
 
 export interface SettingsMethods {
   'settings.get': { args: Record<string, never>; result: AppSettings };

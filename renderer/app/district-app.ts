@@ -129,7 +129,7 @@ export class DistrictApp {
     const skipped = this.scene.setDistrict(district.site.origin, district.buildings, { pv: pvSystems(district.buildings, district.points) });
     // modelled roofs come in a second call, so that a large district shows before they are read
     void this.loadRoofShapes();
-    this.els.notice.textContent = skipped.length ? this.i18n.t('buildings.skipped', { count: skipped.length }) : '';
+    this.els.notice.textContent = skipped.length ? this.i18n.plural('buildings.skipped', skipped.length) : '';
     if (skipped.length) this.els.notice.title = skipped.map((s) => `${s.id}: ${s.reason}`).join('\n');
     this.list.render(district.buildings);
     this.onConnection((state) => this.statusLine?.setConnection(state));

@@ -14,6 +14,9 @@ import { callApi, errorText, isCertificateProblem } from './devices-api.js';
 import { OpcUaBrowser } from './opcua-browser.js';
 import { renderProbe } from './probe-view.js';
 
+/** 'Sign:Basic256Sha256' as the message key spells it ('Sign.Basic256Sha256'), typed so that tsc checks the key. */
+type Dotted<S extends string> = S extends `${infer Mode}:${infer Policy}` ? `${Mode}.${Policy}` : S;
+const dotted = <S extends string>(s: S): Dotted<S> => s.replace(':', '.') as Dotted<S>;
 
 export interface DeviceDialogContext {
   readonly api: PlusTwinApi;
@@ -38,7 +41,7 @@ export function openDeviceDialog(ctx: DeviceDialogContext, existing?: DeviceList
   const role = field(i18n.t('devices.field.deviceRole'), selectOf(deviceRoleOptions(i18n), cfg.role ?? '', 'device-role'));
   const poll = field(i18n.t('devices.field.poll'), h('input', { type: 'number', min: 1, max: 3600, value: String((d?.pollIntervalMs ?? 15_000) / 1000), 'data-testid': 'device-poll' }));
   const currentSecurity = cfg.securityMode && cfg.securityMode !== 'None' ? `${cfg.securityMode}:${cfg.securityPolicy}` : 'None';
-  const security = field(i18n.t('devices.field.security'), selectOf(OPCUA_SECURITY_CHOICES.map((s) => ({ value: s, text: i18n.t(`devices.security.${s.replace(':', '.')}` as Parameters<I18n['t']>[0]) })), currentSecurity));
+  const security = field(i18n.t('devices.field.security'), selectOf(OPCUA_SECURITY_CHOICES.map((s) => ({ value: s, text: i18n.t(`devices.security.${dotted(s)}`) })), currentSecurity));
   const user = field(i18n.t('devices.field.username'), h('input', { value: cfg.identity?.username ?? '', autocomplete: 'username' }), i18n.t('devices.usernameHint'));
   const password = field(i18n.t('devices.field.password'), h('input', { type: 'password', autocomplete: 'current-password' }));
 

@@ -21,7 +21,10 @@ export interface DeviceListContext {
 
 const REFRESH_MS = 3000;
 
-export function stateOf(e: DeviceListEntry): string {
+/** What the state column shows: the supervisor's start-up states, else the collector's health. */
+export type DeviceRowState = 'starting' | 'retrying' | NonNullable<DeviceListEntry['health']>['state'] | 'unknown';
+
+export function stateOf(e: DeviceListEntry): DeviceRowState {
   if (e.run === 'starting' || e.run === 'retrying') return e.run;
   return e.health?.state ?? 'unknown';
 }
@@ -43,7 +46,7 @@ export async function openDeviceList(ctx: DeviceListContext): Promise<void> {
       h(
         'table',
         { 'data-testid': 'devices-table' },
-        h('thead', {}, h('tr', {}, ...['name', 'building', 'address', 'state', 'lastGood', 'error', 'actions'].map((k) => h('th', { text: i18n.t(`devices.col.${k}` as Parameters<I18n['t']>[0]) })))),
+        h('thead', {}, h('tr', {}, ...(['name', 'building', 'address', 'state', 'lastGood', 'error', 'actions'] as const).map((k) => h('th', { text: i18n.t(`devices.col.${k}`) })))),
         body,
       ),
       message,
@@ -65,7 +68,7 @@ export async function openDeviceList(ctx: DeviceListContext): Promise<void> {
       h('td', { text: e.device.name }),
       h('td', { text: buildings.find((b) => b.id === e.device.buildingId)?.name ?? e.device.buildingId }),
       h('td', {}, h('code', { text: e.device.url })),
-      h('td', { class: `dev-state-${state}`, 'data-testid': 'device-state', text: i18n.t(`devices.state.${state}` as Parameters<I18n['t']>[0]) }),
+      h('td', { class: `dev-state-${state}`, 'data-testid': 'device-state', text: i18n.t(`devices.state.${state}`) }),
       h('td', { text: lastGood }),
       h('td', { class: 'dev-hint', text: e.startError ?? e.health?.lastError ?? '' }),
       h('td', {}, e.demo ? h('span', { class: 'dev-hint', text: i18n.t('devices.demo') }) : h('span', {}, edit, ' ', remove)),

@@ -125,16 +125,16 @@ export class OpcUaBrowser {
 
   private pick(node: OpcUaBrowseNodeView, given?: OpcUaPointChoice): void {
     if (this.choices.has(node.nodeId)) return;
-    const select = <T extends string>(label: string, values: readonly T[], value: T, prefix: string) => {
+    const select = <T extends string>(label: string, values: readonly T[], value: T, text: (v: T) => string) => {
       const s = h('select', { 'aria-label': label });
-      s.append(...values.map((v) => h('option', { value: v, text: this.i18n.t(`${prefix}.${v}` as Parameters<I18n['t']>[0]) })));
+      s.append(...values.map((v) => h('option', { value: v, text: text(v) })));
       s.value = value;
       return s;
     };
     const key = h('input', { value: given?.key ?? keyOf(node), 'aria-label': this.i18n.t('devices.browse.key'), size: 14 });
-    const medium = select(this.i18n.t('devices.field.medium'), MEDIA, given?.medium ?? 'electricity', 'devices.medium');
-    const role = select(this.i18n.t('devices.field.role'), POINT_ROLES, given?.role ?? 'consumption', 'devices.role');
-    const kind = select(this.i18n.t('devices.field.kind'), POINT_KINDS, given?.kind ?? guessKind(node.displayName), 'devices.kind');
+    const medium = select(this.i18n.t('devices.field.medium'), MEDIA, given?.medium ?? 'electricity', (v) => this.i18n.t(`devices.medium.${v}`));
+    const role = select(this.i18n.t('devices.field.role'), POINT_ROLES, given?.role ?? 'consumption', (v) => this.i18n.t(`devices.role.${v}`));
+    const kind = select(this.i18n.t('devices.field.kind'), POINT_KINDS, given?.kind ?? guessKind(node.displayName), (v) => this.i18n.t(`devices.kind.${v}`));
     const remove = h('button', { type: 'button', text: '✕', 'aria-label': this.i18n.t('devices.browse.unpick', { name: node.displayName }) });
     remove.addEventListener('click', () => this.unpick(node.nodeId));
     const row = h('div', { class: 'dev-row', 'data-node-id': node.nodeId }, h('span', { text: node.displayName }), key, medium, role, kind, remove);

@@ -1,34 +1,39 @@
 /**
- * A deliberately small i18n: two languages, a flat key table, {name} placeholders, and Intl for numbers and dates
+ * The UI's i18n: the shared message mechanism (models/i18n/) over the UI's table, plus Intl for numbers and dates
  * so that German gets its decimal comma and 24-hour clock without hand-written formatting.
  */
-import { isLanguage, LANGUAGES, type Language } from '../../models/values.js';
-import { de, en, type MessageKey, type Messages } from './messages.js';
+import { isPlainKey, type KeyOf, type PlainKeyOf, type TextsOf } from '../../models/i18n/define-messages.js';
+import { createTranslator, type Translate, type TranslatePlural } from '../../models/i18n/translator.js';
+import { isLanguage, type Language } from '../../models/values.js';
+import { rendererMessages } from './messages.js';
 
-export type Lang = Language;
-export const LANGS: readonly Lang[] = LANGUAGES;
-const TABLES: Record<Lang, Messages> = { de, en };
+export { isLanguage, LANGUAGES, type Language } from '../../models/values.js';
+export type MessageKey = KeyOf<typeof rendererMessages>;
 
-export const isLang = isLanguage;
+/** A key named in index.html (data-i18n): the HTML is not typechecked, so it is checked here and by a unit test. */
+export const isStaticKey = (key: string | undefined): key is PlainKeyOf<typeof rendererMessages> => isPlainKey(rendererMessages, key);
 
 /** ?lang=… wins, then a stored choice, else German (the product's first language). */
-export function pickLang(search: string, stored: string | null): Lang {
+export function pickLang(search: string, stored: string | null): Language {
   const fromQuery = new URLSearchParams(search).get('lang');
-  if (isLang(fromQuery)) return fromQuery;
-  if (isLang(stored)) return stored;
+  if (isLanguage(fromQuery)) return fromQuery;
+  if (isLanguage(stored)) return stored;
   return 'de';
 }
 
 /** The Intl locale for a UI language: German always de-DE; English follows the browser where it is English. */
-export function localeFor(lang: Lang, browserLocales: readonly string[] = []): string {
+export function localeFor(lang: Language, browserLocales: readonly string[] = []): string {
   if (lang === 'de') return 'de-DE';
   return browserLocales.find((l) => l.toLowerCase().startsWith('en')) ?? 'en-GB';
 }
 
 export interface I18n {
-  readonly lang: Lang;
+  readonly lang: Language;
   readonly locale: string;
-  t(key: MessageKey, params?: Readonly<Record<string, string | number>>): string;
+  /** A key of the UI's table, with exactly the parameters its text has placeholders for. */
+  readonly t: Translate<TextsOf<typeof rendererMessages>>;
+  /** A count's text, singular or plural as the language has it (Intl.PluralRules). */
+  readonly plural: TranslatePlural<TextsOf<typeof rendererMessages>>;
   number(value: number, fractionDigits?: number): string;
   percent(share: number): string;
   dateTime(ts: number, timeZone: string): string;
@@ -36,8 +41,7 @@ export interface I18n {
   day(ts: number, timeZone: string): string;
 }
 
-export function createI18n(lang: Lang, browserLocales: readonly string[] = []): I18n {
-  const table = TABLES[lang];
+export function createI18n(lang: Language, browserLocales: readonly string[] = []): I18n {
   const locale = localeFor(lang, browserLocales);
   const numberFormats = new Map<number, Intl.NumberFormat>();
   const nf = (digits: number): Intl.NumberFormat => {
@@ -51,19 +55,12 @@ export function createI18n(lang: Lang, browserLocales: readonly string[] = []): 
   const percentFormat = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const fmt = (ts: number, timeZone: string, options: Intl.DateTimeFormatOptions): string =>
     new Intl.DateTimeFormat(locale, { timeZone, ...options }).format(new Date(ts));
-  const t = (key: MessageKey, params?: Readonly<Record<string, string | number>>): string => {
-    const text = table[key] ?? key;
-    if (!params) return text;
-    return text.replace(/\{(\w+)\}/g, (m, name: string) => {
-      const v = params[name];
-      if (v === undefined) return m;
-      return typeof v === 'number' ? nf(Number.isInteger(v) ? 0 : 1).format(v) : v;
-    });
-  };
+  const { t, plural } = createTranslator(rendererMessages, lang, locale);
   return {
     lang,
     locale,
     t,
+    plural,
     number: (value, fractionDigits = 1) => nf(fractionDigits).format(value),
     percent: (share) => percentFormat.format(share),
     dateTime: (ts, timeZone) => fmt(ts, timeZone, { dateStyle: 'medium', timeStyle: 'medium' }),

@@ -81,7 +81,7 @@ export async function openHistoryDialog(
         ? h(
             'div',
             { 'data-testid': 'history-errors' },
-            h('p', { class: 'dev-error', text: i18n.t('history.errors', { count: p.errorCount }) }),
+            h('p', { class: 'dev-error', text: i18n.plural('history.errors', p.errorCount) }),
             h('ul', {}, ...p.errors.map((e) => h('li', { 'data-line': String(e.line), text: i18n.t('history.line', { line: e.line, message: e.message }) }))),
           )
         : '',

@@ -4,7 +4,7 @@
  * geometry is also what keeps draw calls constant (measured in Chromium by test/e2e/scene-gpu.test.ts).
  */
 import { ExtrudeGeometry, Shape } from 'three';
-import { syntheticDistrict } from '../../renderer/lab/synthetic-district.js';
+import { syntheticDistrict } from '../lab/synthetic-district.js';
 import { buildDistrictGeometry } from '../../renderer/scene/district-geometry.js';
 import { localProjection } from '../../renderer/scene/projection.js';
 import type { BenchResult } from './bench-result.js';

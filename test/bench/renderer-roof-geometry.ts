@@ -3,8 +3,8 @@
  * every rectangular building and panels on every fourth, against the extruded district; and the size and parse
  * time of the 'district.roofShapes' answer against the district's buildings as 'district.get' sends them.
  */
-import { syntheticDistrict } from '../../renderer/lab/synthetic-district.js';
-import { syntheticRoofShapes } from '../../renderer/lab/synthetic-roofs.js';
+import { syntheticDistrict } from '../lab/synthetic-district.js';
+import { syntheticRoofShapes } from '../lab/synthetic-roofs.js';
 import { buildDistrictGeometry } from '../../renderer/scene/district-geometry.js';
 import type { PvSystem } from '../../renderer/scene/pv-panels.js';
 import type { BenchResult } from './bench-result.js';

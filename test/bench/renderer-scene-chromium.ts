@@ -1,15 +1,15 @@
 /**
  * The district scene in the real renderer: Debian's Chromium, WebGL 2 on SwiftShader (a CPU rasteriser, as on CI
- * machines without a GPU), the built scene lab page (dist/renderer/scene-lab.html). For 1,000, 10,000 and 50,000
+ * machines without a GPU), the scene lab page (test/lab/, built into dist/lab). For 1,000, 10,000 and 50,000
  * synthetic buildings: time until the first frame is drawn (geometry build, upload, render, read back), draw calls
  * and triangles of a frame, geometries and vertex/index buffer bytes on the GPU, and the median frame time,
  * against one mesh per building measured in the same run. Each measurement gets a freshly loaded page so that
  * one district's garbage does not slow the next. PLUSTWIN_BENCH_SCENE_SIZES=1000,10000,50000 sets the sizes.
  */
 import type { Page } from 'playwright-core';
-import type { SceneLab } from '../../renderer/lab/scene-lab.js';
-import type { SceneMeasurement, SceneMode } from '../../renderer/lab/scene-measure.js';
-import { ensureRendererBuilt, RENDERER_DIST } from '../e2e/build-once.js';
+import type { SceneLab } from '../lab/scene-lab.js';
+import type { SceneMeasurement, SceneMode } from '../lab/scene-measure.js';
+import { ensureLabBuilt, LAB_DIST } from '../e2e/build-once.js';
 import { launchChromium, type Browser } from '../e2e/chromium.js';
 import { serveFolder } from '../e2e/static-server.js';
 import type { BenchResult } from './bench-result.js';
@@ -98,11 +98,11 @@ function predictNaiveMs(n0: number, at: SceneMeasurement & { wallMs: number }, n
 
 export async function run(): Promise<BenchResult[]> {
   const sizes = sceneSizes();
-  await ensureRendererBuilt();
+  await ensureLabBuilt();
   let server: Awaited<ReturnType<typeof serveFolder>> | undefined;
   let browser: Browser | undefined;
   try {
-    server = await serveFolder(RENDERER_DIST);
+    server = await serveFolder(LAB_DIST);
     browser = await launchChromium({ width: 1000, height: 700 });
     const url = `${server.url}scene-lab.html`;
     const out: BenchResult[] = [];

@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { RoofLab } from '../../renderer/lab/roof-lab.js';
-import type { RendererFacts, SceneLab } from '../../renderer/lab/scene-lab.js';
-import { ensureRendererBuilt, RENDERER_DIST } from './build-once.js';
+import type { RoofLab } from '../lab/roof-lab.js';
+import type { RendererFacts, SceneLab } from '../lab/scene-lab.js';
+import { ensureLabBuilt, LAB_DIST } from './build-once.js';
 import { launchChromium, type Browser } from './chromium.js';
 import { serveFolder } from './static-server.js';
 
@@ -20,8 +20,8 @@ describe('district scene in Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    await ensureRendererBuilt();
-    server = await serveFolder(RENDERER_DIST);
+    await ensureLabBuilt();
+    server = await serveFolder(LAB_DIST);
     browser = await launchChromium({ width: 1000, height: 700 });
     page = browser.page;
     await page.goto(`${server.url}scene-lab.html`);

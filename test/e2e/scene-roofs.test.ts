@@ -9,8 +9,8 @@ import { roofShapesOf } from '../../main/core/api/roof-shapes.js';
 import { readCityGml } from '../../main/core/importers/citygml/read-citygml.js';
 import type { RoofShape } from '../../models/contract/index.js';
 import type { Building } from '../../models/types.js';
-import type { OpenInput, PictureSummary, RoofLab } from '../../renderer/lab/roof-lab.js';
-import { ensureRendererBuilt, RENDERER_DIST } from './build-once.js';
+import type { OpenInput, PictureSummary, RoofLab } from '../lab/roof-lab.js';
+import { ensureLabBuilt, LAB_DIST } from './build-once.js';
 import { launchChromium, type Browser } from './chromium.js';
 import { serveFolder } from './static-server.js';
 import { FZK_HAUS_GML as FZK } from '../fixtures/data/fixture-files.js';
@@ -48,14 +48,14 @@ describe('LoD2 roofs and PV panels in Chromium', () => {
   const picture = () => page.evaluate(() => (window as unknown as Lab).__roofLab.picture());
 
   beforeAll(async () => {
-    const [imported] = await Promise.all([readCityGml(FZK), ensureRendererBuilt()]);
+    const [imported] = await Promise.all([readCityGml(FZK), ensureLabBuilt()]);
     const b = imported.bounds!;
     fzk = {
       origin: { lat: (b.minLat + b.maxLat) / 2, lon: (b.minLon + b.maxLon) / 2 },
       buildings: imported.buildings,
       roofShapes: roofShapesOf(imported.roofs),
     };
-    server = await serveFolder(RENDERER_DIST);
+    server = await serveFolder(LAB_DIST);
     browser = await launchChromium({ width: 1000, height: 700 });
     page = browser.page;
     await page.goto(`${server.url}scene-lab.html`);

@@ -1,4 +1,4 @@
-/** Serves dist/renderer on a free loopback port, for pages that need no core (the scene lab). */
+/** Serves a built folder (dist/lab) on a free loopback port, for pages that need no core (the scene lab). */
 import fs from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';

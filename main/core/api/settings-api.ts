@@ -18,19 +18,13 @@ export type SettingsHandlers = {
 };
 
 const shape = settingsSchema.shape;
-/** A patch: any top-level field; groups may be given in part (the store merges and checks the result). */
+/** A patch: any subset of the fields (the store merges it into the current settings and checks the result). */
 export const settingsArgSchemas = {
   'settings.get': z.object({}).strict(),
   'settings.set': z
     .object({
       language: shape.language.unwrap().optional(),
       theme: shape.theme.unwrap().optional(),
-      units: z.object({ power: z.enum(['W', 'kW', 'MW']).optional(), energy: z.enum(['kWh', 'MWh']).optional() }).strict().optional(),
-      factorSets: z.object({ primary: z.string().min(1).max(100).optional(), co2: z.string().min(1).max(100).optional() }).strict().optional(),
-      polling: z
-        .object({ intervalMs: z.number().int().min(1_000).max(3_600_000).optional(), timeoutMs: z.number().int().min(100).max(60_000).optional() })
-        .strict()
-        .optional(),
       keepCollectingWhenClosed: z.boolean().optional(),
       startAtLogin: z.boolean().optional(),
       shadows: z.boolean().optional(),

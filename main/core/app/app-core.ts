@@ -12,6 +12,7 @@ import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 import { startDemo, type RunningDemo } from '../demo/start-demo.js';
 import { startDevices, type RunningDevices } from '../ingest/devices/start-devices.js';
+import { startCentralSystem, type CentralSystem } from '../ingest/ocpp/central-system.js';
 import { appVersion } from '../base/app-root.js';
 import { prepareDataDir, type DataPaths } from '../base/data-dir.js';
 import { EventBus } from '../base/event-bus.js';
@@ -43,6 +44,8 @@ export interface Core {
   readonly demo: RunningDemo | undefined;
   /** The user's devices (main/devices): add, edit, remove at run time; stored ones restart with the core. */
   readonly devices: RunningDevices;
+  /** The district's OCPP central system, when its settings enable one (docs/district-assets.md). */
+  readonly ocpp: CentralSystem | undefined;
   /** Stops polling, writes every pending reading, closes simulators and the database. */
   close(): Promise<void>;
 }
@@ -77,6 +80,16 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     throw e;
   }
   const devices = startDevices({ store, collector, pkiDir: paths.pki, log, ...(demo ? { demoReady: demo.heatReady } : {}) });
+  const ocppSettings = await store.charging.ocppSettings();
+  let ocpp: CentralSystem | undefined;
+  if (ocppSettings.enabled) {
+    try {
+      ocpp = await startCentralSystem({ store, charging: store.charging, settings: ocppSettings, now: () => clock.now(), log });
+    } catch (e) {
+      // a taken port must not keep the rest of the app from starting; the log says why charge points cannot connect
+      log(`ocpp: the central system could not start on ${ocppSettings.host}:${ocppSettings.port}: ${(e as Error).message}`);
+    }
+  }
   const info: AppInfo = { version: appVersion(), dataDir: paths.dir, dbPath: paths.db, transport: options.transport };
   let closing: Promise<void> | undefined;
   return {
@@ -88,8 +101,10 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     clock,
     demo,
     devices,
+    ocpp,
     close: () =>
       (closing ??= (async () => {
+        await ocpp?.close();
         await demo?.stopJoining();
         await devices.close();
         await collector.stop();

@@ -13,7 +13,7 @@ import type { WeatherSeries } from '../../../models/weather/try-weather.js';
 import { analyseDistrictWithProfiles, DEFAULT_MIN_COVERAGE } from '../analysis/district-analysis.js';
 import { INTERVAL_MS } from '../../../models/time-grid.js';
 import type { Store } from '../store/store.js';
-import type { Lang } from './messages.js';
+import type { Language } from '../../../models/values.js';
 import { buildPvSection } from './pv-section.js';
 import { qualityStats, ReportDataError } from './quality-stats.js';
 import type { BuildingReport, PvSection, QualityCounts, ReportData } from './report-data.js';
@@ -24,7 +24,7 @@ export type ProgressFn = (share: number, what: string) => void;
 
 export interface ReportOptions {
   readonly period: ReportPeriod;
-  readonly lang?: Lang;
+  readonly lang?: Language;
   /** Buildings to report on, in this order; all buildings of the district when omitted. */
   readonly buildingIds?: readonly string[];
   /** GEG Anlage 4 by default. */

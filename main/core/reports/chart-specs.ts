@@ -3,7 +3,8 @@
  * The page script only maps a spec onto a chart.js config, so what a chart shows is testable without a browser.
  */
 import type { Formatter } from './format.js';
-import { text, type Lang } from './messages.js';
+import type { Language } from '../../../models/values.js';
+import { reportText } from './messages.js';
 import type { MonthRow } from './report-data.js';
 
 export interface ChartDataset {
@@ -37,16 +38,16 @@ export const COLORS = {
   singles: '#9aa9b8',
 } as const;
 
-export const monthlyChart = (id: string, months: readonly MonthRow[], lang: Lang, f: Formatter, timeZone: string): ChartSpec => ({
+export const monthlyChart = (id: string, months: readonly MonthRow[], lang: Language, f: Formatter, timeZone: string): ChartSpec => ({
   id,
   locale: f.locale,
   labels: months.map((m) => f.monthShort(m.from, timeZone)),
   yTitle: 'kWh',
   datasets: [
-    { label: text(lang, 'col.consumption'), data: months.map((m) => (m.hasData ? m.consumptionKwh : null)), color: COLORS.consumption },
-    { label: text(lang, 'col.generation'), data: months.map((m) => (m.hasData ? m.generationKwh : null)), color: COLORS.generation },
-    { label: text(lang, 'col.import'), data: months.map((m) => (m.hasData ? m.importKwh : null)), color: COLORS.import },
-    { label: text(lang, 'col.export'), data: months.map((m) => (m.hasData ? m.exportKwh : null)), color: COLORS.export },
-    { label: text(lang, 'col.net'), data: months.map((m) => (m.hasData ? m.netKwh : null)), color: COLORS.net, line: true },
+    { label: reportText(lang)('col.consumption'), data: months.map((m) => (m.hasData ? m.consumptionKwh : null)), color: COLORS.consumption },
+    { label: reportText(lang)('col.generation'), data: months.map((m) => (m.hasData ? m.generationKwh : null)), color: COLORS.generation },
+    { label: reportText(lang)('col.import'), data: months.map((m) => (m.hasData ? m.importKwh : null)), color: COLORS.import },
+    { label: reportText(lang)('col.export'), data: months.map((m) => (m.hasData ? m.exportKwh : null)), color: COLORS.export },
+    { label: reportText(lang)('col.net'), data: months.map((m) => (m.hasData ? m.netKwh : null)), color: COLORS.net, line: true },
   ],
 });

@@ -11,7 +11,7 @@ import type { Store } from '../store/store.js';
 import { assembleReport, ReportDataError, type ProgressFn } from './assemble-report.js';
 import { printReportPdf } from './chromium-pdf.js';
 import { writeIntervalCsv, type CsvVariant } from './csv-writer.js';
-import type { Lang } from './messages.js';
+import type { Language } from '../../../models/values.js';
 import { prepareReportFolder, type ReportFolder } from './report-folder.js';
 import { parsePeriod, type ReportPeriod } from './report-period.js';
 import { writeReportXlsx } from './xlsx-writer.js';
@@ -24,7 +24,7 @@ export interface ExportRequest {
   /** A ReportPeriod, or text such as "2025", "2025-03" or "2025-01-01..2025-06-30" in the site's time zone. */
   readonly period: ReportPeriod | string;
   readonly buildingIds?: readonly string[];
-  readonly lang?: Lang;
+  readonly lang?: Language;
   /** CSV only: 'de' (default when lang is de) or 'intl'. */
   readonly csvVariant?: CsvVariant;
   /** CSV only: one row per point (default) or per building. */

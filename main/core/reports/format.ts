@@ -1,5 +1,6 @@
 /** Numbers and dates as the report's language writes them (de-DE: decimal comma, 1.234,5). */
-import type { Lang } from './messages.js';
+import { DEFAULT_LOCALE } from '../../../models/i18n/locales.js';
+import type { Language } from '../../../models/values.js';
 
 export interface Formatter {
   readonly locale: string;
@@ -18,8 +19,8 @@ export interface Formatter {
   monthShort(ts: number, timeZone: string): string;
 }
 
-export const formatterFor = (lang: Lang): Formatter => {
-  const locale = lang === 'de' ? 'de-DE' : 'en-GB';
+export const formatterFor = (lang: Language): Formatter => {
+  const locale = DEFAULT_LOCALE[lang];
   const numbers = new Map<number, Intl.NumberFormat>();
   const nf = (d: number): Intl.NumberFormat => {
     let f = numbers.get(d);

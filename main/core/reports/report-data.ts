@@ -9,7 +9,7 @@ import type { AppliedFactor, FactorSet } from '../../../models/factors/factor-se
 import type { WeightedBalance } from '../../../models/factors/weigh.js';
 import type { PvPotentialOptions } from '../../../models/solar/pv-potential.js';
 import type { Building, Point, Site } from '../../../models/types.js';
-import type { Lang } from './messages.js';
+import type { Language } from '../../../models/values.js';
 import type { ReportPeriod } from './report-period.js';
 
 /** A local calendar month as the analysis computed it (no data: hasData false, printed as "no data"). */
@@ -84,7 +84,7 @@ export interface PvSection {
 }
 
 export interface ReportData {
-  readonly lang: Lang;
+  readonly lang: Language;
   readonly createdAt: number;
   readonly appVersion: string;
   readonly site: Site;

@@ -8,11 +8,12 @@ import type { CarrierBalance } from '../../../models/energy/balance.js';
 import type { Verdict } from '../../../models/contract/index.js';
 import type { Coverage } from '../../../models/energy/coverage.js';
 import { SLOT_QUALITIES } from '../../../models/energy/quality.js';
-import type { FactorSet } from '../../../models/factors/factor-set.js';
+import type { Carrier } from '../../../models/energy/carriers.js';
+import type { FactorEntry, FactorSet } from '../../../models/factors/factor-set.js';
 import { COLORS, monthlyChart, type ChartSpec } from './chart-specs.js';
 import { formatterFor, type Formatter } from './format.js';
 import { badge, chart, esc, figure, table, type Cell } from './html-parts.js';
-import { text, type MessageKey } from './messages.js';
+import { reportText, type ReportMessageKey, type ReportTranslate } from './messages.js';
 import { PAGE_SCRIPT } from './page-script.js';
 import type { BuildingReport, ReportData } from './report-data.js';
 import { REPORT_CSS } from './report-style.js';
@@ -32,7 +33,7 @@ const CHART_W = 660;
 interface Ctx {
   readonly d: ReportData;
   readonly f: Formatter;
-  readonly t: (k: MessageKey | string) => string;
+  readonly t: ReportTranslate;
   readonly charts: ChartSpec[];
 }
 
@@ -321,9 +322,11 @@ ${withChart ? chart('pv', CHART_W, Math.min(800, 80 + d.buildings.length * 34), 
 const factorTable = (ctx: Ctx, set: FactorSet): string => {
   const { f, t } = ctx;
   const used = new Set(ctx.d.factorsUsed.map((x) => `${x.setId}|${x.carrier}|${x.use}`));
+  // Object.entries widens the keys to string; they are the set's carriers
+  const entries = (m: FactorSet['factors']) => Object.entries(m) as [Carrier, FactorEntry | undefined][];
   const rows: Cell[][] = [
-    ...Object.entries(set.factors).map(([c, e]) => [t(`carrier.${c}`), set.basis === 'consumption' ? t('col.consumption') : t('col.import'), f.num(e!.value, set.kind === 'co2' ? 0 : 2), e!.note ?? '', used.has(`${set.id}|${c}|${set.basis === 'consumption' ? 'consumption' : 'import'}`) ? '●' : '']),
-    ...Object.entries(set.exportCredit).map(([c, e]) => [t(`carrier.${c}`), t('method.exportCredit'), f.num(e!.value, set.kind === 'co2' ? 0 : 2), e!.note ?? '', used.has(`${set.id}|${c}|export-credit`) ? '●' : '']),
+    ...entries(set.factors).map(([c, e]) => [t(`carrier.${c}`), set.basis === 'consumption' ? t('col.consumption') : t('col.import'), f.num(e!.value, set.kind === 'co2' ? 0 : 2), e!.note ?? '', used.has(`${set.id}|${c}|${set.basis === 'consumption' ? 'consumption' : 'import'}`) ? '●' : '']),
+    ...entries(set.exportCredit).map(([c, e]) => [t(`carrier.${c}`), t('method.exportCredit'), f.num(e!.value, set.kind === 'co2' ? 0 : 2), e!.note ?? '', used.has(`${set.id}|${c}|export-credit`) ? '●' : '']),
   ];
   return `<h3>${esc(set.name)}</h3>
 <p class="small"><b>${esc(t('col.set'))}:</b> ${esc(set.id)} · <b>${esc(t('col.version'))}:</b> ${esc(set.version)} · <b>${esc(t('col.unit'))}:</b> ${esc(set.unit)} · <b>${esc(t('method.basis'))}:</b> ${esc(set.basis === 'delivered' ? t('method.delivered') : t('method.consumptionBasis'))}<br><b>${esc(t('col.source'))}:</b> ${esc(set.source)}</p>
@@ -332,7 +335,7 @@ ${table([t('col.carrier'), t('col.use.factor'), `${t('col.factor')} [${set.unit}
 
 const methodPage = (ctx: Ctx): string => {
   const { d, t } = ctx;
-  const items: MessageKey[] = ['method.data', 'method.balance', 'method.final', 'method.primary', 'method.co2', 'method.energyPlus', 'method.kpis', 'method.sharing'];
+  const items: ReportMessageKey[] = ['method.data', 'method.balance', 'method.final', 'method.primary', 'method.co2', 'method.energyPlus', 'method.kpis', 'method.sharing'];
   return `<section class="page"><h2>5 ${esc(t('method.title'))}</h2>
 ${items.map((k) => `<p>${esc(t(k))}</p>`).join('')}
 <p><b>${esc(t('report.resolution'))}:</b> ${d.stepMs / 60_000} min · <b>${esc(t('report.timezone'))}:</b> ${esc(d.timeZone)} (${esc(t('method.months'))}) · <b>${esc(t('report.period'))}:</b> ${esc(periodText(ctx))}</p>
@@ -375,11 +378,11 @@ export const REPORT_CSP = [
 /** The complete page. chartJsSrc is where the page loads chart.js from (a file name next to the page). */
 export const renderReportHtml = (d: ReportData, chartJsSrc = 'chart.umd.js'): RenderedReport => {
   const f = formatterFor(d.lang);
-  const ctx: Ctx = { d, f, t: (k) => text(d.lang, k), charts: [] };
+  const ctx: Ctx = { d, f, t: reportText(d.lang), charts: [] };
   const body = [cover(ctx), summary(ctx), ...d.buildings.map((b, k) => buildingPage(ctx, b, k)), sharingPage(ctx), pvPage(ctx), methodPage(ctx), qualityPage(ctx)].join('\n');
   const specs = JSON.stringify(ctx.charts).replaceAll('<', '\\u003c');
   const html = `<!doctype html>
-<html lang="${d.lang}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}"><title>${esc(text(d.lang, 'report.title'))} – ${esc(d.site.name)} – ${esc(d.period.label)}</title>
+<html lang="${d.lang}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}"><title>${esc(reportText(d.lang)('report.title'))} – ${esc(d.site.name)} – ${esc(d.period.label)}</title>
 <style>${REPORT_CSS}</style></head>
 <body>
 ${body}
@@ -388,7 +391,7 @@ ${body}
 <script>${PAGE_SCRIPT}</script>
 </body></html>`;
   const footer = `<div style="width:100%;font-size:7pt;color:#6b7785;padding:0 16mm 0 18mm;display:flex;justify-content:space-between;font-family:'Liberation Sans',Arial,sans-serif">
-<span>${esc(text(d.lang, 'report.title'))} · ${esc(d.site.name)} · ${esc(periodText(ctx))}</span>
-<span>${esc(text(d.lang, 'report.page'))} <span class="pageNumber"></span> ${esc(text(d.lang, 'report.of'))} <span class="totalPages"></span></span></div>`;
+<span>${esc(reportText(d.lang)('report.title'))} · ${esc(d.site.name)} · ${esc(periodText(ctx))}</span>
+<span>${esc(reportText(d.lang)('report.page'))} <span class="pageNumber"></span> ${esc(reportText(d.lang)('report.of'))} <span class="totalPages"></span></span></div>`;
   return { html, charts: ctx.charts, footerTemplate: footer, headerTemplate: '<div></div>' };
 };

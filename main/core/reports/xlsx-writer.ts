@@ -10,7 +10,7 @@ import type { Store } from '../store/store.js';
 import type { ProgressFn } from './assemble-report.js';
 import { balancePoints } from './quality-stats.js';
 import { utcOffsetMs } from '../analysis/local-time.js';
-import { text, type MessageKey } from './messages.js';
+import { reportText } from './messages.js';
 import type { ReportData } from './report-data.js';
 
 export interface XlsxOptions {
@@ -49,7 +49,7 @@ const factorRows = (set: FactorSet, used: ReadonlySet<string>) =>
 
 /** Writes the workbook to file; returns the number of interval rows written. */
 export const writeReportXlsx = async (store: Store, data: ReportData, file: string, o: XlsxOptions = {}): Promise<{ intervalRows: number }> => {
-  const t = (k: MessageKey | string) => text(data.lang, k);
+  const t = reportText(data.lang);
   const progress = o.onProgress ?? (() => {});
   const tz = data.timeZone;
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { dropRetiredSettings } from './retired-fields.js';
 import { defaultSettings, settingsSchema, type Settings, type SettingsPatch } from './settings-schema.js';
 
 export class SettingsError extends Error {
@@ -27,7 +28,7 @@ export function parseSettings(text: string, where: string): Settings {
   } catch (e) {
     throw new SettingsError(`${where}: not JSON (${(e as Error).message})`);
   }
-  const parsed = settingsSchema.safeParse(json);
+  const parsed = settingsSchema.safeParse(dropRetiredSettings(json));
   if (!parsed.success) throw new SettingsError(`${where}: ${describe(parsed.error.issues)}`);
   return parsed.data;
 }
@@ -93,11 +94,7 @@ export class SettingsStore {
 
   /** Validate the merged result first: a bad patch changes nothing, neither in memory nor on disk. */
   update(patch: SettingsPatch): Settings {
-    const merged: Record<string, unknown> = { ...this.get() };
-    for (const [key, value] of Object.entries(patch)) {
-      const old = merged[key];
-      merged[key] = value !== null && typeof value === 'object' && typeof old === 'object' ? { ...old, ...value } : value;
-    }
+    const merged = { ...this.get(), ...patch };
     const parsed = settingsSchema.safeParse(merged);
     if (!parsed.success) throw new SettingsError(`settings: ${describe(parsed.error.issues)}`);
     writeFileAtomic(this.file, JSON.stringify(parsed.data, null, 2) + '\n');

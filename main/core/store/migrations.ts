@@ -78,6 +78,22 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE roofs ADD COLUMN outline TEXT;
     `,
   },
+  {
+    version: 5,
+    name: 'OCPP charge points, connector status and charging sessions',
+    // Passwords and id tags are stored hashed only (docs/district-assets.md). A session's id is the OCPP
+    // transactionId the central system hands out, so it survives a restart of PlusTwin.
+    sql: `
+      CREATE TABLE ocpp_charge_points(id TEXT PRIMARY KEY, password_hash TEXT, building_id TEXT,
+        boot TEXT, first_seen INTEGER, last_seen INTEGER) WITHOUT ROWID;
+      CREATE TABLE ocpp_connectors(charge_point TEXT NOT NULL, connector INTEGER NOT NULL, status TEXT NOT NULL,
+        error_code TEXT NOT NULL, ts INTEGER NOT NULL, PRIMARY KEY(charge_point, connector)) WITHOUT ROWID;
+      CREATE TABLE charging_sessions(id INTEGER PRIMARY KEY, charge_point TEXT NOT NULL, connector INTEGER NOT NULL,
+        id_tag_hash TEXT NOT NULL, start_ts INTEGER NOT NULL, meter_start_wh REAL NOT NULL, stop_ts INTEGER,
+        meter_stop_wh REAL, stop_reason TEXT);
+      CREATE INDEX charging_sessions_start ON charging_sessions(start_ts);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -20,6 +20,8 @@ import { qualityCode } from '../../../models/intervals/quality.js';
 import { DAY_MS, HOUR_MS, INTERVAL_MS } from '../../../models/time-grid.js';
 import type { Building, Device, Interval, IntervalQuality, Point, Reading, RoofSurface, Site } from '../../../models/types.js';
 import { BulkInsert } from './bulk-insert.js';
+import { ChargingRepo, queuedCharging } from './charging-repo.js';
+import type { ChargingStore } from './charging-store.js';
 import { Calendar } from './calendar.js';
 import { removeSecrets } from './district-file.js';
 import { loadDistrict, saveDistrictRows } from './district-repo.js';
@@ -115,6 +117,14 @@ export class SqliteStore implements Store, StoreAdmin {
 
   get path(): string {
     return this.db.file;
+  }
+
+  /**
+   * EV charging (OCPP charge points, connector status, sessions), each call queued behind the store's writes so it
+   * never lands inside a batch's transaction.
+   */
+  get charging(): ChargingStore {
+    return queuedCharging(new ChargingRepo(this.db), (fn) => this.serial(fn));
   }
 
   /** The connection, for the history importer and maintenance code in this folder. */

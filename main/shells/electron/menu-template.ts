@@ -5,7 +5,7 @@
  */
 import type { Settings } from '../../core/settings/settings-schema.js';
 import { LANGUAGES, THEME_SETTINGS, type Language } from '../../../models/values.js';
-import { t, type MessageKey } from './messages.js';
+import { t, type ElectronMessageKey } from './messages.js';
 
 export type MenuAction =
   | { readonly kind: 'new-from-demo' }
@@ -44,7 +44,7 @@ export interface MenuInput {
 
 const sep: MenuItemData = { type: 'separator' };
 const LANGUAGE_NAMES: Record<Language, string> = { de: 'Deutsch', en: 'English' };
-const THEME_LABELS: Record<Settings['theme'], MessageKey> = { system: 'menu.themeSystem', light: 'menu.themeLight', dark: 'menu.themeDark' };
+const THEME_LABELS: Record<Settings['theme'], ElectronMessageKey> = { system: 'menu.themeSystem', light: 'menu.themeLight', dark: 'menu.themeDark' };
 
 export function buildMenuTemplate({ settings, recent, platform }: MenuInput): MenuItemData[] {
   const l = settings.language;

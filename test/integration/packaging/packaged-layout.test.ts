@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureCliBuilt } from '../../e2e/build-once.js';
+import { ensureCliBuilt, ensureLabBuilt } from '../../e2e/build-once.js';
 import { CHROMIUM_PATH } from '../../e2e/chromium.js';
 import { builderConfig, defaultDebDepends, layOut, ROOT, unpackedBy, type Layout } from './packaged-layout.js';
 
@@ -91,6 +91,8 @@ const accessed = (): string[] => fs.readFileSync(logFile, 'utf8').split('\n');
 
 beforeAll(async () => {
   await ensureCliBuilt();
+  // built so that the layout could pick it up if electron-builder.yml let it: the scene lab must stay out
+  await ensureLabBuilt();
   tmp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'plustwin-packaged-')));
   layout = await layOut(path.join(tmp, 'PlusTwin'));
   logFile = path.join(tmp, 'access.log');
@@ -117,6 +119,14 @@ describe('the packaged layout', () => {
     const refs = [...index.matchAll(/(?:src|href)="\.?\/?([^"#?:]+)"/g)].map((m) => m[1]!);
     expect(refs.length).toBeGreaterThan(0);
     for (const ref of refs) expect(layout.files, ref).toContain(`dist/renderer/${ref}`);
+  });
+
+  it('leaves the scene lab (a test harness, built into dist/lab) out, and no renderer file carries it', () => {
+    expect(fs.existsSync(path.join(ROOT, 'dist', 'lab', 'scene-lab.html'))).toBe(true);
+    expect(layout.files.filter((f) => f.startsWith('dist/lab/') || f.includes('scene-lab'))).toEqual([]);
+    const rendererJs = layout.files.filter((f) => f.startsWith('dist/renderer/') && f.endsWith('.js'));
+    expect(rendererJs.length).toBeGreaterThan(0);
+    for (const f of rendererJs) expect(fs.readFileSync(path.join(layout.app, f), 'utf8'), f).not.toMatch(/__sceneLab|__roofLab/);
   });
 
   it('keeps the native modules out of the asar archive: each asarUnpack pattern matches, sqlite3 and serialport binaries included', () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { listFactorSets, resolveFactorSet } from '../../../main/core/analysis/factor-sets.js';
 import { checkHeatSupply, heatSupplyOf } from '../../../main/core/analysis/heat-supply.js';
-import { langFrom, numberFormatter, textTable } from '../../../main/core/analysis/number-format.js';
+import { langFrom, numberFormatter, textTable } from '../../../main/shells/cli/number-format.js';
 import { carrierFromColumns, type MeterColumn } from '../../../main/core/analysis/load-profiles.js';
 import { checkPeriod } from '../../../main/core/analysis/district-analysis.js';
 import { MISSING_CODE, qualityCode, type SlotQuality } from '../../../models/energy/quality.js';
@@ -52,6 +52,9 @@ describe('numbers for people', () => {
     expect(numberFormatter('de').pct(0.4567)).toBe('45,7 %');
     expect(numberFormatter('en').pct(null)).toBe('-');
     expect(numberFormatter('en').kwh(-0.2)).toBe('0');
+    // yes/no from the CLI's message table (main/shells/cli/messages.ts)
+    expect([true, false].map(numberFormatter('de').yesNo)).toEqual(['ja', 'nein']);
+    expect([true, false].map(numberFormatter('en').yesNo)).toEqual(['yes', 'no']);
     expect(langFrom(undefined, 'de_DE.UTF-8')).toBe('de');
     expect(langFrom(undefined, undefined)).toBe('en');
     expect(langFrom('fr', undefined)).toBeNull();

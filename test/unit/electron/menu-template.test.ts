@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings, LANGUAGES } from '../../../main/core/settings/settings-schema.js';
 import { accelerators, buildMenuTemplate, type MenuItemData } from '../../../main/shells/electron/menu-template.js';
-import { MESSAGES } from '../../../main/shells/electron/messages.js';
+import { electronMessages } from '../../../main/shells/electron/messages.js';
 
 const flat = (items: readonly MenuItemData[]): MenuItemData[] => items.flatMap((i) => [i, ...flat(i.submenu ?? [])]);
 const recent = [
@@ -11,9 +11,10 @@ const recent = [
 
 describe('menu template', () => {
   it('has every message in German and English, none empty', () => {
-    const keys = Object.keys(MESSAGES.de).sort();
-    expect(Object.keys(MESSAGES.en).sort()).toEqual(keys);
-    for (const lang of LANGUAGES) for (const k of keys) expect(MESSAGES[lang][k as keyof typeof MESSAGES.de], `${lang} ${k}`).not.toBe('');
+    const texts: Record<string, Record<string, string>> = electronMessages.texts;
+    const keys = Object.keys(texts['de']!).sort();
+    expect(Object.keys(texts['en']!).sort()).toEqual(keys);
+    for (const lang of LANGUAGES) for (const k of keys) expect(texts[lang]![k], `${lang} ${k}`).not.toBe('');
   });
 
   it('speaks the chosen language', () => {

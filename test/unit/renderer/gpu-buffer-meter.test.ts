@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bufferDataBytes } from '../../../renderer/lab/gpu-buffer-meter.js';
+import { bufferDataBytes } from '../../lab/gpu-buffer-meter.js';
 
 const ARRAY_BUFFER = 0x8892;
 const STATIC_DRAW = 0x88e4;

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createI18n, localeFor, pickLang } from '../../../renderer/i18n/i18n.js';
-import { de, en } from '../../../renderer/i18n/messages.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createI18n, isStaticKey, localeFor, pickLang } from '../../../renderer/i18n/i18n.js';
+import { rendererMessages } from '../../../renderer/i18n/messages.js';
+
+// the types already demand the same keys and placeholders (models/i18n/define-messages.ts); these check the values
+const de: Readonly<Record<string, string>> = rendererMessages.texts.de;
+const en: Readonly<Record<string, string>> = rendererMessages.texts.en;
 
 describe('i18n', () => {
   it('defines the same keys in both languages, none empty', () => {
@@ -10,7 +16,16 @@ describe('i18n', () => {
 
   it('uses the same placeholders in both languages', () => {
     const names = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
-    for (const key of Object.keys(de) as (keyof typeof de)[]) expect(names(en[key])).toEqual(names(de[key]));
+    for (const key of Object.keys(de)) expect(names(en[key]!), key).toEqual(names(de[key]!));
+  });
+
+  it('knows every key index.html names in data-i18n, each a text without placeholders', () => {
+    const html = fs.readFileSync(path.join(import.meta.dirname, '../../../renderer/index.html'), 'utf8');
+    const keys = [...html.matchAll(/data-i18n="([^"]+)"/g)].map((m) => m[1]!);
+    expect(keys.length).toBeGreaterThan(0);
+    for (const key of keys) expect(isStaticKey(key), key).toBe(true);
+    expect(isStaticKey('buildings.titel')).toBe(false);
+    expect(isStaticKey('app.error')).toBe(false); // 'Fehler: {message}' needs a parameter
   });
 
   it('picks ?lang= first, then the stored choice, else German', () => {
@@ -38,7 +53,17 @@ describe('i18n', () => {
     expect(g.day(Date.parse('2026-07-15T13:05:00Z'), 'Europe/Berlin')).toBe('15.07.');
   });
 
-  it('leaves unknown placeholders visible rather than dropping them', () => {
-    expect(createI18n('en').t('app.error', {})).toBe('Error: {message}');
+  it('leaves a placeholder visible rather than dropping it when a caller outside the types passes no value', () => {
+    const loose = createI18n('en').t as unknown as (key: string, params: object) => string;
+    expect(loose('app.error', {})).toBe('Error: {message}');
+  });
+
+  it('refuses misspelt keys and missing parameters at compile time', () => {
+    const { t } = createI18n('de');
+    // @ts-expect-error misspelt key
+    expect(t('buildings.titel')).toBe('buildings.titel');
+    // @ts-expect-error 'Fehler: {message}' needs its parameter
+    t('app.error');
+    expect(t('app.error', { message: 'x' })).toBe('Fehler: x');
   });
 });

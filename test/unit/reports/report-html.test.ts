@@ -36,6 +36,18 @@ describe('renderReportHtml', () => {
     expect(JSON.parse(json)).toBeInstanceOf(Array);
   });
 
+  it('names the medium of every point, a water meter too (the typed keys found it printed as carrier.water)', async () => {
+    const store = new FakeStore();
+    const house = BUILDINGS[0]!;
+    const water = { ...POINTS.find((p) => p.buildingId === house.id)!, id: `${house.id}.water`, name: 'Wasserzähler', medium: 'water' as const, unit: 'm³', role: 'info' as const };
+    await store.saveDistrict(SITE, [house], DEVICES, [...POINTS.filter((p) => p.buildingId === house.id), water]);
+    for (const [lang, word] of [['de', 'Wasser'], ['en', 'Water']] as const) {
+      const { html } = renderReportHtml(await assembleReport(store, { period: DAY, lang }));
+      expect(html).toContain(`Wasserzähler (${house.id}.water): ${word}`);
+      expect(html).not.toContain('carrier.');
+    }
+  });
+
   it('prints the English texts and the period in the site time zone', async () => {
     const data = await assembleReport(new SyntheticStore(2), { period: DAY, lang: 'en' });
     const { html, footerTemplate } = renderReportHtml(data);

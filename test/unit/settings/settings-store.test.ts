@@ -19,17 +19,11 @@ describe('settings store', () => {
     const first = SettingsStore.open(file).store;
     expect(first.get()).toEqual(defaultSettings());
     expect(first.get().language).toBe('de');
-    first.update({ language: 'en', theme: 'dark', units: { energy: 'MWh' }, polling: { intervalMs: 15_000 } });
+    first.update({ language: 'en', theme: 'dark', shadows: true });
 
     const { store: again, problem } = SettingsStore.open(file);
     expect(problem).toBeUndefined();
-    expect(again.get()).toMatchObject({
-      language: 'en',
-      theme: 'dark',
-      units: { power: 'kW', energy: 'MWh' },
-      polling: { intervalMs: 15_000, timeoutMs: 3_000 },
-      factorSets: { primary: 'geg-anlage-4', co2: 'geg-anlage-9' },
-    });
+    expect(again.get()).toEqual({ ...defaultSettings(), language: 'en', theme: 'dark', shadows: true });
   });
 
   it('refuses a bad change with the field named and changes nothing', () => {
@@ -37,11 +31,11 @@ describe('settings store', () => {
     const { store } = SettingsStore.open(file);
     store.update({ theme: 'dark' });
     const before = fs.readFileSync(file, 'utf8');
-    expect(() => store.update({ polling: { intervalMs: 5 } })).toThrow(SettingsError);
-    expect(() => store.update({ polling: { intervalMs: 5 } })).toThrow(/polling\.intervalMs/);
+    expect(() => store.update({ theme: 'neon' as 'dark' })).toThrow(SettingsError);
+    expect(() => store.update({ theme: 'neon' as 'dark' })).toThrow(/theme/);
     expect(() => store.update({ language: 'fr' as 'de' })).toThrow(/language/);
+    expect(() => store.update({ startAtLogin: 'yes' as unknown as boolean })).toThrow(/startAtLogin/);
     expect(store.get().theme).toBe('dark');
-    expect(store.get().polling.intervalMs).toBe(60_000);
     expect(fs.readFileSync(file, 'utf8')).toBe(before);
   });
 
@@ -61,6 +55,42 @@ describe('settings store', () => {
     const { store, problem } = SettingsStore.open(file);
     expect(problem).toBeUndefined();
     expect(store.get()).toEqual({ ...defaultSettings(), language: 'en' });
+  });
+
+  it('loads a file from a version with units, factor sets and polling defaults, and drops those fields silently', () => {
+    const file = tempFile();
+    // the whole file as versions up to 0.1.0 wrote it, with every field changed from its default
+    const old = {
+      language: 'en',
+      theme: 'dark',
+      units: { power: 'MW', energy: 'MWh' },
+      factorSets: { primary: 'geg-anlage-4', co2: 'uba-2024' },
+      polling: { intervalMs: 15_000, timeoutMs: 5_000 },
+      keepCollectingWhenClosed: false,
+      startAtLogin: true,
+      shadows: true,
+    };
+    fs.writeFileSync(file, JSON.stringify(old, null, 2));
+    const { store, problem } = SettingsStore.open(file, () => 42);
+    expect(problem).toBeUndefined();
+    expect(fs.existsSync(`${file}.invalid-42`)).toBe(false);
+    // verdictMinCoverage came later: its default fills in
+    const kept = { language: 'en', theme: 'dark', keepCollectingWhenClosed: false, startAtLogin: true, shadows: true, verdictMinCoverage: 0.9 };
+    expect(store.get()).toEqual(kept);
+
+    // the next write leaves them out of the file
+    store.update({ theme: 'light' });
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual({ ...kept, theme: 'light' });
+  });
+
+  it('still refuses a retired field that is not the only problem, and a typo next to it', () => {
+    const file = tempFile();
+    const text = JSON.stringify({ units: { power: 'kW' }, theem: 'dark' });
+    fs.writeFileSync(file, text);
+    const { store, problem } = SettingsStore.open(file, () => 7);
+    expect(problem).toMatch(/theem|unrecognized/i);
+    expect(store.get()).toEqual(defaultSettings());
+    expect(fs.readFileSync(`${file}.invalid-7`, 'utf8')).toBe(text);
   });
 
   it('keeps an unreadable file aside, says why, and runs on defaults', () => {

@@ -10,6 +10,7 @@
  */
 import type { DeviceListEntry, DeviceRunState } from '../../../../models/contract/index.js';
 import type { Device, Point } from '../../../../models/types.js';
+import { isInboundProtocol } from '../../../../models/values.js';
 import type { DeviceDriver } from '../../../../drivers/device-driver.js';
 import type { Collector } from '../collector/collector.js';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from '../collector/backoff.js';
@@ -67,7 +68,8 @@ export class DeviceSupervisor {
     const view = await this.o.store.getDistrict();
     if (!view) return;
     const collected = new Set(this.o.collector.status().devices.map((d) => d.deviceId));
-    const todo = view.devices.filter((d) => !isRemoved(d) && !collected.has(d.id) && !this.managed.has(d.id) && accept(d));
+    // inbound devices (OCPP charge points) dial in themselves: nothing to start or poll
+    const todo = view.devices.filter((d) => !isInboundProtocol(d.protocol) && !isRemoved(d) && !collected.has(d.id) && !this.managed.has(d.id) && accept(d));
     if (todo.length > 0) this.log(`devices: starting ${todo.length} stored device(s)`);
     await Promise.all(todo.map((d) => this.track(d).attempt));
   }

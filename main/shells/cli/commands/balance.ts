@@ -8,8 +8,8 @@ import { argSchemas } from '../../../core/api/schemas.js';
 import { analyseDistrict } from '../../../core/analysis/district-analysis.js';
 import { runDistrictScenario } from '../../../core/analysis/scenario.js';
 import { BUILT_IN_FACTOR_SETS } from '../../../../models/factors/index.js';
-import { balanceReport, scenarioReport } from '../../../core/analysis/balance-report.js';
-import { langFrom, numberFormatter, type Lang } from '../../../core/analysis/number-format.js';
+import { balanceReport, scenarioReport } from '../balance-report.js';
+import { langFrom, numberFormatter, type Lang } from '../number-format.js';
 import { zonedToUtc } from '../../../core/analysis/local-time.js';
 import { openExistingDistrict } from '../open-district.js';
 

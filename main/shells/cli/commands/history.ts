@@ -4,10 +4,11 @@
  * recognised and every bad line; an import writes all of it or nothing.
  */
 import { readFileSync } from 'node:fs';
-import { langFrom, numberFormatter, type NumberFormatter } from '../../../core/analysis/number-format.js';
+import { langFrom, numberFormatter, type NumberFormatter } from '../number-format.js';
 import { decodeCsvBytes } from '../../../core/importers/history-csv/csv-lines.js';
 import type { HistoryKind } from '../../../core/importers/history-csv/csv-layout.js';
 import type { HistoryPreviewView } from '../../../../models/contract/index.js';
+import { DEFAULT_LOCALE } from '../../../../models/i18n/locales.js';
 import { HISTORY_KINDS } from '../../../../models/values.js';
 import {
   HistoryImportError,
@@ -51,7 +52,7 @@ function options(flags: { kind?: string; marks?: string }): HistoryCsvOptions {
 }
 
 function describe(p: HistoryPreviewView, f: NumberFormatter): string[] {
-  const when = new Intl.DateTimeFormat(f.lang === 'de' ? 'de-DE' : 'en-GB', { timeZone: 'Europe/Berlin', dateStyle: 'short', timeStyle: 'short' });
+  const when = new Intl.DateTimeFormat(DEFAULT_LOCALE[f.lang], { timeZone: 'Europe/Berlin', dateStyle: 'short', timeStyle: 'short' });
   return [
     `kind ${p.kind}; delimiter '${p.delimiter === '\t' ? '\\t' : p.delimiter}'; decimal ${p.decimalComma ? 'comma' : 'point'}; times mark the ${p.stampMarks}`,
     `${p.rows} rows${p.first !== null && p.last !== null ? `, ${when.format(p.first)} to ${when.format(p.last)}` : ''}`,

@@ -5,7 +5,7 @@ import { parseArgs } from '../../common/args.js';
 import { importBuildings } from '../../../core/importers/import-buildings.js';
 import { districtPvPotential, roofsFor } from '../../../core/analysis/district-pv.js';
 import { essenWeather, readTryFile } from '../../../core/analysis/weather.js';
-import { langFrom, numberFormatter, textTable } from '../../../core/analysis/number-format.js';
+import { langFrom, numberFormatter, textTable } from '../number-format.js';
 import { ESSEN } from '../../../../models/solar/pv-potential.js';
 
 const usage = `usage: plustwin pv-potential FILE.gml|FILE.geojson [--json] [--crs EPSG] [--weather TRY.csv] [--lang de|en]

@@ -7,7 +7,7 @@ import { parseArgs } from '../../common/args.js';
 import { appVersion } from '../../../core/base/app-root.js';
 import { openExistingDistrict } from '../open-district.js';
 import type { ReportFormat } from '../../../core/reports/export-report.js';
-import { isLang } from '../../../core/reports/messages.js';
+import { isLanguage } from '../../../../models/values.js';
 import { PeriodError } from '../../../core/reports/report-period.js';
 import { progressBar } from '../../../core/reports/progress-bar.js';
 
@@ -65,7 +65,7 @@ export const reportCommand: CliCommand = {
     const format = flags.format as ReportFormat | undefined;
     if (format === undefined || !FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got '${flags.format ?? ''}'`);
     const lang = flags.lang ?? 'de';
-    if (!isLang(lang)) throw new UsageError(`--lang must be de or en, got '${lang}'`);
+    if (!isLanguage(lang)) throw new UsageError(`--lang must be de or en, got '${lang}'`);
     const csv = flags.csv;
     if (csv !== undefined && csv !== 'de' && csv !== 'intl') throw new UsageError(`--csv must be de or intl, got '${csv}'`);
     const scope = flags['csv-scope'];

@@ -5,9 +5,9 @@
  */
 import type { WebGLRenderer } from 'three';
 import type { Building } from '../../models/types.js';
-import { divergingScale } from '../scene/color-scale.js';
-import { DistrictScene } from '../scene/district-scene.js';
-import type { Origin } from '../scene/projection.js';
+import { divergingScale } from '../../renderer/scene/color-scale.js';
+import { DistrictScene } from '../../renderer/scene/district-scene.js';
+import type { Origin } from '../../renderer/scene/projection.js';
 import type { GpuBufferMeter } from './gpu-buffer-meter.js';
 import { NaiveDistrictScene } from './naive-district-scene.js';
 import { syntheticDistrict } from './synthetic-district.js';

@@ -1,10 +1,10 @@
 /**
- * Made-up LoD2 roofs for the synthetic district (renderer/lab/synthetic-district.ts): gable roofs over its
+ * Made-up LoD2 roofs for the synthetic district (test/lab/synthetic-district.ts): gable roofs over its
  * rectangles, as 'district.roofShapes' would answer them. Used by the roof lab page and the roof benchmark.
  */
 import type { RoofShape } from '../../models/contract/index.js';
 import type { Building } from '../../models/types.js';
-import { localProjection, normaliseRing, type Origin } from '../scene/projection.js';
+import { localProjection, normaliseRing, type Origin } from '../../renderer/scene/projection.js';
 
 /** Gable roofs over the rectangular synthetic buildings: eaves at 70 % of the height, ridge along the long side. */
 export function syntheticRoofShapes(buildings: readonly Building[], origin: Origin, every: number): RoofShape[] {

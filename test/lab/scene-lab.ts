@@ -4,8 +4,8 @@
  * measure() times a whole scene (merged or one mesh per building) for the scene benchmark.
  */
 import { WebGLRenderer } from 'three';
-import { divergingScale } from '../scene/color-scale.js';
-import { DistrictScene } from '../scene/district-scene.js';
+import { divergingScale } from '../../renderer/scene/color-scale.js';
+import { DistrictScene } from '../../renderer/scene/district-scene.js';
 import { meterGpuBuffers, type GpuBufferMeter } from './gpu-buffer-meter.js';
 import { measureScene, type MeasureOptions, type SceneMeasurement } from './scene-measure.js';
 import { syntheticDistrict } from './synthetic-district.js';

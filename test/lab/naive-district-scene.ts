@@ -17,10 +17,10 @@ import {
   type WebGLRenderer,
 } from 'three';
 import type { Building } from '../../models/types.js';
-import { fitCamera } from '../scene/camera-fit.js';
-import type { Rgb } from '../scene/color-scale.js';
-import { buildDistrictGeometry, paintBuilding, type DistrictGeometry } from '../scene/district-geometry.js';
-import type { Origin } from '../scene/projection.js';
+import { fitCamera } from '../../renderer/scene/camera-fit.js';
+import type { Rgb } from '../../renderer/scene/color-scale.js';
+import { buildDistrictGeometry, paintBuilding, type DistrictGeometry } from '../../renderer/scene/district-geometry.js';
+import type { Origin } from '../../renderer/scene/projection.js';
 
 // the light theme's colours of DistrictScene, so that both scenes shade the same pixels
 const BACKGROUND = 0xdde6ee;

@@ -3,7 +3,7 @@
  * L-shapes of varying size and height. Used by the scene lab page, the draw-call test and the rendering benchmark.
  */
 import type { Building, BuildingUse } from '../../models/types.js';
-import { localProjection, type Origin } from '../scene/projection.js';
+import { localProjection, type Origin } from '../../renderer/scene/projection.js';
 
 const USES: readonly BuildingUse[] = ['single-family', 'multi-family', 'school', 'office', 'shop', 'other'];
 

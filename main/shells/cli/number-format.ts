@@ -1,5 +1,7 @@
 /** Numbers for people: German or English separators, chosen by --lang or the LANG environment variable. */
+import { DEFAULT_LOCALE } from '../../../models/i18n/locales.js';
 import type { Language } from '../../../models/values.js';
+import { cliText } from './messages.js';
 
 export type Lang = Language;
 
@@ -22,7 +24,8 @@ export interface NumberFormatter {
 }
 
 export const numberFormatter = (lang: Lang): NumberFormatter => {
-  const locale = lang === 'de' ? 'de-DE' : 'en-GB';
+  const locale = DEFAULT_LOCALE[lang];
+  const t = cliText(lang);
   const cache = new Map<number, Intl.NumberFormat>();
   const fmt = (decimals: number) => {
     let f = cache.get(decimals);
@@ -39,7 +42,7 @@ export const numberFormatter = (lang: Lang): NumberFormatter => {
     kwh: (v) => fmt(0).format(clean(v, 0)),
     num: (v, d) => fmt(d).format(clean(v, d)),
     pct: (v) => (v === null ? '-' : `${fmt(1).format(clean(v * 100, 1))} %`),
-    yesNo: (v) => (lang === 'de' ? (v ? 'ja' : 'nein') : v ? 'yes' : 'no'),
+    yesNo: (v) => t(v ? 'yes' : 'no'),
   };
 };
 

@@ -7,9 +7,9 @@
 import { WebGLRenderer } from 'three';
 import type { RoofShape } from '../../models/contract/index.js';
 import type { Building } from '../../models/types.js';
-import { DistrictScene } from '../scene/district-scene.js';
-import type { Origin } from '../scene/projection.js';
-import type { PvSystem } from '../scene/pv-panels.js';
+import { DistrictScene } from '../../renderer/scene/district-scene.js';
+import type { Origin } from '../../renderer/scene/projection.js';
+import type { PvSystem } from '../../renderer/scene/pv-panels.js';
 import { syntheticDistrict } from './synthetic-district.js';
 import { syntheticRoofShapes } from './synthetic-roofs.js';
 

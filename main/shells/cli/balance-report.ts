@@ -1,6 +1,6 @@
 /** The text `plustwin balance` prints: the analysis (and a scenario next to it) as tables. */
 import type { DistrictAnalysis, ScenarioRunResult, Verdict } from '../../../models/contract/index.js';
-import { localParts } from './local-time.js';
+import { localParts } from '../../core/analysis/local-time.js';
 import { textTable, type NumberFormatter } from './number-format.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -1,0 +1,3 @@
+export * from './twilight.js';
+export * from './night-energy.js';
+export * from './inventory.js';

@@ -1,0 +1,3 @@
+export * from './uplink.js';
+export * from './mapping.js';
+export * from './frame-gaps.js';
