@@ -27,12 +27,13 @@ export const CORE_MODULES = {
   demo: ['base', 'store', 'ingest', 'importers'],
   projects: ['base', 'store', 'settings', 'importers'],
   'ui-assets': ['base'],
+  fleet: ['base', 'store'],
   api: ['base', 'store', 'settings', 'ingest', 'importers', 'analysis', 'reports', 'demo', 'projects'],
   app: ['base', 'store', 'settings', 'ingest', 'importers', 'analysis', 'reports', 'demo', 'projects', 'api'],
 };
 
 /** The ways in. Each may import the core and the shells' common kit, never another shell. */
-export const SHELLS = ['serve', 'cli', 'electron'];
+export const SHELLS = ['serve', 'cli', 'electron', 'collect'];
 const SHELL_KIT = 'common';
 
 /** Electron may be imported only by the thin desktop entry points. */

@@ -92,6 +92,10 @@ export type HeatSupplyCarrier = (typeof HEAT_SUPPLY_CARRIERS)[number];
 export const HISTORY_KINDS = ['readings', 'profile-kwh', 'profile-kw'] as const;
 export type HistoryKind = (typeof HISTORY_KINDS)[number];
 
+/** Units a history CSV's values can be in (converted to kWh or kW on reading). */
+export const HISTORY_UNITS = ['W', 'kW', 'Wh', 'kWh', 'MWh', 'GJ'] as const;
+export type HistoryUnit = (typeof HISTORY_UNITS)[number];
+
 /** Bucket sizes of 'building.series'. */
 export const RESOLUTIONS = ['15min', 'hour', 'day', 'month'] as const;
 export type Resolution = (typeof RESOLUTIONS)[number];

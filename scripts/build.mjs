@@ -1,5 +1,6 @@
 // Builds what `plustwin` and the desktop app run: the renderer with Vite (dist/renderer) and the core with esbuild
-// (dist/cli.js, dist/electron-main.js, dist/core-process.js for Electron's utility process, dist/preload.cjs), and
+// (dist/cli.js, dist/serve.js, dist/collect.js, dist/electron-main.js, dist/core-process.js for Electron's utility
+// process, dist/preload.cjs), and
 // the icons (build/icon.png for electron-builder, dist/icons/ for the tray), drawn by build/icons.mjs. npm runs it
 // on install (the "prepare" script), so `npx plustwin` works right after `npm ci`. Dependencies stay external:
 // they are installed next to dist/.
@@ -38,7 +39,7 @@ for (const f of fs.existsSync(path.join(root, 'dist')) ? fs.readdirSync(path.joi
 }
 await esbuild({
   ...node,
-  entryPoints: { cli: 'main/shells/cli/entry.ts', serve: 'main/shells/serve/entry.ts' },
+  entryPoints: { cli: 'main/shells/cli/entry.ts', serve: 'main/shells/serve/entry.ts', collect: 'main/shells/collect/entry.ts' },
   format: 'esm',
   outdir: 'dist',
   splitting: true,

@@ -16,7 +16,8 @@ export const SYSTEM_PACKAGES = [
   { apt: 'libc6-dev', why: 'compiling the open62541 OPC UA test server (C headers)' },
   { apt: 'python3-websockets', why: 'a third-party OCPP 1.6J charge point (test/fixtures/ocpp/charge-point.py)' },
   { apt: 'openssl', why: 'the TLS certificate of the OCPP security profile 2 test' },
-  { apt: 'mosquitto', why: 'the MQTT broker of the LoRaWAN uplink test' },
+  { apt: 'mosquitto', why: 'the MQTT broker of the LoRaWAN uplink and city-scale tests' },
+  { apt: 'postgresql-15', why: 'the central store of the city-scale tests (test/integration/fleet/)' },
 ];
 
 /**

@@ -11,6 +11,7 @@
  *   backoff.
  * Buses are shared by every device on the same key (see acquireBus) and closed with the last user.
  */
+import type { EventEmitter } from 'node:events';
 import modbusSerial from 'modbus-serial';
 import { DeviceError, type DeviceErrorCode } from '../device-driver.js';
 import type { FunctionCode } from '../profiles/device-profile.js';
@@ -122,7 +123,7 @@ export class ModbusBus {
       try {
         client.setID(unit);
         this.requestsSent++;
-        const data = await this.request(client, fc, address, count);
+        const data = await this.requestUnlessClosed(client, unit, fc, address, count);
         this.units.delete(unit);
         return data;
       } catch (e) {
@@ -165,6 +166,23 @@ export class ModbusBus {
     }
   }
 
+  /**
+   * The request, failing at once when the device closes the connection: modbus-serial leaves the request waiting
+   * for its timeout, which would then be reported as 'no answer' although the device plainly hung up.
+   */
+  private requestUnlessClosed(client: Client, unit: number, fc: FunctionCode, address: number, count: number): Promise<number[]> {
+    const closed = () => new ModbusRequestError('connection', `${this.name} unit ${unit} FC${fc} ${address}+${count}: connection closed by the device`);
+    if (!client.isOpen) return Promise.reject(closed());
+    // ModbusRTU is an EventEmitter (index.js), but its typings declare only on()
+    const events = client as unknown as EventEmitter;
+    let onClose: () => void = () => undefined;
+    const hungUp = new Promise<never>((_, reject) => {
+      onClose = () => reject(closed());
+      events.once('close', onClose);
+    });
+    return Promise.race([this.request(client, fc, address, count), hungUp]).finally(() => events.off('close', onClose));
+  }
+
   private classify(e: unknown, unit: number, fc: number, address: number, count: number): ModbusRequestError {
     if (e instanceof ModbusRequestError) return e;
     const err = e as { message?: string; errno?: string; modbusCode?: number; code?: string };
@@ -193,12 +211,20 @@ export class ModbusBus {
   private dropClient(): void {
     const c = this.client;
     this.client = undefined;
-    if (c !== undefined) {
-      try {
-        c.close(() => undefined);
-      } catch {
-        // already closed
-      }
+    if (c !== undefined) this.discard(c);
+  }
+
+  /**
+   * Over TCP the socket is destroyed: close() only half-closes it (end()), and a device that never answers never
+   * closes its side either, so the socket (and the process holding it) would stay for minutes. modbus-serial's
+   * buffered serial port has no destroy(); there close() releases the port at once.
+   */
+  private discard(c: Client): void {
+    try {
+      if (this.target.kind === 'rtu') c.close(() => undefined);
+      else c.destroy(() => undefined);
+    } catch {
+      // already closed
     }
   }
 
@@ -231,11 +257,7 @@ export class ModbusBus {
             : client.connectRTUBuffered(t.path, { baudRate: t.baudRate, parity: t.parity, dataBits: t.dataBits, stopBits: t.stopBits });
       await Promise.race([opening, timeout]);
     } catch (e) {
-      try {
-        client.close(() => undefined);
-      } catch {
-        // never opened
-      }
+      this.discard(client);
       this.noteLinkFailure();
       throw new ModbusRequestError('connection', `${this.name}: cannot connect (${(e as Error).message})`);
     } finally {

@@ -14,6 +14,7 @@ import type { Device, Point, Reading } from '../../models/types.js';
 import { DeviceError, type DeviceDriver } from '../device-driver.js';
 import type { DeviceProfile, ProfilePoint } from '../profiles/device-profile.js';
 import { loadProfile, ProfileError } from '../profiles/load-profile.js';
+import { applyProfileParameters } from '../profiles/profile-parameters.js';
 import { discoverSunSpec, SUNSPEC_BASES, type SunSpecDiscovery } from '../sunspec/discover.js';
 import { sunSpecPoints } from '../sunspec/sunspec-points.js';
 import { canonicalUnit } from './canonical-units.js';
@@ -73,7 +74,7 @@ export async function createModbusDriver(device: Device, options: ModbusDriverOp
   let profile: DeviceProfile | undefined;
   if (device.profile !== 'sunspec') {
     try {
-      profile = await loadProfile(device.profile, options.profileDir);
+      profile = applyProfileParameters(await loadProfile(device.profile, options.profileDir), device.url);
     } catch (e) {
       if (e instanceof ProfileError) throw new DeviceError('config', `${device.id}: ${e.message}`, device.id);
       throw e;

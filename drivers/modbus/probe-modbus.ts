@@ -15,6 +15,7 @@ import { DeviceError } from '../device-driver.js';
 import type { ProbeResult, ProbeValue } from '../probe-result.js';
 import type { DeviceProfile } from '../profiles/device-profile.js';
 import { loadProfile, ProfileError } from '../profiles/load-profile.js';
+import { applyProfileParameters } from '../profiles/profile-parameters.js';
 import { discoverSunSpec, readModel, readSunSpecIdentity, SUNSPEC_BASES } from '../sunspec/discover.js';
 import { sunSpecPoints } from '../sunspec/sunspec-points.js';
 import { canonicalUnit } from './canonical-units.js';
@@ -44,7 +45,7 @@ export async function probeModbus(url: string, options: ProbeOptions = {}): Prom
   let profile: DeviceProfile | undefined;
   if (options.profile !== undefined && options.profile !== 'sunspec') {
     try {
-      profile = await loadProfile(options.profile, options.profileDir);
+      profile = applyProfileParameters(await loadProfile(options.profile, options.profileDir), url);
     } catch (e) {
       if (e instanceof ProfileError) throw new DeviceError('config', e.message);
       throw e;

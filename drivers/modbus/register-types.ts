@@ -10,6 +10,8 @@
  * register rolls over on the wire exactly as a real meter's does.
  */
 
+import { shortestFloat32 } from './float32-decimal.js';
+
 export const DATA_TYPES = [
   'bool',
   'int16',
@@ -102,7 +104,7 @@ export function decodeRegisters(words: ArrayLike<number>, offset: number, format
     case 'uint64':
       return Number(v.getBigUint64(0));
     case 'float32':
-      return v.getFloat32(0);
+      return shortestFloat32(v.getFloat32(0));
     case 'float64':
       return v.getFloat64(0);
     case 'string': {

@@ -36,4 +36,14 @@ export interface DeviceProfile {
   /** Unit id the device ships with, when the manual names one. */
   readonly defaultUnit?: number;
   readonly points: readonly ProfilePoint[];
+  /** Choices the user must make when adding the device (they travel in the URL query). */
+  readonly parameters?: readonly ProfileParameter[];
+}
+
+export interface ProfileParameter {
+  readonly key: string;
+  readonly name: string;
+  readonly sets: 'unit';
+  readonly points: readonly string[];
+  readonly choices: readonly string[];
 }

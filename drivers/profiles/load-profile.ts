@@ -73,6 +73,7 @@ export function parseProfile(raw: unknown, file: string): DeviceProfile {
     protocols: f.protocols,
     ...(d.unit !== undefined ? { defaultUnit: d.unit } : {}),
     points,
+    ...(f.parameters !== undefined ? { parameters: f.parameters } : {}),
   };
 }
 
@@ -125,6 +126,7 @@ export interface ProfileSummary {
   readonly manufacturer: string;
   readonly model: string;
   readonly source: string;
+  readonly parameters?: readonly { readonly key: string; readonly choices: readonly string[] }[];
 }
 
 /** Every shipped profile, sorted by id. A broken file throws (the test suite keeps them valid). */
@@ -133,7 +135,8 @@ export async function listProfiles(dir: string = PROFILE_DIR): Promise<ProfileSu
   const out: ProfileSummary[] = [];
   for (const f of files) {
     const p = await loadProfile(f.slice(0, -5), dir);
-    out.push({ id: p.id, manufacturer: p.manufacturer, model: p.model, source: p.source });
+    const parameters = p.parameters?.map((x) => ({ key: x.key, choices: x.choices }));
+    out.push({ id: p.id, manufacturer: p.manufacturer, model: p.model, source: p.source, ...(parameters === undefined ? {} : { parameters }) });
   }
   return out;
 }

@@ -55,6 +55,21 @@ export const profilePointSchema = z
     }
   });
 
+/**
+ * A setting of the device that its registers do not reveal (e.g. the energy unit a heat meter was configured
+ * with): the user must choose it when adding the device; it travels in the device URL as ?<key>=<choice>.
+ */
+export const profileParameterSchema = z
+  .object({
+    key: z.string().regex(/^[a-z][a-z0-9]*$/, 'lower-case letters and digits (a URL query name)'),
+    name: z.string().min(1),
+    /** What the choice sets: the unit of the listed points. */
+    sets: z.literal('unit'),
+    points: z.array(z.string()).min(1),
+    choices: z.array(z.string().min(1)).min(2),
+  })
+  .strict();
+
 export const profileSchema = z
   .object({
     $schema: z.string().optional(),
@@ -76,9 +91,15 @@ export const profileSchema = z
       .strict()
       .optional(),
     points: z.array(profilePointSchema).min(1),
+    parameters: z.array(profileParameterSchema).optional(),
   })
   .strict()
   .superRefine((p, ctx) => {
+    p.parameters?.forEach((param, i) =>
+      param.points.forEach((key, j) => {
+        if (!p.points.some((pt) => pt.key === key)) ctx.addIssue({ code: 'custom', path: ['parameters', i, 'points', j], message: `no point "${key}"` });
+      }),
+    );
     const seen = new Set<string>();
     p.points.forEach((pt, i) => {
       if (seen.has(pt.key)) ctx.addIssue({ code: 'custom', path: ['points', i, 'key'], message: `duplicate key "${pt.key}"` });

@@ -9,6 +9,7 @@ import type { SharingResult } from '../energy/sharing.js';
 import type { Co2Path, DistrictCo2Year } from '../energy/co2.js';
 import type { FactorBasis, FactorKind, FactorSetRef } from '../factors/factor-set.js';
 import type { WeightedBalance } from '../factors/weigh.js';
+import type { ExportCreditVariantId } from '../factors/factor-set.js';
 import type { AnalysisResolution } from '../values.js';
 import type { Building, HeatSupply } from '../types.js';
 import type { MonthBalance, Verdict, ColourMetrics } from './overview.js';
@@ -58,6 +59,8 @@ export interface AnalysisArgs {
   /** Factor set ids (see 'factors.list'); defaults geg-anlage-4 and geg-anlage-9. */
   readonly primarySetId?: string;
   readonly co2SetId?: string;
+  /** How exported electricity is credited in primary energy (default 'effizienzhaus-plus'); results name it. */
+  readonly exportCredit?: ExportCreditVariantId;
   readonly heatSupply?: HeatSupplyMap;
   /**
    * '15min' (default): KPIs as metered. 'hour': reads the hourly rollups, several times faster; balances,

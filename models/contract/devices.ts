@@ -9,6 +9,8 @@ export interface DeviceProfileInfo {
   readonly manufacturer: string;
   readonly model: string;
   readonly source: string;
+  /** Choices the user must make when adding the device (e.g. a heat meter's energy unit); they go into the URL query. */
+  readonly parameters?: readonly { readonly key: string; readonly choices: readonly string[] }[];
 }
 
 /** What 'devices.probe' ("test connection") answers; the same shape as the drivers' ProbeResult. */

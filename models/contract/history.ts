@@ -1,13 +1,15 @@
 /** A meter's history from a CSV file: preview, then import into one point. */
-import type { HistoryKind } from '../values.js';
+import type { HistoryKind, HistoryUnit } from '../values.js';
 
-export type { HistoryKind } from '../values.js';
+export type { HistoryKind, HistoryUnit } from '../values.js';
 
 /** A meter's history as CSV text (readings or a 15-minute load profile), for preview or import into one point. */
 export interface HistoryCsvArgs {
   readonly csv: string;
   /** When the columns do not say: cumulative readings, kWh per quarter hour, or mean kW. */
   readonly kind?: HistoryKind;
+  /** The values' unit, overriding what the header or an 'Einheit' line says. */
+  readonly unit?: HistoryUnit;
   /** A profile's times mark the quarter hour's start or end (guessed from the first row). */
   readonly stampMarks?: 'start' | 'end';
 }
@@ -18,6 +20,13 @@ export interface HistoryPreviewView {
   readonly delimiter: string;
   readonly decimalComma: boolean;
   readonly stampMarks: 'start' | 'end';
+  /** Why the stamps were taken as the quarter hour's start or end (decided from the whole file). */
+  readonly stampMarksReason: string;
+  /** The unit the values were read in, and where it came from ('assumed' when nothing said). */
+  readonly unit: HistoryUnit;
+  readonly unitSource: 'option' | 'header' | 'unit-line' | 'assumed';
+  /** Lines that import but deserve a look (a meter reading going backwards, implausible quarter hours). */
+  readonly warnings: readonly { readonly line: number; readonly message: string }[];
   readonly rows: number;
   /** First and last time in the file, UTC epoch ms; null without rows. */
   readonly first: number | null;
@@ -37,6 +46,10 @@ export interface HistoryImportResult {
   readonly intervals: number;
   readonly rows: number;
   readonly kind: HistoryKind;
+  /** The unit the values were read in. */
+  readonly unit: HistoryUnit;
+  /** What was imported but deserves a look (a reading going backwards, implausible quarter hours). */
+  readonly warnings: readonly { readonly line: number; readonly message: string }[];
 }
 
 export interface HistoryMethods {

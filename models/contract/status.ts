@@ -28,8 +28,23 @@ export interface CollectorStatus {
   readonly devicesOnline: number;
   readonly devicesTotal: number;
   readonly lastPollTs: number | null;
+  /** Readings the store has committed to the file (not those merely handed to it). */
   readonly readingsStored: number;
   readonly devices: readonly DeviceHealth[];
+  /** Why readings cannot be written right now, or null while writes work. */
+  readonly storage?: StorageHealth;
+}
+
+/** What the UI shows while the district file cannot be written (disk full, read-only, locked). */
+export interface StorageHealth {
+  /** What the store says (names the file and the condition), or null. */
+  readonly problem: string | null;
+  /** Since when (wall-clock epoch ms), or null. */
+  readonly since: number | null;
+  /** Readings read from devices and kept in memory until they can be written. */
+  readonly pending: number;
+  /** Readings dropped (oldest first) because the memory limit was reached while writes kept failing. */
+  readonly dropped: number;
 }
 
 export interface StatusMethods {

@@ -14,11 +14,14 @@ export const CARRIERS = [
   'district-heat',
   'heat',
   'biogas',
+  'bio-lpg',
+  'bio-oil',
   'wood',
   'pellets',
   'hard-coal',
   'lignite',
   'ambient-heat',
+  'waste-heat',
 ] as const;
 
 export type Carrier = (typeof CARRIERS)[number];

@@ -1,5 +1,6 @@
 import { weighBalance, type WeightedBalance } from '../factors/weigh.js';
 import type { FactorSet } from '../factors/factor-set.js';
+import { setForYear } from '../factors/by-year.js';
 import { err, ok, type Result } from '../result.js';
 import { computeBalance } from './balance.js';
 import { utcYearStart } from './calendar.js';
@@ -25,7 +26,8 @@ export const co2ByYear = (profile: BuildingProfile, set: FactorSet, fromYear: nu
     } catch (e) {
       return err('validation', e instanceof Error ? e.message : String(e), `year ${year}`);
     }
-    const w = weighBalance(balance.carriers, set);
+    // a yearly set (BISKO) weighs each year with that year's factors
+    const w = weighBalance(balance.carriers, setForYear(set, year));
     if (!w.ok) return w;
     out.push({ year, tonnes: w.value.total / 1e6, weighted: w.value, coverage: balance.coverage });
   }

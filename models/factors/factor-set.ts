@@ -1,5 +1,26 @@
 import type { Carrier } from '../energy/carriers.js';
 
+/** How exported electricity is credited in primary energy (variants and sources in export-credit.ts). */
+export type ExportCreditVariantId = 'effizienzhaus-plus' | 'grid-symmetric' | 'geg-none';
+
+export interface ExportCreditVariant {
+  readonly id: ExportCreditVariantId;
+  readonly name: string;
+  /** kWh primary energy (non-renewable) credited per kWh exported electricity. */
+  readonly factor: number;
+  readonly source: string;
+}
+
+/** One year's factor of a carrier with the source of exactly that number (see by-year.ts). */
+export interface YearFactor {
+  readonly year: number;
+  readonly value: number;
+  readonly source: string;
+}
+
+/** Factors that change with the balance year (BISKO: the federal electricity mix of the year balanced). */
+export type YearlyFactors = Readonly<Partial<Record<Carrier, readonly YearFactor[]>>>;
+
 /** What a set weighs final energy with. */
 export type FactorKind = 'primary-energy' | 'co2';
 
@@ -31,6 +52,12 @@ export interface FactorSet {
   /** Factor that exported energy of a carrier is credited with (only with basis 'delivered'). */
   readonly exportCredit: Readonly<Partial<Record<Carrier, FactorEntry>>>;
   readonly userDefined: boolean;
+  /** The rule that set the electricity export credit (primary energy); absent where none was applied. */
+  readonly exportCreditVariant?: ExportCreditVariant;
+  /** Carriers whose factor depends on the balance year (setForYear picks the row). */
+  readonly yearly?: YearlyFactors;
+  /** Set by setForYear: the year the factors were chosen for. */
+  readonly balanceYear?: number;
 }
 
 /** One factor as applied in a result: enough to print it with its provenance. */
@@ -49,9 +76,17 @@ export interface FactorSetRef {
   readonly version: string;
   readonly name: string;
   readonly source: string;
+  /** How exported electricity was credited (primary-energy sets weighed by the analysis). */
+  readonly exportCredit?: ExportCreditVariant;
 }
 
-export const refOf = (set: FactorSet): FactorSetRef => ({ id: set.id, version: set.version, name: set.name, source: set.source });
+export const refOf = (set: FactorSet): FactorSetRef => ({
+  id: set.id,
+  version: set.version,
+  name: set.name,
+  source: set.source,
+  ...(set.exportCreditVariant === undefined ? {} : { exportCredit: set.exportCreditVariant }),
+});
 
 export const applied = (set: FactorSet, carrier: Carrier, use: AppliedFactor['use'], entry: FactorEntry): AppliedFactor => ({
   carrier,

@@ -1,7 +1,8 @@
 import { CARRIERS, isCarrier, type Carrier } from '../energy/carriers.js';
 import { err, ok, type Result } from '../result.js';
 import type { FactorBasis, FactorEntry, FactorKind, FactorSet } from './factor-set.js';
-import { DISTRICT_HEAT_ANLAGE_9, GEG_ANLAGE_9 } from './geg-anlage9.js';
+import { DISTRICT_HEAT_ANLAGE_9, DISTRICT_HEAT_ROW, GEG_ANLAGE_9 } from './geg-anlage9.js';
+import { ANLAGE_9_ROWS, anlage9Row } from './geg-anlage9-rows.js';
 import { GEG_ANLAGE_4 } from './geg-anlage4.js';
 import { LIFE_CYCLE_GEMIS } from './life-cycle.js';
 
@@ -100,11 +101,27 @@ export const withOverrides = (
     exportCredit: { ...base.exportCredit, ...change.exportCredit },
   });
 
+/**
+ * GEG Anlage 9 with one carrier weighed by another row of the law (e.g. biogas by Nr. 7 "gebäudenah erzeugt",
+ * allowed only under § 22 Abs. 1 Nr. 1 or 2), as a derived set that names the row.
+ */
+export const withAnlage9Row = (carrier: Carrier, nr: number, base: FactorSet = GEG_ANLAGE_9): Result<FactorSet> => {
+  const row = anlage9Row(nr);
+  if (row === undefined) return err('validation', `GEG Anlage 9 Nr. 3 has rows 1 to ${ANLAGE_9_ROWS.length}, not ${nr}`, 'nr');
+  if (row.value === null) return err('validation', `GEG Anlage 9 row ${nr} (${row.name}) gives a procedure, not a number: enter the factor in a user set`, 'nr');
+  return withOverrides(base, {
+    id: `${base.id}+${carrier}-nr${nr}`,
+    version: base.version,
+    source: `GEG Anlage 9 Nr. 3 Zeile ${nr} (${row.category}: ${row.name}) für ${carrier}`,
+    factors: { [carrier]: { value: row.value, note: `Nr. ${nr} ${row.name}` } },
+  });
+};
+
 /** GEG Anlage 9 with the district-heat row of the user's network. */
 export const withDistrictHeat = (row: keyof typeof DISTRICT_HEAT_ANLAGE_9): Result<FactorSet> =>
   withOverrides(GEG_ANLAGE_9, {
     id: `geg-anlage-9+fw-${row}`,
     version: GEG_ANLAGE_9.version,
-    source: `GEG Anlage 9, Fernwärme-Zeile ${row}`,
-    factors: { 'district-heat': { value: DISTRICT_HEAT_ANLAGE_9[row], note: `Fernwärme ${row}` } },
+    source: `GEG Anlage 9 Nr. 3 Zeile ${DISTRICT_HEAT_ROW[row]}, Fernwärme ${row}`,
+    factors: { 'district-heat': { value: DISTRICT_HEAT_ANLAGE_9[row], note: `Nr. ${DISTRICT_HEAT_ROW[row]} Fernwärme ${row}` } },
   });

@@ -3,6 +3,10 @@ import type { CarrierBalance } from '../energy/balance.js';
 import { err, ok, type Result } from '../result.js';
 import { applied, refOf, type AppliedFactor, type FactorSet, type FactorSetRef } from './factor-set.js';
 
+/** The one wording of a missing factor, so that every output says the same. */
+export const missingFactorMessage = (carrier: Carrier, set: FactorSet): string =>
+  `missing factor for carrier '${carrier}' in set ${set.id}@${set.version} (${set.name}): nothing is weighed with 0 in its place; add the factor in a user set or choose another set`;
+
 export interface WeightedCarrier {
   readonly carrier: Carrier;
   /** The final energy the factor multiplied (import, export or consumption), kWh. */
@@ -42,7 +46,7 @@ export const weighBalance = (
     let weighted = 0;
     if (amount !== 0) {
       if (f === undefined) {
-        return err('validation', `factor set ${set.id}@${set.version} has no factor for '${c.carrier}'; add it in a user set`, `factors.${c.carrier}`);
+        return err('validation', missingFactorMessage(c.carrier, set), `factors.${c.carrier}`);
       }
       weighted += amount * f.value;
       used.push(applied(set, c.carrier, set.basis === 'consumption' ? 'consumption' : 'import', f));

@@ -3,7 +3,7 @@
  * the step holds and where it came from. Never returns negative energy.
  */
 import type { IntervalQuality } from '../types.js';
-import { HOUR_MS } from '../time-grid.js';
+import { HOUR_MS, INTERVAL_MS } from '../time-grid.js';
 import type { IntervalLimits } from './limits.js';
 
 export interface Checkpoint {
@@ -33,6 +33,14 @@ export interface CounterStep {
  */
 const FLOAT32_ROUNDING = 2 ** -22;
 
+/**
+ * The most energy a step may hold: the power limit over the step, but never over less than a quarter hour. A
+ * counter moves in whole units of its resolution, so two polls 3.66 s apart can see a 2.32 kWh step (2,280 kW
+ * over those seconds) from a 300 kW load; judged over the quarter hour it is 9.3 kW. The engine also judges each
+ * slot's sum (interval-engine.ts), so many plausible steps cannot add up to an implausible quarter hour.
+ */
+export const plausibleKwh = (limits: IntervalLimits, dtMs: number): number => (limits.maxPowerKw * Math.max(dtMs, INTERVAL_MS)) / HOUR_MS;
+
 export const gapQuality = (dtMs: number, limits: IntervalLimits): IntervalQuality =>
   dtMs <= limits.measuredGapMs ? 'measured' : dtMs <= limits.interpolateGapMs ? 'interpolated' : 'recovered';
 
@@ -52,7 +60,7 @@ export function counterStep(
 ): CounterStep | null {
   const dt = ts - prev.ts;
   if (!(dt > 0) || !Number.isFinite(value)) return null;
-  const maxKwh = (limits.maxPowerKw * dt) / HOUR_MS;
+  const maxKwh = plausibleKwh(limits, dt);
   const next = { ts, value };
 
   if (replacement !== undefined && replacement.ts > prev.ts && replacement.ts <= ts) {

@@ -4,11 +4,11 @@
  * persists the contributions and the new checkpoints in one transaction, so nothing is counted twice.
  */
 import { HOUR_MS, INTERVAL_MS } from '../time-grid.js';
-import { counterStep, type Checkpoint, type MeterReplacement } from './counter-step.js';
+import { counterStep, plausibleKwh, type Checkpoint, type MeterReplacement } from './counter-step.js';
 import { forEachSlot } from './grid-spread.js';
 import type { IntervalLimits } from './limits.js';
 import { powerStep, splitLinearEnergy } from './power-step.js';
-import { MEASURED_CODE, qualityCode } from './quality.js';
+import { IMPLAUSIBLE_CODE, MEASURED_CODE, qualityCode } from './quality.js';
 
 export interface EnginePoint {
   readonly source: 'counter' | 'power';
@@ -148,5 +148,23 @@ export function runIntervalEngine(
       moved.set(r.point, { ts: r.ts, value: r.value });
     }
   }
+  flagImplausibleSlots(all, points);
   return { contributions: all, checkpoints: moved, late };
 }
+
+/**
+ * A counter's quarter hour whose energy in this batch exceeds the power limit over 15 minutes is implausible,
+ * however small its single steps were (steps are judged over at least a quarter hour, see plausibleKwh).
+ */
+const flagImplausibleSlots = (all: SlotContributions, points: ReadonlyMap<number, EnginePoint>): void => {
+  const maxKwhBySeries = new Map<number, number>();
+  for (const p of points.values()) {
+    const s = p.series[0];
+    if (p.source === 'counter' && s !== null) maxKwhBySeries.set(s, plausibleKwh(p.limits, INTERVAL_MS));
+  }
+  if (maxKwhBySeries.size === 0) return;
+  for (const [key, e] of all.bySlot) {
+    const max = maxKwhBySeries.get(Math.floor(key / SLOT_KEY_SPAN));
+    if (max !== undefined && e.kwh > max && e.q < IMPLAUSIBLE_CODE) e.q = IMPLAUSIBLE_CODE;
+  }
+};

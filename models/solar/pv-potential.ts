@@ -80,8 +80,7 @@ const checkOptions = (o: PvPotentialOptions): Result<true> => {
     share(o.usableShare, 'usableShare') ??
     share(o.flatUsableShare, 'flatUsableShare') ??
     share(o.system.systemLosses, 'system.systemLosses') ??
-    share(o.system.albedo, 'system.albedo') ??
-    share(o.system.inverterEfficiency, 'system.inverterEfficiency');
+    share(o.system.albedo, 'system.albedo');
   if (bad !== null) return bad;
   if (!(o.m2PerKwp > 0)) return err('validation', `must be > 0, got ${o.m2PerKwp}`, 'm2PerKwp');
   if (!(Math.abs(o.latDeg) <= 90 && Math.abs(o.lonDeg) <= 180)) return err('validation', 'latitude/longitude out of range', 'latDeg');

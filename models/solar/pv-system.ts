@@ -2,17 +2,19 @@ import type { SkyTable } from './sky.js';
 import { planeNormal, type TranspositionModel } from './transposition.js';
 
 /**
- * Module and system assumptions. Defaults follow PVWatts v5 (NREL, Dobos 2014): 14 % system losses (soiling,
- * shading, mismatch, wiring, connections, LID, nameplate, availability), 96 % inverter efficiency, ASHRAE
- * incidence-angle modifier; cell temperature from the NOCT model with a crystalline-silicon temperature
- * coefficient. Every one of them is printed with the result.
+ * Module and system assumptions. Loss model: irradiance on the module plane -> ASHRAE incidence-angle modifier
+ * on the beam -> DC at the NOCT cell temperature with a crystalline-silicon temperature coefficient -> one
+ * overall system loss from module to grid. That overall loss is PVGIS's "estimated system losses" (default
+ * 14 %), which the PVGIS user manual (JRC) defines as all losses that make the power delivered to the grid lower
+ * than the modules' output, "such as losses in cables, power inverters, dirt": the inverter is inside the 14 %,
+ * so there is no separate inverter efficiency (applying one counted the inverter twice). Temperature and
+ * incidence losses are modelled separately, as PVGIS does. Every assumption is printed with the result.
  */
 export interface PvSystemOptions {
   readonly transposition: TranspositionModel;
   readonly albedo: number;
-  /** Share of DC energy lost before the inverter (0..1). */
+  /** Share of the modules' DC energy lost on the way to the grid, inverter included (0..1; PVGIS default 0.14). */
   readonly systemLosses: number;
-  readonly inverterEfficiency: number;
   /** Relative power change per K of cell temperature above 25 °C. */
   readonly tempCoeffPerK: number;
   /** Nominal operating cell temperature, °C (at 800 W/m², 20 °C air, 1 m/s wind). */
@@ -25,7 +27,6 @@ export const DEFAULT_PV_SYSTEM: PvSystemOptions = {
   transposition: 'hay-davies',
   albedo: 0.2,
   systemLosses: 0.14,
-  inverterEfficiency: 0.96,
   tempCoeffPerK: -0.0037,
   noctC: 45,
   iamB0: 0.05,
@@ -50,7 +51,7 @@ export const pvPerKwp = (
   const viewSky = (1 + n.up) / 2;
   const viewGround = (o.albedo * (1 - n.up)) / 2;
   const stepH = sky.stepMs / 3_600_000;
-  const acPerDc = (1 - o.systemLosses) * o.inverterEfficiency * stepH;
+  const acPerDc = (1 - o.systemLosses) * stepH;
   const tempRise = (o.noctC - 20) / 800;
   const b0 = o.iamB0;
   const gamma = o.tempCoeffPerK;

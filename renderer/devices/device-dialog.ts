@@ -9,7 +9,7 @@ import { OPCUA_SECURITY_CHOICES } from '../../models/values.js';
 import type { I18n } from '../i18n/i18n.js';
 import { h } from '../panels/dom.js';
 import { openCertificateDialog } from './cert-dialog.js';
-import { buildingOptions, deviceRoleOptions, field, profileOptions, protocolOfUrl, PROTOCOLS, selectOf, URL_EXAMPLE, type Protocol } from './device-fields.js';
+import { buildingOptions, deviceRoleOptions, field, profileOptions, profileParameterFields, protocolOfUrl, PROTOCOLS, selectOf, URL_EXAMPLE, type Protocol } from './device-fields.js';
 import { callApi, errorText, isCertificateProblem } from './devices-api.js';
 import { OpcUaBrowser } from './opcua-browser.js';
 import { renderProbe } from './probe-view.js';
@@ -49,7 +49,8 @@ export function openDeviceDialog(ctx: DeviceDialogContext, existing?: DeviceList
   const connect = () => ({ url: url.control.value.trim(), security: security.control.value as OpcUaSecurityChoice, login: login() });
   const browser = new OpcUaBrowser(api, i18n, connect, cfg.points ?? []);
 
-  const modbusPart = h('div', { class: 'dev-row' }, profile.label, role.label);
+  const parameters = profileParameterFields(ctx.profiles, profile.control, url.control, i18n);
+  const modbusPart = h('div', {}, h('div', { class: 'dev-row' }, profile.label, role.label), parameters);
   const opcuaPart = h('div', {}, h('div', { class: 'dev-row' }, security.label, user.label, password.label), browser.element);
   const probeOut = h('div', { 'aria-live': 'polite' });
   const error = h('p', { class: 'dev-error', role: 'alert', 'data-testid': 'device-error' });

@@ -46,3 +46,52 @@ export const deviceRoleOptions = (i18n: I18n) => [
   { value: 'generation', text: i18n.t('devices.deviceRole.generation') },
   { value: 'consumption', text: i18n.t('devices.deviceRole.consumption') },
 ];
+
+/** Labels of the profile parameters the shipped profiles declare (an unknown one shows its key). */
+const PARAMETER_LABELS: Readonly<Record<string, 'devices.param.energyunit'>> = { energyunit: 'devices.param.energyunit' };
+
+/**
+ * The choices a profile requires (e.g. the energy unit a heat meter is set to), as selects that write their
+ * value into the address' query, where the driver reads it; nothing is preselected, so the user must choose.
+ */
+export function profileParameterFields(
+  profiles: readonly DeviceProfileInfo[],
+  profileSelect: HTMLSelectElement,
+  url: HTMLInputElement,
+  i18n: I18n,
+): HTMLElement {
+  const row = h('div', { class: 'dev-row', 'data-testid': 'device-parameters' });
+  const render = () => {
+    const params = profiles.find((p) => p.id === profileSelect.value)?.parameters ?? [];
+    row.hidden = params.length === 0;
+    row.replaceChildren(
+      ...params.map((param) => {
+        const current = queryOf(url.value).get(param.key) ?? '';
+        const options = [{ value: '', text: i18n.t('devices.param.choose') }, ...param.choices.map((c) => ({ value: c, text: c }))];
+        const select = selectOf(options, param.choices.includes(current) ? current : '', `device-param-${param.key}`);
+        select.required = true;
+        select.addEventListener('change', () => (url.value = withQuery(url.value, param.key, select.value)));
+        const labelKey = PARAMETER_LABELS[param.key];
+        const label = labelKey === undefined ? param.key : i18n.t(labelKey);
+        return field(label, select).label;
+      }),
+    );
+  };
+  profileSelect.addEventListener('change', render);
+  url.addEventListener('change', render);
+  render();
+  return row;
+}
+
+const queryOf = (url: string): URLSearchParams => new URLSearchParams(url.includes('?') ? url.slice(url.indexOf('?') + 1) : '');
+
+/** The address with one query parameter set (or removed when value is empty), the rest kept as typed. */
+export const withQuery = (url: string, key: string, value: string): string => {
+  const at = url.indexOf('?');
+  const head = at < 0 ? url : url.slice(0, at);
+  const q = queryOf(url);
+  if (value === '') q.delete(key);
+  else q.set(key, value);
+  const text = q.toString();
+  return text === '' ? head : `${head}?${text}`;
+};

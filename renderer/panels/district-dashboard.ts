@@ -61,6 +61,9 @@ export class DistrictDashboard {
       el ? this.flows({ generationKwh: el.generationKwh, selfUsedKwh: el.selfConsumedKwh, exportKwh: el.exportKwh, importKwh: el.importKwh, consumptionKwh: el.consumptionKwh }) : '',
       h('p', { class: 'note', text: t.t('dashboard.sign') }),
       h('p', { class: 'note', text: t.t('dashboard.factors', { primary: a.factorSets.primary.name, co2: a.factorSets.co2.name, resolution: a.resolution }) }),
+      a.factorSets.primary.exportCredit === undefined
+        ? ''
+        : h('p', { class: 'note', 'data-testid': 'dashboard-export-credit', text: t.t('dashboard.exportCredit', { name: a.factorSets.primary.exportCredit.name, factor: t.number(a.factorSets.primary.exportCredit.factor, 1) }) }),
       h('p', { class: 'note', 'data-testid': 'dashboard-zone', text: t.t('dashboard.zone', { zone: a.timeZone }) }),
     );
   }

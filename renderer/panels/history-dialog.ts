@@ -4,6 +4,7 @@
  * without errors, all or nothing. The file is read here and sent as text; the core does all the parsing.
  */
 import type { HistoryPreviewView, PlusTwinApi } from '../../models/contract/index.js';
+import { HISTORY_UNITS, type HistoryUnit } from '../../models/values.js';
 import type { Point } from '../../models/types.js';
 import { callApi, errorText } from '../devices/devices-api.js';
 import type { I18n } from '../i18n/i18n.js';
@@ -37,6 +38,13 @@ export async function openHistoryDialog(
     ...points.map((p) => h('option', { value: p.id, text: `${p.name} (${i18n.t(`history.role.${p.role}`)})` })),
   );
   const file = h('input', { type: 'file', accept: '.csv,.txt,text/csv', 'data-testid': 'history-file' });
+  const unitSelect = h(
+    'select',
+    { 'data-testid': 'history-unit-choice' },
+    h('option', { value: '', text: i18n.t('history.unit.auto') }),
+    ...HISTORY_UNITS.map((u) => h('option', { value: u, text: u })),
+  );
+  const unitArg = (): { unit?: HistoryUnit } => (unitSelect.value === '' ? {} : { unit: unitSelect.value as HistoryUnit });
   const preview = h('div', { class: 'history-preview', 'data-testid': 'history-preview', 'aria-live': 'polite' });
   const message = h('p', { class: 'dev-error', role: 'alert', 'data-testid': 'history-message' });
   const importButton = h('button', { type: 'button', class: 'primary', disabled: true, 'data-testid': 'history-import', text: i18n.t('history.import') });
@@ -51,6 +59,7 @@ export async function openHistoryDialog(
       h('p', { class: 'dev-hint', text: i18n.t('history.hint') }),
       h('label', {}, i18n.t('history.point'), pointSelect),
       h('label', {}, i18n.t('history.file'), file),
+      h('label', {}, i18n.t('history.unit'), unitSelect),
       preview,
       message,
       h('div', { class: 'dev-actions' }, close, importButton),
@@ -67,8 +76,20 @@ export async function openHistoryDialog(
       i18n.t('history.period', { rows: p.rows, from: when(p.first), to: when(p.last) }),
     ];
     if (p.errorCount === 0) lines.push(i18n.t('history.energy', { intervals: p.intervals, kwh: i18n.number(p.kwh, 1) }));
+    // the unit decides the numbers by factors of 4 or 1,000: shown first and in bold, and loudly when assumed
+    const unitText = i18n.t('history.unitApplied', { unit: p.unit, source: i18n.t(`history.unitSource.${p.unitSource}`) });
     preview.replaceChildren(
+      h('p', { class: p.unitSource === 'assumed' ? 'history-unit dev-error' : 'history-unit', 'data-testid': 'history-unit' }, h('strong', { text: unitText })),
+      h('p', { 'data-testid': 'history-marks', text: i18n.t('history.marks', { marks: i18n.t(`history.marks.${p.stampMarks}`), reason: p.stampMarksReason }) }),
       ...lines.map((text) => h('p', { text })),
+      p.warnings.length > 0
+        ? h(
+            'div',
+            { 'data-testid': 'history-warnings' },
+            h('p', { class: 'dev-error', text: i18n.t('history.warnings', { count: p.warnings.length }) }),
+            h('ul', {}, ...p.warnings.map((w) => h('li', { 'data-line': String(w.line), text: w.line > 0 ? i18n.t('history.line', { line: w.line, message: w.message }) : w.message }))),
+          )
+        : '',
       p.sample.length > 0
         ? h(
             'table',
@@ -89,21 +110,32 @@ export async function openHistoryDialog(
     importButton.disabled = p.errorCount > 0 || p.intervals === 0;
   };
 
-  file.addEventListener('change', () => {
-    const chosen = file.files?.[0];
+  const refresh = (read: () => Promise<string>) => {
     importButton.disabled = true;
     message.textContent = '';
     preview.replaceChildren();
-    if (!chosen) return;
     void (async () => {
       try {
-        csv = decodeCsvFile(await chosen.arrayBuffer());
-        show(await callApi(api, 'history.preview', { csv }));
+        csv = await read();
+        show(await callApi(api, 'history.preview', { csv, ...unitArg() }));
       } catch (e) {
         csv = null;
         message.textContent = errorText(e);
       }
     })();
+  };
+  file.addEventListener('change', () => {
+    const chosen = file.files?.[0];
+    if (!chosen) {
+      importButton.disabled = true;
+      preview.replaceChildren();
+      return;
+    }
+    refresh(async () => decodeCsvFile(await chosen.arrayBuffer()));
+  });
+  unitSelect.addEventListener('change', () => {
+    const text = csv;
+    if (text !== null) refresh(async () => text);
   });
 
   importButton.addEventListener('click', () => {
@@ -111,7 +143,7 @@ export async function openHistoryDialog(
     importButton.disabled = true;
     void (async () => {
       try {
-        const r = await callApi(api, 'history.import', { csv: csv as string, pointId: pointSelect.value });
+        const r = await callApi(api, 'history.import', { csv: csv as string, pointId: pointSelect.value, ...unitArg() });
         preview.replaceChildren(h('p', { 'data-testid': 'history-done', text: i18n.t('history.imported', { intervals: r.intervals }) }));
         onImported();
       } catch (e) {

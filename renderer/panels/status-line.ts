@@ -41,11 +41,15 @@ export class StatusLine {
         }),
       );
     }
+    const storage = s?.storage;
+    if (storage?.problem) parts.push(i18n.t('status.storageProblem', { problem: storage.problem, pending: storage.pending }));
+    if (storage && storage.dropped > 0) parts.push(i18n.t('status.readingsDropped', { dropped: storage.dropped }));
     if (this.connection === 'closed') parts.push(i18n.t('status.disconnected'));
     else if (!s) parts.push(i18n.t('status.connecting'));
     this.el.textContent = parts.join(' · ');
-    this.el.dataset['health'] = !s || this.connection === 'closed' ? 'bad' : s.devicesOnline === s.devicesTotal ? 'good' : 'partial';
+    this.el.dataset['health'] = !s || this.connection === 'closed' || storage?.problem ? 'bad' : s.devicesOnline === s.devicesTotal ? 'good' : 'partial';
     this.el.dataset['online'] = String(s?.devicesOnline ?? 0);
     this.el.dataset['lastPoll'] = String(s?.lastPollTs ?? '');
+    this.el.dataset['storage'] = storage?.problem ? 'failing' : 'ok';
   }
 }

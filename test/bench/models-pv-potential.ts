@@ -59,7 +59,7 @@ const naiveYield = (roof: RoofSurface, w: WeatherSeries): number => {
     const g = beam + sky + ground;
     const cell = (w.tempC[i] as number) + (g * (o.noctC - 20)) / 800;
     const dc = ((beam * iam + sky + ground) / 1000) * (1 + o.tempCoeffPerK * (cell - 25));
-    if (dc > 0) kwh += dc * (1 - o.systemLosses) * o.inverterEfficiency * (w.stepMs / 3_600_000);
+    if (dc > 0) kwh += dc * (1 - o.systemLosses) * (w.stepMs / 3_600_000);
   }
   return kwh;
 };

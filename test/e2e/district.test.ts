@@ -243,6 +243,8 @@ describe('district UI against serve mode', () => {
 
     await dialog.getByTestId('history-file').setInputFiles({ name: 'lastgang.csv', mimeType: 'text/csv', buffer: good });
     await expect.poll(() => dialog.getByTestId('history-preview').textContent(), { timeout: 10_000 }).toContain('96 Viertelstunden, 24,0 kWh');
+    // the unit it applied, in bold before everything else
+    expect(await dialog.getByTestId('history-unit').textContent()).toMatch(/^Einheit: kWh \(/);
     await dialog.getByTestId('history-import').click();
     await expect.poll(() => dialog.getByTestId('history-done').count(), { timeout: 10_000 }).toBe(1);
     const day0 = Date.UTC(2024, 1, 29, 23);

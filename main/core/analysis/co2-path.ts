@@ -12,6 +12,7 @@ import type { BuildingProfile } from '../../../models/energy/series.js';
 import type { FactorSet } from '../../../models/factors/factor-set.js';
 import { refOf } from '../../../models/factors/factor-set.js';
 import { weighBalance } from '../../../models/factors/weigh.js';
+import { balanceYearOf, setForYear } from '../../../models/factors/by-year.js';
 import { err, ok, type Result } from '../../../models/result.js';
 import { HOUR_MS } from '../../../models/time-grid.js';
 import type { Store } from '../store/store.js';
@@ -39,7 +40,7 @@ const lastDataEnd = (profiles: readonly BuildingProfile[]): number | null => {
 const rollingTonnes = (profiles: readonly BuildingProfile[], set: FactorSet, from: number, to: number): Result<number> => {
   let grams = 0;
   for (const p of profiles) {
-    const w = weighBalance(computeBalance(p, { from, to }).carriers, set);
+    const w = weighBalance(computeBalance(p, { from, to }).carriers, setForYear(set, balanceYearOf({ from, to })));
     if (!w.ok) return err(w.error.kind, `${p.buildingId}: ${w.error.message}`, w.error.where);
     grams += w.value.total;
   }

@@ -13,6 +13,8 @@ import { sumProfiles } from '../../../models/energy/district.js';
 import { districtSharing } from '../../../models/energy/sharing.js';
 import { weighBalance } from '../../../models/factors/weigh.js';
 import type { FactorSet } from '../../../models/factors/factor-set.js';
+import { balanceYearOf, setForYear } from '../../../models/factors/by-year.js';
+import { DEFAULT_EXPORT_CREDIT, withExportCredit, type ExportCreditVariantId } from '../../../models/factors/export-credit.js';
 import { err, ok, type Result } from '../../../models/result.js';
 import { INTERVAL_MS } from '../../../models/time-grid.js';
 import type { Store } from '../store/store.js';
@@ -46,12 +48,26 @@ export interface PreparedSets {
   readonly co2: FactorSet;
 }
 
-export const prepareSets = (primarySetId: string | undefined, co2SetId: string | undefined): Result<PreparedSets> => {
+/** The sets an analysis weighs with: the primary set carries the export-credit rule it was asked for. */
+export const prepareSets = (
+  primarySetId: string | undefined,
+  co2SetId: string | undefined,
+  exportCredit: ExportCreditVariantId = DEFAULT_EXPORT_CREDIT,
+  period?: Period,
+): Result<PreparedSets> => {
   const primary = resolveFactorSet(primarySetId, 'primary-energy', 'primarySetId');
   if (!primary.ok) return primary;
   const co2 = resolveFactorSet(co2SetId, 'co2', 'co2SetId');
   if (!co2.ok) return co2;
-  return ok({ primary: primary.value, co2: co2.value });
+  // a yearly set (BISKO) takes the factors of the balance year, and its version names that year
+  const co2Set = period === undefined ? co2.value : setForYear(co2.value, balanceYearOf(period));
+  return ok({ primary: withExportCredit(primary.value, exportCredit), co2: co2Set });
+};
+
+/** The export-credit rule of a primary set in words: variant id, factor and source. */
+export const exportCreditText = (set: FactorSet): string => {
+  const v = set.exportCreditVariant;
+  return v === undefined ? 'as the set defines it' : `${v.id}, ${v.factor} (${v.name}; ${v.source})`;
 };
 
 const heatUse = (h: HeatDerivation, balance: BalanceResult): HeatSupplyUse => {
@@ -68,6 +84,7 @@ export const analysisAssumptions = (loaded: LoadedDistrict, sets: PreparedSets, 
   ...loaded.subMeters.map((m) => `${m.buildingId}: ${m.pointIds.join(', ')} ${m.pointIds.length === 1 ? 'is a sub-meter' : 'are sub-meters'} (a breakdown of ${m.carrier} consumption); the total comes from the grid meter.`),
   ...loaded.completed.map((c) => `${c.buildingId}: ${c.carrier} has no grid meter; import and export per interval = the positive and negative part of consumption - generation.`),
   `Primary energy: ${sets.primary.name} (${sets.primary.id}, ${sets.primary.version}); CO2: ${sets.co2.name} (${sets.co2.id}, ${sets.co2.version}).`,
+  `Exported electricity in primary energy: ${exportCreditText(sets.primary)}.`,
   `Missing and excluded (implausible) intervals add nothing and lower the coverage; a verdict resting on less than ${Math.round(minCoverage * 100)} % coverage is provisional.`,
   `Days, months and years are local calendar periods in ${timeZone}.`,
 ];
@@ -194,7 +211,7 @@ export const analyseDistrictWithProfiles = async (
 ): Promise<Result<AnalysedDistrict>> => {
   const period = checkPeriod(args.from, args.to, STEP_MS[step], MAX_ANALYSIS_DAYS);
   if (!period.ok) return period;
-  const sets = givenSets === undefined ? prepareSets(args.primarySetId, args.co2SetId) : ok(givenSets);
+  const sets = givenSets === undefined ? prepareSets(args.primarySetId, args.co2SetId, args.exportCredit, period.value) : ok(givenSets);
   if (!sets.ok) return sets;
   const heatOk = checkHeatSupply(args.heatSupply, new Set(view.buildings.map((b) => b.id)));
   if (!heatOk.ok) return heatOk;

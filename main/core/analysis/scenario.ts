@@ -30,7 +30,7 @@ export const runDistrictScenario = async (store: Store, view: DistrictView, a: S
   const step = a.resolution ?? '15min';
   const period = checkPeriod(a.from, a.to, STEP_MS[step], MAX_ANALYSIS_DAYS);
   if (!period.ok) return period;
-  const sets = prepareSets(a.primarySetId, a.co2SetId);
+  const sets = prepareSets(a.primarySetId, a.co2SetId, a.exportCredit, period.value);
   if (!sets.ok) return sets;
   const heatOk = checkHeatSupply(a.heatSupply, new Set(view.buildings.map((b) => b.id)));
   if (!heatOk.ok) return heatOk;

@@ -82,15 +82,31 @@ export function redact(entry: DeviceListEntry): DeviceListEntry {
   return device === entry.device ? entry : { ...entry, device };
 }
 
-/** An edit that leaves the password empty keeps the stored one for the same user name. */
+/**
+ * An edit that leaves the password empty keeps the stored one only while it would go where it went before: the
+ * same address, security mode and policy, and user name. Any other endpoint must be given the password again, or
+ * an edit of the address alone would send the stored password to a server the editor chose.
+ */
 async function keepPassword(supervisor: DeviceSupervisor, id: string, input: DeviceInput): Promise<DeviceInput> {
   const login = input.opcua?.login;
   if (!input.opcua || login?.kind !== 'username' || login.password !== '') return input;
-  const stored = (await supervisor.list()).find((e) => e.device.id === id)?.device.config?.['identity'] as
-    | { kind?: string; username?: string; password?: string }
-    | undefined;
-  if (stored?.kind !== 'username' || stored.username !== login.username || !stored.password) return input;
-  return { ...input, opcua: { ...input.opcua, login: { ...login, password: stored.password } } };
+  const stored = (await supervisor.list()).find((e) => e.device.id === id)?.device;
+  const identity = stored?.config?.['identity'] as { kind?: string; username?: string; password?: string } | undefined;
+  if (!stored || identity?.kind !== 'username' || !identity.password) return input;
+  const wanted = securityOf(input.opcua.security);
+  const sameEndpoint =
+    stored.url === input.url &&
+    stored.config?.['securityMode'] === wanted.securityMode &&
+    stored.config?.['securityPolicy'] === wanted.securityPolicy &&
+    identity.username === login.username;
+  if (!sameEndpoint) {
+    throw new ApiFailure(
+      'validation',
+      'enter the password again: the address, security or user name changed, so the stored password is not sent',
+      'device.opcua.login.password',
+    );
+  }
+  return { ...input, opcua: { ...input.opcua, login: { ...login, password: identity.password } } };
 }
 
 /** The certificate file path stays in the core: the renderer needs what the user decides on, not where it lies. */

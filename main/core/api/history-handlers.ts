@@ -15,8 +15,9 @@ import type { Store } from '../store/store.js';
 import type { Handlers } from './dispatch.js';
 import { ApiFailure, notFound } from '../base/failure.js';
 
-const optionsOf = (args: { kind?: HistoryCsvOptions['kind']; stampMarks?: 'start' | 'end' }): HistoryCsvOptions => ({
+const optionsOf = (args: { kind?: HistoryCsvOptions['kind']; stampMarks?: 'start' | 'end'; unit?: HistoryCsvOptions['unit'] }): HistoryCsvOptions => ({
   ...(args.kind === undefined ? {} : { kind: args.kind }),
+  ...(args.unit === undefined ? {} : { unit: args.unit }),
   ...(args.stampMarks === undefined ? {} : { stampMarks: args.stampMarks }),
 });
 

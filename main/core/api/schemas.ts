@@ -8,8 +8,9 @@ import { z } from 'zod';
 import type { ApiMethods, MethodName } from '../../../models/contract/index.js';
 import { CARRIERS } from '../../../models/energy/carriers.js';
 import { efficiencyRange } from '../analysis/heat-supply.js';
+import { EXPORT_CREDIT_VARIANT_IDS } from '../../../models/factors/export-credit.js';
 import { HEAT_PUMP_REPLACES } from '../../../models/scenarios/measures.js';
-import { ANALYSIS_RESOLUTIONS, HEAT_SUPPLY_CARRIERS, HISTORY_KINDS, RESOLUTIONS } from '../../../models/values.js';
+import { ANALYSIS_RESOLUTIONS, HEAT_SUPPLY_CARRIERS, HISTORY_KINDS, HISTORY_UNITS, RESOLUTIONS } from '../../../models/values.js';
 import { deviceArgSchemas } from './device-schemas.js';
 import type { AllTrue, SchemaMatches } from './schema-check.js';
 import { settingsArgSchemas } from './settings-api.js';
@@ -44,6 +45,7 @@ const analysisFields = {
   to: epochMs,
   primarySetId: setId.optional(),
   co2SetId: setId.optional(),
+  exportCredit: z.enum(EXPORT_CREDIT_VARIANT_IDS).optional(),
   heatSupply: heatSupply.optional(),
   resolution: z.enum(ANALYSIS_RESOLUTIONS).optional(),
   rolling: z.boolean().optional(),
@@ -84,6 +86,7 @@ const historyCsv = z
     csv: z.string().min(1, 'the file is empty').max(8 << 20, 'the file is larger than 8 MB'),
     kind: z.enum(HISTORY_KINDS).optional(),
     stampMarks: z.enum(['start', 'end']).optional(),
+    unit: z.enum(HISTORY_UNITS).optional(),
   })
   .strict();
 

@@ -9,6 +9,8 @@ import type { Handlers } from '../api/dispatch.js';
 import { Collector } from '../ingest/collector/collector.js';
 import { scaledClock, wallClock, type Clock } from '../ingest/collector/clock.js';
 import { openStore } from '../store/open-store.js';
+import { acquireDistrictLock } from '../store/district-lock.js';
+import { keyFileCipher, type SecretCipher } from '../base/secret-cipher.js';
 import type { Store } from '../store/store.js';
 import { startDemo, type RunningDemo } from '../demo/start-demo.js';
 import { startDevices, type RunningDevices } from '../ingest/devices/start-devices.js';
@@ -31,6 +33,10 @@ export interface CoreOptions {
   /** Days of demo history generated on first start (default 365). */
   readonly demoHistoryDays?: number;
   readonly log?: (line: string) => void;
+  /** Seals stored passwords; default: a key file in the data folder. The desktop shell may pass the OS keychain's. */
+  readonly secrets?: SecretCipher;
+  /** Keep the district file's outbox (plustwin collect publishes from it). */
+  readonly outbox?: boolean;
 }
 
 export interface Core {
@@ -58,12 +64,25 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   log(`database: ${paths.db}`);
   const { store: settings, problem: settingsProblem } = SettingsStore.open(paths.settings);
   if (settingsProblem) log(`settings: ${settingsProblem}`);
+  // district import must not replace the file under us; another serve or app must not collect into it too
+  const releaseLock = acquireDistrictLock(paths.db, options.transport === 'http' ? 'plustwin serve' : 'the PlusTwin desktop app');
   const speed = options.speed ?? 1;
   const clock = speed === 1 ? wallClock() : scaledClock(speed);
   // the store's retention must follow the collector's clock, or a fast demo clock would delete fresh samples
-  const store = await openStore(paths.db, { now: () => clock.now() });
+  let store: Awaited<ReturnType<typeof openStore>>;
+  try {
+    store = await openStore(paths.db, {
+      now: () => clock.now(),
+      log,
+      secrets: options.secrets ?? keyFileCipher(paths.dir),
+      ...(options.outbox ? { outbox: true } : {}),
+    });
+  } catch (e) {
+    releaseLock();
+    throw e;
+  }
   const events = new EventBus();
-  const collector = new Collector({ clock, sink: store, events });
+  const collector = new Collector({ clock, sink: store, events, log });
   let demo: RunningDemo | undefined;
   try {
     if (options.demo ?? true) demo = await startDemo({
@@ -76,7 +95,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       });
   } catch (e) {
     await collector.stop();
-    await store.close();
+    await store.close().finally(releaseLock);
     throw e;
   }
   const devices = startDevices({ store, collector, pkiDir: paths.pki, log, ...(demo ? { demoReady: demo.heatReady } : {}) });
@@ -109,8 +128,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         await devices.close();
         await collector.stop();
         await demo?.close();
-        await store.flush();
-        await store.close();
+        // close() writes what is pending; on a full disk it still closes the file and says what was not written
+        await store.close().finally(releaseLock);
       })()),
   };
 }

@@ -29,10 +29,16 @@ export interface DataPaths {
 export function prepareDataDir(dir: string): DataPaths {
   const resolved = path.resolve(dir);
   try {
-    fs.mkdirSync(resolved, { recursive: true });
+    fs.mkdirSync(resolved, { recursive: true, mode: 0o700 });
     fs.accessSync(resolved, fs.constants.W_OK);
   } catch (e) {
     throw new Error(`cannot use data folder ${resolved}: ${(e as Error).message}`);
+  }
+  // it holds the key that seals stored passwords and the district files: the user's alone
+  try {
+    if ((fs.statSync(resolved).mode & 0o077) !== 0) fs.chmodSync(resolved, 0o700);
+  } catch {
+    // a folder the user does not own (a shared --data): its files are still 0600
   }
   return {
     dir: resolved,

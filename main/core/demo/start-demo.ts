@@ -44,17 +44,44 @@ async function hasHistory(store: Store, now: number): Promise<boolean> {
   return balances.some((b) => b.importKwh + b.exportKwh + b.generationKwh > 0);
 }
 
-async function backfill(o: DemoOptions, valueAt: PointValueAt, points: readonly Point[], what: string): Promise<void> {
+/**
+ * Generates history over [from, now). While it runs, a meta row says so: a first start killed halfway (SIGKILL,
+ * power cut) then resumes from where each point's committed readings end, instead of leaving the rest of the
+ * year to the interval engine, which would fill it with 'recovered' intervals.
+ */
+async function backfill(o: DemoOptions, valueAt: PointValueAt, points: readonly Point[], what: string, resumeFrom?: number): Promise<void> {
   const days = o.historyDays ?? 365;
   const now = o.clock.now();
-  o.log(`demo district: generating ${days} days of ${what} history`);
+  const from = resumeFrom ?? now - days * DAY_MS;
+  const key = markerKey(what);
+  await o.store.setMeta?.(key, 'running');
+  o.log(
+    resumeFrom === undefined
+      ? `demo district: generating ${days} days of ${what} history`
+      : `demo district: resuming the ${what} history from ${new Date(from).toISOString()} (the first start was interrupted)`,
+  );
   let lastTenth = -1;
-  const stored = await backfillHistory(o.store, valueAt, points, now - days * DAY_MS, now, (done, total) => {
+  const stored = await backfillHistory(o.store, valueAt, points, from, now, (done, total) => {
     const tenth = Math.floor((done / total) * 10);
     if (tenth !== lastTenth) o.log(`  ${what} history ${tenth * 10} %`);
     lastTenth = tenth;
   });
+  await o.store.setMeta?.(key, null);
   o.log(`demo district: ${stored} historical ${what} readings stored`);
+}
+
+const markerKey = (what: string) => `demo_backfill_${what}`;
+
+/**
+ * Where an interrupted backfill of these points stops (the earliest of their checkpoints), 'from-start' when it
+ * was interrupted before every point had a reading, or undefined when none was interrupted.
+ */
+async function interruptedAt(store: Store, points: readonly Point[], what: string, valueAt: PointValueAt): Promise<number | 'from-start' | undefined> {
+  if ((await store.getMeta?.(markerKey(what))) !== 'running') return undefined;
+  const fed = points.filter((p) => valueAt(p) !== null).map((p) => p.id);
+  const times = await store.checkpointTimes?.(fed);
+  if (!times || times.size < fed.length) return 'from-start';
+  return Math.min(...times.values());
 }
 
 export async function startDemo(o: DemoOptions): Promise<RunningDemo> {
@@ -84,7 +111,9 @@ export async function startDemo(o: DemoOptions): Promise<RunningDemo> {
     log(`demo district: ${DEMO_BUILDINGS.length} buildings, ${devices.length} simulated Modbus devices on 127.0.0.1`);
     // every address, so that a user can point mbpoll or another tool at the same device
     for (const d of devices) log(`  ${d.id}: ${d.url} (${d.profile})`);
-    if (!(await hasHistory(store, clock.now()))) await backfill(o, valueAt, points, 'electricity');
+    const resume = await interruptedAt(store, points, 'electricity', valueAt);
+    if (resume !== undefined) await backfill(o, valueAt, points, 'electricity', resume === 'from-start' ? undefined : resume);
+    else if (!(await hasHistory(store, clock.now()))) await backfill(o, valueAt, points, 'electricity');
     devices.forEach((device, i) => collector.add(device, drivers[i]!));
   } catch (e) {
     await Promise.all(drivers.map((d) => d.close()));
@@ -104,7 +133,9 @@ export async function startDemo(o: DemoOptions): Promise<RunningDemo> {
     const known = new Set(existing?.points.map((p) => p.id) ?? []);
     await store.saveDistrict(DEMO_SITE, buildings, bms.devices, points);
     log(`demo district: ${bms.devices.length} heat meters on the simulated building automation server ${bms.simulator.endpointUrl}`);
-    if (!points.every((p) => known.has(p.id))) await backfill(o, valueAt, points, 'heat');
+    const resumeHeat = await interruptedAt(store, points, 'heat', valueAt);
+    if (resumeHeat !== undefined) await backfill(o, valueAt, points, 'heat', resumeHeat === 'from-start' ? undefined : resumeHeat);
+    else if (!points.every((p) => known.has(p.id))) await backfill(o, valueAt, points, 'heat');
     if (closed) {
       await Promise.all(heatDrivers.map(([, d]) => d.close()));
       return;

@@ -8,6 +8,8 @@ import { SLOT_QUALITIES, type SlotQuality } from '../../../models/energy/quality
 import { findSeries } from '../../../models/energy/series.js';
 import type { AppliedFactor, FactorSet } from '../../../models/factors/factor-set.js';
 import { GEG_ANLAGE_4 } from '../../../models/factors/geg-anlage4.js';
+import { withExportCredit } from '../../../models/factors/export-credit.js';
+import { balanceYearOf, setForYear } from '../../../models/factors/by-year.js';
 import { GEG_ANLAGE_9 } from '../../../models/factors/geg-anlage9.js';
 import type { WeatherSeries } from '../../../models/weather/try-weather.js';
 import { analyseDistrictWithProfiles, DEFAULT_MIN_COVERAGE } from '../analysis/district-analysis.js';
@@ -27,7 +29,7 @@ export interface ReportOptions {
   readonly lang?: Language;
   /** Buildings to report on, in this order; all buildings of the district when omitted. */
   readonly buildingIds?: readonly string[];
-  /** GEG Anlage 4 by default. */
+  /** GEG Anlage 4 with the Effizienzhaus Plus export credit by default. */
   readonly primarySet?: FactorSet;
   /** GEG Anlage 9 by default. */
   readonly co2Set?: FactorSet;
@@ -61,8 +63,10 @@ const unwrap = <T>(r: { ok: true; value: T } | { ok: false; error: { message: st
 export const assembleReport = async (store: Store, options: ReportOptions): Promise<ReportData> => {
   const progress = options.onProgress ?? (() => {});
   const { period } = options;
-  const primarySet = options.primarySet ?? GEG_ANLAGE_4;
-  const co2Set = options.co2Set ?? GEG_ANLAGE_9;
+  const basePrimary = options.primarySet ?? GEG_ANLAGE_4;
+  // a set without an export-credit rule gets the default one, so the report always names it
+  const primarySet = basePrimary.exportCreditVariant === undefined ? withExportCredit(basePrimary) : basePrimary;
+  const co2Set = setForYear(options.co2Set ?? GEG_ANLAGE_9, balanceYearOf(period));
   if (primarySet.kind !== 'primary-energy') throw new ReportDataError(`factor set ${primarySet.id} is not a primary-energy set`);
   if (co2Set.kind !== 'co2') throw new ReportDataError(`factor set ${co2Set.id} is not a CO2 set`);
   progress(0, 'district');

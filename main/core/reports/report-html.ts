@@ -309,7 +309,8 @@ const pvPage = (ctx: Ctx): string => {
   const assumptions = [
     `${t('pv.weather')}: ${pv.weatherSource}`,
     `${o.latDeg.toFixed(3)}° N, ${o.lonDeg.toFixed(3)}° E`,
-    `${o.system.transposition}, albedo ${f.num(o.system.albedo, 2)}, ${f.pct(o.system.systemLosses)} losses, inverter ${f.pct(o.system.inverterEfficiency)}`,
+    `${o.system.transposition}, albedo ${f.num(o.system.albedo, 2)}`,
+    `${f.pct(o.system.systemLosses)} ${t('pv.lossModel')}`,
     `${f.num(o.m2PerKwp, 1)} m²/kWp, usable ${f.pct(o.usableShare)} (flat ${f.pct(o.flatUsableShare)}, ${o.flatLayout.tiltDeg}°/${o.flatLayout.azimuthDeg}°), min. ${f.kwh(o.minIrradiationKwhPerM2)} kWh/m²a`,
   ];
   return `<section class="page"><h2>4 ${esc(t('pv.title'))}</h2><p>${esc(t('pv.intro'))}</p>
@@ -333,6 +334,13 @@ const factorTable = (ctx: Ctx, set: FactorSet): string => {
 ${table([t('col.carrier'), t('col.use.factor'), `${t('col.factor')} [${set.unit}]`, t('col.note'), '●'], rows, { numeric: [2] })}`;
 };
 
+/** The export-credit rule the energy-plus verdict rests on: variant, factor and its source. */
+const exportCreditNote = (ctx: Ctx): string => {
+  const v = ctx.d.primarySet.exportCreditVariant;
+  if (v === undefined) return '';
+  return `<p class="small"><b>${esc(ctx.t('method.exportCreditRule'))}:</b> ${esc(v.name)} (${esc(v.id)}), ${esc(ctx.f.num(v.factor, 1))} · ${esc(v.source)}</p>`;
+};
+
 const methodPage = (ctx: Ctx): string => {
   const { d, t } = ctx;
   const items: ReportMessageKey[] = ['method.data', 'method.balance', 'method.final', 'method.primary', 'method.co2', 'method.energyPlus', 'method.kpis', 'method.sharing'];
@@ -344,6 +352,7 @@ ${items.map((k) => `<p>${esc(t(k))}</p>`).join('')}
 <h3>${esc(t('method.assumptions'))}</h3>
 <ul class="small">${d.assumptions.map((a) => `<li>${esc(a)}</li>`).join('')}</ul>
 <h3>${esc(t('method.factorTitle'))}</h3><p class="small">● = ${esc(t('method.usedMark'))}</p>
+${exportCreditNote(ctx)}
 ${factorTable(ctx, d.primarySet)}
 ${factorTable(ctx, d.co2Set)}
 </section>`;

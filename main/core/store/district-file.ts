@@ -1,13 +1,18 @@
 /**
  * Whole district files: export is an online backup of the open store; import checks a file (SQLite, intact, a
  * schema this version can read, holds a district) and only then puts a copy in place atomically, so a bad file
- * never replaces a good one. The copy is migrated when it is next opened. An exported file is handed on (to a
- * consultant, a colleague): the devices' OPC UA passwords are taken out of it first.
+ * never replaces a good one. An exported file is handed on (to a consultant, a colleague): the devices' OPC UA
+ * passwords are taken out of it first.
+ *
+ * A look-alike (the right user_version and a few empty tables) must not pass: its tables and columns are compared
+ * with those a new district file has at the same schema version.
+ * Import never replaces a file that a running serve or app holds (district-lock.ts).
  */
-import { existsSync, renameSync, rmSync } from 'node:fs';
-import { LATEST_SCHEMA_VERSION } from './migrations.js';
-import { schemaVersion } from './migrate.js';
+import { chmodSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations.js';
+import { migrate, schemaVersion } from './migrate.js';
 import { SqliteDb } from './sqlite-db.js';
+import { DistrictLockedError, lockHolder } from './district-lock.js';
 
 export class DistrictFileError extends Error {}
 
@@ -16,6 +21,45 @@ export interface DistrictFileInfo {
   readonly buildings: number;
   readonly points: number;
   readonly intervals: number;
+}
+
+/** Every table and its columns, as `table.column`, user tables only. */
+async function columnsOf(db: SqliteDb): Promise<Set<string>> {
+  const rows = await db.all<{ t: string; c: string }>(
+    `SELECT m.name AS t, p.name AS c FROM sqlite_schema m, pragma_table_info(m.name) p
+     WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'`,
+  );
+  return new Set(rows.map((r) => `${r.t}.${r.c}`));
+}
+
+const references = new Map<number, Promise<Set<string>>>();
+/** The tables and columns a district file of schema `version` has: a new one brought to that version in memory. */
+function referenceColumns(version: number): Promise<Set<string>> {
+  let ref = references.get(version);
+  if (ref === undefined) {
+    ref = (async () => {
+      const db = await SqliteDb.open(':memory:');
+      try {
+        await migrate(db, MIGRATIONS.slice(0, version));
+        return await columnsOf(db);
+      } finally {
+        await db.close();
+      }
+    })();
+    references.set(version, ref);
+  }
+  return ref;
+}
+
+/** The first few tables (or tables.columns) the file lacks for its schema version, or null when it has them all. */
+async function missingSchema(db: SqliteDb, version: number): Promise<string | null> {
+  const have = await columnsOf(db);
+  const missing = [...(await referenceColumns(version))].filter((c) => !have.has(c));
+  if (missing.length === 0) return null;
+  const tables = [...new Set(missing.map((c) => c.split('.')[0]!))];
+  const whole = tables.filter((t) => ![...have].some((c) => c.startsWith(`${t}.`)));
+  const parts = whole.length > 0 ? whole.map((t) => `table ${t}`) : missing.map((c) => `column ${c}`);
+  return parts.slice(0, 5).join(', ') + (parts.length > 5 ? ` and ${parts.length - 5} more` : '');
 }
 
 /** Opens src read-only and checks it; throws DistrictFileError naming the problem. */
@@ -37,28 +81,25 @@ export async function inspectDistrictFile(src: string): Promise<DistrictFileInfo
     if (version === 0) throw new DistrictFileError(`${src}: not a PlusTwin district file (no schema)`);
     if (version > LATEST_SCHEMA_VERSION)
       throw new DistrictFileError(`${src}: schema version ${version} is newer than this PlusTwin (${LATEST_SCHEMA_VERSION})`);
-    const count = async (table: string) =>
-      (await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`).catch(() => {
-        throw new DistrictFileError(`${src}: not a PlusTwin district file (no ${table} table)`);
-      }))?.n ?? 0;
-    const site = await db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'current_site'").catch(() => undefined);
+    // a look-alike with the right user_version and a few empty tables stops here
+    const missing = await missingSchema(db, version);
+    if (missing !== null) throw new DistrictFileError(`${src}: not a PlusTwin district file (schema ${version} but no ${missing})`);
+    const site = await db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'current_site'");
     if (site === undefined) throw new DistrictFileError(`${src}: holds no district`);
-    return {
-      schemaVersion: version,
-      buildings: await count('buildings'),
-      points: await count('points'),
-      intervals: await count('intervals'),
-    };
+    const count = async (table: string) => (await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`))?.n ?? 0;
+    return { schemaVersion: version, buildings: await count('buildings'), points: await count('points'), intervals: await count('intervals') };
   } finally {
     await db.close();
   }
 }
 
 /**
- * Copies the district file src to dest (which must not be open) after checking it. dest is replaced atomically:
- * the copy is written beside it and renamed over it.
+ * Copies the district file src to dest after checking it, unless a running serve or app holds dest. dest is
+ * replaced atomically (the copy is written beside it and renamed over it) and readable by its owner only (0600).
  */
 export async function importDistrictFile(src: string, dest: string): Promise<DistrictFileInfo> {
+  const holder = lockHolder(dest);
+  if (holder !== null) throw new DistrictFileError(new DistrictLockedError(dest, holder).message);
   const info = await inspectDistrictFile(src);
   const temp = `${dest}.import-${process.pid}`;
   rmSync(temp, { force: true });
@@ -70,6 +111,13 @@ export async function importDistrictFile(src: string, dest: string): Promise<Dis
     throw new DistrictFileError(`${src}: copy failed (${(e as Error).message})`);
   } finally {
     await from.close();
+  }
+  chmodSync(temp, 0o600);
+  // checked again at the last moment: serve may have started while the file was checked and copied
+  const late = lockHolder(dest);
+  if (late !== null) {
+    rmSync(temp, { force: true });
+    throw new DistrictFileError(new DistrictLockedError(dest, late).message);
   }
   for (const suffix of ['-wal', '-shm']) rmSync(dest + suffix, { force: true });
   renameSync(temp, dest);

@@ -94,6 +94,18 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX charging_sessions_start ON charging_sessions(start_ts);
     `,
   },
+  {
+    version: 6,
+    name: 'outbox of a collector: readings numbered per point, what the central side confirmed',
+    // Filled only when the store is opened with the outbox on (plustwin collect), so the desktop app's ingest
+    // writes nothing more. The value is kept here, not joined from samples, because retention may delete a raw
+    // sample the central side has not confirmed yet.
+    sql: `
+      CREATE TABLE outbox(point INTEGER NOT NULL, seq INTEGER NOT NULL, ts INTEGER NOT NULL, value REAL NOT NULL,
+        q INTEGER NOT NULL, PRIMARY KEY(point, seq)) WITHOUT ROWID;
+      CREATE TABLE outbox_acks(point INTEGER PRIMARY KEY, seq INTEGER NOT NULL, slot INTEGER NOT NULL);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -99,13 +99,19 @@ export class Rollups {
     this.dirty = new BulkInsert(db, 'INSERT OR IGNORE INTO temp.dirty_sh(series, hour)', 2);
   }
 
+  /**
+   * Call once, outside any transaction: tables created inside one that then rolls back (a full disk) are gone
+   * again, and every later refresh would fail with 'no such table: temp.dirty_sh'.
+   */
+  async createTempTables(): Promise<void> {
+    await this.db.exec(TEMP_TABLES);
+    this.ready = true;
+  }
+
   /** hours: series and UTC hour start (ms), flattened pairs. Call inside the transaction that wrote the intervals. */
   async refresh(pairs: readonly number[]): Promise<void> {
     if (pairs.length === 0) return;
-    if (!this.ready) {
-      await this.db.exec(TEMP_TABLES);
-      this.ready = true;
-    }
+    if (!this.ready) await this.createTempTables();
     let min = Infinity;
     let max = -Infinity;
     for (let i = 1; i < pairs.length; i += 2) {
@@ -120,10 +126,7 @@ export class Rollups {
 
   /** Every rollup again from the intervals table (after a bulk load). */
   async rebuildAll(): Promise<void> {
-    if (!this.ready) {
-      await this.db.exec(TEMP_TABLES);
-      this.ready = true;
-    }
+    if (!this.ready) await this.createTempTables();
     const span = await this.db.get<{ lo: number | null; hi: number | null }>(
       'SELECT MIN(slot) AS lo, MAX(slot) AS hi FROM intervals',
     );

@@ -4,6 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import type * as Sqlite3 from 'sqlite3';
+import { makePrivate } from './private-file.js';
 
 // sqlite3 is CommonJS; createRequire keeps this file ESM without relying on interop flags of a bundler.
 const sqlite3 = createRequire(import.meta.url)('sqlite3') as typeof Sqlite3;
@@ -85,6 +86,8 @@ export class SqliteDb {
     pagesPerStep = 1024,
     around: <T>(fn: () => Promise<T>) => Promise<T> = (fn) => fn(),
   ): Promise<void> {
+    // a full copy holds what the file holds: only the user may read it
+    makePrivate(dest);
     const db = this.db as unknown as { backup(file: string, cb: (err: Error | null) => void): SqliteBackup };
     const backup = await around(
       () =>

@@ -11,6 +11,13 @@
  * filled, together at most batchSize readings (plus the ingest call in progress) or flushIntervalMs of them; never
  * half a transaction, and nothing is counted twice after a restart because the engine resumes from the committed
  * checkpoints. stats().buffered counts exactly those readings.
+ *
+ * Write failures: a batch that fails for the environment's sake (disk full, read-only file, I/O error, locked by
+ * another process; write-failure.ts) stays first in the queue and is retried with backoff, while ingest goes on
+ * accepting readings up to maxPendingReadings (then it refuses them with StoreBackpressure, and the caller keeps
+ * them). Nothing committed is touched by a failed transaction. A batch that fails for its own sake (a constraint)
+ * is dropped and reported, since retrying it would block every later one. Readings are counted in the order they
+ * were accepted, so committedReadings() tells a caller which of its readings are in the file.
  */
 import type { BuildingBalance, DistrictView, ImplausibleInterval, PowerSample, Resolution, SeriesBucket } from '../../../models/contract/index.js';
 import type { Checkpoint, MeterReplacement } from '../../../models/intervals/counter-step.js';
@@ -38,12 +45,18 @@ import { Rollups } from './rollups.js';
 import { SampleBatch } from './sample-insert.js';
 import { SAMPLE_QUALITY_CODE } from './sample-quality.js';
 import { SqliteDb } from './sqlite-db.js';
+import { makePrivate } from './private-file.js';
+import { openDevices, sealDevices } from './device-secrets.js';
+import type { SecretCipher } from '../base/secret-cipher.js';
+import { OutboxNumbering } from './outbox-numbering.js';
 import {
   DEFAULT_BATCH_SIZE,
   DEFAULT_FLUSH_INTERVAL_MS,
+  DEFAULT_MAX_PENDING_READINGS,
   DEFAULT_RAW_RETENTION_DAYS,
   type StoreOptions,
 } from './store-options.js';
+import { isRetryableWrite, StoreBackpressure, StoreWriteError } from './write-failure.js';
 import type { IngestStats, Store, StoreAdmin } from './store.js';
 
 export class NotFoundError extends Error {}
@@ -63,9 +76,14 @@ export class SqliteStore implements Store, StoreAdmin {
   /** Prepared batches waiting for their write, in the order of the serial queue. */
   private queued: PreparedBatch[] = [];
   private lastWrite: Promise<void> = Promise.resolve();
-  private writing = 0;
   private lastRetention = 0;
-  private readonly counters = { stored: 0, unknownPoint: 0, rejected: 0, late: 0, batches: 0 };
+  private readonly counters = { stored: 0, unknownPoint: 0, rejected: 0, late: 0, batches: 0, lost: 0 };
+  /** Readings accepted by ingest() and settled (committed, or lost with a batch that failed for its own sake), in order. */
+  private acceptedReadings = 0;
+  private settledReadings = 0;
+  /** The write that keeps failing for the environment's sake, while it does. */
+  private writeFailure: { error: StoreWriteError; since: number; attempts: number } | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
   private readonly intervalUpsert: BulkInsert;
   private readonly checkpointUpsert: BulkInsert;
   private readonly calendar: Calendar;
@@ -73,6 +91,8 @@ export class SqliteStore implements Store, StoreAdmin {
   private readonly batchSize: number;
   private readonly flushIntervalMs: number;
   private readonly now: () => number;
+  /** Set when the store keeps an outbox (options.outbox). */
+  private outbox: OutboxNumbering | null = null;
 
   private constructor(
     private readonly db: SqliteDb,
@@ -98,16 +118,21 @@ export class SqliteStore implements Store, StoreAdmin {
   }
 
   static async open(file: string, options: StoreOptions = {}): Promise<SqliteStore> {
+    makePrivate(file);
     const db = await SqliteDb.open(file);
     try {
       await db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
       await db.exec('PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY;');
       const applied = await migrate(db);
       const store = new SqliteStore(db, options);
+      // outside any transaction: a rolled-back one would drop them again (temp schema changes are transactional)
+      await store.rollups.createTempTables();
+      if (options.secrets) await store.sealPlainPasswords(options.secrets);
       // Rollups arrived with schema 2; a file from before has intervals but none. The calendar is computed here,
       // not in SQL, so the backfill runs after the migration rather than in it.
       if (applied.includes(2)) await db.transaction(() => store.rollups.rebuildAll());
       await store.loadEngineState();
+      if (options.outbox) store.outbox = await OutboxNumbering.load(db);
       return store;
     } catch (e) {
       await db.close().catch(() => undefined);
@@ -185,11 +210,33 @@ export class SqliteStore implements Store, StoreAdmin {
     await this.flush();
     await this.serial(async () => {
       await this.db.transaction(async () => {
-        const changed = await saveDistrictRows(this.db, site, buildings, devices, points, this.now());
+        const stored = this.options.secrets ? sealDevices(devices, this.options.secrets) : devices;
+        const changed = await saveDistrictRows(this.db, site, buildings, stored, points, this.now());
         if (changed.length > 0) await this.refreshSeriesRollups(changed);
       });
       await this.loadEngineState();
     });
+  }
+
+  /**
+   * Passwords an older version stored in plain text are sealed at open, with secure_delete and a truncated WAL so
+   * that the plain text does not linger in freed pages.
+   */
+  private async sealPlainPasswords(secrets: SecretCipher): Promise<void> {
+    const rows = await this.db.all<{ id: string; doc: string }>(
+      `SELECT id, doc FROM devices WHERE json_extract(doc, '$.config.identity.password') <> ''`,
+    );
+    const plain = rows.map((r) => JSON.parse(r.doc) as Device).filter((d) => {
+      const pw = (d.config?.['identity'] as { password?: string } | undefined)?.password;
+      return pw !== undefined && !secrets.isSealed(pw);
+    });
+    if (plain.length === 0) return;
+    await this.db.exec('PRAGMA secure_delete = ON');
+    await this.db.transaction(async () => {
+      for (const d of sealDevices(plain, secrets)) await this.db.run('UPDATE devices SET doc = ? WHERE id = ?', [JSON.stringify(d), d.id]);
+    });
+    await this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    this.options.log?.(`store: ${plain.length} stored password(s) sealed with ${secrets.keyDescription}`);
   }
 
   /** Every rollup hour of the given series again (after a series changed role or activity). */
@@ -201,14 +248,47 @@ export class SqliteStore implements Store, StoreAdmin {
     await this.rollups.refresh(pairs);
   }
 
+  async getMeta(key: string): Promise<string | null> {
+    const row = await this.serial(() => this.db.get<{ value: string }>('SELECT value FROM meta WHERE key = ?', [key]));
+    return row?.value ?? null;
+  }
+
+  async setMeta(key: string, value: string | null): Promise<void> {
+    await this.serial(() =>
+      value === null
+        ? this.db.run('DELETE FROM meta WHERE key = ?', [key])
+        : this.db.run('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value', [key, value]),
+    );
+  }
+
+  async checkpointTimes(pointIds: readonly string[]): Promise<Map<string, number>> {
+    await this.flush();
+    const out = new Map<string, number>();
+    for (const id of pointIds) {
+      const pk = this.pointPk.get(id);
+      const cp = pk === undefined ? undefined : this.committed.get(pk);
+      if (cp !== undefined) out.set(id, cp.ts);
+    }
+    return out;
+  }
+
   getDistrict(): Promise<DistrictView | null> {
-    return this.serial(() => loadDistrict(this.db));
+    return this.serial(async () => {
+      const view = await loadDistrict(this.db);
+      const { secrets } = this.options;
+      return view && secrets ? { ...view, devices: openDevices(view.devices, secrets, this.options.log) } : view;
+    });
   }
 
   async ingest(readings: readonly Reading[]): Promise<void> {
     if (this.closed) throw new Error(`store ${this.path} is closed`);
     this.throwFailure();
+    const max = this.options.maxPendingReadings ?? DEFAULT_MAX_PENDING_READINGS;
+    if (this.writeFailure !== null && this.pendingReadings() + readings.length > max) {
+      throw new StoreBackpressure(`${this.pendingReadings()} readings wait to be written, no room for more: ${this.writeFailure.error.message}`);
+    }
     for (const r of readings) this.buffer.push(r);
+    this.acceptedReadings += readings.length;
     // Two stages of half a batch each: one being written, one filling. So what is not yet committed stays within
     // batchSize (plus the call in progress), as documented, while preparing overlaps with SQLite's writing.
     const half = Math.max(1, Math.floor(this.batchSize / 2));
@@ -220,7 +300,10 @@ export class SqliteStore implements Store, StoreAdmin {
     if (this.timer === null && this.buffer.length > 0)
       this.timer = setTimeout(() => {
         this.timer = null;
-        this.flush().catch((e: unknown) => (this.failure ??= e));
+        this.flush().catch((e: unknown) => {
+          // a write failing for the environment's sake is kept and retried; only a lost batch is reported later
+          if (!(e instanceof StoreWriteError && isRetryableWrite(e.cause))) this.failure ??= e;
+        });
       }, this.flushIntervalMs);
     this.throwFailure();
   }
@@ -232,28 +315,37 @@ export class SqliteStore implements Store, StoreAdmin {
     throw e;
   }
 
+  /** Readings accepted and not yet committed: in the buffer and in the queued batches. */
+  private pendingReadings(): number {
+    return this.acceptedReadings - this.settledReadings;
+  }
+
+  /**
+   * Writes every buffered reading now. While the disk is full (or the file read-only, ...) it throws that
+   * StoreWriteError; the readings stay queued and are retried.
+   */
   async flush(): Promise<void> {
     if (this.timer !== null) {
       clearTimeout(this.timer);
       this.timer = null;
     }
     if (this.buffer.length > 0) this.handOff(this.buffer.splice(0));
+    else if (this.queued.length > 0) this.lastWrite = this.commitLater();
     await this.lastWrite;
     this.throwFailure();
+    if (this.queued.length > 0 && this.writeFailure !== null) throw this.writeFailure.error;
   }
 
   /** Prepares the batch now (against the state the writes before it will leave) and queues its write. */
   private handOff(readings: readonly Reading[]): void {
-    const prepared = this.prepare(readings);
-    this.queued.push(prepared);
-    this.writing += readings.length;
-    this.lastWrite = this.serial(() => this.commitNext())
-      .catch((e: unknown) => {
-        this.failure ??= e;
-      })
-      .finally(() => {
-        this.writing -= readings.length;
-      });
+    this.queued.push(this.prepare(readings));
+    this.lastWrite = this.commitLater();
+  }
+
+  private commitLater(): Promise<void> {
+    return this.serial(() => this.commitQueued()).catch((e: unknown) => {
+      this.failure ??= e;
+    });
   }
 
   private prepare(readings: readonly Reading[]): PreparedBatch {
@@ -276,31 +368,74 @@ export class SqliteStore implements Store, StoreAdmin {
     for (let i = 0; i < this.queued.length; i++) this.queued[i] = this.prepare((this.queued[i] as PreparedBatch).readings);
   }
 
-  private async commitNext(): Promise<void> {
-    const batch = this.queued.shift();
-    if (batch === undefined) return;
-    try {
-      await this.db.transaction(async () => {
-        await batch.samples.write(this.db);
-        await this.intervalUpsert.run(batch.intervalRows);
-        await this.checkpointUpsert.run(batch.checkpointRows);
-        await this.rollups.refresh(batch.dirtyHours);
-      });
-    } catch (e) {
-      this.reprepareQueued();
-      throw e;
+  /** Commits the queued batches in order; stops at the first that fails for the environment's sake (kept, retried). */
+  private async commitQueued(): Promise<void> {
+    for (let batch = this.queued[0]; batch !== undefined; batch = this.queued[0]) {
+      // numbered here, in the write queue, so numbers follow the order of commits; null when there is no outbox.
+      // Numbering is pure: a failed write leaves the heads as they were, and the retry numbers the same again.
+      const numbered = this.outbox?.number(batch.readings, this.pointPk) ?? null;
+      try {
+        await this.db.transaction(async () => {
+          await batch.samples.write(this.db);
+          if (numbered !== null) await this.outbox?.write(numbered);
+          await this.intervalUpsert.run(batch.intervalRows);
+          await this.checkpointUpsert.run(batch.checkpointRows);
+          await this.rollups.refresh(batch.dirtyHours);
+        });
+      } catch (e) {
+        const error = new StoreWriteError(this.path, e);
+        if (isRetryableWrite(e)) return this.noteWriteFailure(error);
+        this.queued.shift();
+        this.settledReadings += batch.readings.length;
+        this.counters.lost += batch.readings.length;
+        this.reprepareQueued();
+        throw error;
+      }
+      this.queued.shift();
+      this.settledReadings += batch.readings.length;
+      for (const [point, cp] of batch.checkpoints) this.committed.set(point, cp);
+      if (numbered !== null) this.outbox?.committed(numbered);
+      this.counters.stored += batch.samples.length;
+      this.counters.unknownPoint += batch.unknownPoint;
+      this.counters.rejected += batch.rejected;
+      this.counters.late += batch.late;
+      this.counters.batches += 1;
+      if (this.writeFailure !== null) {
+        const s = Math.round((Date.now() - this.writeFailure.since) / 1000);
+        this.options.log?.(`store: writing again after ${s} s; ${this.pendingReadings()} readings still to write`);
+        this.writeFailure = null;
+      }
+      if (this.now() - this.lastRetention > HOUR_MS) await this.deleteOldSamples();
     }
-    for (const [point, cp] of batch.checkpoints) this.committed.set(point, cp);
-    this.counters.stored += batch.samples.length;
-    this.counters.unknownPoint += batch.unknownPoint;
-    this.counters.rejected += batch.rejected;
-    this.counters.late += batch.late;
-    this.counters.batches += 1;
-    if (this.now() - this.lastRetention > HOUR_MS) await this.deleteOldSamples();
+  }
+
+  /** The batch stays first in line; a retry is planned with backoff (0.5 s doubling to 5 s: one attempt is cheap). */
+  private noteWriteFailure(error: StoreWriteError): void {
+    const attempts = (this.writeFailure?.attempts ?? 0) + 1;
+    if (this.writeFailure === null || this.writeFailure.error.message !== error.message) {
+      this.options.log?.(`store: ${error.message}; ${this.pendingReadings()} readings kept in memory and retried`);
+    }
+    this.writeFailure = { error, since: this.writeFailure?.since ?? Date.now(), attempts };
+    if (this.retryTimer !== null || this.closed) return;
+    const delay = Math.min(5_000, 500 * 2 ** Math.min(attempts - 1, 4));
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (!this.closed) this.lastWrite = this.commitLater();
+    }, delay);
+    this.retryTimer.unref();
   }
 
   stats(): IngestStats {
-    return { ...this.counters, buffered: this.buffer.length + this.writing };
+    return {
+      ...this.counters,
+      buffered: this.pendingReadings(),
+      writeProblem: this.writeFailure === null ? null : { message: this.writeFailure.error.message, since: this.writeFailure.since, attempts: this.writeFailure.attempts },
+    };
+  }
+
+  /** Readings accepted by ingest() since the store opened, and how many of them are settled, in that order. */
+  readingCounts(): { accepted: number; settled: number } {
+    return { accepted: this.acceptedReadings, settled: this.settledReadings };
   }
 
   private async deleteOldSamples(): Promise<number> {
@@ -454,16 +589,32 @@ export class SqliteStore implements Store, StoreAdmin {
     return row?.integrity_check ?? 'no answer';
   }
 
+  /**
+   * Writes what is pending and closes the file. When that write fails for the environment's sake (disk full), the
+   * file is closed all the same, with everything committed before intact, and the StoreWriteError thrown names
+   * how many readings could not be written.
+   */
   async close(): Promise<void> {
     if (this.closed) return;
-    await this.flush();
+    let unwritten: StoreWriteError | null = null;
+    try {
+      await this.flush();
+    } catch (e) {
+      if (!(e instanceof StoreWriteError && isRetryableWrite(e.cause))) throw e;
+      unwritten = new StoreWriteError(this.path, e.cause);
+      unwritten.message = `${this.pendingReadings()} readings not written at close: ${e.message}`;
+    }
     this.closed = true;
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
     await this.serial(async () => {
       await this.intervalUpsert.close();
       await this.checkpointUpsert.close();
+      await this.outbox?.close();
       await this.rollups.close();
-      await this.db.exec('PRAGMA optimize');
+      // optimize may itself need room on the disk; the file is consistent without it
+      await this.db.exec('PRAGMA optimize').catch(() => undefined);
       await this.db.close();
     });
+    if (unwritten !== null) throw unwritten;
   }
 }

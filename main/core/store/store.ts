@@ -40,6 +40,12 @@ export interface Store {
    * Optional so that stores without quality flags (test fakes, a later remote store) need not answer it.
    */
   implausibleIntervals?(from: number, to: number, perPoint: number): Promise<ImplausibleInterval[]>;
+  /** A value in the file's meta table (bookkeeping such as an unfinished demo backfill), or null. Optional for fakes. */
+  getMeta?(key: string): Promise<string | null>;
+  /** Sets (or, with null, removes) a meta value, committed at once. */
+  setMeta?(key: string, value: string | null): Promise<void>;
+  /** The timestamp of each named point's last committed reading (its checkpoint); points without one are left out. */
+  checkpointTimes?(pointIds: readonly string[]): Promise<Map<string, number>>;
   readonly path: string;
   close(): Promise<void>;
 }
@@ -55,7 +61,12 @@ export interface IngestStats {
   /** Readings stored raw but not fed to the interval engine because they were not after the point's checkpoint. */
   readonly late: number;
   readonly batches: number;
+  /** Readings accepted and not yet committed. */
   readonly buffered: number;
+  /** Readings dropped with a batch that failed for its own sake (a constraint), never for a full disk. */
+  readonly lost: number;
+  /** The write that keeps failing (disk full, read-only, locked), while it does; its readings are kept and retried. */
+  readonly writeProblem: { readonly message: string; readonly since: number; readonly attempts: number } | null;
 }
 
 /** Maintenance calls of the SQLite store beyond the common Store interface. */

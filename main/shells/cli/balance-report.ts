@@ -77,6 +77,8 @@ export const balanceReport = (a: DistrictAnalysis, f: NumberFormatter, buildingI
   }
   out.push('');
   out.push(`Factors: primary energy ${a.factorSets.primary.id} (${a.factorSets.primary.version}, ${a.factorSets.primary.source})`);
+  const credit = a.factorSets.primary.exportCredit;
+  out.push(`         export credit ${credit === undefined ? 'as the set defines it' : `${credit.id} (${credit.factor}: ${credit.name})`}`);
   out.push(`         CO2 ${a.factorSets.co2.id} (${a.factorSets.co2.version}, ${a.factorSets.co2.source})`);
   out.push(`12-month window: ${day(a.rollingFrom)} to ${day(a.period.to)}`);
   out.push('Assumptions:');

@@ -5,8 +5,12 @@ import { COMMANDS } from './commands/index.js';
 import { UsageError, type CliIo } from '../common/command.js';
 import { appVersion } from '../../core/base/app-root.js';
 
-/** serve is a shell of its own (bin/plustwin.js starts it); the overview still lists it first. */
-const LISTED = [{ name: 'serve', summary: 'run the core and serve the UI over HTTP on 127.0.0.1' }, ...COMMANDS];
+/** serve and collect are shells of their own (bin/plustwin.js starts them); the overview still lists them first. */
+const LISTED = [
+  { name: 'serve', summary: 'run the core and serve the UI over HTTP on 127.0.0.1' },
+  { name: 'collect', summary: 'run a headless collector that publishes to an MQTT broker (store-and-forward)' },
+  ...COMMANDS,
+];
 
 function overview(): string {
   const width = Math.max(...LISTED.map((c) => c.name.length));

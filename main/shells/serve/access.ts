@@ -5,6 +5,7 @@
  */
 import crypto from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import type { HostAllowList } from './host-allow-list.js';
 
 export const isLoopback = (host: string): boolean =>
   host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
@@ -12,20 +13,32 @@ export const isLoopback = (host: string): boolean =>
 export interface AccessPolicy {
   /** sha256 of the token, or null on loopback without a token */
   readonly tokenHash: string | null;
+  /** The Host names serve answers to (DNS rebinding); every name when absent (in-process tests only). */
+  readonly hosts?: HostAllowList;
 }
 
 export const hashToken = (token: string): string => crypto.createHash('sha256').update(token).digest('hex');
 
 function presentedToken(req: IncomingMessage): string | null {
-  const auth = req.headers.authorization;
-  if (auth?.startsWith('Bearer ')) return auth.slice(7);
+  // the auth scheme is case-insensitive (RFC 9110 section 11.1), so 'bearer' is as good as 'Bearer'
+  const auth = /^bearer +(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+  if (auth) return auth[1]!;
   const url = new URL(req.url ?? '/', 'http://x');
   return url.searchParams.get('token');
 }
 
 export type AccessDecision = { ok: true } | { ok: false; status: 401 | 403; reason: string };
 
+/** Checked before anything else on every request and upgrade, static files and /health included. */
+export function checkHost(req: IncomingMessage, policy: AccessPolicy): AccessDecision {
+  if (!policy.hosts || policy.hosts.allows(req.headers.host)) return { ok: true };
+  const shown = (req.headers.host ?? '').slice(0, 100);
+  return { ok: false, status: 403, reason: `unknown host '${shown}': serve answers to ${policy.hosts.names.join(', ')} (add a name with --allow-host)` };
+}
+
 export function checkAccess(req: IncomingMessage, policy: AccessPolicy): AccessDecision {
+  const host = checkHost(req, policy);
+  if (!host.ok) return host;
   const origin = req.headers.origin;
   if (origin !== undefined && req.headers.host !== undefined) {
     let originHost: string;

@@ -9,7 +9,7 @@ import { HTTP_CALL_PATH, WS_EVENTS_PATH, type EventName, type WireCall } from '.
 import { err } from '../../../models/result.js';
 import { dispatch, type Handlers } from '../../core/api/dispatch.js';
 import type { EventBus } from '../../core/base/event-bus.js';
-import { checkAccess, type AccessPolicy } from './access.js';
+import { checkAccess, checkHost, type AccessPolicy } from './access.js';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { securityHeaders } from '../../core/ui-assets/security-headers.js';
 import { serveStatic } from '../../core/ui-assets/static-files.js';
@@ -37,17 +37,26 @@ export interface RunningHttpServer {
   close(): Promise<void>;
 }
 
+/** The body is over MAX_BODY: answered 413 with a message rather than a cut connection. */
+class BodyTooLarge extends Error {}
+
+const tooLargeMessage = `request body larger than ${MAX_BODY >> 20} MB (a history CSV may have at most 8 MB)`;
+
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY) return reject(new BodyTooLarge(tooLargeMessage));
     let size = 0;
     const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => {
+    const onData = (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        reject(new Error(`request body larger than ${MAX_BODY} bytes`));
-        req.destroy();
-      } else chunks.push(c);
-    });
+      if (size <= MAX_BODY) return void chunks.push(c);
+      // keep nothing more; Node discards the rest of the body once the 413 is sent, so the client reads it
+      chunks.length = 0;
+      req.off('data', onData);
+      reject(new BodyTooLarge(tooLargeMessage));
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
@@ -66,6 +75,10 @@ async function handleCall(req: http.IncomingMessage, res: http.ServerResponse, h
   try {
     call = JSON.parse(await readBody(req)) as WireCall;
   } catch (e) {
+    if (e instanceof BodyTooLarge) {
+      res.setHeader('connection', 'close');
+      return void sendJson(res, 413, err('validation', e.message));
+    }
     return void sendJson(res, 400, err('validation', `request body is not JSON: ${(e as Error).message}`));
   }
   if (typeof call !== 'object' || call === null) return void sendJson(res, 400, err('validation', 'body must be {method, args}'));
@@ -79,6 +92,8 @@ export async function startHttpServer(o: HttpServerOptions): Promise<RunningHttp
   let draining = false;
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const host = checkHost(req, o.access);
+    if (!host.ok) return void sendJson(res, host.status, err('validation', host.reason));
     // for monitoring on the gateway PC: no token needed, and it tells nothing but whether the core is up
     if (path === '/health') return void sendJson(res, draining ? 503 : 200, { ok: !draining });
     if (path.startsWith('/api/')) {

@@ -4,7 +4,8 @@ import type { CliCommand } from '../common/command.js';
 import { intOption, numberOption, parseArgs } from '../common/args.js';
 import { appRoot } from '../../core/base/app-root.js';
 import { defaultDataDir } from '../../core/base/data-dir.js';
-import { isLoopback } from './access.js';
+import { isLoopback, type AccessPolicy } from './access.js';
+import { createHostAllowList } from './host-allow-list.js';
 import { loadOrCreateToken } from './serve-token.js';
 import { waitForShutdownSignal } from '../common/shutdown-signal.js';
 import type { StoreAdmin } from '../../core/store/store.js';
@@ -16,6 +17,9 @@ Runs PlusTwin's core and serves its UI on http://127.0.0.1:<port>/ (default port
   --port N       TCP port, 0 for any free port
   --host ADDR    bind address (default 127.0.0.1). Any non-loopback address requires the access token,
                  which is generated and printed once; --new-token makes a new one.
+  --allow-host NAME
+                 a further host name the browser may use to reach serve (repeatable). Requests naming any
+                 other host are refused (DNS rebinding); loopback names and the bound address are always allowed.
   --speed N      demo clock speed: simulated seconds per real second (60 = a day in 24 minutes)
   --no-demo      do not start the built-in demo district
   --demo-history-days N
@@ -34,6 +38,7 @@ export const serveCommand: CliCommand = {
       'no-demo': 'boolean',
       'demo-history-days': 'string',
       'new-token': 'boolean',
+      'allow-host': 'list',
     });
     const port = intOption('port', flags.port, 8740, 0, 65535);
     const speed = numberOption('speed', flags.speed, 1, 0.001, 100_000);
@@ -53,10 +58,11 @@ export const serveCommand: CliCommand = {
       demoHistoryDays,
       log,
     });
-    let access: { tokenHash: string | null } = { tokenHash: null };
+    const hosts = createHostAllowList(host, flags['allow-host'] ?? []);
+    let access: AccessPolicy = { tokenHash: null, hosts };
     if (!isLoopback(host)) {
       const token = loadOrCreateToken(core.paths.dir, flags['new-token'] ?? false);
-      access = { tokenHash: token.tokenHash };
+      access = { tokenHash: token.tokenHash, hosts };
       if (token.newToken) log(`access token (shown once, stored hashed): ${token.newToken}`);
       else log('access token required (the one shown when it was generated; --new-token makes a new one)');
     }
@@ -74,16 +80,28 @@ export const serveCommand: CliCommand = {
       await core.close();
       throw new Error(`cannot listen on ${host}:${port}: ${(e as Error).message}`);
     }
+    // listening before the line is printed: a supervisor may signal as soon as it reads it
+    const signalled = waitForShutdownSignal();
     io.out.write(`PlusTwin listening on ${server.url}\n`);
-    const signal = await waitForShutdownSignal();
+    const signal = await signalled;
     // readings wait in the collector's buffer and then in the store's batch: both must reach the file
     const pending = core.collector.counters().pending + ((core.store as Partial<StoreAdmin>).stats?.().buffered ?? 0);
     log(`${signal}: shutting down, writing ${pending} pending readings`);
     await server.close();
-    await core.close();
-    const { accepted, stored } = core.collector.counters();
+    let unwritten: Error | null = null;
+    try {
+      await core.close();
+    } catch (e) {
+      unwritten = e as Error;
+    }
+    const { accepted, stored, dropped } = core.collector.counters();
     // one line a supervisor (or the shutdown test) can check: accepted == stored means nothing was lost
-    log(`stopped: ${accepted} readings accepted this session, ${stored} stored, ${pending} were pending at ${signal}`);
+    const droppedNote = dropped > 0 ? `, ${dropped} dropped while the file could not be written` : '';
+    log(`stopped: ${accepted} readings accepted this session, ${stored} stored, ${pending} were pending at ${signal}${droppedNote}`);
+    if (unwritten !== null) {
+      log(`plustwin serve: ${unwritten.message}`);
+      return 1;
+    }
     return 0;
   },
 };

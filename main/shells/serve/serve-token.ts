@@ -22,5 +22,7 @@ export function loadOrCreateToken(dataDir: string, regenerate = false): TokenSta
   const token = crypto.randomBytes(24).toString('base64url');
   const tokenHash = hashToken(token);
   fs.writeFileSync(file, tokenHash + '\n', { mode: 0o600 });
+  // the mode above applies only when the file is created: an older file made 0644 stays so without this
+  fs.chmodSync(file, 0o600);
   return { tokenHash, newToken: token };
 }

@@ -109,7 +109,8 @@ describe('district.analysis over the demo year', { timeout: 180_000 }, () => {
     const imp = counterDiff('rathaus', 'importKwh');
     const exp = counterDiff('rathaus', 'exportKwh');
     const b = year.buildings.find((x) => x.buildingId === 'rathaus')!;
-    expect(b.energyPlusPeriod.primaryEnergy.total).toBeCloseTo(1.8 * imp - 1.8 * exp + 1.1 * gas, 2);
+    // default export credit Effizienzhaus Plus: export x 2.8 (Verdrängungsstrommix), import x 1.8, gas x 1.1
+    expect(b.energyPlusPeriod.primaryEnergy.total).toBeCloseTo(1.8 * imp - 2.8 * exp + 1.1 * gas, 2);
     expect(b.energyPlusPeriod.finalEnergyNetKwh).toBeCloseTo(imp - exp + gas, 3);
     expect(b.co2Tonnes).toBeCloseTo((560 * imp + 240 * gas) / 1e6, 6);
     // the demo stores its boilers' supply with the building (gas, 0.9)
@@ -136,7 +137,7 @@ describe('district.analysis over the demo year', { timeout: 180_000 }, () => {
   });
 
   it('names the factor sets with id, version and source; the rolling window is the year', () => {
-    expect(year.factorSets.primary).toMatchObject({ id: 'geg-anlage-4', version: '2023-10-16' });
+    expect(year.factorSets.primary).toMatchObject({ id: 'geg-anlage-4', version: '2023-10-16', exportCredit: { id: 'effizienzhaus-plus', factor: 2.8 } });
     expect(year.factorSets.co2.id).toBe('geg-anlage-9');
     expect(year.factorSets.co2.source).toMatch(/Anlage 9/);
     expect(year.rollingFrom).toBe(YEAR_FROM);
@@ -299,6 +300,7 @@ describe('plustwin balance and pv-potential', { timeout: 180_000 }, () => {
     expect(en.stdout).toContain(`rathaus electricity`);
     expect(en.stdout).toContain(imp.toLocaleString('en-GB'));
     expect(en.stdout).toMatch(/geg-anlage-4 \(2023-10-16/);
+    expect(en.stdout).toMatch(/export credit effizienzhaus-plus \(2.8/);
     expect(en.stdout).toMatch(/gas = heat \/ 0.9/);
     const de = await cli('balance', '--db', demo.file, '--from', '2025-01-01T00:00Z', '--to', '2026-01-01T00:00Z', '--lang', 'de', '--building', 'grundschule');
     expect(de.code).toBe(0);
@@ -340,6 +342,9 @@ describe('plustwin balance and pv-potential', { timeout: 180_000 }, () => {
     const badSet = await cli('balance', '--db', demo.file, '--from', '2025-01-01T00:00Z', '--to', '2026-01-01T00:00Z', '--factors', 'x');
     expect(badSet.code).toBe(2);
     expect(badSet.stderr).toMatch(/unknown factor set 'x'/);
+    const badCredit = await cli('balance', '--db', demo.file, '--from', '2025-01-01', '--to', '2026-01-01', '--export-credit', 'half');
+    expect(badCredit.code).toBe(2);
+    expect(badCredit.stderr).toMatch(/--export-credit must be one of effizienzhaus-plus, grid-symmetric, geg-none/);
     const noDb = await cli('balance', '--db', join(dir, 'missing.sqlite'), '--from', '2025-01-01T00:00Z', '--to', '2026-01-01T00:00Z');
     expect(noDb.code).toBe(2);
     expect(noDb.stderr).toMatch(/--db: no file/);

@@ -43,14 +43,28 @@ describe('plustwin history', () => {
     expect(r.stdout).toContain("kind profile-kwh; delimiter ';'; decimal comma; times mark the end");
     expect(r.stdout).toContain('96 rows, 01.03.24, 00:00 to 01.03.24, 23:45');
     expect(r.stdout).toContain('96 quarter hours, 24,0 kWh');
+    expect(r.stdout).toContain('UNIT kWh (from the column header)');
+    expect(r.stdout).toMatch(/times mark the quarter hour's end: .*the first row at 00:15/);
     expect(await kwhOfDay()).toBe(0);
+  });
+
+  it('--unit overrides the header: the same numbers as mean kW are a quarter of the energy', async () => {
+    writeFileSync(tmp.file('lastgang.csv'), germanProfile());
+    const r = await runCliCaptured('history', tmp.file('lastgang.csv'), '--preview', '--lang', 'de', '--unit', 'kW');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('UNIT kW (as given with --unit)');
+    // 96 quarter hours x 0,25 kW x 0,25 h = 6,0 kWh
+    expect(r.stdout).toContain('96 quarter hours, 6,0 kWh');
+    const bad = await runCliCaptured('history', tmp.file('lastgang.csv'), '--preview', '--unit', 'kwh/a');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--unit must be one of W, kW, Wh, kWh, MWh, GJ, got 'kwh/a'");
   });
 
   it('imports it into a point, and a second import of the same day replaces it', async () => {
     writeFileSync(tmp.file('lastgang.csv'), germanProfile());
     const first = await runCliCaptured('history', tmp.file('lastgang.csv'), '--db', db, '--point', 'H.imp', '--json');
     expect(first.code).toBe(0);
-    expect(JSON.parse(first.stdout)).toEqual({ point: 'H.imp', intervals: 96, rows: 96, kind: 'profile-kwh' });
+    expect(JSON.parse(first.stdout)).toEqual({ point: 'H.imp', intervals: 96, rows: 96, kind: 'profile-kwh', unit: 'kWh', warnings: [] });
     expect(await kwhOfDay()).toBeCloseTo(24, 9);
     await runCliCaptured('history', tmp.file('lastgang.csv'), '--db', db, '--point', 'H.imp');
     expect(await kwhOfDay()).toBeCloseTo(24, 9);
@@ -72,5 +86,12 @@ describe('plustwin history', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('H.typo');
     expect(r.stderr).toContain('points: H.imp');
+  });
+
+  it('a missing file is an input problem: exit 1 with a message, not the usage', async () => {
+    const r = await runCliCaptured('history', tmp.file('gibt-es-nicht.csv'), '--db', db, '--point', 'H.imp');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/cannot read .*gibt-es-nicht\.csv: no such file/);
+    expect(r.stderr).not.toMatch(/usage:/);
   });
 });

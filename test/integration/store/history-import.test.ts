@@ -40,7 +40,7 @@ describe('history CSV import into the store', () => {
     }
     const csv = lines.join('\r\n');
     const result = await importHistoryCsv(s, 'H.imp', csv);
-    expect(result).toEqual({ intervals: 96, rows: 96, kind: 'profile-kwh' });
+    expect(result).toEqual({ intervals: 96, rows: 96, kind: 'profile-kwh', unit: 'kWh', warnings: [] });
     const [day] = await s.buildingSeries('H', DAY0, DAY0 + 86_400_000, 'day');
     expect(day).toMatchObject({ start: DAY0, importKwh: 48, quality: 'measured' });
     await importHistoryCsv(s, 'H.imp', csv);

@@ -4,7 +4,7 @@ import { listFactorSets, resolveFactorSet } from '../../../main/core/analysis/fa
 import { checkHeatSupply, heatSupplyOf } from '../../../main/core/analysis/heat-supply.js';
 import { langFrom, numberFormatter, textTable } from '../../../main/shells/cli/number-format.js';
 import { carrierFromColumns, type MeterColumn } from '../../../main/core/analysis/load-profiles.js';
-import { checkPeriod } from '../../../main/core/analysis/district-analysis.js';
+import { checkPeriod, prepareSets } from '../../../main/core/analysis/district-analysis.js';
 import { MISSING_CODE, qualityCode, type SlotQuality } from '../../../models/energy/quality.js';
 import type { Point } from '../../../models/types.js';
 import { computeBalance } from '../../../models/energy/balance.js';
@@ -22,6 +22,20 @@ describe('factor sets by id', () => {
     expect(wrongKind.ok).toBe(false);
     if (!wrongKind.ok) expect(wrongKind.error.message).toMatch(/holds primary-energy factors, not co2 \(use one of geg-anlage-9, bisko-gemis-4.95\)/);
     expect(listFactorSets().filter((s) => s.isDefault).map((s) => s.id)).toEqual(['geg-anlage-4', 'geg-anlage-9']);
+  });
+});
+
+describe('export credit of the analysis', () => {
+  it('weighs with the Effizienzhaus Plus credit by default and names the variant; another variant on request', () => {
+    const d = prepareSets(undefined, undefined);
+    if (!d.ok) throw new Error(d.error.message);
+    // 2.8: Verdrängungsstrommix, GEG Anlage 4 Nr. 11, as the BMVBS 2011 Effizienzhaus-Plus definition asks
+    expect(d.value.primary.exportCreditVariant).toMatchObject({ id: 'effizienzhaus-plus', factor: 2.8 });
+    expect(d.value.primary.exportCredit.electricity?.value).toBe(2.8);
+    const none = prepareSets(undefined, undefined, 'geg-none');
+    if (!none.ok) throw new Error(none.error.message);
+    expect(none.value.primary.exportCredit.electricity).toBeUndefined();
+    expect(none.value.primary.exportCreditVariant?.id).toBe('geg-none');
   });
 });
 

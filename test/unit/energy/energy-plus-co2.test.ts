@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { co2ByYear, co2Path } from '../../../models/energy/co2.js';
 import { energyPlusStatus, rollingEnergyPlus } from '../../../models/energy/energy-plus.js';
 import { GEG_ANLAGE_4 } from '../../../models/factors/geg-anlage4.js';
+import { withExportCredit } from '../../../models/factors/export-credit.js';
+
+// the arithmetic below credits export with the grid factor 1.8 (the symmetric variant)
+const GEG_SYMMETRIC = withExportCredit(GEG_ANLAGE_4, 'grid-symmetric');
 import { GEG_ANLAGE_9 } from '../../../models/factors/geg-anlage9.js';
 import { DAY_MS } from '../../../models/time-grid.js';
 import { T0, series } from './helpers.js';
@@ -20,7 +24,7 @@ const house = (gasPerDay: number, pvPerDay = 12) => ({
 
 describe('energyPlusStatus', () => {
   it('is energy-plus when final and primary balances are both negative', () => {
-    const r = energyPlusStatus(house(1), { primarySet: GEG_ANLAGE_4, to: END_2025 });
+    const r = energyPlusStatus(house(1), { primarySet: GEG_SYMMETRIC, to: END_2025 });
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.period).toEqual({ from: T0, to: END_2025 });
     // final: gas 365 - export 730; primary: 365 x 1.1 - 730 x 1.8
@@ -33,7 +37,7 @@ describe('energyPlusStatus', () => {
 
   it('is not energy-plus when only the primary balance is negative', () => {
     // gas 2.4 x 365 = 876; final 876 - 730 = +146; primary 963.6 - 1314 = -350.4
-    const r = energyPlusStatus(house(2.4), { primarySet: GEG_ANLAGE_4, to: END_2025 });
+    const r = energyPlusStatus(house(2.4), { primarySet: GEG_SYMMETRIC, to: END_2025 });
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.finalEnergyNetKwh).toBeCloseTo(146, 9);
     expect(r.value.primaryEnergy.total).toBeCloseTo(-350.4, 9);
@@ -41,7 +45,7 @@ describe('energyPlusStatus', () => {
   });
 
   it('marks a window with missing data as incomplete', () => {
-    const r = energyPlusStatus(house(1), { primarySet: GEG_ANLAGE_4, to: Date.UTC(2026, 2, 1) });
+    const r = energyPlusStatus(house(1), { primarySet: GEG_SYMMETRIC, to: Date.UTC(2026, 2, 1) });
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.complete).toBe(false);
     expect(r.value.coverage.missing).toBe(2 * 59);
@@ -56,7 +60,7 @@ describe('energyPlusStatus', () => {
     const load = days(730, 10);
     const pv = [...days(365, 0), ...days(365, 12)];
     const p = { buildingId: 'h', series: [series({ carrier: 'electricity', stepMs: DAY_MS, consumption: load, generation: pv })] };
-    const r = rollingEnergyPlus(p, { primarySet: GEG_ANLAGE_4, firstTo: END_2025, lastTo: Date.UTC(2027, 0, 1) });
+    const r = rollingEnergyPlus(p, { primarySet: GEG_SYMMETRIC, firstTo: END_2025, lastTo: Date.UTC(2027, 0, 1) });
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value).toHaveLength(13);
     expect(r.value[0]?.finalEnergyNetKwh).toBeCloseTo(3650, 9);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeBalance } from '../../../models/energy/balance.js';
 import { co2ByYear, districtCo2ByYear } from '../../../models/energy/co2.js';
 import { GEG_ANLAGE_4 } from '../../../models/factors/geg-anlage4.js';
+import { withExportCredit } from '../../../models/factors/export-credit.js';
 import { GEG_ANLAGE_9 } from '../../../models/factors/geg-anlage9.js';
 import { LIFE_CYCLE_GEMIS } from '../../../models/factors/life-cycle.js';
 import { defineFactorSet, withDistrictHeat, withOverrides } from '../../../models/factors/registry.js';
@@ -19,8 +20,8 @@ const profile = () => ({
 });
 
 describe('factor arithmetic', () => {
-  it('GEG Anlage 4 primary energy: import x f minus export x credit', () => {
-    const w = weighBalance(computeBalance(profile()).carriers, GEG_ANLAGE_4);
+  it('GEG Anlage 4 primary energy: import x f minus export x credit (symmetric variant)', () => {
+    const w = weighBalance(computeBalance(profile()).carriers, withExportCredit(GEG_ANLAGE_4, 'grid-symmetric'));
     expect(w.ok).toBe(true);
     if (!w.ok) return;
     // 1000 x 1.8 + 2000 x 1.1 - 3000 x 1.8 = 1800 + 2200 - 5400

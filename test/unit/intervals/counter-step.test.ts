@@ -57,6 +57,14 @@ describe('counter steps (hand-computed)', () => {
     expect(counterStep({ ts: T, value: 100 }, T + 5 * MIN, 400, { ...L, maxPowerKw: 5000 })?.quality).toBe('measured');
   });
 
+  it('a counter step between close samples is judged over the quarter hour, not per pair of samples', () => {
+    // 2.32 kWh in 3.66 s would be 2.32 / (3.66 / 3600) = 2,282 kW against a 1,000 kW limit; over a quarter hour
+    // the limit allows 1,000 kW x 0.25 h = 250 kWh, and 2.32 kWh is 9.28 kW: measured
+    expect(counterStep({ ts: T, value: 1000 }, T + 3660, 1002.32, L)).toMatchObject({ kwh: expect.closeTo(2.32, 9), quality: 'measured' });
+    // 251 kWh in one 3.66 s step is more than a quarter hour at 1,000 kW can hold: implausible
+    expect(counterStep({ ts: T, value: 1000 }, T + 3660, 1251, L)?.quality).toBe('implausible');
+  });
+
   it('a reset to a high reading (a swapped meter nobody entered) is implausible, not a spike in balances', () => {
     expect(counterStep({ ts: T, value: 5000 }, T + 5 * MIN, 3000, L)).toMatchObject({ kwh: 3000, quality: 'implausible' });
   });

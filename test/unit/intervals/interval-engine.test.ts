@@ -88,4 +88,14 @@ describe('interval engine', () => {
     expect(r.contributions.size).toBe(0);
     expect(r.checkpoints.size).toBe(0);
   });
+
+  it('judges the quarter hour: ordinary counter steps pass, a quarter hour above the limit is implausible', () => {
+    // slot 0: 2.32 kWh steps every 3.66 s for 10 steps = 23.2 kWh in 36.6 s -> 92.8 kW over the quarter hour: measured
+    const calm: EngineReading[] = Array.from({ length: 11 }, (_, k) => ({ point: 1, ts: T + k * 3660, value: 100 + 2.32 * k }));
+    expect(asTable(runIntervalEngine(calm, points, new Map()))).toEqual([[0, expect.closeTo(23.2, 9), 'measured']]);
+    // slot 0: 120 steps of 2.32 kWh every 7.5 s = 278.4 kWh in 15 minutes = 1,113.6 kW > 1,000 kW: implausible,
+    // although no single step exceeds the 250 kWh a quarter hour allows
+    const hot: EngineReading[] = Array.from({ length: 121 }, (_, k) => ({ point: 1, ts: T + k * 7500, value: 100 + 2.32 * k }));
+    expect(asTable(runIntervalEngine(hot, points, new Map()))).toEqual([[0, expect.closeTo(278.4, 9), 'implausible']]);
+  });
 });

@@ -61,12 +61,14 @@ describe('assembleReport', () => {
     const house = data.buildings.find((b) => b.building.id === 'house')!;
     const school = data.buildings.find((b) => b.building.id === 'school')!;
     expect(house.energyPlus.energyPlus).toBe(true);
-    expect(house.energyPlus.primaryEnergy.total).toBeCloseTo((house.electricity!.importKwh - house.electricity!.exportKwh) * 1.8, 6);
+    // default export credit: Effizienzhaus Plus, import x 1.8 - export x 2.8 (Verdrängungsstrommix)
+    expect(house.energyPlus.primaryEnergy.total).toBeCloseTo(house.electricity!.importKwh * 1.8 - house.electricity!.exportKwh * 2.8, 6);
+    expect(data.primarySet.exportCreditVariant?.id).toBe('effizienzhaus-plus');
     const gas = school.balance.carriers.find((c) => c.carrier === 'gas')!;
     const slots = (PERIOD.to - PERIOD.from) / INTERVAL_MS;
     expect(gas.consumptionKwh).toBeCloseTo(2 * slots, 6);
     const e = school.electricity!;
-    expect(school.energyPlus.primaryEnergy.total).toBeCloseTo((e.importKwh - e.exportKwh) * 1.8 + gas.importKwh * 1.1, 6);
+    expect(school.energyPlus.primaryEnergy.total).toBeCloseTo(e.importKwh * 1.8 - e.exportKwh * 2.8 + gas.importKwh * 1.1, 6);
     expect(school.co2Tonnes).toBeCloseTo((e.importKwh * 560 + gas.importKwh * 240) / 1e6, 9);
     expect(data.district.energyPlusCount).toBe(house.energyPlus.energyPlus ? 1 : 0);
   });

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeSeries, type BuildingProfile } from '../../../models/energy/series.js';
 import { GEG_ANLAGE_4 } from '../../../models/factors/geg-anlage4.js';
+import { withExportCredit } from '../../../models/factors/export-credit.js';
 import { GEG_ANLAGE_9 } from '../../../models/factors/geg-anlage9.js';
 import { runScenario } from '../../../models/scenarios/run-scenario.js';
 import { DEFAULT_PV_SYSTEM, pvPerKwp } from '../../../models/solar/pv-system.js';
@@ -11,6 +12,9 @@ import { parseProfileCsv, powerToKwh } from '../../../models/weather/profile-csv
 import { parseTryCsv, type WeatherSeries } from '../../../models/weather/try-weather.js';
 import { alignTypicalYear } from '../../../models/weather/typical-year.js';
 import { profileText as text } from '../../fixtures/data/fixture-files.js';
+
+/** The energy-plus verdict's rule: export credited with the Verdrängungsstrommix 2.8 (Effizienzhaus Plus). */
+const EH_PLUS = withExportCredit(GEG_ANLAGE_4, 'effizienzhaus-plus');
 
 const YEAR = { from: Date.UTC(2025, 0, 1), to: Date.UTC(2026, 0, 1) };
 const N = (YEAR.to - YEAR.from) / INTERVAL_MS;
@@ -55,7 +59,7 @@ describe('a scenario that turns a known house energy-plus', () => {
           { kind: 'efficiency', buildingId: 'efh', carrier: 'gas', saving: 0.2 },
         ],
       },
-      { period: YEAR, primarySet: GEG_ANLAGE_4, co2Set: GEG_ANLAGE_9, weather, sky },
+      { period: YEAR, primarySet: EH_PLUS, co2Set: GEG_ANLAGE_9, weather, sky },
     );
     if (!r.ok) throw new Error(`${r.error.where}: ${r.error.message}`);
     const before = r.value.measured.buildings[0];
@@ -95,7 +99,7 @@ describe('a scenario that turns a known house energy-plus', () => {
   it('PV alone is not enough for this house', () => {
     const r = runScenario([house], { id: 'pv', name: 'PV', measures: [{ kind: 'pv', buildingId: 'efh', kwp: 10, tiltDeg: 35, azimuthDeg: 180 }] }, {
       period: YEAR,
-      primarySet: GEG_ANLAGE_4,
+      primarySet: EH_PLUS,
       co2Set: GEG_ANLAGE_9,
       weather,
       sky,
@@ -114,7 +118,7 @@ describe('a scenario that turns a known house energy-plus', () => {
     const roofs = [{ buildingId: 'efh', areaM2: 60, tiltDeg: 40, azimuthDeg: 200 }];
     const r = runScenario([{ buildingId: 'efh', series: hourly }], { id: 'pot', name: 'pot', measures: [{ kind: 'pv-potential', buildingId: 'efh', roofs, share: 0.5 }] }, {
       period: YEAR,
-      primarySet: GEG_ANLAGE_4,
+      primarySet: EH_PLUS,
       co2Set: GEG_ANLAGE_9,
       weather,
       sky,

@@ -4,6 +4,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { MAX_CITYGML_BYTES, mb } from '../input-limits.js';
 import { basename } from 'node:path';
 import { SaxesParser } from 'saxes';
 import type { Building, RoofSurface } from '../../../../models/types.js';
@@ -21,6 +22,9 @@ const CHUNK_BYTES = 1 << 20;
 
 export async function readCityGml(file: string, options: ImportOptions = {}): Promise<ImportResult> {
   const totalBytes = (await stat(file)).size;
+  if (totalBytes > MAX_CITYGML_BYTES) {
+    throw new ImportError(file, `${mb(totalBytes)} is more than a CityGML file may have (${mb(MAX_CITYGML_BYTES)}); import the tiles one by one`);
+  }
   const warnings = new Warnings();
   const override = options.crs === undefined ? undefined : resolveCrsOption(file, options.crs);
   let fileSrs: { srsName: string; resolved: ResolvedSrs | undefined; position: Position } | undefined;

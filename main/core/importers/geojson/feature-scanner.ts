@@ -5,6 +5,7 @@
  * as a "skeleton" with a 0 in place of each feature and parsed at the end, which also checks its syntax.
  */
 import { advance, jsonErrorOffset, jsonErrorProblem } from './json-position.js';
+import { MAX_FEATURE_CHARS, MAX_SKELETON_CHARS, mb } from '../input-limits.js';
 
 export interface ScannedFeature {
   readonly text: string;
@@ -48,6 +49,7 @@ export class FeatureScanner {
   private captureLine = 0;
   private captureColumn = 0;
   private featureCount = 0;
+  private captureLength = 0;
   private readonly skeleton: string[] = [];
   /** Skeleton offset -> file position at each place a feature was cut out, to place skeleton syntax errors. */
   private readonly checkpoints: { offset: number; line: number; column: number }[] = [{ offset: 0, line: 1, column: 1 }];
@@ -99,6 +101,7 @@ export class FeatureScanner {
           this.flushSkeleton(chunk.slice(from, i));
           from = i;
           this.capture = [];
+          this.captureLength = 0;
           this.captureLine = line;
           this.captureColumn = i - lineStart + 1;
         }
@@ -122,8 +125,19 @@ export class FeatureScanner {
     this.escape = escape;
     this.line = line;
     this.column = n - lineStart + 1;
-    if (this.capture) this.capture.push(chunk.slice(from));
-    else this.flushSkeleton(chunk.slice(from));
+    if (this.capture) {
+      const rest = chunk.slice(from);
+      this.capture.push(rest);
+      this.captureLength += rest.length;
+      // checked per chunk, so a feature of any size costs at most the limit plus one chunk of memory
+      if (this.captureLength > MAX_FEATURE_CHARS) {
+        throw new JsonProblem(
+          `feature ${this.featureCount} is larger than ${mb(MAX_FEATURE_CHARS)}: no building footprint (or its name) is that big`,
+          this.captureLine,
+          this.captureColumn,
+        );
+      }
+    } else this.flushSkeleton(chunk.slice(from));
     if (this.keyParts) {
       // a key split across chunks
       this.keyParts.push(chunk.slice(this.keyStart));
@@ -173,6 +187,9 @@ export class FeatureScanner {
     if (text === '') return;
     this.skeleton.push(text);
     this.skeletonLength += text.length;
+    if (this.skeletonLength > MAX_SKELETON_CHARS) {
+      throw new JsonProblem(`more than ${mb(MAX_SKELETON_CHARS)} outside the features: not a GeoJSON file of buildings`, this.line, this.column);
+    }
   }
 
   private skeletonPosition(text: string, offset: number): { line: number; column: number } {

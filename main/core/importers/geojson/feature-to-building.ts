@@ -8,6 +8,8 @@ import { localPlane } from '../geometry/local-plane.js';
 import { counterClockwise, openRing, signedArea } from '../geometry/ring2d.js';
 import type { Warnings } from '../warnings.js';
 import { STOREY_HEIGHT_M } from '../import-result.js';
+import { MAX_HEIGHT_M, MAX_NAME_CHARS, MAX_STOREYS } from '../input-limits.js';
+import { crossesItself } from '../geometry/self-intersection.js';
 import {
   type Properties,
   PropertyProblem,
@@ -21,6 +23,12 @@ import {
 } from './properties.js';
 
 export { PropertyProblem };
+
+function shortened(text: string | undefined, what: string, id: string, warnings: Warnings): string | undefined {
+  if (text === undefined || text.length <= MAX_NAME_CHARS) return text;
+  warnings.add(`${what} longer than ${MAX_NAME_CHARS} characters shortened`, id);
+  return text.slice(0, MAX_NAME_CHARS);
+}
 
 export interface FeatureContext {
   readonly crs: Crs;
@@ -66,6 +74,7 @@ export function featureToBuilding(
   const f = feature as { id?: unknown; geometry?: unknown; properties?: unknown };
   const props: Properties = typeof f.properties === 'object' && f.properties !== null ? (f.properties as Properties) : {};
   let id = idOf(f, props);
+  if (id !== undefined && id.length > MAX_NAME_CHARS) throw new PropertyProblem(`the id is longer than ${MAX_NAME_CHARS} characters`);
   if (id === undefined) {
     id = ctx.fallbackId;
     ctx.warnings.add('feature without id: id made from the file name and order (not stable if the file changes)', id);
@@ -113,8 +122,16 @@ export function featureToBuilding(
   }
   if (lonLat.length > 1) ctx.warnings.add('MultiPolygon footprint: the largest part is the outline', id);
 
+  const outlineMetres = outline.map(([lo, la]) => plane.toMetres(lo, la));
+  if (crossesItself(outlineMetres)) ctx.warnings.add('footprint crosses itself (a bow-tie): its area and 3D shape are not reliable; check the geometry', id);
   const storeys = storeysOf(props);
+  if (storeys !== undefined && !(storeys >= 0 && storeys <= MAX_STOREYS)) {
+    throw new PropertyProblem(`${storeys} storeys is outside 0 to ${MAX_STOREYS}`);
+  }
   let heightM = heightOf(props);
+  if (heightM !== undefined && !(heightM >= 0 && heightM <= MAX_HEIGHT_M)) {
+    throw new PropertyProblem(`height ${heightM} m is outside 0 to ${MAX_HEIGHT_M} m (the tallest building is 828 m): a unit or typing error?`);
+  }
   if (heightM === undefined || heightM === 0) {
     if (storeys !== undefined && storeys > 0) {
       heightM = storeys * STOREY_HEIGHT_M;
@@ -123,11 +140,11 @@ export function featureToBuilding(
       ctx.warnings.add(`no height or storeys; assumed ${heightM} m`, id);
     }
   }
-  const address = addressOf(props);
+  const address = shortened(addressOf(props), 'address', id, ctx.warnings);
   const roofType = roofTypeOf(props);
   const building: Building = {
     id,
-    name: nameOf(props) ?? address ?? id,
+    name: shortened(nameOf(props), 'name', id, ctx.warnings) ?? address ?? id,
     use: useOf(props),
     footprint: counterClockwise(outline).map(([lo, la]): LonLat => [round(lo, 8), round(la, 8)]),
     heightM: round(heightM, 2),

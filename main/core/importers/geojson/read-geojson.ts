@@ -12,6 +12,7 @@ import { resolveCrsOption } from '../crs/crs-option.js';
 import { ImportError } from '../import-error.js';
 import { type ImportOptions, type ImportResult, boundsOf } from '../import-result.js';
 import { Warnings } from '../warnings.js';
+import { MAX_GEOJSON_BYTES, mb } from '../input-limits.js';
 import { FeatureScanner, JsonProblem, type ScannedFeature } from './feature-scanner.js';
 import { PropertyProblem, featureToBuilding } from './feature-to-building.js';
 import { advance, jsonErrorOffset, jsonErrorProblem } from './json-position.js';
@@ -37,6 +38,9 @@ function parseFeature(file: string, f: ScannedFeature): ParsedFeature {
 
 export async function readGeoJson(file: string, options: ImportOptions = {}): Promise<ImportResult> {
   const totalBytes = (await stat(file)).size;
+  if (totalBytes > MAX_GEOJSON_BYTES) {
+    throw new ImportError(file, `${mb(totalBytes)} is more than a GeoJSON file may have (${mb(MAX_GEOJSON_BYTES)}); split it, or use CityGML, which is streamed`);
+  }
   const override = options.crs === undefined ? undefined : resolveCrsOption(file, options.crs);
   // the "crs" member may come after the features, so they are converted once the whole file is read
   const features: ParsedFeature[] = [];

@@ -56,7 +56,15 @@ function findHeader(lines: readonly CsvLine[]): number {
   return -1;
 }
 
-export function detectLayout(lines: readonly CsvLine[], kindOverride?: HistoryKind): CsvLayout {
+/**
+ * unitDim tells what the values' unit measures once the value column is known (from its raw header): a power
+ * unit makes a profile of mean kW, an energy unit one of kWh per quarter hour, unless the header says readings.
+ */
+export function detectLayout(
+  lines: readonly CsvLine[],
+  kindOverride?: HistoryKind,
+  unitDim: (rawValueHeader: string, headerIndex: number) => 'power' | 'energy' | null = () => null,
+): CsvLayout {
   const headerIndex = findHeader(lines);
   const header = headerIndex >= 0 ? (lines[headerIndex] as CsvLine).fields : [];
   const h = header.map(norm);
@@ -87,12 +95,17 @@ export function detectLayout(lines: readonly CsvLine[], kindOverride?: HistoryKi
   if (valueCol < 0) throw new LayoutError(lines[Math.max(0, headerIndex)]?.line ?? 0, 'no value column found');
 
   const valueHeader = h[valueCol] ?? '';
+  const dim = unitDim(header[valueCol] ?? '', headerIndex);
   const kind: HistoryKind =
     kindOverride ??
     (has(valueHeader, READING)
       ? 'readings'
-      : /\bkw\b/.test(valueHeader) || has(valueHeader, ['leistung', 'power'])
+      : dim === 'power'
         ? 'profile-kw'
-        : 'profile-kwh');
+        : dim === 'energy'
+          ? 'profile-kwh'
+          : /\bkw\b/.test(valueHeader) || has(valueHeader, ['leistung', 'power'])
+            ? 'profile-kw'
+            : 'profile-kwh');
   return { headerIndex, header, time, valueCol, kind };
 }

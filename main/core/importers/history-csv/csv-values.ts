@@ -4,13 +4,29 @@
  */
 import { localToUtc } from '../../../../models/intervals/local-calendar.js';
 
-/** Parses "1.234,56" (decimalComma) or "1,234.56" / "1234.56"; null when not a number. */
+/**
+ * Parses "1.234,56" (decimalComma) or "1,234.56" / "1234.56"; null when not a number. The other mark is taken
+ * only as a thousands separator between groups of three digits: with a decimal comma "0.30" is not 30 but an
+ * error (see decimalMarkProblem), as is "0,30" in a file with decimal points.
+ */
 export function parseNumber(text: string, decimalComma: boolean): number | null {
   let t = text.replace(/\s/g, '');
   if (t === '') return null;
-  t = decimalComma ? t.replace(/\./g, '').replace(',', '.') : t.replace(/,/g, '');
+  if (t.includes(decimalComma ? '.' : ',')) {
+    const whole = t.split(decimalComma ? ',' : '.')[0] ?? '';
+    if (!(decimalComma ? /^[+-]?\d{1,3}(\.\d{3})+$/ : /^[+-]?\d{1,3}(,\d{3})+$/).test(whole)) return null;
+  }
+  t = decimalComma ? t.split('.').join('').replace(',', '.') : t.split(',').join('');
   if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) return null;
   return Number(t);
+}
+
+/** Why a value that is not a number failed, when it is a decimal mark the file does not use. */
+export function decimalMarkProblem(text: string, decimalComma: boolean): string | null {
+  const t = text.replace(/\s/g, '');
+  if (decimalComma && /^[+-]?\d*\.\d+$/.test(t)) return `value '${text}' has a decimal point, but this file writes decimal commas: read as ${t.replace('.', ',')}? Correct the line or the file's number format`;
+  if (!decimalComma && /^[+-]?\d*,\d+$/.test(t)) return `value '${text}' has a decimal comma, but this file writes decimal points: read as ${t.replace(',', '.')}? Correct the line or the file's number format`;
+  return null;
 }
 
 export interface WallClock {

@@ -15,17 +15,24 @@ import type { SqliteStore } from '../../store/sqlite-store.js';
 export type HistoryTarget = Pick<SqliteStore, 'replaceHistory'>;
 import { csvLines, detectDelimiter, type CsvLine, type Delimiter } from './csv-lines.js';
 import { detectLayout, LayoutError, type CsvLayout, type HistoryKind } from './csv-layout.js';
-import { joinDateTime, parseNumber, parseWallClock, resolveLocal } from './csv-values.js';
+import { decimalMarkProblem, joinDateTime, parseNumber, parseWallClock, resolveLocal, type LocalResult, type WallClock } from './csv-values.js';
+import { UNIT_FACTORS, unitInHeader, unitLineAbove, type HistoryUnit } from './csv-units.js';
+
+const DAY_MS = 86_400_000;
+/** A reading below the one before by more than this is a step back, not float rounding. */
+const JITTER_KWH = DEFAULT_LIMITS.jitterKwh;
 
 export interface HistoryCsvOptions {
   readonly kind?: HistoryKind;
   readonly delimiter?: Delimiter;
   readonly decimalComma?: boolean;
   /**
-   * For a profile without from/to columns: does a time mark the interval's start or end? Guessed 'end' when the
-   * first row is at 00:15, as German utility exports write it.
+   * For a profile without from/to columns: does a time mark the interval's start or end? Decided from the whole
+   * file (24:00, first and last rows, the repeated October hour) when not given.
    */
   readonly stampMarks?: 'start' | 'end';
+  /** The values' unit; otherwise from the value header ("Wert [kW]"), an "Einheit;kW" line, or assumed. */
+  readonly unit?: HistoryUnit;
   readonly limits?: Partial<IntervalLimits>;
 }
 
@@ -46,9 +53,16 @@ export interface HistoryPreview {
   readonly delimiter: Delimiter;
   readonly decimalComma: boolean;
   readonly stampMarks: 'start' | 'end';
+  readonly stampMarksReason: string;
+  /** Values were converted from this unit to kWh (energy) or kW (power). */
+  readonly unit: HistoryUnit;
+  readonly unitSource: 'option' | 'header' | 'unit-line' | 'assumed';
   readonly header: readonly string[];
+  /** Values in kWh (readings, profile-kwh) or kW (profile-kw). */
   readonly rows: readonly HistoryRow[];
   readonly errors: readonly LineError[];
+  /** Lines that import but deserve a look (a reading going backwards, implausible quarter hours, mixed marks). */
+  readonly warnings: readonly LineError[];
   /** The intervals an import would write (empty when there are errors). */
   readonly intervals: readonly { start: number; kwh: number; quality: IntervalQuality }[];
 }
@@ -76,32 +90,95 @@ function timeText(layout: CsvLayout, f: readonly string[]): string | undefined {
   return f[t.from];
 }
 
+/** Decides start or end from the whole file and says why (shown in the preview). */
+function decideStampMarks(layout: CsvLayout, body: readonly CsvLine[], options: HistoryCsvOptions): { marks: 'start' | 'end'; reason: string } {
+  if (options.stampMarks !== undefined) return { marks: options.stampMarks, reason: 'as chosen' };
+  if (layout.kind === 'readings') return { marks: 'start', reason: 'meter readings are instants' };
+  if (layout.time.kind === 'from-to') return { marks: 'start', reason: 'the file has from and to columns' };
+  const texts = body.map((l) => timeText(layout, l.fields) ?? '');
+  const walls = texts.map(parseWallClock).filter((w): w is NonNullable<typeof w> => w !== null && !w.offsetKnown);
+  const tod = (ms: number) => ((ms % DAY_MS) + DAY_MS) % DAY_MS;
+  const forEnd: string[] = [];
+  const forStart: string[] = [];
+  if (texts.some((t) => /\b24:00/.test(t))) forEnd.push('a time of 24:00');
+  const first = walls[0];
+  const last = walls[walls.length - 1];
+  if (first !== undefined && tod(first.ms) === INTERVAL_MS) forEnd.push('the first row at 00:15');
+  if (first !== undefined && tod(first.ms) === 0) forStart.push('the first row at 00:00');
+  if (walls.length > 1 && last !== undefined && tod(last.ms) === 0) forEnd.push('the last row at 00:00');
+  if (walls.length > 1 && last !== undefined && tod(last.ms) === DAY_MS - INTERVAL_MS) forStart.push('the last row at 23:45');
+  // the repeated October hour: interval ends run 02:15 ... 03:00 twice, interval starts 02:00 ... 02:45 twice
+  const seen = new Set<number>();
+  for (const w of walls) {
+    if (seen.has(w.ms)) {
+      if (tod(w.ms) === 3 * 3_600_000) forEnd.push('03:00 twice on the day the clocks go back');
+      if (tod(w.ms) === 2 * 3_600_000) forStart.push('02:00 twice on the day the clocks go back');
+    }
+    seen.add(w.ms);
+  }
+  if (forEnd.length > forStart.length) return { marks: 'end', reason: `times mark the quarter hour's end: ${forEnd.join(', ')}` };
+  if (forStart.length > 0) return { marks: 'start', reason: `times mark the quarter hour's start: ${forStart.join(', ')}` };
+  return { marks: 'start', reason: "nothing in the file tells, taken as the quarter hour's start" };
+}
+
+/** A quarter hour's start from its end stamp: the start's wall clock, so the repeated October hour resolves. */
+function startFromEnd(wall: WallClock, previousStart: number | null): LocalResult {
+  if (wall.offsetKnown) return { ok: true, utc: wall.ms - INTERVAL_MS };
+  const start = resolveLocal({ ms: wall.ms - INTERVAL_MS, offsetKnown: false }, previousStart);
+  if (start.ok) return start;
+  // 02:00-03:00 does not exist in spring: the quarter hour ending at 03:00 starts at 01:45 winter time
+  const end = resolveLocal(wall, previousStart === null ? null : previousStart + INTERVAL_MS);
+  return end.ok ? { ok: true, utc: end.utc - INTERVAL_MS } : end;
+}
+
 export function previewHistoryCsv(text: string, options: HistoryCsvOptions = {}): HistoryPreview {
   const rawLines = text.split(/\r\n|\n|\r/);
   const delimiter = options.delimiter ?? detectDelimiter(rawLines.filter((l) => l.trim() !== ''));
   const lines = csvLines(text, delimiter);
   const errors: LineError[] = [];
+  const warnings: LineError[] = [];
+  let unitFound: { unit: HistoryUnit; source: HistoryPreview['unitSource'] } | null = null;
+  const unitDim = (rawHeader: string, headerIndex: number) => {
+    const line = unitLineAbove(lines, headerIndex);
+    const header = unitInHeader(rawHeader);
+    unitFound =
+      options.unit !== undefined
+        ? { unit: options.unit, source: 'option' }
+        : header !== null
+          ? { unit: header, source: 'header' }
+          : line !== null
+            ? { unit: line.unit, source: 'unit-line' }
+            : null;
+    return unitFound === null ? null : UNIT_FACTORS[unitFound.unit].dim;
+  };
   let layout: CsvLayout;
   try {
-    layout = detectLayout(lines, options.kind);
+    layout = detectLayout(lines, options.kind, unitDim);
   } catch (e) {
     if (e instanceof LayoutError) return empty(options, delimiter, [{ line: e.line, message: e.message }]);
     throw e;
   }
+  const found = unitFound as { unit: HistoryUnit; source: HistoryPreview['unitSource'] } | null;
+  const unit: HistoryUnit = found?.unit ?? (layout.kind === 'profile-kw' ? 'kW' : 'kWh');
+  const unitSource = found?.source ?? 'assumed';
+  const headerLine = lines[Math.max(0, layout.headerIndex)]?.line ?? 0;
+  const wantDim = layout.kind === 'profile-kw' ? 'power' : 'energy';
+  if (UNIT_FACTORS[unit].dim !== wantDim) {
+    const what = layout.kind === 'readings' ? 'meter readings' : layout.kind === 'profile-kw' ? 'mean power per quarter hour' : 'energy per quarter hour';
+    return empty(options, delimiter, [{ line: headerLine, message: `the values are ${what}, but their unit ${unit} measures ${UNIT_FACTORS[unit].dim}: choose the unit or the kind of values` }]);
+  }
+  const factor = UNIT_FACTORS[unit].factor;
   const body: CsvLine[] = lines.slice(layout.headerIndex + 1);
   if (body.length === 0) errors.push({ line: 0, message: 'no data lines' });
   const decimalComma = options.decimalComma ?? (delimiter !== ',' && body.some((l) => /\d,\d/.test(l.fields[layout.valueCol] ?? '')));
   const width = layout.header.length > 0 ? layout.header.length : (body[0]?.fields.length ?? 0);
-
-  const firstWall = body[0] === undefined ? null : parseWallClock(timeText(layout, body[0].fields) ?? '');
-  const stampMarks =
-    options.stampMarks ??
-    (layout.kind !== 'readings' && layout.time.kind !== 'from-to' && firstWall !== null && firstWall.ms % 86_400_000 === 15 * 60_000
-      ? 'end'
-      : 'start');
+  const { marks: stampMarks, reason: stampMarksReason } = decideStampMarks(layout, body, options);
+  const endStamps = layout.kind !== 'readings' && stampMarks === 'end' && layout.time.kind !== 'from-to';
 
   const rows: HistoryRow[] = [];
+  const markLines: number[] = [];
   let previous: number | null = null;
+  let previousReading: { value: number; text: string; line: number } | null = null;
   for (const l of body) {
     const f = l.fields;
     if (f.length < width) {
@@ -114,19 +191,22 @@ export function previewHistoryCsv(text: string, options: HistoryCsvOptions = {})
       errors.push({ line: l.line, message: `'${tText}' is not a date and time (dd.mm.yyyy hh:mm or yyyy-mm-dd hh:mm)` });
       continue;
     }
-    const utc = resolveLocal(wall, previous);
+    const utc: LocalResult = endStamps ? startFromEnd(wall, previous) : resolveLocal(wall, previous);
     if (!utc.ok) {
       errors.push({ line: l.line, message: `'${tText}' ${utc.message}` });
       continue;
     }
     const vText = f[layout.valueCol] ?? '';
-    const value = parseNumber(vText, decimalComma);
-    if (value === null || !Number.isFinite(value)) {
-      errors.push({ line: l.line, message: `value '${vText}' is not a number` });
+    const raw = parseNumber(vText, decimalComma);
+    if (raw === null || !Number.isFinite(raw)) {
+      const mark = decimalMarkProblem(vText, decimalComma);
+      if (mark !== null) markLines.push(l.line);
+      errors.push({ line: l.line, message: mark ?? `value '${vText}' is not a number` });
       continue;
     }
-    const ts = layout.kind !== 'readings' && stampMarks === 'end' && layout.time.kind !== 'from-to' ? utc.utc - INTERVAL_MS : utc.utc;
-    if (previous !== null && utc.utc <= previous) {
+    const value = raw * factor;
+    const ts: number = utc.utc;
+    if (previous !== null && ts <= previous) {
       errors.push({ line: l.line, message: `'${tText}' is not after the line before` });
       continue;
     }
@@ -139,20 +219,46 @@ export function previewHistoryCsv(text: string, options: HistoryCsvOptions = {})
         errors.push({ line: l.line, message: `negative energy ${vText} in a load profile` });
         continue;
       }
+    } else {
+      if (previousReading !== null && value < previousReading.value - JITTER_KWH) {
+        warnings.push({
+          line: l.line,
+          message: `meter reading ${vText} is below ${previousReading.text} on line ${previousReading.line}: a reset, a replaced meter or a wrong value; its quarter hours are flagged and left out of balances, so they count as missing`,
+        });
+      }
+      previousReading = { value, text: vText, line: l.line };
     }
-    previous = utc.utc;
+    previous = ts;
     rows.push({ line: l.line, ts, value });
   }
+  if (markLines.length > 0) {
+    warnings.unshift({
+      line: 0,
+      message: `the file mixes decimal marks: ${markLines.length} value${markLines.length === 1 ? '' : 's'} (line${markLines.length === 1 ? '' : 's'} ${markLines.slice(0, 10).join(', ')}${markLines.length > 10 ? ', ...' : ''}) use${markLines.length === 1 ? 's' : ''} the other mark; nothing is imported until they are corrected`,
+    });
+  }
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const intervals = errors.length > 0 ? [] : toIntervals(layout.kind, rows, limits);
+  const implausible = intervals.filter((i) => i.quality === 'implausible');
+  if (implausible.length > 0) {
+    warnings.push({
+      line: 0,
+      message: `${implausible.length} quarter hour${implausible.length === 1 ? ' is' : 's are'} implausible (above ${limits.maxPowerKw} kW over the quarter hour, or a counter going backwards): imported and flagged, left out of balances and counted as missing`,
+    });
+  }
   return {
     kind: layout.kind,
     delimiter,
     decimalComma,
     stampMarks,
+    stampMarksReason,
+    unit,
+    unitSource,
     header: layout.header,
     rows,
     errors,
-    intervals: errors.length > 0 ? [] : toIntervals(layout.kind, rows, limits),
+    warnings,
+    intervals,
   };
 }
 
@@ -162,9 +268,13 @@ function empty(options: HistoryCsvOptions, delimiter: Delimiter, errors: LineErr
     delimiter,
     decimalComma: options.decimalComma ?? false,
     stampMarks: options.stampMarks ?? 'start',
+    stampMarksReason: options.stampMarks === undefined ? 'not decided: the file could not be read' : 'as chosen',
+    unit: options.unit ?? 'kWh',
+    unitSource: options.unit === undefined ? 'assumed' : 'option',
     header: [],
     rows: [],
     errors,
+    warnings: [],
     intervals: [],
   };
 }
@@ -193,13 +303,13 @@ export async function importHistoryCsv(
   pointId: string,
   text: string,
   options: HistoryCsvOptions = {},
-): Promise<{ intervals: number; rows: number; kind: HistoryKind }> {
+): Promise<{ intervals: number; rows: number; kind: HistoryKind; unit: HistoryUnit; warnings: readonly LineError[] }> {
   const preview = previewHistoryCsv(text, options);
   if (preview.errors.length > 0) throw new HistoryImportError(preview.errors);
   const samples: Reading[] =
     preview.kind === 'readings' ? preview.rows.map((r) => ({ pointId, ts: r.ts, value: r.value, quality: 'good' })) : [];
   const intervals = await store.replaceHistory(pointId, preview.intervals, samples);
-  return { intervals, rows: preview.rows.length, kind: preview.kind };
+  return { intervals, rows: preview.rows.length, kind: preview.kind, unit: preview.unit, warnings: preview.warnings };
 }
 
 /** The preview as the UI and the CLI show it: counts, period and energy, the first rows and the first bad lines. */
@@ -209,6 +319,10 @@ export function previewView(p: HistoryPreview, sampleRows = 8, listedErrors = 10
     delimiter: p.delimiter,
     decimalComma: p.decimalComma,
     stampMarks: p.stampMarks,
+    stampMarksReason: p.stampMarksReason,
+    unit: p.unit,
+    unitSource: p.unitSource,
+    warnings: p.warnings.slice(0, listedErrors),
     rows: p.rows.length,
     first: p.rows[0]?.ts ?? null,
     last: p.rows[p.rows.length - 1]?.ts ?? null,

@@ -4,7 +4,7 @@
  * backs off with jitter and is marked; it never delays the others. Readings go to the store in batches; health
  * and live power go to the UI as events. The collector only reads: it has no code path that writes to a device.
  */
-import type { CollectorStatus } from '../../../../models/contract/index.js';
+import type { CollectorStatus, StorageHealth } from '../../../../models/contract/index.js';
 import type { Device } from '../../../../models/types.js';
 import type { DeviceDriver } from '../../../../drivers/device-driver.js';
 import type { EventBus } from '../../base/event-bus.js';
@@ -23,6 +23,9 @@ export interface CollectorOptions {
   readonly statusEveryMs?: number;
   readonly maxBatch?: number;
   readonly flushEveryMs?: number;
+  /** Readings held in memory at most while the store cannot write (then the oldest are dropped, counted). */
+  readonly maxPending?: number;
+  readonly log?: (line: string) => void;
 }
 
 interface Scheduled {
@@ -43,7 +46,12 @@ export class Collector {
   private statusDirty = false;
 
   constructor(private readonly options: CollectorOptions) {
-    this.buffer = new ReadingBuffer(options.sink, options.maxBatch, options.flushEveryMs);
+    this.buffer = new ReadingBuffer(options.sink, {
+      ...(options.maxBatch !== undefined ? { maxBatch: options.maxBatch } : {}),
+      ...(options.flushEveryMs !== undefined ? { flushEveryMs: options.flushEveryMs } : {}),
+      ...(options.maxPending !== undefined ? { maxPending: options.maxPending } : {}),
+      ...(options.log !== undefined ? { log: options.log } : {}),
+    });
     if (options.events) {
       this.statusTimer = setInterval(() => this.publish(), options.statusEveryMs ?? 1_000);
       this.statusTimer.unref();
@@ -86,12 +94,25 @@ export class Collector {
       lastPollTs: this.lastPollTs,
       readingsStored: this.buffer.stored,
       devices,
+      storage: this.storage(),
+    };
+  }
+
+  private storage(): StorageHealth {
+    const sinkProblem = this.options.sink.stats?.().writeProblem ?? null;
+    const inStore = this.buffer.accepted - this.buffer.dropped - this.buffer.pendingCount - this.buffer.stored;
+    const problem = sinkProblem?.message ?? this.buffer.lastError;
+    return {
+      problem,
+      since: sinkProblem?.since ?? null,
+      pending: this.buffer.pendingCount + Math.max(0, inStore),
+      dropped: this.buffer.dropped,
     };
   }
 
   /** Readings accepted from drivers, handed to the store, and still waiting in the buffer. */
-  counters(): { accepted: number; stored: number; pending: number } {
-    return { accepted: this.buffer.accepted, stored: this.buffer.stored, pending: this.buffer.pendingCount };
+  counters(): { accepted: number; stored: number; pending: number; dropped: number } {
+    return { accepted: this.buffer.accepted, stored: this.buffer.stored, pending: this.buffer.pendingCount, dropped: this.buffer.dropped };
   }
 
   /** Write every pending reading now (graceful shutdown, backups, tests). */

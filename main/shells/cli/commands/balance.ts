@@ -7,14 +7,14 @@ import type { AnalysisArgs, DistrictView, ScenarioArgs } from '../../../../model
 import { argSchemas } from '../../../core/api/schemas.js';
 import { analyseDistrict } from '../../../core/analysis/district-analysis.js';
 import { runDistrictScenario } from '../../../core/analysis/scenario.js';
-import { BUILT_IN_FACTOR_SETS } from '../../../../models/factors/index.js';
+import { BUILT_IN_FACTOR_SETS, DEFAULT_EXPORT_CREDIT, EXPORT_CREDIT_VARIANT_IDS, isExportCreditVariant } from '../../../../models/factors/index.js';
 import { balanceReport, scenarioReport } from '../balance-report.js';
 import { langFrom, numberFormatter, type Lang } from '../number-format.js';
 import { zonedToUtc } from '../../../core/analysis/local-time.js';
 import { openExistingDistrict } from '../open-district.js';
 
 const usage = `usage: plustwin balance --db FILE --from DATE --to DATE [--building ID] [--scenario FILE.json]
-                        [--factors ID]... [--resolution 15min|hour] [--min-coverage X] [--json] [--lang de|en]
+                        [--factors ID]... [--export-credit VARIANT] [--resolution 15min|hour] [--min-coverage X] [--json] [--lang de|en]
 
 Balances per building and carrier, KPIs (15 min), energy-plus status (over the period and the 12 months
 before --to), CO2 and district sharing, from a PlusTwin data file.
@@ -25,6 +25,8 @@ before --to), CO2 and district sharing, from a PlusTwin data file.
   --building ID    print this building only (the district is still analysed whole)
   --scenario FILE  a JSON scenario {"id", "name", "measures": [...]} (see docs/cli.md), shown next to the measured state
   --factors ID     a factor set id for primary energy or CO2 (repeatable): ${BUILT_IN_FACTOR_SETS.map((s) => s.id).join(', ')}
+  --export-credit V  how exported electricity counts in primary energy: ${EXPORT_CREDIT_VARIANT_IDS.join(', ')}
+                   (default ${DEFAULT_EXPORT_CREDIT}: the Verdrängungsstrommix 2.8 of the Effizienzhaus Plus definition)
   --resolution R   15min (default, KPIs as metered) or hour (hourly sums: faster, same sums, hourly KPIs)
   --json           the full result as JSON (contract types DistrictAnalysis and ScenarioRunResult)
   --lang de|en     number format (default from LANG)`;
@@ -70,6 +72,7 @@ export const balanceCommand: CliCommand = {
       lang: 'string',
       resolution: 'string',
       'min-coverage': 'string',
+      'export-credit': 'string',
     });
     if (positional.length > 0) throw new UsageError(`unexpected argument '${positional[0]}'`);
     if (flags.db === undefined) throw new UsageError('--db is required');
@@ -91,6 +94,10 @@ export const balanceCommand: CliCommand = {
     const raw = flags.resolution ?? '15min';
     if (raw !== '15min' && raw !== 'hour') throw new UsageError(`--resolution must be 15min or hour, got '${raw}'`);
     const resolution: '15min' | 'hour' = raw;
+    const credit = flags['export-credit'];
+    if (credit !== undefined && !isExportCreditVariant(credit)) {
+      throw new UsageError(`--export-credit must be one of ${EXPORT_CREDIT_VARIANT_IDS.join(', ')}, got '${credit}'`);
+    }
     // syntax first, so that a mistyped date is a usage error whether or not the file exists
     parseDate('from', flags.from);
     parseDate('to', flags.to);
@@ -108,6 +115,7 @@ export const balanceCommand: CliCommand = {
         ...(primarySetId === undefined ? {} : { primarySetId }),
         ...(co2SetId === undefined ? {} : { co2SetId }),
         ...(minCoverage === undefined ? {} : { minCoverage }),
+        ...(credit === undefined ? {} : { exportCredit: credit }),
       };
       const checked = argSchemas['district.analysis'].safeParse(base);
       if (!checked.success) throw new UsageError(checked.error.issues[0]?.message ?? 'invalid period');

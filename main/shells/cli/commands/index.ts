@@ -11,6 +11,7 @@ import { historyCommand } from './history.js';
 import { balanceCommand } from './balance.js';
 import { pvPotentialCommand } from './pv-potential.js';
 import { reportCommand } from './report.js';
+import { ingestCommand } from './ingest.js';
 
 export const COMMANDS: readonly CliCommand[] = [
   simulateCommand,
@@ -21,4 +22,5 @@ export const COMMANDS: readonly CliCommand[] = [
   balanceCommand,
   pvPotentialCommand,
   reportCommand,
+  ingestCommand,
 ];

@@ -1,0 +1,193 @@
+/**
+ * Writes what the ingest workers received into PostgreSQL, idempotently, so a replay never counts twice:
+ * readings are COPYed into a temporary staging table and moved with INSERT ... ON CONFLICT DO NOTHING; intervals
+ * (which the edge may send again with the same values) are upserted. Then the confirmations advance.
+ */
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import type { Pool, PoolClient } from 'pg';
+import copyStreams from 'pg-copy-streams';
+import { INTERVAL_MS } from '../../../models/time-grid.js';
+import { monthOf, Partitions } from './central-schema.js';
+import type { IntervalsMessage, ReadingsMessage } from './messages.js';
+
+export interface ReceivedReadings {
+  readonly site: string;
+  readonly building: string;
+  readonly point: string;
+  readonly message: ReadingsMessage;
+}
+
+export interface ReceivedIntervals {
+  readonly site: string;
+  readonly building: string;
+  readonly point: string;
+  readonly message: IntervalsMessage;
+}
+
+export interface WriteResult {
+  readonly readings: number;
+  /** Readings that were already stored (replays). */
+  readonly duplicates: number;
+  readonly intervals: number;
+  /** The sites whose confirmations may have moved. */
+  readonly sites: ReadonlySet<string>;
+}
+
+/** COPY text format: backslash, tab, newline and carriage return escaped (PostgreSQL 15 docs, COPY, "Text Format"). */
+const text = (s: string): string => s.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+
+function* copyLines(batch: readonly ReceivedReadings[]): Generator<string> {
+  for (const r of batch) {
+    const head = `${text(r.site)}\t${text(r.building)}\t${text(r.point)}\t`;
+    const m = r.message;
+    const tail = `\t${m.history ? 't' : 'f'}\n`;
+    let lines = '';
+    for (let i = 0; i < m.ts.length; i++)
+      // String(number) is the shortest text that reads back as the same double; PostgreSQL's float8 input is
+      // correctly rounded, so the value arrives bit for bit
+      lines += `${head}${m.first + i}\t${new Date(m.ts[i] as number).toISOString()}\t${String(m.v[i])}\t${m.q[i]}${tail}`;
+    yield lines;
+  }
+}
+
+export class CentralWriter {
+  private readonly partitions = new Partitions();
+
+  constructor(private readonly pool: Pool) {}
+
+  async write(readings: readonly ReceivedReadings[], intervals: readonly ReceivedIntervals[]): Promise<WriteResult> {
+    const client = await this.pool.connect();
+    let broken = false;
+    // a server that goes away between two queries is reported as an 'error' event on the checked-out client;
+    // unheard, it would end the process. The failing query reports it, so here it only marks the connection.
+    const onError = () => (broken = true);
+    client.on('error', onError);
+    try {
+      const months = new Set<number>();
+      for (const r of readings) for (const ts of r.message.ts) months.add(monthOf(ts));
+      await this.partitions.ensureMonths(client, 'readings', months);
+      const slotMonths = new Set<number>();
+      for (const i of intervals) for (const row of i.message.rows) slotMonths.add(monthOf(row[1] * INTERVAL_MS));
+      await this.partitions.ensureMonths(client, 'intervals', slotMonths);
+
+      let total = 0;
+      for (const r of readings) total += r.message.ts.length;
+      await client.query('BEGIN');
+      let inserted = 0;
+      try {
+        if (readings.length > 0) inserted = await this.copyReadings(client, readings);
+        if (intervals.length > 0) await this.upsertIntervals(client, intervals);
+        await client.query('COMMIT');
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw e;
+      }
+      // After the commit, in a new snapshot: a concurrent worker's rows committed meanwhile count too.
+      if (readings.length > 0) await this.advanceReadings(client, readings);
+      const sites = new Set([...readings.map((r) => r.site), ...intervals.map((i) => i.site)]);
+      return { readings: inserted, duplicates: total - inserted, intervals: intervals.reduce((n, i) => n + i.message.rows.length, 0), sites };
+    } catch (e) {
+      broken = true;
+      throw e;
+    } finally {
+      client.off('error', onError);
+      // a connection that failed mid-way (a restarted server) must not go back into the pool
+      client.release(broken);
+    }
+  }
+
+  private async copyReadings(client: PoolClient, batch: readonly ReceivedReadings[]): Promise<number> {
+    await client.query(
+      `CREATE TEMP TABLE IF NOT EXISTS staging_readings(site text, building text, point text, seq bigint,
+         ts timestamptz, value double precision, q smallint, history boolean) ON COMMIT DELETE ROWS`,
+    );
+    const copy = client.query(copyStreams.from('COPY staging_readings FROM STDIN'));
+    await pipeline(Readable.from(copyLines(batch)), copy);
+    await client.query(
+      `INSERT INTO progress(site, point) SELECT DISTINCT site, point FROM staging_readings ON CONFLICT DO NOTHING`,
+    );
+    const result = await client.query(
+      `INSERT INTO readings(site, building, point, seq, ts, value, q, history)
+       SELECT site, building, point, seq, ts, value, q, history FROM staging_readings ON CONFLICT DO NOTHING`,
+    );
+    return result.rowCount ?? 0;
+  }
+
+  private async upsertIntervals(client: PoolClient, batch: readonly ReceivedIntervals[]): Promise<void> {
+    // one row per key: ON CONFLICT DO UPDATE may not touch a row twice in one statement; the later message wins
+    const rows = new Map<string, [string, string, string, number, number, number, number]>();
+    for (const i of batch)
+      for (const [d, slot, kwh, q] of i.message.rows)
+        rows.set(JSON.stringify([i.site, i.point, d, slot]), [i.site, i.building, i.point, d, slot, kwh, q]);
+    const cols: [string[], string[], string[], number[], string[], number[], number[]] = [[], [], [], [], [], [], []];
+    for (const r of rows.values()) {
+      cols[0].push(r[0]);
+      cols[1].push(r[1]);
+      cols[2].push(r[2]);
+      cols[3].push(r[3]);
+      cols[4].push(new Date(r[4] * INTERVAL_MS).toISOString());
+      cols[5].push(r[5]);
+      cols[6].push(r[6]);
+    }
+    await client.query(
+      `INSERT INTO intervals(site, building, point, direction, slot, kwh, q)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::smallint[], $5::timestamptz[], $6::float8[], $7::smallint[])
+       ON CONFLICT (site, point, direction, slot) DO UPDATE SET kwh = excluded.kwh, q = excluded.q`,
+      cols,
+    );
+    await client.query(
+      `INSERT INTO progress(site, point) SELECT DISTINCT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`,
+      [batch.map((i) => i.site), batch.map((i) => i.point)],
+    );
+    // A message confirms its slots only if it continues what is confirmed (its 'after' is not beyond it): an
+    // interval message lost in a killed worker leaves a hole the edge fills by sending again from the ack.
+    const ordered = [...batch].sort((a, b) => a.message.after - b.message.after);
+    for (const i of ordered)
+      await client.query('UPDATE progress SET slot = $3 WHERE site = $1 AND point = $2 AND slot >= $4 AND slot < $3', [
+        i.site,
+        i.point,
+        i.message.upto,
+        i.message.after,
+      ]);
+  }
+
+  /**
+   * Moves each touched point's confirmed seq to the end of the run of consecutive seqs after it: with k numbering
+   * the rows after the confirmed seq a in order, row k continues the run exactly when seq - k = a.
+   */
+  private async advanceReadings(client: PoolClient, batch: readonly ReceivedReadings[]): Promise<void> {
+    const pairs = new Map<string, [string, string]>();
+    for (const r of batch) pairs.set(JSON.stringify([r.site, r.point]), [r.site, r.point]);
+    const list = [...pairs.values()];
+    await client.query(
+      `UPDATE progress p SET seq = x.m FROM (
+         SELECT site, point, MAX(seq) AS m FROM (
+           SELECT r.site, r.point, r.seq, pr.seq AS acked,
+                  r.seq - ROW_NUMBER() OVER (PARTITION BY r.site, r.point ORDER BY r.seq) AS base
+           FROM readings r JOIN progress pr ON pr.site = r.site AND pr.point = r.point
+           JOIN unnest($1::text[], $2::text[]) AS t(site, point) ON t.site = r.site AND t.point = r.point
+           WHERE r.seq > pr.seq
+         ) run WHERE base = acked GROUP BY site, point
+       ) x WHERE p.site = x.site AND p.point = x.point AND x.m > p.seq`,
+      [list.map((p) => p[0]), list.map((p) => p[1])],
+    );
+  }
+
+  /** The confirmations of a site, as the ack message carries them. */
+  async confirmations(site: string): Promise<{ readings: Record<string, number>; intervals: Record<string, number> }> {
+    const { rows } = await this.pool.query<{ point: string; seq: string; slot: string }>('SELECT point, seq, slot FROM progress WHERE site = $1', [site]);
+    const readings: Record<string, number> = {};
+    const intervals: Record<string, number> = {};
+    for (const r of rows) {
+      readings[r.point] = Number(r.seq);
+      intervals[r.point] = Number(r.slot);
+    }
+    return { readings, intervals };
+  }
+
+  async sites(): Promise<string[]> {
+    const { rows } = await this.pool.query<{ site: string }>('SELECT DISTINCT site FROM progress');
+    return rows.map((r) => r.site);
+  }
+}

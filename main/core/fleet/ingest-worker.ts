@@ -1,0 +1,167 @@
+/**
+ * One central ingest worker: takes its share of the collectors' messages (MQTT 5 shared subscription: the broker
+ * hands each message to one worker of the group), writes them to PostgreSQL in batches and publishes each touched
+ * site's confirmations (retained) so the collectors know what they may stop replaying.
+ *
+ * A worker holds received messages only in memory until its batch commits. If it dies, the broker has already
+ * taken them off its queue; nothing is lost for good, because the collectors' outboxes keep every reading until an
+ * ack confirms it, and send again when the ack does not move.
+ */
+import mqtt, { type MqttClient } from 'mqtt';
+import pg from 'pg';
+import { createSchema } from './central-schema.js';
+import { CentralWriter, type ReceivedIntervals, type ReceivedReadings } from './central-writer.js';
+import { decodeIntervals, decodeReadings, encodeAck } from './messages.js';
+import { clientOptions, type BrokerAccess } from './mqtt-options.js';
+import { ackTopic, ingestSubscriptions, parsePointTopic } from './topics.js';
+
+export interface IngestOptions {
+  readonly access: BrokerAccess;
+  readonly pgUrl: string;
+  readonly clientId?: string;
+  /** Real ms between two writes at most. */
+  readonly flushMs?: number;
+  /** Readings held in memory at most; beyond, messages are dropped (their collectors send them again). */
+  readonly maxPending?: number;
+  readonly log?: (line: string) => void;
+}
+
+export interface IngestStats {
+  readonly received: number;
+  readonly written: number;
+  readonly duplicates: number;
+  readonly intervals: number;
+  readonly rejected: number;
+  readonly dropped: number;
+  readonly pending: number;
+}
+
+export class IngestWorker {
+  private readonly client: MqttClient;
+  private readings: ReceivedReadings[] = [];
+  private intervals: ReceivedIntervals[] = [];
+  private pendingReadings = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> = Promise.resolve();
+  private stopped = false;
+  private failing = false;
+  private readonly counters = { received: 0, written: 0, duplicates: 0, intervals: 0, rejected: 0, dropped: 0 };
+  private readonly log: (line: string) => void;
+
+  private constructor(
+    private readonly o: IngestOptions,
+    private readonly pool: pg.Pool,
+    private readonly writer: CentralWriter,
+  ) {
+    this.log = o.log ?? (() => {});
+    this.client = mqtt.connect(o.access.url, clientOptions(o.access, o.clientId ?? `plustwin-ingest-${process.pid}-${Date.now().toString(36)}`));
+    this.client.on('connect', () => {
+      this.log(`mqtt: connected to ${o.access.url}`);
+      this.client.subscribe(ingestSubscriptions(), { qos: 1 }, (err) => {
+        if (err) this.log(`mqtt: subscribe failed: ${err.message}`);
+      });
+      // after a broker restart the retained acks may be gone: publish them again from the database
+      this.republishAcks().catch((e: unknown) => this.log(`postgres: ${(e as Error).message}`));
+    });
+    this.client.on('error', (e) => this.log(`mqtt: ${e.message}`));
+    this.client.on('message', (topic, payload) => this.onMessage(topic, payload));
+    this.schedule();
+  }
+
+  static async start(o: IngestOptions): Promise<IngestWorker> {
+    const pool = new pg.Pool({ connectionString: o.pgUrl, max: 2 });
+    // an idle connection that dies (server restart) is reported here; without a listener it would end the process
+    pool.on('error', (e) => o.log?.(`postgres: ${e.message}`));
+    const client = await pool.connect();
+    try {
+      await createSchema(client);
+    } finally {
+      client.release();
+    }
+    return new IngestWorker(o, pool, new CentralWriter(pool));
+  }
+
+  stats(): IngestStats {
+    return { ...this.counters, pending: this.pendingReadings };
+  }
+
+  private onMessage(topic: string, payload: Buffer): void {
+    const t = parsePointTopic(topic);
+    if (t === null) return;
+    if (this.pendingReadings > (this.o.maxPending ?? 2_000_000)) {
+      this.counters.dropped += 1;
+      return;
+    }
+    if (t.kind === 'readings') {
+      const m = decodeReadings(payload);
+      if (!m.ok) return this.reject(topic, m.message);
+      this.readings.push({ site: t.site, building: t.building, point: t.point, message: m.value });
+      this.pendingReadings += m.value.ts.length;
+      this.counters.received += m.value.ts.length;
+    } else {
+      const m = decodeIntervals(payload);
+      if (!m.ok) return this.reject(topic, m.message);
+      this.intervals.push({ site: t.site, building: t.building, point: t.point, message: m.value });
+    }
+  }
+
+  private reject(topic: string, why: string): void {
+    this.counters.rejected += 1;
+    if (this.counters.rejected <= 10) this.log(`mqtt: ${topic}: message rejected: ${why}`);
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(
+      () => {
+        this.timer = null;
+        this.running = this.flush().finally(() => this.schedule());
+      },
+      this.failing ? 1000 : (this.o.flushMs ?? 200),
+    );
+  }
+
+  /** Writes what has arrived; on failure keeps it for the next attempt (PostgreSQL restarting, say). */
+  async flush(): Promise<void> {
+    if (this.readings.length === 0 && this.intervals.length === 0) return;
+    const readings = this.readings;
+    const intervals = this.intervals;
+    this.readings = [];
+    this.intervals = [];
+    try {
+      const result = await this.writer.write(readings, intervals);
+      this.pendingReadings -= readings.reduce((n, r) => n + r.message.ts.length, 0);
+      this.counters.written += result.readings;
+      this.counters.duplicates += result.duplicates;
+      this.counters.intervals += result.intervals;
+      if (this.failing) this.log('postgres: writing again');
+      this.failing = false;
+      await this.publishAcks(result.sites);
+    } catch (e) {
+      if (!this.failing) this.log(`postgres: write failed, keeping ${readings.length} messages for the next attempt: ${(e as Error).message}`);
+      this.failing = true;
+      this.readings = readings.concat(this.readings);
+      this.intervals = intervals.concat(this.intervals);
+    }
+  }
+
+  private async publishAcks(sites: Iterable<string>): Promise<void> {
+    for (const site of sites) {
+      const ack = await this.writer.confirmations(site);
+      this.client.publish(ackTopic(site), encodeAck(ack), { qos: 1, retain: true });
+    }
+  }
+
+  private async republishAcks(): Promise<void> {
+    await this.publishAcks(await this.writer.sites());
+  }
+
+  async close(): Promise<void> {
+    this.stopped = true;
+    if (this.timer !== null) clearTimeout(this.timer);
+    await this.running;
+    await this.flush().catch(() => undefined);
+    await this.client.endAsync();
+    await this.pool.end();
+  }
+}

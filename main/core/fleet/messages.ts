@@ -1,0 +1,87 @@
+/**
+ * The payloads of the namespace in topics.ts, as JSON. Readings carry their numbers as a first sequence number and
+ * arrays (the seqs of one message are consecutive), which keeps a message of a thousand readings small and makes
+ * "every seq from first on" checkable. Decoding validates everything, because the broker passes on whatever a
+ * client with the right to publish sends.
+ */
+import { z } from 'zod';
+
+export interface ReadingsMessage {
+  /** seq of the first reading; reading i has seq first + i. */
+  readonly first: number;
+  /** UTC ms */
+  readonly ts: readonly number[];
+  readonly v: readonly number[];
+  /** raw sample quality codes (main/core/store/sample-quality.ts) */
+  readonly q: readonly number[];
+  /** true when the readings are replayed (after a reconnect or a missing confirmation), not sent live */
+  readonly history: boolean;
+}
+
+/** Finished 15-minute intervals of a point for slots (after, upto]; rows are direction, slot, kWh, quality code. */
+export interface IntervalsMessage {
+  readonly after: number;
+  readonly upto: number;
+  readonly rows: ReadonlyArray<readonly [number, number, number, number]>;
+  readonly history: boolean;
+}
+
+/** What the central side has committed for a site: per point the last seq with all before it, and the last slot. */
+export interface AckMessage {
+  readonly readings: Readonly<Record<string, number>>;
+  readonly intervals: Readonly<Record<string, number>>;
+}
+
+export interface StatusMessage {
+  readonly state: 'online' | 'offline';
+  readonly version?: string;
+}
+
+const int = z.number().int().nonnegative();
+const finite = z.number().refine(Number.isFinite, 'not a finite number');
+
+const readingsSchema = z
+  .object({
+    first: int.min(1),
+    ts: z.array(int),
+    v: z.array(finite),
+    q: z.array(z.number().int().min(0).max(3)),
+    history: z.boolean(),
+  })
+  .refine((m) => m.ts.length > 0 && m.ts.length === m.v.length && m.ts.length === m.q.length, 'ts, v and q must be non-empty and equally long');
+
+const intervalsSchema = z
+  .object({
+    after: int,
+    upto: int,
+    rows: z.array(z.tuple([z.number().int().min(0).max(1), int, finite, z.number().int().min(0).max(15)])),
+    history: z.boolean(),
+  })
+  .refine((m) => m.upto > m.after && m.rows.every((r) => r[1] > m.after && r[1] <= m.upto), 'rows must lie in (after, upto]');
+
+const ackSchema = z.object({ readings: z.record(z.string(), int), intervals: z.record(z.string(), int) });
+
+const encode = (m: unknown): Buffer => Buffer.from(JSON.stringify(m));
+
+export const encodeReadings = (m: ReadingsMessage): Buffer => encode(m);
+export const encodeIntervals = (m: IntervalsMessage): Buffer => encode(m);
+export const encodeAck = (m: AckMessage): Buffer => encode(m);
+export const encodeStatus = (m: StatusMessage): Buffer => encode(m);
+
+export type Decoded<T> = { ok: true; value: T } | { ok: false; message: string };
+
+function decode<T>(schema: z.ZodType<T>, payload: Buffer): Decoded<T> {
+  let json: unknown;
+  try {
+    json = JSON.parse(payload.toString('utf8'));
+  } catch (e) {
+    return { ok: false, message: `not JSON: ${(e as Error).message}` };
+  }
+  const parsed = schema.safeParse(json);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+}
+
+export const decodeReadings = (payload: Buffer): Decoded<ReadingsMessage> => decode(readingsSchema, payload);
+export const decodeIntervals = (payload: Buffer): Decoded<IntervalsMessage> =>
+  decode(intervalsSchema as z.ZodType<IntervalsMessage>, payload);
+export const decodeAck = (payload: Buffer): Decoded<AckMessage> => decode(ackSchema, payload);

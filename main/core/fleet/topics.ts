@@ -1,0 +1,56 @@
+/**
+ * The MQTT topic namespace between collectors and the central ingest (docs/deployment.md):
+ *
+ *   plustwin/v1/<site>/status                         retained: {"state":"online"|"offline"} (birth and Last Will)
+ *   plustwin/v1/<site>/<building>/<point>/readings    QoS 1: raw readings of one point, numbered per point
+ *   plustwin/v1/<site>/<building>/<point>/intervals   QoS 1: finished 15-minute intervals of one point
+ *   plustwin/v1/<site>/ack                            retained, from the central side: what it has committed
+ *
+ * Each level is percent-encoded (encodeURIComponent), so an id may hold '/', '+' or '#' without changing the topic's
+ * shape; MQTT forbids those as characters of a level that carries data (MQTT 5.0, section 4.7).
+ */
+export const TOPIC_ROOT = 'plustwin/v1';
+
+/** The shared subscription group of the ingest workers: the broker hands each message to one of them. */
+export const INGEST_GROUP = 'plustwin-ingest';
+
+const level = (id: string): string => {
+  if (id.length === 0) throw new RangeError('an MQTT topic level may not be empty');
+  return encodeURIComponent(id);
+};
+
+export const statusTopic = (site: string): string => `${TOPIC_ROOT}/${level(site)}/status`;
+export const ackTopic = (site: string): string => `${TOPIC_ROOT}/${level(site)}/ack`;
+export const pointTopic = (site: string, building: string, point: string, kind: DataKind): string =>
+  `${TOPIC_ROOT}/${level(site)}/${level(building)}/${level(point)}/${kind}`;
+
+export type DataKind = 'readings' | 'intervals';
+
+/** What the ingest workers subscribe to, as one MQTT 5 shared subscription per kind. */
+export const ingestSubscriptions = (): string[] =>
+  (['readings', 'intervals'] as const).map((kind) => `$share/${INGEST_GROUP}/${TOPIC_ROOT}/+/+/+/${kind}`);
+
+export interface PointTopic {
+  readonly site: string;
+  readonly building: string;
+  readonly point: string;
+  readonly kind: DataKind;
+}
+
+/** null for a topic outside the data part of the namespace. */
+export function parsePointTopic(topic: string): PointTopic | null {
+  const parts = topic.split('/');
+  if (parts.length !== 6 || `${parts[0]}/${parts[1]}` !== TOPIC_ROOT) return null;
+  const kind = parts[5];
+  if (kind !== 'readings' && kind !== 'intervals') return null;
+  try {
+    return {
+      site: decodeURIComponent(parts[2] as string),
+      building: decodeURIComponent(parts[3] as string),
+      point: decodeURIComponent(parts[4] as string),
+      kind,
+    };
+  } catch {
+    return null;
+  }
+}
