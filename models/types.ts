@@ -4,7 +4,7 @@
  * Drivers convert device units to these before a Reading leaves drivers/.
  */
 
-import type { DeviceProtocol, InboundProtocol, Medium, PointKind, PointRole } from './values.js';
+import type { DeviceProtocol, HeatSupplyCarrier, InboundProtocol, Medium, PointKind, PointRole } from './values.js';
 import type { PlanningAttributes } from './planning/attributes.js';
 
 export type { DeviceProtocol, InboundProtocol, Medium, PointKind, PointRole } from './values.js';
@@ -50,6 +50,17 @@ export interface Building {
   readonly pvKwp?: number;
   /** Heat-planning and BISKO attributes (year built, heating, floor area, sector), imported or entered. */
   readonly planning?: PlanningAttributes;
+  /** How the building's metered useful heat is supplied; the analysis assumes a gas boiler (0.9) without it. */
+  readonly heatSupply?: HeatSupply;
+}
+
+/**
+ * The delivered carrier is heat / efficiency: a boiler's seasonal efficiency, 1 for district heat (the transfer
+ * station's losses aside), a heat pump's seasonal COP (SCOP) for electricity.
+ */
+export interface HeatSupply {
+  readonly carrier: HeatSupplyCarrier;
+  readonly efficiency: number;
 }
 
 export interface Site {

@@ -84,8 +84,8 @@ export type ThemeSetting = (typeof THEME_SETTINGS)[number];
 export const COLOR_METRICS = ['net', 'selfSufficiency', 'co2', 'pvPotential'] as const;
 export type ColorMetric = (typeof COLOR_METRICS)[number];
 
-/** Fuels a boiler behind a heat meter can burn. */
-export const HEAT_SUPPLY_CARRIERS = ['gas', 'oil', 'lpg', 'biogas', 'wood', 'pellets', 'district-heat'] as const;
+/** What a heat meter sits behind: a boiler's fuel, district heat, or a heat pump's electricity. */
+export const HEAT_SUPPLY_CARRIERS = ['gas', 'oil', 'lpg', 'biogas', 'wood', 'pellets', 'district-heat', 'electricity'] as const;
 export type HeatSupplyCarrier = (typeof HEAT_SUPPLY_CARRIERS)[number];
 
 /** What a history CSV holds: cumulative readings, kWh per quarter hour, or mean kW per quarter hour. */

@@ -10,10 +10,13 @@ import type { Co2Path, DistrictCo2Year } from '../energy/co2.js';
 import type { FactorBasis, FactorKind, FactorSetRef } from '../factors/factor-set.js';
 import type { WeightedBalance } from '../factors/weigh.js';
 import type { ExportCreditVariantId } from '../factors/factor-set.js';
-import type { RoofPotential } from '../solar/pv-potential.js';
-import type { AnalysisResolution, HeatSupplyCarrier } from '../values.js';
+import type { AnalysisResolution } from '../values.js';
+import type { Building, HeatSupply } from '../types.js';
+import type { MonthBalance, Verdict, ColourMetrics } from './overview.js';
+import type { PvPotentialOptions, RoofPotential } from '../solar/pv-potential.js';
 
 export type { HeatSupplyCarrier } from '../values.js';
+export type { HeatSupply } from '../types.js';
 
 /** One factor of a set, for listing. */
 export interface FactorInfo {
@@ -37,23 +40,15 @@ export interface FactorSetInfo {
   readonly isDefault: boolean;
 }
 
-/**
- * How a building's metered useful heat is supplied: the delivered carrier is heat / efficiency
- * (district heat: efficiency 1, the transfer station's losses aside). Default: gas boiler, 0.9.
- */
-export interface HeatSupply {
-  readonly carrier: HeatSupplyCarrier;
-  readonly efficiency: number;
-}
-
-/** Heat supply settings per building id; buildings not named use the default (gas boiler, 0.9). */
+/** Heat supply per building id for one call; buildings not named use their stored heat supply, else the default (gas boiler, 0.9). */
 export type HeatSupplyMap = Readonly<Record<string, HeatSupply>>;
 
 /** The heat supply an analysis assumed for one building, stated in every result that uses it. */
 export interface HeatSupplyUse extends HeatSupply {
   readonly buildingId: string;
   /** 'default' when the building had no setting. */
-  readonly origin: 'default' | 'setting';
+  /** 'default' when the building had none; 'building' for the heat supply stored in the district file; 'setting' for the call's. */
+  readonly origin: 'default' | 'setting' | 'building';
   readonly heatKwh: number;
   readonly deliveredKwh: number;
 }
@@ -72,6 +67,10 @@ export interface AnalysisArgs {
    * energy-plus and CO2 are the same (sums), KPIs are then hourly (result.resolution says so).
    */
   readonly resolution?: AnalysisResolution;
+  /** false: no 12-month window (the UI's quick overview of a day); energyPlus then equals energyPlusPeriod. */
+  readonly rolling?: boolean;
+  /** Coverage below which a verdict is provisional, 0..1; the setting (default 0.9) when omitted. */
+  readonly minCoverage?: number;
 }
 
 export interface BuildingAnalysis {
@@ -88,6 +87,13 @@ export interface BuildingAnalysis {
   readonly co2: WeightedBalance;
   readonly co2Tonnes: number;
   readonly heatSupply: HeatSupplyUse | null;
+  /** Verdicts over the period and over the 12 months, with coverage. */
+  readonly verdictPeriod: Verdict;
+  readonly verdict: Verdict;
+  /** Local calendar months of the period. */
+  readonly months: readonly MonthBalance[];
+  /** Colour values (PV potential is filled in by the API, which holds the weather year). */
+  readonly colours: ColourMetrics;
 }
 
 export interface DistrictTotals {
@@ -103,6 +109,9 @@ export interface DistrictTotals {
   /** What sharing electricity between the buildings is worth; null without electricity. */
   readonly sharing: SharingResult | null;
   readonly coverage: Coverage;
+  readonly verdictPeriod: Verdict;
+  readonly verdict: Verdict;
+  readonly months: readonly MonthBalance[];
 }
 
 export interface DistrictAnalysis {
@@ -116,6 +125,10 @@ export interface DistrictAnalysis {
   readonly factorSets: { readonly primary: FactorSetRef; readonly co2: FactorSetRef };
   /** Every assumption the numbers rest on, in words (heat supply, boundaries, windows). */
   readonly assumptions: readonly string[];
+  /** The site's time zone: days, months and years of the period are local to it. */
+  readonly timeZone: string;
+  /** The coverage threshold the verdicts used. */
+  readonly minCoverage: number;
 }
 
 export interface Co2PathArgs {
@@ -161,6 +174,8 @@ export interface BuildingPvPotentialView {
 
 export interface DistrictPvPotential {
   readonly weatherSource: string;
+  /** Every option the potential was computed with (printed under the assumptions of each output). */
+  readonly options: PvPotentialOptions;
   readonly latDeg: number;
   readonly lonDeg: number;
   readonly kwp: number;
@@ -172,6 +187,8 @@ export interface DistrictPvPotential {
 export interface AnalysisMethods {
   'factors.list': { args: Record<string, never>; result: readonly FactorSetInfo[] };
   'district.analysis': { args: AnalysisArgs; result: DistrictAnalysis };
+  /** Stores a building's heat supply in the district file (null: back to the default assumption). */
+  'district.setHeatSupply': { args: { buildingId: string; heatSupply: HeatSupply | null }; result: Building };
   'district.co2Path': { args: Co2PathArgs; result: Co2PathResult };
   'district.pvPotential': { args: PvPotentialArgs; result: DistrictPvPotential };
 }

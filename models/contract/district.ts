@@ -2,6 +2,7 @@
 import type { Building, BuildingUse, Device, Point, RoofRing, Site } from '../types.js';
 import type { SeriesBucket } from '../energy/series.js';
 import type { Resolution } from '../values.js';
+import type { BuildingOverview } from './overview.js';
 
 export type { SeriesBucket } from '../energy/series.js';
 export type { Resolution } from '../values.js';
@@ -22,7 +23,7 @@ export interface RoofShape {
   readonly rings: readonly RoofRing[];
 }
 
-/** Energy totals of one building over a period, kWh, electricity. */
+/** Energy totals of one building over a period, kWh, electricity (the store's quick look; the UI shows BuildingOverview). */
 export interface BuildingBalance {
   readonly buildingId: string;
   readonly from: number;
@@ -31,7 +32,7 @@ export interface BuildingBalance {
   readonly generationKwh: number;
   readonly importKwh: number;
   readonly exportKwh: number;
-  /** generation - consumption: positive means the building produced more than it used. */
+  /** consumption - generation (= import - export): positive = deficit (drawn from the grid), negative = surplus. */
   readonly netKwh: number;
   /** Share of the period's intervals that are measured (0..1). */
   readonly coverage: number;
@@ -60,7 +61,8 @@ export interface NewBuilding {
 export interface DistrictMethods {
   'district.get': { args: Record<string, never>; result: DistrictView };
   'district.roofShapes': { args: Record<string, never>; result: readonly RoofShape[] };
-  'district.balances': { args: { from: number; to: number }; result: readonly BuildingBalance[] };
+  /** Each building over the period as the analysis computes it (verdict, coverage, colour values). */
+  'district.balances': { args: { from: number; to: number }; result: readonly BuildingOverview[] };
   'building.series': {
     args: { buildingId: string; from: number; to: number; resolution: Resolution };
     result: BuildingSeries;

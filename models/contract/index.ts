@@ -22,6 +22,7 @@ export type * from './devices.js';
 export type * from './district.js';
 export type * from './history.js';
 export type * from './opcua.js';
+export type * from './overview.js';
 export type * from './scenarios.js';
 export type * from './settings.js';
 export type * from './status.js';

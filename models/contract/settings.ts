@@ -11,6 +11,8 @@ export interface AppSettings {
   readonly startAtLogin: boolean;
   /** The sun casts shadows in the 3D district. */
   readonly shadows: boolean;
+  /** Coverage (0..1) below which an energy-plus verdict is shown as provisional. */
+  readonly verdictMinCoverage: number;
 }
 
 /** A change to the settings: any subset of the (flat) fields. */

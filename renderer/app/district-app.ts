@@ -4,7 +4,7 @@
  * building's panel and charts fresh. All API traffic of the UI goes through here.
  */
 import { historyPoints, openHistoryDialog } from '../panels/history-dialog.js';
-import type { BuildingBalance, CollectorStatus, DistrictView, PlusTwinApi, PowerSample } from '../../models/contract/index.js';
+import type { BuildingOverview, CollectorStatus, DistrictView, PlusTwinApi, PowerSample } from '../../models/contract/index.js';
 import type { Result } from '../../models/result.js';
 import type { ConnectionState } from '../api/http-client.js';
 import type { I18n } from '../i18n/i18n.js';
@@ -52,7 +52,7 @@ export class DistrictApp {
   private district: DistrictView | null = null;
   private status: CollectorStatus | null = null;
   private statusAt = 0;
-  private balances = new Map<string, BuildingBalance>();
+  private balances = new Map<string, BuildingOverview>();
   private latestLive = new Map<string, PowerSample>();
   private metric: ColorMetric = 'net';
   private timeZone = 'UTC';
@@ -74,7 +74,7 @@ export class DistrictApp {
   private seriesTimer: ReturnType<typeof setInterval> | null = null;
   private lastBalanceFetch = 0;
   /** Only the newest balance answer is shown: replay moves faster than some answers come back. */
-  private readonly balanceLoader = new LatestLoader<{ from: number; to: number }, readonly BuildingBalance[]>({
+  private readonly balanceLoader = new LatestLoader<{ from: number; to: number }, readonly BuildingOverview[]>({
     load: (p) => this.unwrap(this.api.call('district.balances', p), false),
     keyOf: (p) => `${p.from}|${p.to}`,
   });
@@ -278,7 +278,7 @@ export class DistrictApp {
     const values = new Map(
       this.scene.buildingIds.map((id) => [
         id,
-        metricValue(this.metric, { balance: this.balances.get(id), footprintAreaM2: this.scene.slot(id)?.footprintAreaM2 ?? 0 }),
+        metricValue(this.metric, this.balances.get(id)),
       ]),
     );
     const scale = metricScale(this.metric, [...values.values()]);

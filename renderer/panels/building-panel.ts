@@ -5,7 +5,7 @@
  * (months of its year in the year scope) with the slider's bar outlined.
  */
 import { historyPoints } from './history-dialog.js';
-import type { BuildingBalance, BuildingSeries, CollectorStatus, DeviceState, PowerSample } from '../../models/contract/index.js';
+import type { BuildingOverview, BuildingSeries, CollectorStatus, DeviceState, PowerSample } from '../../models/contract/index.js';
 import type { Building, Device, Point } from '../../models/types.js';
 import { dayPower, hourlyBuckets } from '../charts/chart-data.js';
 import { EnergyChart } from '../charts/energy-chart.js';
@@ -139,24 +139,30 @@ export class BuildingPanel {
     this.setStatus(null);
   }
 
-  setBalance(balance: BuildingBalance | undefined): void {
+  /** The analysis' overview of the building: the verdict (final and primary energy) with its coverage, never own maths. */
+  setBalance(balance: BuildingOverview | undefined): void {
     const { i18n } = this;
     const el = this.slots.balance;
-    if (!balance) {
+    if (!balance || balance.verdict.coverage === 0) {
       el.dataset['plus'] = 'unknown';
       el.replaceChildren(h('p', { class: 'badge unknown', text: i18n.t('panel.plus.unknown') }));
       return;
     }
-    const plus = balance.netKwh > 0;
+    const plus = balance.verdict.energyPlus;
     el.dataset['plus'] = plus ? 'yes' : 'no';
+    el.dataset['provisional'] = String(balance.verdict.provisional);
     const kwh = (v: number): string => `${i18n.number(v, 1)} kWh`;
+    const badge = i18n.t(plus ? 'panel.plus.yes' : 'panel.plus.no');
     el.replaceChildren(
-      h('p', { class: `badge ${plus ? 'plus' : 'minus'}`, text: i18n.t(plus ? 'panel.plus.yes' : 'panel.plus.no') }),
+      h('p', { class: `badge ${plus ? 'plus' : 'minus'}`, text: badge }),
+      balance.verdict.provisional
+        ? h('p', { class: 'note provisional', 'data-testid': 'panel-provisional', text: i18n.t('panel.provisional', { coverage: i18n.percent(balance.verdict.coverage) }) })
+        : '',
       h(
         'dl',
         {},
         h('dt', { text: i18n.t('panel.net') }),
-        h('dd', { 'data-testid': 'panel-net', text: `${balance.netKwh > 0 ? '+' : ''}${kwh(balance.netKwh)}` }),
+        h('dd', { 'data-testid': 'panel-net', text: `${balance.finalEnergyNetKwh > 0 ? '+' : ''}${kwh(balance.finalEnergyNetKwh)}` }),
         h('dt', { text: i18n.t('panel.generation') }),
         h('dd', { text: kwh(balance.generationKwh) }),
         h('dt', { text: i18n.t('panel.consumption') }),

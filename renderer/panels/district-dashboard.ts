@@ -33,6 +33,7 @@ export class DistrictDashboard {
     const kwh = (v: number) => `${t.number(v, 0)} kWh`;
     const share = (v: number | null | undefined) => (v === null || v === undefined ? '–' : t.percent(v));
     const plus = d.energyPlusPeriod;
+    const verdict = d.verdictPeriod;
     const rows: Array<[string, string]> = [
       [t.t('dashboard.finalNet'), kwh(plus.finalEnergyNetKwh)],
       [t.t('dashboard.primaryNet'), kwh(plus.primaryEnergy.total)],
@@ -45,16 +46,25 @@ export class DistrictDashboard {
       h('h2', { text: t.t('dashboard.title') }),
       periodLabel ? h('p', { class: 'period', 'data-testid': 'dashboard-period', text: t.t('dashboard.period', { period: periodLabel }) }) : '',
       h('p', {
-        class: plus.energyPlus ? 'badge plus' : 'badge minus',
+        class: verdict.energyPlus ? 'badge plus' : 'badge minus',
         'data-testid': 'dashboard-status',
-        text: t.t(plus.energyPlus ? 'dashboard.plus' : 'dashboard.notPlus'),
+        text: t.t(verdict.energyPlus ? 'dashboard.plus' : 'dashboard.notPlus'),
+      }),
+      // a verdict on too little data says so, with its coverage (the threshold is the setting verdictMinCoverage)
+      h('p', {
+        class: verdict.provisional ? 'note provisional' : 'note',
+        'data-testid': 'dashboard-coverage',
+        'data-provisional': String(verdict.provisional),
+        text: t.t(verdict.provisional ? 'dashboard.provisional' : 'dashboard.coverage', { coverage: t.percent(verdict.coverage) }),
       }),
       h('dl', {}, ...rows.flatMap(([k, v]) => [h('dt', { text: k }), h('dd', { text: v })])),
       el ? this.flows({ generationKwh: el.generationKwh, selfUsedKwh: el.selfConsumedKwh, exportKwh: el.exportKwh, importKwh: el.importKwh, consumptionKwh: el.consumptionKwh }) : '',
+      h('p', { class: 'note', text: t.t('dashboard.sign') }),
       h('p', { class: 'note', text: t.t('dashboard.factors', { primary: a.factorSets.primary.name, co2: a.factorSets.co2.name, resolution: a.resolution }) }),
       a.factorSets.primary.exportCredit === undefined
         ? ''
         : h('p', { class: 'note', 'data-testid': 'dashboard-export-credit', text: t.t('dashboard.exportCredit', { name: a.factorSets.primary.exportCredit.name, factor: t.number(a.factorSets.primary.exportCredit.factor, 1) }) }),
+      h('p', { class: 'note', 'data-testid': 'dashboard-zone', text: t.t('dashboard.zone', { zone: a.timeZone }) }),
     );
   }
 

@@ -1,6 +1,5 @@
 /** The colour legend: a gradient bar drawn from the same stops the scene uses, with the scale's ends labelled. */
 import type { ColorMetric } from '../metrics/building-metrics.js';
-import { GRID_CO2_G_PER_KWH, PV_M2_PER_KWP, PV_USABLE_SHARE, PV_YIELD_KWH_PER_KWP } from '../metrics/building-metrics.js';
 import { NO_DATA_RGB, rgbToCss, type ColorScale } from '../scene/color-scale.js';
 import type { I18n } from '../i18n/i18n.js';
 import { h } from './dom.js';
@@ -19,14 +18,10 @@ export function renderLegend(root: HTMLElement, i18n: I18n, metric: ColorMetric,
   };
   const ends =
     metric === 'net'
-      ? [`${fmt(scale.min)} ${i18n.t('legend.deficit')}`, '0', `${fmt(scale.max)} ${i18n.t('legend.surplus')}`]
+      ? [`${fmt(scale.min)} ${i18n.t('legend.surplus')}`, '0', `${fmt(scale.max)} ${i18n.t('legend.deficit')}`]
       : [fmt(scale.min), fmt((scale.min + scale.max) / 2), fmt(scale.max)];
-  const note =
-    metric === 'co2'
-      ? i18n.t('legend.co2Note', { factor: GRID_CO2_G_PER_KWH })
-      : metric === 'pvPotential'
-        ? i18n.t('legend.pvNote', { share: PV_USABLE_SHARE * 100, m2: PV_M2_PER_KWP, yield: PV_YIELD_KWH_PER_KWP })
-        : null;
+  // the values come from the analysis; the note says on what they rest
+  const note = i18n.t(`legend.note.${metric}`);
   root.replaceChildren(
     ...[
     h('div', { class: 'legend-title', text: i18n.t(`metric.${metric}`) }),

@@ -72,15 +72,20 @@ export function interpolateStops(stops: readonly ColorStop[], t: number): Rgb {
  * Symmetric around zero so that white always means "balanced"; the extent is the largest magnitude present,
  * at least `minExtent` so that a district with tiny values does not look dramatic.
  */
-export function divergingScale(values: readonly (number | null)[], minExtent = 1): ColorScale {
+/** Green at the low end, red at the high end: for a net figure where positive is a deficit. */
+export const SURPLUS_LOW_STOPS: readonly ColorStop[] = [...DEFICIT_STOPS].reverse().map((s) => ({ at: 1 - s.at, rgb: s.rgb }));
+
+/** Symmetric around 0; deficitHigh: positive values are the bad end (the app's sign convention for net figures). */
+export function divergingScale(values: readonly (number | null)[], minExtent = 1, deficitHigh = false): ColorScale {
   const finite = values.filter((v): v is number => v !== null && Number.isFinite(v));
   const extent = Math.max(minExtent, ...finite.map((v) => Math.abs(v)));
+  const stops = deficitHigh ? SURPLUS_LOW_STOPS : DEFICIT_STOPS;
   return {
     kind: 'diverging',
     min: -extent,
     max: extent,
-    stops: DEFICIT_STOPS,
-    color: (value) => (value === null || !Number.isFinite(value) ? NO_DATA_RGB : interpolateStops(DEFICIT_STOPS, (value + extent) / (2 * extent))),
+    stops,
+    color: (value) => (value === null || !Number.isFinite(value) ? NO_DATA_RGB : interpolateStops(stops, (value + extent) / (2 * extent))),
   };
 }
 

@@ -12,7 +12,7 @@ import { finished } from 'node:stream/promises';
 import { writeFileSync } from 'node:fs';
 import { exportReport } from '../../main/core/reports/export-report.js';
 import { csvNumber, writeIntervalCsv } from '../../main/core/reports/csv-writer.js';
-import { isoLocal } from '../../main/core/reports/local-time.js';
+import { isoLocal } from '../../main/core/analysis/local-time.js';
 import { parsePeriod } from '../../main/core/reports/report-period.js';
 import { INTERVAL_MS } from '../../models/time-grid.js';
 import { SyntheticStore } from '../unit/reports/synthetic-store.js';

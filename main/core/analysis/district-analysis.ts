@@ -4,8 +4,7 @@
  */
 import type { AnalysisArgs, BuildingAnalysis, DistrictAnalysis, DistrictView, HeatSupplyUse } from '../../../models/contract/index.js';
 import { computeBalance, computeDistrictBalance, type BalanceResult } from '../../../models/energy/balance.js';
-import { addUtcMonths } from '../../../models/energy/calendar.js';
-import { energyPlusForPeriod, energyPlusStatus } from '../../../models/energy/energy-plus.js';
+import { energyPlusForPeriod } from '../../../models/energy/energy-plus.js';
 import { ModelInputError } from '../../../models/energy/errors.js';
 import { computeKpis } from '../../../models/energy/kpis.js';
 import { resolutionName, type Period } from '../../../models/energy/period.js';
@@ -22,6 +21,14 @@ import type { Store } from '../store/store.js';
 import { resolveFactorSet } from './factor-sets.js';
 import { checkHeatSupply, describeHeatSupply } from './heat-supply.js';
 import { loadDistrictProfiles, STEP_MS, type HeatDerivation, type LoadedDistrict, type ProfileStep } from './load-profiles.js';
+import { addLocalMonths, checkTimeZone } from './local-time.js';
+import { colourMetrics, districtMonths, monthBalances, verdictOf } from './period-figures.js';
+
+/** Default coverage below which a verdict is provisional (the setting 'verdictMinCoverage'). */
+export const DEFAULT_MIN_COVERAGE = 0.9;
+
+/** The sign convention every surface states next to a net figure (docs/energy-models.md). */
+export const SIGN_CONVENTION = 'Net = consumption - generation = import - export: positive = deficit (drawn from outside), negative = surplus.';
 
 /** Longest period one analysis loads at 15 minutes (with the 12-month window: at most 3 years of slots). */
 export const MAX_ANALYSIS_DAYS = 732;
@@ -69,14 +76,17 @@ const heatUse = (h: HeatDerivation, balance: BalanceResult): HeatSupplyUse => {
   return { buildingId: h.buildingId, ...h.supply, origin: h.origin, heatKwh: heat?.consumptionKwh ?? 0, deliveredKwh: fuel?.consumptionKwh ?? 0 };
 };
 
-export const analysisAssumptions = (loaded: LoadedDistrict, sets: PreparedSets): string[] => [
+export const analysisAssumptions = (loaded: LoadedDistrict, sets: PreparedSets, timeZone: string, minCoverage: number): string[] => [
   'Balances are measured energy across each building boundary; metered useful heat (carrier "heat") is shown but not weighed, its fuel is.',
+  SIGN_CONVENTION,
   ...loaded.heat.map((h) => describeHeatSupply(h.buildingId, h.supply, h.origin)),
   ...loaded.heatWithMeteredSupply.map((id) => `${id}: heat is metered behind a supply the building meters itself; no fuel derived from heat`),
+  ...loaded.subMeters.map((m) => `${m.buildingId}: ${m.pointIds.join(', ')} ${m.pointIds.length === 1 ? 'is a sub-meter' : 'are sub-meters'} (a breakdown of ${m.carrier} consumption); the total comes from the grid meter.`),
+  ...loaded.completed.map((c) => `${c.buildingId}: ${c.carrier} has no grid meter; import and export per interval = the positive and negative part of consumption - generation.`),
   `Primary energy: ${sets.primary.name} (${sets.primary.id}, ${sets.primary.version}); CO2: ${sets.co2.name} (${sets.co2.id}, ${sets.co2.version}).`,
   `Exported electricity in primary energy: ${exportCreditText(sets.primary)}.`,
-  'Missing intervals add nothing and lower the coverage; a status with missing intervals is provisional.',
-  'Calendar months and years are UTC.',
+  `Missing and excluded (implausible) intervals add nothing and lower the coverage; a verdict resting on less than ${Math.round(minCoverage * 100)} % coverage is provisional.`,
+  `Days, months and years are local calendar periods in ${timeZone}.`,
 ];
 
 const guard = <T>(fn: () => T): Result<T> => {
@@ -95,8 +105,10 @@ export const analyseProfiles = (
   period: Period,
   rollingFrom: number,
   sets: PreparedSets,
+  timeZone = view.site.timezone,
+  minCoverage = DEFAULT_MIN_COVERAGE,
 ): Result<DistrictAnalysis> => {
-  const rolling = { primarySet: sets.primary, to: period.to };
+  const rolling = { from: rollingFrom, to: period.to };
   const buildings: BuildingAnalysis[] = [];
   const names = new Map(view.buildings.map((b) => [b.id, b.name]));
   const profiles: readonly BuildingProfile[] = loaded.profiles;
@@ -112,11 +124,13 @@ export const analyseProfiles = (
     const epPeriod = energyPlusForPeriod(p, sets.primary, period);
     if (!epPeriod.ok) return where(epPeriod);
     // a year-long period is its own 12-month window: no second pass over the slots
-    const ep = rollingFrom === period.from ? epPeriod : energyPlusStatus(p, rolling);
+    const ep = rollingFrom === period.from ? epPeriod : energyPlusForPeriod(p, sets.primary, rolling);
     if (!ep.ok) return where(ep);
     const co2 = weighBalance(r.value.balance.carriers, sets.co2);
     if (!co2.ok) return where(co2);
     const h = loaded.heat.find((x) => x.buildingId === p.buildingId);
+    const months = guard(() => monthBalances(p, period, timeZone));
+    if (!months.ok) return months;
     buildings.push({
       buildingId: p.buildingId,
       name: names.get(p.buildingId) ?? p.buildingId,
@@ -127,6 +141,10 @@ export const analyseProfiles = (
       co2: co2.value,
       co2Tonnes: co2.value.total / 1e6,
       heatSupply: h === undefined ? null : heatUse(h, r.value.balance),
+      verdictPeriod: verdictOf(epPeriod.value, minCoverage),
+      verdict: verdictOf(ep.value, minCoverage),
+      months: months.value,
+      colours: colourMetrics(r.value.balance, r.value.kpis, co2.value, epPeriod.value),
     });
   }
   const sums = guard(() => {
@@ -144,7 +162,7 @@ export const analyseProfiles = (
   if (!sums.ok) return err('validation', `the buildings cannot be summed: ${sums.error.message}`, sums.error.where);
   const epPeriod = energyPlusForPeriod(sums.value.summed, sets.primary, period);
   if (!epPeriod.ok) return epPeriod;
-  const ep = rollingFrom === period.from ? epPeriod : energyPlusStatus(sums.value.summed, rolling);
+  const ep = rollingFrom === period.from ? epPeriod : energyPlusForPeriod(sums.value.summed, sets.primary, rolling);
   if (!ep.ok) return ep;
   const co2 = weighBalance(sums.value.balance.carriers, sets.co2);
   if (!co2.ok) return co2;
@@ -162,31 +180,61 @@ export const analyseProfiles = (
       co2Tonnes: co2.value.total / 1e6,
       sharing: sums.value.sharing,
       coverage: sums.value.balance.coverage,
+      verdictPeriod: verdictOf(epPeriod.value, minCoverage),
+      verdict: verdictOf(ep.value, minCoverage),
+      months: districtMonths(buildings.map((b) => b.months)),
     },
     factorSets: { primary: ep.value.primaryEnergy.set, co2: co2.value.set },
-    assumptions: analysisAssumptions(loaded, sets),
+    assumptions: analysisAssumptions(loaded, sets, timeZone, minCoverage),
+    timeZone,
+    minCoverage,
   });
 };
 
+export interface AnalysedDistrict {
+  readonly analysis: DistrictAnalysis;
+  /** The profiles the analysis rested on (reports run their PV scenario on these, not on a second load). */
+  readonly loaded: LoadedDistrict;
+}
+
 /**
- * Loads [min(from, to - 12 months), to) and analyses [from, to). At 15 minutes by default (the KPIs need it);
- * step 'hour' reads the hourly rollups for large districts, and the result's resolution says so.
+ * Loads [min(from, to - 12 local months), to) and analyses [from, to). At 15 minutes by default (the KPIs need it);
+ * step 'hour' reads the hourly rollups for large districts, and the result's resolution says so. sets overrides
+ * the factor set ids of args (a report given its own sets).
  */
-export const analyseDistrict = async (
+export const analyseDistrictWithProfiles = async (
   store: Store,
   view: DistrictView,
   args: AnalysisArgs,
   step: ProfileStep = '15min',
-): Promise<Result<DistrictAnalysis>> => {
+  givenSets?: PreparedSets,
+): Promise<Result<AnalysedDistrict>> => {
   const period = checkPeriod(args.from, args.to, STEP_MS[step], MAX_ANALYSIS_DAYS);
   if (!period.ok) return period;
-  const sets = prepareSets(args.primarySetId, args.co2SetId, args.exportCredit, period.value);
+  const sets = givenSets === undefined ? prepareSets(args.primarySetId, args.co2SetId, args.exportCredit, period.value) : ok(givenSets);
   if (!sets.ok) return sets;
   const heatOk = checkHeatSupply(args.heatSupply, new Set(view.buildings.map((b) => b.id)));
   if (!heatOk.ok) return heatOk;
-  const rollingFrom = addUtcMonths(args.to, -12);
+  const minCoverage = args.minCoverage ?? DEFAULT_MIN_COVERAGE;
+  if (!(minCoverage >= 0 && minCoverage <= 1)) return err('validation', `minCoverage must be between 0 and 1, got ${minCoverage}`, 'minCoverage');
+  const timeZone = view.site.timezone;
+  try {
+    checkTimeZone(timeZone);
+  } catch (e) {
+    return err('validation', (e as Error).message, 'site.timezone');
+  }
+  // The 12-month window ends at 'to' and starts 12 local calendar months earlier (on the step's grid).
+  const stepMs = STEP_MS[step];
+  const rollingFrom = args.rolling === false ? args.from : Math.floor(addLocalMonths(args.to, -12, timeZone) / stepMs) * stepMs;
   const loadFrom = Math.min(rollingFrom, args.from);
   const loaded = await loadDistrictProfiles(store, view, { from: loadFrom, to: args.to, step, heatSupply: args.heatSupply });
   if (!loaded.ok) return loaded;
-  return analyseProfiles(view, loaded.value, period.value, rollingFrom, sets.value);
+  const analysis = analyseProfiles(view, loaded.value, period.value, rollingFrom, sets.value, timeZone, minCoverage);
+  if (!analysis.ok) return analysis;
+  return ok({ analysis: analysis.value, loaded: loaded.value });
+};
+
+export const analyseDistrict = async (store: Store, view: DistrictView, args: AnalysisArgs, step: ProfileStep = '15min'): Promise<Result<DistrictAnalysis>> => {
+  const r = await analyseDistrictWithProfiles(store, view, args, step);
+  return r.ok ? ok(r.value.analysis) : r;
 };

@@ -61,6 +61,7 @@ export const districtPvPotential = (input: PvPotentialInput): Result<DistrictPvP
   const assumed = buildings.filter((b) => b.roofSource === 'assumed').map((b) => b.buildingId);
   return ok({
     weatherSource: r.value.weatherSource,
+    options: r.value.options,
     latDeg: input.latDeg,
     lonDeg: input.lonDeg,
     kwp: buildings.reduce((s, b) => s + b.kwp, 0),

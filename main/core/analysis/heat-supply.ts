@@ -1,35 +1,64 @@
 /**
- * How metered useful heat turns into a delivered carrier. The demo's heat meters sit behind gas boilers; real
- * buildings may burn oil or take district heat, which the user sets per building. Until then the default
- * (gas boiler, seasonal efficiency 0.9) applies and is stated in every result.
+ * How metered useful heat turns into a delivered carrier. Each building may store its heat supply in the district
+ * file (gas/oil/... boiler with its seasonal efficiency, district heat, a heat pump with its SCOP); a call may
+ * override it; otherwise the default (gas boiler, seasonal efficiency 0.9) applies. Every result states which.
  */
 import type { HeatSupply, HeatSupplyMap } from '../../../models/contract/index.js';
 import { err, ok, type Result } from '../../../models/result.js';
-import { HEAT_SUPPLY_CARRIERS } from '../../../models/values.js';
+import type { Building } from '../../../models/types.js';
+import { HEAT_SUPPLY_CARRIERS, type HeatSupplyCarrier } from '../../../models/values.js';
+
+export { HEAT_SUPPLY_CARRIERS };
 
 export const DEFAULT_HEAT_SUPPLY: HeatSupply = { carrier: 'gas', efficiency: 0.9 };
 
-/** Seasonal efficiencies outside this range are unit mistakes (a percentage typed as 90), not boilers. */
+/** Boiler efficiencies outside this range are unit mistakes (a percentage typed as 90), not boilers. */
 export const MIN_EFFICIENCY = 0.3;
 export const MAX_EFFICIENCY = 1.1;
+/** A heat pump's seasonal COP (electricity): below 1 it would be a heating rod, above 7 no real installation. */
+export const MIN_SCOP = 1;
+export const MAX_SCOP = 7;
+
+export const efficiencyRange = (carrier: HeatSupplyCarrier): readonly [number, number] =>
+  carrier === 'electricity' ? [MIN_SCOP, MAX_SCOP] : [MIN_EFFICIENCY, MAX_EFFICIENCY];
+
+export const checkOneHeatSupply = (s: HeatSupply, where: string): Result<true> => {
+  if (!(HEAT_SUPPLY_CARRIERS as readonly string[]).includes(s.carrier)) return err('validation', `unknown heat supply carrier '${String(s.carrier)}'`, `${where}.carrier`);
+  const [lo, hi] = efficiencyRange(s.carrier);
+  const name = s.carrier === 'electricity' ? 'the heat pump\'s SCOP' : 'efficiency';
+  if (!(s.efficiency >= lo && s.efficiency <= hi)) return err('validation', `${name} must be between ${lo} and ${hi}, got ${s.efficiency}`, `${where}.efficiency`);
+  return ok(true);
+};
 
 export const checkHeatSupply = (map: HeatSupplyMap | undefined, buildingIds: ReadonlySet<string>): Result<true> => {
   for (const [id, s] of Object.entries(map ?? {})) {
     const where = `heatSupply.${id}`;
     if (!buildingIds.has(id)) return err('validation', `no building '${id}' in the district`, where);
-    if (!(HEAT_SUPPLY_CARRIERS as readonly string[]).includes(s.carrier)) return err('validation', `unknown heat supply carrier '${String(s.carrier)}'`, `${where}.carrier`);
-    if (!(s.efficiency >= MIN_EFFICIENCY && s.efficiency <= MAX_EFFICIENCY)) {
-      return err('validation', `efficiency must be between ${MIN_EFFICIENCY} and ${MAX_EFFICIENCY}, got ${s.efficiency}`, `${where}.efficiency`);
-    }
+    const one = checkOneHeatSupply(s, where);
+    if (!one.ok) return one;
   }
   return ok(true);
 };
 
-export const heatSupplyOf = (map: HeatSupplyMap | undefined, buildingId: string): { supply: HeatSupply; origin: 'default' | 'setting' } => {
-  const s = map?.[buildingId];
-  return s === undefined ? { supply: DEFAULT_HEAT_SUPPLY, origin: 'default' } : { supply: s, origin: 'setting' };
+export type HeatSupplyOrigin = 'default' | 'setting' | 'building';
+
+/** The call's heat supply for the building, else the one stored with the building, else the default. */
+export const heatSupplyOf = (map: HeatSupplyMap | undefined, building: Pick<Building, 'id' | 'heatSupply'> | string): { supply: HeatSupply; origin: HeatSupplyOrigin } => {
+  const b = typeof building === 'string' ? { id: building } : building;
+  const s = map?.[b.id];
+  if (s !== undefined) return { supply: s, origin: 'setting' };
+  if (b.heatSupply !== undefined) return { supply: b.heatSupply, origin: 'building' };
+  return { supply: DEFAULT_HEAT_SUPPLY, origin: 'default' };
 };
 
-export const describeHeatSupply = (buildingId: string, s: HeatSupply, origin: 'default' | 'setting'): string =>
-  `${buildingId}: metered heat is supplied by ${s.carrier === 'district-heat' ? 'district heat' : `a ${s.carrier} boiler`}; ` +
-  `${s.carrier} = heat / ${s.efficiency}${origin === 'default' ? ' (default assumption, change it in the building\'s heat supply setting)' : ' (building setting)'}`;
+const supplier = (s: HeatSupply): string =>
+  s.carrier === 'district-heat' ? 'district heat' : s.carrier === 'electricity' ? `a heat pump (SCOP ${s.efficiency})` : `${/^[aeiou]/.test(s.carrier) ? 'an' : 'a'} ${s.carrier} boiler`;
+
+const ORIGIN_TEXT: Readonly<Record<HeatSupplyOrigin, string>> = {
+  default: " (default assumption, change it in the building's heat supply: plustwin district heat-supply)",
+  building: ' (stored with the building)',
+  setting: ' (given with this analysis)',
+};
+
+export const describeHeatSupply = (buildingId: string, s: HeatSupply, origin: HeatSupplyOrigin): string =>
+  `${buildingId}: metered heat is supplied by ${supplier(s)}; ${s.carrier} = heat / ${s.efficiency}${ORIGIN_TEXT[origin]}`;

@@ -1,20 +1,24 @@
 /**
  * Builds the energy models' inputs from the store: one BuildingProfile per building with one CarrierSeries per
- * carrier. Electricity comes from the store's building series (15-minute intervals or hourly rollups); heat,
- * gas, oil and district heat from the 15-minute intervals of their counters, summed per building and carrier and,
- * for hourly profiles, per hour. Metered useful heat gets its delivered carrier derived (heat / efficiency)
- * unless the building meters that carrier itself.
+ * carrier, from the store's balance series (each point direction with its role) summed per step. This is the only
+ * place where meter roles turn into consumption, generation, import and export (docs/energy-models.md, "Roles"):
+ * - a grid meter (import/export) defines the building's exchange; consumption = generation + import - export,
+ *   and consumption meters are sub-meters (a breakdown), never the total;
+ * - without a grid meter the consumption meters are the total and the exchange follows from the completion rule
+ *   of models/energy/series.ts: import/export = the positive/negative part of consumption - generation, per slot;
+ * - a meter counts from its first stored interval on: adding a device never turns past slots into missing ones,
+ *   and removing it restores what was there;
+ * - a slot is complete only when every meter the rule needs has a plausible value; otherwise it is missing.
+ * Metered useful heat gets its delivered carrier derived (heat / efficiency) unless the building meters it.
  */
-import type { DistrictView, HeatSupply, HeatSupplyMap, SeriesBucket } from '../../../models/contract/index.js';
+import type { DistrictView, HeatSupply, HeatSupplyMap } from '../../../models/contract/index.js';
 import { carrierOfMedium, type Carrier } from '../../../models/energy/carriers.js';
 import { MISSING_CODE, qualityCode } from '../../../models/energy/quality.js';
 import type { BuildingProfile, CarrierSeries } from '../../../models/energy/series.js';
 import { err, ok, type Result } from '../../../models/result.js';
 import { HOUR_MS, INTERVAL_MS } from '../../../models/time-grid.js';
-import type { Point } from '../../../models/types.js';
-import { isBalanceRole } from '../../../models/values.js';
-import type { Store } from '../store/store.js';
-import { heatSupplyOf } from './heat-supply.js';
+import type { BalanceSeriesInfo, Store } from '../store/store.js';
+import { heatSupplyOf, type HeatSupplyOrigin } from './heat-supply.js';
 
 export type ProfileStep = '15min' | 'hour';
 
@@ -30,7 +34,14 @@ export interface LoadOptions {
 export interface HeatDerivation {
   readonly buildingId: string;
   readonly supply: HeatSupply;
-  readonly origin: 'default' | 'setting';
+  readonly origin: HeatSupplyOrigin;
+}
+
+/** Consumption meters that are a breakdown behind a grid meter, per building and carrier (stated as an assumption). */
+export interface SubMeterUse {
+  readonly buildingId: string;
+  readonly carrier: Carrier;
+  readonly pointIds: readonly string[];
 }
 
 export interface LoadedDistrict {
@@ -39,102 +50,92 @@ export interface LoadedDistrict {
   readonly heat: readonly HeatDerivation[];
   /** Buildings with metered heat whose supply carrier is metered too: the heat stays a shown, unweighed carrier. */
   readonly heatWithMeteredSupply: readonly string[];
+  readonly subMeters: readonly SubMeterUse[];
+  /** Carriers metered only by consumption meters: import and export completed from consumption - generation. */
+  readonly completed: readonly { readonly buildingId: string; readonly carrier: Carrier }[];
 }
 
-const IMPLAUSIBLE = qualityCode('implausible');
-
-/** Points whose 15-minute intervals feed a non-electric carrier's consumption. */
-const isFuelCounter = (p: Point): boolean =>
-  p.medium !== 'electricity' && p.medium !== 'water' && p.kind === 'energy-counter' && (p.role === 'consumption' || p.role === 'import');
-
-interface Accumulator {
-  readonly carrier: Carrier;
-  points: number;
+export interface MeterColumn {
+  readonly info: BalanceSeriesInfo;
+  /** When the meter's device was removed (UTC ms): it counts no longer from then on; its history stays. */
+  readonly removedAt?: number | undefined;
   readonly kwh: Float64Array;
-  readonly count: Uint16Array;
+  readonly count: Uint8Array;
   readonly worst: Uint8Array;
 }
 
-const accumulate = async (store: Store, points: readonly Point[], o: LoadOptions, n: number, stepMs: number): Promise<Map<string, Accumulator>> => {
-  const key = (p: Point) => `${p.buildingId}\u0000${carrierOfMedium(p.medium)}`;
-  const acc = new Map<string, Accumulator>();
-  const byPoint = new Map<string, Accumulator>();
-  for (const p of points) {
-    const k = key(p);
-    let a = acc.get(k);
-    if (a === undefined) {
-      a = { carrier: carrierOfMedium(p.medium) as Carrier, points: 0, kwh: new Float64Array(n), count: new Uint16Array(n), worst: new Uint8Array(n) };
-      acc.set(k, a);
-    }
-    a.points++;
-    byPoint.set(p.id, a);
-  }
-  if (points.length === 0) return acc;
-  for await (const iv of store.intervals(points.map((p) => p.id), o.from, o.to)) {
-    const a = byPoint.get(iv.pointId);
-    if (a === undefined) continue;
-    const code = qualityCode(iv.quality);
-    // An implausible interval has no trusted energy: its slot stays incomplete and therefore missing.
-    if (code < 0 || code >= IMPLAUSIBLE) continue;
-    const j = Math.floor((iv.start - o.from) / stepMs);
-    if (j < 0 || j >= n) continue;
-    a.kwh[j] = (a.kwh[j] as number) + iv.kwh;
-    a.count[j] = (a.count[j] as number) + 1;
-    if (code > (a.worst[j] as number)) a.worst[j] = code;
-  }
-  return acc;
-};
+const nanArray = (n: number) => new Float64Array(n).fill(Number.NaN);
 
-/** Negative energy this small is float noise from derived consumption (import - export + generation). */
+const emptySeries = (carrier: Carrier, from: number, stepMs: number, n: number): CarrierSeries => ({
+  carrier,
+  start: from,
+  stepMs,
+  consumption: nanArray(n),
+  generation: nanArray(n),
+  import: nanArray(n),
+  export: nanArray(n),
+  quality: new Uint8Array(n).fill(MISSING_CODE),
+});
+
+/** Negative consumption this small is float noise of import - export + generation. */
 const NOISE_KWH = 1e-9;
 
-/**
- * Columns straight into typed arrays: makeSeries' generic completion costs an allocation per slot, which is most
- * of the load time for a district year. The completion rules are the same (see models/energy/series.ts).
- */
-const emptySeries = (carrier: Carrier, from: number, stepMs: number, n: number): CarrierSeries => {
-  const nan = () => new Float64Array(n).fill(Number.NaN);
-  return { carrier, start: from, stepMs, consumption: nan(), generation: nan(), import: nan(), export: nan(), quality: new Uint8Array(n).fill(MISSING_CODE) };
-};
+/** A meter is part of the rule from the slot in which its first interval lies until its device is removed. */
+const activeAt = (c: MeterColumn, slotStart: number, stepMs: number): boolean =>
+  c.info.firstStart !== null && c.info.firstStart < slotStart + stepMs && (c.removedAt === undefined || slotStart < c.removedAt);
 
-const fuelSeries = (a: Accumulator, from: number, stepMs: number, scale: number, carrier: Carrier = a.carrier): CarrierSeries => {
-  const n = a.kwh.length;
-  const full = a.points * (stepMs / INTERVAL_MS);
+/** One carrier of one building from its meters' columns, by the role rules above. */
+export const carrierFromColumns = (carrier: Carrier, columns: readonly MeterColumn[], from: number, stepMs: number, n: number): { series: CarrierSeries; hasGrid: boolean; hasConsumption: boolean } => {
+  const grid = columns.filter((c) => c.info.role === 'import' || c.info.role === 'export');
+  const gen = columns.filter((c) => c.info.role === 'generation');
+  const cons = columns.filter((c) => c.info.role === 'consumption');
+  const perStep = stepMs / INTERVAL_MS;
   const s = emptySeries(carrier, from, stepMs, n);
   for (let j = 0; j < n; j++) {
-    if (a.count[j] !== full) continue;
-    const v = (a.kwh[j] as number) * scale;
-    s.consumption[j] = v;
-    s.import[j] = v;
-    s.generation[j] = 0;
-    s.export[j] = 0;
-    s.quality[j] = a.worst[j] as number;
-  }
-  return s;
-};
-
-/** The electricity series from the store's buckets; gaps become missing slots. */
-export const electricityFromBuckets = (buckets: readonly SeriesBucket[], from: number, to: number, stepMs: number, where: string): Result<CarrierSeries> => {
-  const n = (to - from) / stepMs;
-  const s = emptySeries('electricity', from, stepMs, n);
-  for (let k = 0; k < buckets.length; k++) {
-    const b = buckets[k] as SeriesBucket;
-    const j = (b.start - from) / stepMs;
-    if (!Number.isInteger(j)) return err('validation', `bucket start ${b.start} is not on the ${stepMs} ms grid`, `${where}[${k}]`);
-    if (j < 0 || j >= n) continue;
-    let l = b.consumptionKwh;
-    if (l < 0 && l > -NOISE_KWH) l = 0;
-    const values = [l, b.generationKwh, b.importKwh, b.exportKwh];
-    if (!values.every((v) => Number.isFinite(v) && v >= 0)) {
-      return err('validation', `negative or non-finite energy at ${new Date(b.start).toISOString()} (consumption ${l}, generation ${b.generationKwh}, import ${b.importKwh}, export ${b.exportKwh} kWh)`, `${where}[${k}]`);
+    const t = from + j * stepMs;
+    const gridOn = grid.some((c) => activeAt(c, t, stepMs));
+    const defining = (gridOn ? grid : cons).filter((c) => activeAt(c, t, stepMs));
+    if (defining.length === 0) continue;
+    const required = [...defining, ...gen.filter((c) => activeAt(c, t, stepMs))];
+    let worst = 0;
+    let complete = true;
+    for (const c of required) {
+      if (c.count[j] !== perStep) {
+        complete = false;
+        break;
+      }
+      if ((c.worst[j] as number) > worst) worst = c.worst[j] as number;
+    }
+    if (!complete) continue;
+    const sum = (list: readonly MeterColumn[]) => list.reduce((a, c) => a + (c.kwh[j] as number), 0);
+    const g = sum(gen);
+    let l: number;
+    let im: number;
+    let ex: number;
+    if (gridOn) {
+      im = sum(grid.filter((c) => c.info.role === 'import'));
+      ex = sum(grid.filter((c) => c.info.role === 'export'));
+      l = g + im - ex;
+      if (l < 0 && l > -NOISE_KWH) l = 0;
+    } else {
+      l = sum(cons);
+      const net = l - g;
+      im = net > 0 ? net : 0;
+      ex = net < 0 ? -net : 0;
     }
     s.consumption[j] = l;
-    s.generation[j] = b.generationKwh;
-    s.import[j] = b.importKwh;
-    s.export[j] = b.exportKwh;
-    s.quality[j] = qualityCode(b.quality);
+    s.generation[j] = g;
+    s.import[j] = im;
+    s.export[j] = ex;
+    s.quality[j] = worst;
   }
-  return ok(s);
+  return { series: s, hasGrid: grid.length > 0, hasConsumption: cons.length > 0 };
+};
+
+/** The delivered carrier behind metered useful heat: every role scaled by 1 / efficiency. */
+const derivedSeries = (heat: CarrierSeries, carrier: Carrier, scale: number): CarrierSeries => {
+  const map = (a: Float64Array) => a.map((v) => v * scale);
+  return { carrier, start: heat.start, stepMs: heat.stepMs, consumption: map(heat.consumption), generation: map(heat.generation), import: map(heat.import), export: map(heat.export), quality: heat.quality.slice() };
 };
 
 /** Every building of the view over [from, to) on the step's grid; from and to must lie on that grid. */
@@ -142,39 +143,56 @@ export const loadDistrictProfiles = async (store: Store, view: DistrictView, o: 
   const stepMs = STEP_MS[o.step];
   if (o.from % stepMs !== 0 || o.to % stepMs !== 0) return err('validation', `from and to must lie on the ${o.step} grid (UTC)`, 'from');
   const n = (o.to - o.from) / stepMs;
-  const electric = new Set(view.points.filter((p) => p.medium === 'electricity' && isBalanceRole(p.role)).map((p) => p.buildingId));
-  const fuelPoints = view.points.filter(isFuelCounter);
-  const [acc, buckets] = await Promise.all([
-    accumulate(store, fuelPoints, o, n, stepMs),
-    Promise.all(view.buildings.map((b) => (electric.has(b.id) ? store.buildingSeries(b.id, o.from, o.to, o.step) : Promise.resolve(null)))),
-  ]);
+  const known = new Set(view.buildings.map((b) => b.id));
+  const infos = (await store.balanceSeries()).filter((s) => known.has(s.buildingId) && carrierOfMedium(s.medium) !== null);
+  const deviceOf = new Map(view.points.map((p) => [p.id, p.deviceId]));
+  const removedAt = new Map(view.devices.flatMap((d) => (typeof d.config?.['removedAt'] === 'number' ? [[d.id, d.config['removedAt']] as const] : [])));
+  const byKey = new Map<number, MeterColumn>();
+  for (const info of infos) {
+    const removed = removedAt.get(deviceOf.get(info.pointId) ?? '');
+    byKey.set(info.key, { info, removedAt: removed, kwh: new Float64Array(n), count: new Uint8Array(n), worst: new Uint8Array(n) });
+  }
+  for await (const st of store.seriesSteps([...byKey.keys()], o.from, o.to, o.step)) {
+    const c = byKey.get(st.key);
+    if (c === undefined) continue;
+    const j = Math.floor((st.start - o.from) / stepMs);
+    if (j < 0 || j >= n) continue;
+    c.kwh[j] = (c.kwh[j] as number) + st.kwh;
+    c.count[j] = (c.count[j] as number) + st.count;
+    const code = qualityCode(st.worst);
+    if (code > (c.worst[j] as number)) c.worst[j] = code;
+  }
   const profiles: BuildingProfile[] = [];
   const heat: HeatDerivation[] = [];
   const heatWithMeteredSupply: string[] = [];
-  for (const [k, b] of view.buildings.entries()) {
+  const subMeters: SubMeterUse[] = [];
+  const completed: { buildingId: string; carrier: Carrier }[] = [];
+  for (const b of view.buildings) {
+    const byCarrier = new Map<Carrier, MeterColumn[]>();
+    for (const c of byKey.values()) {
+      if (c.info.buildingId !== b.id) continue;
+      const carrier = carrierOfMedium(c.info.medium) as Carrier;
+      byCarrier.set(carrier, [...(byCarrier.get(carrier) ?? []), c]);
+    }
     const series: CarrierSeries[] = [];
-    const bucketList = buckets[k];
-    if (bucketList !== null && bucketList !== undefined) {
-      const s = electricityFromBuckets(bucketList, o.from, o.to, stepMs, `${b.id}.electricity`);
-      if (!s.ok) return err(s.error.kind, `${b.id}: ${s.error.message}`, s.error.where);
-      series.push(s.value);
+    for (const [carrier, cols] of byCarrier) {
+      const r = carrierFromColumns(carrier, cols, o.from, stepMs, n);
+      series.push(r.series);
+      if (r.hasGrid && r.hasConsumption) subMeters.push({ buildingId: b.id, carrier, pointIds: cols.filter((c) => c.info.role === 'consumption').map((c) => c.info.pointId) });
+      if (!r.hasGrid && r.hasConsumption && cols.some((c) => c.info.role === 'generation')) completed.push({ buildingId: b.id, carrier });
     }
-    const mine = [...acc.entries()].filter(([key]) => key.startsWith(`${b.id}\u0000`)).map(([, a]) => a);
-    for (const a of mine) {
-      series.push(fuelSeries(a, o.from, stepMs, 1));
-    }
-    const heatAcc = mine.find((a) => a.carrier === 'heat');
-    if (heatAcc !== undefined) {
-      const { supply, origin } = heatSupplyOf(o.heatSupply, b.id);
-      if (mine.some((a) => a.carrier === supply.carrier)) heatWithMeteredSupply.push(b.id);
+    const heatSeries = series.find((s) => s.carrier === 'heat');
+    if (heatSeries !== undefined) {
+      const { supply, origin } = heatSupplyOf(o.heatSupply, b);
+      if (byCarrier.has(supply.carrier)) heatWithMeteredSupply.push(b.id);
       else {
-        series.push(fuelSeries(heatAcc, o.from, stepMs, 1 / supply.efficiency, supply.carrier));
+        series.push(derivedSeries(heatSeries, supply.carrier, 1 / supply.efficiency));
         heat.push({ buildingId: b.id, supply, origin });
       }
     }
     profiles.push({ buildingId: b.id, series });
   }
-  return ok({ profiles, heat, heatWithMeteredSupply });
+  return ok({ profiles, heat, heatWithMeteredSupply, subMeters, completed });
 };
 
 /** Slots of a series that hold no value, for tests and diagnostics. */

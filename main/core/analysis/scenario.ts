@@ -10,7 +10,7 @@ import type { RoofSurface } from '../../../models/types.js';
 import type { WeatherSeries } from '../../../models/weather/try-weather.js';
 import { ok, type Result } from '../../../models/result.js';
 import type { Store } from '../store/store.js';
-import { analysisAssumptions, checkPeriod, MAX_ANALYSIS_DAYS, prepareSets } from './district-analysis.js';
+import { analysisAssumptions, checkPeriod, DEFAULT_MIN_COVERAGE, MAX_ANALYSIS_DAYS, prepareSets } from './district-analysis.js';
 import { roofsFor } from './district-pv.js';
 import { checkHeatSupply } from './heat-supply.js';
 import { loadDistrictProfiles, STEP_MS } from './load-profiles.js';
@@ -63,7 +63,7 @@ export const runDistrictScenario = async (store: Store, view: DistrictView, a: S
     simulated: r.value.simulated,
     effects: r.value.effects,
     assumptions: [
-      ...analysisAssumptions(loaded.value, sets.value),
+      ...analysisAssumptions(loaded.value, sets.value, view.site.timezone, DEFAULT_MIN_COVERAGE),
       ...(needsPv ? [`PV: ${weather?.source ?? 'TRY'} (DWD test reference year, region 5 Essen) laid onto the measured dates by UTC month, day and time.`] : []),
       'Heat pumps: one seasonal COP for every interval; the replaced fuel\'s useful heat is fuel x boiler efficiency.',
     ],

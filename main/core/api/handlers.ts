@@ -6,7 +6,9 @@ import type { Handlers } from './dispatch.js';
 import { ApiFailure, notFound } from '../base/failure.js';
 import type { Result } from '../../../models/result.js';
 import { listFactorSets } from '../analysis/factor-sets.js';
-import { analyseDistrict } from '../analysis/district-analysis.js';
+import { analyseDistrict, DEFAULT_MIN_COVERAGE } from '../analysis/district-analysis.js';
+import { districtOverview } from '../analysis/district-overview.js';
+import { storeHeatSupply } from '../analysis/store-heat-supply.js';
 import { districtCo2Path } from '../analysis/co2-path.js';
 import { districtPvPotential, roofsFor } from '../analysis/district-pv.js';
 import { runDistrictScenario } from '../analysis/scenario.js';
@@ -39,11 +41,29 @@ export function createHandlers({ store, collector, info, devices, settings }: Ha
     if (!view) throw new ApiFailure('not-found', 'this data file holds no district yet');
     return view;
   };
+  const minCoverage = async (): Promise<number> => (settings === undefined ? DEFAULT_MIN_COVERAGE : (await settings['settings.get']({})).verdictMinCoverage);
+  const pvPotential = async (share?: number) => {
+    const view = await district();
+    const weather = unwrap(await essenWeather());
+    const roofs = roofsFor(view.buildings, withoutOutlines(await store.getRoofs()));
+    return unwrap(districtPvPotential({ buildings: view.buildings, roofs, weather, latDeg: view.site.origin.lat, lonDeg: view.site.origin.lon, share }));
+  };
+  // The colour mode's PV potential is district.pvPotential's figure; roofs change only on an import, so it is kept
+  // per set of buildings and roof count rather than recomputed on every refresh of the time bar.
+  let pvCache: { key: string; kwh: Map<string, number> } | null = null;
+  const pvPerBuilding = async (view: { buildings: readonly { id: string }[] }): Promise<Map<string, number>> => {
+    const key = `${view.buildings.map((b) => b.id).join('|')}#${(await store.getRoofs()).length}`;
+    if (pvCache?.key !== key) pvCache = { key, kwh: new Map((await pvPotential()).buildings.map((b) => [b.buildingId, b.annualKwh])) };
+    return pvCache.kwh;
+  };
   return {
     'app.info': async () => info,
     'district.get': async () => districtForUi(await district()),
     'district.roofShapes': async () => roofShapesOf(await store.getRoofs()),
-    'district.balances': ({ from, to }) => store.buildingBalances(from, to),
+    'district.balances': async ({ from, to }) => {
+      const view = await district();
+      return unwrap(await districtOverview(store, view, from, to, { minCoverage: await minCoverage(), pvPotentialKwh: await pvPerBuilding(view) }));
+    },
     'building.series': async ({ buildingId, from, to, resolution }) => {
       const { buildings } = await district();
       if (!buildings.some((b) => b.id === buildingId)) throw notFound('building', buildingId);
@@ -55,14 +75,11 @@ export function createHandlers({ store, collector, info, devices, settings }: Ha
     },
     'status.get': async () => collector.status(),
     'factors.list': async () => listFactorSets(),
-    'district.analysis': async (args) => unwrap(await analyseDistrict(store, await district(), args, args.resolution)),
+    'district.analysis': async (args) =>
+      unwrap(await analyseDistrict(store, await district(), { ...args, minCoverage: args.minCoverage ?? (await minCoverage()) }, args.resolution)),
+    'district.setHeatSupply': async ({ buildingId, heatSupply }) => unwrap(await storeHeatSupply(store, buildingId, heatSupply)),
     'district.co2Path': async (args) => unwrap(await districtCo2Path(store, await district(), args)),
-    'district.pvPotential': async ({ share }) => {
-      const view = await district();
-      const weather = unwrap(await essenWeather());
-      const roofs = roofsFor(view.buildings, withoutOutlines(await store.getRoofs()));
-      return unwrap(districtPvPotential({ buildings: view.buildings, roofs, weather, latDeg: view.site.origin.lat, lonDeg: view.site.origin.lon, share }));
-    },
+    'district.pvPotential': async ({ share }) => pvPotential(share),
     'scenario.run': async (args) => unwrap(await runDistrictScenario(store, await district(), args)),
     'alarms.implausible': async ({ from, to, perPoint }) => {
       if (store.implausibleIntervals === undefined) throw new ApiFailure('internal', 'this store keeps no interval qualities');

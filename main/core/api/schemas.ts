@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { ApiMethods, MethodName } from '../../../models/contract/index.js';
 import { CARRIERS } from '../../../models/energy/carriers.js';
+import { efficiencyRange } from '../analysis/heat-supply.js';
 import { EXPORT_CREDIT_VARIANT_IDS } from '../../../models/factors/export-credit.js';
 import { HEAT_PUMP_REPLACES } from '../../../models/scenarios/measures.js';
 import { ANALYSIS_RESOLUTIONS, HEAT_SUPPLY_CARRIERS, HISTORY_KINDS, HISTORY_UNITS, RESOLUTIONS } from '../../../models/values.js';
@@ -27,10 +28,17 @@ const share = z.number().min(0).max(1);
 const setId = z.string().min(1).max(100);
 const year = z.number().int().min(1990).max(2100);
 
-const heatSupply = z.record(
-  id,
-  z.object({ carrier: z.enum(HEAT_SUPPLY_CARRIERS), efficiency: z.number().min(0.3).max(1.1) }).strict(),
-);
+/** A boiler's efficiency (0.3..1.1) or a heat pump's SCOP (1..7): checked per carrier where it enters. */
+const oneHeatSupply = z
+  .object({ carrier: z.enum(HEAT_SUPPLY_CARRIERS), efficiency: z.number().positive() })
+  .strict()
+  .superRefine((s, ctx) => {
+    const [lo, hi] = efficiencyRange(s.carrier);
+    if (s.efficiency < lo || s.efficiency > hi) {
+      ctx.addIssue({ code: 'custom', path: ['efficiency'], message: `${s.carrier === 'electricity' ? "the heat pump's SCOP" : 'efficiency'} must be between ${lo} and ${hi}` });
+    }
+  });
+const heatSupply = z.record(id, oneHeatSupply);
 
 const analysisFields = {
   from: epochMs,
@@ -40,6 +48,8 @@ const analysisFields = {
   exportCredit: z.enum(EXPORT_CREDIT_VARIANT_IDS).optional(),
   heatSupply: heatSupply.optional(),
   resolution: z.enum(ANALYSIS_RESOLUTIONS).optional(),
+  rolling: z.boolean().optional(),
+  minCoverage: share.optional(),
 };
 
 const afterFrom = (p: { from: number; to: number }) => p.to > p.from;
@@ -97,6 +107,7 @@ export const argSchemas = {
   'status.get': empty,
   'factors.list': empty,
   'district.analysis': z.object(analysisFields).strict().refine(afterFrom, afterFromMessage),
+  'district.setHeatSupply': z.object({ buildingId: id, heatSupply: oneHeatSupply.nullable() }).strict(),
   'district.co2Path': z
     .object({
       fromYear: year,

@@ -28,6 +28,7 @@ export const settingsArgSchemas = {
       keepCollectingWhenClosed: z.boolean().optional(),
       startAtLogin: z.boolean().optional(),
       shadows: z.boolean().optional(),
+      verdictMinCoverage: z.number().min(0).max(1).optional(),
     })
     .strict(),
 };

@@ -84,7 +84,7 @@ function building(
   return { id, name, use, footprint: outline.map((p) => localToLonLat(p)), heightM, storeys, roofType, address };
 }
 
-export const DEMO_BUILDINGS: readonly DemoBuilding[] = [
+const DEMO_DEFINITIONS: readonly DemoBuilding[] = [
   {
     building: building('rathaus', 'Rathaus', 'town-hall', rotate(rect(0, 0, 62, 38), 12), 19, 5, 'hip', 'Ernst-Wilczok-Platz 1'),
     load: { file: 'LP_OE_Buero_m.csv', annualMwh: 420 },
@@ -131,3 +131,13 @@ export const DEMO_BUILDINGS: readonly DemoBuilding[] = [
     pvOrientation: 'south',
   },
 ];
+
+/**
+ * The demo's boiler heat meters sit behind gas condensing boilers with a seasonal efficiency of 0.9 (a typical
+ * value for condensing boilers in the German stock); the district file states it per building, as a user would.
+ */
+export const DEMO_HEAT_SUPPLY = { carrier: 'gas', efficiency: 0.9 } as const;
+
+export const DEMO_BUILDINGS: readonly DemoBuilding[] = DEMO_DEFINITIONS.map((d) =>
+  d.heatMwh === undefined ? d : { ...d, building: { ...d.building, heatSupply: DEMO_HEAT_SUPPLY } },
+);

@@ -16,7 +16,7 @@ import { heatPlanRow } from '../../../models/planning/heat-plan-row.js';
 import { sectorFromUse } from '../../../models/planning/sector.js';
 import { INTERVAL_MS } from '../../../models/time-grid.js';
 import type { Store } from '../store/store.js';
-import { zonedToUtc } from '../reports/local-time.js';
+import { zonedToUtc } from '../analysis/local-time.js';
 import { ENERGY_IN_ROLES, MIN_COVERAGE } from './measured-heat.js';
 import { projectRing } from './metric-crs.js';
 import { pointSums } from './year-sums.js';

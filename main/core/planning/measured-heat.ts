@@ -7,7 +7,7 @@ import { INTERVAL_MS } from '../../../models/time-grid.js';
 import type { MeasuredYear } from '../../../models/planning/heat-plan-row.js';
 import type { DistrictView } from '../../../models/contract/index.js';
 import type { Store } from '../store/store.js';
-import { zonedToUtc } from '../reports/local-time.js';
+import { zonedToUtc } from '../analysis/local-time.js';
 import { pointSums } from './year-sums.js';
 
 export const MIN_COVERAGE = 0.9;

@@ -1,29 +1,24 @@
 /**
- * Report data assembly: reads the district and its measured profiles through the Store interface and runs the
- * pure energy models over them once. PDF, XLSX and the summary all print from the ReportData this returns.
+ * Report data assembly: runs the one analysis (main/core/analysis) over the selected buildings and period and
+ * arranges its result for print. PDF, XLSX and the summary all print from the ReportData this returns; no figure
+ * is computed here that the analysis does not compute (the quality tables count the analysis' own slots).
  */
-import { carrierBalance, computeBalance, computeDistrictBalance, type CarrierBalance } from '../../../models/energy/balance.js';
-import { addCoverage } from '../../../models/energy/coverage.js';
-import { sumProfiles } from '../../../models/energy/district.js';
-import { energyPlusForPeriod } from '../../../models/energy/energy-plus.js';
-import { computeKpis } from '../../../models/energy/kpis.js';
+import type { CarrierBalance } from '../../../models/energy/balance.js';
 import { SLOT_QUALITIES, type SlotQuality } from '../../../models/energy/quality.js';
-import { findSeries, type BuildingProfile, type CarrierSeries } from '../../../models/energy/series.js';
-import { districtSharing } from '../../../models/energy/sharing.js';
+import { findSeries } from '../../../models/energy/series.js';
 import type { AppliedFactor, FactorSet } from '../../../models/factors/factor-set.js';
 import { GEG_ANLAGE_4 } from '../../../models/factors/geg-anlage4.js';
 import { withExportCredit } from '../../../models/factors/export-credit.js';
 import { balanceYearOf, setForYear } from '../../../models/factors/by-year.js';
 import { GEG_ANLAGE_9 } from '../../../models/factors/geg-anlage9.js';
-import { weighBalance } from '../../../models/factors/weigh.js';
-import { INTERVAL_MS } from '../../../models/time-grid.js';
 import type { WeatherSeries } from '../../../models/weather/try-weather.js';
+import { analyseDistrictWithProfiles, DEFAULT_MIN_COVERAGE } from '../analysis/district-analysis.js';
+import { INTERVAL_MS } from '../../../models/time-grid.js';
 import type { Store } from '../store/store.js';
-import { nextLocalMonth } from './local-time.js';
-import { loadBuildingProfile, qualityStats, ReportDataError } from './load-profiles.js';
 import type { Language } from '../../../models/values.js';
 import { buildPvSection } from './pv-section.js';
-import type { BuildingReport, MonthRow, PvSection, QualityCounts, ReportData } from './report-data.js';
+import { qualityStats, ReportDataError } from './quality-stats.js';
+import type { BuildingReport, PvSection, QualityCounts, ReportData } from './report-data.js';
 import type { ReportPeriod } from './report-period.js';
 
 /** Reports progress as a share 0..1 and what is being done. */
@@ -44,48 +39,11 @@ export interface ReportOptions {
   /** Creation time printed on the cover; now by default. */
   readonly createdAt?: number;
   readonly onProgress?: ProgressFn;
+  /** Coverage below which a verdict is provisional (the setting; 0.9 by default). */
+  readonly minCoverage?: number;
 }
 
 export { ReportDataError };
-
-const monthsOf = (s: CarrierSeries | undefined, from: number, to: number, timeZone: string): MonthRow[] => {
-  const rows: MonthRow[] = [];
-  for (let a = from; a < to; ) {
-    const b = Math.min(to, nextLocalMonth(a, timeZone));
-    const c = s === undefined ? null : carrierBalance(s, { from: a, to: b });
-    const slots = (b - a) / INTERVAL_MS;
-    rows.push({
-      from: a,
-      to: b,
-      consumptionKwh: c?.consumptionKwh ?? 0,
-      generationKwh: c?.generationKwh ?? 0,
-      importKwh: c?.importKwh ?? 0,
-      exportKwh: c?.exportKwh ?? 0,
-      selfConsumedKwh: c?.selfConsumedKwh ?? 0,
-      netKwh: (c?.generationKwh ?? 0) - (c?.consumptionKwh ?? 0),
-      coverage: c?.coverage ?? addCoverage([{ slots, measured: 0, estimated: 0, missing: slots, measuredShare: 0, estimatedShare: 0, missingShare: 1 }]),
-    });
-    a = b;
-  }
-  return rows;
-};
-
-const sumMonths = (lists: readonly (readonly MonthRow[])[], template: readonly MonthRow[]): MonthRow[] =>
-  template.map((m, k) => {
-    const items = lists.map((l) => l[k] as MonthRow);
-    const sum = (f: (r: MonthRow) => number): number => items.reduce((s, r) => s + f(r), 0);
-    return {
-      from: m.from,
-      to: m.to,
-      consumptionKwh: sum((r) => r.consumptionKwh),
-      generationKwh: sum((r) => r.generationKwh),
-      importKwh: sum((r) => r.importKwh),
-      exportKwh: sum((r) => r.exportKwh),
-      selfConsumedKwh: sum((r) => r.selfConsumedKwh),
-      netKwh: sum((r) => r.netKwh),
-      coverage: addCoverage(items.map((r) => r.coverage)),
-    };
-  });
 
 const sumQuality = (items: readonly QualityCounts[]): QualityCounts =>
   Object.fromEntries(SLOT_QUALITIES.map((q) => [q, items.reduce((s, c) => s + c[q], 0)])) as Record<SlotQuality, number>;
@@ -122,48 +80,48 @@ export const assembleReport = async (store: Store, options: ReportOptions): Prom
   }
   if (ids.length === 0) throw new ReportDataError('no buildings selected');
   const buildings = ids.map((id) => district.buildings.find((b) => b.id === id)!);
-  const apiBalances = await store.buildingBalances(period.from, period.to);
-  const slots = (period.to - period.from) / INTERVAL_MS;
-
-  const profiles: BuildingProfile[] = [];
-  const reports: BuildingReport[] = [];
+  // The district of the report is the selected buildings: the same analysis over that view.
+  const view = { ...district, buildings, points: district.points.filter((p) => ids.includes(p.buildingId)), devices: district.devices.filter((d) => ids.includes(d.buildingId)) };
   const loadShare = options.weather === undefined ? 0.9 : 0.6;
-  for (const [k, building] of buildings.entries()) {
-    progress((k / buildings.length) * loadShare, `building ${building.id}`);
-    const profile = await loadBuildingProfile(store, building.id, district.points, period.from, period.to);
-    profiles.push(profile);
-    const balance = computeBalance(profile, period);
+  progress(0.05, 'analysis');
+  const run = await analyseDistrictWithProfiles(
+    store,
+    view,
+    { from: period.from, to: period.to, rolling: false, minCoverage: options.minCoverage ?? DEFAULT_MIN_COVERAGE },
+    '15min',
+    { primary: primarySet, co2: co2Set },
+  );
+  const { analysis, loaded } = unwrap(run, 'analysis');
+  const slots = (period.to - period.from) / INTERVAL_MS;
+  const reports: BuildingReport[] = analysis.buildings.map((a, k) => {
+    const building = buildings[k]!;
+    const profile = loaded.profiles[k]!;
     const e = findSeries(profile, 'electricity');
-    const energyPlus = unwrap(energyPlusForPeriod(profile, primarySet, period), `building ${building.id}: primary energy`);
-    const co2 = unwrap(weighBalance(balance.carriers, co2Set), `building ${building.id}: CO2`);
-    const q = qualityStats(e, slots);
-    reports.push({
+    const i0 = e === undefined ? 0 : (period.from - e.start) / e.stepMs;
+    const q = qualityStats(e, i0, slots);
+    return {
       building,
       points: district.points.filter((p) => p.buildingId === building.id),
-      apiBalance: apiBalances.find((b) => b.buildingId === building.id) ?? null,
-      balance,
-      electricity: balance.carriers.find((c) => c.carrier === 'electricity') ?? null,
-      months: monthsOf(e, period.from, period.to, timeZone),
-      kpis: e === undefined ? null : computeKpis(e, period),
-      energyPlus,
-      co2,
-      co2Tonnes: co2.total / 1e6,
+      balance: a.balance,
+      electricity: a.balance.carriers.find((c) => c.carrier === 'electricity') ?? null,
+      months: a.months,
+      kpis: a.kpis,
+      energyPlus: a.energyPlusPeriod,
+      verdict: a.verdictPeriod,
+      co2: a.co2,
+      co2Tonnes: a.co2Tonnes,
+      heatSupply: a.heatSupply,
       quality: q.counts,
       longestGapSlots: q.longestGap,
-    });
-  }
+    };
+  });
   progress(loadShare, 'district balance');
-  const withSeries = profiles.filter((p) => p.series.length > 0);
-  const summed = withSeries.length > 0 ? sumProfiles(withSeries, period) : { buildingId: 'district', series: [] };
-  const districtPlus = unwrap(energyPlusForPeriod(summed, primarySet, period), 'district: primary energy');
-  const districtBalance = computeDistrictBalance(profiles, period);
-  const hasElectricity = profiles.some((p) => findSeries(p, 'electricity') !== undefined);
-  const monthTemplate = monthsOf(undefined, period.from, period.to, timeZone);
+  const d = analysis.district;
 
   let pv: PvSection | null = null;
   if (options.weather !== undefined) {
     progress(loadShare + 0.05, 'PV potential and scenario');
-    pv = await buildPvSection(store, district.site, buildings, profiles, options.weather, period, { primarySet, co2Set });
+    pv = await buildPvSection(store, district.site, buildings, loaded.profiles, options.weather, period, { primarySet, co2Set });
   }
   progress(1, 'done');
   return {
@@ -178,16 +136,20 @@ export const assembleReport = async (store: Store, options: ReportOptions): Prom
     co2Set,
     buildings: reports,
     district: {
-      balance: districtBalance,
-      electricity: districtBalance.carriers.find((c): c is CarrierBalance => c.carrier === 'electricity') ?? null,
-      energyPlus: districtPlus,
-      co2Tonnes: reports.reduce((s, r) => s + r.co2Tonnes, 0),
-      months: sumMonths(reports.map((r) => r.months), monthTemplate),
+      balance: d.balance,
+      electricity: d.balance.carriers.find((c): c is CarrierBalance => c.carrier === 'electricity') ?? null,
+      energyPlus: d.energyPlusPeriod,
+      verdict: d.verdictPeriod,
+      kpis: d.kpis,
+      co2Tonnes: d.co2Tonnes,
+      months: d.months,
       quality: sumQuality(reports.map((r) => r.quality)),
-      sharing: hasElectricity ? districtSharing(profiles, period) : null,
-      energyPlusCount: reports.filter((r) => r.energyPlus.energyPlus).length,
+      sharing: d.sharing,
+      energyPlusCount: reports.filter((r) => r.verdict.energyPlus).length,
     },
     pv,
-    factorsUsed: uniqueFactors([...reports.flatMap((r) => [r.energyPlus.primaryEnergy.factorsUsed, r.co2.factorsUsed]), districtPlus.primaryEnergy.factorsUsed]),
+    factorsUsed: uniqueFactors([...reports.flatMap((r) => [r.energyPlus.primaryEnergy.factorsUsed, r.co2.factorsUsed]), d.energyPlusPeriod.primaryEnergy.factorsUsed]),
+    assumptions: analysis.assumptions,
+    minCoverage: analysis.minCoverage,
   };
 };

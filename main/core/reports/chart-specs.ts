@@ -9,7 +9,8 @@ import type { MonthRow } from './report-data.js';
 
 export interface ChartDataset {
   readonly label: string;
-  readonly data: readonly number[];
+  /** null: no data (a gap in the chart, never 0). */
+  readonly data: readonly (number | null)[];
   readonly color: string;
   /** One colour per bar, overriding color (surplus green, deficit red). */
   readonly colors?: readonly string[];
@@ -43,10 +44,10 @@ export const monthlyChart = (id: string, months: readonly MonthRow[], lang: Lang
   labels: months.map((m) => f.monthShort(m.from, timeZone)),
   yTitle: 'kWh',
   datasets: [
-    { label: reportText(lang)('col.consumption'), data: months.map((m) => m.consumptionKwh), color: COLORS.consumption },
-    { label: reportText(lang)('col.generation'), data: months.map((m) => m.generationKwh), color: COLORS.generation },
-    { label: reportText(lang)('col.import'), data: months.map((m) => m.importKwh), color: COLORS.import },
-    { label: reportText(lang)('col.export'), data: months.map((m) => m.exportKwh), color: COLORS.export },
-    { label: `${reportText(lang)('col.net')} (G − L)`, data: months.map((m) => m.netKwh), color: COLORS.net, line: true },
+    { label: reportText(lang)('col.consumption'), data: months.map((m) => (m.hasData ? m.consumptionKwh : null)), color: COLORS.consumption },
+    { label: reportText(lang)('col.generation'), data: months.map((m) => (m.hasData ? m.generationKwh : null)), color: COLORS.generation },
+    { label: reportText(lang)('col.import'), data: months.map((m) => (m.hasData ? m.importKwh : null)), color: COLORS.import },
+    { label: reportText(lang)('col.export'), data: months.map((m) => (m.hasData ? m.exportKwh : null)), color: COLORS.export },
+    { label: reportText(lang)('col.net'), data: months.map((m) => (m.hasData ? m.netKwh : null)), color: COLORS.net, line: true },
   ],
 });

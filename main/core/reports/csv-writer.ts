@@ -10,8 +10,10 @@ import { INTERVAL_MS } from '../../../models/time-grid.js';
 import type { Point } from '../../../models/types.js';
 import type { Store } from '../store/store.js';
 import type { ProgressFn } from './assemble-report.js';
-import { ReportDataError } from './load-profiles.js';
-import { isoLocal, isoUtc } from './local-time.js';
+import { ReportDataError } from './quality-stats.js';
+import { isoLocal, isoUtc } from '../analysis/local-time.js';
+import { loadDistrictProfiles } from '../analysis/load-profiles.js';
+import { qualityOfCode } from '../../../models/energy/quality.js';
 
 export type CsvVariant = 'de' | 'intl';
 
@@ -19,7 +21,10 @@ export interface IntervalCsvOptions {
   readonly variant: CsvVariant;
   readonly from: number;
   readonly to: number;
-  /** 'point': one row per point and interval; 'building': one row per building and interval with its four roles. */
+  /**
+   * 'point': one row per point and interval as stored; 'building': one row per building and interval of the
+   * analysis' electricity series (its meter roles applied; a slot without a value has empty energies and 'missing').
+   */
   readonly scope?: 'point' | 'building';
   /** Points to export (scope 'point'); default: every point of the selected buildings that has intervals. */
   readonly pointIds?: readonly string[];
@@ -142,12 +147,21 @@ export const writeIntervalCsv = async (store: Store, out: Writable, o: IntervalC
     w.line(BUILDING_HEADERS[o.variant].join(d.sep));
     for (const [k, id] of buildingIds.entries()) {
       progress(k / buildingIds.length, id);
-      const buckets = await store.buildingSeries(id, o.from, o.to, '15min');
+      // The analysis' own electricity series (its meter roles and completeness), one building at a time so that a
+      // large district never sits in memory whole; a slot without a value is written as missing, never as 0.
+      const one = { ...district, buildings: district.buildings.filter((b) => b.id === id) };
+      const loaded = await loadDistrictProfiles(store, one, { from: o.from, to: o.to, step: '15min' });
+      if (!loaded.ok) throw new ReportDataError(`${id}: ${loaded.error.message}`);
+      const s = loaded.value.profiles[0]?.series.find((x) => x.carrier === 'electricity');
+      if (s === undefined) continue;
       const b = field(id, d.sep);
-      for (const x of buckets) {
-        const n = (v: number) => csvNumber(v, d.decimal);
+      const n = (v: number) => csvNumber(v, d.decimal);
+      for (let i = 0; i < s.quality.length; i++) {
+        const start = s.start + i * INTERVAL_MS;
+        const q = qualityOfCode(s.quality[i] as number);
         w.rows++;
-        if (w.line([b, d.stamp(x.start), d.stamp(x.start + INTERVAL_MS), n(x.consumptionKwh), n(x.generationKwh), n(x.importKwh), n(x.exportKwh), x.quality].join(d.sep))) await w.flush();
+        const values = q === 'missing' ? ['', '', '', ''] : [n(s.consumption[i] as number), n(s.generation[i] as number), n(s.import[i] as number), n(s.export[i] as number)];
+        if (w.line([b, d.stamp(start), d.stamp(start + INTERVAL_MS), ...values, q].join(d.sep))) await w.flush();
       }
     }
   }

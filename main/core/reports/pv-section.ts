@@ -1,17 +1,17 @@
 /**
- * PV potential per building (LoD2 roofs from the store, or roofs assumed from the footprint) and the scenario
- * "potential used on top of what is installed", compared with the measured state.
+ * PV potential per building and the scenario "potential used on top of what is installed", compared with the
+ * measured state. The potential is district.pvPotential's (main/core/analysis/district-pv.ts), the profiles are
+ * the analysis' own: the report prints the figures the app shows.
  */
 import type { Period } from '../../../models/energy/period.js';
 import type { BuildingProfile } from '../../../models/energy/series.js';
 import type { FactorSet } from '../../../models/factors/factor-set.js';
 import type { DistrictAssessment } from '../../../models/scenarios/assess.js';
 import { runScenario } from '../../../models/scenarios/run-scenario.js';
-import { pvPotential } from '../../../models/solar/pv-potential.js';
-import { assumedRoofs } from '../../../models/solar/roofs.js';
-import { buildSkyTable } from '../../../models/solar/sky.js';
-import type { Building, RoofSurface, Site } from '../../../models/types.js';
+import type { Building, Site } from '../../../models/types.js';
 import type { WeatherSeries } from '../../../models/weather/try-weather.js';
+import { districtPvPotential, roofsFor } from '../analysis/district-pv.js';
+import { skyFor } from '../analysis/weather.js';
 import type { Store } from '../store/store.js';
 import type { PvBuildingRow, PvSection, ScenarioColumn } from './report-data.js';
 
@@ -34,23 +34,15 @@ export const buildPvSection = async (
   period: Period,
   sets: { readonly primarySet: FactorSet; readonly co2Set: FactorSet },
 ): Promise<PvSection> => {
-  const roofs: RoofSurface[] = [];
-  const source = new Map<string, 'lod2' | 'assumed'>();
-  for (const b of buildings) {
-    const stored = await store.getRoofs(b.id);
-    const mine = stored.filter((r) => r.buildingId === b.id);
-    source.set(b.id, mine.length > 0 ? 'lod2' : 'assumed');
-    roofs.push(...(mine.length > 0 ? mine : assumedRoofs(b)));
-  }
+  const roofs = roofsFor(buildings, await store.getRoofs());
   const location = { latDeg: site.origin.lat, lonDeg: site.origin.lon };
-  const sky = buildSkyTable(weather, location.latDeg, location.lonDeg);
-  const pot = pvPotential(roofs, weather, { ...location, profiles: false }, sky);
+  const pot = districtPvPotential({ buildings, roofs, weather, ...location });
   if (!pot.ok) throw new Error(`PV potential: ${pot.error.message} (${pot.error.where ?? ''})`);
   const rows: PvBuildingRow[] = buildings.map((b) => {
     const p = pot.value.buildings.find((x) => x.buildingId === b.id);
     return {
       buildingId: b.id,
-      roofSource: source.get(b.id) ?? 'assumed',
+      roofSource: roofs.source.get(b.id) === 'imported' ? 'lod2' : 'assumed',
       roofs: p?.roofs.length ?? 0,
       suitableRoofs: p?.roofs.filter((r) => r.suitable).length ?? 0,
       kwp: p?.kwp ?? 0,
@@ -58,14 +50,15 @@ export const buildPvSection = async (
       specificYieldKwhPerKwp: p !== undefined && p.kwp > 0 ? p.annualKwh / p.kwp : null,
     };
   });
+  const mine = new Set(buildings.map((b) => b.id));
   const scenario = runScenario(
-    profiles,
+    profiles.filter((p) => mine.has(p.buildingId)),
     {
       id: 'pv-potential',
       name: 'PV potential',
-      measures: buildings.map((b) => ({ kind: 'pv-potential' as const, buildingId: b.id, roofs: roofs.filter((r) => r.buildingId === b.id) })),
+      measures: buildings.map((b) => ({ kind: 'pv-potential' as const, buildingId: b.id, roofs: roofs.roofs.filter((r) => r.buildingId === b.id) })),
     },
-    { period, primarySet: sets.primarySet, co2Set: sets.co2Set, weather, sky, pvOptions: location },
+    { period, primarySet: sets.primarySet, co2Set: sets.co2Set, weather, sky: skyFor(weather, location.latDeg, location.lonDeg), pvOptions: location },
   );
   return {
     weatherSource: weather.source,

@@ -1,7 +1,6 @@
 /** What a report holds once assembled: every number the PDF, XLSX and summary print, computed once. */
-import type { BuildingBalance } from '../../../models/contract/index.js';
+import type { HeatSupplyUse, MonthBalance, Verdict } from '../../../models/contract/index.js';
 import type { BalanceResult, CarrierBalance, DistrictBalanceResult } from '../../../models/energy/balance.js';
-import type { Coverage } from '../../../models/energy/coverage.js';
 import type { EnergyPlusStatus } from '../../../models/energy/energy-plus.js';
 import type { KpiResult } from '../../../models/energy/kpis.js';
 import type { SlotQuality } from '../../../models/energy/quality.js';
@@ -13,35 +12,25 @@ import type { Building, Point, Site } from '../../../models/types.js';
 import type { Language } from '../../../models/values.js';
 import type { ReportPeriod } from './report-period.js';
 
-/** Electricity of one local calendar month (clipped to the period), kWh. */
-export interface MonthRow {
-  readonly from: number;
-  readonly to: number;
-  readonly consumptionKwh: number;
-  readonly generationKwh: number;
-  readonly importKwh: number;
-  readonly exportKwh: number;
-  readonly selfConsumedKwh: number;
-  /** generation - consumption */
-  readonly netKwh: number;
-  readonly coverage: Coverage;
-}
+/** A local calendar month as the analysis computed it (no data: hasData false, printed as "no data"). */
+export type MonthRow = MonthBalance;
 
 export type QualityCounts = Readonly<Record<SlotQuality, number>>;
 
 export interface BuildingReport {
   readonly building: Building;
   readonly points: readonly Point[];
-  /** What the store's balance API says for the same period (electricity), printed next to nothing but kept for checks. */
-  readonly apiBalance: BuildingBalance | null;
-  /** Every carrier the building has meters for. */
+  /** Every carrier the building has meters for, and the fuel derived from metered heat. */
   readonly balance: BalanceResult;
   readonly electricity: CarrierBalance | null;
   readonly months: readonly MonthRow[];
   readonly kpis: KpiResult | null;
+  /** Final and primary energy over the report period. */
   readonly energyPlus: EnergyPlusStatus;
+  readonly verdict: Verdict;
   readonly co2: WeightedBalance;
   readonly co2Tonnes: number;
+  readonly heatSupply: HeatSupplyUse | null;
   /** Electricity slots per quality. */
   readonly quality: QualityCounts;
   /** Longest run of missing electricity slots. */
@@ -54,6 +43,9 @@ export interface DistrictReport {
   readonly electricity: CarrierBalance | null;
   /** The district as one virtual connection. */
   readonly energyPlus: EnergyPlusStatus;
+  readonly verdict: Verdict;
+  /** KPIs of the district as one connection (electricity). */
+  readonly kpis: KpiResult | null;
   readonly co2Tonnes: number;
   readonly months: readonly MonthRow[];
   readonly quality: QualityCounts;
@@ -107,4 +99,8 @@ export interface ReportData {
   readonly pv: PvSection | null;
   /** Each factor any result used, once. */
   readonly factorsUsed: readonly AppliedFactor[];
+  /** The analysis' assumptions in words (heat supply, roles, sign convention, coverage rule, time zone). */
+  readonly assumptions: readonly string[];
+  /** Coverage below which a verdict is provisional. */
+  readonly minCoverage: number;
 }

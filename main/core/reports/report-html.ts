@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { CarrierBalance } from '../../../models/energy/balance.js';
+import type { Verdict } from '../../../models/contract/index.js';
 import type { Coverage } from '../../../models/energy/coverage.js';
 import { SLOT_QUALITIES } from '../../../models/energy/quality.js';
 import type { Carrier } from '../../../models/energy/carriers.js';
@@ -36,19 +37,24 @@ interface Ctx {
   readonly charts: ChartSpec[];
 }
 
-const coverageText = (c: Coverage, f: Formatter): string => f.pct(c.measuredShare);
+/** Share of slots with a value: the coverage every verdict is judged by (the analysis' verdict.coverage). */
+const coverageText = (c: Coverage | number, f: Formatter): string => f.pct(typeof c === 'number' ? c : c.slots === 0 ? 0 : (c.slots - c.missing) / c.slots);
 
-const plusBadge = (ctx: Ctx, yes: boolean, complete: boolean): { html: string } => {
+/** The verdict with "provisional (coverage x %)" below the threshold, or for a period shorter than a year. */
+const plusBadge = (ctx: Ctx, v: Verdict): { html: string } => {
   const short = ctx.d.period.to - ctx.d.period.from < YEAR_MS - 2 * 86_400_000;
-  return badge(yes, ctx.t(yes ? 'yes' : 'no'), !complete || short ? ctx.t('provisional') : undefined);
+  const note = v.provisional ? `${ctx.t('provisional')} (${ctx.t('summary.coverage')} ${ctx.f.pct(v.coverage)})` : short ? ctx.t('provisional') : undefined;
+  return badge(v.energyPlus, ctx.t(v.energyPlus ? 'yes' : 'no'), note);
 };
+
+/** A month without any value reads "no data", never 0. */
+const monthKwh = (ctx: Ctx, m: { hasData: boolean }, v: number): string => (m.hasData ? ctx.f.kwh(v) : ctx.t('noData'));
 
 const periodText = (ctx: Ctx): string =>
   `${ctx.f.date(ctx.d.period.from, ctx.d.timeZone)} – ${ctx.f.date(ctx.d.period.to - 1, ctx.d.timeZone)}`;
 
 const cover = (ctx: Ctx): string => {
   const { d, f, t } = ctx;
-  const plus = d.district.energyPlus.energyPlus;
   const rows: [string, string][] = [
     [t('report.district'), d.site.name],
     [t('report.period'), `${periodText(ctx)} (${d.period.label})`],
@@ -62,7 +68,7 @@ const cover = (ctx: Ctx): string => {
 <div class="band"><h1>${esc(t('report.title'))}</h1><div class="sub">${esc(t('report.subtitle'))}</div></div>
 <table class="meta"><tbody>${rows.map(([k, v]) => `<tr><td>${esc(k)}</td><td>${esc(v)}</td></tr>`).join('')}</tbody></table>
 <div class="verdict"><div class="muted">${esc(t('summary.districtVirtual'))} – ${esc(t('summary.energyPlus'))}</div>
-<div class="big">${plusBadge(ctx, plus, d.district.energyPlus.complete).html}
+<div class="big">${plusBadge(ctx, d.district.verdict).html}
 &nbsp; ${esc(t('summary.plusCount'))}: ${d.district.energyPlusCount} / ${d.buildings.length}</div></div>
 <h3>${esc(t('report.contents'))}</h3>
 <table class="toc"><tbody>${[
@@ -87,19 +93,19 @@ const summary = (ctx: Ctx): string => {
     figure(t('summary.primaryNet'), f.kwh(dp.primaryEnergy.total), 'kWh', dp.primaryEnergyPlus ? 'plus' : 'minus'),
     figure(t('summary.co2'), f.num(d.district.co2Tonnes, 1), 't'),
     figure(t('summary.plusCount'), `${d.district.energyPlusCount} / ${d.buildings.length}`, ''),
-    figure(t('summary.coverage'), coverageText(d.district.balance.coverage, f), ''),
+    figure(t('summary.coverage'), coverageText(d.district.verdict.coverage, f), ''),
   ].join('');
   const statusRows: Cell[][] = d.buildings.map((b) => [
     b.building.name,
     t(`use.${b.building.use}`),
-    plusBadge(ctx, b.energyPlus.energyPlus, b.energyPlus.complete),
+    plusBadge(ctx, b.verdict),
     f.kwh(b.energyPlus.finalEnergyNetKwh),
     f.kwh(b.energyPlus.primaryEnergy.total),
     f.num(b.co2Tonnes, 1),
-    coverageText(b.balance.coverage, f),
+    coverageText(b.verdict.coverage, f),
   ]);
   const statusTotal: Cell[][] = [
-    [t('summary.districtVirtual'), '', plusBadge(ctx, dp.energyPlus, dp.complete), f.kwh(dp.finalEnergyNetKwh), f.kwh(dp.primaryEnergy.total), f.num(d.district.co2Tonnes, 1), coverageText(d.district.balance.coverage, f)],
+    [t('summary.districtVirtual'), '', plusBadge(ctx, d.district.verdict), f.kwh(dp.finalEnergyNetKwh), f.kwh(dp.primaryEnergy.total), f.num(d.district.co2Tonnes, 1), coverageText(d.district.verdict.coverage, f)],
   ];
   const e = (b: BuildingReport): CarrierBalance | null => b.electricity;
   const elecRows: Cell[][] = d.buildings.map((b) => [
@@ -108,11 +114,11 @@ const summary = (ctx: Ctx): string => {
     f.kwh(e(b)?.generationKwh ?? 0),
     f.kwh(e(b)?.importKwh ?? 0),
     f.kwh(e(b)?.exportKwh ?? 0),
-    f.kwh((e(b)?.generationKwh ?? 0) - (e(b)?.consumptionKwh ?? 0)),
+    f.kwh((e(b)?.consumptionKwh ?? 0) - (e(b)?.generationKwh ?? 0)),
   ]);
   const de = d.district.electricity;
   const elecTotal: Cell[][] = [
-    [t('summary.districtRow'), f.kwh(de?.consumptionKwh ?? 0), f.kwh(de?.generationKwh ?? 0), f.kwh(de?.importKwh ?? 0), f.kwh(de?.exportKwh ?? 0), f.kwh((de?.generationKwh ?? 0) - (de?.consumptionKwh ?? 0))],
+    [t('summary.districtRow'), f.kwh(de?.consumptionKwh ?? 0), f.kwh(de?.generationKwh ?? 0), f.kwh(de?.importKwh ?? 0), f.kwh(de?.exportKwh ?? 0), f.kwh((de?.consumptionKwh ?? 0) - (de?.generationKwh ?? 0))],
   ];
   const barHeight = Math.min(900, 70 + d.buildings.length * 26);
   // a bar per building stays readable up to about fifty buildings; beyond that the table says it all
@@ -136,9 +142,9 @@ const summary = (ctx: Ctx): string => {
 <p>${esc(t('summary.intro'))} ${esc(t('report.period'))}: ${esc(periodText(ctx))}.</p>
 <div class="figures">${figures}</div>
 ${table([t('col.building'), t('col.use'), t('summary.energyPlus'), `${t('summary.finalNet')} [kWh]`, `${t('summary.primaryNet')} [kWh]`, `${t('summary.co2')} [t]`, t('summary.coverage')], statusRows, { numeric: [3, 4, 5, 6], total: statusTotal })}
-<div class="note">${esc(t('summary.note'))}</div>
+<div class="note">${esc(t('summary.note'))} ${esc(t('sign.note'))}</div>
 <h3>${esc(t('summary.electricityTitle'))}</h3>
-${table([t('col.building'), `${t('col.consumption')} [kWh]`, `${t('col.generation')} [kWh]`, `${t('col.import')} [kWh]`, `${t('col.export')} [kWh]`, `${t('col.net')} G − L [kWh]`], elecRows, { numeric: [1, 2, 3, 4, 5], total: elecTotal, cls: 'electricity' })}
+${table([t('col.building'), `${t('col.consumption')} [kWh]`, `${t('col.generation')} [kWh]`, `${t('col.import')} [kWh]`, `${t('col.export')} [kWh]`, `${t('col.net')} [kWh]`], elecRows, { numeric: [1, 2, 3, 4, 5], total: elecTotal, cls: 'electricity' })}
 ${withChart ? chart('summary-final', CHART_W, barHeight, t('summary.chartTitle')) : ''}
 </section>`;
 };
@@ -150,29 +156,29 @@ const buildingPage = (ctx: Ctx, b: BuildingReport, k: number): string => {
   const head = `<h2>2.${k + 1} ${esc(b.building.name)}</h2>
 <p class="muted">${esc(t(`use.${b.building.use}`))} · ${esc(t('col.id'))} ${esc(b.building.id)}${b.building.address === undefined ? '' : ` · ${esc(b.building.address)}`}</p>`;
   const figures = [
-    figure(t('summary.energyPlus'), t(ep.energyPlus ? 'yes' : 'no'), '', ep.energyPlus ? 'plus' : 'minus'),
+    figure(t('summary.energyPlus'), t(ep.energyPlus ? 'yes' : 'no'), b.verdict.provisional ? `(${t('provisional')})` : '', ep.energyPlus ? 'plus' : 'minus'),
     figure(t('summary.finalNet'), f.kwh(ep.finalEnergyNetKwh), 'kWh', ep.finalEnergyPlus ? 'plus' : 'minus'),
     figure(t('summary.primaryNet'), f.kwh(ep.primaryEnergy.total), 'kWh', ep.primaryEnergyPlus ? 'plus' : 'minus'),
     figure(t('summary.co2'), f.num(b.co2Tonnes, 2), 't'),
-    figure(t('summary.coverage'), coverageText(b.balance.coverage, f), ''),
+    figure(t('summary.coverage'), coverageText(b.verdict.coverage, f), ''),
   ].join('');
   if (b.balance.carriers.length === 0) return `<section class="page">${head}<div class="figures">${figures}</div><p>${esc(t('building.noData'))}</p></section>`;
   ctx.charts.push(monthlyChart(id, b.months, d.lang, f, d.timeZone));
   const monthRows: Cell[][] = b.months.map((m) => [
     f.month(m.from, d.timeZone),
-    f.kwh(m.consumptionKwh),
-    f.kwh(m.generationKwh),
-    f.kwh(m.importKwh),
-    f.kwh(m.exportKwh),
-    f.kwh(m.selfConsumedKwh),
-    f.kwh(m.netKwh),
+    monthKwh(ctx, m, m.consumptionKwh),
+    monthKwh(ctx, m, m.generationKwh),
+    monthKwh(ctx, m, m.importKwh),
+    monthKwh(ctx, m, m.exportKwh),
+    monthKwh(ctx, m, m.selfConsumedKwh),
+    monthKwh(ctx, m, m.netKwh),
     coverageText(m.coverage, f),
   ]);
   const el = b.electricity;
   const monthTotal: Cell[][] =
     el === null
       ? []
-      : [[t('col.total'), f.kwh(el.consumptionKwh), f.kwh(el.generationKwh), f.kwh(el.importKwh), f.kwh(el.exportKwh), f.kwh(el.selfConsumedKwh), f.kwh(el.generationKwh - el.consumptionKwh), coverageText(el.coverage, f)]];
+      : [[t('col.total'), f.kwh(el.consumptionKwh), f.kwh(el.generationKwh), f.kwh(el.importKwh), f.kwh(el.exportKwh), f.kwh(el.selfConsumedKwh), f.kwh(el.consumptionKwh - el.generationKwh), coverageText(el.coverage, f)]];
   const primaryBy = new Map(ep.primaryEnergy.carriers.map((c) => [c.carrier, c.weighted]));
   const co2By = new Map(b.co2.carriers.map((c) => [c.carrier, c.weighted]));
   const carrierRows: Cell[][] = b.balance.carriers.map((c) => [
@@ -213,6 +219,7 @@ ${table([t('col.carrier'), `${t('col.consumption')} [kWh]`, `${t('col.import')} 
 <div class="two"><div><h3>${esc(t('building.kpis'))}</h3>${table([t('col.value'), ''], kpiRows, { numeric: [1] })}</div>
 <div><h3>${esc(t('building.quality'))}</h3>${table([t('col.quality'), t('col.slots'), t('col.share')], qualityRows, { numeric: [1, 2] })}</div></div>
 <p class="small"><b>${esc(t('building.points'))}:</b> ${pointList}</p>
+${b.heatSupply === null ? '' : `<p class="small"><b>${esc(t('building.heatSupply'))}:</b> ${esc(b.heatSupply.carrier)}, η/SCOP ${f.num(b.heatSupply.efficiency, 2)} (${esc(b.heatSupply.origin)})</p>`}
 </section>`;
 };
 
@@ -340,6 +347,10 @@ const methodPage = (ctx: Ctx): string => {
   return `<section class="page"><h2>5 ${esc(t('method.title'))}</h2>
 ${items.map((k) => `<p>${esc(t(k))}</p>`).join('')}
 <p><b>${esc(t('report.resolution'))}:</b> ${d.stepMs / 60_000} min · <b>${esc(t('report.timezone'))}:</b> ${esc(d.timeZone)} (${esc(t('method.months'))}) · <b>${esc(t('report.period'))}:</b> ${esc(periodText(ctx))}</p>
+<p>${esc(t('sign.note'))}</p>
+<p>${esc(t('method.coverage'))} ${esc(ctx.f.pct(d.minCoverage))}.</p>
+<h3>${esc(t('method.assumptions'))}</h3>
+<ul class="small">${d.assumptions.map((a) => `<li>${esc(a)}</li>`).join('')}</ul>
 <h3>${esc(t('method.factorTitle'))}</h3><p class="small">● = ${esc(t('method.usedMark'))}</p>
 ${exportCreditNote(ctx)}
 ${factorTable(ctx, d.primarySet)}
@@ -350,8 +361,8 @@ ${factorTable(ctx, d.co2Set)}
 const qualityPage = (ctx: Ctx): string => {
   const { d, f, t } = ctx;
   const cols = SLOT_QUALITIES.filter((q) => q === 'measured' || q === 'missing' || d.district.quality[q] > 0);
-  const rows: Cell[][] = d.buildings.map((b) => [b.building.name, ...cols.map((q) => f.kwh(b.quality[q])), coverageText(b.balance.coverage, f), `${f.num((b.longestGapSlots * d.stepMs) / 3_600_000, 1)} h`]);
-  const total: Cell[][] = [[t('summary.districtRow'), ...cols.map((q) => f.kwh(d.district.quality[q])), coverageText(d.district.balance.coverage, f), '']];
+  const rows: Cell[][] = d.buildings.map((b) => [b.building.name, ...cols.map((q) => f.kwh(b.quality[q])), coverageText(b.verdict.coverage, f), `${f.num((b.longestGapSlots * d.stepMs) / 3_600_000, 1)} h`]);
+  const total: Cell[][] = [[t('summary.districtRow'), ...cols.map((q) => f.kwh(d.district.quality[q])), coverageText(d.district.verdict.coverage, f), '']];
   return `<section class="page"><h2>6 ${esc(t('quality.title'))}</h2><p>${esc(t('quality.intro'))}</p>
 ${table([t('col.building'), ...cols.map((q) => t(`q.${q}`)), t('summary.coverage'), t('col.longestGap')], rows, { numeric: cols.map((_, i) => i + 1).concat([cols.length + 1, cols.length + 2]), total })}
 </section>`;

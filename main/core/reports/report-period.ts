@@ -3,7 +3,7 @@
  * Europe/Berlin), as the consultant means it. Whole local days always lie on the 15-minute UTC grid.
  */
 import { INTERVAL_MS } from '../../../models/time-grid.js';
-import { checkTimeZone, zonedToUtc } from './local-time.js';
+import { checkTimeZone, zonedToUtc } from '../analysis/local-time.js';
 
 export interface ReportPeriod {
   /** UTC epoch ms, inclusive. */

@@ -8,8 +8,8 @@ import type { Carrier } from '../../../models/energy/carriers.js';
 import type { FactorSet } from '../../../models/factors/factor-set.js';
 import type { Store } from '../store/store.js';
 import type { ProgressFn } from './assemble-report.js';
-import { balancePoints } from './load-profiles.js';
-import { utcOffsetMs } from './local-time.js';
+import { balancePoints } from './quality-stats.js';
+import { utcOffsetMs } from '../analysis/local-time.js';
 import { reportText } from './messages.js';
 import type { ReportData } from './report-data.js';
 
@@ -88,11 +88,12 @@ export const writeReportXlsx = async (store: Store, data: ReportData, file: stri
     { header: `${t('col.generation')} [kWh]`, key: 'g', width: 14, numFmt: KWH },
     { header: `${t('col.import')} [kWh]`, key: 'im', width: 14, numFmt: KWH },
     { header: `${t('col.export')} [kWh]`, key: 'ex', width: 14, numFmt: KWH },
-    { header: `${t('col.net')} G−L [kWh]`, key: 'net', width: 14, numFmt: KWH },
-    { header: `${t('summary.finalNet')} [kWh]`, key: 'fin', width: 16, numFmt: KWH },
+    { header: `${t('col.net')} [kWh]`, key: 'net', width: 14, numFmt: KWH },
+    { header: `${t('summary.finalNet')} (+ = ${t('sign.deficit')}) [kWh]`, key: 'fin', width: 16, numFmt: KWH },
     { header: `${t('summary.primaryNet')} [kWh]`, key: 'pri', width: 16, numFmt: KWH },
     { header: 'CO2e [t]', key: 'co2', width: 10, numFmt: '#,##0.00' },
     { header: t('summary.energyPlus'), key: 'plus', width: 12 },
+    { header: t('provisional'), key: 'prov', width: 12 },
     { header: `${t('summary.coverage')} [%]`, key: 'cov', width: 12, numFmt: SHARE },
     { header: `${t('kpi.selfConsumption')} [%]`, key: 'sc', width: 14, numFmt: SHARE },
     { header: `${t('kpi.selfSufficiency')} [%]`, key: 'ss', width: 14, numFmt: SHARE },
@@ -107,35 +108,37 @@ export const writeReportXlsx = async (store: Store, data: ReportData, file: stri
       g: e?.generationKwh ?? 0,
       im: e?.importKwh ?? 0,
       ex: e?.exportKwh ?? 0,
-      net: (e?.generationKwh ?? 0) - (e?.consumptionKwh ?? 0),
+      net: (e?.consumptionKwh ?? 0) - (e?.generationKwh ?? 0),
       fin: b.energyPlus.finalEnergyNetKwh,
       pri: b.energyPlus.primaryEnergy.total,
       co2: b.co2Tonnes,
-      plus: b.energyPlus.energyPlus,
-      cov: b.balance.coverage.measuredShare,
+      plus: b.verdict.energyPlus,
+      prov: b.verdict.provisional,
+      cov: b.verdict.coverage,
       sc: b.kpis?.selfConsumption ?? null,
       ss: b.kpis?.selfSufficiency ?? null,
     }).commit();
   }
   const de = data.district.electricity;
-  // The district as one connection: what it draws and feeds in after sharing.
-  const shared = data.district.sharing?.district ?? null;
+  // Electricity as the sum of the buildings (as in the PDF and the CLI); the verdict, final and primary energy and
+  // the KPIs of the district as one connection (what sharing changes is on the PDF's sharing page).
   bs.addRow({
     id: 'district',
-    name: t('summary.districtVirtual'),
+    name: t('summary.districtRow'),
     use: '',
-    l: shared?.consumptionKwh ?? de?.consumptionKwh ?? 0,
-    g: shared?.generationKwh ?? de?.generationKwh ?? 0,
-    im: shared === null ? (de?.importKwh ?? 0) : shared.consumptionKwh - shared.selfSuppliedKwh,
-    ex: shared === null ? (de?.exportKwh ?? 0) : shared.generationKwh - shared.selfConsumedKwh,
-    net: (shared?.generationKwh ?? de?.generationKwh ?? 0) - (shared?.consumptionKwh ?? de?.consumptionKwh ?? 0),
+    l: de?.consumptionKwh ?? 0,
+    g: de?.generationKwh ?? 0,
+    im: de?.importKwh ?? 0,
+    ex: de?.exportKwh ?? 0,
+    net: (de?.consumptionKwh ?? 0) - (de?.generationKwh ?? 0),
     fin: data.district.energyPlus.finalEnergyNetKwh,
     pri: data.district.energyPlus.primaryEnergy.total,
     co2: data.district.co2Tonnes,
-    plus: data.district.energyPlus.energyPlus,
-    cov: data.district.balance.coverage.measuredShare,
-    sc: data.district.sharing?.district.selfConsumption ?? null,
-    ss: data.district.sharing?.district.selfSufficiency ?? null,
+    plus: data.district.verdict.energyPlus,
+    prov: data.district.verdict.provisional,
+    cov: data.district.verdict.coverage,
+    sc: data.district.kpis?.selfConsumption ?? null,
+    ss: data.district.kpis?.selfSufficiency ?? null,
   }).commit();
   bs.commit();
 
@@ -148,21 +151,25 @@ export const writeReportXlsx = async (store: Store, data: ReportData, file: stri
     { header: `${t('col.import')} [kWh]`, key: 'im', width: 14, numFmt: KWH },
     { header: `${t('col.export')} [kWh]`, key: 'ex', width: 14, numFmt: KWH },
     { header: `${t('col.selfConsumed')} [kWh]`, key: 'sc', width: 14, numFmt: KWH },
-    { header: `${t('col.net')} G−L [kWh]`, key: 'net', width: 14, numFmt: KWH },
+    { header: `${t('col.net')} [kWh]`, key: 'net', width: 14, numFmt: KWH },
+    { header: `${t('summary.finalNet')} [kWh]`, key: 'fin', width: 16, numFmt: KWH },
     { header: `${t('summary.coverage')} [%]`, key: 'cov', width: 12, numFmt: SHARE },
   ]);
   for (const b of data.buildings) {
     for (const m of b.months) {
+      // a month without data stays empty ("no data"), never 0
+      const v = (x: number) => (m.hasData ? x : t('noData'));
       ms.addRow({
         id: b.building.id,
         m: wallDate(m.from, tz),
-        l: m.consumptionKwh,
-        g: m.generationKwh,
-        im: m.importKwh,
-        ex: m.exportKwh,
-        sc: m.selfConsumedKwh,
-        net: m.netKwh,
-        cov: m.coverage.measuredShare,
+        l: v(m.consumptionKwh),
+        g: v(m.generationKwh),
+        im: v(m.importKwh),
+        ex: v(m.exportKwh),
+        sc: v(m.selfConsumedKwh),
+        net: v(m.netKwh),
+        fin: v(m.finalEnergyNetKwh),
+        cov: m.coverage,
       }).commit();
     }
   }

@@ -19,6 +19,8 @@ export const settingsSchema = z
     startAtLogin: z.boolean().default(false),
     /** The sun casts shadows in the 3D district (costs a shadow pass per frame). */
     shadows: z.boolean().default(false),
+    /** Below this share of slots with a value an energy-plus verdict is provisional (docs/energy-models.md, "Coverage"). */
+    verdictMinCoverage: z.number().min(0).max(1).default(0.9),
   })
   .strict();
 

@@ -1,7 +1,9 @@
 /**
  * Balances and energy series, read from the rollups (and from 15-minute intervals only for ragged period ends and
- * for the 15-minute resolution). Consumption: the building's consumption points if it has any, else
- * import - export + generation.
+ * for the 15-minute resolution). Consumption follows the roles of docs/energy-models.md: with a grid meter it is
+ * import - export + generation (consumption meters are sub-meters, a breakdown); without one, the consumption
+ * meters are the total. The figures the app signs come from main/core/analysis, which applies the same rules per
+ * meter and slot.
  */
 import type { BuildingBalance, Resolution, SeriesBucket } from '../../../models/contract/index.js';
 import { IMPLAUSIBLE_CODE, qualityFromCode } from '../../../models/intervals/quality.js';
@@ -22,7 +24,7 @@ interface BuildingInfo {
   pk: number;
   id: string;
   nSeries: number;
-  hasConsumption: boolean;
+  hasGrid: boolean;
 }
 
 const ROLE_SUM = (role: string) =>
@@ -32,18 +34,18 @@ const SLOT_SUMS = `${ROLE_SUM('import')} AS imp, ${ROLE_SUM('export')} AS exp, $
 const ROLLUP_SUMS = 'SUM(imp) AS imp, SUM(exp) AS exp, SUM(gen) AS gen, SUM(con) AS con, SUM(n_meas) AS n_meas, MAX(qmax) AS qmax';
 
 async function buildings(db: SqliteDb, buildingId?: string): Promise<BuildingInfo[]> {
-  const rows = await db.all<{ pk: number; id: string; n: number; cons: number }>(
+  const rows = await db.all<{ pk: number; id: string; n: number; grid: number }>(
     `SELECT b.pk, b.id,
        (SELECT COUNT(*) FROM series s WHERE s.building = b.pk AND s.active = 1 AND s.electric = 1) AS n,
        (SELECT COUNT(*) FROM series s WHERE s.building = b.pk AND s.active = 1 AND s.electric = 1
-          AND s.role = 'consumption') AS cons
+          AND s.role IN ('import', 'export')) AS grid
      FROM buildings b ${buildingId === undefined ? '' : 'WHERE b.id = ?'} ORDER BY b.pk`,
     buildingId === undefined ? [] : [buildingId],
   );
-  return rows.map((r) => ({ pk: r.pk, id: r.id, nSeries: r.n, hasConsumption: r.cons > 0 }));
+  return rows.map((r) => ({ pk: r.pk, id: r.id, nSeries: r.n, hasGrid: r.grid > 0 }));
 }
 
-const consumptionOf = (b: BuildingInfo, s: Sums) => (b.hasConsumption ? s.con : s.imp - s.exp + s.gen);
+const consumptionOf = (b: BuildingInfo, s: Sums) => (b.hasGrid ? s.imp - s.exp + s.gen : s.con);
 
 export async function buildingBalances(db: SqliteDb, from: number, to: number): Promise<BuildingBalance[]> {
   const totals = new Map<number, Sums>();
@@ -94,7 +96,7 @@ export async function buildingBalances(db: SqliteDb, from: number, to: number): 
       generationKwh: s.gen,
       importKwh: s.imp,
       exportKwh: s.exp,
-      netKwh: s.gen - consumptionKwh,
+      netKwh: consumptionKwh - s.gen,
       coverage: expected === 0 ? 0 : Math.min(1, s.n_meas / expected),
     };
   });
@@ -126,12 +128,16 @@ export async function buildingSeries(
       [b.pk, from, to],
     );
   }
-  return rows.map((r) => ({
-    start: r.start,
-    consumptionKwh: consumptionOf(b, r),
-    generationKwh: r.gen,
-    importKwh: r.imp,
-    exportKwh: r.exp,
-    quality: qualityFromCode(r.qmax),
-  }));
+  return rows.map((r) => {
+    const l = consumptionOf(b, r);
+    // without a grid meter the exchange follows from the completion rule (per bucket here, per slot in the analysis)
+    return {
+      start: r.start,
+      consumptionKwh: l,
+      generationKwh: r.gen,
+      importKwh: b.hasGrid ? r.imp : Math.max(0, l - r.gen),
+      exportKwh: b.hasGrid ? r.exp : Math.max(0, r.gen - l),
+      quality: qualityFromCode(r.qmax),
+    };
+  });
 }

@@ -32,6 +32,7 @@ import type { ChargingStore } from './charging-store.js';
 import { Calendar } from './calendar.js';
 import { removeSecrets } from './district-file.js';
 import { loadDistrict, saveDistrictRows } from './district-repo.js';
+import { balanceSeries, seriesSteps, type BalanceSeriesInfo, type SeriesStep, type StepName } from './balance-series.js';
 import { buildingBalances, buildingSeries } from './energy-queries.js';
 import { migrate } from './migrate.js';
 import { prepareBatch, type PreparedBatch } from './ingest-batch.js';
@@ -464,6 +465,14 @@ export class SqliteStore implements Store, StoreAdmin {
 
   intervals(pointIds: readonly string[], from: number, to: number): AsyncIterable<Interval> {
     return intervalPages(this.db, pointIds, from, to, (fn) => this.serial(fn));
+  }
+
+  balanceSeries(): Promise<BalanceSeriesInfo[]> {
+    return this.serial(() => balanceSeries(this.db));
+  }
+
+  seriesSteps(keys: readonly number[], from: number, to: number, step: StepName): AsyncIterable<SeriesStep> {
+    return seriesSteps(this.db, keys, from, to, step, (fn) => this.serial(fn));
   }
 
   saveRoofs(buildingIds: readonly string[], roofs: readonly RoofSurface[]): Promise<void> {

@@ -4,6 +4,9 @@
  */
 import type { BuildingBalance, DistrictView, ImplausibleInterval, PowerSample, Resolution, SeriesBucket } from '../../../models/contract/index.js';
 import type { Building, Device, Interval, Point, Reading, RoofSurface, Site } from '../../../models/types.js';
+import type { BalanceSeriesInfo, SeriesStep, StepName } from './balance-series.js';
+
+export type { BalanceSeriesInfo, SeriesStep, StepName };
 
 export interface Store {
   /** Upsert the district's structure by id (site, buildings, devices, points); rows not named are kept. */
@@ -25,6 +28,10 @@ export interface Store {
    * a year of data for a thousand points never sits in memory whole (CSV/XLSX exports).
    */
   intervals(pointIds: readonly string[], from: number, to: number): AsyncIterable<Interval>;
+  /** Every active balance series (a point's import or export direction, with its role) and its first interval: what the analysis reads. */
+  balanceSeries(): Promise<BalanceSeriesInfo[]>;
+  /** Energy of the given series per step over [from, to), implausible intervals left out (they count as missing). */
+  seriesSteps(keys: readonly number[], from: number, to: number, step: StepName): AsyncIterable<SeriesStep>;
   /** Replace the roof surfaces of the buildings named in roofs (from a LoD2 import or assumed layout). */
   saveRoofs(buildingIds: readonly string[], roofs: readonly RoofSurface[]): Promise<void>;
   getRoofs(buildingId?: string): Promise<RoofSurface[]>;

@@ -1,17 +1,26 @@
 /** The text `plustwin balance` prints: the analysis (and a scenario next to it) as tables. */
-import type { DistrictAnalysis, ScenarioRunResult } from '../../../models/contract/index.js';
-import type { EnergyPlusStatus } from '../../../models/energy/energy-plus.js';
+import type { DistrictAnalysis, ScenarioRunResult, Verdict } from '../../../models/contract/index.js';
+import { localParts } from '../../core/analysis/local-time.js';
 import { textTable, type NumberFormatter } from './number-format.js';
 
-const day = (ts: number) => new Date(ts).toISOString().replace(':00.000Z', 'Z').replace('T00:00Z', '');
+const pad = (n: number) => String(n).padStart(2, '0');
 
-const plus = (f: NumberFormatter, s: EnergyPlusStatus) =>
-  `${f.yesNo(s.energyPlus)}${s.complete ? '' : ' *'}`;
+/** A local date (with the time when it is not midnight) in the analysis' zone. */
+const localDay = (ts: number, timeZone: string) => {
+  const p = localParts(ts, timeZone);
+  const date = `${p.year}-${pad(p.month0 + 1)}-${pad(p.day)}`;
+  return p.hour === 0 && p.minute === 0 ? date : `${date} ${pad(p.hour)}:${pad(p.minute)}`;
+};
+
+/** "ja", or "ja * (82.0 %)" when the verdict is provisional: the coverage stands beside it. */
+const plus = (f: NumberFormatter, v: Verdict) => `${f.yesNo(v.energyPlus)}${v.provisional ? ` * (${f.pct(v.coverage)})` : ''}`;
 
 export const balanceReport = (a: DistrictAnalysis, f: NumberFormatter, buildingId?: string): string => {
   const buildings = buildingId === undefined ? a.buildings : a.buildings.filter((b) => b.buildingId === buildingId);
   const out: string[] = [];
-  out.push(`Energy balance ${day(a.period.from)} to ${day(a.period.to)} (UTC), kWh; KPIs at ${a.resolution}`);
+  const day = (ts: number) => localDay(ts, a.timeZone);
+  out.push(`Energy balance ${day(a.period.from)} to ${day(a.period.to)} (exclusive; local time ${a.timeZone}), kWh; KPIs at ${a.resolution}`);
+  out.push('Net = consumption - generation = import - export: positive = deficit, negative = surplus.');
   out.push('');
   const rows: string[][] = [];
   const carrierRows = (name: string, carriers: DistrictAnalysis['district']['balance']['carriers']) => {
@@ -28,7 +37,7 @@ export const balanceReport = (a: DistrictAnalysis, f: NumberFormatter, buildingI
   };
   for (const b of buildings) carrierRows(b.buildingId, b.balance.carriers);
   if (buildingId === undefined) carrierRows('district', a.district.balance.carriers);
-  out.push(textTable(['building carrier', 'consumption', 'generation', 'import', 'export', 'net import', 'coverage'], rows));
+  out.push(textTable(['building carrier', 'consumption', 'generation', 'import', 'export', 'net (+ deficit)', 'coverage'], rows));
   out.push('');
   const status: string[][] = buildings.map((b) => [
     b.buildingId,
@@ -36,8 +45,8 @@ export const balanceReport = (a: DistrictAnalysis, f: NumberFormatter, buildingI
     f.pct(b.kpis?.selfSufficiency ?? null),
     f.kwh(b.energyPlusPeriod.finalEnergyNetKwh),
     f.kwh(b.energyPlusPeriod.primaryEnergy.total),
-    plus(f, b.energyPlusPeriod),
-    plus(f, b.energyPlus),
+    plus(f, b.verdictPeriod),
+    plus(f, b.verdict),
     f.num(b.co2Tonnes, 2),
   ]);
   if (buildingId === undefined) {
@@ -48,16 +57,16 @@ export const balanceReport = (a: DistrictAnalysis, f: NumberFormatter, buildingI
       f.pct(d.kpis?.selfSufficiency ?? null),
       f.kwh(d.energyPlusPeriod.finalEnergyNetKwh),
       f.kwh(d.energyPlusPeriod.primaryEnergy.total),
-      plus(f, d.energyPlusPeriod),
-      plus(f, d.energyPlus),
+      plus(f, d.verdictPeriod),
+      plus(f, d.verdict),
       f.num(d.co2Tonnes, 2),
     ]);
   }
   out.push(
-    textTable(['building', 'self-consumption', 'self-sufficiency', 'final net kWh', 'primary net kWh', 'energy-plus (period)', 'energy-plus (12 months)', 't CO2e'], status),
+    textTable(['building', 'self-consumption', 'self-sufficiency', 'final net kWh (+ deficit)', 'primary net kWh', 'energy-plus (period)', 'energy-plus (12 months)', 't CO2e'], status),
   );
-  const statuses = [...buildings.flatMap((b) => [b.energyPlus, b.energyPlusPeriod]), a.district.energyPlus, a.district.energyPlusPeriod];
-  if (statuses.some((s) => !s.complete)) out.push('* provisional: intervals missing in the window');
+  const verdicts = [...buildings.flatMap((b) => [b.verdict, b.verdictPeriod]), a.district.verdict, a.district.verdictPeriod];
+  if (verdicts.some((v) => v.provisional)) out.push(`* provisional: less than ${f.pct(a.minCoverage)} of the window's intervals hold a value (coverage in brackets)`);
   if (buildingId === undefined && a.district.sharing !== null) {
     const s = a.district.sharing;
     out.push('');

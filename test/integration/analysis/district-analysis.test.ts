@@ -113,8 +113,9 @@ describe('district.analysis over the demo year', { timeout: 180_000 }, () => {
     expect(b.energyPlusPeriod.primaryEnergy.total).toBeCloseTo(1.8 * imp - 2.8 * exp + 1.1 * gas, 2);
     expect(b.energyPlusPeriod.finalEnergyNetKwh).toBeCloseTo(imp - exp + gas, 3);
     expect(b.co2Tonnes).toBeCloseTo((560 * imp + 240 * gas) / 1e6, 6);
-    expect(b.heatSupply).toMatchObject({ carrier: 'gas', efficiency: 0.9, origin: 'default' });
-    expect(year.assumptions.join('\n')).toMatch(/rathaus: metered heat is supplied by a gas boiler; gas = heat \/ 0.9 \(default/);
+    // the demo stores its boilers' supply with the building (gas, 0.9)
+    expect(b.heatSupply).toMatchObject({ carrier: 'gas', efficiency: 0.9, origin: 'building' });
+    expect(year.assumptions.join('\n')).toMatch(/rathaus: metered heat is supplied by a gas boiler; gas = heat \/ 0.9 \(stored with the building\)/);
     // houses without a heat meter have no heat and no gas
     expect(carrier(year, 'efh-1', 'gas')).toBeUndefined();
   });
@@ -293,7 +294,7 @@ describe('factors, CO2 path, PV potential and scenarios', { timeout: 180_000 }, 
 
 describe('plustwin balance and pv-potential', { timeout: 180_000 }, () => {
   it('prints the table with English or German numbers', async () => {
-    const en = await cli('balance', '--db', demo.file, '--from', '2025-01-01', '--to', '2026-01-01', '--lang', 'en');
+    const en = await cli('balance', '--db', demo.file, '--from', '2025-01-01T00:00Z', '--to', '2026-01-01T00:00Z', '--lang', 'en');
     expect(en.code).toBe(0);
     const imp = Math.round(counterDiff('rathaus', 'importKwh'));
     expect(en.stdout).toContain(`rathaus electricity`);
@@ -301,24 +302,36 @@ describe('plustwin balance and pv-potential', { timeout: 180_000 }, () => {
     expect(en.stdout).toMatch(/geg-anlage-4 \(2023-10-16/);
     expect(en.stdout).toMatch(/export credit effizienzhaus-plus \(2.8/);
     expect(en.stdout).toMatch(/gas = heat \/ 0.9/);
-    const de = await cli('balance', '--db', demo.file, '--from', '2025-01-01', '--to', '2026-01-01', '--lang', 'de', '--building', 'grundschule');
+    const de = await cli('balance', '--db', demo.file, '--from', '2025-01-01T00:00Z', '--to', '2026-01-01T00:00Z', '--lang', 'de', '--building', 'grundschule');
     expect(de.code).toBe(0);
     expect(de.stdout).toContain(Math.round(counterDiff('grundschule', 'exportKwh')).toLocaleString('de-DE'));
     expect(de.stdout).not.toContain('rathaus electricity');
     expect(de.stdout).toMatch(/\d,\d %/);
   });
 
+  it('reads dates as local days of the site and says so', async () => {
+    // DEMO_SITE lies in Europe/Berlin: 1 June 2025 00:00 CEST = 31 May 22:00 UTC; 2 June likewise
+    const r = await cli('balance', '--db', demo.file, '--from', '2025-06-01', '--to', '2025-06-02', '--json');
+    expect(r.code).toBe(0);
+    const a = (JSON.parse(r.stdout) as { analysis: DistrictAnalysis }).analysis;
+    expect(a.period).toEqual({ from: Date.UTC(2025, 4, 31, 22), to: Date.UTC(2025, 5, 1, 22) });
+    expect(a.timeZone).toBe('Europe/Berlin');
+    const t = await cli('balance', '--db', demo.file, '--from', '2025-06-01', '--to', '2025-06-02', '--lang', 'en');
+    expect(t.stdout).toContain('Energy balance 2025-06-01 to 2025-06-02 (exclusive; local time Europe/Berlin)');
+    expect(t.stdout).toContain('positive = deficit');
+  });
+
   it('--json answers the API result; --factors and --scenario are applied', async () => {
     const scenario = join(dir, 'scenario.json');
     writeFileSync(scenario, JSON.stringify({ id: 'eff', name: 'Savings', measures: [{ kind: 'efficiency', buildingId: '*', carrier: 'electricity', saving: 0.1 }] }));
-    const r = await cli('balance', '--db', demo.file, '--from', '2025-01-01', '--to', '2026-01-01', '--json', '--factors', 'bisko-gemis-4.95', '--scenario', scenario);
+    const r = await cli('balance', '--db', demo.file, '--from', '2025-01-01T00:00Z', '--to', '2026-01-01T00:00Z', '--json', '--factors', 'bisko-gemis-4.95', '--scenario', scenario);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as { analysis: DistrictAnalysis; scenario: ScenarioRunResult };
     expect(doc.analysis.factorSets.co2.id).toBe('bisko-gemis-4.95');
     expect(carrier(doc.analysis, 'efh-2', 'electricity')!.importKwh).toBeCloseTo(carrier(year, 'efh-2', 'electricity')!.importKwh, 6);
     const saved = doc.scenario.effects.find((e) => e.buildingId === 'efh-2')!;
     expect(saved.consumptionChangeKwh.electricity).toBeCloseTo(-0.1 * carrier(year, 'efh-2', 'electricity')!.consumptionKwh, 3);
-    const table = await cli('balance', '--db', demo.file, '--from', '2025-01-01', '--to', '2026-01-01', '--scenario', scenario);
+    const table = await cli('balance', '--db', demo.file, '--from', '2025-01-01T00:00Z', '--to', '2026-01-01T00:00Z', '--scenario', scenario);
     expect(table.stdout).toMatch(/Scenario 'Savings' \(eff\)/);
   });
 
@@ -326,22 +339,22 @@ describe('plustwin balance and pv-potential', { timeout: 180_000 }, () => {
     const noDate = await cli('balance', '--db', demo.file, '--from', '1.1.2025', '--to', '2026-01-01');
     expect(noDate.code).toBe(2);
     expect(noDate.stderr).toMatch(/--from must be a date/);
-    const badSet = await cli('balance', '--db', demo.file, '--from', '2025-01-01', '--to', '2026-01-01', '--factors', 'x');
+    const badSet = await cli('balance', '--db', demo.file, '--from', '2025-01-01T00:00Z', '--to', '2026-01-01T00:00Z', '--factors', 'x');
     expect(badSet.code).toBe(2);
     expect(badSet.stderr).toMatch(/unknown factor set 'x'/);
     const badCredit = await cli('balance', '--db', demo.file, '--from', '2025-01-01', '--to', '2026-01-01', '--export-credit', 'half');
     expect(badCredit.code).toBe(2);
     expect(badCredit.stderr).toMatch(/--export-credit must be one of effizienzhaus-plus, grid-symmetric, geg-none/);
-    const noDb = await cli('balance', '--db', join(dir, 'missing.sqlite'), '--from', '2025-01-01', '--to', '2026-01-01');
+    const noDb = await cli('balance', '--db', join(dir, 'missing.sqlite'), '--from', '2025-01-01T00:00Z', '--to', '2026-01-01T00:00Z');
     expect(noDb.code).toBe(2);
     expect(noDb.stderr).toMatch(/--db: no file/);
     expect(existsSync(join(dir, 'missing.sqlite'))).toBe(false);
-    const badBuilding = await cli('balance', '--db', demo.file, '--from', '2025-01-01', '--to', '2026-01-01', '--building', 'kirche');
+    const badBuilding = await cli('balance', '--db', demo.file, '--from', '2025-01-01T00:00Z', '--to', '2026-01-01T00:00Z', '--building', 'kirche');
     expect(badBuilding.code).toBe(1);
     expect(badBuilding.stderr).toMatch(/no building 'kirche'.*rathaus/);
     const badScenario = join(dir, 'bad.json');
     writeFileSync(badScenario, '{"measures": [{"kind": "pv", "buildingId": "efh-1", "kwp": -1, "tiltDeg": 30, "azimuthDeg": 180}]}');
-    const s = await cli('balance', '--db', demo.file, '--from', '2025-01-01', '--to', '2026-01-01', '--scenario', badScenario);
+    const s = await cli('balance', '--db', demo.file, '--from', '2025-01-01T00:00Z', '--to', '2026-01-01T00:00Z', '--scenario', badScenario);
     expect(s.code).toBe(1);
     expect(s.stderr).toMatch(/bad\.json: measures\.0\.kwp/);
   });

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../../main/core/store/open-store.js';
-import { zonedToUtc } from '../../../main/core/reports/local-time.js';
+import { zonedToUtc } from '../../../main/core/analysis/local-time.js';
 import type { Building, Point, Reading } from '../../../models/types.js';
 import { SITE, building, device, tempDir } from '../store/district-fixture.js';
 import { runCliCaptured } from '../cli/run-cli-captured.js';

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import proj4 from 'proj4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../../main/core/store/open-store.js';
-import { zonedToUtc } from '../../../main/core/reports/local-time.js';
+import { zonedToUtc } from '../../../main/core/analysis/local-time.js';
 import type { Building, Point, Reading } from '../../../models/types.js';
 import { SITE, device, tempDir } from '../store/district-fixture.js';
 import { runCliCaptured } from '../cli/run-cli-captured.js';

@@ -83,7 +83,7 @@ describe('PDF from a real store', () => {
       expect(row, `row of ${name}`).toBeDefined();
       const nums = row!.slice(row!.indexOf(name) + name.length).trim().split(/\s+/).map(deNumber);
       expect(nums.slice(0, 4)).toEqual([b.consumptionKwh, b.generationKwh, b.importKwh, b.exportKwh].map((v) => Math.round(v) + 0));
-      expect(nums[4]).toBe(Math.round(b.generationKwh - b.consumptionKwh) + 0);
+      expect(nums[4]).toBe(Math.round(b.consumptionKwh - b.generationKwh) + 0);
     }
   });
 
@@ -133,7 +133,7 @@ describe('PDF from a real store', () => {
     expect(all.length).toBeGreaterThan(0);
     // the chart is big enough to measure: the tallest bar spans well over a hundred pixels (141 here)
     expect(Math.max(...all.map((b) => b.y1 - b.y0 + 1))).toBeGreaterThan(100);
-    const drawn = barSets.map((d) => d.data.filter((v) => v > 0));
+    const drawn = barSets.map((d) => d.data.filter((v): v is number => v !== null && v > 0));
     // a bar for every value above zero, left to right in month order
     barSets.forEach((d, k) => expect(bars[k]!.length, `${d.label}: bars for ${d.data.join(', ')} kWh`).toBe(drawn[k]!.length));
     // one linear scale: height = a * kWh + b over every bar, fitted by least squares. b is what the edges cost

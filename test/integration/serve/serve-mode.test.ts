@@ -73,7 +73,7 @@ describe('serve mode with the demo district', () => {
     expect(balances.length).toBeGreaterThanOrEqual(6);
     for (const b of balances) {
       expect(b.consumptionKwh).toBeGreaterThan(0);
-      expect(b.netKwh).toBeCloseTo(b.generationKwh - b.consumptionKwh, 6);
+      expect(b.netKwh).toBeCloseTo(b.consumptionKwh - b.generationKwh, 6);
       expect(b.consumptionKwh).toBeCloseTo(b.importKwh - b.exportKwh + b.generationKwh, 3);
     }
   });

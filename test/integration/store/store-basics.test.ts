@@ -63,7 +63,8 @@ describe('store on a real file', () => {
     expect(a!.importKwh).toBeCloseTo(15, 9);
     expect(a!.generationKwh).toBeCloseTo(7.5, 9);
     expect(a!.consumptionKwh).toBeCloseTo(22.5, 9);
-    expect(a!.netKwh).toBeCloseTo(-15, 9);
+    // net = consumption - generation (positive = deficit): 22.5 - 7.5
+    expect(a!.netKwh).toBeCloseTo(15, 9);
     // A has 3 counter series (the grid power point is not integrated: counters exist; PV power neither)
     expect(a!.coverage).toBeCloseTo(1, 9);
     expect(b!.coverage).toBe(0);

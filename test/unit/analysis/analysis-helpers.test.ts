@@ -1,13 +1,13 @@
-/** Factor set choice, heat supply settings, number formats and the bucket -> series step of the analysis. */
+/** Factor set choice, heat supply settings, number formats and the meter roles of the analysis' loader. */
 import { describe, expect, it } from 'vitest';
 import { listFactorSets, resolveFactorSet } from '../../../main/core/analysis/factor-sets.js';
 import { checkHeatSupply, heatSupplyOf } from '../../../main/core/analysis/heat-supply.js';
 import { langFrom, numberFormatter, textTable } from '../../../main/shells/cli/number-format.js';
-import { electricityFromBuckets } from '../../../main/core/analysis/load-profiles.js';
+import { carrierFromColumns, type MeterColumn } from '../../../main/core/analysis/load-profiles.js';
 import { checkPeriod, prepareSets } from '../../../main/core/analysis/district-analysis.js';
-import { seriesFromBuckets } from '../../../models/energy/series.js';
+import { MISSING_CODE, qualityCode, type SlotQuality } from '../../../models/energy/quality.js';
+import type { Point } from '../../../models/types.js';
 import { computeBalance } from '../../../models/energy/balance.js';
-import type { SeriesBucket } from '../../../models/contract/index.js';
 import { INTERVAL_MS } from '../../../models/time-grid.js';
 
 const T0 = Date.UTC(2025, 0, 1);
@@ -79,31 +79,43 @@ describe('numbers for people', () => {
   });
 });
 
-describe('buckets to series', () => {
-  const bucket = (i: number, imp: number, exp: number, gen: number): SeriesBucket => ({
-    start: T0 + i * INTERVAL_MS,
-    importKwh: imp,
-    exportKwh: exp,
-    generationKwh: gen,
-    consumptionKwh: imp - exp + gen,
-    quality: i === 2 ? 'interpolated' : 'measured',
+describe('meter roles to a carrier series (load-profiles)', () => {
+  const col = (role: Point['role'], kwh: (number | null)[], firstStart: number | null = T0, worst: SlotQuality[] = []): MeterColumn => ({
+    info: { key: 0, pointId: `p.${role}`, buildingId: 'b', role, medium: 'electricity', firstStart },
+    kwh: Float64Array.from(kwh.map((v) => v ?? 0)),
+    count: Uint8Array.from(kwh.map((v) => (v === null ? 0 : 1))),
+    worst: Uint8Array.from(kwh.map((_, i) => qualityCode(worst[i] ?? 'measured'))),
   });
-  it('gives the same balance as the models generic path, gaps missing', () => {
-    const buckets = [bucket(0, 1, 0, 0.5), bucket(2, 0, 2, 3), bucket(3, 0.25, 0, 0)];
-    const to = T0 + 5 * INTERVAL_MS;
-    const fast = electricityFromBuckets(buckets, T0, to, INTERVAL_MS, 'b');
-    const generic = seriesFromBuckets('electricity', buckets, T0, to);
-    expect(fast.ok && generic.ok).toBe(true);
-    if (!fast.ok || !generic.ok) return;
-    const a = computeBalance({ buildingId: 'b', series: [fast.value] });
-    const b = computeBalance({ buildingId: 'b', series: [generic.value] });
-    expect(a).toEqual(b);
-    expect(a.coverage).toMatchObject({ measured: 2, estimated: 1, missing: 2 });
+  const run = (cols: MeterColumn[], n: number) => carrierFromColumns('electricity', cols, T0, INTERVAL_MS, n).series;
+
+  it('with a grid meter a consumption meter is a sub-meter: the total is generation + import - export', () => {
+    // slot 0: import 2, export 0, PV 1, sub-meter 0.5 -> consumption 2 + 1 - 0 = 3 (not 0.5)
+    // slot 1: import 0, export 1, PV 3 -> consumption 0 + 3 - 1 = 2
+    const s = run([col('import', [2, 0]), col('export', [0, 1]), col('generation', [1, 3]), col('consumption', [0.5, 0.25])], 2);
+    expect([...s.consumption]).toEqual([3, 2]);
+    expect([...s.import]).toEqual([2, 0]);
+    expect([...s.export]).toEqual([0, 1]);
   });
-  it('rejects negative energy and off-grid buckets, naming where', () => {
-    const neg = electricityFromBuckets([bucket(0, -1, 0, 0)], T0, T0 + INTERVAL_MS, INTERVAL_MS, 'b.electricity');
-    expect(!neg.ok && neg.error.where).toBe('b.electricity[0]');
-    const off = electricityFromBuckets([{ ...bucket(0, 1, 0, 0), start: T0 + 1000 }], T0, T0 + INTERVAL_MS, INTERVAL_MS, 'b.electricity');
-    expect(!off.ok && off.error.message).toMatch(/not on the/);
+
+  it('without a grid meter the completion rule gives import and export per slot', () => {
+    // slot 0: consumption 2, PV 0.5 -> import 1.5, export 0; slot 1: consumption 1, PV 3 -> import 0, export 2
+    const s = run([col('consumption', [2, 1]), col('generation', [0.5, 3])], 2);
+    expect([...s.import]).toEqual([1.5, 0]);
+    expect([...s.export]).toEqual([0, 2]);
+    expect(computeBalance({ buildingId: 'b', series: [s] }).carriers[0]).toMatchObject({ consumptionKwh: 3, generationKwh: 3.5, importKwh: 1.5, exportKwh: 2, selfConsumedKwh: 1.5 });
+  });
+
+  it('a meter counts from its first interval on: a sub-meter or PV added later changes no earlier slot', () => {
+    // PV starts in slot 2; slots 0-1 hold import only and stay complete, slot 2 needs the PV value
+    const s = run([col('import', [1, 1, 1]), col('export', [0, 0, 0]), col('generation', [null, null, 0.5], T0 + 2 * INTERVAL_MS)], 3);
+    expect([...s.consumption]).toEqual([1, 1, 1.5]);
+    expect([...s.quality].every((q) => q !== MISSING_CODE)).toBe(true);
+  });
+
+  it('a slot is missing when a meter the rule needs has no plausible value', () => {
+    const s = run([col('import', [1, null]), col('export', [0, 0]), col('generation', [0.5, 0.5])], 2);
+    expect(s.quality[1]).toBe(MISSING_CODE);
+    expect(Number.isNaN(s.consumption[1] as number)).toBe(true);
+    expect(s.quality[0]).toBe(qualityCode('measured'));
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { BuildingBalance } from '../../../models/contract/index.js';
+import type { BuildingOverview, ColourMetrics } from '../../../models/contract/index.js';
 import { metricScale, metricValue } from '../../../renderer/metrics/building-metrics.js';
+import { NO_DATA_RGB } from '../../../renderer/scene/color-scale.js';
 
-const balance = (over: Partial<BuildingBalance>): BuildingBalance => ({
+const overview = (colours: Partial<ColourMetrics>): BuildingOverview => ({
   buildingId: 'b',
   from: 0,
   to: 1,
@@ -10,39 +11,40 @@ const balance = (over: Partial<BuildingBalance>): BuildingBalance => ({
   generationKwh: 30,
   importKwh: 20,
   exportKwh: 10,
-  netKwh: -10,
+  netKwh: 10,
   coverage: 1,
-  ...over,
+  finalEnergyNetKwh: 10,
+  verdict: { energyPlus: false, coverage: 1, provisional: false },
+  colours: { netKwh: 10, selfSufficiency: 0.4, co2IntensityGPerKwh: 210, pvPotentialKwh: 12_000, ...colours },
 });
 
 describe('metricValue', () => {
-  it('takes the net balance as it is', () => {
-    expect(metricValue('net', { balance: balance({}), footprintAreaM2: 100 })).toBe(-10);
-    expect(metricValue('net', { balance: undefined, footprintAreaM2: 100 })).toBeNull();
+  it('shows the values the analysis computed, and nothing of its own', () => {
+    const o = overview({});
+    expect(metricValue('net', o)).toBe(10);
+    expect(metricValue('selfSufficiency', o)).toBe(0.4);
+    expect(metricValue('co2', o)).toBe(210);
+    expect(metricValue('pvPotential', o)).toBe(12_000);
   });
 
-  it('computes self-sufficiency as the share of consumption not imported', () => {
-    expect(metricValue('selfSufficiency', { balance: balance({}), footprintAreaM2: 0 })).toBe(0.5);
-    expect(metricValue('selfSufficiency', { balance: balance({ consumptionKwh: 0 }), footprintAreaM2: 0 })).toBeNull();
-  });
-
-  it('charges grid imports with 560 g/kWh and own PV with nothing', () => {
-    expect(metricValue('co2', { balance: balance({}), footprintAreaM2: 0 })).toBe(280);
-    expect(metricValue('co2', { balance: balance({ importKwh: 0 }), footprintAreaM2: 0 })).toBe(0);
-  });
-
-  it('estimates rooftop PV from the footprint', () => {
-    // 110 m² × 0.6 / 5.5 m²/kWp = 12 kWp × 951 kWh/kWp
-    expect(metricValue('pvPotential', { balance: undefined, footprintAreaM2: 110 })).toBeCloseTo(12 * 951, 6);
-    expect(metricValue('pvPotential', { balance: undefined, footprintAreaM2: 0 })).toBeNull();
+  it('has no value without the analysis or where the analysis has none', () => {
+    expect(metricValue('net', undefined)).toBeNull();
+    expect(metricValue('co2', overview({ co2IntensityGPerKwh: null }))).toBeNull();
   });
 });
 
 describe('metricScale', () => {
-  it('is diverging for the balance and fixed for shares', () => {
-    expect(metricScale('net', [-5, 20]).kind).toBe('diverging');
-    expect(metricScale('net', [-5, 20]).min).toBe(-20);
+  it('is diverging for the net figure, deficit (positive) red and surplus green, and fixed for shares', () => {
+    const net = metricScale('net', [-5, 20]);
+    expect(net.kind).toBe('diverging');
+    expect(net.min).toBe(-20);
+    const red = net.color(20);
+    const green = net.color(-20);
+    expect(red[0]).toBeGreaterThan(red[1]);
+    expect(green[1]).toBeGreaterThan(green[0]);
+    expect(net.color(null)).toEqual(NO_DATA_RGB);
     expect(metricScale('selfSufficiency', [0.2]).max).toBe(1);
     expect(metricScale('pvPotential', [100, 5000, null]).max).toBe(5000);
+    expect(metricScale('co2', [100, 300, null]).max).toBe(300);
   });
 });

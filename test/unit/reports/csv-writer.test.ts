@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { csvNumber, writeIntervalCsv } from '../../../main/core/reports/csv-writer.js';
-import { isoLocal, zonedToUtc } from '../../../main/core/reports/local-time.js';
+import { isoLocal, zonedToUtc } from '../../../main/core/analysis/local-time.js';
 import { parsePeriod } from '../../../main/core/reports/report-period.js';
 import { INTERVAL_MS } from '../../../models/time-grid.js';
 import type { Interval } from '../../../models/types.js';

@@ -7,7 +7,8 @@ import { qualityCode } from '../../../models/energy/quality.js';
 import { SLOT_QUALITIES } from '../../../models/energy/quality.js';
 import { INTERVAL_MS } from '../../../models/time-grid.js';
 import type { Building, Device, Interval, IntervalQuality, Point, Reading, RoofSurface, Site } from '../../../models/types.js';
-import type { Store } from '../../../main/core/store/store.js';
+import type { BalanceSeriesInfo, SeriesStep, StepName, Store } from '../../../main/core/store/store.js';
+import { balanceSeriesOf, stepsOf } from './steps-from-intervals.js';
 
 export class FakeStore implements Store {
   readonly path = ':memory:';
@@ -76,7 +77,7 @@ export class FakeStore implements Store {
         generationKwh: sum((x) => x.generationKwh),
         importKwh: sum((x) => x.importKwh),
         exportKwh: sum((x) => x.exportKwh),
-        netKwh: sum((x) => x.generationKwh - x.consumptionKwh),
+        netKwh: sum((x) => x.consumptionKwh - x.generationKwh),
         coverage: bs.filter((x) => x.quality === 'measured').length / slots,
       };
     });
@@ -98,6 +99,12 @@ export class FakeStore implements Store {
   }
   async getRoofs(buildingId?: string): Promise<RoofSurface[]> {
     return this.roofs.filter((r) => buildingId === undefined || r.buildingId === buildingId);
+  }
+  balanceSeries(): Promise<BalanceSeriesInfo[]> {
+    return balanceSeriesOf(this.district, (ids, f, t) => this.intervals(ids, f, t));
+  }
+  seriesSteps(keys: readonly number[], from: number, to: number, step: StepName): AsyncIterable<SeriesStep> {
+    return stepsOf(this.district, (ids, f, t) => this.intervals(ids, f, t), keys, from, to, step);
   }
   async close(): Promise<void> {}
 }

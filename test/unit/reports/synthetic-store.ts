@@ -6,7 +6,8 @@
 import type { BuildingBalance, DistrictView, PowerSample, Resolution, SeriesBucket } from '../../../models/contract/index.js';
 import { INTERVAL_MS } from '../../../models/time-grid.js';
 import type { Building, Device, Interval, Point, RoofSurface, Site } from '../../../models/types.js';
-import type { Store } from '../../../main/core/store/store.js';
+import type { BalanceSeriesInfo, SeriesStep, StepName, Store } from '../../../main/core/store/store.js';
+import { balanceSeriesOf, stepsOf } from './steps-from-intervals.js';
 
 const SITE: Site = { id: 'synthetic', name: 'Synthetisches Quartier', origin: { lat: 51.5, lon: 7 }, timezone: 'Europe/Berlin' };
 
@@ -69,7 +70,7 @@ export class SyntheticStore implements Store {
     for (const b of this.view.buildings) {
       const s = await this.buildingSeries(b.id, from, to, '15min');
       const sum = (f: (x: SeriesBucket) => number) => s.reduce((a, x) => a + f(x), 0);
-      out.push({ buildingId: b.id, from, to, consumptionKwh: sum((x) => x.consumptionKwh), generationKwh: sum((x) => x.generationKwh), importKwh: sum((x) => x.importKwh), exportKwh: sum((x) => x.exportKwh), netKwh: sum((x) => x.generationKwh - x.consumptionKwh), coverage: 1 });
+      out.push({ buildingId: b.id, from, to, consumptionKwh: sum((x) => x.consumptionKwh), generationKwh: sum((x) => x.generationKwh), importKwh: sum((x) => x.importKwh), exportKwh: sum((x) => x.exportKwh), netKwh: sum((x) => x.consumptionKwh - x.generationKwh), coverage: 1 });
     }
     return out;
   }
@@ -90,6 +91,12 @@ export class SyntheticStore implements Store {
   async saveRoofs(): Promise<void> {}
   async getRoofs(_b?: string): Promise<RoofSurface[]> {
     return [];
+  }
+  balanceSeries(): Promise<BalanceSeriesInfo[]> {
+    return balanceSeriesOf(this.view, (ids, f, t) => this.intervals(ids, f, t), 0);
+  }
+  seriesSteps(keys: readonly number[], from: number, to: number, step: StepName): AsyncIterable<SeriesStep> {
+    return stepsOf(this.view, (ids, f, t) => this.intervals(ids, f, t), keys, from, to, step);
   }
   async close(): Promise<void> {}
 }

@@ -25,6 +25,6 @@ describe('settings over the API', () => {
     expect(await dispatch(handlers, 'settings.set', { polling: { intervalMs: 60_000 } })).toMatchObject({ ok: false, error: { kind: 'validation' } });
     expect(await dispatch(handlers, 'settings.set', { isAdmin: true })).toMatchObject({ ok: false, error: { kind: 'validation' } });
     const reopened = SettingsStore.open(file).store.get();
-    expect(reopened).toEqual({ language: 'de', theme: 'dark', shadows: true, keepCollectingWhenClosed: true, startAtLogin: false });
+    expect(reopened).toEqual({ language: 'de', theme: 'dark', shadows: true, keepCollectingWhenClosed: true, startAtLogin: false, verdictMinCoverage: 0.9 });
   });
 });

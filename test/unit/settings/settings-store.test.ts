@@ -74,7 +74,8 @@ describe('settings store', () => {
     const { store, problem } = SettingsStore.open(file, () => 42);
     expect(problem).toBeUndefined();
     expect(fs.existsSync(`${file}.invalid-42`)).toBe(false);
-    const kept = { language: 'en', theme: 'dark', keepCollectingWhenClosed: false, startAtLogin: true, shadows: true };
+    // verdictMinCoverage came later: its default fills in
+    const kept = { language: 'en', theme: 'dark', keepCollectingWhenClosed: false, startAtLogin: true, shadows: true, verdictMinCoverage: 0.9 };
     expect(store.get()).toEqual(kept);
 
     // the next write leaves them out of the file

@@ -3,37 +3,41 @@ import fs from 'node:fs/promises';
 import type { CliCommand } from '../../common/command.js';
 import { UsageError } from '../../common/command.js';
 import { parseArgs } from '../../common/args.js';
-import type { ScenarioArgs } from '../../../../models/contract/index.js';
+import type { AnalysisArgs, DistrictView, ScenarioArgs } from '../../../../models/contract/index.js';
 import { argSchemas } from '../../../core/api/schemas.js';
 import { analyseDistrict } from '../../../core/analysis/district-analysis.js';
 import { runDistrictScenario } from '../../../core/analysis/scenario.js';
 import { BUILT_IN_FACTOR_SETS, DEFAULT_EXPORT_CREDIT, EXPORT_CREDIT_VARIANT_IDS, isExportCreditVariant } from '../../../../models/factors/index.js';
 import { balanceReport, scenarioReport } from '../balance-report.js';
-import { langFrom, numberFormatter } from '../number-format.js';
+import { langFrom, numberFormatter, type Lang } from '../number-format.js';
+import { zonedToUtc } from '../../../core/analysis/local-time.js';
 import { openExistingDistrict } from '../open-district.js';
 
 const usage = `usage: plustwin balance --db FILE --from DATE --to DATE [--building ID] [--scenario FILE.json]
-                        [--factors ID]... [--export-credit VARIANT] [--resolution 15min|hour] [--json] [--lang de|en]
+                        [--factors ID]... [--export-credit VARIANT] [--resolution 15min|hour] [--min-coverage X] [--json] [--lang de|en]
 
 Balances per building and carrier, KPIs (15 min), energy-plus status (over the period and the 12 months
 before --to), CO2 and district sharing, from a PlusTwin data file.
   --db FILE        the district's SQLite file (must exist)
-  --from, --to     UTC dates (2025-01-01) or ISO times (2025-01-01T06:00Z) on the 15-minute grid; to is exclusive
+  --from, --to     local dates in the site's time zone (2025-01-01 = local midnight, Europe/Berlin by default)
+                   or ISO times with zone (2025-01-01T06:00Z) on the 15-minute grid; to is exclusive
+  --min-coverage X verdicts below this share of intervals with a value are provisional (default 0.9)
   --building ID    print this building only (the district is still analysed whole)
   --scenario FILE  a JSON scenario {"id", "name", "measures": [...]} (see docs/cli.md), shown next to the measured state
   --factors ID     a factor set id for primary energy or CO2 (repeatable): ${BUILT_IN_FACTOR_SETS.map((s) => s.id).join(', ')}
   --export-credit V  how exported electricity counts in primary energy: ${EXPORT_CREDIT_VARIANT_IDS.join(', ')}
                    (default ${DEFAULT_EXPORT_CREDIT}: the Verdrängungsstrommix 2.8 of the Effizienzhaus Plus definition)
-  --resolution R   15min (default, KPIs as metered) or hour (hourly rollups: faster, same sums, hourly KPIs)
+  --resolution R   15min (default, KPIs as metered) or hour (hourly sums: faster, same sums, hourly KPIs)
   --json           the full result as JSON (contract types DistrictAnalysis and ScenarioRunResult)
   --lang de|en     number format (default from LANG)`;
 
-/** A UTC date or ISO time; anything else is a usage error naming the option. */
-export const parseDate = (name: string, raw: string | undefined): number => {
+/** A local date (midnight in timeZone) or an ISO time with zone; anything else is a usage error naming the option. */
+export const parseDate = (name: string, raw: string | undefined, timeZone = 'UTC'): number => {
   if (raw === undefined) throw new UsageError(`--${name} is required`);
-  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(raw);
+  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
   const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(raw);
-  const ts = dateOnly ? Date.parse(`${raw}T00:00:00Z`) : iso ? Date.parse(raw) : Number.NaN;
+  const valid = date !== null && Number.isFinite(Date.parse(`${raw}T00:00:00Z`));
+  const ts = valid ? zonedToUtc(Number(date[1]), Number(date[2]) - 1, Number(date[3]), timeZone) : iso ? Date.parse(raw) : Number.NaN;
   if (!Number.isFinite(ts)) throw new UsageError(`--${name} must be a date like 2025-01-01 or an ISO time with zone like 2025-01-01T06:00Z, got '${raw}'`);
   return ts;
 };
@@ -67,12 +71,15 @@ export const balanceCommand: CliCommand = {
       json: 'boolean',
       lang: 'string',
       resolution: 'string',
+      'min-coverage': 'string',
       'export-credit': 'string',
     });
     if (positional.length > 0) throw new UsageError(`unexpected argument '${positional[0]}'`);
     if (flags.db === undefined) throw new UsageError('--db is required');
-    const from = parseDate('from', flags.from);
-    const to = parseDate('to', flags.to);
+    if (flags.from === undefined) throw new UsageError('--from is required');
+    if (flags.to === undefined) throw new UsageError('--to is required');
+    const minCoverage = flags['min-coverage'] === undefined ? undefined : Number(flags['min-coverage']);
+    if (minCoverage !== undefined && !(minCoverage >= 0 && minCoverage <= 1)) throw new UsageError(`--min-coverage must be a share between 0 and 1, got '${flags['min-coverage']}'`);
     const lang = langFrom(flags.lang, process.env.LANG);
     if (lang === null) throw new UsageError(`--lang must be de or en, got '${flags.lang}'`);
     let primarySetId: string | undefined;
@@ -91,52 +98,80 @@ export const balanceCommand: CliCommand = {
     if (credit !== undefined && !isExportCreditVariant(credit)) {
       throw new UsageError(`--export-credit must be one of ${EXPORT_CREDIT_VARIANT_IDS.join(', ')}, got '${credit}'`);
     }
-    const base = {
-      from,
-      to,
-      resolution,
-      ...(primarySetId === undefined ? {} : { primarySetId }),
-      ...(co2SetId === undefined ? {} : { co2SetId }),
-      ...(credit === undefined ? {} : { exportCredit: credit }),
-    };
-    const checked = argSchemas['district.analysis'].safeParse(base);
-    if (!checked.success) throw new UsageError(checked.error.issues[0]?.message ?? 'invalid period');
-    let scenarioArgs: ScenarioArgs | undefined;
-    if (scenarioJson !== undefined) {
-      if (typeof scenarioJson !== 'object' || scenarioJson === null || Array.isArray(scenarioJson)) throw new Error(`${flags.scenario}: a scenario is a JSON object with "measures"`);
-      const parsed = argSchemas['scenario.run'].safeParse({ ...(scenarioJson as object), ...base });
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new Error(`${flags.scenario}: ${issue?.path.join('.') || 'scenario'}: ${issue?.message ?? 'invalid scenario'}`);
-      }
-      scenarioArgs = parsed.data as ScenarioArgs;
-    }
+    // syntax first, so that a mistyped date is a usage error whether or not the file exists
+    parseDate('from', flags.from);
+    parseDate('to', flags.to);
     const store = await openExistingDistrict(flags.db);
     try {
       const view = await store.getDistrict();
       if (view === null) throw new Error(`${flags.db} holds no district`);
-      if (flags.building !== undefined && !view.buildings.some((b) => b.id === flags.building)) {
-        throw new Error(`no building '${flags.building}' in ${flags.db} (buildings: ${view.buildings.map((b) => b.id).join(', ')})`);
-      }
-      const analysis = await analyseDistrict(store, view, base, resolution);
-      if (!analysis.ok) throw new Error(`${analysis.error.message}${analysis.error.where ? ` (${analysis.error.where})` : ''}`);
-      const scenario = scenarioArgs === undefined ? undefined : await runDistrictScenario(store, view, scenarioArgs);
-      if (scenario !== undefined && !scenario.ok) {
-        throw new Error(`${flags.scenario}: ${scenario.error.message}${scenario.error.where ? ` (${scenario.error.where})` : ''}`);
-      }
-      if (flags.json) {
-        const a = analysis.value;
-        const shown = flags.building === undefined ? a : { ...a, buildings: a.buildings.filter((b) => b.buildingId === flags.building) };
-        const doc = { analysis: shown, ...(scenario === undefined ? {} : { scenario: scenario.value }) };
-        io.out.write(JSON.stringify(doc, null, 2) + '\n');
-        return 0;
-      }
-      const f = numberFormatter(lang);
-      io.out.write(balanceReport(analysis.value, f, flags.building));
-      if (scenario !== undefined) io.out.write('\n' + scenarioReport(scenario.value, f, flags.building));
+      // Dates are local days of the site (docs/cli.md): 2025-01-01 is midnight in Europe/Berlin, not in UTC.
+      const from = parseDate('from', flags.from, view.site.timezone);
+      const to = parseDate('to', flags.to, view.site.timezone);
+      const base = {
+        from,
+        to,
+        resolution,
+        ...(primarySetId === undefined ? {} : { primarySetId }),
+        ...(co2SetId === undefined ? {} : { co2SetId }),
+        ...(minCoverage === undefined ? {} : { minCoverage }),
+        ...(credit === undefined ? {} : { exportCredit: credit }),
+      };
+      const checked = argSchemas['district.analysis'].safeParse(base);
+      if (!checked.success) throw new UsageError(checked.error.issues[0]?.message ?? 'invalid period');
+      await runBalance(store, view, base, { ...flags, db: flags.db, scenarioJson }, io, lang, resolution);
       return 0;
     } finally {
       await store.close();
     }
   },
+};
+
+interface BalanceFlags {
+  readonly db: string;
+  readonly building?: string | undefined;
+  readonly scenario?: string | undefined;
+  readonly json?: boolean | undefined;
+  readonly scenarioJson: unknown;
+}
+
+const runBalance = async (
+  store: Awaited<ReturnType<typeof openExistingDistrict>>,
+  view: DistrictView,
+  base: AnalysisArgs,
+  flags: BalanceFlags,
+  io: Parameters<CliCommand['run']>[1],
+  lang: Lang,
+  resolution: '15min' | 'hour',
+): Promise<void> => {
+  const scenarioJson = flags.scenarioJson;
+  let scenarioArgs: ScenarioArgs | undefined;
+  if (scenarioJson !== undefined) {
+    if (typeof scenarioJson !== 'object' || scenarioJson === null || Array.isArray(scenarioJson)) throw new Error(`${flags.scenario}: a scenario is a JSON object with "measures"`);
+    const parsed = argSchemas['scenario.run'].safeParse({ ...(scenarioJson as object), ...base });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new Error(`${flags.scenario}: ${issue?.path.join('.') || 'scenario'}: ${issue?.message ?? 'invalid scenario'}`);
+    }
+    scenarioArgs = parsed.data as ScenarioArgs;
+  }
+  if (flags.building !== undefined && !view.buildings.some((b) => b.id === flags.building)) {
+    throw new Error(`no building '${flags.building}' in ${flags.db} (buildings: ${view.buildings.map((b) => b.id).join(', ')})`);
+  }
+  const analysis = await analyseDistrict(store, view, base, resolution);
+  if (!analysis.ok) throw new Error(`${analysis.error.message}${analysis.error.where ? ` (${analysis.error.where})` : ''}`);
+  const scenario = scenarioArgs === undefined ? undefined : await runDistrictScenario(store, view, scenarioArgs);
+  if (scenario !== undefined && !scenario.ok) {
+    throw new Error(`${flags.scenario}: ${scenario.error.message}${scenario.error.where ? ` (${scenario.error.where})` : ''}`);
+  }
+  if (flags.json) {
+    const a = analysis.value;
+    const shown = flags.building === undefined ? a : { ...a, buildings: a.buildings.filter((b) => b.buildingId === flags.building) };
+    const doc = { analysis: shown, ...(scenario === undefined ? {} : { scenario: scenario.value }) };
+    io.out.write(JSON.stringify(doc, null, 2) + '\n');
+    return;
+  }
+  const f = numberFormatter(lang);
+  io.out.write(balanceReport(analysis.value, f, flags.building));
+  if (scenario !== undefined) io.out.write('\n' + scenarioReport(scenario.value, f, flags.building));
 };

@@ -9,12 +9,14 @@ import { DistrictFileError, importDistrictFile, inspectDistrictFile, type Distri
 import { openExistingDistrict } from '../open-district.js';
 import { UsageError, type CliCommand, type CliIo } from '../../common/command.js';
 import { parseArgs } from '../../common/args.js';
+import { HEAT_SUPPLY_USAGE, heatSupplyAction } from './heat-supply.js';
 
 const usage = `usage:
   plustwin district export --db FILE --out FILE [--json]   a copy to hand on, without OPC UA passwords
   plustwin district backup --db FILE --out FILE [--json]   a full copy (passwords included) for safekeeping
   plustwin district import FILE --db FILE [--json]         check FILE, then put it in place of the district file
   plustwin district check FILE [--json]                    is FILE a district file this version can open?
+${HEAT_SUPPLY_USAGE}
 
 Export and backup copy a district file while PlusTwin may be writing to it. Import replaces --db atomically and
 only after FILE passed its checks (SQLite, intact, a known schema, holds a district); close the app first.`;
@@ -47,10 +49,15 @@ async function copy(kind: 'export' | 'backup', db: string | undefined, out: stri
 
 export const districtCommand: CliCommand = {
   name: 'district',
-  summary: 'export, back up, import or check a whole district file',
+  summary: 'export, back up, import or check a whole district file; the heat supply of its buildings',
   usage,
   async run(argv, io) {
     const [action, ...rest] = argv;
+    if (action === 'heat-supply') {
+      const { flags, positional } = parseArgs(rest, { db: 'string', building: 'string', carrier: 'string', efficiency: 'string', none: 'boolean', json: 'boolean' });
+      if (positional.length > 0) throw new UsageError(`unexpected argument '${positional[0]}'`);
+      return heatSupplyAction(flags, io);
+    }
     const { flags, positional } = parseArgs(rest, { db: 'string', out: 'string', json: 'boolean' });
     try {
       switch (action) {

@@ -103,3 +103,9 @@ export const nextLocalMonth = (ts: number, timeZone: string): number => {
   const p = localParts(ts, timeZone);
   return zonedToUtc(p.year, p.month0 + 1, 1, timeZone);
 };
+
+/** The same local wall time `months` calendar months away (the 12-month window ends and starts at local midnight). */
+export const addLocalMonths = (ts: number, months: number, timeZone: string): number => {
+  const p = localParts(ts, timeZone);
+  return zonedToUtc(p.year, p.month0 + months, p.day, timeZone, p.hour, p.minute);
+};
