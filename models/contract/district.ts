@@ -23,21 +23,6 @@ export interface RoofShape {
   readonly rings: readonly RoofRing[];
 }
 
-/** Energy totals of one building over a period, kWh, electricity (the store's quick look; the UI shows BuildingOverview). */
-export interface BuildingBalance {
-  readonly buildingId: string;
-  readonly from: number;
-  readonly to: number;
-  readonly consumptionKwh: number;
-  readonly generationKwh: number;
-  readonly importKwh: number;
-  readonly exportKwh: number;
-  /** consumption - generation (= import - export): positive = deficit (drawn from the grid), negative = surplus. */
-  readonly netKwh: number;
-  /** Share of the period's intervals that are measured (0..1). */
-  readonly coverage: number;
-}
-
 export interface PowerSample {
   readonly ts: number;
   /** Net power at the grid connection, kW: positive = import. */

@@ -3,7 +3,6 @@
  * values the district is coloured by, and each building's overview for the panel and the building list.
  * Sign convention everywhere: net = consumption - generation = import - export, positive = deficit.
  */
-import type { BuildingBalance } from './district.js';
 
 /**
  * An energy-plus verdict with the data it rests on. Below the coverage threshold (a setting, default 90 %) the
@@ -26,6 +25,21 @@ export interface ColourMetrics {
   readonly co2IntensityGPerKwh: number | null;
   /** Rooftop PV potential, kWh/a (district.pvPotential's figure). */
   readonly pvPotentialKwh: number | null;
+}
+
+/** Energy totals of one building over a period, kWh, electricity (the store's quick look; the UI shows BuildingOverview). */
+export interface BuildingBalance {
+  readonly buildingId: string;
+  readonly from: number;
+  readonly to: number;
+  readonly consumptionKwh: number;
+  readonly generationKwh: number;
+  readonly importKwh: number;
+  readonly exportKwh: number;
+  /** consumption - generation (= import - export): positive = deficit (drawn from the grid), negative = surplus. */
+  readonly netKwh: number;
+  /** Share of the period's intervals that are measured (0..1). */
+  readonly coverage: number;
 }
 
 /** One building over the shown period as the UI shows it: electricity totals, final net, verdict and colour values. */
