@@ -63,7 +63,7 @@ export class DistrictDashboard {
       h('p', { class: 'note', text: t.t('dashboard.factors', { primary: a.factorSets.primary.name, co2: a.factorSets.co2.name, resolution: a.resolution }) }),
       a.factorSets.primary.exportCredit === undefined
         ? ''
-        : h('p', { class: 'note', 'data-testid': 'dashboard-export-credit', text: t.t('dashboard.exportCredit', { name: a.factorSets.primary.exportCredit.name, factor: t.number(a.factorSets.primary.exportCredit.factor, 1) }) }),
+        : h('p', { class: 'note', 'data-testid': 'dashboard-export-credit', text: t.t('dashboard.exportCredit', { name: t.t(`exportCredit.${a.factorSets.primary.exportCredit.id}`), factor: t.number(a.factorSets.primary.exportCredit.factor, 1) }) }),
       h('p', { class: 'note', 'data-testid': 'dashboard-zone', text: t.t('dashboard.zone', { zone: a.timeZone }) }),
     );
   }

@@ -220,6 +220,19 @@ describe('district UI against serve mode', () => {
     const label = (await page.getByTestId('dashboard-flows').getAttribute('aria-label')) ?? '';
     expect(label).toMatch(/\d/);
   });
+
+  it("names the export-credit rule of the verdict in the UI's language", async () => {
+    // the default variant is Effizienzhaus Plus: feed-in at the Verdrängungsstrommix, 2.8 (GEG Anlage 4 Nr. 11)
+    await openUi(page, `${serve.url}?lang=en`);
+    const note = page.getByTestId('dashboard-export-credit');
+    await expect.poll(async () => (await note.count()) === 1 && ((await note.textContent()) ?? ''), { timeout: 30_000 }).toBe(
+      'Exported electricity in primary energy: Effizienzhaus Plus: feed-in valued with the displacement mix (Verdrängungsstrommix) (factor 2.8)',
+    );
+    await openUi(page, `${serve.url}?lang=de`);
+    await expect.poll(async () => (await note.count()) === 1 && ((await note.textContent()) ?? ''), { timeout: 30_000 }).toBe(
+      'Einspeisung in der Primärenergie: Effizienzhaus Plus: Einspeisung mit dem Verdrängungsstrommix (Faktor 2,8)',
+    );
+  });
   it('imports a German load profile into a meter from the building panel: preview, bad lines named, then the day is stored', async () => {
     await openUi(page, `${serve.url}?lang=de`);
     const counter = district.points.find((p) => p.role === 'import' && p.kind === 'energy-counter')!;
