@@ -5,10 +5,10 @@
  */
 import type { CliCommand } from '../common/command.js';
 import { UsageError } from '../common/command.js';
-import { intOption, numberOption, parseArgs } from '../common/args.js';
+import { intOption, parseArgs } from '../common/args.js';
+import { CORE_FLAGS, coreOptionsFrom } from '../common/core-flags.js';
 import { BROKER_FLAGS, BROKER_USAGE, brokerAccess } from '../common/broker-flags.js';
 import { waitForShutdownSignal } from '../common/shutdown-signal.js';
-import { defaultDataDir } from '../../core/base/data-dir.js';
 import { appVersion } from '../../core/base/app-root.js';
 
 const usage = `usage: plustwin collect --mqtt URL --site ID [--data DIR] [--user NAME] [--password-file FILE] [--ca FILE]
@@ -36,10 +36,7 @@ export const collectCommand: CliCommand = {
     const { flags } = parseArgs(argv, {
       ...BROKER_FLAGS,
       site: 'string',
-      data: 'string',
-      speed: 'string',
-      'no-demo': 'boolean',
-      'demo-history-days': 'string',
+      ...CORE_FLAGS,
       'drain-seconds': 'string',
     });
     const site = flags.site;
@@ -47,23 +44,14 @@ export const collectCommand: CliCommand = {
     // the id is a topic level and the broker user of its ACL pattern, so it must be one that needs no encoding
     if (!SITE_ID.test(site)) throw new UsageError(`--site must be 1 to 64 letters, digits, '-' or '_', got '${site}'`);
     const access = brokerAccess(flags, site);
-    const speed = numberOption('speed', flags.speed, 1, 0.001, 100_000);
-    const demoHistoryDays = intOption('demo-history-days', flags['demo-history-days'], 365, 1, 3650);
     const drainSeconds = intOption('drain-seconds', flags['drain-seconds'], 30, 0, 3600);
     const log = (line: string) => io.err.write(`${line}\n`);
+    const options = coreOptionsFrom(flags, log);
     const [{ startCore }, { EdgePublisher }] = await Promise.all([
       import('../../core/app/app-core.js'),
       import('../../core/fleet/edge-publisher.js'),
     ]);
-    const core = await startCore({
-      dataDir: flags.data ?? defaultDataDir(),
-      transport: 'http',
-      speed,
-      demo: !flags['no-demo'],
-      demoHistoryDays,
-      outbox: true,
-      log,
-    });
+    const core = await startCore({ ...options, outbox: true });
     let publisher;
     try {
       publisher = await EdgePublisher.start({ access, site, dbFile: core.paths.db, version: appVersion(), log });

@@ -1,9 +1,9 @@
 /** `plustwin serve`: the core without Electron, the UI in a browser (plant-room gateway PCs, tests). */
 import path from 'node:path';
 import type { CliCommand } from '../common/command.js';
-import { intOption, numberOption, parseArgs } from '../common/args.js';
+import { intOption, parseArgs } from '../common/args.js';
+import { CORE_FLAGS, coreOptionsFrom } from '../common/core-flags.js';
 import { appRoot } from '../../core/base/app-root.js';
-import { defaultDataDir } from '../../core/base/data-dir.js';
 import { isLoopback, type AccessPolicy } from './access.js';
 import { createHostAllowList } from './host-allow-list.js';
 import { loadOrCreateToken } from './serve-token.js';
@@ -31,33 +31,22 @@ export const serveCommand: CliCommand = {
   usage,
   async run(argv, io) {
     const { flags } = parseArgs(argv, {
-      data: 'string',
+      ...CORE_FLAGS,
       port: 'string',
       host: 'string',
-      speed: 'string',
-      'no-demo': 'boolean',
-      'demo-history-days': 'string',
       'new-token': 'boolean',
       'allow-host': 'list',
     });
     const port = intOption('port', flags.port, 8740, 0, 65535);
-    const speed = numberOption('speed', flags.speed, 1, 0.001, 100_000);
     const host = flags.host ?? '127.0.0.1';
-    const demoHistoryDays = intOption('demo-history-days', flags['demo-history-days'], 365, 1, 3650);
     const log = (line: string) => io.err.write(`${line}\n`);
+    const options = coreOptionsFrom(flags, log);
     // loaded here, not at the top: the other commands start without the core's drivers (node-opcua alone costs seconds)
     const [{ startCore }, { startHttpServer }] = await Promise.all([
       import('../../core/app/app-core.js'),
       import('./http-server.js'),
     ]);
-    const core = await startCore({
-      dataDir: flags.data ?? defaultDataDir(),
-      transport: 'http',
-      speed,
-      demo: !flags['no-demo'],
-      demoHistoryDays,
-      log,
-    });
+    const core = await startCore(options);
     const hosts = createHostAllowList(host, flags['allow-host'] ?? []);
     let access: AccessPolicy = { tokenHash: null, hosts };
     if (!isLoopback(host)) {
