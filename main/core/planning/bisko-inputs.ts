@@ -4,11 +4,13 @@
  *   BISKO weighs all final energy used); coverage >= MIN_COVERAGE grades A, less is extrapolated to the year (B);
  * - gas, oil, district heat: the meters of that medium (role consumption or import), graded the same way;
  * - metered useful heat (medium heat) behind a boiler: the fuel the building's planning attributes name, as heat /
- *   ASSUMED_BOILER_EFFICIENCY, graded B (measured, with an assumption); behind a heat pump nothing (its electricity
- *   is metered already); district heat 1:1;
+ *   the building's heat-supply efficiency (the analysis' heatSupplyOf: its stored supply, else a gas boiler at
+ *   0.9), graded B (measured, with an assumption); behind a heat pump nothing (its electricity is metered already);
+ *   district heat 1:1;
  * - a building with no heat or fuel meter and a typology estimate (the heat plan's row) and a known fuel: the
  *   estimate as that fuel's final energy, graded D. Without a known fuel it is left out and named.
  */
+import { heatSupplyOf } from '../analysis/heat-supply.js';
 import type { Carrier } from '../../../models/energy/carriers.js';
 import type { HeatingFuel } from '../../../models/planning/attributes.js';
 import type { BiskoInput } from '../../../models/planning/bisko.js';
@@ -21,8 +23,6 @@ import { ENERGY_IN_ROLES, MIN_COVERAGE } from './measured-heat.js';
 import { projectRing } from './metric-crs.js';
 import { pointSums } from './year-sums.js';
 
-/** Seasonal efficiency assumed for a boiler behind a heat meter (the analysis' default for a gas boiler). */
-export const ASSUMED_BOILER_EFFICIENCY = 0.9;
 
 const FUEL_CARRIER: Readonly<Record<HeatingFuel, Carrier | null>> = {
   gas: 'gas',
@@ -87,7 +87,8 @@ export async function biskoInputs(store: Store, year: number): Promise<BiskoInpu
       leftOut.push(p.buildingId);
       continue;
     }
-    const kwh = carrier === 'district-heat' ? s.kwh : s.kwh / ASSUMED_BOILER_EFFICIENCY;
+    // the boiler's efficiency as the analysis takes it: the building's stored heat supply, else its default
+    const kwh = carrier === 'district-heat' ? s.kwh : s.kwh / heatSupplyOf(undefined, b ?? p.buildingId).supply.efficiency;
     inputs.push({ buildingId: p.buildingId, sector: sectorOf(p.buildingId), carrier, kwh: kwh / coverage, grade: 'B' });
   }
 

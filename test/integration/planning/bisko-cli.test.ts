@@ -110,4 +110,16 @@ describe('plustwin bisko', () => {
     expect(ws?.getRow(2).values).toEqual([undefined, 'Private Haushalte', 'Strom', 10.512, 5.939, 565, 'B', 0.667, 2]);
     expect(ws?.getRow(8).getCell(3).value).toBe(98.718);
   });
+  it("divides metered heat by the building's stored heat supply, as the analysis does", async () => {
+    const store = await openStore(db);
+    const view = (await store.getDistrict())!;
+    const s1 = view.buildings.find((b) => b.id === 'S1')!;
+    await store.saveDistrict(view.site, [{ ...s1, heatSupply: { carrier: 'oil', efficiency: 0.8 } }], [], []);
+    await store.close();
+    const out = tmp.file('bisko-80.csv');
+    const r = await runCliCaptured('bisko', '--db', db, '--year', '2025', '--out', out, '--lang', 'en');
+    expect(r.code).toBe(0);
+    // S1 useful heat 365 x 100 = 36,500 kWh / 0.8 = 45,625 kWh oil; x 319 g/kWh = 14.554375 t
+    expect(readFileSync(out, 'utf8').split('\r\n')).toContain('Municipal facilities,Heating oil,45.625,14.554,319,B,0.5,1');
+  });
 });
