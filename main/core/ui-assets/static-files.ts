@@ -15,6 +15,9 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 
+/** The Content-Type of a built UI file, the same for serve mode and the desktop app's protocol. */
+export const contentTypeOf = (file: string): string => TYPES[path.extname(file)] ?? 'application/octet-stream';
+
 /** Resolve a URL path inside root, or null when it would leave root. */
 export function resolveStatic(root: string, urlPath: string): string | null {
   let decoded: string;
@@ -39,7 +42,7 @@ export async function serveStatic(root: string, urlPath: string, res: ServerResp
     const body = await fs.readFile(file);
     res.writeHead(200, {
       ...headers,
-      'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'content-type': contentTypeOf(file),
       'cache-control': file.endsWith('index.html') ? 'no-cache' : 'public, max-age=3600',
     });
     res.end(body);

@@ -3,24 +3,12 @@
  * the page then has an origin of its own, every response carries the strict CSP header, and no path can leave
  * dist/renderer. The mapping is a pure function so it is tested without Electron.
  */
-import path from 'node:path';
-import { resolveStatic } from '../../core/ui-assets/static-files.js';
+import { contentTypeOf, resolveStatic } from '../../core/ui-assets/static-files.js';
 import { electronCsp } from '../../core/ui-assets/security-headers.js';
 
 export const APP_SCHEME = 'plustwin';
 export const APP_ORIGIN = `${APP_SCHEME}://app`;
 export const APP_URL = `${APP_ORIGIN}/index.html`;
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json; charset=utf-8',
-};
 
 export type AppResource = { ok: true; file: string; headers: Record<string, string> } | { ok: false; status: 400 | 404 };
 
@@ -38,7 +26,7 @@ export function resolveAppRequest(rendererDir: string, url: string): AppResource
     ok: true,
     file,
     headers: {
-      'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'content-type': contentTypeOf(file),
       'content-security-policy': electronCsp(),
       'x-content-type-options': 'nosniff',
     },
