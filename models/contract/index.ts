@@ -10,6 +10,7 @@ import type { AlarmMethods } from './alarms.js';
 import type { AnalysisMethods } from './analysis.js';
 import type { DeviceMethods } from './devices.js';
 import type { DistrictMethods } from './district.js';
+import type { FileMethods } from './files.js';
 import type { HistoryMethods } from './history.js';
 import type { OpcUaMethods } from './opcua.js';
 import type { ScenarioMethods } from './scenarios.js';
@@ -27,6 +28,7 @@ export type * from './scenarios.js';
 export type * from './settings.js';
 export type * from './status.js';
 export * from './wire.js';
+export * from './files.js';
 
 /** method name -> [argument, result] */
 export type ApiMethods = StatusMethods &
@@ -37,7 +39,8 @@ export type ApiMethods = StatusMethods &
   OpcUaMethods &
   SettingsMethods &
   AlarmMethods &
-  HistoryMethods;
+  HistoryMethods &
+  FileMethods;
 
 /** event name -> payload */
 export type ApiEvents = StatusEvents;

@@ -12,6 +12,7 @@ import { EXPORT_CREDIT_VARIANT_IDS } from '../../../models/factors/export-credit
 import { HEAT_PUMP_REPLACES } from '../../../models/scenarios/measures.js';
 import { ANALYSIS_RESOLUTIONS, HEAT_SUPPLY_CARRIERS, HISTORY_KINDS, HISTORY_UNITS, RESOLUTIONS } from '../../../models/values.js';
 import { deviceArgSchemas } from './device-schemas.js';
+import { fileArgSchemas } from './file-schemas.js';
 import type { AllTrue, SchemaMatches } from './schema-check.js';
 import { settingsArgSchemas } from './settings-api.js';
 
@@ -132,6 +133,7 @@ export const argSchemas = {
   'history.preview': historyCsv,
   'history.import': historyCsv.extend({ pointId: id }),
   ...deviceArgSchemas,
+  ...fileArgSchemas,
   ...settingsArgSchemas,
 } satisfies Record<MethodName, z.ZodType>;
 
