@@ -65,7 +65,9 @@ export function fileHandlers(store: Store, jobsOf: () => FileJobs): FileHandlers
         switch (args.kind) {
           case 'report':
             try {
-              await exportReport(store, { format: args.format, out, period: args.period, lang: args.lang, appVersion: appVersion(), onProgress: (share) => progress(share) });
+              // the CSV per building: consumption, generation, import and export of each quarter hour, as the UI shows them
+              const csvScope = 'building';
+              await exportReport(store, { format: args.format, out, period: args.period, lang: args.lang, csvScope, appVersion: appVersion(), onProgress: (share) => progress(share) });
             } catch (e) {
               if (e instanceof PeriodError || e instanceof ReportDataError) throw new ApiFailure('validation', e.message, 'period');
               throw e;
