@@ -50,6 +50,8 @@ export class FileJobs {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     const job: Job = { view: { id, kind, state: 'running', progress: 0, fileName }, started: Date.now() };
     this.jobs.set(id, job);
+    // the answer is the job as it starts, whatever the work's first synchronous steps report
+    const initial = job.view;
     const out = path.join(dir, `.partial-${fileName}`);
     const progress = (share: number) => {
       if (job.view.state === 'running') job.view = { ...job.view, progress: Math.max(job.view.progress, Math.min(0.99, share)) };
@@ -71,7 +73,7 @@ export class FileJobs {
         if (!output) fs.rmSync(dir, { recursive: true, force: true });
       }
     })();
-    return job.view;
+    return initial;
   }
 
   get(id: string): FileJobView {
