@@ -28,10 +28,12 @@ const YEARS_BACK = 10;
 /** The chart's series on one axis of years: each value is a figure of the answer or null where it has none. */
 export function co2Series(r: Co2PathResult): { years: number[]; measured: (number | null)[]; path: (number | null)[]; trend: (number | null)[] } {
   const p = r.path;
-  const first = Math.min(...r.years.map((y) => y.year), p?.baseYear ?? Number.POSITIVE_INFINITY);
-  const last = p?.targetYear ?? Math.max(...r.years.map((y) => y.year));
+  // the axis starts at the first year with emissions: years asked for before the first meter add only empty space
+  const measuredYears = r.years.filter((y) => y.tonnes > 0);
+  const first = Math.min(...measuredYears.map((y) => y.year), p?.baseYear ?? Number.POSITIVE_INFINITY);
+  const last = p?.targetYear ?? Math.max(...measuredYears.map((y) => y.year));
   const years = Number.isFinite(first) && Number.isFinite(last) ? Array.from({ length: last - first + 1 }, (_, i) => first + i) : [];
-  const measured = new Map(r.years.map((y) => [y.year, y.tonnes]));
+  const measured = new Map(measuredYears.map((y) => [y.year, y.tonnes]));
   const target = new Map((p?.path ?? []).map((q) => [q.year, q.tonnes]));
   // the trend is two points the core gives: the base year and its projection for the target year
   const trend = new Map<number, number>();
@@ -82,7 +84,10 @@ export async function openCo2Dialog(o: Co2DialogOptions): Promise<void> {
         datasets: [
           { type: 'bar', label: i18n.t('co2.measured'), data: s.measured, backgroundColor: c.consumption, order: 2 },
           { type: 'line', label: i18n.t('co2.path'), data: s.path, borderColor: c.generation, backgroundColor: c.generation, pointRadius: 2, spanGaps: false, order: 1 },
-          { type: 'line', label: i18n.t('co2.trend'), data: s.trend, borderColor: c.grid2, backgroundColor: c.grid2, borderDash: [6, 4], pointRadius: 3, spanGaps: true, order: 0 },
+          // without a trend (fewer than two complete years) the legend does not offer one
+          ...(s.trend.some((v) => v !== null)
+            ? [{ type: 'line' as const, label: i18n.t('co2.trend'), data: s.trend, borderColor: c.grid2, backgroundColor: c.grid2, borderDash: [6, 4], pointRadius: 3, spanGaps: true, order: 0 }]
+            : []),
         ],
       },
       options: {
@@ -107,8 +112,8 @@ export async function openCo2Dialog(o: Co2DialogOptions): Promise<void> {
       p === null
         ? [i18n.t('co2.noData')]
         : [
-            i18n.t(r.basis.kind === 'calendar-years' ? 'co2.baseYear' : 'co2.baseRolling', { year: p.baseYear, tonnes: tonnes(p.baseTonnes) }),
-            i18n.t('co2.needed', { tonnes: tonnes(p.neededPerYearTonnes), target: p.targetYear, targetTonnes: tonnes(p.targetTonnes) }),
+            i18n.t(r.basis.kind === 'calendar-years' ? 'co2.baseYear' : 'co2.baseRolling', { year: String(p.baseYear), tonnes: tonnes(p.baseTonnes) }),
+            i18n.t('co2.needed', { tonnes: tonnes(p.neededPerYearTonnes), target: String(p.targetYear), targetTonnes: tonnes(p.targetTonnes) }),
             p.trendPerYearTonnes === null ? i18n.t('co2.noTrend') : i18n.t('co2.trendPerYear', { tonnes: tonnes(p.trendPerYearTonnes) }),
             p.onTrack === null ? '' : i18n.t(p.onTrack ? 'co2.onTrack' : 'co2.offTrack'),
           ];

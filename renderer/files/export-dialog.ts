@@ -6,7 +6,7 @@ import { REPORT_FORMATS, type ExportArgs, type FileJobView, type PlusTwinApi } f
 import { callApi, errorText } from '../devices/devices-api.js';
 import type { I18n } from '../i18n/i18n.js';
 import { h } from '../panels/dom.js';
-import { dayRange, isoDay } from './day-range.js';
+import { dayRange, isoDay, parseDay, showDay } from './day-range.js';
 import { followJob, startDownload } from './file-job.js';
 import { ensureFilesStyles } from './files-style.js';
 
@@ -31,8 +31,10 @@ export async function openExportDialog(o: ExportDialogOptions): Promise<void> {
   ensureFilesStyles(document);
   const days = defaultReportDays(o.now, o.timeZone);
   const format = h('select', { 'data-testid': 'export-format' }, ...REPORT_FORMATS.map((f) => h('option', { value: f, text: i18n.t(`export.format.${f}`) })));
-  const first = h('input', { type: 'date', value: days.first, required: true, 'data-testid': 'export-from' });
-  const last = h('input', { type: 'date', value: days.last, required: true, 'data-testid': 'export-to' });
+  const dayField = (value: string, testId: string) =>
+    h('input', { type: 'text', inputmode: 'numeric', value: showDay(value, i18n.lang), placeholder: i18n.t('period.placeholder'), required: true, 'data-testid': testId });
+  const first = dayField(days.first, 'export-from');
+  const last = dayField(days.last, 'export-to');
   const report = h('button', { type: 'button', class: 'primary', 'data-testid': 'export-report', text: i18n.t('export.report') });
   const district = h('button', { type: 'button', 'data-testid': 'export-district', text: i18n.t('export.district') });
   const backup = h('button', { type: 'button', 'data-testid': 'export-backup', text: i18n.t('export.backup') });
@@ -102,12 +104,13 @@ export async function openExportDialog(o: ExportDialogOptions): Promise<void> {
   };
 
   report.addEventListener('click', () => {
-    if (dayRange(first.value, last.value, o.timeZone) === null) {
+    const [from, to] = [parseDay(first.value), parseDay(last.value)];
+    if (from === null || to === null || dayRange(from, to, o.timeZone) === null) {
       message.textContent = i18n.t('period.invalid');
       return;
     }
     const chosen = REPORT_FORMATS.find((f) => f === format.value) ?? 'pdf';
-    run({ kind: 'report', format: chosen, period: `${first.value}..${last.value}`, lang: i18n.lang });
+    run({ kind: 'report', format: chosen, period: `${from}..${to}`, lang: i18n.lang });
   });
   district.addEventListener('click', () => run({ kind: 'district' }));
   backup.addEventListener('click', () => run({ kind: 'backup' }));

@@ -16,7 +16,7 @@ const CSS = `
 .scenario-measure { display: flex; gap: 8px; flex-wrap: wrap; align-items: flex-end; border-bottom: 1px solid var(--grid); padding-bottom: 8px; }
 .scenario-measure > label { flex: 1 1 120px; }
 .scenario-measure > label.wide { flex: 2 1 200px; }
-.co2-chart { position: relative; height: min(52vh, 460px); }
+.co2-chart { position: relative; height: min(44vh, 460px); }
 .tools-menu { position: relative; }
 .tools-menu > summary { list-style: none; cursor: pointer; }
 .tools-menu > summary::-webkit-details-marker { display: none; }

@@ -9,7 +9,7 @@ import { HEAT_PUMP_REPLACES } from '../../models/scenarios/measures.js';
 import { callApi, errorText } from '../devices/devices-api.js';
 import type { I18n } from '../i18n/i18n.js';
 import { h } from '../panels/dom.js';
-import { dayRange, isoDay } from './day-range.js';
+import { dayRange, isoDay, parseDay, showDay } from './day-range.js';
 import { analysisWindow } from '../time/analysis-window.js';
 import { ensureFilesStyles } from './files-style.js';
 import { rowValue, SCENARIO_ROWS } from './scenario-rows.js';
@@ -128,8 +128,10 @@ class MeasureRow {
 export async function openScenarioDialog(o: ScenarioDialogOptions): Promise<void> {
   const { api, i18n } = o;
   ensureFilesStyles(document);
-  const first = h('input', { type: 'date', value: isoDay(o.now - 30 * 86_400_000, o.timeZone), required: true, 'data-testid': 'scenario-from' });
-  const last = h('input', { type: 'date', value: isoDay(o.now, o.timeZone), required: true, 'data-testid': 'scenario-to' });
+  const dayField = (value: string, testId: string) =>
+    h('input', { type: 'text', inputmode: 'numeric', value: showDay(value, i18n.lang), placeholder: i18n.t('period.placeholder'), required: true, 'data-testid': testId });
+  const first = dayField(isoDay(o.now - 30 * 86_400_000, o.timeZone), 'scenario-from');
+  const last = dayField(isoDay(o.now, o.timeZone), 'scenario-to');
   const list = h('div', { class: 'scenario-list', 'data-testid': 'scenario-measures' });
   const add = h('button', { type: 'button', 'data-testid': 'scenario-add', text: i18n.t('scenario.add') });
   const run = h('button', { type: 'button', class: 'primary', 'data-testid': 'scenario-run', text: i18n.t('scenario.run') });
@@ -175,16 +177,26 @@ export async function openScenarioDialog(o: ScenarioDialogOptions): Promise<void
       const m = rowValue(row, r.measured);
       const s = rowValue(row, r.simulated);
       if (m === null && s === null) return [];
-      const change = m !== null && s !== null ? { value: s.value - m.value, unit: m.unit, digits: m.digits } : null;
-      return [h('tr', {}, h('th', { text: i18n.t(`scenario.row.${row}`) }), cell(m, 'measured', row), cell(s, 'simulated', row), cell(change, 'change', row))];
+      return [h('tr', {}, h('th', { text: i18n.t(`scenario.row.${row}`) }), cell(m, 'measured', row), cell(s, 'simulated', row))];
     });
     const verdict = (plus: boolean) => i18n.t(plus ? 'scenario.plus' : 'scenario.notPlus');
     result.replaceChildren(
       h(
         'table',
         { 'data-testid': 'scenario-table' },
-        h('thead', {}, h('tr', {}, h('th', { text: '' }), h('th', { class: 'num', text: i18n.t('scenario.measured') }), h('th', { class: 'num', text: i18n.t('scenario.simulated') }), h('th', { class: 'num', text: i18n.t('scenario.change') }))),
-        h('tbody', {}, ...body, h('tr', {}, h('th', { text: i18n.t('scenario.row.energyPlus') }), h('td', { class: 'num', 'data-row': 'energyPlus', 'data-col': 'measured', text: verdict(r.measured.energyPlus.energyPlus) }), h('td', { class: 'num', 'data-row': 'energyPlus', 'data-col': 'simulated', text: verdict(r.simulated.energyPlus.energyPlus) }), h('td', {}))),
+        h('thead', {}, h('tr', {}, h('th', { text: '' }), h('th', { class: 'num', text: i18n.t('scenario.measured') }), h('th', { class: 'num', text: i18n.t('scenario.simulated') }))),
+        h(
+          'tbody',
+          {},
+          ...body,
+          h(
+            'tr',
+            {},
+            h('th', { text: i18n.t('scenario.row.energyPlus') }),
+            h('td', { class: 'num', 'data-row': 'energyPlus', 'data-col': 'measured', text: verdict(r.measured.energyPlus.energyPlus) }),
+            h('td', { class: 'num', 'data-row': 'energyPlus', 'data-col': 'simulated', text: verdict(r.simulated.energyPlus.energyPlus) }),
+          ),
+        ),
       ),
       h('p', { class: 'dev-hint', text: i18n.t('scenario.factors', { primary: r.factorSets.primary.name, co2: r.factorSets.co2.name }) }),
       r.assumptions.length > 0 ? h('details', {}, h('summary', { text: i18n.t('scenario.assumptions') }), h('ul', {}, ...r.assumptions.map((a) => h('li', { text: a })))) : '',
@@ -193,7 +205,8 @@ export async function openScenarioDialog(o: ScenarioDialogOptions): Promise<void
 
   run.addEventListener('click', () => {
     message.textContent = '';
-    const period = dayRange(first.value, last.value, o.timeZone);
+    const [from, to] = [parseDay(first.value), parseDay(last.value)];
+    const period = from === null || to === null ? null : dayRange(from, to, o.timeZone);
     if (period === null) return void (message.textContent = i18n.t('period.invalid'));
     const measures: ScenarioMeasureInput[] = [];
     for (const [i, row] of rows.entries()) {
@@ -206,6 +219,7 @@ export async function openScenarioDialog(o: ScenarioDialogOptions): Promise<void
     void (async () => {
       try {
         show(await callApi(api, 'scenario.run', { ...analysisWindow(period.from, period.to), measures }));
+        result.scrollIntoView({ block: 'nearest' });
       } catch (e) {
         message.textContent = errorText(e, i18n);
       } finally {

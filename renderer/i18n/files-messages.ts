@@ -11,7 +11,8 @@ export const filesMessagesDe = {
   'tools.co2': 'CO₂-Pfad bis 2045 …',
   'period.first': 'Erster Tag',
   'period.last': 'Letzter Tag',
-  'period.invalid': 'Bitte einen gültigen Zeitraum wählen: der letzte Tag darf nicht vor dem ersten liegen.',
+  'period.placeholder': 'TT.MM.JJJJ',
+  'period.invalid': 'Bitte zwei Tage als TT.MM.JJJJ eingeben (z. B. 01.12.2025); der letzte Tag darf nicht vor dem ersten liegen.',
   'export.title': 'Bericht und Quartier exportieren',
   'export.reportTitle': 'Bericht',
   'export.reportHint':
@@ -44,7 +45,8 @@ export const filesMessagesDe = {
   'import.done': '{buildings} Gebäude importiert ({added} neu, {updated} aktualisiert), {roofs} Dachflächen.',
   'import.format': 'Format {format}, Koordinatensystem {crs}',
   'import.error.at': ', Zeile {line}, Spalte {column}',
-  'error.import.json': 'Die Datei {file} ist kein gültiges JSON{at}: {problem}. Nichts wurde importiert, das Quartier ist unverändert.',
+  'error.import.json':
+    'Die Datei {file} ist kein gültiges JSON{at}: dort fehlt ein Zeichen (etwa ein Komma) oder steht eines zu viel. Meldung des Parsers: „{problem}“. Nichts wurde importiert, das Quartier ist unverändert.',
   'error.import.format':
     'Die Datei {file} ist weder CityGML (XML) noch GeoJSON: sie beginnt weder mit „<“ noch mit einer geschweiften Klammer. Nichts wurde importiert.',
   'error.import.empty': 'Die Datei {file} ist leer. Nichts wurde importiert.',
@@ -87,7 +89,6 @@ export const filesMessagesDe = {
   'scenario.invalid': 'Maßnahme {n}: „{field}“ ist keine gültige Zahl im erlaubten Bereich.',
   'scenario.measured': 'Gemessen',
   'scenario.simulated': 'Simuliert',
-  'scenario.change': 'Änderung',
   'scenario.row.electricityConsumption': 'Stromverbrauch',
   'scenario.row.electricityGeneration': 'Stromerzeugung',
   'scenario.row.electricityImport': 'Netzbezug',
@@ -130,7 +131,8 @@ export const filesMessagesEn = {
   'tools.co2': 'CO₂ path to 2045 …',
   'period.first': 'First day',
   'period.last': 'Last day',
-  'period.invalid': 'Please choose a valid period: the last day must not be before the first.',
+  'period.placeholder': 'YYYY-MM-DD',
+  'period.invalid': 'Please enter two days as YYYY-MM-DD (e.g. 2025-12-01); the last day must not be before the first.',
   'export.title': 'Export report and district',
   'export.reportTitle': 'Report',
   'export.reportHint':
@@ -162,7 +164,8 @@ export const filesMessagesEn = {
   'import.done': '{buildings} buildings imported ({added} new, {updated} updated), {roofs} roof surfaces.',
   'import.format': 'Format {format}, CRS {crs}',
   'import.error.at': ', line {line}, column {column}',
-  'error.import.json': 'The file {file} is not valid JSON{at}: {problem}. Nothing was imported; the district is unchanged.',
+  'error.import.json':
+    'The file {file} is not valid JSON{at}: a character (such as a comma) is missing there, or one too many. The parser says: "{problem}". Nothing was imported; the district is unchanged.',
   'error.import.format': 'The file {file} is neither CityGML (XML) nor GeoJSON: it starts with neither "<" nor a curly bracket. Nothing was imported.',
   'error.import.empty': 'The file {file} is empty. Nothing was imported.',
   'error.import.tooLarge': 'The file {file} is larger than the {limitMb} MB that can be uploaded here. Import larger files with "plustwin import FILE --db …".',
@@ -203,7 +206,6 @@ export const filesMessagesEn = {
   'scenario.invalid': 'Measure {n}: "{field}" is not a valid number in the allowed range.',
   'scenario.measured': 'Measured',
   'scenario.simulated': 'Simulated',
-  'scenario.change': 'Change',
   'scenario.row.electricityConsumption': 'Electricity consumption',
   'scenario.row.electricityGeneration': 'Electricity generation',
   'scenario.row.electricityImport': 'Grid import',

@@ -15,7 +15,7 @@ import type { Page } from 'playwright-core';
 import type { ScenarioMeasureInput } from '../../models/contract/index.js';
 import { inspectDistrictFile } from '../../main/core/store/district-file.js';
 import { co2Series } from '../../renderer/files/co2-dialog.js';
-import { dayRange, isoDay } from '../../renderer/files/day-range.js';
+import { dayRange, isoDay, showDay } from '../../renderer/files/day-range.js';
 import { callApi } from './api-direct.js';
 import { launchChromium, type Browser } from './chromium.js';
 import { openUi, type Hooked } from './open-ui.js';
@@ -78,8 +78,10 @@ describe('reports, district files, scenarios, the CO2 path and the building impo
     expect(electricity.consumptionKwh).toBeGreaterThan(0);
 
     await openTool('tools-export', 'export-dialog');
-    await page.getByTestId('export-from').fill(day);
-    await page.getByTestId('export-to').fill(day);
+    // the German UI shows and reads days as TT.MM.JJJJ
+    expect(await page.getByTestId('export-from').inputValue()).toMatch(/^\d{2}\.\d{2}\.\d{4}$/);
+    await page.getByTestId('export-from').fill(showDay(day, 'de'));
+    await page.getByTestId('export-to').fill(showDay(day, 'de'));
 
     await page.getByTestId('export-format').selectOption('csv');
     const csv = await download('export-report', 'report.csv');

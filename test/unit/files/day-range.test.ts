@@ -1,6 +1,6 @@
 /** Local days of the site as periods: worked by hand for Europe/Berlin (UTC+1 in winter, UTC+2 in summer). */
 import { describe, expect, it } from 'vitest';
-import { dayRange, dayStart, isoDay } from '../../../renderer/files/day-range.js';
+import { dayRange, dayStart, isoDay, parseDay, showDay } from '../../../renderer/files/day-range.js';
 import { resolveAppDownload } from '../../../main/shells/electron/app-protocol.js';
 
 const TZ = 'Europe/Berlin';
@@ -35,5 +35,17 @@ describe('the desktop page protocol and downloads', () => {
     expect(resolveAppDownload('/nowhere', 'https://evil.example/api/download/0123456789abcdef0123456789abcdef')).toBeNull();
     expect(resolveAppDownload('/nowhere', 'plustwin://app/api/download/0123456789abcdef0123456789abcdef')).toEqual({ ok: false, status: 404 });
     expect(resolveAppDownload('/nowhere', 'plustwin://app/api/download/..%2F..%2Fsettings.json')).toEqual({ ok: false, status: 404 });
+  });
+});
+
+describe('day fields', () => {
+  it('show German days as TT.MM.JJJJ and English ones as ISO, and read either form back', () => {
+    expect(showDay('2025-12-06', 'de')).toBe('06.12.2025');
+    expect(showDay('2025-12-06', 'en')).toBe('2025-12-06');
+    expect(parseDay('06.12.2025')).toBe('2025-12-06');
+    expect(parseDay(' 6.1.2025 ')).toBe('2025-01-06');
+    expect(parseDay('2025-12-06')).toBe('2025-12-06');
+    expect(parseDay('31.02.2025')).toBeNull();
+    expect(parseDay('12/06/2025')).toBeNull();
   });
 });
