@@ -32,7 +32,7 @@ export async function openExportDialog(o: ExportDialogOptions): Promise<void> {
   const days = defaultReportDays(o.now, o.timeZone);
   const format = h('select', { 'data-testid': 'export-format' }, ...REPORT_FORMATS.map((f) => h('option', { value: f, text: i18n.t(`export.format.${f}`) })));
   const dayField = (value: string, testId: string) =>
-    h('input', { type: 'text', inputmode: 'numeric', value: showDay(value, i18n.lang), placeholder: i18n.t('period.placeholder'), required: true, 'data-testid': testId });
+    h('input', { type: 'text', inputmode: 'numeric', size: 10, value: showDay(value, i18n.lang), placeholder: i18n.t('period.placeholder'), required: true, 'data-testid': testId });
   const first = dayField(days.first, 'export-from');
   const last = dayField(days.last, 'export-to');
   const report = h('button', { type: 'button', class: 'primary', 'data-testid': 'export-report', text: i18n.t('export.report') });

@@ -7,7 +7,8 @@ const CSS = `
 .files-dialog legend { font-weight: 600; padding: 0 4px; }
 .files-dialog progress { width: 100%; height: 14px; }
 .files-row { display: flex; gap: 10px; flex-wrap: wrap; align-items: flex-end; }
-.files-row > label { flex: 1 1 150px; }
+.files-row > label { flex: 1 1 150px; min-width: 0; }
+.files-row > label > input, .files-row > label > select { width: 100%; box-sizing: border-box; min-width: 0; }
 .files-status { margin: 0; min-height: 1.2em; }
 .files-dialog table { border-collapse: collapse; width: 100%; }
 .files-dialog th, .files-dialog td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--grid); }

@@ -129,7 +129,7 @@ export async function openScenarioDialog(o: ScenarioDialogOptions): Promise<void
   const { api, i18n } = o;
   ensureFilesStyles(document);
   const dayField = (value: string, testId: string) =>
-    h('input', { type: 'text', inputmode: 'numeric', value: showDay(value, i18n.lang), placeholder: i18n.t('period.placeholder'), required: true, 'data-testid': testId });
+    h('input', { type: 'text', inputmode: 'numeric', size: 10, value: showDay(value, i18n.lang), placeholder: i18n.t('period.placeholder'), required: true, 'data-testid': testId });
   const first = dayField(isoDay(o.now - 30 * 86_400_000, o.timeZone), 'scenario-from');
   const last = dayField(isoDay(o.now, o.timeZone), 'scenario-to');
   const list = h('div', { class: 'scenario-list', 'data-testid': 'scenario-measures' });
