@@ -9,6 +9,8 @@ export function importErrorText(i18n: I18n, code: ImportCode, params: Readonly<R
   const line = Number(params['line'] ?? 0);
   const column = Number(params['column'] ?? 0);
   const problem = String(params['problem'] ?? '');
+  // the problem ends a sentence of the frame: its own '?' or '.' ends it, else a full stop does
+  const sentence = /[.?!]$/.test(problem) ? problem : `${problem}.`;
   const at = line > 0 ? i18n.t('import.error.at', { line, column }) : '';
   switch (code) {
     case 'import.json':
@@ -22,6 +24,6 @@ export function importErrorText(i18n: I18n, code: ImportCode, params: Readonly<R
     case 'import.noBuildings':
       return i18n.t('error.import.noBuildings', { file });
     case 'import.problem':
-      return i18n.t('error.import.problem', { file, at, problem });
+      return i18n.t('error.import.problem', { file, at, problem: sentence });
   }
 }

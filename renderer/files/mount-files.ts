@@ -43,6 +43,11 @@ export function mountFiles(m: FilesMount): void {
   doc.addEventListener('click', (e) => {
     if (menu.open && !menu.contains(e.target as Node)) menu.open = false;
   });
+  menu.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape' || !menu.open) return;
+    menu.open = false;
+    menu.querySelector('summary')?.focus();
+  });
 
   const context = async () => {
     const [district, status] = await Promise.all([callApi(m.api, 'district.get', {}), callApi(m.api, 'status.get', {})]);

@@ -53,7 +53,7 @@ export const filesMessagesDe = {
   'error.import.tooLarge':
     'Die Datei {file} ist größer als {limitMb} MB, die hier hochgeladen werden können. Größere Dateien importieren Sie mit „plustwin import DATEI --db …“.',
   'error.import.noBuildings': 'In der Datei {file} ist kein Gebäude mit Grundriss. Nichts wurde importiert.',
-  'error.import.problem': 'Fehler in {file}{at}: {problem}. Nichts wurde importiert, das Quartier ist unverändert.',
+  'error.import.problem': 'Fehler in {file}{at}: {problem} Nichts wurde importiert, das Quartier ist unverändert.',
   'scenario.title': 'Szenarien: Maßnahmen durchrechnen',
   'scenario.hint':
     'Die Maßnahmen werden auf die gemessenen Profile des Zeitraums angewandt und mit derselben Analyse bewertet. Gemessen und simuliert stehen nebeneinander; Netto: positiv = Defizit.',
@@ -170,7 +170,7 @@ export const filesMessagesEn = {
   'error.import.empty': 'The file {file} is empty. Nothing was imported.',
   'error.import.tooLarge': 'The file {file} is larger than the {limitMb} MB that can be uploaded here. Import larger files with "plustwin import FILE --db …".',
   'error.import.noBuildings': 'The file {file} holds no building with a footprint. Nothing was imported.',
-  'error.import.problem': 'Problem in {file}{at}: {problem}. Nothing was imported; the district is unchanged.',
+  'error.import.problem': 'Problem in {file}{at}: {problem} Nothing was imported; the district is unchanged.',
   'scenario.title': 'Scenarios: work out measures',
   'scenario.hint':
     "The measures are applied to the period's measured profiles and assessed by the same analysis. Measured and simulated side by side; net: positive = deficit.",
