@@ -26,6 +26,8 @@ export const ERROR_CODES = [
   'opcua.login',
   /** The OPC UA server's certificate is not trusted yet. params: none. */
   'opcua.certificate',
+  /** A PDF report needs a Chromium and none was found. params: none. */
+  'report.noChromium',
   /** A building file that is not valid JSON. params: file, line, column, problem (the parser's words). */
   'import.json',
   /** A building file that is neither CityGML nor GeoJSON. params: file. */

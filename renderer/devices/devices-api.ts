@@ -51,6 +51,8 @@ function codeText(i18n: I18n, code: ErrorCode, params: Readonly<Record<string, s
       return i18n.t('error.opcua.login');
     case 'opcua.certificate':
       return i18n.t('error.opcua.certificate');
+    case 'report.noChromium':
+      return i18n.t('error.report.noChromium');
     case 'import.json':
     case 'import.format':
     case 'import.empty':

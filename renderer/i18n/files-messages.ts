@@ -32,6 +32,8 @@ export const filesMessagesDe = {
   'export.running': '{what} wird erstellt … {percent}',
   'export.done': 'Fertig: {file} ({size} MB). Der Download beginnt.',
   'export.again': 'Erneut herunterladen',
+  'error.report.noChromium':
+    'Für den PDF-Bericht braucht PlusTwin hier einen Chromium- oder Chrome-Browser und hat keinen gefunden. Installieren Sie einen (Debian/Ubuntu: apt-get install chromium) oder nennen Sie ihn mit PLUSTWIN_CHROMIUM. In der Desktop-App erstellt „Datei → Bericht exportieren → PDF“ den Bericht ohne; XLSX und CSV gehen immer.',
   'import.title': 'Gebäude importieren',
   'import.hint':
     'CityGML (LoD1/LoD2) oder GeoJSON mit Grundrissen, höchstens {limitMb} MB. Gebäude werden nach ihrer ID zusammengeführt: vorhandene werden aktualisiert, neue kommen hinzu. Eine fehlerhafte Datei ändert nichts.',
@@ -151,6 +153,8 @@ export const filesMessagesEn = {
   'export.running': 'Creating {what} … {percent}',
   'export.done': 'Done: {file} ({size} MB). The download starts.',
   'export.again': 'Download again',
+  'error.report.noChromium':
+    'For the PDF report PlusTwin needs a Chromium or Chrome browser here and found none. Install one (Debian/Ubuntu: apt-get install chromium) or name it with PLUSTWIN_CHROMIUM. In the desktop app "File → Export Report… → PDF" creates the report without one; XLSX and CSV always work.',
   'import.title': 'Import buildings',
   'import.hint':
     'CityGML (LoD1/LoD2) or GeoJSON footprints, at most {limitMb} MB. Buildings are merged by their id: existing ones are updated, new ones added. A broken file changes nothing.',

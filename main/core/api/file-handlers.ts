@@ -11,6 +11,7 @@ import { ApiFailure } from '../base/failure.js';
 import { appVersion } from '../base/app-root.js';
 import { ImportError, importBuildings } from '../importers/import-buildings.js';
 import { mergeIntoStore } from '../importers/merge-into-store.js';
+import { NoChromiumError } from '../reports/chromium-pdf.js';
 import { exportReport } from '../reports/export-report.js';
 import { ReportDataError } from '../reports/quality-stats.js';
 import { PeriodError } from '../reports/report-period.js';
@@ -70,6 +71,8 @@ export function fileHandlers(store: Store, jobsOf: () => FileJobs): FileHandlers
               await exportReport(store, { format: args.format, out, period: args.period, lang: args.lang, csvScope, appVersion: appVersion(), onProgress: (share) => progress(share) });
             } catch (e) {
               if (e instanceof PeriodError || e instanceof ReportDataError) throw new ApiFailure('validation', e.message, 'period');
+              // the desktop app prints PDFs itself from its File menu; the core, here, needs a browser of its own
+              if (e instanceof NoChromiumError) throw new ApiFailure('internal', e.message, 'format', { code: 'report.noChromium', params: {} });
               throw e;
             }
             return;

@@ -80,3 +80,19 @@ describe('building upload', () => {
     expect(errorText(new DeviceApiError(empty.error!), en)).toBe('The file leer.geojson holds no building with a footprint. Nothing was imported.');
   });
 });
+
+describe('a PDF report without a browser to print it', () => {
+  it('fails with a code the UI explains, pointing the desktop user to the File menu', async () => {
+    const { handlers, jobs } = await setUp();
+    await finished(jobs, await handlers['files.import']({ fileName: 'eins.geojson', text: JSON.stringify({ type: 'FeatureCollection', features: [feature('a', 9)] }) }));
+    const before = process.env['PLUSTWIN_CHROMIUM'];
+    process.env['PLUSTWIN_CHROMIUM'] = path.join(os.tmpdir(), 'no-such-chromium');
+    cleanup.push(() => {
+      if (before === undefined) delete process.env['PLUSTWIN_CHROMIUM'];
+      else process.env['PLUSTWIN_CHROMIUM'] = before;
+    });
+    const failed = await finished(jobs, await handlers['files.export']({ kind: 'report', format: 'pdf', period: '2025-01-01..2025-01-31', lang: 'de' }));
+    expect(failed.error).toMatchObject({ kind: 'internal', code: 'report.noChromium', where: 'format' });
+    expect(errorText(new DeviceApiError(failed.error!), createI18n('de'))).toContain('„Datei → Bericht exportieren → PDF“');
+  });
+});
