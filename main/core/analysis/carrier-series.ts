@@ -71,7 +71,9 @@ export const carrierSeries = async (store: Store, view: DistrictView, args: Carr
       byCarrier.set(s.carrier, entry);
     }
   }
-  const carriers: CarrierSeriesView[] = CARRIERS.flatMap((carrier) => {
+  // electricity, then metered heat, then the fuels behind it and the other carriers in the models' order
+  const order: readonly Carrier[] = ['electricity', 'heat', ...CARRIERS.filter((c) => c !== 'electricity' && c !== 'heat')];
+  const carriers: CarrierSeriesView[] = order.flatMap((carrier) => {
     const entry = byCarrier.get(carrier);
     if (entry === undefined) return [];
     const buckets = bucketsOf(entry.series, starts);
