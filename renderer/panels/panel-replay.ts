@@ -209,7 +209,7 @@ export class PanelReplay {
       w,
       (intervals) =>
         this.views.alarms()?.showImplausible(
-          implausibleAlarms(intervals, this.views.district()),
+          implausibleAlarms(intervals, this.views.district(), undefined, this.i18n.lang),
           this.i18n.t(pos.live ? 'alarms.implausible.periodLive' : 'alarms.implausible.period', { period }),
         ),
       windowMaxAge(w, pos.now, LIVE_MAX_AGE_MS),
