@@ -131,6 +131,29 @@ describe('layout from 1366x768 to 2560x1440', () => {
     });
   }
 
+  it('at 1280x720 the buildings column starts folded to a rail and opens with its button; the canvas stays clear', async () => {
+    const page = browser.page;
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openUi(page, `${serve.url}?lang=en`);
+    const toggle = page.getByTestId('buildings-collapse');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await toggle.getAttribute('aria-label')).toBe('Expand Buildings');
+    const rail = await box(page, 'buildings-column');
+    expect(rail.width).toBeLessThan(50);
+    expect((await box(page, 'district-canvas')).width).toBeGreaterThan(500);
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(async () => (await box(page, 'buildings-column')).width).toBeGreaterThan(150);
+    await page.getByTestId('building-item').first().click();
+    await expect.poll(() => page.getByTestId('panel-title').count()).toBe(1);
+    const canvas = await box(page, 'district-canvas');
+    for (const other of ['dashboard-dock', 'time-control', 'building-panel', 'buildings-column']) expect(intersects(canvas, await box(page, other)), other).toBe(false);
+    // the dock folds too, and the canvas takes its width
+    const before = canvas.width;
+    await page.getByTestId('dock-collapse').click();
+    await expect.poll(async () => (await box(page, 'district-canvas')).width).toBeGreaterThan(before + 150);
+  });
+
   it('at 1440x900 the top bar keeps one row; the devices dialog opens at its top with its whole table reachable', async () => {
     const page = browser.page;
     await page.setViewportSize({ width: 1440, height: 900 });
