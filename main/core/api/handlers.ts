@@ -15,6 +15,7 @@ import { runDistrictScenario } from '../analysis/scenario.js';
 import { essenWeather } from '../analysis/weather.js';
 import { unavailableDeviceHandlers, type DeviceHandlers } from './device-handlers.js';
 import { districtForUi } from './district-for-ui.js';
+import { carrierHandlers } from './carrier-handlers.js';
 import { exportsDirOf } from './download-file.js';
 import { fileHandlers } from './file-handlers.js';
 import { FileJobs } from './file-jobs.js';
@@ -89,6 +90,7 @@ export function createHandlers({ store, collector, info, devices, settings }: Ha
       if (store.implausibleIntervals === undefined) throw new ApiFailure('internal', 'this store keeps no interval qualities');
       return store.implausibleIntervals(from, to, perPoint ?? 5);
     },
+    ...carrierHandlers(store, district),
     ...historyHandlers(store),
     ...fileHandlers(store, () => (fileJobs ??= new FileJobs(exportsDirOf(info.dataDir)))),
     ...(devices ?? unavailableDeviceHandlers()),
