@@ -33,13 +33,17 @@ export function mountFiles(m: FilesMount): void {
     scenarios: entry('tools-scenarios', m.i18n.t('tools.scenarios')),
     co2: entry('tools-co2', m.i18n.t('tools.co2')),
   };
-  const menu = h(
-    'details',
-    { class: 'tools-menu', 'data-testid': 'tools-menu' },
-    h('summary', { class: 'dev-topbar-button', 'data-testid': 'tools-open', text: m.i18n.t('tools.open') }),
-    h('div', { class: 'tools-list', role: 'menu' }, items.export, items.import, items.scenarios, items.co2),
-  );
+  const summary = h('summary', { class: 'dev-topbar-button', 'data-testid': 'tools-open', text: m.i18n.t('tools.open') });
+  const list = h('div', { class: 'tools-list', role: 'menu' }, items.export, items.import, items.scenarios, items.co2);
+  const menu = h('details', { class: 'tools-menu', 'data-testid': 'tools-menu' }, summary, list);
   m.bar.append(menu);
+  // the top bar scrolls sideways and would clip a dropdown inside it: the list is fixed to the window, under the button
+  menu.addEventListener('toggle', () => {
+    if (!menu.open) return;
+    const r = summary.getBoundingClientRect();
+    list.style.top = `${Math.round(r.bottom + 4)}px`;
+    list.style.right = `${Math.max(4, Math.round(doc.documentElement.clientWidth - r.right))}px`;
+  });
   doc.addEventListener('click', (e) => {
     if (menu.open && !menu.contains(e.target as Node)) menu.open = false;
   });
