@@ -9,7 +9,8 @@ import type { Pool, PoolClient } from 'pg';
 import copyStreams from 'pg-copy-streams';
 import { INTERVAL_MS } from '../../../models/time-grid.js';
 import { monthOf, Partitions } from './central-schema.js';
-import type { IntervalsMessage, ReadingsMessage } from './messages.js';
+import { refreshRollups, ROLLUP_LOCK } from './central-rollups.js';
+import type { DistrictMessage, IntervalsMessage, ReadingsMessage } from './messages.js';
 
 export interface ReceivedReadings {
   readonly site: string;
@@ -130,12 +131,15 @@ export class CentralWriter {
       cols[5].push(r[5]);
       cols[6].push(r[6]);
     }
+    // held to the commit: the rollups below must see every interval committed before them (central-rollups.ts)
+    await client.query('SELECT pg_advisory_xact_lock($1)', [ROLLUP_LOCK]);
     await client.query(
       `INSERT INTO intervals(site, building, point, direction, slot, kwh, q)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::smallint[], $5::timestamptz[], $6::float8[], $7::smallint[])
        ON CONFLICT (site, point, direction, slot) DO UPDATE SET kwh = excluded.kwh, q = excluded.q`,
       cols,
     );
+    await refreshRollups(client, [...rows.values()].map((r) => ({ site: r[0], point: r[2], direction: r[3], slot: r[4] })));
     await client.query(
       `INSERT INTO progress(site, point) SELECT DISTINCT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`,
       [batch.map((i) => i.site), batch.map((i) => i.point)],
@@ -171,6 +175,15 @@ export class CentralWriter {
          ) run WHERE base = acked GROUP BY site, point
        ) x WHERE p.site = x.site AND p.point = x.point AND x.m > p.seq`,
       [list.map((p) => p[0]), list.map((p) => p[1])],
+    );
+  }
+
+  /** Stores a site's structure as its collector published it (the newest wins). */
+  async saveDistrict(site: string, doc: DistrictMessage): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO districts(site, doc, received) VALUES ($1, $2, now())
+       ON CONFLICT (site) DO UPDATE SET doc = excluded.doc, received = excluded.received`,
+      [site, JSON.stringify(doc)],
     );
   }
 
