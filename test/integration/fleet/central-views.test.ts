@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../main/core/api/dispatch.js';
 import { startCore, type Core } from '../../../main/core/app/app-core.js';
 import { openStore } from '../../../main/core/store/open-store.js';
+import type { ArgsOf, MethodName, ResultOf } from '../../../models/contract/index.js';
+import type { Result } from '../../../models/result.js';
 import type { Reading } from '../../../models/types.js';
 import { runCliCaptured } from '../cli/run-cli-captured.js';
 import { shipToCentral, startCentral, type Central } from '../store/central-backend.js';
@@ -99,15 +101,17 @@ describe('a core on the central database', () => {
   afterAll(async () => {
     await core?.close();
   });
+  /** A call through the one entry every transport uses, typed by the contract. */
+  const call = async <M extends MethodName>(method: M, args: ArgsOf<M>) => (await dispatch(core.handlers, method, args)) as Result<ResultOf<M>>;
 
   it('answers the same reads as over the district file', async () => {
     const info = await dispatch(core.handlers, 'app.info', {});
     expect(info).toMatchObject({ ok: true, value: { transport: 'http' } });
     // the address is shown, the password never
     expect(JSON.stringify(info)).not.toContain('read-pw');
-    const district = await dispatch(core.handlers, 'district.get', {});
+    const district = await call('district.get', {});
     expect(district.ok && district.value.buildings.map((b) => b.id)).toEqual(['A', 'B']);
-    const series = await dispatch(core.handlers, 'building.series', { buildingId: 'A', from: S, to: S + 86_400_000, resolution: 'day' });
+    const series = await call('building.series', { buildingId: 'A', from: S, to: S + 86_400_000, resolution: 'day' });
     // the local day: 288 kWh import, 144 kWh PV
     expect(series.ok && series.value.energy.map((e) => [e.importKwh, e.generationKwh])).toEqual([[expect.closeTo(288, 9), expect.closeTo(144, 9)]]);
     const balances = await dispatch(core.handlers, 'district.balances', { from: S, to: S + 86_400_000 });
@@ -124,7 +128,7 @@ describe('a core on the central database', () => {
     const remove = await dispatch(core.handlers, 'devices.remove', { id: 'meter-A' });
     expect(!remove.ok && remove.error.message).toMatch(/^Not possible: this view only reads the central database .* \(site site-1\)\. Change devices, buildings and readings at the site's collector/);
     // nothing changed
-    const district = await dispatch(core.handlers, 'district.get', {});
+    const district = await call('district.get', {});
     expect(district.ok && district.value.devices.map((d) => d.id)).toEqual(['meter-A', 'pv-A', 'meter-B']);
   });
 });
