@@ -167,6 +167,20 @@ describe.each(['sqlite', 'pg'] as const)('store reads (%s)', (backend) => {
     ]);
   });
 
+  it('lists implausible intervals with their energy, power and limit', async () => {
+    // A's import counter: +1 kWh per quarter hour, but +10,001 kWh from 00:45 to 01:00: 10,001 kWh / 0.25 h =
+    // 40,004 kW, beyond the engine's default limit of 1,000 kW, so that interval is implausible (kept, not counted)
+    const rs: Reading[] = [];
+    for (let i = 0; i <= 8; i++) rs.push(good('A.imp', T0 + i * 15 * MIN, 100 + i + (i >= 4 ? 10_000 : 0)));
+    store = await loaded(backend, tmp.file('d.sqlite'), twoBuildings(), rs);
+    expect(await store.implausibleIntervals!(T0, T0 + 2 * HOUR, 5)).toEqual([
+      { pointId: 'A.imp', buildingId: 'A', start: T0 + 45 * MIN, kwh: 10_001, avgKw: 40_004, peakKw: null, limitKw: 1000 },
+    ]);
+    // and the hour holding it has three plausible intervals of 1 kWh: the balance leaves it out
+    const [a] = await store.buildingBalances(T0, T0 + HOUR);
+    expect(a!.importKwh).toBeCloseTo(3, 9);
+  });
+
   it('streams intervals per point in time order', async () => {
     store = await loaded(backend, tmp.file('d.sqlite'), twoBuildings(), [good('A.imp', T0, 0), good('A.imp', T0 + 30 * MIN, 2)]);
     const got = [];

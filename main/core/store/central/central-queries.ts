@@ -4,7 +4,8 @@
  * series_month per point and direction (fleet/central-rollups.ts). The roles come from the planned series
  * (central-district.ts) as parameter arrays, so the role sums are the same CASE expressions as in SQLite.
  */
-import type { BuildingBalance, PowerSample, Resolution, SeriesBucket } from '../../../../models/contract/index.js';
+import type { BuildingBalance, ImplausibleInterval, PowerSample, Resolution, SeriesBucket } from '../../../../models/contract/index.js';
+import { LOCAL_TIMEZONE, localDayStart } from '../../../../models/intervals/local-calendar.js';
 import { IMPLAUSIBLE_CODE, qualityFromCode } from '../../../../models/intervals/quality.js';
 import { HOUR_MS, INTERVAL_MS } from '../../../../models/time-grid.js';
 import type { Interval } from '../../../../models/types.js';
@@ -279,3 +280,71 @@ export async function centralPowerSeries(db: Queryable, site: string, d: Central
   emit();
   return out;
 }
+
+/** Power peaks looked up per call at most (the alarms list shows the newest 20), as in SQLite's quality-queries.ts. */
+const MAX_PEAK_LOOKUPS = 20;
+
+/**
+ * The newest perPoint implausible intervals of every planned point over [from, to), newest first, both directions
+ * of a point summed, like SQLite's implausibleIntervals: only hours whose rollup holds an implausible interval are
+ * searched slot by slot. limitKw is the engine's default (the central side does not know a site's own limits).
+ */
+export async function centralImplausible(
+  db: Queryable,
+  site: string,
+  d: CentralDistrict,
+  from: number,
+  to: number,
+  perPoint: number,
+  limitKw: number,
+): Promise<ImplausibleInterval[]> {
+  const lo = Math.ceil(from / INTERVAL_MS) * INTERVAL_MS;
+  const hi = Math.ceil(to / INTERVAL_MS) * INTERVAL_MS;
+  if (hi <= lo || perPoint <= 0) return [];
+  const { rows } = await db.query<{ point: string; start: number; kwh: number }>(
+    `WITH hours AS (
+       SELECT h.point, h.direction, h.hour, ROW_NUMBER() OVER (PARTITION BY h.point, h.direction ORDER BY h.hour DESC) AS n
+       FROM series_day sd JOIN series_hour h ON h.site = sd.site AND h.point = sd.point AND h.direction = sd.direction
+         AND h.hour >= sd.day AND h.hour < ${nextLocalDaySql('sd.day')}
+       WHERE sd.site = $1 AND sd.day >= $2 AND sd.day < $4 AND sd.qmax >= ${IMPLAUSIBLE_CODE} AND h.qmax >= ${IMPLAUSIBLE_CODE}
+         AND h.hour >= $3 AND h.hour < $4)
+     SELECT i.point, ${msOf('i.slot')} AS start, SUM(i.kwh)::float8 AS kwh
+     FROM hours JOIN intervals i ON i.site = $1 AND i.point = hours.point AND i.direction = hours.direction
+       AND i.slot >= hours.hour AND i.slot < hours.hour + interval '1 hour'
+     WHERE hours.n <= $5 AND i.q >= ${IMPLAUSIBLE_CODE} AND i.slot >= $6 AND i.slot < $7
+     GROUP BY i.point, i.slot`,
+    [site, tsParam(localDayStart(from)), tsParam(Math.floor(from / HOUR_MS) * HOUR_MS), tsParam(to), perPoint, tsParam(lo), tsParam(hi)],
+  );
+  const byPoint = new Map<string, { start: number; kwh: number }[]>();
+  for (const r of rows) byPoint.set(r.point, [...(byPoint.get(r.point) ?? []), r]);
+  const planned = new Set(d.series.map((s) => s.pointId));
+  const found: { pointId: string; buildingId: string; kind: string; start: number; kwh: number }[] = [];
+  for (const p of d.view.points) {
+    if (!planned.has(p.id)) continue;
+    const hits = (byPoint.get(p.id) ?? []).sort((a, b) => b.start - a.start).slice(0, perPoint);
+    for (const h of hits) found.push({ pointId: p.id, buildingId: p.buildingId, kind: p.kind, start: h.start, kwh: h.kwh });
+  }
+  const peaks = new Set(
+    found
+      .filter((f) => f.kind === 'power')
+      .sort((x, y) => y.start - x.start)
+      .slice(0, MAX_PEAK_LOOKUPS),
+  );
+  const out: ImplausibleInterval[] = [];
+  for (const f of found) {
+    let peakKw: number | null = null;
+    if (peaks.has(f)) {
+      // the largest |power| among the readings of the slot, its end included (a spike there spoils the slot too)
+      const { rows: pk } = await db.query<{ peak: number | null }>(
+        'SELECT MAX(ABS(value))::float8 AS peak FROM readings WHERE site = $1 AND point = $2 AND ts >= $3 AND ts <= $4',
+        [site, f.pointId, tsParam(f.start), tsParam(f.start + INTERVAL_MS)],
+      );
+      peakKw = pk[0]?.peak ?? null;
+    }
+    out.push({ pointId: f.pointId, buildingId: f.buildingId, start: f.start, kwh: f.kwh, avgKw: f.kwh / (INTERVAL_MS / HOUR_MS), peakKw, limitKw });
+  }
+  return out;
+}
+
+/** The next local midnight after the local midnight d, in SQL (as fleet/central-rollups.ts computes days). */
+const nextLocalDaySql = (d: string) => `((${d} AT TIME ZONE '${LOCAL_TIMEZONE}') + interval '1 day') AT TIME ZONE '${LOCAL_TIMEZONE}'`;

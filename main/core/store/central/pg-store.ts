@@ -5,13 +5,14 @@
  * the writes of the Store interface refuse with ReadOnlyStoreError before anything reaches the database.
  */
 import pg from 'pg';
-import type { BuildingBalance, DistrictView, PowerSample, Resolution, SeriesBucket } from '../../../../models/contract/index.js';
+import type { BuildingBalance, DistrictView, ImplausibleInterval, PowerSample, Resolution, SeriesBucket } from '../../../../models/contract/index.js';
 import type { Interval, RoofSurface } from '../../../../models/types.js';
 import type { BalanceSeriesInfo, SeriesStep, StepName } from '../balance-series.js';
 import { ReadOnlyStoreError } from '../read-only.js';
 import type { Store } from '../store.js';
 import { chooseSite, loadCentralDistrict, type CentralDistrict } from './central-district.js';
-import { centralBalances, centralBuildingSeries, centralFirstStarts, centralIntervals, centralPowerSeries, centralSeriesSteps } from './central-queries.js';
+import { DEFAULT_LIMITS } from '../../../../models/intervals/limits.js';
+import { centralBalances, centralBuildingSeries, centralFirstStarts, centralImplausible, centralIntervals, centralPowerSeries, centralSeriesSteps } from './central-queries.js';
 
 export interface CentralStoreOptions {
   /** The site to show; may be left out when the database holds one site only. */
@@ -95,6 +96,11 @@ export class PgStore implements Store {
 
   async *seriesSteps(keys: readonly number[], from: number, to: number, step: StepName): AsyncIterable<SeriesStep> {
     yield* centralSeriesSteps(this.pool, this.site, await this.current(), keys, from, to, step);
+  }
+
+  /** Limits are the engine's defaults: a site's own limits (store options at the edge) do not reach the central side. */
+  async implausibleIntervals(from: number, to: number, perPoint: number): Promise<ImplausibleInterval[]> {
+    return centralImplausible(this.pool, this.site, await this.current(), from, to, perPoint, DEFAULT_LIMITS.maxPowerKw);
   }
 
   /** The central database holds no roof surfaces (collectors publish no LoD2 roofs): buildings show as footprints. */
