@@ -12,6 +12,7 @@ import type { ArgsOf, MethodName, ResultOf } from '../../../models/contract/inde
 import type { Result } from '../../../models/result.js';
 import type { Reading } from '../../../models/types.js';
 import { runCliCaptured } from '../cli/run-cli-captured.js';
+import { startChild } from './fleet-children.js';
 import { shipToCentral, startCentral, type Central } from '../store/central-backend.js';
 import { MIN, T0, tempDir, twoBuildings } from '../store/district-fixture.js';
 
@@ -131,4 +132,23 @@ describe('a core on the central database', () => {
     const district = await call('district.get', {});
     expect(district.ok && district.value.devices.map((d) => d.id)).toEqual(['meter-A', 'pv-A', 'meter-B']);
   });
+});
+
+describe('plustwin serve --pg', () => {
+  it('serves the central site over HTTP, refuses changes, and stops cleanly', async () => {
+    const serve = await startChild('serve', 'main/shells/serve/entry.ts', ['--pg', readUrl, '--port', '0', '--data', tmp.file('serve-pg')], /PlusTwin listening on http:\/\/\S+/);
+    try {
+      const url = /PlusTwin listening on (http:\/\/\S+)/.exec(serve.log())![1]!;
+      const post = async (method: string, args: unknown) =>
+        (await (await fetch(new URL('/api/call', url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ method, args }) })).json()) as Result<unknown>;
+      const district = await post('district.get', {});
+      expect(district.ok && (district.value as { buildings: { id: string }[] }).buildings.map((b) => b.id)).toEqual(['A', 'B']);
+      const remove = await post('devices.remove', { id: 'meter-A' });
+      expect(!remove.ok && remove.error.message).toMatch(/^Nicht möglich: Diese Ansicht liest die zentrale Datenbank/);
+      expect(serve.log()).toMatch(/central database \(read-only\): postgresql:\/\/plustwin_read:\*\*\*@/);
+      expect(serve.log()).not.toContain('read-pw');
+    } finally {
+      expect(await serve.stop(30_000), serve.log()).toBe(0);
+    }
+  }, 120_000);
 });
