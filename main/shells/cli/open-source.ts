@@ -14,11 +14,16 @@ export interface SourceFlags {
   readonly site?: string | undefined;
 }
 
-/** The usage lines of the three options, for the commands that take them. */
-export const SOURCE_USAGE = `  --db FILE        the district's SQLite file (must exist; it is only read)
-  --pg URL         or a fleet's central PostgreSQL database, e.g. postgresql://plustwin_read@db.example.org/plustwin
-                   (read-only; the password from PGPASSWORD or ~/.pgpass, not in the URL)
-  --site ID        with --pg: the site to read (may be left out when the database holds one site)`;
+/** The usage lines of the three options, for the commands that take them, with the option column width used. */
+export const sourceUsage = (width: number): string =>
+  [
+    ['--db FILE', "the district's SQLite file (must exist; it is only read)"],
+    ['--pg URL', "or a fleet's central PostgreSQL database, e.g. postgresql://plustwin_read@db.example.org/plustwin"],
+    ['', '(read-only; the password from PGPASSWORD or ~/.pgpass, not in the URL)'],
+    ['--site ID', 'with --pg: the site to read (may be left out when the database holds one site)'],
+  ]
+    .map(([flag, text]) => `  ${(flag as string).padEnd(width)}${text as string}`)
+    .join('\n');
 
 /** Checks the flags without opening anything, so that a usage mistake is told before any connection is tried. */
 export function checkSource(flags: SourceFlags): void {

@@ -12,14 +12,14 @@ import { balanceReport, scenarioReport } from '../balance-report.js';
 import { langFrom, numberFormatter, type Lang } from '../number-format.js';
 import { zonedToUtc } from '../../../core/analysis/local-time.js';
 import type { Store } from '../../../core/store/store.js';
-import { checkSource, openSource, SOURCE_USAGE, sourceName } from '../open-source.js';
+import { checkSource, openSource, sourceUsage, sourceName } from '../open-source.js';
 
 const usage = `usage: plustwin balance (--db FILE | --pg URL [--site ID]) --from DATE --to DATE [--building ID] [--scenario FILE.json]
                         [--factors ID]... [--export-credit VARIANT] [--resolution 15min|hour] [--min-coverage X] [--json] [--lang de|en]
 
 Balances per building and carrier, KPIs (15 min), energy-plus status (over the period and the 12 months
 before --to), CO2 and district sharing, from a PlusTwin data file or a fleet's central database.
-${SOURCE_USAGE}
+${sourceUsage(17)}
   --from, --to     local dates in the site's time zone (2025-01-01 = local midnight, Europe/Berlin by default)
                    or ISO times with zone (2025-01-01T06:00Z) on the 15-minute grid; to is exclusive
   --min-coverage X verdicts below this share of intervals with a value are provisional (default 0.9)

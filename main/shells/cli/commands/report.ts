@@ -5,7 +5,7 @@ import { tryFilePath } from '../../../core/analysis/weather.js';
 import { UsageError, type CliCommand } from '../../common/command.js';
 import { parseArgs } from '../../common/args.js';
 import { appVersion } from '../../../core/base/app-root.js';
-import { checkSource, openSource, SOURCE_USAGE } from '../open-source.js';
+import { checkSource, openSource, sourceUsage } from '../open-source.js';
 import type { ReportFormat } from '../../../core/reports/export-report.js';
 import { isLanguage } from '../../../../models/values.js';
 import { PeriodError } from '../../../core/reports/report-period.js';
@@ -16,7 +16,7 @@ const usage = `usage: plustwin report (--db FILE | --pg URL [--site ID]) --perio
                        [--csv de|intl] [--csv-scope point|building] [--no-intervals]
 
 Writes a report of the district in a PlusTwin data file or of one site of a fleet's central database.
-${SOURCE_USAGE}
+${sourceUsage(19)}
   --period PERIOD    2025, 2025-03, 2025-03-30 or 2025-01-01..2025-06-30 (end inclusive), in the site's time zone
   --format F         pdf: the consultant's report (needs a Chromium: /usr/bin/chromium or PLUSTWIN_CHROMIUM)
                      xlsx: buildings, monthly balances, 15-minute intervals with quality, factors
