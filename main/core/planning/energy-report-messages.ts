@@ -15,11 +15,11 @@ export interface EnergyReportText {
   readonly notesTitle: string;
   readonly benchmarks: (title: string, table: string) => string;
   readonly heatRule: string;
-  readonly sizeFactor: (rule: string, source: string) => string;
+  readonly sizeFactor: (small: string, large: string, formula: string) => string;
   readonly lightRule: (amber: string) => string;
   readonly klimafaktoren: (list: string) => string;
   readonly notCorrected: string;
-  readonly electricity: (why: string) => string;
+  readonly electricity: string;
   readonly floorArea: string;
   readonly coverage: (pct: string) => string;
   readonly heatDefinition: string;
@@ -61,11 +61,13 @@ export const ENERGY_REPORT_TEXT: Readonly<Record<PlanningLang, EnergyReportText>
     notesTitle: 'Hinweise',
     benchmarks: (title, table) => `Vergleichswerte: ${title}; ${table}.`,
     heatRule: 'Vergleichswert Wärme = TEK Heizung × Größenfaktor f(Fläche) + TEK Warmwasser.',
-    sizeFactor: (rule, source) => `Größenfaktor: ${rule} (Quelle: ${source}).`,
+    sizeFactor: (small, large, formula) =>
+      `Größenfaktor (Nummer 6.3.1): ${small}, ${large}, dazwischen ${formula}; übernommen aus einer öffentlichen Abschrift, nicht aus dem Bundesanzeiger-Text selbst (vor amtlicher Verwendung prüfen).`,
     lightRule: (amber) => `Ampel (Festlegung von PlusTwin, nicht der Bekanntmachung): grün bis zum Vergleichswert, gelb bis zum ${amber}-Fachen, rot darüber.`,
     klimafaktoren: (list) => `Witterungsbereinigung mit dem DWD-Klimafaktor je Jahr (Heizung und Warmwasser zusammen): ${list}.`,
     notCorrected: 'Nicht witterungsbereinigt: kein Klimafaktor angegeben (--klimafaktor JAHR=F mit --klimafaktor-source).',
-    electricity: (why) => `Strom: ${why}`,
+    electricity:
+      'Strom: kein Vergleichswert. Die Bekanntmachung bildet ihn aus mehreren Teilenergiekennwerten (Lüftung, Beleuchtung, Kälte, Befeuchtung, Sonstiges) nach Regeln der Nummer 6.3, die PlusTwin nicht aus dem Bundesanzeiger-Text lesen konnte; lieber kein Wert als ein geschätzter.',
     floorArea: 'Fläche: eingegeben (plustwin heat-plan set --floor-area), sonst geschätzt als 0,32 × beheiztes Bruttovolumen (EnEV 2014 Anlage 1 Nr. 1.3.3, Wohngebäuderegel) und als geschätzt markiert.',
     coverage: (pct) => `Ein Jahr zählt, wenn seine Zähler mindestens ${pct} der Viertelstunden abdecken; sonst bleibt der Wert leer.`,
     heatDefinition: 'Wärme = Endenergie der Brennstoffe und der Fernwärme; hinter einem Wärmemengenzähler der daraus abgeleitete Brennstoff (Wärme / Wirkungsgrad der Wärmeversorgung des Gebäudes).',
@@ -105,11 +107,13 @@ export const ENERGY_REPORT_TEXT: Readonly<Record<PlanningLang, EnergyReportText>
     notesTitle: 'Notes',
     benchmarks: (title, table) => `Comparison values: ${title}; ${table}.`,
     heatRule: 'Heat comparison value = TEK heating × size factor f(area) + TEK hot water.',
-    sizeFactor: (rule, source) => `Size factor: ${rule} (source: ${source}).`,
+    sizeFactor: (small, large, formula) =>
+      `Size factor (Nummer 6.3.1): ${small}, ${large}, in between ${formula}; taken from a public transcription, not from the Bundesanzeiger text itself (check before an official use).`,
     lightRule: (amber) => `Traffic light (PlusTwin's convention, not the Bekanntmachung's): green up to the comparison value, amber up to ${amber} times it, red above.`,
     klimafaktoren: (list) => `Weather correction with the DWD Klimafaktor per year (heating and hot water together): ${list}.`,
     notCorrected: 'Not weather-corrected: no Klimafaktor given (--klimafaktor YEAR=F with --klimafaktor-source).',
-    electricity: (why) => `Electricity: ${why}`,
+    electricity:
+      'Electricity: no comparison value. The Bekanntmachung forms it from several partial energy values (ventilation, lighting, cooling, humidification, other) by rules of Nummer 6.3 that PlusTwin could not read from the Bundesanzeiger text; no value rather than a guessed one.',
     floorArea: 'Floor area: entered (plustwin heat-plan set --floor-area), else estimated as 0.32 × heated gross volume (EnEV 2014 Anlage 1 Nr. 1.3.3, the residential rule) and flagged as estimated.',
     coverage: (pct) => `A year counts when its meters cover at least ${pct} of its quarter hours; otherwise its value stays empty.`,
     heatDefinition: "Heat = final energy of fuels and district heat; behind a heat meter the fuel derived from it (heat / the efficiency of the building's heat supply).",

@@ -49,7 +49,10 @@ export function energyReportTable(r: EnergyReport, lang: PlanningLang): EnergyRe
   const t = ENERGY_REPORT_TEXT[lang];
   const pct = `${Math.round(r.minCoverage * 100)} %`;
   const kf = r.klimafaktoren.map((k) => `${k.year}: ${String(k.factor).replace('.', lang === 'de' ? ',' : '.')} (${k.source})`).join('; ');
-  const amber = String(r.amberLimit).replace('.', lang === 'de' ? ',' : '.');
+  const num = (v: number) => String(v).replace('.', lang === 'de' ? ',' : '.');
+  const amber = num(r.amberLimit);
+  const f = r.benchmarks.sizeFactor;
+  const sizeNote = t.sizeFactor(`f = ${num(f.smallFactor)} (A ≤ ${f.smallLimitM2} m²)`, `f = ${num(f.largeFactor)} (A ≥ ${f.largeLimitM2} m²)`, `f = ${num(f.a)} × A^${num(f.exponent)} + ${num(f.b)}`);
   return {
     title: t.title(r.year),
     subtitle: t.subtitle(r.siteName, r.years),
@@ -59,10 +62,10 @@ export function energyReportTable(r: EnergyReport, lang: PlanningLang): EnergyRe
     notes: [
       t.benchmarks(r.benchmarks.title, r.benchmarks.table),
       t.heatRule,
-      t.sizeFactor(r.benchmarks.sizeFactor.rule, r.benchmarks.sizeFactor.source),
+      sizeNote,
       t.lightRule(amber),
       r.klimafaktoren.length === 0 ? t.notCorrected : t.klimafaktoren(kf),
-      t.electricity(r.benchmarks.electricity),
+      t.electricity,
       t.heatDefinition,
       t.floorArea,
       t.coverage(pct),

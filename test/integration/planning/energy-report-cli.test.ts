@@ -90,7 +90,8 @@ describe('plustwin energy-report', () => {
     const notes = ws.getColumn(1).values.filter((v): v is string => typeof v === 'string').join('\n');
     expect(notes).toMatch(/Bekanntmachung der Regeln für Energieverbrauchswerte .* 15\. April 2021/);
     expect(notes).toMatch(/2025: 1\.1 \(DWD test value\)/);
-    expect(notes).toMatch(/Electricity: No electricity comparison value/);
+    expect(notes).toMatch(/Electricity: no comparison value/);
+    expect(notes).toMatch(/f = 1\.46 \(A ≤ 500 m²\), f = 0\.71 \(A ≥ 50000 m²\), in between f = 4\.53 × A\^-0\.215 \+ 0\.27/);
   });
 
   it('prints the same report as PDF in German', async () => {
