@@ -81,7 +81,7 @@ export const THEME_SETTINGS = ['system', ...THEMES] as const;
 export type ThemeSetting = (typeof THEME_SETTINGS)[number];
 
 /** What colours the buildings in the 3D district (the legend and the dropdown follow this order). */
-export const COLOR_METRICS = ['net', 'selfSufficiency', 'co2', 'pvPotential'] as const;
+export const COLOR_METRICS = ['net', 'selfSufficiency', 'co2', 'pvPotential', 'heatDensity'] as const;
 export type ColorMetric = (typeof COLOR_METRICS)[number];
 
 /** What a heat meter sits behind: a boiler's fuel, district heat, or a heat pump's electricity. */
