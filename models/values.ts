@@ -88,6 +88,10 @@ export type ColorMetric = (typeof COLOR_METRICS)[number];
 export const HEAT_SUPPLY_CARRIERS = ['gas', 'oil', 'lpg', 'biogas', 'wood', 'pellets', 'district-heat', 'electricity'] as const;
 export type HeatSupplyCarrier = (typeof HEAT_SUPPLY_CARRIERS)[number];
 
+/** The planning files the UI can export (docs/planning.md): heat plan, BISKO balance, energy report. */
+export const PLANNING_EXPORT_KINDS = ['heat-plan-gpkg', 'bisko-xlsx', 'bisko-csv', 'energy-report-pdf', 'energy-report-xlsx'] as const;
+export type PlanningExportKind = (typeof PLANNING_EXPORT_KINDS)[number];
+
 /** What a history CSV holds: cumulative readings, kWh per quarter hour, or mean kW per quarter hour. */
 export const HISTORY_KINDS = ['readings', 'profile-kwh', 'profile-kw'] as const;
 export type HistoryKind = (typeof HISTORY_KINDS)[number];

@@ -18,6 +18,7 @@ import { buildingHeatDensity, type BuildingDensity } from '../planning/building-
 import { unavailableDeviceHandlers, type DeviceHandlers } from './device-handlers.js';
 import { districtForUi } from './district-for-ui.js';
 import { historyHandlers } from './history-handlers.js';
+import { planningHandlers } from './planning-handlers.js';
 import { roofShapesOf, withoutOutlines } from './roof-shapes.js';
 import { unavailableSettingsHandlers, type SettingsHandlers } from './settings-api.js';
 
@@ -99,6 +100,7 @@ export function createHandlers({ store, collector, info, devices, settings }: Ha
       return store.implausibleIntervals(from, to, perPoint ?? 5);
     },
     ...historyHandlers(store),
+    ...planningHandlers(store),
     ...(devices ?? unavailableDeviceHandlers()),
     ...(settings ?? unavailableSettingsHandlers()),
   };

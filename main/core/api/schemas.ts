@@ -12,6 +12,7 @@ import { EXPORT_CREDIT_VARIANT_IDS } from '../../../models/factors/export-credit
 import { HEAT_PUMP_REPLACES } from '../../../models/scenarios/measures.js';
 import { ANALYSIS_RESOLUTIONS, HEAT_SUPPLY_CARRIERS, HISTORY_KINDS, HISTORY_UNITS, RESOLUTIONS } from '../../../models/values.js';
 import { deviceArgSchemas } from './device-schemas.js';
+import { planningArgSchemas } from './planning-schemas.js';
 import type { AllTrue, SchemaMatches } from './schema-check.js';
 import { settingsArgSchemas } from './settings-api.js';
 
@@ -133,6 +134,7 @@ export const argSchemas = {
   'history.import': historyCsv.extend({ pointId: id }),
   ...deviceArgSchemas,
   ...settingsArgSchemas,
+  ...planningArgSchemas,
 } satisfies Record<MethodName, z.ZodType>;
 
 /** Fails the typecheck, naming the method, when a schema's input is not the contract's argument type. */
