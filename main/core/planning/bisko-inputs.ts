@@ -14,7 +14,7 @@
  *   estimate as that fuel's final energy, graded D. Without a known fuel it is left out and named.
  */
 import { analyseDistrictWithProfiles } from '../analysis/district-analysis.js';
-import { DEFAULT_HEAT_SUPPLY } from '../analysis/heat-supply.js';
+import { DEFAULT_HEAT_SUPPLY, heatSupplyOf } from '../analysis/heat-supply.js';
 import { coverageShare } from '../analysis/period-figures.js';
 import type { Carrier } from '../../../models/energy/carriers.js';
 import type { HeatingFuel } from '../../../models/planning/attributes.js';
@@ -68,26 +68,35 @@ export async function biskoInputs(store: Store, year: number): Promise<BiskoInpu
   };
   const graded = (coverage: number, kwh: number, measuredGrade: Grade): { kwh: number; grade: Grade } =>
     coverage >= MIN_COVERAGE ? { kwh, grade: measuredGrade } : { kwh: kwh / coverage, grade: 'B' };
-  const withHeatOrFuelMeter = new Set<string>();
+  // buildings whose heat is in the balance (or is metered as electricity); the rest get the typology pass below,
+  // so that a heat meter without data in the year does not make a building vanish from the balance and the notes
+  const placed = new Set<string>();
+  const push = (i: BiskoInput): void => {
+    inputs.push(i);
+    if (i.carrier !== 'electricity') placed.add(i.buildingId);
+  };
 
   for (const a of analysis.buildings) {
     const heatDerivation = derived.get(a.buildingId);
     for (const c of a.balance.carriers) {
       const coverage = coverageShare(c.coverage);
-      if (c.carrier !== 'electricity') withHeatOrFuelMeter.add(a.buildingId);
       if (c.carrier === 'heat' || coverage === 0 || c.consumptionKwh <= 0) continue;
       const isDerived = heatDerivation !== undefined && heatDerivation.supply.carrier === c.carrier;
       if (!isDerived) {
-        inputs.push({ buildingId: a.buildingId, sector: sectorOf(a.buildingId), carrier: c.carrier, ...graded(coverage, c.consumptionKwh, 'A') });
+        push({ buildingId: a.buildingId, sector: sectorOf(a.buildingId), carrier: c.carrier, ...graded(coverage, c.consumptionKwh, 'A') });
         continue;
       }
       if (heatDerivation.origin !== 'default') {
-        inputs.push({ buildingId: a.buildingId, sector: sectorOf(a.buildingId), carrier: c.carrier, ...graded(coverage, c.consumptionKwh, 'B') });
+        push({ buildingId: a.buildingId, sector: sectorOf(a.buildingId), carrier: c.carrier, ...graded(coverage, c.consumptionKwh, 'B') });
+        placed.add(a.buildingId); // a heat pump's derived electricity is its heat, too
         continue;
       }
       // the analysis only assumed a gas boiler: BISKO needs the carrier the building really burns
       const fuel = buildings.get(a.buildingId)?.planning?.fuel ?? 'unknown';
-      if (fuel === 'electricity') continue;
+      if (fuel === 'electricity') {
+        placed.add(a.buildingId);
+        continue;
+      }
       const carrier = FUEL_CARRIER[fuel];
       const heat = a.balance.carriers.find((x) => x.carrier === 'heat');
       if (carrier === null || heat === undefined) {
@@ -96,12 +105,18 @@ export async function biskoInputs(store: Store, year: number): Promise<BiskoInpu
       }
       // a fuel the heat supply cannot name (coal): the metered heat over the default boiler efficiency
       const kwh = carrier === 'district-heat' ? heat.consumptionKwh : heat.consumptionKwh / DEFAULT_HEAT_SUPPLY.efficiency;
-      inputs.push({ buildingId: a.buildingId, sector: sectorOf(a.buildingId), carrier, ...graded(coverageShare(heat.coverage), kwh, 'B') });
+      push({ buildingId: a.buildingId, sector: sectorOf(a.buildingId), carrier, ...graded(coverageShare(heat.coverage), kwh, 'B') });
     }
   }
 
+  // a heat pump whose electricity is metered: its heat is in the electricity already
+  for (const id of loaded.heatWithMeteredSupply) {
+    const b = buildings.get(id);
+    if (b !== undefined && heatSupplyOf(undefined, b).supply.carrier === 'electricity') placed.add(id);
+  }
+
   for (const b of view.buildings) {
-    if (withHeatOrFuelMeter.has(b.id)) continue;
+    if (placed.has(b.id)) continue;
     const row = heatPlanRow(b, projectRing(b.footprint), []);
     const carrier = FUEL_CARRIER[b.planning?.fuel ?? 'unknown'];
     if (row.heatKwh === null || carrier === null) {

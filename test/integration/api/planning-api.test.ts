@@ -2,6 +2,7 @@
  * 'planning.export' through dispatch() with a real SQLite file: the UI's files are the CLI's (the same BISKO row,
  * the heat plan GeoPackage, the energy report workbook); bad arguments are typed errors.
  */
+import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../main/core/api/dispatch.js';
@@ -52,8 +53,10 @@ describe('planning API', () => {
     expect(gpkg.fileName).toBe('waermeplan-2025.gpkg');
     expect(Buffer.from(gpkg.base64, 'base64').subarray(0, 16).toString('latin1')).toBe('SQLite format 3\u0000');
     const xlsx = await exportFile({ kind: 'energy-report-xlsx', year: 2025, lang: 'de' });
+    const file = tmp.file(xlsx.fileName);
+    writeFileSync(file, Buffer.from(xlsx.base64, 'base64'));
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(xlsx.base64, 'base64'));
+    await wb.xlsx.readFile(file);
     expect(wb.getWorksheet('Energiebericht 2025')?.getRow(5).getCell(1).value).toBe('E');
   });
 
