@@ -17,6 +17,7 @@ import { localParts } from '../analysis/local-time.js';
 import { buildingHeatDensity, type BuildingDensity } from '../planning/building-heat-density.js';
 import { unavailableDeviceHandlers, type DeviceHandlers } from './device-handlers.js';
 import { districtForUi } from './district-for-ui.js';
+import { carrierHandlers } from './carrier-handlers.js';
 import { historyHandlers } from './history-handlers.js';
 import { planningHandlers } from './planning-handlers.js';
 import { roofShapesOf, withoutOutlines } from './roof-shapes.js';
@@ -99,6 +100,7 @@ export function createHandlers({ store, collector, info, devices, settings }: Ha
       if (store.implausibleIntervals === undefined) throw new ApiFailure('internal', 'this store keeps no interval qualities');
       return store.implausibleIntervals(from, to, perPoint ?? 5);
     },
+    ...carrierHandlers(store, district),
     ...historyHandlers(store),
     ...planningHandlers(store),
     ...(devices ?? unavailableDeviceHandlers()),

@@ -5,6 +5,7 @@
  * the benchmark table (models/planning/energy-report.ts).
  */
 import type { DistrictAnalysis } from '../../../models/contract/index.js';
+import type { AnalysisNote } from '../../../models/i18n/analysis-notes.js';
 import { INTERNAL_CARRIERS } from '../../../models/energy/carriers.js';
 import { DEFAULT_AMBER_LIMIT, reportBuilding, type BenchmarkTable, type ReportBuilding, type YearFigures } from '../../../models/planning/energy-report.js';
 import { estimatedFloorAreaM2, ringAreaM2 } from '../../../models/planning/floor-area.js';
@@ -35,7 +36,7 @@ export interface EnergyReport {
   readonly amberLimit: number;
   readonly minCoverage: number;
   /** The analysis' statements (heat supply assumed per building, sign convention, ...) of the report year. */
-  readonly assumptions: readonly string[];
+  readonly notes: readonly AnalysisNote[];
 }
 
 export class EnergyReportError extends Error {
@@ -97,6 +98,6 @@ export async function energyReportData(store: Store, benchmarks: BenchmarkTable,
     klimafaktoren,
     amberLimit,
     minCoverage: MIN_COVERAGE,
-    assumptions: analyses[analyses.length - 1]?.assumptions ?? [],
+    notes: analyses[analyses.length - 1]?.notes ?? [],
   };
 }

@@ -9,6 +9,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { TrafficLight } from '../../../models/planning/energy-report.js';
 import { DEFAULT_LOCALE } from '../../../models/i18n/locales.js';
+import { noteText } from '../../../models/i18n/analysis-notes.js';
 import { printReportPdf, type PdfOptions } from '../reports/chromium-pdf.js';
 import { esc } from '../reports/html-parts.js';
 import { REPORT_CSS } from '../reports/report-style.js';
@@ -41,7 +42,7 @@ export async function writeEnergyReportXlsx(file: string, r: EnergyReport, lang:
   ws.addRow([ENERGY_REPORT_TEXT[lang].notesTitle]).font = { bold: true };
   for (const n of t.notes) ws.addRow([n]);
   ws.addRow([ENERGY_REPORT_TEXT[lang].assumptions]).font = { bold: true };
-  for (const a of r.assumptions) ws.addRow([a]);
+  for (const a of r.notes) ws.addRow([noteText(lang, a)]);
   ws.columns.forEach((c, i) => (c.width = i === 1 || i === 3 ? 32 : i === t.header.length - 1 ? 60 : 14));
   const tmp = `${file}.${process.pid}.tmp`;
   try {
@@ -81,7 +82,7 @@ export function energyReportHtml(r: EnergyReport, lang: PlanningLang): string {
 <h1>${esc(t.title)}</h1><p class="muted">${esc(t.subtitle)}</p>
 <table class="report"><thead><tr>${t.header.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${body}</tbody></table>
 <h3>${esc(ENERGY_REPORT_TEXT[lang].notesTitle)}</h3><ul class="notes">${t.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>
-<h3>${esc(ENERGY_REPORT_TEXT[lang].assumptions)}</h3><ul class="notes">${r.assumptions.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>
+<h3>${esc(ENERGY_REPORT_TEXT[lang].assumptions)}</h3><ul class="notes">${r.notes.map((n) => `<li>${esc(noteText(lang, n))}</li>`).join('')}</ul>
 </body></html>`;
 }
 
