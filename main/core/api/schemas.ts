@@ -14,6 +14,7 @@ import { ANALYSIS_RESOLUTIONS, HEAT_SUPPLY_CARRIERS, HISTORY_KINDS, HISTORY_UNIT
 import { carrierArgSchemas } from './carrier-handlers.js';
 import { deviceArgSchemas } from './device-schemas.js';
 import { fileArgSchemas } from './file-schemas.js';
+import { planningArgSchemas } from './planning-schemas.js';
 import type { AllTrue, SchemaMatches } from './schema-check.js';
 import { settingsArgSchemas } from './settings-api.js';
 
@@ -137,6 +138,7 @@ export const argSchemas = {
   ...deviceArgSchemas,
   ...fileArgSchemas,
   ...settingsArgSchemas,
+  ...planningArgSchemas,
 } satisfies Record<MethodName, z.ZodType>;
 
 /** Fails the typecheck, naming the method, when a schema's input is not the contract's argument type. */
