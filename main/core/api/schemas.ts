@@ -11,7 +11,7 @@ import { efficiencyRange } from '../analysis/heat-supply.js';
 import { EXPORT_CREDIT_VARIANT_IDS } from '../../../models/factors/export-credit.js';
 import { HEAT_PUMP_REPLACES } from '../../../models/scenarios/measures.js';
 import { ANALYSIS_RESOLUTIONS, HEAT_SUPPLY_CARRIERS, HISTORY_KINDS, HISTORY_UNITS, RESOLUTIONS } from '../../../models/values.js';
-import { carrierArgSchemas } from './carrier-handlers.js';
+import { carrierArgSchemas } from './carrier-schemas.js';
 import { deviceArgSchemas } from './device-schemas.js';
 import { fileArgSchemas } from './file-schemas.js';
 import { planningArgSchemas } from './planning-schemas.js';
