@@ -8,6 +8,7 @@
 import type { Result } from '../result.js';
 import type { AlarmMethods } from './alarms.js';
 import type { AnalysisMethods } from './analysis.js';
+import type { AssetMethods } from './assets.js';
 import type { DeviceMethods } from './devices.js';
 import type { DistrictMethods } from './district.js';
 import type { HistoryMethods } from './history.js';
@@ -18,6 +19,7 @@ import type { StatusEvents, StatusMethods } from './status.js';
 
 export type * from './alarms.js';
 export type * from './analysis.js';
+export * from './assets.js';
 export type * from './devices.js';
 export type * from './district.js';
 export type * from './history.js';
@@ -37,7 +39,8 @@ export type ApiMethods = StatusMethods &
   OpcUaMethods &
   SettingsMethods &
   AlarmMethods &
-  HistoryMethods;
+  HistoryMethods &
+  AssetMethods;
 
 /** event name -> payload */
 export type ApiEvents = StatusEvents;

@@ -14,6 +14,7 @@ import { ANALYSIS_RESOLUTIONS, HEAT_SUPPLY_CARRIERS, HISTORY_KINDS, HISTORY_UNIT
 import { deviceArgSchemas } from './device-schemas.js';
 import type { AllTrue, SchemaMatches } from './schema-check.js';
 import { settingsArgSchemas } from './settings-api.js';
+import { assetArgSchemas } from './asset-schemas.js';
 
 const empty = z.object({}).strict();
 const epochMs = z.number().int().min(0).max(8.64e15);
@@ -133,6 +134,7 @@ export const argSchemas = {
   'history.import': historyCsv.extend({ pointId: id }),
   ...deviceArgSchemas,
   ...settingsArgSchemas,
+  ...assetArgSchemas,
 } satisfies Record<MethodName, z.ZodType>;
 
 /** Fails the typecheck, naming the method, when a schema's input is not the contract's argument type. */

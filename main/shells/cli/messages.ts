@@ -11,10 +11,20 @@ export const cliMessages = defineMessages({
   de: {
     'yes': 'ja',
     'no': 'nein',
+    'lights.cannotRead': '{file} kann nicht gelesen werden: {reason}',
+    'lights.noSuchFile': 'die Datei gibt es nicht',
+    'lights.tooBig': '{file} ist größer als {mb} MB, keine Leuchtendatei',
+    'lights.nothingImported': '{file}: {count} Problem(e), nichts importiert, der Bestand ist unverändert',
+    'lights.imported': '{count} Straßenleuchten im Bestand ({added} neu, {updated} aktualisiert, {removed} entfernt)',
   },
   en: {
     'yes': 'yes',
     'no': 'no',
+    'lights.cannotRead': 'cannot read {file}: {reason}',
+    'lights.noSuchFile': 'no such file',
+    'lights.tooBig': '{file} is larger than {mb} MB, not a street-light file',
+    'lights.nothingImported': '{file}: {count} problem(s), nothing imported, the inventory is unchanged',
+    'lights.imported': '{count} street lights in the inventory ({added} new, {updated} updated, {removed} removed)',
   },
 });
 
