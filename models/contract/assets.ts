@@ -128,3 +128,37 @@ export interface AssetMethods {
   'lorawan.setSettings': { args: LoRaWanSettingsArgs; result: LoRaWanSettingsView };
   'assets.map': { args: AssetMapArgs; result: AssetMap };
 }
+
+/** One consumption class of the analysis with how its energy was covered (models/energy/consumption-classes.ts). */
+export interface ConsumptionClassResult {
+  readonly kwh: number;
+  readonly pvKwh: number;
+  readonly surplusKwh: number;
+  readonly gridKwh: number;
+  readonly unknownKwh: number;
+  readonly steps: number;
+  readonly peakKw: number;
+}
+
+export interface EMobilityClass extends ConsumptionClassResult {
+  /** Charge point and wallbox meters read (OCPP connectors, Modbus wallbox profiles). */
+  readonly meters: number;
+  /** Of kwh: from OCPP sessions of charge points attached to no building (spread evenly over each session). */
+  readonly sessionKwh: number;
+  readonly sessions: number;
+}
+
+export interface PublicLightingClass extends ConsumptionClassResult {
+  readonly lights: number;
+  /** Of kwh: computed from twilight and schedule, and measured on assigned lighting-circuit meters. */
+  readonly computedKwh: number;
+  readonly measuredKwh: number;
+}
+
+/** "E-Mobilität" and "Öffentliche Beleuchtung" over the analysis' period, at its resolution. */
+export interface ConsumptionClasses {
+  readonly eMobility: EMobilityClass;
+  readonly publicLighting: PublicLightingClass;
+  /** Every rule the figures rest on, in words. */
+  readonly assumptions: readonly string[];
+}

@@ -2,6 +2,7 @@
 import type { DistrictAnalysis, ScenarioRunResult, Verdict } from '../../../models/contract/index.js';
 import { localParts } from '../../core/analysis/local-time.js';
 import { textTable, type NumberFormatter } from './number-format.js';
+import { consumptionClassesReport } from './consumption-classes-report.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -75,6 +76,7 @@ export const balanceReport = (a: DistrictAnalysis, f: NumberFormatter, buildingI
         `self-sufficiency ${f.pct(s.singles.selfSufficiency)} -> ${f.pct(s.district.selfSufficiency)}`,
     );
   }
+  if (buildingId === undefined && a.consumptionClasses !== undefined) out.push(...consumptionClassesReport(a.consumptionClasses, f, a.resolution));
   out.push('');
   out.push(`Factors: primary energy ${a.factorSets.primary.id} (${a.factorSets.primary.version}, ${a.factorSets.primary.source})`);
   const credit = a.factorSets.primary.exportCredit;
