@@ -15,6 +15,8 @@ import { connectorPoints, chargePointDevice } from '../../../main/core/ingest/oc
 import { SITE, building, device, point, tempDir } from '../store/district-fixture.js';
 import { runCliCaptured } from '../cli/run-cli-captured.js';
 import { parseSchedule, type DimmingSchedule } from '../../../models/lighting/index.js';
+import { assembleReport } from '../../../main/core/reports/assemble-report.js';
+import { renderReportHtml } from '../../../main/core/reports/report-html.js';
 
 /** 3 June 2026, 10:00 UTC (12:00 CEST): the quarter hour analysed. */
 const T0 = Date.UTC(2026, 5, 3, 10);
@@ -97,5 +99,13 @@ describe('consumption classes in the analysis', () => {
     const a = parsed.analysis ?? parsed;
     expect(a.consumptionClasses?.eMobility.pvKwh).toBeCloseTo(4, 9);
     store = await openStore(db);
+  });
+
+  it('shows the classes in the report, in German', async () => {
+    const data = await assembleReport(store, { period: { from: T0, to: T0 + QH, label: '03.06.2026 12:00–12:15' }, lang: 'de' });
+    expect(data.district.consumptionClasses?.eMobility.surplusKwh).toBeCloseTo(1.2, 9);
+    const html = renderReportHtml(data).html;
+    expect(html).toContain('Verbrauchsklassen außerhalb der Gebäude');
+    expect(html).toMatch(/E-Mobilität<\/td><td class="num">10<\/td><td class="num">4 \(40,0 %\)<\/td><td class="num">1 \(12,0 %\)<\/td><td class="num">5<\/td>/);
   });
 });
