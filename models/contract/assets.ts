@@ -127,6 +127,7 @@ export interface AssetMethods {
   'lorawan.settings': { args: Record<string, never>; result: LoRaWanSettingsView };
   'lorawan.setSettings': { args: LoRaWanSettingsArgs; result: LoRaWanSettingsView };
   'assets.map': { args: AssetMapArgs; result: AssetMap };
+  'scenario.lighting': { args: LightingScenarioArgs; result: LightingScenarioResult };
 }
 
 /** One consumption class of the analysis with how its energy was covered (models/energy/consumption-classes.ts). */
@@ -160,5 +161,40 @@ export interface ConsumptionClasses {
   readonly eMobility: EMobilityClass;
   readonly publicLighting: PublicLightingClass;
   /** Every rule the figures rest on, in words. */
+  readonly assumptions: readonly string[];
+}
+
+export interface LightingScenarioArgs {
+  readonly from: number;
+  readonly to: number;
+  /** LED power as a share of the replaced lamp's (default 0.7, cited in the result). */
+  readonly ledPowerShare?: number;
+  /** Schedule for lights at full power all night, "100@22:00 50@05:00 100" (default Dortmund's). */
+  readonly dimming?: string;
+  /** Electricity price in EUR/kWh (default cited in the result). */
+  readonly priceEurPerKwh?: number;
+  /** CO2 factor set (see 'factors.list'); its electricity factor of the balance year weighs the savings. */
+  readonly co2SetId?: string;
+}
+
+export interface LightingScenarioResult {
+  readonly period: { readonly from: number; readonly to: number };
+  readonly lights: number;
+  readonly retrofitted: number;
+  readonly dimmed: number;
+  readonly baselineKwh: number;
+  readonly ledKwh: number;
+  readonly scenarioKwh: number;
+  readonly savedKwh: number;
+  readonly savedByLedKwh: number;
+  readonly savedByDimmingKwh: number;
+  readonly savedEur: number;
+  readonly savedTonnesCo2: number;
+  readonly ledPowerShare: number;
+  readonly dimming: string;
+  readonly priceEurPerKwh: number;
+  readonly co2GPerKwh: number;
+  readonly co2Set: { readonly id: string; readonly version: string };
+  /** Where each default came from, and the rules of the computation. */
   readonly assumptions: readonly string[];
 }

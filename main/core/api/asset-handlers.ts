@@ -15,6 +15,7 @@ import { loadLoRaWanSettings, LORAWAN_SECRET_CONTEXT, saveLoRaWanSettings, type 
 import type { Store } from '../store/store.js';
 import type { StreetLightStore } from '../store/street-light-store.js';
 import { buildAssetMap } from './asset-map.js';
+import { lightingScenario } from '../analysis/lighting-scenario.js';
 import type { Handlers } from './dispatch.js';
 
 export type AssetMethodName =
@@ -28,7 +29,8 @@ export type AssetMethodName =
   | 'ocpp.removeChargePoint'
   | 'lorawan.settings'
   | 'lorawan.setSettings'
-  | 'assets.map';
+  | 'assets.map'
+  | 'scenario.lighting';
 
 export type AssetHandlers = Pick<Handlers, AssetMethodName>;
 
@@ -157,6 +159,11 @@ export function assetHandlers(c: AssetContext): AssetHandlers {
       ]);
       return buildAssetMap(at, c.now(), view, cps, statuses, ocpp, lights);
     },
+    'scenario.lighting': async (args) => {
+      const r = await lightingScenario(store.streetLights, args);
+      if (!r.ok) throw new ApiFailure(r.error.kind, r.error.message, r.error.where);
+      return r.value;
+    },
   };
 }
 
@@ -177,5 +184,6 @@ export function unavailableAssetHandlers(): AssetHandlers {
     'lorawan.settings': unavailable,
     'lorawan.setSettings': unavailable,
     'assets.map': unavailable,
+    'scenario.lighting': unavailable,
   };
 }

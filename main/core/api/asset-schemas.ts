@@ -49,4 +49,15 @@ export const assetArgSchemas = {
     })
     .strict(),
   'assets.map': z.object({ at: z.number().int().min(0).max(8.64e15) }).strict(),
+  'scenario.lighting': z
+    .object({
+      from: z.number().int().min(0).max(8.64e15),
+      to: z.number().int().min(0).max(8.64e15),
+      ledPowerShare: z.number().gt(0).max(1).optional(),
+      dimming: z.string().max(200).optional(),
+      priceEurPerKwh: z.number().min(0).max(10).optional(),
+      co2SetId: z.string().min(1).max(100).optional(),
+    })
+    .strict()
+    .refine((a) => a.to > a.from, { message: "'to' must be after 'from'", path: ['to'] }),
 };

@@ -89,4 +89,27 @@ describe('street-light inventory in the district file', () => {
       await store.close();
     }
   });
+
+  it("runs the LED scenario on the stored inventory with the analysis' CO2 set and cited defaults", async () => {
+    const store = await openStore(db);
+    try {
+      const handlers = assetHandlers({ store, now: () => Date.now(), language: async () => 'en', secrets: keyFileCipher(tmp.dir) }) as unknown as Handlers;
+      await store.streetLights.replaceStreetLights([{ id: 'S1', lon: 7.4653, lat: 51.5136, powerW: 100, led: false, schedule: { steps: [], thenPercent: 100 } }]);
+      // one December night in Dortmund, worked in test/unit/scenarios/lighting-retrofit.test.ts: 0.6901 kWh saved;
+      // default price 0.3052 EUR/kWh -> 0.21062 EUR; GEG Anlage 9 (the analysis' default CO2 set) 560 g/kWh
+      const from = Date.UTC(2026, 11, 21, 11);
+      const r = await dispatch(handlers, 'scenario.lighting', { from, to: from + 86_400_000 });
+      if (!r.ok) throw new Error(r.error.message);
+      const v = r.value as { savedKwh: number; savedEur: number; co2GPerKwh: number; co2Set: { id: string }; priceEurPerKwh: number; assumptions: string[] };
+      expect(v.savedKwh).toBeCloseTo(0.6901, 3);
+      expect(v.savedEur).toBeCloseTo(0.6901 * 0.3052, 3);
+      expect(v.co2GPerKwh).toBe(560);
+      expect(v.co2Set.id).toBe('geg-anlage-9');
+      expect(v.assumptions.join('\n')).toContain('Monitoringbericht 2024');
+      const bad = await dispatch(handlers, 'scenario.lighting', { from, to: from + 86_400_000, dimming: '50@25:00' });
+      expect(bad).toMatchObject({ ok: false, error: { kind: 'validation', where: 'dimming' } });
+    } finally {
+      await store.close();
+    }
+  });
 });
