@@ -1,13 +1,14 @@
 /**
  * Street lights over time: the level a light burns at a given moment (for the map) and the energy of a whole
  * inventory per step (for the analysis' "public lighting" class). Lights are grouped by position rounded to
- * 0.01 degree and by schedule, and each group's nights are computed once: 0.01 degree of longitude shifts the
- * twilight by under 3 s (the sun moves 1 degree in 4 minutes), far below a quarter hour, while 5,000 lights then
- * need a handful of twilight searches per night instead of 5,000.
+ * 0.05 degree and by schedule, and each group's nights are computed once, each from the day before's
+ * (twilight.ts, nightAfter). Half a cell, 0.025 degree, shifts the twilight by at most 6 s in longitude (the sun
+ * moves 1 degree in 4 minutes) and, around 51 degrees north, by about 3 s (December) to 20 s (June) in latitude:
+ * under 0.1 % of a night's hours, while a city's 5,000 lights need a handful of twilight searches per night.
  */
 import { toLocalWallClock } from '../intervals/local-calendar.js';
 import { nightSegments, type DimmingSchedule, type NightSegment } from './night-energy.js';
-import { nightOf, type Night } from './twilight.js';
+import { nightAfter, nightOf, type Night } from './twilight.js';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -22,15 +23,21 @@ export interface LightForProfile {
 /** The local date (YYYY-MM-DD) of utc. */
 const localDate = (utc: number): string => new Date(toLocalWallClock(utc)).toISOString().slice(0, 10);
 
+/** A coordinate rounded to the 0.05-degree cell the nights are computed for. */
+const cellOf = (deg: number): number => Math.round(deg * 20) / 20;
+const dayBefore = (date: string): string => new Date(Date.parse(`${date}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
+
 /** Nights by date and rounded position, computed once each. */
 export class NightCache {
   private readonly nights = new Map<string, Night>();
 
   night(date: string, lat: number, lon: number): Night {
-    const key = `${date}|${lat.toFixed(2)}|${lon.toFixed(2)}`;
+    const cell = `${cellOf(lat)}|${cellOf(lon)}`;
+    const key = `${date}|${cell}`;
     let n = this.nights.get(key);
     if (n === undefined) {
-      n = nightOf(date, Math.round(lat * 100) / 100, Math.round(lon * 100) / 100);
+      const yesterday = this.nights.get(`${dayBefore(date)}|${cell}`);
+      n = yesterday === undefined ? nightOf(date, cellOf(lat), cellOf(lon)) : nightAfter(yesterday, date, cellOf(lat), cellOf(lon));
       this.nights.set(key, n);
     }
     return n;
@@ -58,7 +65,7 @@ export function levelAt(t: number, light: Pick<LightForProfile, 'lat' | 'lon' | 
 }
 
 const groupKey = (l: LightForProfile): string =>
-  `${l.lat.toFixed(2)}|${l.lon.toFixed(2)}|${l.schedule.steps.map((s) => `${s.percent}@${s.until}`).join(' ')}|${l.schedule.thenPercent}`;
+  `${cellOf(l.lat)}|${cellOf(l.lon)}|${l.schedule.steps.map((s) => `${s.percent}@${s.until}`).join(' ')}|${l.schedule.thenPercent}`;
 
 /** Adds kW x hours of a segment to the steps it overlaps. */
 function addSegment(out: Float64Array, from: number, stepMs: number, seg: NightSegment, kw: number): void {

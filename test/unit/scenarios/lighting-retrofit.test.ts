@@ -24,7 +24,7 @@ describe('LED retrofit and dimming of street lights', () => {
       TO,
       { ledPowerShare: 0.7, dimming: DORTMUND_DIMMING, priceEurPerKwh: 0.3, co2GPerKwh: 560 },
     );
-    // the position is rounded to 0.01 degree for the twilight (under 3 s): 1e-3 kWh tolerance
+    // the position is rounded to 0.05 degree for the twilight (seconds): 1e-3 kWh tolerance
     expect(r.baselineKwh).toBeCloseTo(1.48367 + 0.6802, 3);
     expect(r.ledKwh).toBeCloseTo(1.03857 + 0.6802, 3);
     expect(r.scenarioKwh).toBeCloseTo(0.79357 + 0.6802, 3);
