@@ -115,4 +115,25 @@ describe('charge points and street lights on the 3D map', () => {
     // both asked for "now" within seconds; the level changes at most at dusk, 22:00, 05:00 and dawn
     expect(shown).toBe(expected);
   }, 60_000);
+
+  it('registers a charge point with a password and names a bad inventory line in German, in the dialog', async () => {
+    await page.getByTestId('assets-open').click();
+    const dialog = page.getByTestId('assets-dialog');
+    await dialog.waitFor({ state: 'visible' });
+    await dialog.getByTestId('cp-id').fill('CP-UI');
+    await dialog.getByTestId('cp-building').selectOption({ index: 1 });
+    await dialog.getByTestId('cp-password').fill('ein-langes-passwort-1');
+    await dialog.getByTestId('cp-save').click();
+    await expect.poll(() => dialog.getByTestId('assets-info').textContent(), { timeout: 20_000 }).toBe('Ladepunkt CP-UI gespeichert.');
+    const cps = await callApi(serve.url, 'ocpp.chargePoints', {});
+    expect(cps.find((c) => c.id === 'CP-UI')).toMatchObject({ hasPassword: true });
+    // the password field is emptied and the list shows "Passwort gesetzt", never the password
+    expect(await dialog.getByTestId('cp-password').inputValue()).toBe('');
+    await expect.poll(() => dialog.locator('[data-cp="CP-UI"]').textContent()).toContain('Passwort gesetzt');
+
+    const before = await callApi(serve.url, 'lights.list', {});
+    await dialog.getByTestId('lights-file').setInputFiles({ name: 'leuchten.csv', mimeType: 'text/csv', buffer: Buffer.from('id;lon;lat;power_w;led;schedule\nX1;7,1;51,5;-5;ja;\n') });
+    await expect.poll(() => dialog.getByTestId('assets-message').textContent(), { timeout: 20_000 }).toContain('leuchten.csv: Zeile 2: power_w muss über 0 liegen');
+    expect(await callApi(serve.url, 'lights.list', {})).toEqual(before);
+  }, 60_000);
 });
