@@ -122,7 +122,7 @@ export class DistrictApp {
     this.statusLine = new StatusLine(this.els.status, this.i18n, this.timeZone);
     this.alarmList = new AlarmList(this.els.alarms, this.i18n, this.timeZone, (id) => void this.select(id));
     this.panel = new BuildingPanel(this.els.panel, this.i18n, this.timeZone, (ctx) => {
-      void openHistoryDialog(this.api, this.i18n, this.timeZone, historyPoints(ctx.points, ctx.building.id), () => void this.reloadDistrict(ctx.building.id));
+      void openHistoryDialog(this.api, this.i18n, this.timeZone, historyPoints(ctx.points, ctx.building.id), () => void this.reloadDistrict(ctx.building.id), this.district?.devices);
     });
     this.replay = new PanelReplay(
       this.api,

@@ -160,7 +160,7 @@ export class PanelReplay {
       w,
       (intervals) =>
         this.views.alarms()?.showImplausible(
-          implausibleAlarms(intervals, this.views.district()),
+          implausibleAlarms(intervals, this.views.district(), undefined, this.i18n.lang),
           this.i18n.t('alarms.implausible.period', { period: this.label(w.from, w.to) }),
         ),
       windowMaxAge(w, pos.now, LIVE_MAX_AGE_MS),

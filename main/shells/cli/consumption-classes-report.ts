@@ -17,14 +17,15 @@ export const consumptionClassesReport = (c: ConsumptionClasses, f: NumberFormatt
   ];
   const e = c.eMobility;
   const l = c.publicLighting;
+  const t = f.t;
   return [
     '',
-    `Consumption classes beyond buildings, covered per ${resolution}:`,
+    t('classes.title', { resolution }),
     textTable(
-      ['class', 'kWh', 'local PV', 'district surplus', 'grid', 'unknown', 'peak kW', 'from'],
+      [t('classes.col.class'), 'kWh', t('classes.col.pv'), t('classes.col.surplus'), t('classes.col.grid'), t('classes.col.unknown'), t('classes.col.peak'), t('classes.col.from')],
       [
-        row('E-Mobilität', e, `${e.meters} meter(s), ${e.sessions} session(s) of charge points without building: ${f.kwh(e.sessionKwh)} kWh`),
-        row('Öffentliche Beleuchtung', l, `${l.lights} light(s): computed ${f.kwh(l.computedKwh)} kWh, measured ${f.kwh(l.measuredKwh)} kWh`),
+        row(t('classes.eMobility'), e, t('classes.eMobility.from', { meters: e.meters, sessions: e.sessions, kwh: f.kwh(e.sessionKwh) })),
+        row(t('classes.lighting'), l, t('classes.lighting.from', { lights: l.lights, computed: f.kwh(l.computedKwh), measured: f.kwh(l.measuredKwh) })),
       ],
     ),
     ...c.assumptions.map((a) => `  - ${a}`),

@@ -93,7 +93,7 @@ describe('consumption classes in the analysis', () => {
     await store.close();
     const text = await runCliCaptured('balance', '--db', db, '--from', '2026-06-03T10:00Z', '--to', '2026-06-03T10:15Z', '--lang', 'de');
     expect(text.stderr).toBe('');
-    expect(text.stdout).toMatch(/E-Mobilität\s+10\s+4 \(40,0 %\)\s+1 \(12,0 %\)\s+5\s+0\s+40,0\s+1 meter\(s\)/);
+    expect(text.stdout).toMatch(/E-Mobilität\s+10\s+4 \(40,0 %\)\s+1 \(12,0 %\)\s+5\s+0\s+40,0\s+1 Zähler/);
     const json = await runCliCaptured('balance', '--db', db, '--from', '2026-06-03T10:00Z', '--to', '2026-06-03T10:15Z', '--json');
     const parsed = JSON.parse(json.stdout) as { analysis?: DistrictAnalysis } & DistrictAnalysis;
     const a = parsed.analysis ?? parsed;
