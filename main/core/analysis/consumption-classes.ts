@@ -12,6 +12,7 @@ import type { ConsumptionClasses, DistrictView } from '../../../models/contract/
 import { classCoverage, surplusShares, type BuildingElectricity, type ClassLoad } from '../../../models/energy/consumption-classes.js';
 import type { Period } from '../../../models/energy/period.js';
 import { lightingProfile } from '../../../models/lighting/index.js';
+import { consumptionClassNoteTexts } from '../../../models/energy/consumption-class-notes.js';
 import { INTERVAL_MS } from '../../../models/time-grid.js';
 import type { ChargingStore } from '../store/charging-store.js';
 import type { Store } from '../store/store.js';
@@ -114,10 +115,6 @@ export async function consumptionClasses(store: Store & AssetStores, view: Distr
   return {
     eMobility: { ...ev, meters: evSeries.length, sessionKwh: sum(sessionKwh), sessions: sessions.length },
     publicLighting: { ...lit, lights: lights.length, computedKwh: sum(computed), measuredKwh },
-    assumptions: [
-      'E-Mobilität: charge point and wallbox meters inside their buildings; closed OCPP sessions of charge points attached to no building, spread evenly over each session, outside every building.',
-      'Öffentliche Beleuchtung: street lights computed from civil twilight (sun 6° below the horizon) and each light\'s dimming schedule at rated power x level, outside every building; lights with a lighting-circuit meter take that meter\'s energy instead.',
-      'Coverage per step: a load inside a building shares its PV use pro rata (load x min(G, L) / L); the rest shares the district\'s surplus pro rata (min(1, export / (import + loads outside buildings))); the remainder is grid.',
-    ],
+    assumptions: consumptionClassNoteTexts('en'),
   };
 }

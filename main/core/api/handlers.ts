@@ -15,6 +15,7 @@ import { runDistrictScenario } from '../analysis/scenario.js';
 import { essenWeather } from '../analysis/weather.js';
 import { unavailableDeviceHandlers, type DeviceHandlers } from './device-handlers.js';
 import { districtForUi } from './district-for-ui.js';
+import { carrierHandlers } from './carrier-handlers.js';
 import { historyHandlers } from './history-handlers.js';
 import { roofShapesOf, withoutOutlines } from './roof-shapes.js';
 import { unavailableSettingsHandlers, type SettingsHandlers } from './settings-api.js';
@@ -88,6 +89,7 @@ export function createHandlers({ store, collector, info, devices, settings, asse
       if (store.implausibleIntervals === undefined) throw new ApiFailure('internal', 'this store keeps no interval qualities');
       return store.implausibleIntervals(from, to, perPoint ?? 5);
     },
+    ...carrierHandlers(store, district),
     ...historyHandlers(store),
     ...(devices ?? unavailableDeviceHandlers()),
     ...(settings ?? unavailableSettingsHandlers()),

@@ -4,6 +4,7 @@ import { localParts } from '../../core/analysis/local-time.js';
 import { textTable, type NumberFormatter } from './number-format.js';
 import { consumptionClassesReport } from './consumption-classes-report.js';
 import { reportText } from '../../core/reports/messages.js';
+import { noteText } from '../../../models/i18n/analysis-notes.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -102,7 +103,7 @@ export const balanceReport = (a: DistrictAnalysis, f: NumberFormatter, buildingI
   out.push(t('balance.factorsCo2', { id: co2.id, version: co2.version, source: co2.source }));
   out.push(t('balance.window12', { from: day(a.rollingFrom), to: day(a.period.to) }));
   out.push(t('balance.assumptions'));
-  for (const line of a.assumptions) out.push(`  - ${line}`);
+  for (const n of a.notes) out.push(`  - ${noteText(f.lang, n)}`);
   return out.join('\n') + '\n';
 };
 

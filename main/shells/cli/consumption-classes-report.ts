@@ -1,6 +1,7 @@
 /** The consumption classes beyond buildings as `plustwin balance` prints them below the balance. */
 import type { ConsumptionClassResult, ConsumptionClasses } from '../../../models/contract/index.js';
 import { textTable, type NumberFormatter } from './number-format.js';
+import { consumptionClassNoteTexts } from '../../../models/energy/consumption-class-notes.js';
 
 const share = (f: NumberFormatter, part: number, whole: number) => f.pct(whole > 0 ? part / whole : null);
 
@@ -28,6 +29,6 @@ export const consumptionClassesReport = (c: ConsumptionClasses, f: NumberFormatt
         row(t('classes.lighting'), l, t('classes.lighting.from', { lights: l.lights, computed: f.kwh(l.computedKwh), measured: f.kwh(l.measuredKwh) })),
       ],
     ),
-    ...c.assumptions.map((a) => `  - ${a}`),
+    ...consumptionClassNoteTexts(f.lang).map((a) => `  - ${a}`),
   ];
 };

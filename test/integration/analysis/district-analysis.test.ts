@@ -314,7 +314,9 @@ describe('plustwin balance and pv-potential', { timeout: 180_000 }, () => {
     expect(de.stdout).toMatch(/Gebäude Energieträger\s+Verbrauch\s+Erzeugung\s+Bezug\s+Einspeisung\s+Saldo \(\+ Defizit\)\s+Abdeckung/);
     expect(de.stdout).toMatch(/Faktoren: Primärenergie geg-anlage-4/);
     expect(de.stdout).toMatch(/Gutschrift für Einspeisung effizienzhaus-plus \(2,8: /);
-    expect(de.stdout).not.toMatch(/Energy balance|building carrier|self-sufficiency|Factors:|export credit/);
+    expect(de.stdout).toContain('  - Tage, Monate und Jahre sind Kalenderzeiträume in der Ortszeit Europe/Berlin.');
+    expect(de.stdout).toMatch(/grundschule: die gemessene Wärme liefert ein Erdgaskessel; Erdgas = Wärme \/ 0,9 \(beim Gebäude gespeichert\)/);
+    expect(de.stdout).not.toMatch(/Energy balance|building carrier|self-sufficiency|Factors:|export credit|Assumptions|metered heat/);
   });
 
   it('reads dates as local days of the site and says so', async () => {
