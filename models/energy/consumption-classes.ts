@@ -11,7 +11,8 @@
  *   (street lights computed from the inventory, charging sessions of charge points attached to no building), all
  *   pro rata: surplus = rest x min(1, E / D).
  * - The remainder is grid. A load outside every building has no PV of its own.
- * A step whose building balance is missing (no plausible meter value) counts the load as 'unknown' coverage.
+ * A load whose own building has no balance in a step, or a step in which no building has one, counts as 'unknown'
+ * coverage; other buildings without a value in that step are left out of the surplus.
  */
 
 export interface ClassLoad {
@@ -47,20 +48,21 @@ export interface ClassCoverage {
 
 const finite = (v: number | undefined): v is number => v !== undefined && Number.isFinite(v);
 
-/** The district's surplus share per step: min(1, E / D) as above; NaN where a building's balance is missing. */
+/**
+ * The district's surplus share per step: min(1, E / D) as above. A building without a value in a step (a gap, or
+ * no meter yet) is left out of E and D; NaN where no building has one.
+ */
 export function surplusShares(buildings: readonly BuildingElectricity[], outside: readonly Float64Array[], n: number): Float64Array {
   const share = new Float64Array(n);
   for (let j = 0; j < n; j++) {
     let e = 0;
     let d = 0;
-    let known = true;
+    let known = false;
     for (const b of buildings) {
       const im = b.import[j];
       const ex = b.export[j];
-      if (!finite(im) || !finite(ex)) {
-        known = false;
-        break;
-      }
+      if (!finite(im) || !finite(ex)) continue;
+      known = true;
       e += ex;
       d += im;
     }

@@ -108,4 +108,28 @@ describe('consumption classes in the analysis', () => {
     expect(html).toContain('Verbrauchsklassen außerhalb der Gebäude');
     expect(html).toMatch(/E-Mobilität<\/td><td class="num">10<\/td><td class="num">4 \(40,0 %\)<\/td><td class="num">1 \(12,0 %\)<\/td><td class="num">5<\/td>/);
   });
+
+  it("takes a lighting circuit's meter instead of the computed energy of the lights on it", async () => {
+    // a lighting cabinet metered on its own (no grid meter: its consumption meter is its total), 0.5 kWh in the
+    // second quarter hour; light L1 is on that circuit. The other buildings have no values then and are left out of
+    // the surplus: the cabinet has no PV and nobody exports, so all 0.5 kWh are grid. The cabinet has no values in
+    // the first quarter hour and is left out there: the charging stays as worked above.
+    await store.saveDistrict(SITE, [building('cabinet')], [device('m-cabinet', 'cabinet')], [point('cabinet.light', 'm-cabinet', 'cabinet', 'consumption', 'energy-counter')]);
+    await store.ingest([
+      { pointId: 'cabinet.light', ts: T0 + QH, value: 20, quality: 'good' },
+      { pointId: 'cabinet.light', ts: T0 + 2 * QH, value: 20.5, quality: 'good' },
+    ]);
+    await store.flush();
+    expect(await store.streetLights.assignLightingMeter(['L1'], 'cabinet.light')).toBe(true);
+    const c = (await analysis(T0, T0 + 2 * QH)).consumptionClasses;
+    expect(c?.publicLighting).toMatchObject({ lights: 2, computedKwh: 0 });
+    expect(c?.publicLighting.measuredKwh).toBeCloseTo(0.5, 9);
+    expect(c?.publicLighting.gridKwh).toBeCloseTo(0.5, 9);
+    expect(c?.publicLighting.unknownKwh).toBe(0);
+    expect(c?.eMobility.pvKwh).toBeCloseTo(4, 9);
+    expect(c?.eMobility.surplusKwh).toBeCloseTo(1.2, 9);
+    // an unknown light undoes the whole assignment
+    expect(await store.streetLights.assignLightingMeter(['L2', 'NOPE'], null)).toBe(false);
+    expect((await store.streetLights.streetLights()).map((l) => l.meterPointId)).toEqual(['cabinet.light', null]);
+  });
 });
