@@ -4,11 +4,13 @@ import { publishDebug } from './app/debug-hooks.js';
 import { DistrictApp } from './app/district-app.js';
 import { setupCollapsibleColumns } from './app/collapsible-columns.js';
 import { mountDevices } from './devices/mount-devices.js';
+import { mountFiles } from './files/mount-files.js';
 import { isThemeChoice, resolveTheme, THEME_CHOICES, type ThemeChoice } from './app/theme.js';
 import { createI18n, isStaticKey, LANGUAGES, pickLang } from './i18n/i18n.js';
 import type { Language, Theme } from '../models/values.js';
 import { byTestId, h } from './panels/dom.js';
 import { loadSettings, saveSettings } from './app/saved-settings.js';
+import { mountPlanningExport } from './planning/planning-export-dialog.js';
 
 const LANG_KEY = 'plustwin.lang';
 const THEME_KEY = 'plustwin.theme';
@@ -113,6 +115,14 @@ async function boot(): Promise<void> {
     showBuilding: (id) => void app.reloadDistrict(id),
     notice: byTestId(document, 'notice'),
   });
+  mountFiles({
+    api,
+    i18n,
+    bar: document.querySelector<HTMLElement>('header.topbar') ?? document.body,
+    onImported: () => void app.reloadBuildings(),
+    notice: byTestId(document, 'notice'),
+  });
+  mountPlanningExport(api, i18n, document.querySelector<HTMLElement>('header.topbar') ?? document.body);
   window.addEventListener('pagehide', () => app.dispose());
   await app.start();
 }

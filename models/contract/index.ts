@@ -12,8 +12,10 @@ import type { AssetMethods } from './assets.js';
 import type { CarrierMethods } from './carriers.js';
 import type { DeviceMethods } from './devices.js';
 import type { DistrictMethods } from './district.js';
+import type { FileMethods } from './files.js';
 import type { HistoryMethods } from './history.js';
 import type { OpcUaMethods } from './opcua.js';
+import type { PlanningMethods } from './planning.js';
 import type { ScenarioMethods } from './scenarios.js';
 import type { SettingsMethods } from './settings.js';
 import type { StatusEvents, StatusMethods } from './status.js';
@@ -27,10 +29,12 @@ export type * from './district.js';
 export type * from './history.js';
 export type * from './opcua.js';
 export type * from './overview.js';
+export type * from './planning.js';
 export type * from './scenarios.js';
 export type * from './settings.js';
 export type * from './status.js';
 export * from './wire.js';
+export * from './files.js';
 
 /** method name -> [argument, result] */
 export type ApiMethods = StatusMethods &
@@ -43,7 +47,9 @@ export type ApiMethods = StatusMethods &
   SettingsMethods &
   AlarmMethods &
   HistoryMethods &
-  AssetMethods;
+  AssetMethods &
+  FileMethods &
+  PlanningMethods;
 
 /** event name -> payload */
 export type ApiEvents = StatusEvents;
