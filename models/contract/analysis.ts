@@ -14,6 +14,7 @@ import type { ExportCreditVariantId } from '../factors/factor-set.js';
 import type { AnalysisResolution } from '../values.js';
 import type { Building, HeatSupply } from '../types.js';
 import type { MonthBalance, Verdict, ColourMetrics } from './overview.js';
+import type { ConsumptionClasses } from './assets.js';
 import type { PvPotentialOptions, RoofPotential } from '../solar/pv-potential.js';
 
 export type { HeatSupplyCarrier } from '../values.js';
@@ -134,6 +135,8 @@ export interface DistrictAnalysis {
   readonly timeZone: string;
   /** The coverage threshold the verdicts used. */
   readonly minCoverage: number;
+  /** E-Mobilität and public lighting with their PV and surplus shares (absent where no store was read). */
+  readonly consumptionClasses?: ConsumptionClasses;
 }
 
 export interface Co2PathArgs {

@@ -8,6 +8,7 @@
 import type { Result } from '../result.js';
 import type { AlarmMethods } from './alarms.js';
 import type { AnalysisMethods } from './analysis.js';
+import type { AssetMethods } from './assets.js';
 import type { CarrierMethods } from './carriers.js';
 import type { DeviceMethods } from './devices.js';
 import type { DistrictMethods } from './district.js';
@@ -21,6 +22,7 @@ import type { StatusEvents, StatusMethods } from './status.js';
 
 export type * from './alarms.js';
 export type * from './analysis.js';
+export * from './assets.js';
 export type * from './carriers.js';
 export type * from './devices.js';
 export type * from './district.js';
@@ -45,6 +47,7 @@ export type ApiMethods = StatusMethods &
   SettingsMethods &
   AlarmMethods &
   HistoryMethods &
+  AssetMethods &
   FileMethods &
   PlanningMethods;
 

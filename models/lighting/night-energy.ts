@@ -32,18 +32,22 @@ export interface NightSegment {
   readonly percent: number;
 }
 
-/** The first local clock time hh:mm after `after` (UTC ms), as UTC ms (a skipped March hour is taken an hour later). */
-function nextLocalTime(after: number, hhmm: string): number {
+/**
+ * A schedule's clock time within the night that began on the local date of `dusk`: times from 12:00 on are that
+ * evening, times before 12:00 the next morning (UTC ms; a skipped March hour is taken an hour later). In June
+ * dusk can come after 22:00, and "100 % until 22:00" is then over before the light switches on, not a day later.
+ */
+function timeInNight(dusk: number, hhmm: string): number {
   const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(hhmm);
   if (!m) throw new RangeError(`dimming time '${hhmm}' is not HH:MM`);
-  const minutes = Number(m[1]) * 60 + Number(m[2]);
-  const wallDay = Math.floor(toLocalWallClock(after) / DAY_MS) * DAY_MS;
-  for (let d = 0; d <= 2; d++) {
-    const wall = wallDay + d * DAY_MS + minutes * 60_000;
-    const utc = localToUtc(wall) ?? localToUtc(wall + HOUR_MS);
-    if (utc !== null && utc > after) return utc;
-  }
-  throw new RangeError(`no local ${hhmm} after ${new Date(after).toISOString()}`);
+  const hours = Number(m[1]);
+  const minutes = hours * 60 + Number(m[2]);
+  // dusk lies between local noon of the night's date and noon of the next day, so 12 h earlier is that date
+  const nightDay = Math.floor(toLocalWallClock(dusk - 12 * HOUR_MS) / DAY_MS) * DAY_MS;
+  const wall = nightDay + (hours >= 12 ? 0 : DAY_MS) + minutes * 60_000;
+  const utc = localToUtc(wall) ?? localToUtc(wall + HOUR_MS);
+  if (utc === null) throw new RangeError(`no local ${hhmm} in the night of ${new Date(dusk).toISOString()}`);
+  return utc;
 }
 
 /** The lit stretches of the night with their levels, dusk to dawn; empty when the night has no dusk or dawn. */
@@ -53,7 +57,7 @@ export function nightSegments(night: Night, schedule: DimmingSchedule): NightSeg
   let from = night.dusk;
   for (const step of schedule.steps) {
     if (from >= night.dawn) break;
-    const to = Math.min(nextLocalTime(from, step.until), night.dawn);
+    const to = Math.min(Math.max(from, timeInNight(night.dusk, step.until)), night.dawn);
     if (to > from) out.push({ from, to, percent: step.percent });
     from = to;
   }

@@ -57,3 +57,30 @@ export function nightOf(date: string, latDeg: number, lonDeg: number, depression
   }
   return { dusk, dawn };
 }
+
+const DAY = 24 * 60 * MINUTE;
+/** Half the window searched around yesterday's time: dusk and dawn move by minutes a day, never half an hour. */
+const NEAR = 30 * MINUTE;
+
+/** The crossing of below() from `from` to `!from` inside [a, b] scanned in 5-minute steps, or null. */
+function crossingIn(a: number, b: number, below: (t: number) => boolean, toBelow: boolean): number | null {
+  let previous = a;
+  for (let t = a + 5 * MINUTE; t <= b; t += 5 * MINUTE) {
+    if (below(previous) !== toBelow && below(t) === toBelow) return crossing(previous, t, below);
+    previous = t;
+  }
+  return null;
+}
+
+/**
+ * nightOf for the day after `yesterday`'s night at the same place: searched only within half an hour of a day
+ * after yesterday's dusk and dawn, which is what makes a year of nights cheap; when either is not found there
+ * (polar day or night, a first night), it searches the whole day as nightOf does.
+ */
+export function nightAfter(yesterday: Night, date: string, latDeg: number, lonDeg: number, depressionDeg = CIVIL_DEPRESSION_DEG): Night {
+  if (yesterday.dusk === null || yesterday.dawn === null) return nightOf(date, latDeg, lonDeg, depressionDeg);
+  const below = (t: number) => sunPosition(t, latDeg, lonDeg).zenithDeg > 90 + depressionDeg;
+  const dusk = crossingIn(yesterday.dusk + DAY - NEAR, yesterday.dusk + DAY + NEAR, below, true);
+  const dawn = crossingIn(yesterday.dawn + DAY - NEAR, yesterday.dawn + DAY + NEAR, below, false);
+  return dusk === null || dawn === null ? nightOf(date, latDeg, lonDeg, depressionDeg) : { dusk, dawn };
+}

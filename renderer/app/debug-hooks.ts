@@ -31,6 +31,12 @@ export interface DebugInfo {
   /** Whether the building is drawn with its modelled (LoD2) roof, and its outline seen from a compass direction. */
   modelledRoof(id: string): boolean;
   silhouette(id: string, azimuthDeg: number, elevationDeg: number): { readonly bottoms: readonly number[]; readonly tops: readonly number[] } | null;
+  /** Charge point pins as drawn: id, state and colour. */
+  assetMarkers(): readonly { readonly id: string; readonly state: string; readonly color: string }[];
+  /** Client coordinates of a charge point's pin head, or null when it is not drawn or off screen. */
+  assetScreenPositionOf(id: string): { readonly x: number; readonly y: number } | null;
+  /** A street light's level (%) at the time shown, 0 = off; null when it is not drawn. */
+  lightLevel(id: string): number | null;
 }
 
 declare global {

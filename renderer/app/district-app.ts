@@ -28,6 +28,7 @@ import { FlatDistrictMap } from '../scene/flat-district-map.js';
 import { webgl2Available } from '../scene/webgl-support.js';
 import { safeTimeZone, startOfDay } from '../time/zoned-time.js';
 import type { DebugInfo } from './debug-hooks.js';
+import { AssetMapView } from './asset-map-view.js';
 
 export interface AppElements {
   readonly canvas: HTMLCanvasElement;
@@ -80,6 +81,8 @@ export class DistrictApp {
   });
   private ready = false;
   private error: string | null = null;
+  /** Charge points and street lights on the 3D map (none on the flat map). */
+  private assets: AssetMapView | null = null;
 
   constructor(
     private readonly api: PlusTwinApi,
@@ -130,6 +133,7 @@ export class DistrictApp {
     this.time = new TimeControl(this.els.timeBar, this.i18n, this.timeZone, () => this.now(), () => void this.refreshBalances());
     this.onStatus(status);
     const skipped = this.scene.setDistrict(district.site.origin, district.buildings, { pv: pvSystems(district.buildings, district.points) });
+    if (this.scene instanceof DistrictScene) this.assets = new AssetMapView(this.api, this.scene, district.site.origin, this.els.legend, this.i18n);
     // modelled roofs come in a second call, so that a large district shows before they are read
     void this.loadRoofShapes();
     this.els.notice.textContent = skipped.length ? this.i18n.plural('buildings.skipped', skipped.length) : '';
@@ -186,6 +190,9 @@ export class DistrictApp {
       metric: () => this.metric,
       modelledRoof: (id: string) => this.scene.slot(id)?.modelledRoof ?? false,
       silhouette: (id: string, azimuthDeg: number, elevationDeg: number) => this.scene.silhouette(id, azimuthDeg, elevationDeg),
+      assetMarkers: () => this.assets?.markers() ?? [],
+      assetScreenPositionOf: (id: string) => this.assets?.screenPositionOf(id) ?? null,
+      lightLevel: (id: string) => this.assets?.lightLevel(id) ?? null,
     });
   }
 
@@ -269,6 +276,8 @@ export class DistrictApp {
     const today = { from: startOfDay(now, this.timeZone), to: Math.max(startOfDay(now, this.timeZone) + 1, now) };
     const { from, to } = this.time?.period() ?? today;
     this.replay?.update(this.replayPosition({ from, to }, now));
+    // lights lit or dimmed at the slider's time; charge point states as they are now
+    void this.assets?.update(this.time?.isLive === false ? to : now);
     this.panel?.setLiveMode(this.time?.isLive ?? true);
     // dragging or playing the slider: one call at a time, the newest position wins, periods seen come from the cache
     await this.balanceLoader.request(
@@ -356,6 +365,7 @@ export class DistrictApp {
     this.balanceLoader.dispose();
     if (this.balanceTimer) clearTimeout(this.balanceTimer);
     if (this.seriesTimer) clearInterval(this.seriesTimer);
+    this.assets?.dispose();
     this.scene.dispose();
   }
 }

@@ -9,6 +9,7 @@ import { openDeviceList } from './device-list-dialog.js';
 import { callApi, errorText } from './devices-api.js';
 import { ensureDeviceStyles } from './devices-style.js';
 import { openFirstMeter } from './first-meter.js';
+import { openAssetsDialog } from './assets-dialog.js';
 
 export interface DevicesMount {
   readonly api: PlusTwinApi;
@@ -28,7 +29,8 @@ export function mountDevices(m: DevicesMount): { refresh(): Promise<void> } {
   const host = doc.body;
   const first = h('button', { type: 'button', class: 'dev-topbar-button primary', text: m.i18n.t('devices.first.open'), hidden: true, 'data-testid': 'first-meter-open' });
   const list = h('button', { type: 'button', class: 'dev-topbar-button', text: m.i18n.t('devices.open'), 'data-testid': 'devices-open' });
-  m.bar.append(first, list);
+  const assets = h('button', { type: 'button', class: 'dev-topbar-button', text: m.i18n.t('assets.open'), 'data-testid': 'assets-open' });
+  m.bar.append(first, list, assets);
 
   const fail = (e: unknown) => {
     if (m.notice) m.notice.textContent = m.i18n.t('app.error', { message: errorText(e, m.i18n) });
@@ -50,6 +52,12 @@ export function mountDevices(m: DevicesMount): { refresh(): Promise<void> } {
     void openDeviceList({ api: m.api, i18n: m.i18n, host, timeZone: m.timeZone ?? (() => 'Europe/Berlin'), onChanged: changed })
       .then(refresh)
       .catch(fail);
+  });
+  assets.addEventListener('click', () => {
+    void (async () => {
+      const district = await callApi(m.api, 'district.get', {});
+      await openAssetsDialog({ api: m.api, i18n: m.i18n, host, buildings: district.buildings, timeZone: m.timeZone?.() ?? 'Europe/Berlin' });
+    })().catch(fail);
   });
   first.addEventListener('click', () => {
     void (async () => {

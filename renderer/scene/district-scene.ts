@@ -16,6 +16,7 @@ import {
   LineSegments,
   Mesh,
   MeshLambertMaterial,
+  type Object3D,
   PCFShadowMap,
   PerspectiveCamera,
   PlaneGeometry,
@@ -346,6 +347,22 @@ export class DistrictScene {
       }
     }
     return { bottoms, tops };
+  }
+
+  /** Adds a layer drawn over the district (assets); the caller owns and disposes it. */
+  addLayer(layer: Object3D): void {
+    this.scene.add(layer);
+    this.requestRender();
+  }
+
+  removeLayer(layer: Object3D): void {
+    this.scene.remove(layer);
+    this.requestRender();
+  }
+
+  /** The canvas size in CSS pixels the camera projects to. */
+  get viewSize(): { width: number; height: number } {
+    return { width: this.width, height: this.height };
   }
 
   /** Draws now (tests and the on-demand loop call this). */

@@ -24,6 +24,7 @@ import { note, noteText, type AnalysisNote } from '../../../models/i18n/analysis
 import { loadDistrictProfiles, STEP_MS, type HeatDerivation, type LoadedDistrict, type ProfileStep } from './load-profiles.js';
 import { addLocalMonths, checkTimeZone } from './local-time.js';
 import { colourMetrics, districtMonths, monthBalances, verdictOf } from './period-figures.js';
+import { consumptionClasses } from './consumption-classes.js';
 
 /** Default coverage below which a verdict is provisional (the setting 'verdictMinCoverage'). */
 export const DEFAULT_MIN_COVERAGE = 0.9;
@@ -244,7 +245,8 @@ export const analyseDistrictWithProfiles = async (
   if (!loaded.ok) return loaded;
   const analysis = analyseProfiles(view, loaded.value, period.value, rollingFrom, sets.value, timeZone, minCoverage);
   if (!analysis.ok) return analysis;
-  return ok({ analysis: analysis.value, loaded: loaded.value });
+  const classes = await consumptionClasses(store, view, loaded.value, period.value, stepMs);
+  return ok({ analysis: { ...analysis.value, consumptionClasses: classes }, loaded: loaded.value });
 };
 
 export const analyseDistrict = async (store: Store, view: DistrictView, args: AnalysisArgs, step: ProfileStep = '15min'): Promise<Result<DistrictAnalysis>> => {

@@ -25,6 +25,7 @@ import { historyHandlers } from './history-handlers.js';
 import { planningHandlers } from './planning-handlers.js';
 import { roofShapesOf, withoutOutlines } from './roof-shapes.js';
 import { unavailableSettingsHandlers, type SettingsHandlers } from './settings-api.js';
+import { unavailableAssetHandlers, type AssetHandlers } from './asset-handlers.js';
 
 /** An analysis' error value becomes the typed failure dispatch() answers. */
 const unwrap = <T>(r: Result<T>): T => {
@@ -40,9 +41,11 @@ export interface HandlerContext {
   readonly devices?: DeviceHandlers;
   /** The user's settings (main/settings); without them those methods answer an error. */
   readonly settings?: SettingsHandlers;
+  /** District assets (street lights, OCPP, LoRaWAN, the map layer); without them those methods answer an error. */
+  readonly assets?: AssetHandlers;
 }
 
-export function createHandlers({ store, collector, info, devices, settings }: HandlerContext): Handlers {
+export function createHandlers({ store, collector, info, devices, settings, assets }: HandlerContext): Handlers {
   const district = async () => {
     const view = await store.getDistrict();
     if (!view) throw new ApiFailure('not-found', 'this data file holds no district yet');
@@ -110,5 +113,6 @@ export function createHandlers({ store, collector, info, devices, settings }: Ha
     ...planningHandlers(store),
     ...(devices ?? unavailableDeviceHandlers()),
     ...(settings ?? unavailableSettingsHandlers()),
+    ...(assets ?? unavailableAssetHandlers()),
   };
 }

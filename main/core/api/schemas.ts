@@ -17,6 +17,7 @@ import { fileArgSchemas } from './file-schemas.js';
 import { planningArgSchemas } from './planning-schemas.js';
 import type { AllTrue, SchemaMatches } from './schema-check.js';
 import { settingsArgSchemas } from './settings-api.js';
+import { assetArgSchemas } from './asset-schemas.js';
 
 const empty = z.object({}).strict();
 const epochMs = z.number().int().min(0).max(8.64e15);
@@ -138,6 +139,7 @@ export const argSchemas = {
   ...deviceArgSchemas,
   ...fileArgSchemas,
   ...settingsArgSchemas,
+  ...assetArgSchemas,
   ...planningArgSchemas,
 } satisfies Record<MethodName, z.ZodType>;
 

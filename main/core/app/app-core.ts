@@ -14,12 +14,14 @@ import { keyFileCipher, type SecretCipher } from '../base/secret-cipher.js';
 import type { Store } from '../store/store.js';
 import { startDemo, type RunningDemo } from '../demo/start-demo.js';
 import { startDevices, type RunningDevices } from '../ingest/devices/start-devices.js';
-import { startCentralSystem, type CentralSystem } from '../ingest/ocpp/central-system.js';
+import type { CentralSystem } from '../ingest/ocpp/central-system.js';
 import { appVersion } from '../base/app-root.js';
 import { prepareDataDir, type DataPaths } from '../base/data-dir.js';
 import { EventBus } from '../base/event-bus.js';
 import { SettingsStore } from '../settings/settings-store.js';
 import { settingsHandlers } from '../api/settings-api.js';
+import { assetHandlers } from '../api/asset-handlers.js';
+import { startInboundListeners } from './inbound-listeners.js';
 import { startCentralCore, type CentralSource } from './central-core.js';
 
 export interface CoreOptions {
@@ -53,7 +55,7 @@ export interface Core {
   readonly demo: RunningDemo | undefined;
   /** The user's devices (main/devices): add, edit, remove at run time; stored ones restart with the core. */
   readonly devices: RunningDevices;
-  /** The district's OCPP central system, when its settings enable one (docs/district-assets.md). */
+  /** The district's OCPP central system, when its settings enable one (docs/district-assets.md); restarted when they change. */
   readonly ocpp: CentralSystem | undefined;
   /** Stops polling, writes every pending reading, closes simulators and the database. */
   close(): Promise<void>;
@@ -103,20 +105,26 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     throw e;
   }
   const devices = startDevices({ store, collector, pkiDir: paths.pki, log, ...(demo ? { demoReady: demo.heatReady } : {}) });
-  const ocppSettings = await store.charging.ocppSettings();
-  let ocpp: CentralSystem | undefined;
-  if (ocppSettings.enabled) {
-    try {
-      ocpp = await startCentralSystem({ store, charging: store.charging, settings: ocppSettings, now: () => clock.now(), log });
-    } catch (e) {
-      // a taken port must not keep the rest of the app from starting; the log says why charge points cannot connect
-      log(`ocpp: the central system could not start on ${ocppSettings.host}:${ocppSettings.port}: ${(e as Error).message}`);
-    }
-  }
+  const secrets = options.secrets ?? keyFileCipher(paths.dir);
+  const inbound = await startInboundListeners({ store, secrets, now: () => clock.now(), log });
   const info: AppInfo = { version: appVersion(), dataDir: paths.dir, dbPath: paths.db, transport: options.transport };
   let closing: Promise<void> | undefined;
   return {
-    handlers: createHandlers({ store, collector, info, devices: createDeviceHandlers({ supervisor: devices.supervisor, pkiDir: paths.pki }), settings: settingsHandlers(settings) }),
+    handlers: createHandlers({
+      store,
+      collector,
+      info,
+      devices: createDeviceHandlers({ supervisor: devices.supervisor, pkiDir: paths.pki }),
+      settings: settingsHandlers(settings),
+      assets: assetHandlers({
+        store,
+        now: () => clock.now(),
+        language: async () => settings.get().language,
+        secrets,
+        restartOcpp: inbound.restartOcpp,
+        restartLoRaWan: inbound.restartLoRaWan,
+      }),
+    }),
     events,
     paths,
     store,
@@ -124,10 +132,12 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     clock,
     demo,
     devices,
-    ocpp,
+    get ocpp() {
+      return inbound.ocpp();
+    },
     close: () =>
       (closing ??= (async () => {
-        await ocpp?.close();
+        await inbound.close();
         await demo?.stopJoining();
         await devices.close();
         await collector.stop();

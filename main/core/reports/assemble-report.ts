@@ -147,6 +147,7 @@ export const assembleReport = async (store: Store, options: ReportOptions): Prom
       quality: sumQuality(reports.map((r) => r.quality)),
       sharing: d.sharing,
       energyPlusCount: reports.filter((r) => r.verdict.energyPlus).length,
+      consumptionClasses: analysis.consumptionClasses,
     },
     pv,
     factorsUsed: uniqueFactors([...reports.flatMap((r) => [r.energyPlus.primaryEnergy.factorsUsed, r.co2.factorsUsed]), d.energyPlusPeriod.primaryEnergy.factorsUsed]),

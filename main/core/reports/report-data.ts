@@ -5,6 +5,7 @@ import type { EnergyPlusStatus } from '../../../models/energy/energy-plus.js';
 import type { KpiResult } from '../../../models/energy/kpis.js';
 import type { SlotQuality } from '../../../models/energy/quality.js';
 import type { SharingResult } from '../../../models/energy/sharing.js';
+import type { ConsumptionClasses } from '../../../models/contract/index.js';
 import type { AppliedFactor, FactorSet } from '../../../models/factors/factor-set.js';
 import type { WeightedBalance } from '../../../models/factors/weigh.js';
 import type { PvPotentialOptions } from '../../../models/solar/pv-potential.js';
@@ -51,6 +52,8 @@ export interface DistrictReport {
   readonly quality: QualityCounts;
   readonly sharing: SharingResult | null;
   readonly energyPlusCount: number;
+  /** E-Mobilität and public lighting with their coverage, from the analysis. */
+  readonly consumptionClasses?: ConsumptionClasses | undefined;
 }
 
 export interface PvBuildingRow {

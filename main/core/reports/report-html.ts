@@ -17,6 +17,7 @@ import { reportText, type ReportMessageKey, type ReportTranslate } from './messa
 import { PAGE_SCRIPT } from './page-script.js';
 import type { BuildingReport, ReportData } from './report-data.js';
 import { REPORT_CSS } from './report-style.js';
+import { consumptionClassesHtml } from './consumption-classes-section.js';
 
 export interface RenderedReport {
   readonly html: string;
@@ -258,7 +259,7 @@ ${table(['', t('sharing.singles'), t('sharing.district')], rows, { numeric: [1, 
 ${chart('sharing', CHART_W, 200, t('sharing.chartTitle'))}
 ${chart('district-months', CHART_W, 240, `${t('summary.districtRow')}: ${t('building.chartTitle')} [kWh]`)}`;
   }
-  return `<section class="page"><h2>3 ${esc(t('sharing.title'))}</h2><p>${esc(t('sharing.intro'))}</p>${body}</section>`;
+  return `<section class="page"><h2>3 ${esc(t('sharing.title'))}</h2><p>${esc(t('sharing.intro'))}</p>${body}${consumptionClassesHtml(d.district.consumptionClasses, f, t)}</section>`;
 };
 
 const pvPage = (ctx: Ctx): string => {

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   DEFAULT_OCPP_SETTINGS,
+  type ChargePointPatch,
   type ChargePointRecord,
   type ChargingSession,
   type ChargingStore,
@@ -17,6 +18,8 @@ interface CpRow {
   boot: string | null;
   first_seen: number | null;
   last_seen: number | null;
+  lon: number | null;
+  lat: number | null;
 }
 
 interface SessionRow {
@@ -38,6 +41,8 @@ const toChargePoint = (r: CpRow): ChargePointRecord => ({
   boot: r.boot === null ? null : (JSON.parse(r.boot) as Record<string, unknown>),
   firstSeen: r.first_seen,
   lastSeen: r.last_seen,
+  lon: r.lon,
+  lat: r.lat,
 });
 
 const toSession = (r: SessionRow): ChargingSession => ({
@@ -65,12 +70,20 @@ export class ChargingRepo implements ChargingStore {
     return (await this.db.all<CpRow>('SELECT * FROM ocpp_charge_points ORDER BY id')).map(toChargePoint);
   }
 
-  async saveChargePoint(cp: { id: string; passwordHash?: string | null; buildingId?: string | null }): Promise<void> {
+  async saveChargePoint(cp: ChargePointPatch): Promise<void> {
     await this.db.run('INSERT INTO ocpp_charge_points(id) VALUES (?) ON CONFLICT(id) DO NOTHING', [cp.id]);
     if (cp.passwordHash !== undefined)
       await this.db.run('UPDATE ocpp_charge_points SET password_hash = ? WHERE id = ?', [cp.passwordHash, cp.id]);
     if (cp.buildingId !== undefined)
       await this.db.run('UPDATE ocpp_charge_points SET building_id = ? WHERE id = ?', [cp.buildingId, cp.id]);
+    if (cp.position !== undefined)
+      await this.db.run('UPDATE ocpp_charge_points SET lon = ?, lat = ? WHERE id = ?', [cp.position?.lon ?? null, cp.position?.lat ?? null, cp.id]);
+  }
+
+  async removeChargePoint(id: string): Promise<boolean> {
+    const n = await this.db.run('DELETE FROM ocpp_charge_points WHERE id = ?', [id]);
+    await this.db.run('DELETE FROM ocpp_connectors WHERE charge_point = ?', [id]);
+    return n > 0;
   }
 
   async noteChargePoint(id: string, ts: number, boot?: Readonly<Record<string, unknown>>): Promise<void> {
@@ -154,6 +167,7 @@ export function queuedCharging(repo: ChargingRepo, queue: <T>(fn: () => Promise<
     chargePoint: (id) => queue(() => repo.chargePoint(id)),
     chargePoints: () => queue(() => repo.chargePoints()),
     saveChargePoint: (cp) => queue(() => repo.saveChargePoint(cp)),
+    removeChargePoint: (id) => queue(() => repo.removeChargePoint(id)),
     noteChargePoint: (id, ts, boot) => queue(() => repo.noteChargePoint(id, ts, boot)),
     saveConnectorStatus: (s) => queue(() => repo.saveConnectorStatus(s)),
     connectorStatuses: () => queue(() => repo.connectorStatuses()),

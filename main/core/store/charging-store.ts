@@ -15,6 +15,9 @@ export interface ChargePointRecord {
   readonly boot: Readonly<Record<string, unknown>> | null;
   readonly firstSeen: number | null;
   readonly lastSeen: number | null;
+  /** WGS84 position on the map; null = shown at its building (schema 7). */
+  readonly lon: number | null;
+  readonly lat: number | null;
 }
 
 export interface ConnectorStatus {
@@ -65,11 +68,21 @@ export const DEFAULT_OCPP_SETTINGS: OcppSettings = {
   heartbeatS: 300,
 };
 
+/** What registering a charge point may set; a field left out keeps the stored value. */
+export interface ChargePointPatch {
+  readonly id: string;
+  readonly passwordHash?: string | null;
+  readonly buildingId?: string | null;
+  readonly position?: { readonly lon: number; readonly lat: number } | null;
+}
+
 export interface ChargingStore {
   chargePoint(id: string): Promise<ChargePointRecord | undefined>;
   chargePoints(): Promise<ChargePointRecord[]>;
   /** Registers (or updates) a charge point; a missing passwordHash/buildingId keeps the stored one. */
-  saveChargePoint(cp: { id: string; passwordHash?: string | null; buildingId?: string | null }): Promise<void>;
+  saveChargePoint(cp: ChargePointPatch): Promise<void>;
+  /** Unregisters a charge point (its sessions stay); false when there was none. */
+  removeChargePoint(id: string): Promise<boolean>;
   /** Records a connection or a BootNotification (boot given) at ts. */
   noteChargePoint(id: string, ts: number, boot?: Readonly<Record<string, unknown>>): Promise<void>;
   saveConnectorStatus(status: ConnectorStatus): Promise<void>;

@@ -106,6 +106,18 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE outbox_acks(point INTEGER PRIMARY KEY, seq INTEGER NOT NULL, slot INTEGER NOT NULL);
     `,
   },
+  {
+    version: 7,
+    name: 'district assets: street lights, charge point positions',
+    // A light's schedule is kept as the inventory writes it ("100@22:00 50@05:00 100"); meter_point names a point
+    // on the lighting circuit when one is metered, and its energy then replaces the computed one.
+    sql: `
+      CREATE TABLE street_lights(id TEXT PRIMARY KEY, lon REAL NOT NULL, lat REAL NOT NULL, power_w REAL NOT NULL,
+        led INTEGER NOT NULL, schedule TEXT NOT NULL, meter_point TEXT) WITHOUT ROWID;
+      ALTER TABLE ocpp_charge_points ADD COLUMN lon REAL;
+      ALTER TABLE ocpp_charge_points ADD COLUMN lat REAL;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -2,6 +2,7 @@
 import type { DistrictAnalysis, ScenarioRunResult, Verdict } from '../../../models/contract/index.js';
 import { localParts } from '../../core/analysis/local-time.js';
 import { textTable, type NumberFormatter } from './number-format.js';
+import { consumptionClassesReport } from './consumption-classes-report.js';
 import { reportText } from '../../core/reports/messages.js';
 import { noteText } from '../../../models/i18n/analysis-notes.js';
 
@@ -93,6 +94,7 @@ export const balanceReport = (a: DistrictAnalysis, f: NumberFormatter, buildingI
       }),
     );
   }
+  if (buildingId === undefined && a.consumptionClasses !== undefined) out.push(...consumptionClassesReport(a.consumptionClasses, f, a.resolution));
   out.push('');
   const { primary, co2 } = a.factorSets;
   out.push(t('balance.factorsPrimary', { id: primary.id, version: primary.version, source: primary.source }));

@@ -209,6 +209,21 @@ BISKO-Datengüte je Zelle (A gemessen ... D geschätzt). Die Sektoren folgen der
 mit 'plustwin heat-plan set --sector' eingetragen. Siehe docs/planning.md.
   --lang de|en   Beschriftung und Zahlenformat (Standard de: Semikolon und Dezimalkomma in CSV)`,
   },
+  lights: {
+    summary: 'Straßenleuchten des Quartiers importieren oder auflisten (CSV oder GeoJSON)',
+    usage: `Aufruf: plustwin lights import DATEI --db DATEI [--json] [--lang de|en]
+       plustwin lights list --db DATEI [--json]
+
+import   macht den Straßenleuchten-Bestand des Quartiers zu den Leuchten der DATEI: CSV mit den Spalten id, lon, lat,
+         power_w, led, schedule (';' mit Dezimalkomma oder ','), oder eine GeoJSON-FeatureCollection von WGS84-Punkten
+         mit diesen Eigenschaften. Der Dimmplan sind Stufen mit der Ortszeit, bis zu der jede gilt: "100@22:00 50@05:00 100".
+         Leuchten, die nicht in der Datei stehen, werden entfernt; eine erneut genannte Leuchte behält ihren Zähler am
+         Beleuchtungskreis. Eine Datei mit einem Fehler ändert nichts, und jeder Fehler wird mit Zeile oder Objekt genannt.
+list     gibt den Bestand aus.
+  --db DATEI     die Quartiersdatei
+  --json         das Ergebnis als JSON ausgeben
+  --lang de|en   Sprache der Meldungen (Standard aus LANG)`,
+  },
   'energy-report': {
     summary: 'Energiebericht eines Jahres (kWh/m² je Gebäude, Vergleichswerte, Ampel, Trend über drei Jahre) als PDF oder XLSX',
     usage: `Aufruf: plustwin energy-report --db DATEI --year JJJJ --out DATEI.pdf|DATEI.xlsx [--lang de|en]

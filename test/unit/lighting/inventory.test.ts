@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nightEnergyKwh, nightOf, parseInventoryCsv, parseInventoryGeoJson, parseSchedule } from '../../../models/lighting/index.js';
+import { inventoryProblemText, nightEnergyKwh, nightOf, parseInventoryCsv, parseInventoryGeoJson, parseSchedule } from '../../../models/lighting/index.js';
 
 const CSV = `id;lon;lat;power_w;led;schedule
 DO-HÖRDE-0001;7,4931;51,4889;60;ja;100@22:00 50@05:00 100
@@ -34,18 +34,28 @@ describe('street-light inventory', () => {
 
   it('names every bad row and field, and stores nothing of a file with problems', () => {
     const r = parseInventoryCsv('id;lon;lat;power_w;led;schedule\nA;7,1;51,5;-5;vielleicht;50@25:00\nA;7,1;95;60;ja;\n;x;51;60;ja;');
-    expect(r).toEqual({
+    expect(r).toMatchObject({
       ok: false,
       problems: [
         'line 2: power_w must be above 0',
         "line 2: led 'vielleicht' is not yes or no",
         "line 2: schedule '50@25:00' is not a level like 50@05:00",
-        'line 3: position 7.1, 95 is not WGS84 longitude, latitude',
+        'line 3: position 7,1, 95 is not WGS84 longitude, latitude',
         'line 4: id is missing',
         "line 4: lon 'x' is not a number",
       ],
     });
-    expect(parseInventoryCsv('id;lat\n')).toEqual({ ok: false, problems: ['line 1: the header lacks lon, power_w, led'] });
+    expect(parseInventoryCsv('id;lat\n')).toMatchObject({ ok: false, problems: ['line 1: the header lacks lon, power_w, led'] });
+    // the same problems in German, for a user whose language is German
+    if (r.ok) throw new Error('expected problems');
+    expect(r.issues.map((p) => inventoryProblemText(p, 'de'))).toEqual([
+      'Zeile 2: power_w muss über 0 liegen',
+      "Zeile 2: led 'vielleicht' ist weder ja noch nein",
+      "Zeile 2: Dimmplan '50@25:00' ist keine Stufe wie 50@05:00",
+      'Zeile 3: Position 7,1, 95 ist keine WGS84-Länge/Breite',
+      'Zeile 4: id fehlt',
+      "Zeile 4: lon 'x' ist keine Zahl",
+    ]);
     expect(parseSchedule('50 100@22:00')).toBe("'50': only the last level may go without a time");
   });
 });

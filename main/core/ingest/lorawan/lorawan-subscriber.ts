@@ -53,7 +53,9 @@ export async function startLoRaWanSubscriber(o: LoRaWanSubscriberOptions): Promi
     ...(o.username !== undefined ? { username: o.username } : {}),
     ...(o.password !== undefined ? { password: o.password } : {}),
     reconnectPeriod: 2_000,
-  });
+    // the first connection fails instead of retrying forever, so a caller starting with the app is not held up
+    // by a broker that is away (inbound-listeners.ts tries again later); after it, the client reconnects itself
+  }, false);
   client.on('message', (topic, payload) => {
     // one uplink after the other, so the frame counters and the store see them in arrival order
     chain = chain.then(async () => {

@@ -44,27 +44,66 @@ export async function startCentralSystem(o: CentralSystemOptions): Promise<Centr
   const salt = await charging.idTagSalt();
   const registered = new Set((await o.store.getDistrict())?.points.map((p) => p.id) ?? []);
   const warned = new Set<string>();
-  let registering: Promise<unknown> = Promise.resolve();
 
-  /** Adds the charge point's device and the connector's points to the district once; false when it has no building. */
-  const ensurePoints = (cpId: string, connector: number): Promise<boolean> => {
-    const run = registering.then(async () => {
-      if (registered.has(chargePointPointId(cpId, connector, 'energy'))) return true;
-      const cp = await charging.chargePoint(cpId);
-      const view = await o.store.getDistrict();
-      const buildingId = cp?.buildingId ?? null;
-      if (!view || buildingId === null || !view.buildings.some((b) => b.id === buildingId)) {
-        if (!warned.has(cpId)) log(`ocpp: ${cpId} is attached to no building of the district; its meter values are not stored`);
-        warned.add(cpId);
-        return false;
+  interface Registration {
+    readonly cpId: string;
+    readonly connector: number;
+    readonly resolve: (stored: boolean) => void;
+    readonly reject: (e: unknown) => void;
+  }
+  let pending: Registration[] = [];
+  let draining: Promise<void> | null = null;
+
+  /**
+   * Adds the charge points' devices and connectors' points to the district, in batches: every registration asked
+   * for while one is written joins the next, so a thousand charge points coming up after a power cut cost a few
+   * reads and writes of the district, not a thousand (each write reloads the interval engine's state).
+   */
+  const drain = async (): Promise<void> => {
+    // let the calls that arrive in the same moment join the first batch
+    await new Promise((r) => setImmediate(r));
+    while (pending.length > 0) {
+      const batch = pending;
+      pending = [];
+      try {
+        const view = await o.store.getDistrict();
+        const devices = new Map<string, ReturnType<typeof chargePointDevice>>();
+        const points: ReturnType<typeof connectorPoints> = [];
+        const outcome: boolean[] = [];
+        for (const r of batch) {
+          if (registered.has(chargePointPointId(r.cpId, r.connector, 'energy'))) {
+            outcome.push(true);
+            continue;
+          }
+          const buildingId = (await charging.chargePoint(r.cpId))?.buildingId ?? null;
+          if (!view || buildingId === null || !view.buildings.some((b) => b.id === buildingId)) {
+            if (!warned.has(r.cpId)) log(`ocpp: ${r.cpId} is attached to no building of the district; its meter values are not stored`);
+            warned.add(r.cpId);
+            outcome.push(false);
+            continue;
+          }
+          devices.set(r.cpId, chargePointDevice(r.cpId, buildingId, settings.heartbeatS));
+          const added = connectorPoints(r.cpId, buildingId, r.connector);
+          if (!points.some((p) => p.id === added[0]?.id)) points.push(...added);
+          outcome.push(true);
+        }
+        if (view && points.length > 0) await o.store.saveDistrict(view.site, [], [...devices.values()], points);
+        for (const p of points) registered.add(p.id);
+        batch.forEach((r, k) => r.resolve(outcome[k] as boolean));
+      } catch (e) {
+        for (const r of batch) r.reject(e);
       }
-      const points = connectorPoints(cpId, buildingId, connector);
-      await o.store.saveDistrict(view.site, [], [chargePointDevice(cpId, buildingId, settings.heartbeatS)], points);
-      for (const p of points) registered.add(p.id);
-      return true;
+    }
+    draining = null;
+  };
+
+  /** The charge point's device and the connector's points in the district; false when it has no building. */
+  const ensurePoints = (cpId: string, connector: number): Promise<boolean> => {
+    if (registered.has(chargePointPointId(cpId, connector, 'energy'))) return Promise.resolve(true);
+    return new Promise<boolean>((resolve, reject) => {
+      pending.push({ cpId, connector, resolve, reject });
+      draining ??= drain();
     });
-    registering = run.catch(() => undefined);
-    return run;
   };
 
   const store = async (cpId: string, connector: number, samples: readonly MeterSample[]): Promise<void> => {

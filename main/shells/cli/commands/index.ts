@@ -14,6 +14,7 @@ import { reportCommand } from './report.js';
 import { ingestCommand } from './ingest.js';
 import { heatPlanCommand } from './heat-plan.js';
 import { biskoCommand } from './bisko.js';
+import { lightsCommand } from './lights.js';
 import { energyReportCommand } from './energy-report.js';
 
 export const COMMANDS: readonly CliCommand[] = [
@@ -28,5 +29,6 @@ export const COMMANDS: readonly CliCommand[] = [
   ingestCommand,
   heatPlanCommand,
   biskoCommand,
+  lightsCommand,
   energyReportCommand,
 ];
