@@ -8,6 +8,11 @@ export const ERROR_CODES = [
   'sunspec.notFound',
   /** A device address without a known scheme. params: none. */
   'address.scheme',
+  /**
+   * A dynamic tariff's CSV has bad rows (models/tariffs/tariff-csv-problems.ts). params: count (all problems), rows
+   * (JSON of the first TariffCsvProblem[]: file, line, code, value, otherLine).
+   */
+  'tariff.csv',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

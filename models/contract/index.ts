@@ -15,6 +15,7 @@ import type { OpcUaMethods } from './opcua.js';
 import type { ScenarioMethods } from './scenarios.js';
 import type { SettingsMethods } from './settings.js';
 import type { StatusEvents, StatusMethods } from './status.js';
+import type { TariffMethods } from './tariffs.js';
 
 export type * from './alarms.js';
 export type * from './analysis.js';
@@ -26,6 +27,7 @@ export type * from './overview.js';
 export type * from './scenarios.js';
 export type * from './settings.js';
 export type * from './status.js';
+export type * from './tariffs.js';
 export * from './wire.js';
 
 /** method name -> [argument, result] */
@@ -37,7 +39,8 @@ export type ApiMethods = StatusMethods &
   OpcUaMethods &
   SettingsMethods &
   AlarmMethods &
-  HistoryMethods;
+  HistoryMethods &
+  TariffMethods;
 
 /** event name -> payload */
 export type ApiEvents = StatusEvents;

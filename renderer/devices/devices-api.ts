@@ -3,6 +3,7 @@ import type { ArgsOf, MethodName, PlusTwinApi, ResultOf } from '../../models/con
 import type { ErrorCode } from '../../models/error-codes.js';
 import type { ApiError } from '../../models/result.js';
 import type { I18n } from '../i18n/i18n.js';
+import { tariffCsvErrorText } from '../panels/tariff-csv-text.js';
 
 export class DeviceApiError extends Error {
   constructor(readonly error: ApiError) {
@@ -32,6 +33,8 @@ function codeText(i18n: I18n, code: ErrorCode, params: Readonly<Record<string, s
       return i18n.t('error.sunspec.notFound', { registers: String(params['registers'] ?? ''), profiles: extra['profiles'] ?? '' });
     case 'address.scheme':
       return i18n.t('error.address.scheme');
+    case 'tariff.csv':
+      return tariffCsvErrorText(i18n, params);
   }
 }
 

@@ -16,6 +16,7 @@ import { essenWeather } from '../analysis/weather.js';
 import { unavailableDeviceHandlers, type DeviceHandlers } from './device-handlers.js';
 import { districtForUi } from './district-for-ui.js';
 import { historyHandlers } from './history-handlers.js';
+import { tariffHandlers } from './tariff-handlers.js';
 import { roofShapesOf, withoutOutlines } from './roof-shapes.js';
 import { unavailableSettingsHandlers, type SettingsHandlers } from './settings-api.js';
 
@@ -86,6 +87,7 @@ export function createHandlers({ store, collector, info, devices, settings }: Ha
       return store.implausibleIntervals(from, to, perPoint ?? 5);
     },
     ...historyHandlers(store),
+    ...tariffHandlers(store),
     ...(devices ?? unavailableDeviceHandlers()),
     ...(settings ?? unavailableSettingsHandlers()),
   };

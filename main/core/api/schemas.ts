@@ -14,6 +14,7 @@ import { ANALYSIS_RESOLUTIONS, HEAT_SUPPLY_CARRIERS, HISTORY_KINDS, HISTORY_UNIT
 import { deviceArgSchemas } from './device-schemas.js';
 import type { AllTrue, SchemaMatches } from './schema-check.js';
 import { settingsArgSchemas } from './settings-api.js';
+import { tariffArgSchemas } from './tariff-schemas.js';
 
 const empty = z.object({}).strict();
 const epochMs = z.number().int().min(0).max(8.64e15);
@@ -50,6 +51,7 @@ const analysisFields = {
   resolution: z.enum(ANALYSIS_RESOLUTIONS).optional(),
   rolling: z.boolean().optional(),
   minCoverage: share.optional(),
+  compare: z.boolean().optional(),
 };
 
 const afterFrom = (p: { from: number; to: number }) => p.to > p.from;
@@ -133,6 +135,7 @@ export const argSchemas = {
   'history.import': historyCsv.extend({ pointId: id }),
   ...deviceArgSchemas,
   ...settingsArgSchemas,
+  ...tariffArgSchemas,
 } satisfies Record<MethodName, z.ZodType>;
 
 /** Fails the typecheck, naming the method, when a schema's input is not the contract's argument type. */

@@ -29,6 +29,8 @@ import type { Building, Device, Interval, IntervalQuality, Point, Reading, RoofS
 import { BulkInsert } from './bulk-insert.js';
 import { ChargingRepo, queuedCharging } from './charging-repo.js';
 import type { ChargingStore } from './charging-store.js';
+import { queuedTariffs, TariffRepo } from './tariff-repo.js';
+import type { TariffStore } from './tariff-store.js';
 import { Calendar } from './calendar.js';
 import { removeSecrets } from './district-file.js';
 import { loadDistrict, saveDistrictRows } from './district-repo.js';
@@ -150,6 +152,11 @@ export class SqliteStore implements Store, StoreAdmin {
    */
   get charging(): ChargingStore {
     return queuedCharging(new ChargingRepo(this.db), (fn) => this.serial(fn));
+  }
+
+  /** Tariffs and dynamic prices (schema 7), queued like charging. */
+  get tariffs(): TariffStore {
+    return queuedTariffs(new TariffRepo(this.db), (fn) => this.serial(fn));
   }
 
   /** The connection, for the history importer and maintenance code in this folder. */

@@ -5,6 +5,7 @@
 import type { BuildingBalance, DistrictView, ImplausibleInterval, PowerSample, Resolution, SeriesBucket } from '../../../models/contract/index.js';
 import type { Building, Device, Interval, Point, Reading, RoofSurface, Site } from '../../../models/types.js';
 import type { BalanceSeriesInfo, SeriesStep, StepName } from './balance-series.js';
+import type { TariffStore } from './tariff-store.js';
 
 export type { BalanceSeriesInfo, SeriesStep, StepName };
 
@@ -46,6 +47,8 @@ export interface Store {
   setMeta?(key: string, value: string | null): Promise<void>;
   /** The timestamp of each named point's last committed reading (its checkpoint); points without one are left out. */
   checkpointTimes?(pointIds: readonly string[]): Promise<Map<string, number>>;
+  /** Tariffs per building and carrier (schema 7). Optional so that fakes and other stores need not keep them: costs are then 'no tariff'. */
+  readonly tariffs?: TariffStore;
   readonly path: string;
   close(): Promise<void>;
 }
