@@ -35,3 +35,17 @@ export const tariffCsvProblemText = (p: TariffCsvProblem): string =>
 
 /** At most this many rows are named; the rest is counted. */
 export const MAX_NAMED_PROBLEMS = 20;
+
+const isProblem = (x: unknown): x is TariffCsvProblem =>
+  typeof x === 'object' && x !== null && (TARIFF_CSV_PROBLEMS as readonly unknown[]).includes((x as { code?: unknown }).code) && typeof (x as { line?: unknown }).line === 'number';
+
+/** The problems a 'tariff.csv' failure carries as its rows parameter (JSON), read back safely; [] when unreadable. */
+export const tariffCsvRows = (rows: string | number | undefined): TariffCsvProblem[] => {
+  if (typeof rows !== 'string') return [];
+  try {
+    const parsed: unknown = JSON.parse(rows);
+    return Array.isArray(parsed) ? parsed.filter(isProblem) : [];
+  } catch {
+    return [];
+  }
+};

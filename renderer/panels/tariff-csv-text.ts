@@ -2,21 +2,8 @@
  * The rows of a refused tariff CSV in the user's language: the core sends them as the 'tariff.csv' error's rows
  * parameter (models/error-codes.ts), each with file, line, problem code and the field as written.
  */
-import { TARIFF_CSV_PROBLEMS, type TariffCsvProblem } from '../../models/tariffs/tariff-csv-problems.js';
+import { tariffCsvRows, type TariffCsvProblem } from '../../models/tariffs/tariff-csv-problems.js';
 import type { I18n } from '../i18n/i18n.js';
-
-const isProblem = (x: unknown): x is TariffCsvProblem =>
-  typeof x === 'object' && x !== null && (TARIFF_CSV_PROBLEMS as readonly unknown[]).includes((x as { code?: unknown }).code) && typeof (x as { line?: unknown }).line === 'number';
-
-export const tariffCsvRows = (rows: string | number | undefined): TariffCsvProblem[] => {
-  if (typeof rows !== 'string') return [];
-  try {
-    const parsed: unknown = JSON.parse(rows);
-    return Array.isArray(parsed) ? parsed.filter(isProblem) : [];
-  } catch {
-    return [];
-  }
-};
 
 export const tariffCsvRowText = (i18n: I18n, p: TariffCsvProblem): string => {
   const where = p.line > 0 ? `${p.file}:${p.line}` : p.file;

@@ -14,6 +14,7 @@ import { reportCommand } from './report.js';
 import { ingestCommand } from './ingest.js';
 import { heatPlanCommand } from './heat-plan.js';
 import { biskoCommand } from './bisko.js';
+import { tariffCommand } from './tariff.js';
 
 export const COMMANDS: readonly CliCommand[] = [
   simulateCommand,
@@ -27,4 +28,5 @@ export const COMMANDS: readonly CliCommand[] = [
   ingestCommand,
   heatPlanCommand,
   biskoCommand,
+  tariffCommand,
 ];
