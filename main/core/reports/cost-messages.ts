@@ -19,7 +19,7 @@ export const reportCostMessages = defineMessages({
     'costs.savings': 'Ersparnis',
     'costs.unpriced': 'Bezug ohne Tarif',
     'costs.total': 'gesamt',
-    'costs.district': 'Quartier gesamt',
+    'costs.district': 'Quartier',
     'costs.rules': 'Regeln',
   },
   en: {
@@ -37,7 +37,7 @@ export const reportCostMessages = defineMessages({
     'costs.savings': 'Savings',
     'costs.unpriced': 'Import without tariff',
     'costs.total': 'total',
-    'costs.district': 'District total',
+    'costs.district': 'District',
     'costs.rules': 'Rules',
   },
 });

@@ -11,15 +11,17 @@ export const costPage = (section: CostSection | undefined, lang: Language, f: Fo
   const head = `<section class="page"><h2>${esc(number)} ${esc(c('costs.title'))}</h2>`;
   if (section === undefined || !section.hasTariffs) return `${head}<p>${esc(c('costs.none'))}</p></section>`;
   const eur = (v: number) => f.num(v, 2);
-  const label = (r: CostRow) => `${r.id === 'district' ? c('costs.district') : r.name} – ${r.carrier === null ? c('costs.total') : t(`carrier.${r.carrier}`)}`;
-  const cells = (r: CostRow): Cell[] => [label(r), eur(r.energyEur), eur(r.fixedEur), eur(r.feedInEur), eur(r.netEur), eur(r.referenceEur), eur(r.savingsEur), f.kwh(r.unpricedImportKwh)];
+  const cells = (r: CostRow): Cell[] => [
+    r.id === 'district' ? c('costs.district') : r.name,
+    r.carrier === null ? c('costs.total') : t(`carrier.${r.carrier}`),
+    eur(r.energyEur), eur(r.fixedEur), eur(r.feedInEur), eur(r.netEur), eur(r.referenceEur), eur(r.savingsEur), f.kwh(r.unpricedImportKwh)];
   const body = section.rows.filter((r) => r.id !== 'district' || r.carrier !== null);
   const total = section.rows.filter((r) => r.id === 'district' && r.carrier === null);
   return `${head}<p>${esc(c('costs.intro'))}</p>
 ${table(
-  [c('costs.building'), `${c('costs.energy')} [€]`, `${c('costs.fixed')} [€]`, `${c('costs.feedIn')} [€]`, `${c('costs.net')} [€]`, `${c('costs.reference')} [€]`, `${c('costs.savings')} [€]`, `${c('costs.unpriced')} [kWh]`],
+  [c('costs.building'), c('costs.carrier'), `${c('costs.energy')} [€]`, `${c('costs.fixed')} [€]`, `${c('costs.feedIn')} [€]`, `${c('costs.net')} [€]`, `${c('costs.reference')} [€]`, `${c('costs.savings')} [€]`, `${c('costs.unpriced')} [kWh]`],
   body.map(cells),
-  { numeric: [1, 2, 3, 4, 5, 6, 7], total: total.map(cells) },
+  { numeric: [2, 3, 4, 5, 6, 7, 8], total: total.map(cells), cls: 'costs' },
 )}
 <div class="note"><b>${esc(c('costs.rules'))}:</b> ${section.rules.map(esc).join(' · ')}</div></section>`;
 };
