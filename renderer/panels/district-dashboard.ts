@@ -6,6 +6,7 @@ import type { DistrictAnalysis } from '../../models/contract/index.js';
 import type { I18n } from '../i18n/i18n.js';
 import { h } from './dom.js';
 import { bandPath, layoutFlows, type FlowTotals } from './energy-flow.js';
+import { costFigures } from './cost-figures.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const FLOW_W = 260;
@@ -59,6 +60,7 @@ export class DistrictDashboard {
       }),
       h('dl', {}, ...rows.flatMap(([k, v]) => [h('dt', { text: k }), h('dd', { text: v })])),
       el ? this.flows({ generationKwh: el.generationKwh, selfUsedKwh: el.selfConsumedKwh, exportKwh: el.exportKwh, importKwh: el.importKwh, consumptionKwh: el.consumptionKwh }) : '',
+      costFigures(t, d.costs, d.comparison, a.timeZone, 'dashboard-costs'),
       h('p', { class: 'note', text: t.t('dashboard.sign') }),
       h('p', { class: 'note', text: t.t('dashboard.factors', { primary: a.factorSets.primary.name, co2: a.factorSets.co2.name, resolution: a.resolution }) }),
       a.factorSets.primary.exportCredit === undefined

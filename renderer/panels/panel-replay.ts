@@ -14,6 +14,7 @@ import { panelWindows, spanKey, windowMaxAge } from '../time/replay-windows.js';
 import type { TimeScope } from '../time/time-window.js';
 import type { AlarmList } from './alarms.js';
 import type { BuildingPanel } from './building-panel.js';
+import type { BuildingCosts } from './building-costs.js';
 import type { DistrictDashboard } from './district-dashboard.js';
 import { implausibleAlarms, implausibleWindow } from './implausible-alarms.js';
 
@@ -32,6 +33,8 @@ export interface ReplayViews {
   readonly dashboard: DistrictDashboard;
   readonly alarms: () => AlarmList | null;
   readonly district: () => DistrictView | null;
+  /** The selected building's costs (building-costs.ts), fed with the dashboard's analysis. */
+  readonly costs?: () => BuildingCosts | null;
 }
 
 interface SeriesArgs {
@@ -89,6 +92,12 @@ export class PanelReplay {
     this.updatePanel();
     this.updateDashboard();
     this.updateAlarms();
+  }
+
+  /** Stored inputs of the analysis changed (a tariff was saved): forget its cached windows and load again. */
+  refreshAnalysis(): void {
+    this.analysis.clear();
+    this.updateDashboard();
   }
 
   /** Another building is shown in the panel: load its windows at the current position. */
@@ -149,7 +158,14 @@ export class PanelReplay {
     if (!pos) return;
     const w = analysisWindow(pos.period.from, pos.period.to);
     const maxAge = w.to > pos.now - 15 * 60 * 1000 ? LIVE_ANALYSIS_MAX_AGE_MS : Infinity;
-    this.analysis.request(w, (a) => this.views.dashboard.show(a, this.label(a.period.from, a.period.to)), maxAge);
+    this.analysis.request(
+      w,
+      (a) => {
+        this.views.dashboard.show(a, this.label(a.period.from, a.period.to));
+        this.views.costs?.()?.show(a);
+      },
+      maxAge,
+    );
   }
 
   private updateAlarms(): void {
