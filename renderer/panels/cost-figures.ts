@@ -59,13 +59,18 @@ const comparisonTable = (i18n: I18n, c: PeriodComparison, timeZone: string, test
   );
 };
 
-/** The block: costs of the period, then the comparison table when the analysis made one. testid prefixes the test hooks. */
-export const costFigures = (i18n: I18n, costs: CostFigures, comparison: PeriodComparison | null, timeZone: string, testid: string): HTMLElement =>
-  h(
-    'section',
-    { class: 'cost-figures', 'data-testid': testid },
-    h('h3', { text: i18n.t('costs.title') }),
+/**
+ * The block: costs of the period, then the comparison table when the analysis made one. testid prefixes the test
+ * hooks. collapsed: a <details> that shows only its title (net cost) until opened, for places short of room such
+ * as the dashboard floating over the 3D view.
+ */
+export const costFigures = (i18n: I18n, costs: CostFigures, comparison: PeriodComparison | null, timeZone: string, testid: string, collapsed = false): HTMLElement => {
+  const body = [
     costList(i18n, costs, testid),
     comparison === null ? '' : h('h3', { text: i18n.t('compare.title') }),
     comparison === null ? '' : comparisonTable(i18n, comparison, timeZone, `${testid}-compare`),
-  );
+  ];
+  if (!collapsed) return h('section', { class: 'cost-figures', 'data-testid': testid }, h('h3', { text: i18n.t('costs.title') }), ...body);
+  const title = costs.hasTariffs ? `${i18n.t('costs.title')}: ${eur(i18n, costs.netEur)}` : i18n.t('costs.title');
+  return h('details', { class: 'cost-figures', 'data-testid': testid }, h('summary', { text: title }), ...body);
+};

@@ -60,7 +60,7 @@ export class DistrictDashboard {
       }),
       h('dl', {}, ...rows.flatMap(([k, v]) => [h('dt', { text: k }), h('dd', { text: v })])),
       el ? this.flows({ generationKwh: el.generationKwh, selfUsedKwh: el.selfConsumedKwh, exportKwh: el.exportKwh, importKwh: el.importKwh, consumptionKwh: el.consumptionKwh }) : '',
-      costFigures(t, d.costs, d.comparison, a.timeZone, 'dashboard-costs'),
+      costFigures(t, d.costs, d.comparison, a.timeZone, 'dashboard-costs', true),
       h('p', { class: 'note', text: t.t('dashboard.sign') }),
       h('p', { class: 'note', text: t.t('dashboard.factors', { primary: a.factorSets.primary.name, co2: a.factorSets.co2.name, resolution: a.resolution }) }),
       a.factorSets.primary.exportCredit === undefined
