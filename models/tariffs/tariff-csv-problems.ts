@@ -3,7 +3,7 @@
  * surface words it in the user's language (renderer: 'tariffs.csv.<code>', CLI: tariff-messages.ts); the English
  * text below goes into the API's message and logs.
  */
-export const TARIFF_CSV_PROBLEMS = ['empty', 'columns', 'time', 'gap', 'grid', 'duplicate', 'price', 'decimalMark', 'range'] as const;
+export const TARIFF_CSV_PROBLEMS = ['empty', 'columns', 'extra', 'time', 'gap', 'grid', 'duplicate', 'price', 'decimalMark', 'range'] as const;
 export type TariffCsvProblemCode = (typeof TARIFF_CSV_PROBLEMS)[number];
 
 export interface TariffCsvProblem {
@@ -20,6 +20,7 @@ export interface TariffCsvProblem {
 const ENGLISH: Readonly<Record<TariffCsvProblemCode, string>> = {
   empty: 'the file holds no price rows',
   columns: 'the row has no price column',
+  extra: "the row has more fields than the header: '{value}' (a decimal comma in a comma-separated file?)",
   time: "'{value}' is not a date and time (write 2025-03-30 02:15 or 30.03.2025 02:15)",
   gap: "'{value}' does not exist in local time (the clocks go forward)",
   grid: "'{value}' is not the start of a quarter hour (:00, :15, :30, :45)",

@@ -44,6 +44,8 @@ interface Layout {
   readonly time: number | null;
   readonly price: number;
   readonly header: string;
+  /** Fields of the header row (0 without a header). */
+  readonly width: number;
 }
 
 const layoutOf = (lines: readonly CsvLine[]): Layout => {
@@ -54,10 +56,10 @@ const layoutOf = (lines: readonly CsvLine[]): Layout => {
     const time = h.findIndex((x, i) => i > 0 && /^(uhrzeit|zeit|time|hour)\b/.test(x));
     let price = h.findIndex((x) => /preis|price|ct|eur|€|tarif/.test(x));
     if (price < 0 || price === 0 || price === time) price = h.length - 1;
-    return { dataFrom: 1, date: 0, time: time > 0 ? time : null, price, header: first[price] ?? '' };
+    return { dataFrom: 1, date: 0, time: time > 0 ? time : null, price, header: first[price] ?? '', width: first.length };
   }
   const time = looksLikeTime(first[1] ?? '') && first.length >= 3 ? 1 : null;
-  return { dataFrom: 0, date: 0, time, price: time === null ? 1 : 2, header: '' };
+  return { dataFrom: 0, date: 0, time, price: time === null ? 1 : 2, header: '', width: 0 };
 };
 
 export function parseTariffCsv(text: string, file: string, toUtc: WallToUtc): TariffCsvResult {
@@ -89,6 +91,11 @@ export function parseTariffCsv(text: string, file: string, toUtc: WallToUtc): Ta
     const stamp = layout.time === null ? dateText : joinDateTime(dateText, r.fields[layout.time] ?? '');
     if (priceText === undefined || priceText === '') {
       problem(r.line, 'columns');
+      continue;
+    }
+    // "12,5" in a file split at commas reads as 12 and a stray 5: refused, never read as 12
+    if (layout.width > 0 && r.fields.length > layout.width) {
+      problem(r.line, 'extra', r.fields.slice(layout.width).join(delimiter));
       continue;
     }
     const wall = parseWallClock(stamp);
