@@ -14,6 +14,8 @@ export interface ProbeBrowseNode {
   readonly browseName: string;
   readonly nodeClass: string;
   readonly dataType?: string;
+  /** The EngineeringUnits' display name (kW, kWh, °C), where the server publishes one. */
+  readonly unit?: string;
   readonly children?: readonly ProbeBrowseNode[];
 }
 

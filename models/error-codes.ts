@@ -8,6 +8,24 @@ export const ERROR_CODES = [
   'sunspec.notFound',
   /** A device address without a known scheme. params: none. */
   'address.scheme',
+  /** Nothing listens at the address (ECONNREFUSED). params: address ("192.168.1.20:502"). */
+  'device.refused',
+  /** The host name is not known (DNS). params: host. */
+  'device.unknownHost',
+  /** No route to the host. params: address. */
+  'device.unreachable',
+  /** The device closed the connection at once (often: another client holds its only connection). params: none. */
+  'device.closed',
+  /** The device did not answer in time. params: ms. */
+  'device.timeout',
+  /** Modbus exception 2: the device has no register at an address of the profile. params: none. */
+  'modbus.illegalAddress',
+  /** Any other Modbus exception. params: code, name (as in the Modbus specification). */
+  'modbus.exception',
+  /** The OPC UA server refused the user name, password or certificate identity. params: none. */
+  'opcua.login',
+  /** The OPC UA server's certificate is not trusted yet. params: none. */
+  'opcua.certificate',
   /**
    * A dynamic tariff's CSV has bad rows (models/tariffs/tariff-csv-problems.ts). params: count (all problems), rows
    * (JSON of the first TariffCsvProblem[]: file, line, code, value, otherLine).

@@ -2,6 +2,7 @@
 import { resolveApi } from './api/resolve-api.js';
 import { publishDebug } from './app/debug-hooks.js';
 import { DistrictApp } from './app/district-app.js';
+import { setupCollapsibleColumns } from './app/collapsible-columns.js';
 import { mountDevices } from './devices/mount-devices.js';
 import { isThemeChoice, resolveTheme, THEME_CHOICES, type ThemeChoice } from './app/theme.js';
 import { createI18n, isStaticKey, LANGUAGES, pickLang } from './i18n/i18n.js';
@@ -40,6 +41,8 @@ async function boot(): Promise<void> {
     // a key index.html misspells keeps the page's own text (test/unit/renderer/i18n.test.ts fails on it)
     if (isStaticKey(key)) el.textContent = i18n.t(key);
   }
+
+  setupCollapsibleColumns(document, i18n);
 
   const langSelect = byTestId<HTMLSelectElement>(document, 'lang-select');
   langSelect.replaceChildren(...LANGUAGES.map((l) => h('option', { value: l, text: l.toUpperCase() })));

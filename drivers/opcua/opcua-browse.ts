@@ -6,7 +6,7 @@
 import { AttributeIds, BrowseDirection, NodeClass, NodeClassMask, ReferenceTypeIds, resolveNodeId } from 'node-opcua';
 import type { ClientSession } from 'node-opcua';
 import type { ProbeBrowseNode } from '../probe-result.js';
-import { dataTypeName } from './opcua-points.js';
+import { dataTypeName, readEngineeringUnits } from './opcua-points.js';
 
 export interface BrowseOptions {
   /** Where to start; the Objects folder when omitted. */
@@ -23,6 +23,7 @@ interface MutableNode {
   displayName: string;
   nodeClass: string;
   dataType?: string;
+  unit?: string;
   children?: MutableNode[];
 }
 
@@ -80,6 +81,7 @@ export async function browseTree(session: ClientSession, options: BrowseOptions)
     frontier = next;
   }
   await fillDataTypes(session, variables);
+  await fillUnits(session, variables);
   return prune(roots);
 }
 
@@ -97,11 +99,29 @@ async function fillDataTypes(session: ClientSession, variables: MutableNode[]): 
   }
 }
 
+/**
+ * The unit a variable's EngineeringUnits property names (kW, kWh, m³ ...), so the picker can tell heat power in kW
+ * from a temperature in °C. A server without the property, or one that refuses the extra calls, leaves it out.
+ */
+async function fillUnits(session: ClientSession, variables: MutableNode[]): Promise<void> {
+  for (let i = 0; i < variables.length; i += BROWSE_BATCH) {
+    const batch = variables.slice(i, i + BROWSE_BATCH);
+    const eus = await readEngineeringUnits(
+      session,
+      batch.map((v) => v.nodeId),
+    ).catch(() => []);
+    eus.forEach((eu, k) => {
+      const symbol = eu?.displayName?.text ?? undefined;
+      if (symbol) batch[k]!.unit = symbol;
+    });
+  }
+}
+
 /** Folders that stayed empty because of the depth limit lose their `children: []`, so "not browsed" is visible. */
 function prune(nodes: MutableNode[]): BrowsedNode[] {
   return nodes.map((n) => {
     const base = { nodeId: n.nodeId, browseName: n.browseName, displayName: n.displayName, nodeClass: n.nodeClass };
-    const withType = n.dataType !== undefined ? { ...base, dataType: n.dataType } : base;
+    const withType = { ...base, ...(n.dataType !== undefined ? { dataType: n.dataType } : {}), ...(n.unit !== undefined ? { unit: n.unit } : {}) };
     return n.children && n.children.length > 0 ? { ...withType, children: prune(n.children) } : withType;
   });
 }

@@ -174,7 +174,7 @@ export function formatOpcUaProbe(result: OpcUaProbeResult): string {
     lines.push('', 'Address space (below Objects):');
     const walk = (nodes: readonly BrowsedNode[], indent: string) => {
       for (const n of nodes) {
-        const type = n.dataType ? ` : ${n.dataType}` : '';
+        const type = `${n.dataType ? ` : ${n.dataType}` : ''}${n.unit ? ` in ${n.unit}` : ''}`;
         lines.push(`${indent}${n.displayName} [${n.nodeClass}${type}] ${n.nodeId}`);
         if (n.children) walk(n.children, `${indent}  `);
       }

@@ -1,5 +1,6 @@
 /** The one analysis: factor sets, heat supply, the district analysis, the CO2 path and the PV potential. */
 import type { Carrier } from '../energy/carriers.js';
+import type { AnalysisNote } from '../i18n/analysis-notes.js';
 import type { Coverage } from '../energy/coverage.js';
 import type { Period } from '../energy/period.js';
 import type { BalanceResult, DistrictBalanceResult } from '../energy/balance.js';
@@ -133,8 +134,10 @@ export interface DistrictAnalysis {
   readonly buildings: readonly BuildingAnalysis[];
   readonly district: DistrictTotals;
   readonly factorSets: { readonly primary: FactorSetRef; readonly co2: FactorSetRef };
-  /** Every assumption the numbers rest on, in words (heat supply, boundaries, windows). */
+  /** Every assumption the numbers rest on, in words (heat supply, boundaries, windows), in English. */
   readonly assumptions: readonly string[];
+  /** The same assumptions as notes each surface prints in its language (models/i18n/analysis-notes.ts). */
+  readonly notes: readonly AnalysisNote[];
   /** The site's time zone: days, months and years of the period are local to it. */
   readonly timeZone: string;
   /** The coverage threshold the verdicts used. */

@@ -8,6 +8,7 @@
 import type { Result } from '../result.js';
 import type { AlarmMethods } from './alarms.js';
 import type { AnalysisMethods } from './analysis.js';
+import type { CarrierMethods } from './carriers.js';
 import type { DeviceMethods } from './devices.js';
 import type { DistrictMethods } from './district.js';
 import type { HistoryMethods } from './history.js';
@@ -19,6 +20,7 @@ import type { TariffMethods } from './tariffs.js';
 
 export type * from './alarms.js';
 export type * from './analysis.js';
+export type * from './carriers.js';
 export type * from './devices.js';
 export type * from './district.js';
 export type * from './history.js';
@@ -34,6 +36,7 @@ export * from './wire.js';
 export type ApiMethods = StatusMethods &
   DistrictMethods &
   AnalysisMethods &
+  CarrierMethods &
   ScenarioMethods &
   DeviceMethods &
   OpcUaMethods &

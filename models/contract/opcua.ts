@@ -24,6 +24,8 @@ export interface OpcUaBrowseNodeView {
   readonly displayName: string;
   readonly nodeClass: string;
   readonly dataType?: string;
+  /** The EngineeringUnits' display name (kW, kWh, °C), where the server publishes one. */
+  readonly unit?: string;
   /** Absent when the node was not browsed (deeper than asked) or has no children. */
   readonly children?: readonly OpcUaBrowseNodeView[];
 }

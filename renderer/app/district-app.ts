@@ -69,7 +69,7 @@ export class DistrictApp {
   );
   private alarmList: AlarmList | null = null;
   private time: TimeControl | null = null;
-  private dashboard: DistrictDashboard;
+  private dashboard: DistrictDashboard | null = null;
   /** Panel charts, dashboard and implausible alarms at the time bar's position. */
   private replay: PanelReplay | null = null;
   private costs: BuildingCosts | null = null;
@@ -94,7 +94,6 @@ export class DistrictApp {
   ) {
     this.scene = this.createScene(theme);
     this.list = new BuildingList(els.list, i18n, (id) => void this.select(id));
-    this.dashboard = new DistrictDashboard(els.dashboard, i18n);
     this.setupMetricSelect();
     this.setupCanvasClicks();
   }
@@ -120,9 +119,10 @@ export class DistrictApp {
     this.district = district;
     this.timeZone = safeTimeZone(district.site.timezone);
     this.statusLine = new StatusLine(this.els.status, this.i18n, this.timeZone);
+    this.dashboard = new DistrictDashboard(this.els.dashboard, this.i18n, this.timeZone);
     this.alarmList = new AlarmList(this.els.alarms, this.i18n, this.timeZone, (id) => void this.select(id));
     this.panel = new BuildingPanel(this.els.panel, this.i18n, this.timeZone, (ctx) => {
-      void openHistoryDialog(this.api, this.i18n, this.timeZone, historyPoints(ctx.points, ctx.building.id), () => void this.reloadDistrict(ctx.building.id));
+      void openHistoryDialog(this.api, this.i18n, this.timeZone, historyPoints(ctx.points, ctx.building.id), () => void this.reloadDistrict(ctx.building.id), this.district?.devices);
     });
     // a saved tariff changes the costs: the analysis is asked again for the same position
     this.costs = new BuildingCosts(this.i18n, this.timeZone, (b) => void openTariffsDialog(this.api, this.i18n, b, () => this.replay?.refreshAnalysis()));
@@ -297,7 +297,7 @@ export class DistrictApp {
   }
 
   private replayPosition(period: { from: number; to: number }, now: number): ReplayPosition {
-    return { scope: this.time?.scopeName ?? 'day', live: this.time?.isLive ?? true, period, now };
+    return { scope: this.time?.scopeName ?? 'day', live: this.time?.isLive ?? true, period, now, frame: this.time?.frameSpan() ?? period };
   }
 
   /** The panel's charts for a newly selected building, or again on the live refresh tick. */

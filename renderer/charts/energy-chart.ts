@@ -40,7 +40,7 @@ export class EnergyChart {
         maintainAspectRatio: false,
         locale: i18n.locale,
         plugins: {
-          legend: { labels: { color: c.text } },
+          legend: { labels: { color: c.text, boxWidth: 12, boxHeight: 12 } },
           tooltip: {
             callbacks: {
               label: (item) =>

@@ -73,7 +73,8 @@ export class PowerChart {
         locale: i18n.locale,
         interaction: { mode: 'nearest', axis: 'x', intersect: false },
         plugins: {
-          legend: { labels: { color: c.text } },
+          // small boxes keep the three series on one line above the plot in a narrow panel
+          legend: { labels: { color: c.text, boxWidth: 12, boxHeight: 12 } },
           tooltip: {
             callbacks: {
               title: (items) => (items[0] ? i18n.time(items[0].parsed.x ?? 0, this.timeZone) : ''),
@@ -84,14 +85,16 @@ export class PowerChart {
         scales: {
           x: {
             type: 'linear',
-            ticks: { color: c.text, maxTicksLimit: 9, callback: (v) => i18n.time(Number(v), this.timeZone) },
+            ticks: { color: c.text, maxRotation: 0, callback: (v) => i18n.time(Number(v), this.timeZone) },
             grid: { color: c.grid },
             // a whole day reads best in 3-hour steps from its local midnight, not at round UTC numbers
             afterBuildTicks: (axis) => {
               const { min, max } = axis;
               if (!Number.isFinite(min) || !Number.isFinite(max) || max - min > 2 * DAY_MS || max <= min) return;
+              // upright labels: 3-hour steps where "00:00" fits about 3.5 times between two ticks, else 6-hour steps
+              const step = axis.width / ((max - min) / TICK_MS) >= 44 ? TICK_MS : 2 * TICK_MS;
               const ticks = [];
-              for (let v = min; v <= max; v += TICK_MS) ticks.push({ value: v });
+              for (let v = min; v <= max; v += step) ticks.push({ value: v });
               axis.ticks = ticks;
             },
           },

@@ -33,6 +33,24 @@ function codeText(i18n: I18n, code: ErrorCode, params: Readonly<Record<string, s
       return i18n.t('error.sunspec.notFound', { registers: String(params['registers'] ?? ''), profiles: extra['profiles'] ?? '' });
     case 'address.scheme':
       return i18n.t('error.address.scheme');
+    case 'device.refused':
+      return i18n.t('error.device.refused', { address: String(params['address'] ?? '') });
+    case 'device.unknownHost':
+      return i18n.t('error.device.unknownHost', { host: String(params['host'] ?? '') });
+    case 'device.unreachable':
+      return i18n.t('error.device.unreachable', { address: String(params['address'] ?? '') });
+    case 'device.closed':
+      return i18n.t('error.device.closed');
+    case 'device.timeout':
+      return i18n.t('error.device.timeout', { ms: String(params['ms'] ?? '') });
+    case 'modbus.illegalAddress':
+      return i18n.t('error.modbus.illegalAddress');
+    case 'modbus.exception':
+      return i18n.t('error.modbus.exception', { code: String(params['code'] ?? ''), name: String(params['name'] ?? '') });
+    case 'opcua.login':
+      return i18n.t('error.opcua.login');
+    case 'opcua.certificate':
+      return i18n.t('error.opcua.certificate');
     case 'tariff.csv':
       return tariffCsvErrorText(i18n, params);
   }

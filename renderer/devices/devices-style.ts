@@ -5,6 +5,11 @@ const CSS = `
 .dev-dialog::backdrop { background: rgb(0 0 0 / 0.45); }
 .dev-dialog form, .dev-dialog .dev-body { padding: 16px 20px; display: flex; flex-direction: column; gap: 10px; }
 .dev-dialog h2 { margin: 0; font-size: 18px; }
+.dev-dialog .dev-body > h2:first-child, .dev-dialog form > h2:first-child { position: sticky; top: 0; z-index: 1;
+  background: var(--surface); padding: 4px 0; }
+.dev-list { width: min(1100px, 96vw); }
+.dev-list table { display: block; max-width: 100%; overflow-x: auto; }
+.dev-list .dev-actions { position: sticky; bottom: 0; background: var(--surface); padding: 8px 0; }
 .dev-dialog label { display: flex; flex-direction: column; gap: 3px; font-weight: 600; }
 .dev-dialog label.inline { flex-direction: row; align-items: center; gap: 8px; font-weight: normal; }
 .dev-dialog input, .dev-dialog select, .dev-dialog button { font: inherit; color: var(--fg); background: var(--bg);

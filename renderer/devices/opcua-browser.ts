@@ -89,7 +89,8 @@ export class OpcUaBrowser {
   /** path: the display names above the node, clues for the medium ("Heizung / Leistung" is heat power). */
   private renderNode(node: OpcUaBrowseNodeView, label?: string, path: readonly string[] = []): HTMLElement {
     const li = h('li', { role: 'treeitem', 'data-node-id': node.nodeId });
-    const text = `${label ?? node.displayName}${node.dataType ? ` (${node.dataType})` : ''}`;
+    const about = [node.dataType, node.unit].filter((x) => x !== undefined && x !== '');
+    const text = `${label ?? node.displayName}${about.length > 0 ? ` (${about.join(', ')})` : ''}`;
     if (node.nodeClass === 'Variable') {
       const box = h('input', { type: 'checkbox', 'data-testid': 'opcua-pick', checked: this.choices.has(node.nodeId) });
       box.addEventListener('change', () => (box.checked ? this.pick(node, undefined, path) : this.unpick(node.nodeId)));
@@ -126,7 +127,7 @@ export class OpcUaBrowser {
       return s;
     };
     const key = h('input', { value: given?.key ?? keyOf(node), 'aria-label': this.i18n.t('devices.browse.key'), size: 14 });
-    const guess = guessPoint([node.displayName, node.browseName.replace(/^\d+:/, ''), ...path]);
+    const guess = guessPoint([node.displayName, node.browseName.replace(/^\d+:/, ''), ...path], node.unit);
     const medium = select(this.i18n.t('devices.field.medium'), MEDIA, given?.medium ?? guess.medium, (v) => this.i18n.t(`devices.medium.${v}`));
     const role = select(this.i18n.t('devices.field.role'), POINT_ROLES, given?.role ?? guess.role, (v) => this.i18n.t(`devices.role.${v}`));
     const kind = select(this.i18n.t('devices.field.kind'), POINT_KINDS, given?.kind ?? guess.kind, (v) => this.i18n.t(`devices.kind.${v}`));
@@ -135,7 +136,7 @@ export class OpcUaBrowser {
     for (const s of [medium, role]) s.addEventListener('change', () => unsure?.remove());
     const remove = h('button', { type: 'button', text: '✕', 'aria-label': this.i18n.t('devices.browse.unpick', { name: node.displayName }) });
     remove.addEventListener('click', () => this.unpick(node.nodeId));
-    const row = h('div', { class: 'dev-row', 'data-node-id': node.nodeId }, h('span', { text: node.displayName }), key, medium, role, kind, unsure, remove);
+    const row = h('div', { class: 'dev-row', 'data-node-id': node.nodeId }, h('span', { text: node.unit ? `${node.displayName} (${node.unit})` : node.displayName }), key, medium, role, kind, unsure, remove);
     this.choices.set(node.nodeId, {
       node,
       row,

@@ -2,6 +2,7 @@
 import type { DeviceProbeView } from '../../models/contract/index.js';
 import type { I18n } from '../i18n/i18n.js';
 import { h } from '../panels/dom.js';
+import { pointDisplayName } from '../i18n/point-names.js';
 
 export function renderProbe(result: DeviceProbeView, i18n: I18n): HTMLElement {
   const id = result.identity;
@@ -10,7 +11,7 @@ export function renderProbe(result: DeviceProbeView, i18n: I18n): HTMLElement {
     h(
       'tr',
       {},
-      h('td', { text: v.name }),
+      h('td', { text: pointDisplayName(i18n.lang, { id: `:${v.key}`, name: v.name }, result.protocol.startsWith('modbus')) }),
       h('td', { text: typeof v.value === 'number' ? i18n.number(v.value, 3) : (v.value ?? '–') }),
       h('td', { text: v.unit }),
       h('td', { text: v.quality }),

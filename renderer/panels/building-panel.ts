@@ -5,15 +5,17 @@
  * (months of its year in the year scope) with the slider's bar outlined.
  */
 import { historyPoints } from './history-dialog.js';
-import type { BuildingOverview, BuildingSeries, CollectorStatus, DeviceState, PowerSample } from '../../models/contract/index.js';
+import type { BuildingAnalysis, BuildingOverview, BuildingSeries, CarrierSeriesResult, CollectorStatus, DeviceState, PowerSample } from '../../models/contract/index.js';
 import type { Building, Device, Point } from '../../models/types.js';
 import { dayPower, hourlyBuckets } from '../charts/chart-data.js';
+import { CarrierChart } from '../charts/carrier-chart.js';
 import { EnergyChart } from '../charts/energy-chart.js';
 import { PowerChart } from '../charts/power-chart.js';
 import type { I18n } from '../i18n/i18n.js';
 import { dateFormat } from '../time/date-format.js';
 import { dayLabel, monthLabel, yearLabel } from '../time/period-label.js';
 import type { Span } from '../time/replay-windows.js';
+import { carrierTable } from './carrier-table.js';
 import { h } from './dom.js';
 
 export interface PanelContext {
@@ -39,16 +41,24 @@ export interface PanelChartsView {
   readonly hourly: EnergyChart['data'] | null;
   readonly barsData: EnergyChart['data'] | null;
   readonly powerFromEnergy: boolean;
-  readonly titles: { readonly power: string; readonly hourly: string; readonly bars: string; readonly period: string };
+  readonly titles: { readonly power: string; readonly hourly: string; readonly bars: string; readonly period: string; readonly carriers: string };
+  /** The carriers in the table (from the analysis) and in the heat-and-fuel chart (from 'carriers.series'). */
+  readonly carriers: { readonly table: readonly string[]; readonly chart: readonly string[]; readonly chartBuckets: number };
 }
 
 export class BuildingPanel {
   private power: PowerChart | null = null;
   private daily: EnergyChart | null = null;
   private monthly: EnergyChart | null = null;
+  private carrierChart: CarrierChart | null = null;
+  private tableCarriers: readonly string[] = [];
   private current: PanelContext | null = null;
-  private readonly slots: Record<'balance' | 'live' | 'meters', HTMLElement>;
-  private titles: Record<'power' | 'hourly' | 'bars' | 'period' | 'powerNote', HTMLElement> | null = null;
+  private readonly slots: Record<'balance' | 'live' | 'meters' | 'carriers', HTMLElement>;
+  private titles: Record<'power' | 'hourly' | 'bars' | 'period' | 'powerNote' | 'carriers' | 'carriersNone', HTMLElement> | null = null;
+  private carrierBox: HTMLElement | null = null;
+  /** The analysis' primary energy of the building, shown under the balance. */
+  private primaryNet: number | null = null;
+  private balance: BuildingOverview | undefined;
   private focus: number | null = null;
   private day: Span | null = null;
   private bars: (Span & { readonly resolution: 'day' | 'month' }) | null = null;
@@ -64,7 +74,7 @@ export class BuildingPanel {
     /** Opens the history import for the building shown (the panel has no API of its own). */
     private readonly onImportHistory?: (ctx: PanelContext) => void,
   ) {
-    this.slots = { balance: h('div'), live: h('div'), meters: h('div') };
+    this.slots = { balance: h('div'), live: h('div'), meters: h('div'), carriers: h('div') };
     this.showNone();
   }
 
@@ -88,6 +98,8 @@ export class BuildingPanel {
     const powerCanvas = canvas('chart-power', i18n.t('chart.power'));
     const dailyCanvas = canvas('chart-daily', i18n.t('chart.daily'));
     const monthlyCanvas = canvas('chart-monthly', i18n.t('chart.monthly'));
+    const carrierCanvas = canvas('chart-carriers', i18n.t('carriers.title'));
+    this.slots.carriers = h('div', { 'data-testid': 'panel-carriers' });
     this.slots.balance = h('div', { class: 'balance', 'data-testid': 'panel-balance' });
     this.slots.live = h('dl', { class: 'live', 'data-testid': 'panel-live' });
     this.slots.meters = h('ul', { class: 'meters', 'data-testid': 'panel-meters' });
@@ -97,7 +109,12 @@ export class BuildingPanel {
       bars: h('h3', { 'data-testid': 'chart-monthly-title', text: i18n.t('chart.monthly') }),
       period: h('p', { class: 'period', 'data-testid': 'panel-period', 'aria-live': 'polite' }),
       powerNote: h('p', { class: 'note', 'data-testid': 'chart-power-note', hidden: true, text: i18n.t('chart.powerFromEnergy') }),
+      carriers: h('h3', { 'data-testid': 'chart-carriers-title', text: i18n.t('carriers.title') }),
+      carriersNone: h('p', { class: 'hint', 'data-testid': 'chart-carriers-none', hidden: true, text: i18n.t('carriers.none') }),
     };
+    this.carrierBox = h('div', { class: 'chart' }, carrierCanvas);
+    this.tableCarriers = [];
+    this.primaryNet = null;
     this.focus = this.day = this.bars = null;
     this.powerFromEnergy = false;
     this.root.replaceChildren(
@@ -116,6 +133,11 @@ export class BuildingPanel {
       this.titles.period,
       this.slots.balance,
       (this.liveSection = h('section', { 'data-testid': 'panel-live-section', hidden: !this.liveMode }, h('h3', { text: i18n.t('panel.live') }), this.slots.live)),
+      h('h3', { text: i18n.t('carriers.title') }),
+      this.slots.carriers,
+      this.titles.carriers,
+      this.carrierBox,
+      this.titles.carriersNone,
       this.titles.power,
       h('div', { class: 'chart' }, powerCanvas),
       this.titles.powerNote,
@@ -134,6 +156,7 @@ export class BuildingPanel {
     this.power = new PowerChart(powerCanvas, i18n, this.timeZone);
     this.daily = new EnergyChart(dailyCanvas, i18n, (ts) => i18n.time(ts, this.timeZone));
     this.monthly = new EnergyChart(monthlyCanvas, i18n, (ts) => i18n.day(ts, this.timeZone));
+    this.carrierChart = new CarrierChart(carrierCanvas, i18n);
     this.setBalance(undefined);
     this.setLive(undefined);
     this.setStatus(null);
@@ -141,6 +164,7 @@ export class BuildingPanel {
 
   /** The analysis' overview of the building: the verdict (final and primary energy) with its coverage, never own maths. */
   setBalance(balance: BuildingOverview | undefined): void {
+    this.balance = balance;
     const { i18n } = this;
     const el = this.slots.balance;
     if (!balance || balance.verdict.coverage === 0) {
@@ -163,6 +187,8 @@ export class BuildingPanel {
         {},
         h('dt', { text: i18n.t('panel.net') }),
         h('dd', { 'data-testid': 'panel-net', text: `${balance.finalEnergyNetKwh > 0 ? '+' : ''}${kwh(balance.finalEnergyNetKwh)}` }),
+        this.primaryNet === null ? null : h('dt', { text: i18n.t('panel.primaryNet') }),
+        this.primaryNet === null ? null : h('dd', { 'data-testid': 'panel-primary-net', text: `${this.primaryNet > 0 ? '+' : ''}${kwh(this.primaryNet)}` }),
         h('dt', { text: i18n.t('panel.generation') }),
         h('dd', { text: kwh(balance.generationKwh) }),
         h('dt', { text: i18n.t('panel.consumption') }),
@@ -171,6 +197,41 @@ export class BuildingPanel {
         h('dd', { 'data-testid': 'panel-coverage', text: i18n.percent(balance.coverage) }),
       ),
     );
+  }
+
+  /**
+   * The building in the one analysis of the period: every carrier it balanced (the fuel derived behind metered heat
+   * named with its heat supply) and the primary energy; undefined clears them (another period is loading).
+   */
+  setAnalysis(analysis: BuildingAnalysis | undefined): void {
+    if (!this.current || (analysis && analysis.buildingId !== this.current.building.id)) return;
+    const { i18n } = this;
+    this.primaryNet = analysis ? analysis.energyPlusPeriod.primaryEnergy.total : null;
+    this.setBalance(this.balance);
+    if (!analysis) {
+      this.tableCarriers = [];
+      this.slots.carriers.replaceChildren(h('p', { class: 'hint', text: i18n.t('panel.loading') }));
+      return;
+    }
+    const derived = new Set(analysis.heatSupply ? [analysis.heatSupply.carrier] : []);
+    const carriers = analysis.balance.carriers.filter((c) => c.coverage.slots > 0);
+    this.tableCarriers = carriers.map((c) => c.carrier);
+    this.slots.carriers.replaceChildren(carrierTable(i18n, { carriers, heatSupply: analysis.heatSupply, derived }, 'panel-carrier-table'));
+  }
+
+  /** Heat and the fuels of the scope's period (hours of the day, days of the week or month, months of the year). */
+  setCarriers(series: CarrierSeriesResult, title: string): void {
+    if (!this.titles || !this.carrierBox || series.buildingId !== this.current?.building.id) return;
+    const { i18n, timeZone } = this;
+    const monthShort = dateFormat(i18n.locale, timeZone, { month: 'short' });
+    const labelOf = series.step === 'hour' ? (ts: number) => i18n.time(ts, timeZone) : series.step === 'day' ? (ts: number) => i18n.day(ts, timeZone) : (ts: number) => monthShort.format(ts);
+    const any = series.carriers.some((c) => c.carrier !== 'electricity');
+    this.carrierChart?.set(series, labelOf);
+    this.titles.carriers.textContent = title;
+    this.titles.carriers.hidden = !any;
+    this.carrierBox.hidden = !any;
+    this.titles.carriersNone.hidden = any;
+    this.root.querySelector('[data-testid="chart-carriers"]')?.setAttribute('aria-label', title);
   }
 
   setLiveMode(live: boolean): void {
@@ -273,7 +334,8 @@ export class BuildingPanel {
       hourly: this.daily?.data ?? null,
       barsData: this.monthly?.data ?? null,
       powerFromEnergy: this.powerFromEnergy,
-      titles: { power: t?.power.textContent ?? '', hourly: t?.hourly.textContent ?? '', bars: t?.bars.textContent ?? '', period: t?.period.textContent ?? '' },
+      titles: { power: t?.power.textContent ?? '', hourly: t?.hourly.textContent ?? '', bars: t?.bars.textContent ?? '', period: t?.period.textContent ?? '', carriers: t?.carriers.textContent ?? '' },
+      carriers: { table: this.tableCarriers, chart: this.carrierChart?.shown.carriers ?? [], chartBuckets: this.carrierChart?.shown.buckets ?? 0 },
     };
   }
 
@@ -301,6 +363,8 @@ export class BuildingPanel {
     this.power?.destroy();
     this.daily?.destroy();
     this.monthly?.destroy();
+    this.carrierChart?.destroy();
+    this.carrierChart = null;
     this.power = this.daily = this.monthly = null;
     this.titles = null;
   }

@@ -7,6 +7,7 @@ import type { HistoryPreviewView, PlusTwinApi } from '../../models/contract/inde
 import { HISTORY_UNITS, type HistoryUnit } from '../../models/values.js';
 import type { Point } from '../../models/types.js';
 import { callApi, errorText } from '../devices/devices-api.js';
+import { pointLabel } from '../i18n/point-names.js';
 import type { I18n } from '../i18n/i18n.js';
 import { h } from './dom.js';
 
@@ -31,11 +32,12 @@ export async function openHistoryDialog(
   timeZone: string,
   points: readonly Point[],
   onImported: () => void,
+  devices: readonly { readonly id: string; readonly protocol: string }[] = [],
 ): Promise<void> {
   const pointSelect = h(
     'select',
     { 'data-testid': 'history-point' },
-    ...points.map((p) => h('option', { value: p.id, text: `${p.name} (${i18n.t(`history.role.${p.role}`)})` })),
+    ...points.map((p) => h('option', { value: p.id, text: `${pointLabel(i18n.lang, p, devices)} (${i18n.t(`history.role.${p.role}`)})` })),
   );
   const file = h('input', { type: 'file', accept: '.csv,.txt,text/csv', 'data-testid': 'history-file' });
   const unitSelect = h(

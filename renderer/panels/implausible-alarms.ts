@@ -4,6 +4,8 @@
  * readings beyond the limit are flagged by the engine as they are stored, so they arrive here the same way.
  */
 import type { DistrictView, ImplausibleInterval } from '../../models/contract/index.js';
+import type { Language } from '../../models/values.js';
+import { pointLabel } from '../i18n/point-names.js';
 
 export interface ImplausibleAlarm {
   /** pointId and interval start: stable across refreshes. */
@@ -25,8 +27,13 @@ export function implausibleAlarms(
   intervals: readonly ImplausibleInterval[],
   district: DistrictView | null,
   max = 20,
+  lang: Language = 'en',
 ): ImplausibleAlarm[] {
   const points = new Map(district?.points.map((p) => [p.id, p]) ?? []);
+  const nameOf = (pointId: string): string => {
+    const p = points.get(pointId);
+    return p ? pointLabel(lang, p, district?.devices ?? []) : pointId;
+  };
   const buildings = new Map(district?.buildings.map((b) => [b.id, b]) ?? []);
   return intervals
     .map((i): ImplausibleAlarm => {
@@ -34,7 +41,7 @@ export function implausibleAlarms(
       return {
         key: `${i.pointId}|${i.start}`,
         pointId: i.pointId,
-        pointName: points.get(i.pointId)?.name ?? i.pointId,
+        pointName: nameOf(i.pointId),
         buildingId: i.buildingId,
         buildingName: buildings.get(i.buildingId)?.name ?? i.buildingId,
         start: i.start,

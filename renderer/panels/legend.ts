@@ -16,17 +16,18 @@ export function renderLegend(root: HTMLElement, i18n: I18n, metric: ColorMetric,
         return i18n.number(v, 0);
     }
   };
-  const ends =
-    metric === 'net'
-      ? [`${fmt(scale.min)} ${i18n.t('legend.surplus')}`, '0', `${fmt(scale.max)} ${i18n.t('legend.deficit')}`]
-      : [fmt(scale.min), fmt((scale.min + scale.max) / 2), fmt(scale.max)];
+  // numbers on one line under the bar, the words for the net metric's ends on the next: a narrow dock never runs
+  // "Überschuss" into "0"
+  const ends = metric === 'net' ? [fmt(scale.min), '0', fmt(scale.max)] : [fmt(scale.min), fmt((scale.min + scale.max) / 2), fmt(scale.max)];
+  const words = metric === 'net' ? [i18n.t('legend.surplus'), i18n.t('legend.deficit')] : null;
   // the values come from the analysis; the note says on what they rest
   const note = i18n.t(`legend.note.${metric}`);
   root.replaceChildren(
     ...[
     h('div', { class: 'legend-title', text: i18n.t(`metric.${metric}`) }),
-    h('div', { class: 'legend-bar', style: `background: linear-gradient(to right, ${gradient})`, role: 'img', 'aria-label': ends.join(' … ') }),
+    h('div', { class: 'legend-bar', style: `background: linear-gradient(to right, ${gradient})`, role: 'img', 'aria-label': words ? `${ends[0]} ${words[0]} … ${ends[2]} ${words[1]}` : ends.join(' … ') }),
     h('div', { class: 'legend-ticks' }, ...ends.map((t) => h('span', { text: t }))),
+    words ? h('div', { class: 'legend-words' }, ...words.map((t) => h('span', { text: t }))) : null,
     h(
       'div',
       { class: 'legend-nodata' },

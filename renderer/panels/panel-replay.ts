@@ -4,11 +4,12 @@
  * loads through its own LatestLoader, so dragging or playing the slider costs at most one call per view at a time,
  * windows already seen come from the cache, and a late answer for an old position never replaces a newer one.
  */
-import type { BuildingSeries, DistrictAnalysis, DistrictView, ImplausibleInterval, PlusTwinApi } from '../../models/contract/index.js';
+import type { BuildingSeries, CarrierSeriesArgs, CarrierSeriesResult, DistrictAnalysis, DistrictView, ImplausibleInterval, PlusTwinApi } from '../../models/contract/index.js';
 import type { Result } from '../../models/result.js';
 import type { I18n } from '../i18n/i18n.js';
 import { analysisWindow } from '../time/analysis-window.js';
 import { LatestLoader } from '../time/latest-loader.js';
+import { carrierStep, carrierTitle } from '../time/carrier-window.js';
 import { rangeLabel } from '../time/period-label.js';
 import { panelWindows, spanKey, windowMaxAge } from '../time/replay-windows.js';
 import type { TimeScope } from '../time/time-window.js';
@@ -26,6 +27,8 @@ export interface ReplayPosition {
   readonly period: { readonly from: number; readonly to: number };
   /** The collector's clock. */
   readonly now: number;
+  /** The whole day, week, month or year the slider moves in. */
+  readonly frame: { readonly from: number; readonly to: number };
 }
 
 export interface ReplayViews {
@@ -54,6 +57,9 @@ export class PanelReplay {
   private readonly bars: LatestLoader<SeriesArgs, BuildingSeries>;
   private readonly analysis: LatestLoader<ReturnType<typeof analysisWindow>, DistrictAnalysis>;
   private readonly implausible: LatestLoader<{ from: number; to: number }, readonly ImplausibleInterval[]>;
+  /** Heat and fuels of the selected building and of the district over the scope's frame. */
+  private readonly carriers: LatestLoader<CarrierSeriesArgs, CarrierSeriesResult>;
+  private readonly districtCarriers: LatestLoader<CarrierSeriesArgs, CarrierSeriesResult>;
   private position: ReplayPosition | null = null;
   /** The day series the panel shows, so that a slider step inside it only moves the marker. */
   private shownDay: BuildingSeries | null = null;
@@ -84,6 +90,9 @@ export class PanelReplay {
       capacity: 16,
     });
     this.implausible = new LatestLoader({ load: (w) => value(api.call('alarms.implausible', w), 'alarms'), keyOf: (w) => spanKey('', w) });
+    const carrierKey = (a: CarrierSeriesArgs) => `${a.buildingId ?? ''}|${spanKey(a.step, a)}`;
+    this.carriers = new LatestLoader({ load: (a) => value(api.call('carriers.series', a), 'carriers'), keyOf: carrierKey });
+    this.districtCarriers = new LatestLoader({ load: (a) => value(api.call('carriers.series', a), 'district carriers'), keyOf: carrierKey, capacity: 16 });
   }
 
   /** The time bar moved, or the live refresh ticked: every view follows. */
@@ -103,7 +112,10 @@ export class PanelReplay {
   /** Another building is shown in the panel: load its windows at the current position. */
   selectionChanged(): void {
     this.shownDay = this.shownBars = null;
+    this.views.panel()?.setAnalysis(undefined);
     this.updatePanel();
+    // the analysis of the position is cached: the new building's carriers and primary energy show at once
+    this.updateDashboard();
   }
 
   /** Calls made so far per view (the debug hook shows them: playing a day must not flood the core). */
@@ -112,11 +124,17 @@ export class PanelReplay {
   }
 
   dispose(): void {
-    for (const l of [this.day, this.bars, this.analysis, this.implausible]) l.dispose();
+    for (const l of [this.day, this.bars, this.analysis, this.implausible, this.carriers, this.districtCarriers]) l.dispose();
   }
 
   private label(from: number, to: number): string {
     return rangeLabel(this.i18n.locale, from, to, this.timeZone);
+  }
+
+  /** The position's period on the analysis' grid: what every view of the screen names and shows. */
+  private shown(pos: ReplayPosition): { from: number; to: number } {
+    const w = analysisWindow(pos.period.from, pos.period.to);
+    return { from: w.from, to: w.to };
   }
 
   private updatePanel(): void {
@@ -126,7 +144,8 @@ export class PanelReplay {
     if (!pos || !panel || !buildingId) return;
     const focus = pos.period.to;
     const w = panelWindows(pos.scope, focus, this.timeZone);
-    panel.setPeriod(this.label(pos.period.from, pos.period.to));
+    const shown = this.shown(pos);
+    panel.setPeriod(this.label(shown.from, shown.to));
     panel.setFocus(focus);
     const shows = (p: BuildingPanel | null): p is BuildingPanel => p !== null && p.buildingId === buildingId;
     this.day.request(
@@ -151,6 +170,16 @@ export class PanelReplay {
       },
       windowMaxAge(w.bars, pos.now, LIVE_MAX_AGE_MS),
     );
+    const step = carrierStep(pos.scope);
+    const title = carrierTitle(this.i18n, step, pos.frame, this.timeZone);
+    this.carriers.request(
+      { buildingId, from: pos.frame.from, to: pos.frame.to, step },
+      (series) => {
+        const p = this.views.panel();
+        if (shows(p)) p.setCarriers(series, title);
+      },
+      windowMaxAge(pos.frame, pos.now, LIVE_ANALYSIS_MAX_AGE_MS),
+    );
   }
 
   private updateDashboard(): void {
@@ -162,22 +191,36 @@ export class PanelReplay {
       w,
       (a) => {
         this.views.dashboard.show(a, this.label(a.period.from, a.period.to));
+        const panel = this.views.panel();
+        const id = panel?.buildingId;
+        if (id) panel?.setAnalysis(a.buildings.find((b) => b.buildingId === id));
         this.views.costs?.()?.show(a);
       },
       maxAge,
+    );
+    const step = carrierStep(pos.scope);
+    const title = carrierTitle(this.i18n, step, pos.frame, this.timeZone);
+    this.districtCarriers.request(
+      { from: pos.frame.from, to: pos.frame.to, step },
+      (series) => this.views.dashboard.setCarriers(series, title),
+      windowMaxAge(pos.frame, pos.now, LIVE_ANALYSIS_MAX_AGE_MS),
     );
   }
 
   private updateAlarms(): void {
     const pos = this.position;
     if (!pos) return;
-    const w = implausibleWindow(pos.live, pos.period, pos.now);
+    const shown = this.shown(pos);
+    const w = implausibleWindow(pos.live, shown, pos.now);
+    // the same period as every other view names; live, the running quarter hour is searched too (a spike read a
+    // moment ago) and the note says so
+    const period = this.label(shown.from, shown.to);
     this.implausible.request(
       w,
       (intervals) =>
         this.views.alarms()?.showImplausible(
-          implausibleAlarms(intervals, this.views.district()),
-          this.i18n.t('alarms.implausible.period', { period: this.label(w.from, w.to) }),
+          implausibleAlarms(intervals, this.views.district(), undefined, this.i18n.lang),
+          this.i18n.t(pos.live ? 'alarms.implausible.periodLive' : 'alarms.implausible.period', { period }),
         ),
       windowMaxAge(w, pos.now, LIVE_MAX_AGE_MS),
     );

@@ -2,6 +2,7 @@
 import type { CollectorStatus } from '../../models/contract/index.js';
 import type { ConnectionState } from '../api/http-client.js';
 import type { I18n } from '../i18n/i18n.js';
+import { formatDate } from '../time/date-format.js';
 
 export class StatusLine {
   private status: CollectorStatus | null = null;
@@ -27,6 +28,16 @@ export class StatusLine {
     this.render();
   }
 
+  /**
+   * The last poll on the screen's clock, in hours and minutes like the time bar (seconds would only disagree with it);
+   * a poll on an earlier day names its date.
+   */
+  private pollTime(ts: number, now: number): string {
+    const { i18n, timeZone } = this;
+    const sameDay = i18n.day(ts, timeZone) === i18n.day(now, timeZone) && Math.abs(now - ts) < 86_400_000;
+    return sameDay ? i18n.time(ts, timeZone) : formatDate(i18n.locale, ts, timeZone, { dateStyle: 'medium', timeStyle: 'short' });
+  }
+
   private render(): void {
     const s = this.status;
     const { i18n } = this;
@@ -36,7 +47,7 @@ export class StatusLine {
         i18n.t('status.line', {
           online: s.devicesOnline,
           total: s.devicesTotal,
-          lastPoll: s.lastPollTs === null ? i18n.t('status.never') : i18n.dateTime(s.lastPollTs, this.timeZone),
+          lastPoll: s.lastPollTs === null ? i18n.t('status.never') : this.pollTime(s.lastPollTs, s.now),
           readings: s.readingsStored,
         }),
       );
@@ -47,6 +58,8 @@ export class StatusLine {
     if (this.connection === 'closed') parts.push(i18n.t('status.disconnected'));
     else if (!s) parts.push(i18n.t('status.connecting'));
     this.el.textContent = parts.join(' · ');
+    // the bar keeps one row: a long line ends in an ellipsis and reads in full as the tooltip
+    this.el.title = parts.join(' · ');
     this.el.dataset['health'] = !s || this.connection === 'closed' || storage?.problem ? 'bad' : s.devicesOnline === s.devicesTotal ? 'good' : 'partial';
     this.el.dataset['online'] = String(s?.devicesOnline ?? 0);
     this.el.dataset['lastPoll'] = String(s?.lastPollTs ?? '');

@@ -5,7 +5,9 @@
  * dashboard and the alarms follow the same position (panel-replay.ts).
  */
 import type { I18n } from '../i18n/i18n.js';
+import { analysisWindow } from '../time/analysis-window.js';
 import { formatDate } from '../time/date-format.js';
+import { startOfDay } from '../time/zoned-time.js';
 import { liveStep, scopeFrame, TIME_SCOPES, windowAt, type ScopeFrame, type TimeScope } from '../time/time-window.js';
 import { h } from './dom.js';
 
@@ -80,6 +82,11 @@ export class TimeControl {
     return this.scope;
   }
 
+  /** The whole day, week, month or year the slider moves in. */
+  frameSpan(): { from: number; to: number } {
+    return { from: this.frame.start, to: this.frame.stepEnds[this.frame.stepEnds.length - 1] ?? this.frame.start + 1 };
+  }
+
   /** Replays the previous (-1) or next (+1) day, month or year, at its last step that has begun. */
   private shift(direction: -1 | 1): void {
     this.stopPlaying();
@@ -134,18 +141,27 @@ export class TimeControl {
   }
 
   private render(now: number): void {
-    const { to } = windowAt(this.frame, Number(this.slider.value), now);
+    // the end every view names: the period on the analysis' grid (quarter hours up to two days, hours beyond), so
+    // that the time bar, the panel, the dashboard and the alarms show the same time
+    const period = windowAt(this.frame, Number(this.slider.value), now);
+    const { to } = analysisWindow(period.from, period.to);
     // a period other than the running one names its date too
     const today = holdsNow(this.frame, now);
     const date = (ts: number) => formatDate(this.i18n.locale, ts, this.timeZone, { dateStyle: 'medium' });
+    const time = this.i18n.time(to, this.timeZone);
+    // a step that ends at midnight names the day it closes; an end within a day (now) names its time as well
+    const atMidnight = time === this.i18n.time(startOfDay(to, this.timeZone), this.timeZone);
     const at =
       this.scope === 'day'
         ? today
-          ? this.i18n.time(to, this.timeZone)
-          : `${date(this.frame.start)} ${this.i18n.time(to, this.timeZone)}`
-        : today
-          ? this.i18n.day(to - 1, this.timeZone)
-          : date(to - 1);
+          ? time
+          : `${date(this.frame.start)} ${time}`
+        : atMidnight
+          ? today
+            ? this.i18n.day(to - 1, this.timeZone)
+            : date(to - 1)
+          : `${today ? this.i18n.day(to, this.timeZone) : date(to)} ${time}`;
+    this.label.dataset['end'] = String(to);
     this.label.textContent = this.live ? this.i18n.t('time.liveLabel', { at }) : this.i18n.t('time.until', { at });
     this.liveButton.setAttribute('aria-pressed', String(this.live));
     this.nextButton.disabled = today;

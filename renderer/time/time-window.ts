@@ -1,12 +1,12 @@
 /**
- * The period the scene shows when the user replays history: from the start of the chosen day, month or year (in
- * the site's time zone) to the end of the step the slider stands on. Steps are quarter hours of a day (92 or 100
- * on DST days), days of a month, months of a year.
+ * The period the scene shows when the user replays history: from the start of the chosen day, week, month or year
+ * (in the site's time zone) to the end of the step the slider stands on. Steps are quarter hours of a day (92 or
+ * 100 on DST days), days of a week (Monday to Sunday, ISO 8601 as in Germany) or of a month, months of a year.
  */
 import { startOfDay, startOfMonth, wallTime, zonedToUtc } from './zoned-time.js';
 
-export type TimeScope = 'day' | 'month' | 'year';
-export const TIME_SCOPES: readonly TimeScope[] = ['day', 'month', 'year'];
+export type TimeScope = 'day' | 'week' | 'month' | 'year';
+export const TIME_SCOPES: readonly TimeScope[] = ['day', 'week', 'month', 'year'];
 
 const QUARTER_HOUR_MS = 15 * 60 * 1000;
 
@@ -23,6 +23,12 @@ export function scopeFrame(scope: TimeScope, now: number, timeZone: string): Sco
     const end = zonedToUtc(w.year, w.month, w.day + 1, timeZone);
     const steps = Math.round((end - start) / QUARTER_HOUR_MS);
     return { start, stepEnds: Array.from({ length: steps }, (_, i) => start + (i + 1) * QUARTER_HOUR_MS) };
+  }
+  if (scope === 'week') {
+    // days back to Monday: getUTCDay of the local date is 0 on Sunday
+    const back = (new Date(Date.UTC(w.year, w.month - 1, w.day)).getUTCDay() + 6) % 7;
+    const start = zonedToUtc(w.year, w.month, w.day - back, timeZone);
+    return { start, stepEnds: Array.from({ length: 7 }, (_, i) => zonedToUtc(w.year, w.month, w.day - back + i + 1, timeZone)) };
   }
   if (scope === 'month') {
     const start = startOfMonth(now, timeZone);

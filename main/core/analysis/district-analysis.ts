@@ -19,11 +19,14 @@ import { err, ok, type Result } from '../../../models/result.js';
 import { INTERVAL_MS } from '../../../models/time-grid.js';
 import type { Store } from '../store/store.js';
 import { resolveFactorSet } from './factor-sets.js';
-import { checkHeatSupply, describeHeatSupply } from './heat-supply.js';
+import { checkHeatSupply, heatSupplyNote } from './heat-supply.js';
+import { note, noteText, type AnalysisNote } from '../../../models/i18n/analysis-notes.js';
 import { loadDistrictProfiles, STEP_MS, type HeatDerivation, type LoadedDistrict, type ProfileStep } from './load-profiles.js';
 import { addLocalMonths, checkTimeZone } from './local-time.js';
 import { colourMetrics, districtMonths, monthBalances, verdictOf } from './period-figures.js';
-import { buildingCostFields, comparisonOf, costAssumptions, districtCostFields, loadCostInput, noCostInput, type CostInput } from './period-costs.js';
+import { buildingCostFields, comparisonOf, costNotes, districtCostFields, loadCostInput, noCostInput, type CostInput } from './period-costs.js';
+
+const stepOf = (profiles: readonly BuildingProfile[]): number => profiles[0]?.series[0]?.stepMs ?? INTERVAL_MS;
 
 /** Default coverage below which a verdict is provisional (the setting 'verdictMinCoverage'). */
 export const DEFAULT_MIN_COVERAGE = 0.9;
@@ -77,18 +80,35 @@ const heatUse = (h: HeatDerivation, balance: BalanceResult): HeatSupplyUse => {
   return { buildingId: h.buildingId, ...h.supply, origin: h.origin, heatKwh: heat?.consumptionKwh ?? 0, deliveredKwh: fuel?.consumptionKwh ?? 0 };
 };
 
-export const analysisAssumptions = (loaded: LoadedDistrict, sets: PreparedSets, timeZone: string, minCoverage: number): string[] => [
-  'Balances are measured energy across each building boundary; metered useful heat (carrier "heat") is shown but not weighed, its fuel is.',
-  SIGN_CONVENTION,
-  ...loaded.heat.map((h) => describeHeatSupply(h.buildingId, h.supply, h.origin)),
-  ...loaded.heatWithMeteredSupply.map((id) => `${id}: heat is metered behind a supply the building meters itself; no fuel derived from heat`),
-  ...loaded.subMeters.map((m) => `${m.buildingId}: ${m.pointIds.join(', ')} ${m.pointIds.length === 1 ? 'is a sub-meter' : 'are sub-meters'} (a breakdown of ${m.carrier} consumption); the total comes from the grid meter.`),
-  ...loaded.completed.map((c) => `${c.buildingId}: ${c.carrier} has no grid meter; import and export per interval = the positive and negative part of consumption - generation.`),
-  `Primary energy: ${sets.primary.name} (${sets.primary.id}, ${sets.primary.version}); CO2: ${sets.co2.name} (${sets.co2.id}, ${sets.co2.version}).`,
-  `Exported electricity in primary energy: ${exportCreditText(sets.primary)}.`,
-  `Missing and excluded (implausible) intervals add nothing and lower the coverage; a verdict resting on less than ${Math.round(minCoverage * 100)} % coverage is provisional.`,
-  `Days, months and years are local calendar periods in ${timeZone}.`,
-];
+/** The assumptions as notes every surface prints in its language (models/i18n/analysis-notes.ts). */
+export const analysisNotes = (loaded: LoadedDistrict, sets: PreparedSets, timeZone: string, minCoverage: number): AnalysisNote[] => {
+  const credit = sets.primary.exportCreditVariant;
+  return [
+    note('note.boundary'),
+    note('note.sign'),
+    ...loaded.heat.map((h) => heatSupplyNote(h.buildingId, h.supply, h.origin)),
+    ...loaded.heatWithMeteredSupply.map((id) => note('note.heatMeteredSupply', { building: id })),
+    ...loaded.subMeters.map((m) =>
+      note(m.pointIds.length === 1 ? 'note.subMeter' : 'note.subMeters', { building: m.buildingId, points: m.pointIds.join(', '), carrier: m.carrier }),
+    ),
+    ...loaded.completed.map((c) => note('note.completed', { building: c.buildingId, carrier: c.carrier })),
+    note('note.factors', {
+      primaryName: sets.primary.name,
+      primaryId: sets.primary.id,
+      primaryVersion: sets.primary.version,
+      co2Name: sets.co2.name,
+      co2Id: sets.co2.id,
+      co2Version: sets.co2.version,
+    }),
+    credit === undefined ? note('note.exportCreditSet') : note('note.exportCredit', { credit: exportCreditText(sets.primary) }),
+    note('note.coverage', { share: Math.round(minCoverage * 100) }),
+    note('note.localPeriods', { zone: timeZone }),
+  ];
+};
+
+/** The assumptions in English words, made from the same notes. */
+export const analysisAssumptions = (loaded: LoadedDistrict, sets: PreparedSets, timeZone: string, minCoverage: number): string[] =>
+  analysisNotes(loaded, sets, timeZone, minCoverage).map((n) => noteText('en', n));
 
 const guard = <T>(fn: () => T): Result<T> => {
   try {
@@ -189,7 +209,8 @@ export const analyseProfiles = (
       ...districtCostFields(buildings, costInput, period),
     },
     factorSets: { primary: ep.value.primaryEnergy.set, co2: co2.value.set },
-    assumptions: [...analysisAssumptions(loaded, sets, timeZone, minCoverage), ...costAssumptions(costInput, profiles[0]?.series[0]?.stepMs ?? INTERVAL_MS)],
+    assumptions: [...analysisAssumptions(loaded, sets, timeZone, minCoverage), ...costNotes(costInput, stepOf(profiles)).map((n) => noteText('en', n))],
+    notes: [...analysisNotes(loaded, sets, timeZone, minCoverage), ...costNotes(costInput, stepOf(profiles))],
     timeZone,
     minCoverage,
   });

@@ -3,6 +3,7 @@
  * file (gas/oil/... boiler with its seasonal efficiency, district heat, a heat pump with its SCOP); a call may
  * override it; otherwise the default (gas boiler, seasonal efficiency 0.9) applies. Every result states which.
  */
+import { note, noteText, type AnalysisNote } from '../../../models/i18n/analysis-notes.js';
 import type { HeatSupply, HeatSupplyMap } from '../../../models/contract/index.js';
 import { err, ok, type Result } from '../../../models/result.js';
 import type { Building } from '../../../models/types.js';
@@ -51,14 +52,13 @@ export const heatSupplyOf = (map: HeatSupplyMap | undefined, building: Pick<Buil
   return { supply: DEFAULT_HEAT_SUPPLY, origin: 'default' };
 };
 
-const supplier = (s: HeatSupply): string =>
-  s.carrier === 'district-heat' ? 'district heat' : s.carrier === 'electricity' ? `a heat pump (SCOP ${s.efficiency})` : `${/^[aeiou]/.test(s.carrier) ? 'an' : 'a'} ${s.carrier} boiler`;
-
-const ORIGIN_TEXT: Readonly<Record<HeatSupplyOrigin, string>> = {
-  default: " (default assumption, change it in the building's heat supply: plustwin district heat-supply)",
-  building: ' (stored with the building)',
-  setting: ' (given with this analysis)',
+/** The note naming a building's heat supply, in every language (models/i18n/analysis-notes.ts). */
+export const heatSupplyNote = (buildingId: string, s: HeatSupply, origin: HeatSupplyOrigin): AnalysisNote => {
+  const common = { building: buildingId, efficiency: s.efficiency, origin };
+  if (s.carrier === 'district-heat') return note('note.heat.districtHeat', common);
+  if (s.carrier === 'electricity') return note('note.heat.heatPump', common);
+  return note('note.heat.boiler', { ...common, boiler: s.carrier, carrier: s.carrier });
 };
 
 export const describeHeatSupply = (buildingId: string, s: HeatSupply, origin: HeatSupplyOrigin): string =>
-  `${buildingId}: metered heat is supplied by ${supplier(s)}; ${s.carrier} = heat / ${s.efficiency}${ORIGIN_TEXT[origin]}`;
+  noteText('en', heatSupplyNote(buildingId, s, origin));

@@ -10,6 +10,7 @@ import type { BuildingProfile } from '../../../models/energy/series.js';
 import { carrierCost, districtCosts, sumCosts, type CostFigures, type TariffWindow } from '../../../models/tariffs/costs.js';
 import { localDateParts, type Tariff } from '../../../models/tariffs/tariff.js';
 import { ok, type Result } from '../../../models/result.js';
+import { note, type AnalysisNote } from '../../../models/i18n/analysis-notes.js';
 import type { Store } from '../store/store.js';
 import { lastYearPeriod, previousPeriod } from './comparison-periods.js';
 import { localDateStart, localDays } from './local-days.js';
@@ -141,15 +142,9 @@ export const districtCostFields = (
   };
 };
 
-/** The cost rules in words, for the analysis' assumptions (only when a tariff is stored). */
-export const costAssumptions = (input: CostInput, stepMs: number): string[] => {
-  if (input.windows.length === 0) return [];
-  return [
-    'Costs: import x the price valid at each slot (dynamic tariffs: the quarter hour\'s price plus the surcharge' +
-      (stepMs > 900_000 ? ', averaged per hour at hourly resolution' : '') +
-      '); feed-in: export x the feed-in payment; net = energy + fixed charges - feed-in.',
-    'Fixed charges: a month\'s charge is split equally over its local calendar days (a DST day counts as one day).',
-    'Savings: against buying everything used of the own generation (self-consumed = generation - export per slot) at the same prices and selling nothing.',
-    'Energy outside every tariff (or a quarter hour without a dynamic price) is counted as unpriced kWh, not as 0 EUR.',
-  ];
-};
+/** The cost rules as notes every surface prints in its language (only when a tariff is stored). */
+export const costNotes = (input: CostInput, stepMs: number): AnalysisNote[] =>
+  input.windows.length === 0 ? [] : [note(stepMs > 900_000 ? 'note.costsHourly' : 'note.costs'), note('note.fixedCharges'), note('note.savings'), note('note.unpriced')];
+
+/** The keys of costNotes, for surfaces that print the cost rules beside the costs. */
+export const COST_NOTE_KEYS: readonly AnalysisNote['key'][] = ['note.costs', 'note.costsHourly', 'note.fixedCharges', 'note.savings', 'note.unpriced'];

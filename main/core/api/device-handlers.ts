@@ -16,6 +16,7 @@ import {
   type ServerCertificateInfo,
 } from '../../../drivers/opcua/index.js';
 import type { ProbeResult } from '../../../drivers/probe-result.js';
+import { deviceErrorDetail } from './device-error-detail.js';
 import { ApiFailure } from '../base/failure.js';
 import { identityOf, newDeviceId, securityOf, toDevice } from '../ingest/devices/device-input.js';
 import { redactDevice } from './district-for-ui.js';
@@ -51,11 +52,11 @@ async function guard<T>(where: string, fn: () => Promise<T>): Promise<T> {
   } catch (e) {
     if (e instanceof ApiFailure) throw e;
     if (e instanceof SupervisorError) throw new ApiFailure(e.kind, e.message, e.where);
-    if (e instanceof DeviceError) throw new ApiFailure(e.code === 'config' ? 'validation' : 'device', e.message, where, e.detail);
+    if (e instanceof DeviceError) throw new ApiFailure(e.code === 'config' ? 'validation' : 'device', e.message, where, e.detail ?? deviceErrorDetail(e.message));
     const message = e instanceof Error ? e.message : String(e);
     // node-opcua and the PKI helpers throw plain Errors for an unreachable server or an unknown thumbprint
     if (/no server certificate with thumbprint/.test(message)) throw new ApiFailure('not-found', message, where);
-    throw new ApiFailure('device', message, where);
+    throw new ApiFailure('device', message, where, deviceErrorDetail(message));
   }
 }
 
@@ -73,6 +74,7 @@ const nodeView = (n: BrowsedNode): OpcUaBrowseNodeView => ({
   displayName: n.displayName,
   nodeClass: n.nodeClass,
   ...(n.dataType !== undefined ? { dataType: n.dataType } : {}),
+  ...(n.unit !== undefined ? { unit: n.unit } : {}),
   ...(n.children ? { children: n.children.map(nodeView) } : {}),
 });
 

@@ -15,6 +15,7 @@ import { runDistrictScenario } from '../analysis/scenario.js';
 import { essenWeather } from '../analysis/weather.js';
 import { unavailableDeviceHandlers, type DeviceHandlers } from './device-handlers.js';
 import { districtForUi } from './district-for-ui.js';
+import { carrierHandlers } from './carrier-handlers.js';
 import { historyHandlers } from './history-handlers.js';
 import { tariffHandlers } from './tariff-handlers.js';
 import { roofShapesOf, withoutOutlines } from './roof-shapes.js';
@@ -86,6 +87,7 @@ export function createHandlers({ store, collector, info, devices, settings }: Ha
       if (store.implausibleIntervals === undefined) throw new ApiFailure('internal', 'this store keeps no interval qualities');
       return store.implausibleIntervals(from, to, perPoint ?? 5);
     },
+    ...carrierHandlers(store, district),
     ...historyHandlers(store),
     ...tariffHandlers(store),
     ...(devices ?? unavailableDeviceHandlers()),

@@ -11,6 +11,7 @@ import { efficiencyRange } from '../analysis/heat-supply.js';
 import { EXPORT_CREDIT_VARIANT_IDS } from '../../../models/factors/export-credit.js';
 import { HEAT_PUMP_REPLACES } from '../../../models/scenarios/measures.js';
 import { ANALYSIS_RESOLUTIONS, HEAT_SUPPLY_CARRIERS, HISTORY_KINDS, HISTORY_UNITS, RESOLUTIONS } from '../../../models/values.js';
+import { carrierArgSchemas } from './carrier-handlers.js';
 import { deviceArgSchemas } from './device-schemas.js';
 import type { AllTrue, SchemaMatches } from './schema-check.js';
 import { settingsArgSchemas } from './settings-api.js';
@@ -133,6 +134,7 @@ export const argSchemas = {
     .refine(afterFrom, afterFromMessage),
   'history.preview': historyCsv,
   'history.import': historyCsv.extend({ pointId: id }),
+  ...carrierArgSchemas,
   ...deviceArgSchemas,
   ...settingsArgSchemas,
   ...tariffArgSchemas,

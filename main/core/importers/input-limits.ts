@@ -8,6 +8,13 @@
 export const MAX_GEOJSON_BYTES = 512 * 2 ** 20;
 /** A CityGML file is streamed one building at a time; NRW's LoD2 tiles are about 10-100 MB. */
 export const MAX_CITYGML_BYTES = 2 * 2 ** 30;
+/**
+ * Text between two tags of a CityGML file (a posList, a name): the XML parser holds it whole until the next tag.
+ * A roof of 100,000 vertices is about 4 MB of posList.
+ */
+export const MAX_XML_TEXT_CHARS = 16 * 2 ** 20;
+/** Coordinates (numbers) of one CityGML building: 2 million numbers are 16 MB as doubles, 660,000 vertices. */
+export const MAX_BUILDING_NUMBERS = 2_000_000;
 /** One GeoJSON feature as text: a footprint with 10,000 vertices is about 0.5 MB. */
 export const MAX_FEATURE_CHARS = 4 * 2 ** 20;
 /** Everything in a GeoJSON file outside its features (type, crs, name, bbox). */

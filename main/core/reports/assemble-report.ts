@@ -3,6 +3,7 @@
  * arranges its result for print. PDF, XLSX and the summary all print from the ReportData this returns; no figure
  * is computed here that the analysis does not compute (the quality tables count the analysis' own slots).
  */
+import { noteText } from '../../../models/i18n/analysis-notes.js';
 import type { CarrierBalance } from '../../../models/energy/balance.js';
 import { SLOT_QUALITIES, type SlotQuality } from '../../../models/energy/quality.js';
 import { findSeries } from '../../../models/energy/series.js';
@@ -150,7 +151,7 @@ export const assembleReport = async (store: Store, options: ReportOptions): Prom
     },
     pv,
     factorsUsed: uniqueFactors([...reports.flatMap((r) => [r.energyPlus.primaryEnergy.factorsUsed, r.co2.factorsUsed]), d.energyPlusPeriod.primaryEnergy.factorsUsed]),
-    assumptions: analysis.assumptions,
+    assumptions: analysis.notes.map((n) => noteText(options.lang ?? 'de', n)),
     minCoverage: analysis.minCoverage,
     costs: costSection(analysis),
   };

@@ -5,6 +5,7 @@ import type { Formatter } from './format.js';
 import { esc, table, type Cell } from './html-parts.js';
 import type { ReportTranslate } from './messages.js';
 import type { Language } from '../../../models/values.js';
+import { noteText } from '../../../models/i18n/analysis-notes.js';
 
 export const costPage = (section: CostSection | undefined, lang: Language, f: Formatter, t: ReportTranslate, number: string): string => {
   const c = reportCostText(lang);
@@ -23,5 +24,5 @@ ${table(
   body.map(cells),
   { numeric: [2, 3, 4, 5, 6, 7, 8], total: total.map(cells), cls: 'costs' },
 )}
-<div class="note"><b>${esc(c('costs.rules'))}:</b> ${section.rules.map(esc).join(' · ')}</div></section>`;
+<div class="note"><b>${esc(c('costs.rules'))}:</b> ${section.rules.map((n) => esc(noteText(lang, n))).join(' · ')}</div></section>`;
 };

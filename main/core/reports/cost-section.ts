@@ -3,6 +3,8 @@
  * rows for the PDF page, the XLSX sheet and the costs CSV, so that the three print the same figures.
  */
 import type { CarrierCost, CostFigures, DistrictAnalysis } from '../../../models/contract/index.js';
+import type { AnalysisNote } from '../../../models/i18n/analysis-notes.js';
+import { COST_NOTE_KEYS } from '../analysis/period-costs.js';
 
 export interface CostRow {
   /** Building id, or 'district'. */
@@ -23,8 +25,8 @@ export interface CostSection {
   readonly hasTariffs: boolean;
   /** Per building: one row per carrier, then its total; last the district's. */
   readonly rows: readonly CostRow[];
-  /** The cost rules as the analysis states them. */
-  readonly rules: readonly string[];
+  /** The cost rules as the analysis states them (printed in the report's language). */
+  readonly rules: readonly AnalysisNote[];
 }
 
 const rowOf = (id: string, name: string, carrier: CostRow['carrier'], c: CarrierCost | CostFigures): CostRow => ({
@@ -46,5 +48,5 @@ const subjectRows = (id: string, name: string, c: CostFigures): CostRow[] =>
 export const costSection = (a: DistrictAnalysis): CostSection => ({
   hasTariffs: a.district.costs.hasTariffs,
   rows: [...a.buildings.flatMap((b) => subjectRows(b.buildingId, b.name, b.costs)), ...subjectRows('district', 'district', a.district.costs)],
-  rules: a.assumptions.filter((s) => /^(Costs|Fixed charges|Savings|Energy outside)/.test(s)),
+  rules: a.notes.filter((n) => COST_NOTE_KEYS.includes(n.key)),
 });

@@ -2,6 +2,8 @@
 import type { DistrictAnalysis, ScenarioRunResult, Verdict } from '../../../models/contract/index.js';
 import { localParts } from '../../core/analysis/local-time.js';
 import { textTable, type NumberFormatter } from './number-format.js';
+import { reportText } from '../../core/reports/messages.js';
+import { noteText } from '../../../models/i18n/analysis-notes.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -19,14 +21,18 @@ export const balanceReport = (a: DistrictAnalysis, f: NumberFormatter, buildingI
   const buildings = buildingId === undefined ? a.buildings : a.buildings.filter((b) => b.buildingId === buildingId);
   const out: string[] = [];
   const day = (ts: number) => localDay(ts, a.timeZone);
-  out.push(`Energy balance ${day(a.period.from)} to ${day(a.period.to)} (exclusive; local time ${a.timeZone}), kWh; KPIs at ${a.resolution}`);
-  out.push('Net = consumption - generation = import - export: positive = deficit, negative = surplus.');
+  const t = f.t;
+  const district = t('balance.district');
+  out.push(t('balance.title', { from: day(a.period.from), to: day(a.period.to), zone: a.timeZone, resolution: a.resolution }));
+  out.push(t('balance.sign'));
   out.push('');
   const rows: string[][] = [];
+  // the carriers' names as the reports print them
+  const carrierName = (c: DistrictAnalysis['district']['balance']['carriers'][number]['carrier']) => reportText(f.lang)(`carrier.${c}`);
   const carrierRows = (name: string, carriers: DistrictAnalysis['district']['balance']['carriers']) => {
     for (const c of carriers)
       rows.push([
-        `${name} ${c.carrier}`,
+        `${name} ${carrierName(c.carrier)}`,
         f.kwh(c.consumptionKwh),
         f.kwh(c.generationKwh),
         f.kwh(c.importKwh),
@@ -36,8 +42,13 @@ export const balanceReport = (a: DistrictAnalysis, f: NumberFormatter, buildingI
       ]);
   };
   for (const b of buildings) carrierRows(b.buildingId, b.balance.carriers);
-  if (buildingId === undefined) carrierRows('district', a.district.balance.carriers);
-  out.push(textTable(['building carrier', 'consumption', 'generation', 'import', 'export', 'net (+ deficit)', 'coverage'], rows));
+  if (buildingId === undefined) carrierRows(district, a.district.balance.carriers);
+  out.push(
+    textTable(
+      (['buildingCarrier', 'consumption', 'generation', 'import', 'export', 'net', 'coverage'] as const).map((k) => t(`balance.col.${k}`)),
+      rows,
+    ),
+  );
   out.push('');
   const status: string[][] = buildings.map((b) => [
     b.buildingId,
@@ -52,7 +63,7 @@ export const balanceReport = (a: DistrictAnalysis, f: NumberFormatter, buildingI
   if (buildingId === undefined) {
     const d = a.district;
     status.push([
-      'district',
+      district,
       f.pct(d.kpis?.selfConsumption ?? null),
       f.pct(d.kpis?.selfSufficiency ?? null),
       f.kwh(d.energyPlusPeriod.finalEnergyNetKwh),
@@ -63,26 +74,34 @@ export const balanceReport = (a: DistrictAnalysis, f: NumberFormatter, buildingI
     ]);
   }
   out.push(
-    textTable(['building', 'self-consumption', 'self-sufficiency', 'final net kWh (+ deficit)', 'primary net kWh', 'energy-plus (period)', 'energy-plus (12 months)', 't CO2e'], status),
+    textTable(
+      (['building', 'selfConsumption', 'selfSufficiency', 'finalNet', 'primaryNet', 'plusPeriod', 'plus12', 'co2'] as const).map((k) => t(`balance.col.${k}`)),
+      status,
+    ),
   );
   const verdicts = [...buildings.flatMap((b) => [b.verdict, b.verdictPeriod]), a.district.verdict, a.district.verdictPeriod];
-  if (verdicts.some((v) => v.provisional)) out.push(`* provisional: less than ${f.pct(a.minCoverage)} of the window's intervals hold a value (coverage in brackets)`);
+  if (verdicts.some((v) => v.provisional)) out.push(t('balance.provisional', { share: f.pct(a.minCoverage) }));
   if (buildingId === undefined && a.district.sharing !== null) {
     const s = a.district.sharing;
     out.push('');
     out.push(
-      `Sharing electricity in the district: ${f.kwh(s.gainKwh)} kWh less grid import (${f.pct(s.importReduction)}); ` +
-        `self-sufficiency ${f.pct(s.singles.selfSufficiency)} -> ${f.pct(s.district.selfSufficiency)}`,
+      t('balance.sharing', {
+        gain: f.kwh(s.gainKwh),
+        reduction: f.pct(s.importReduction),
+        before: f.pct(s.singles.selfSufficiency),
+        after: f.pct(s.district.selfSufficiency),
+      }),
     );
   }
   out.push('');
-  out.push(`Factors: primary energy ${a.factorSets.primary.id} (${a.factorSets.primary.version}, ${a.factorSets.primary.source})`);
-  const credit = a.factorSets.primary.exportCredit;
-  out.push(`         export credit ${credit === undefined ? 'as the set defines it' : `${credit.id} (${credit.factor}: ${credit.name})`}`);
-  out.push(`         CO2 ${a.factorSets.co2.id} (${a.factorSets.co2.version}, ${a.factorSets.co2.source})`);
-  out.push(`12-month window: ${day(a.rollingFrom)} to ${day(a.period.to)}`);
-  out.push('Assumptions:');
-  for (const line of a.assumptions) out.push(`  - ${line}`);
+  const { primary, co2 } = a.factorSets;
+  out.push(t('balance.factorsPrimary', { id: primary.id, version: primary.version, source: primary.source }));
+  const credit = primary.exportCredit;
+  out.push(t('balance.exportCredit', { credit: credit === undefined ? t('balance.exportCreditSet') : `${credit.id} (${f.num(credit.factor, 1)}: ${credit.name})` }));
+  out.push(t('balance.factorsCo2', { id: co2.id, version: co2.version, source: co2.source }));
+  out.push(t('balance.window12', { from: day(a.rollingFrom), to: day(a.period.to) }));
+  out.push(t('balance.assumptions'));
+  for (const n of a.notes) out.push(`  - ${noteText(f.lang, n)}`);
   return out.join('\n') + '\n';
 };
 
@@ -102,9 +121,10 @@ export const scenarioReport = (r: ScenarioRunResult, f: NumberFormatter, buildin
       `${f.yesNo(m.energyPlus.energyPlus)} -> ${f.yesNo(s.energyPlus.energyPlus)}`,
     ]);
   }
+  const t = f.t;
   if (buildingId === undefined)
     rows.push([
-      'district',
+      t('balance.district'),
       f.kwh(r.measured.energyPlus.finalEnergyNetKwh),
       f.kwh(r.simulated.energyPlus.finalEnergyNetKwh),
       f.kwh(r.measured.energyPlus.primaryEnergy.total),
@@ -113,9 +133,10 @@ export const scenarioReport = (r: ScenarioRunResult, f: NumberFormatter, buildin
       f.num(r.simulated.co2Tonnes, 2),
       `${f.yesNo(r.measured.energyPlus.energyPlus)} -> ${f.yesNo(r.simulated.energyPlus.energyPlus)}`,
     ]);
-  const head = `Scenario '${r.scenario.name}' (${r.scenario.id}), ${r.effects.length} measure effect(s), over the same period`;
+  const head = t('scenario.title', { name: r.scenario.name, id: r.scenario.id, effects: String(r.effects.length) });
+  const scen = t('scenario.col.scenario');
   const table = textTable(
-    ['building', 'final net kWh', 'scenario', 'primary net kWh', 'scenario', 't CO2e', 'scenario', 'energy-plus'],
+    [t('balance.col.building'), t('scenario.col.finalNet'), scen, t('scenario.col.primaryNet'), scen, t('balance.col.co2'), scen, t('scenario.col.plus')],
     rows,
   );
   return `${head}\n\n${table}\n`;

@@ -21,6 +21,8 @@ export interface NumberFormatter {
   /** A share 0..1 as percent with one decimal; '-' for null. */
   pct(v: number | null): string;
   yesNo(v: boolean): string;
+  /** The CLI's words in this language (messages.ts). */
+  readonly t: ReturnType<typeof cliText>;
 }
 
 export const numberFormatter = (lang: Lang): NumberFormatter => {
@@ -43,6 +45,7 @@ export const numberFormatter = (lang: Lang): NumberFormatter => {
     num: (v, d) => fmt(d).format(clean(v, d)),
     pct: (v) => (v === null ? '-' : `${fmt(1).format(clean(v * 100, 1))} %`),
     yesNo: (v) => t(v ? 'yes' : 'no'),
+    t,
   };
 };
 

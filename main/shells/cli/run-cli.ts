@@ -4,6 +4,8 @@
 import { COMMANDS } from './commands/index.js';
 import { UsageError, type CliIo } from '../common/command.js';
 import { appVersion } from '../../core/base/app-root.js';
+import { HELP_DE, OVERVIEW_DE } from './help-de.js';
+import { langFrom, type Lang } from './number-format.js';
 
 /** serve and collect are shells of their own (bin/plustwin.js starts them); the overview still lists them first. */
 const LISTED = [
@@ -12,22 +14,29 @@ const LISTED = [
   ...COMMANDS,
 ];
 
-function overview(): string {
+/** The help's language: --lang wherever it stands, else LANG; English when neither is German. */
+const helpLang = (argv: readonly string[]): Lang => {
+  const i = argv.indexOf('--lang');
+  return langFrom(i >= 0 ? argv[i + 1] : undefined, process.env['LANG']) ?? 'en';
+};
+
+const summaryOf = (c: { name: string; summary: string }, lang: Lang) => (lang === 'de' ? (HELP_DE[c.name]?.summary ?? c.summary) : c.summary);
+const usageOf = (c: { name: string; usage: string }, lang: Lang) => (lang === 'de' ? HELP_DE[c.name]?.usage || c.usage : c.usage);
+
+function overview(lang: Lang): string {
   const width = Math.max(...LISTED.map((c) => c.name.length));
-  return [
-    'PlusTwin: digital twin for energy-plus buildings and districts',
-    '',
-    'usage: plustwin <command> [options]     plustwin <command> --help',
-    '',
-    'commands:',
-    ...LISTED.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
-  ].join('\n');
+  const words =
+    lang === 'de'
+      ? OVERVIEW_DE
+      : { title: 'PlusTwin: digital twin for energy-plus buildings and districts', usage: 'usage: plustwin <command> [options]     plustwin <command> --help', commands: 'commands:' };
+  return [words.title, '', words.usage, '', words.commands, ...LISTED.map((c) => `  ${c.name.padEnd(width)}  ${summaryOf(c, lang)}`)].join('\n');
 }
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
+  const lang = helpLang(argv);
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.out.write(overview() + '\n');
+    io.out.write(overview(lang) + '\n');
     return name === undefined ? 2 : 0;
   }
   if (name === '--version' || name === '-v') {
@@ -36,18 +45,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    io.err.write(`plustwin: unknown command '${name}'\n\n${overview()}\n`);
+    io.err.write(`plustwin: unknown command '${name}'\n\n${overview(lang)}\n`);
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.out.write(command.usage + '\n');
+    io.out.write(usageOf(command, lang) + '\n');
     return 0;
   }
   try {
     return await command.run(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err.write(`plustwin ${name}: ${e.message}\n\n${command.usage}\n`);
+      io.err.write(`plustwin ${name}: ${e.message}\n\n${usageOf(command, lang)}\n`);
       return 2;
     }
     io.err.write(`plustwin ${name}: ${(e as Error).message}\n`);

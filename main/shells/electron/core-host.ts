@@ -15,6 +15,7 @@ import { ProjectsList } from '../../core/projects/projects-list.js';
 import { createDemoProject, createProjectFromImport } from '../../core/projects/create-project.js';
 import { EVENT_NAMES, type ControlAction, type CoreHost, type ShutdownReport } from './core-protocol.js';
 import type { StoreAdmin } from '../../core/store/store.js';
+import type { SecretCipher } from '../../core/base/secret-cipher.js';
 
 export interface CoreHostOptions {
   readonly dataDir: string;
@@ -23,6 +24,8 @@ export interface CoreHostOptions {
   /** Start the demo district in demo projects (default true; tests switch it off). */
   readonly demo?: boolean;
   readonly log?: (line: string) => void;
+  /** Seals stored passwords; the desktop passes the key it opened from the OS keychain (default: the key file). */
+  readonly secrets?: SecretCipher;
 }
 
 export interface StartedHost {
@@ -47,6 +50,7 @@ export async function startCoreHost(o: CoreHostOptions): Promise<StartedHost> {
       ...(o.speed !== undefined ? { speed: o.speed } : {}),
       ...(o.demoHistoryDays !== undefined ? { demoHistoryDays: o.demoHistoryDays } : {}),
       log,
+      ...(o.secrets ? { secrets: o.secrets } : {}),
     });
     unsubscribe = EVENT_NAMES.map((name) => core.events.on(name, (payload) => listeners.forEach((l) => l(name, payload))));
     projects.open(file);

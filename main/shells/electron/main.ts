@@ -14,6 +14,7 @@ import {
   nativeImage,
   nativeTheme,
   protocol,
+  safeStorage,
   screen,
   session,
   Tray,
@@ -41,6 +42,7 @@ import { SPLASH_SIZE, splashUrl } from './splash-page.js';
 import { isCallShape, isTrustedSender, lockDownContents, lockDownSession, secureWebPreferences } from './window-security.js';
 import { openingSteps, parseWindowState, placeWindow, MIN_SIZE, type WindowState } from './window-state.js';
 import { printReportPage, type PreparedReportPage } from './print-report.js';
+import { keychainSecretKey, type Keychain } from './keychain-key.js';
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -77,6 +79,29 @@ const start = startShell(hidden);
 let shell: ShellState = start.state;
 const quitting = (): boolean => shell.phase === 'quitting' || shell.phase === 'done';
 
+/** safeStorage when it really protects: on Linux without a secret service Chromium encrypts with a fixed password. */
+function osKeychain(): Keychain | undefined {
+  if (!safeStorage.isEncryptionAvailable()) return undefined;
+  const backend = process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : process.platform;
+  if (backend === 'basic_text' || backend === 'unknown') return undefined;
+  return { name: `the OS keychain (${backend})`, encrypt: (s) => safeStorage.encryptString(s), decrypt: (b) => safeStorage.decryptString(b) };
+}
+
+/** The secrets key for the core, opened from the keychain; without one the core keeps its key file. */
+function secretKeyForCore(): { secretKey?: string; secretKeyDescription?: string } {
+  const keychain = osKeychain();
+  if (!keychain) return {};
+  try {
+    const k = keychainSecretKey(userData, keychain);
+    console.log(`secrets: key ${k.event} in ${k.description}`);
+    return { secretKey: k.key.toString('base64'), secretKeyDescription: k.description };
+  } catch (e) {
+    console.error(`secrets: ${(e as Error).message}`);
+    dialog.showErrorBox(t(lang(), 'dialog.errorTitle'), t(lang(), 'dialog.keychainFailed'));
+    return {};
+  }
+}
+
 function startCoreProcess(): CoreClient {
   const child = utilityProcess.fork(path.join(dist, 'core-process.js'), [], { serviceName: 'PlusTwin core', stdio: 'inherit' });
   const { port1, port2 } = new MessageChannelMain();
@@ -87,7 +112,7 @@ function startCoreProcess(): CoreClient {
   };
   port1.start();
   const speed = Number(process.env.PLUSTWIN_SPEED ?? '1');
-  child.postMessage({ dataDir: userData, speed: Number.isFinite(speed) && speed > 0 ? speed : 1 }, [port2]);
+  child.postMessage({ dataDir: userData, speed: Number.isFinite(speed) && speed > 0 ? speed : 1, ...secretKeyForCore() }, [port2]);
   const client = connectCore(port);
   client.onLog((line) => console.log(line));
   client.onEvent((name, payload) => window?.webContents.send(EVENT_CHANNEL, name, payload));

@@ -44,6 +44,8 @@ export const electronMessages = defineMessages({
     'dialog.aboutDetail': 'Digitaler Zwilling für Plusenergie-Gebäude und -Quartiere.',
     'dialog.errorTitle': 'Fehler',
     'dialog.done': 'Fertig',
+    'dialog.keychainFailed':
+      'Der Schlüssel für gespeicherte Passwörter liegt im Schlüsselbund des Systems, lässt sich aber nicht öffnen. PlusTwin nutzt stattdessen eine Schlüsseldatei; gespeicherte Passwörter müssen neu eingegeben werden.',
     'dialog.ok': 'OK',
     'splash.starting': 'PlusTwin startet …',
     'splash.detail': 'Datenbank und Erfassung werden vorbereitet. Beim ersten Start entsteht ein Jahr Demo-Verlauf; das dauert einige Sekunden.',
@@ -88,6 +90,8 @@ export const electronMessages = defineMessages({
     'dialog.aboutDetail': 'Digital twin for energy-plus buildings and districts.',
     'dialog.errorTitle': 'Error',
     'dialog.done': 'Done',
+    'dialog.keychainFailed':
+      'The key for stored passwords is in the system keychain but cannot be opened. PlusTwin uses a key file instead; stored passwords must be entered again.',
     'dialog.ok': 'OK',
     'splash.starting': 'PlusTwin is starting…',
     'splash.detail': 'Preparing the database and the collection. The first start generates a year of demo history, which takes a few seconds.',

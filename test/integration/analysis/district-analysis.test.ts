@@ -297,16 +297,26 @@ describe('plustwin balance and pv-potential', { timeout: 180_000 }, () => {
     const en = await cli('balance', '--db', demo.file, '--from', '2025-01-01T00:00Z', '--to', '2026-01-01T00:00Z', '--lang', 'en');
     expect(en.code).toBe(0);
     const imp = Math.round(counterDiff('rathaus', 'importKwh'));
-    expect(en.stdout).toContain(`rathaus electricity`);
+    expect(en.stdout).toContain(`rathaus Electricity`);
     expect(en.stdout).toContain(imp.toLocaleString('en-GB'));
     expect(en.stdout).toMatch(/geg-anlage-4 \(2023-10-16/);
-    expect(en.stdout).toMatch(/export credit effizienzhaus-plus \(2.8/);
+    expect(en.stdout).toMatch(/export credit effizienzhaus-plus \(2\.8: /);
     expect(en.stdout).toMatch(/gas = heat \/ 0.9/);
     const de = await cli('balance', '--db', demo.file, '--from', '2025-01-01T00:00Z', '--to', '2026-01-01T00:00Z', '--lang', 'de', '--building', 'grundschule');
     expect(de.code).toBe(0);
     expect(de.stdout).toContain(Math.round(counterDiff('grundschule', 'exportKwh')).toLocaleString('de-DE'));
-    expect(de.stdout).not.toContain('rathaus electricity');
+    expect(de.stdout).not.toContain('rathaus Strom');
+    expect(de.stdout).toContain('grundschule Strom');
     expect(de.stdout).toMatch(/\d,\d %/);
+    // German throughout: headings, columns, verdict words and factor lines
+    expect(de.stdout).toMatch(/^Energiebilanz 2025-01-01 01:00 bis 2026-01-01 01:00 \(ohne Ende; Ortszeit Europe\/Berlin\)/);
+    expect(de.stdout).toContain('Saldo = Verbrauch - Erzeugung = Bezug - Einspeisung: positiv = Defizit, negativ = Überschuss.');
+    expect(de.stdout).toMatch(/Gebäude Energieträger\s+Verbrauch\s+Erzeugung\s+Bezug\s+Einspeisung\s+Saldo \(\+ Defizit\)\s+Abdeckung/);
+    expect(de.stdout).toMatch(/Faktoren: Primärenergie geg-anlage-4/);
+    expect(de.stdout).toMatch(/Gutschrift für Einspeisung effizienzhaus-plus \(2,8: /);
+    expect(de.stdout).toContain('  - Tage, Monate und Jahre sind Kalenderzeiträume in der Ortszeit Europe/Berlin.');
+    expect(de.stdout).toMatch(/grundschule: die gemessene Wärme liefert ein Erdgaskessel; Erdgas = Wärme \/ 0,9 \(beim Gebäude gespeichert\)/);
+    expect(de.stdout).not.toMatch(/Energy balance|building carrier|self-sufficiency|Factors:|export credit|Assumptions|metered heat/);
   });
 
   it('reads dates as local days of the site and says so', async () => {

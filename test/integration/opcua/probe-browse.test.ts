@@ -46,7 +46,8 @@ describe('probeOpcUa', () => {
 
     const ba = find(r.browse, 'BuildingAutomation');
     const power = find(find(find(ba?.children, 'school-1')?.children, 'M1')?.children, 'ActivePower');
-    expect(power).toMatchObject({ nodeId: 'ns=1;s=school-1/M1/ActivePower', nodeClass: 'Variable', dataType: 'Double' });
+    // the unit from the variable's EngineeringUnits property: the picker's guess uses it (kW: power, not a temperature)
+    expect(power).toMatchObject({ nodeId: 'ns=1;s=school-1/M1/ActivePower', nodeClass: 'Variable', dataType: 'Double', unit: 'kW' });
     const v = r.values.find((x) => x.key === 'ns=1;s=school-1/M1/ActivePower');
     expect(v).toMatchObject({ unit: 'kW', quality: 'good', name: 'ActivePower' });
     expect(v!.value).toBeCloseTo(fixtureValues({ buildingId: 'school-1', meterId: 'M1', quantity: 'ActivePower', now: Date.now() }), 0);
@@ -55,7 +56,7 @@ describe('probeOpcUa', () => {
 
     const text = formatOpcUaProbe(r);
     expect(text).toContain('manufacturer: PlusTwin');
-    expect(text).toMatch(/ActivePower \[Variable : Double\] ns=1;s=school-1\/M1\/ActivePower/);
+    expect(text).toMatch(/ActivePower \[Variable : Double in kW\] ns=1;s=school-1\/M1\/ActivePower/);
     expect(text).toMatch(/ns=1;s=townhall\/M1\/EnergyImport\s+[\d.]+ kWh\s+good/);
   });
 

@@ -59,10 +59,11 @@ describe('open62541 1.4: browse and read (security None, anonymous)', () => {
     const tree = await browseOpcUa(server.endpointUrl, { pkiDir: PKI, depth: 2 });
     const meter = tree.find((n) => n.nodeId === 'ns=1;s=HeatMeter');
     expect(meter?.displayName).toBe('HeatMeter');
-    expect(meter?.children?.map((c) => [c.nodeId, c.nodeClass, c.dataType])).toEqual([
-      ['ns=1;s=HeatMeter.Power', 'Variable', 'Double'],
-      ['ns=1;s=HeatMeter.Energy', 'Variable', 'Double'],
-      ['ns=1;s=HeatMeter.SupplyTemperature', 'Variable', 'Double'],
+    // the units are the EUInformation display names server.c publishes (kW, kWh, °C): the picker guesses from them
+    expect(meter?.children?.map((c) => [c.nodeId, c.nodeClass, c.dataType, c.unit])).toEqual([
+      ['ns=1;s=HeatMeter.Power', 'Variable', 'Double', 'kW'],
+      ['ns=1;s=HeatMeter.Energy', 'Variable', 'Double', 'kWh'],
+      ['ns=1;s=HeatMeter.SupplyTemperature', 'Variable', 'Double', '°C'],
     ]);
     // server.c publishes UNECE KWH = 0x4B5748 with the symbol kWh
     const picked = await pickVariable(

@@ -46,16 +46,37 @@ function fakeApi() {
 
 function setup() {
   const f = fakeApi();
-  const seen = { days: [] as [BuildingSeries, number][], bars: [] as [BuildingSeries, string][], focus: [] as number[], periods: [] as string[], dashboards: [] as string[], alarms: [] as number[] };
+  const seen = {
+    days: [] as [BuildingSeries, number][],
+    bars: [] as [BuildingSeries, string][],
+    focus: [] as number[],
+    periods: [] as string[],
+    dashboards: [] as string[],
+    alarms: [] as number[],
+    alarmPeriods: [] as string[],
+    carriers: [] as string[],
+    analyses: [] as (string | undefined)[],
+  };
   const panel = {
     buildingId: 'b1',
     setPeriod: (l: string) => seen.periods.push(l),
     setFocus: (t: number) => seen.focus.push(t),
     setDay: (s: BuildingSeries, day: { from: number }) => seen.days.push([s, day.from]),
+    setAnalysis: (a: { buildingId: string } | undefined) => seen.analyses.push(a?.buildingId),
+    setCarriers: (_s: unknown, title: string) => seen.carriers.push(`panel|${title}`),
     setBars: (s: BuildingSeries, bars: { resolution: string }) => seen.bars.push([s, bars.resolution]),
   } as unknown as BuildingPanel;
-  const dashboard = { show: (_a: unknown, label: string) => seen.dashboards.push(label), showError: () => undefined } as unknown as DistrictDashboard;
-  const alarms = { showImplausible: (list: readonly unknown[]) => seen.alarms.push(list.length) } as unknown as AlarmList;
+  const dashboard = {
+    show: (_a: unknown, label: string) => seen.dashboards.push(label),
+    showError: () => undefined,
+    setCarriers: (_s: unknown, title: string) => seen.carriers.push(`district|${title}`),
+  } as unknown as DistrictDashboard;
+  const alarms = {
+    showImplausible: (list: readonly unknown[], period: string) => {
+      seen.alarms.push(list.length);
+      seen.alarmPeriods.push(period);
+    },
+  } as unknown as AlarmList;
   const replay = new PanelReplay(f.api, { panel: () => panel, dashboard, alarms: () => alarms, district: () => null }, createI18n('de'), TZ);
   return { ...f, seen, replay };
 }
@@ -67,7 +88,7 @@ const series = (from: number, resolution: BuildingSeries['resolution']): Buildin
   power: [],
 });
 
-const at = (scope: ReplayPosition['scope'], to: number, live = false): ReplayPosition => ({ scope, live, period: { from: DAY0, to }, now: NOW });
+const at = (scope: ReplayPosition['scope'], to: number, live = false): ReplayPosition => ({ scope, live, period: { from: DAY0, to }, now: NOW, frame: { from: DAY0, to: DAY0 + 24 * H } });
 
 describe('PanelReplay: the panel, dashboard and alarms at the time bar position', () => {
   it('loads the slider day at 15 minutes, its month by day, the analysis and the implausible values of the period', async () => {
@@ -83,11 +104,49 @@ describe('PanelReplay: the panel, dashboard and alarms at the time bar position'
     expect(t.seen.periods[0]).toMatch(/10\.06\.2025, 00:00\s?–\s?03:00/);
 
     await day!.answer(series(DAY0, '15min'));
-    await analysis!.answer({ period: { from: DAY0, to: DAY0 + 3 * H } });
+    await analysis!.answer({ period: { from: DAY0, to: DAY0 + 3 * H }, buildings: [{ buildingId: 'b1' }] });
     await implausible!.answer([{ pointId: 'p', buildingId: 'b1', start: DAY0, kwh: 1, avgKw: 4, peakKw: null, limitKw: 1 }]);
     expect(t.seen.days.map(([, from]) => from)).toEqual([DAY0]);
     expect(t.seen.dashboards).toHaveLength(1);
     expect(t.seen.alarms).toEqual([1]);
+    // the panel shows its building from the same analysis as the dashboard
+    expect(t.seen.analyses).toEqual(['b1']);
+  });
+
+  it('names one period on every view: the panel, the dashboard and the alarms agree, live too', async () => {
+    const t = setup();
+    // live at 12:07 (NOW + 7 min): the analysed period ends with the last whole quarter hour, 12:00
+    const live: ReplayPosition = { ...at('day', NOW + 7 * 60_000, true), now: NOW + 7 * 60_000 };
+    t.replay.update(live);
+    const [analysis] = t.take('district.analysis');
+    expect(analysis!.args).toEqual({ from: DAY0, to: NOW, resolution: '15min' });
+    const [implausible] = t.take('alarms.implausible');
+    // the alarms search the running quarter hour too (to 12:15) and say so; their period is the same
+    expect(implausible!.args).toEqual({ from: DAY0, to: NOW + 15 * 60_000 });
+    await analysis!.answer({ period: { from: DAY0, to: NOW }, buildings: [] });
+    await implausible!.answer([]);
+    const period = /10\.06\.2025, 00:00\s?–\s?12:00/;
+    expect(t.seen.periods[0]).toMatch(period);
+    expect(t.seen.dashboards[0]).toMatch(period);
+    expect(t.seen.alarmPeriods[0]).toMatch(period);
+    expect(t.seen.alarmPeriods[0]).toMatch(/laufende Viertelstunde/);
+  });
+
+  it('loads the heat and fuels of the scope: hours of a day, days of a week or month, months of a year', async () => {
+    const t = setup();
+    t.replay.update(at('day', DAY0 + 3 * H));
+    const calls = t.take('carriers.series');
+    expect(calls.map((c) => c.args)).toEqual([
+      { buildingId: 'b1', from: DAY0, to: DAY0 + 24 * H, step: 'hour' },
+      { from: DAY0, to: DAY0 + 24 * H, step: 'hour' },
+    ]);
+    for (const c of calls) await c.answer({ buildingId: c.args['buildingId'] ?? null, carriers: [] });
+    expect(t.seen.carriers).toEqual([
+      'panel|Wärme und Brennstoffe je Stunde am Dienstag, 10. Juni 2025 (kWh)',
+      'district|Wärme und Brennstoffe je Stunde am Dienstag, 10. Juni 2025 (kWh)',
+    ]);
+    t.replay.update({ ...at('week', DAY0 + 3 * H), frame: { from: DAY0 - 24 * H, to: DAY0 + 6 * 24 * H } });
+    expect(t.take('carriers.series').map((c) => c.args['step'])).toEqual(['day', 'day']);
   });
 
   it('asks the bars of the slider month by day, of the year by month', async () => {

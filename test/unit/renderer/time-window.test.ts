@@ -26,6 +26,21 @@ describe('time window for replaying history', () => {
     expect(y.stepEnds[2]).toBe(Date.UTC(2025, 2, 31, 22)); // April starts in summer time
   });
 
+  it('steps a week by local days from Monday 00:00 (ISO 8601), 23 hours on the day the clocks go forward', () => {
+    // Tuesday 10 June 2025: the week from Monday 9 June 00:00 CEST (8 June 22:00 UTC) to Monday 16 June 00:00
+    const w = scopeFrame('week', Date.UTC(2025, 5, 10, 12), TZ);
+    expect(w.start).toBe(Date.UTC(2025, 5, 8, 22));
+    expect(w.stepEnds).toHaveLength(7);
+    expect(w.stepEnds[0]).toBe(Date.UTC(2025, 5, 9, 22));
+    expect(w.stepEnds[6]).toBe(Date.UTC(2025, 5, 15, 22));
+    // Sunday 30 March 2025 belongs to the week from Monday 24 March 00:00 CET (23 March 23:00 UTC); that Sunday
+    // ends at 31 March 00:00 CEST = 30 March 22:00 UTC, 23 hours after it began
+    const dst = scopeFrame('week', Date.UTC(2025, 2, 30, 12), TZ);
+    expect(dst.start).toBe(Date.UTC(2025, 2, 23, 23));
+    expect(dst.stepEnds[6]! - dst.stepEnds[5]!).toBe(23 * 3_600_000);
+    expect(dst.stepEnds[6]).toBe(Date.UTC(2025, 2, 30, 22));
+  });
+
   it('places the live step at now and never reaches into the future', () => {
     const now = Date.UTC(2025, 5, 10, 10, 7); // 12:07 local
     const f = scopeFrame('day', now, TZ);

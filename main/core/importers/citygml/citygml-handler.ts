@@ -4,6 +4,7 @@
  * share the element names used here; namespace prefixes are ignored.
  */
 import type { RawBuilding, RawPolygon, SurfaceKind } from './raw-building.js';
+import { MAX_BUILDING_NUMBERS, MAX_HEIGHT_M, MAX_NAME_CHARS, MAX_STOREYS, MAX_XML_TEXT_CHARS } from '../input-limits.js';
 
 export interface Position {
   readonly line: number;
@@ -89,6 +90,7 @@ export class CityGmlHandler {
   private ringRole: 'exterior' | 'interior' | null = null;
   private ring: number[] | null = null;
   private textParts: string[] | null = null;
+  private textChars = 0;
   private textDepth = -1;
   private textElement = '';
   private textPosition: Position = { line: 0, column: 0 };
@@ -96,10 +98,14 @@ export class CityGmlHandler {
   private textParentIsFeature = false;
   /** Local names of the open elements. */
   private readonly names: string[] = [];
+  /** Coordinates kept for the building being read: bounded, as the building is held whole until its end tag. */
+  private buildingNumbers = 0;
 
   constructor(
     private readonly position: () => Position,
     private readonly emit: (b: RawBuilding) => void,
+    /** Told of text that was shortened to its limit: (what, the building's id or position). */
+    private readonly onShortened: (what: string, building: RawBuilding) => void = () => undefined,
   ) {}
 
   openTag(qname: string, attrs: Readonly<Record<string, string>>): void {
@@ -125,6 +131,7 @@ export class CityGmlHandler {
           hrefs: [],
         };
         this.buildingDepth = this.depth;
+        this.buildingNumbers = 0;
       }
       return;
     }
@@ -174,7 +181,13 @@ export class CityGmlHandler {
   }
 
   text(chunk: string): void {
-    if (this.textParts) this.textParts.push(chunk);
+    if (!this.textParts) return;
+    // pieces split by comments or CDATA sections add up: the element's text as a whole stays within the limit
+    this.textChars += chunk.length;
+    if (this.textChars > MAX_XML_TEXT_CHARS) {
+      throw new CityGmlProblem(`${this.textElement} holds more than ${MAX_XML_TEXT_CHARS / 2 ** 20} MB of text: no posList or name is that long`, this.textPosition);
+    }
+    this.textParts.push(chunk);
   }
 
   closeTag(qname: string): void {
@@ -218,6 +231,7 @@ export class CityGmlHandler {
 
   private startText(element: string, dim: number): void {
     this.textParts = [];
+    this.textChars = 0;
     this.textDepth = this.depth;
     this.textElement = element;
     this.textDim = dim;
@@ -240,6 +254,13 @@ export class CityGmlHandler {
     if (parts.length % dim !== 0) {
       throw new CityGmlProblem(
         `${this.textElement} has ${parts.length} numbers, not a multiple of the dimension ${dim}`,
+        this.textPosition,
+      );
+    }
+    this.buildingNumbers += (parts.length / dim) * 3;
+    if (this.buildingNumbers > MAX_BUILDING_NUMBERS) {
+      throw new CityGmlProblem(
+        `the building has more than ${MAX_BUILDING_NUMBERS.toLocaleString('en')} coordinates (${(MAX_BUILDING_NUMBERS / 3).toLocaleString('en')} points): no building's LoD2 model is that large`,
         this.textPosition,
       );
     }
@@ -267,6 +288,10 @@ export class CityGmlHandler {
 
   private buildingText(b: RawBuilding, element: BuildingText, value: string): void {
     if (value === '') return;
+    if (value.length > MAX_NAME_CHARS) {
+      this.onShortened(element, b);
+      value = value.slice(0, MAX_NAME_CHARS);
+    }
     value = detach(value);
     switch (element) {
       case 'name':
@@ -284,6 +309,12 @@ export class CityGmlHandler {
         const v = Number(value);
         if (!Number.isFinite(v) || v < 0) {
           throw new CityGmlProblem(`${element} must be a non-negative number, not '${value}'`, this.textPosition);
+        }
+        if (element === 'measuredHeight' && v > MAX_HEIGHT_M) {
+          throw new CityGmlProblem(`height ${v} m is outside 0 to ${MAX_HEIGHT_M} m (the tallest building is 828 m): a unit or typing error?`, this.textPosition);
+        }
+        if (element === 'storeysAboveGround' && v > MAX_STOREYS) {
+          throw new CityGmlProblem(`${v} storeys is outside 0 to ${MAX_STOREYS}`, this.textPosition);
         }
         // building parts: the tallest part is the building's height, storeys likewise
         if (element === 'measuredHeight') b.measuredHeight = Math.max(b.measuredHeight ?? 0, v);

@@ -4,7 +4,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { MAX_CITYGML_BYTES, mb } from '../input-limits.js';
+import { MAX_CITYGML_BYTES, MAX_NAME_CHARS, MAX_XML_TEXT_CHARS, mb } from '../input-limits.js';
 import { basename } from 'node:path';
 import { SaxesParser } from 'saxes';
 import type { Building, RoofSurface } from '../../../../models/types.js';
@@ -19,6 +19,15 @@ import { CityGmlHandler, CityGmlProblem, type Position } from './citygml-handler
 import type { RawBuilding } from './raw-building.js';
 
 const CHUNK_BYTES = 1 << 20;
+
+/**
+ * What saxes holds of the text (or comment, CDATA, attribute value) it is reading: it keeps it until the next
+ * markup, so a file that is one huge text node would be held whole. saxes 6 keeps it in its `text` field.
+ */
+const pendingText = (parser: SaxesParser<{ xmlns: false; position: true }>): number => {
+  const text = (parser as unknown as { text?: unknown }).text;
+  return typeof text === 'string' ? text.length : 0;
+};
 
 export async function readCityGml(file: string, options: ImportOptions = {}): Promise<ImportResult> {
   const totalBytes = (await stat(file)).size;
@@ -50,7 +59,9 @@ export async function readCityGml(file: string, options: ImportOptions = {}): Pr
     buildings.set(id, assembled);
   };
 
-  const handler = new CityGmlHandler(position, onBuilding);
+  const handler = new CityGmlHandler(position, onBuilding, (what, raw) =>
+    warnings.add(`${what} longer than ${MAX_NAME_CHARS} characters shortened`, raw.id ?? `line ${raw.line}`),
+  );
   handler.onSrsName = ({ srsName, position: at }) => {
     if (!fileSrs) {
       fileSrs = { srsName, resolved: resolveSrsName(srsName), position: at };
@@ -96,6 +107,9 @@ export async function readCityGml(file: string, options: ImportOptions = {}): Pr
       // a byte-order mark is not part of the document
       parser.write(first && chunk.charCodeAt(0) === 0xfeff ? chunk.slice(1) : chunk);
       first = false;
+      if (pendingText(parser) > MAX_XML_TEXT_CHARS) {
+        throw new CityGmlProblem(`text without a tag for more than ${mb(MAX_XML_TEXT_CHARS)}: no posList or name is that long`, position());
+      }
       options.onProgress?.(Math.min(stream.bytesRead, totalBytes), totalBytes);
     }
     parser.close();
