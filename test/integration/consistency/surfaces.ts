@@ -174,7 +174,7 @@ export function checkSurfaces(s: Surfaces, names: ReadonlyMap<string, string>): 
   }
   checkCosts(s, names);
   // the CLI table prints the district's final net and verdict with the same rounding (de-DE whole kWh)
-  const row = s.cliText.split('\n').find((l) => /^district\s\s/.test(l) && l.includes('%'));
+  const row = s.cliText.split('\n').find((l) => /^(district|Quartier)\s\s/.test(l) && l.includes('%'));
   expect(row, 'district row of the CLI table').toBeDefined();
   expect(row).toContain(new Intl.NumberFormat('de-DE', { maximumFractionDigits: 0 }).format(round(api.district.energyPlusPeriod.finalEnergyNetKwh)));
 }
