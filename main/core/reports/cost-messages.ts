@@ -7,7 +7,6 @@ export const reportCostMessages = defineMessages({
   de: {
     'costs.title': 'Kosten',
     'costs.intro': 'Kosten aus den hinterlegten Tarifen je Gebäude und Energieträger: Bezug je Viertelstunde zum dann gültigen Arbeitspreis (dynamische Tarife: Viertelstundenpreis plus Aufschlag), Grundpreise anteilig je Tag des Kalendermonats, abzüglich der Einspeisevergütung.',
-    'costs.none': 'Für diese Gebäude ist kein Tarif hinterlegt; Kosten werden nicht ausgewiesen.',
     'costs.sheet': 'Kosten',
     'costs.building': 'Gebäude',
     'costs.carrier': 'Energieträger',
@@ -25,7 +24,6 @@ export const reportCostMessages = defineMessages({
   en: {
     'costs.title': 'Costs',
     'costs.intro': 'Costs from the stored tariffs per building and carrier: import per quarter hour at the energy price valid then (dynamic tariffs: the quarter-hour price plus the surcharge), fixed charges pro rata per day of the calendar month, less the feed-in payment.',
-    'costs.none': 'No tariff is stored for these buildings; no costs are shown.',
     'costs.sheet': 'Costs',
     'costs.building': 'Building',
     'costs.carrier': 'Carrier',

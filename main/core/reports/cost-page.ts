@@ -9,10 +9,9 @@ import { noteText } from '../../../models/i18n/analysis-notes.js';
 
 export const costPage = (section: CostSection | undefined, lang: Language, f: Formatter, t: ReportTranslate, number: string): string => {
   const c = reportCostText(lang);
-  // a report assembled without the analysis' costs has no costs page; one without tariffs says so
-  if (section === undefined) return '';
+  // without a stored tariff there is no money to show: no page (as the XLSX has no costs sheet then)
+  if (section === undefined || !section.hasTariffs) return '';
   const head = `<section class="page"><h2>${esc(number)} ${esc(c('costs.title'))}</h2>`;
-  if (!section.hasTariffs) return `${head}<p>${esc(c('costs.none'))}</p></section>`;
   const eur = (v: number) => f.num(v, 2);
   const cells = (r: CostRow): Cell[] => [
     r.id === 'district' ? c('costs.district') : r.name,
