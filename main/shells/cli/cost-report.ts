@@ -1,6 +1,7 @@
 /** The cost and comparison tables `plustwin balance` prints after the energy tables (figures of the analysis only). */
 import type { CostFigures, DistrictAnalysis, PeriodComparison, PeriodFigures } from '../../../models/contract/index.js';
 import { localParts } from '../../core/analysis/local-time.js';
+import { reportText } from '../../core/reports/messages.js';
 import { costText } from './cost-messages.js';
 import { textTable, type NumberFormatter } from './number-format.js';
 
@@ -28,7 +29,7 @@ export const costReport = (a: DistrictAnalysis, f: NumberFormatter, buildingId?:
     for (const s of subjects) {
       if (!s.costs.hasTariffs) continue;
       for (const c of s.costs.carriers)
-        rows.push([`${s.label} ${c.carrier}`, eur(c.energyEur), eur(c.fixedEur), eur(c.feedInEur), eur(c.netEur), eur(c.referenceEur), eur(c.savingsEur), f.kwh(c.unpricedImportKwh)]);
+        rows.push([`${s.label} ${reportText(f.lang)(`carrier.${c.carrier}`)}`, eur(c.energyEur), eur(c.fixedEur), eur(c.feedInEur), eur(c.netEur), eur(c.referenceEur), eur(c.savingsEur), f.kwh(c.unpricedImportKwh)]);
       const c = s.costs;
       rows.push([`${s.label} ${t('costs.total')}`, eur(c.energyEur), eur(c.fixedEur), eur(c.feedInEur), eur(c.netEur), eur(c.referenceEur), eur(c.savingsEur), f.kwh(c.unpricedImportKwh)]);
     }

@@ -83,7 +83,7 @@ describe('plustwin tariff', { timeout: 180_000 }, () => {
     expect(a.district.comparison!.previous.costs.netEur).toBeCloseTo(15, 9);
     const text = await runCliCaptured('balance', '--db', file, '--from', '2025-03-01', '--to', '2025-04-01', '--lang', 'en');
     expect(text.stdout).toMatch(/Costs 2025-03-01 to 2025-04-01 \(exclusive, local time Europe\/Berlin\), EUR/);
-    expect(text.stdout).toMatch(/^halle gas\s+1,114\.50\s+15\.00\s+0\.00\s+1,129\.50/m);
+    expect(text.stdout).toMatch(/^halle Natural gas\s+1,114\.50\s+15\.00\s+0\.00\s+1,129\.50/m);
     expect(text.stdout).toMatch(/Comparison: period 2025-03-01\.\.2025-04-01, previous period 2025-02-01\.\.2025-03-01, last year 2024-03-01\.\.2024-04-01/);
   });
 
