@@ -24,7 +24,7 @@ export const analysisNoteMessages = defineMessages({
     'note.subMeters': '{building}: {points} sind Unterzähler (Aufteilung des Verbrauchs {carrier}); die Summe kommt vom Netzzähler.',
     'note.completed': '{building}: {carrier} hat keinen Netzzähler; Bezug und Einspeisung je Viertelstunde = positiver und negativer Teil von Verbrauch - Erzeugung.',
     'note.factors': 'Primärenergie: {primaryName} ({primaryId}, {primaryVersion}); CO2: {co2Name} ({co2Id}, {co2Version}).',
-    'note.exportCredit': 'Eingespeister Strom in der Primärenergie: {credit}.',
+    'note.exportCredit': 'Eingespeister Strom in der Primärenergie: {id}, {factor} ({name}; {source}).',
     'note.exportCreditSet': 'Eingespeister Strom in der Primärenergie: wie der Faktorsatz es festlegt.',
     'note.coverage':
       'Fehlende und ausgeschlossene (unplausible) Viertelstunden tragen nichts bei und senken die Abdeckung; ein Urteil auf weniger als {share} % Abdeckung ist vorläufig.',
@@ -64,7 +64,7 @@ export const analysisNoteMessages = defineMessages({
     'note.subMeters': '{building}: {points} are sub-meters (a breakdown of {carrier} consumption); the total comes from the grid meter.',
     'note.completed': '{building}: {carrier} has no grid meter; import and export per interval = the positive and negative part of consumption - generation.',
     'note.factors': 'Primary energy: {primaryName} ({primaryId}, {primaryVersion}); CO2: {co2Name} ({co2Id}, {co2Version}).',
-    'note.exportCredit': 'Exported electricity in primary energy: {credit}.',
+    'note.exportCredit': 'Exported electricity in primary energy: {id}, {factor} ({name}; {source}).',
     'note.exportCreditSet': 'Exported electricity in primary energy: as the set defines it.',
     'note.coverage':
       'Missing and excluded (implausible) intervals add nothing and lower the coverage; a verdict resting on less than {share} % coverage is provisional.',

@@ -68,12 +68,6 @@ export const prepareSets = (
   return ok({ primary: withExportCredit(primary.value, exportCredit), co2: co2Set });
 };
 
-/** The export-credit rule of a primary set in words: variant id, factor and source. */
-export const exportCreditText = (set: FactorSet): string => {
-  const v = set.exportCreditVariant;
-  return v === undefined ? 'as the set defines it' : `${v.id}, ${v.factor} (${v.name}; ${v.source})`;
-};
-
 const heatUse = (h: HeatDerivation, balance: BalanceResult): HeatSupplyUse => {
   const heat = balance.carriers.find((c) => c.carrier === 'heat');
   const fuel = balance.carriers.find((c) => c.carrier === h.supply.carrier);
@@ -100,7 +94,7 @@ export const analysisNotes = (loaded: LoadedDistrict, sets: PreparedSets, timeZo
       co2Id: sets.co2.id,
       co2Version: sets.co2.version,
     }),
-    credit === undefined ? note('note.exportCreditSet') : note('note.exportCredit', { credit: exportCreditText(sets.primary) }),
+    credit === undefined ? note('note.exportCreditSet') : note('note.exportCredit', { id: credit.id, factor: credit.factor, name: credit.name, source: credit.source }),
     note('note.coverage', { share: Math.round(minCoverage * 100) }),
     note('note.localPeriods', { zone: timeZone }),
   ];

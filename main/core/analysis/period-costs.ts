@@ -11,7 +11,7 @@ import { carrierCost, districtCosts, sumCosts, type CostFigures, type TariffWind
 import { localDateParts, type Tariff } from '../../../models/tariffs/tariff.js';
 import { ok, type Result } from '../../../models/result.js';
 import { note, type AnalysisNote } from '../../../models/i18n/analysis-notes.js';
-import type { Store } from '../store/store.js';
+import type { StoreReader } from '../store/store.js';
 import { lastYearPeriod, previousPeriod } from './comparison-periods.js';
 import { localDateStart, localDays } from './local-days.js';
 import { coverageShare } from './period-figures.js';
@@ -40,7 +40,7 @@ export const comparisonOf = (period: Period, timeZone: string, stepMs: number): 
 
 /** Tariffs and the dynamic prices over [from, to) from the store; a store without tariffs gives none. */
 export const loadCostInput = async (
-  store: Store,
+  store: StoreReader,
   view: DistrictView,
   from: number,
   to: number,

@@ -20,6 +20,7 @@ import { prepareDataDir, type DataPaths } from '../base/data-dir.js';
 import { EventBus } from '../base/event-bus.js';
 import { SettingsStore } from '../settings/settings-store.js';
 import { settingsHandlers } from '../api/settings-api.js';
+import { startCentralCore, type CentralSource } from './central-core.js';
 
 export interface CoreOptions {
   readonly dataDir: string;
@@ -37,6 +38,8 @@ export interface CoreOptions {
   readonly secrets?: SecretCipher;
   /** Keep the district file's outbox (plustwin collect publishes from it). */
   readonly outbox?: boolean;
+  /** Read one site of a fleet's central PostgreSQL database instead of a district file (read-only; central-core.ts). */
+  readonly central?: CentralSource;
 }
 
 export interface Core {
@@ -57,6 +60,7 @@ export interface Core {
 }
 
 export async function startCore(options: CoreOptions): Promise<Core> {
+  if (options.central !== undefined) return startCentralCore(options, options.central);
   const log = options.log ?? (() => {});
   const prepared = prepareDataDir(options.dataDir);
   const paths: DataPaths = options.dbPath ? { ...prepared, db: options.dbPath } : prepared;

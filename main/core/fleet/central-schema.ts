@@ -11,6 +11,12 @@
  *   the time-range scans of balances and reports (docs 11.2 "BRIN").
  * - progress: per site and point, the last seq with every seq before it committed, and the last confirmed interval
  *   slot. The acks the collectors wait for are read from here, so they survive a broker restart.
+ * - districts: each site's structure (site, buildings, devices without their settings, points) as its collector
+ *   last published it; the central store (store/central/) reads the district and the meters' roles from it.
+ * - series_hour, series_day, series_month: rollups of the intervals per point and direction, as the SQLite store
+ *   keeps them (store/rollups.ts): energy of the plausible intervals, measured and all intervals counted, worst
+ *   quality; days and months are local days and months of Europe/Berlin. The writer recomputes them for every hour
+ *   a batch of intervals touched (central-rollups.ts), in the same transaction.
  */
 import type { PoolClient } from 'pg';
 
@@ -30,6 +36,22 @@ export const SCHEMA_SQL = `
   CREATE TABLE IF NOT EXISTS progress(
     site text NOT NULL, point text NOT NULL, seq bigint NOT NULL DEFAULT 0, slot bigint NOT NULL DEFAULT 0,
     PRIMARY KEY (site, point)
+  );
+  CREATE TABLE IF NOT EXISTS districts(site text PRIMARY KEY, doc jsonb NOT NULL, received timestamptz NOT NULL);
+  CREATE TABLE IF NOT EXISTS series_hour(
+    site text NOT NULL, point text NOT NULL, direction smallint NOT NULL, hour timestamptz NOT NULL,
+    kwh double precision NOT NULL, n_meas integer NOT NULL, n integer NOT NULL, qmax smallint NOT NULL,
+    PRIMARY KEY (site, point, direction, hour)
+  );
+  CREATE TABLE IF NOT EXISTS series_day(
+    site text NOT NULL, point text NOT NULL, direction smallint NOT NULL, day timestamptz NOT NULL,
+    kwh double precision NOT NULL, n_meas integer NOT NULL, n integer NOT NULL, qmax smallint NOT NULL,
+    PRIMARY KEY (site, point, direction, day)
+  );
+  CREATE TABLE IF NOT EXISTS series_month(
+    site text NOT NULL, point text NOT NULL, direction smallint NOT NULL, month timestamptz NOT NULL,
+    kwh double precision NOT NULL, n_meas integer NOT NULL, n integer NOT NULL, qmax smallint NOT NULL,
+    PRIMARY KEY (site, point, direction, month)
   );
 `;
 

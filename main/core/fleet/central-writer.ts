@@ -9,7 +9,8 @@ import type { Pool, PoolClient } from 'pg';
 import copyStreams from 'pg-copy-streams';
 import { INTERVAL_MS } from '../../../models/time-grid.js';
 import { monthOf, Partitions } from './central-schema.js';
-import type { IntervalsMessage, ReadingsMessage } from './messages.js';
+import { refreshRollups, ROLLUP_LOCK } from './central-rollups.js';
+import type { DistrictMessage, IntervalsMessage, ReadingsMessage } from './messages.js';
 
 export interface ReceivedReadings {
   readonly site: string;
@@ -51,6 +52,13 @@ function* copyLines(batch: readonly ReceivedReadings[]): Generator<string> {
   }
 }
 
+/** The (site, point) pairs of a batch, each once. */
+function pointPairs(batch: readonly ReceivedReadings[]): [string, string][] {
+  const pairs = new Map<string, [string, string]>();
+  for (const r of batch) pairs.set(JSON.stringify([r.site, r.point]), [r.site, r.point]);
+  return [...pairs.values()];
+}
+
 export class CentralWriter {
   private readonly partitions = new Partitions();
 
@@ -73,6 +81,14 @@ export class CentralWriter {
 
       let total = 0;
       for (const r of readings) total += r.message.ts.length;
+      // the points' progress rows before the transaction, each in a statement of its own: inserted inside it, a new
+      // point's row stayed locked until the commit and made the other workers' batches wait for this one's
+      const pairs = pointPairs(readings);
+      if (pairs.length > 0)
+        await client.query('INSERT INTO progress(site, point) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING', [
+          pairs.map((p) => p[0]),
+          pairs.map((p) => p[1]),
+        ]);
       await client.query('BEGIN');
       let inserted = 0;
       try {
@@ -104,9 +120,6 @@ export class CentralWriter {
     );
     const copy = client.query(copyStreams.from('COPY staging_readings FROM STDIN'));
     await pipeline(Readable.from(copyLines(batch)), copy);
-    await client.query(
-      `INSERT INTO progress(site, point) SELECT DISTINCT site, point FROM staging_readings ON CONFLICT DO NOTHING`,
-    );
     const result = await client.query(
       `INSERT INTO readings(site, building, point, seq, ts, value, q, history)
        SELECT site, building, point, seq, ts, value, q, history FROM staging_readings ON CONFLICT DO NOTHING`,
@@ -130,12 +143,15 @@ export class CentralWriter {
       cols[5].push(r[5]);
       cols[6].push(r[6]);
     }
+    // held to the commit: the rollups below must see every interval committed before them (central-rollups.ts)
+    await client.query('SELECT pg_advisory_xact_lock($1)', [ROLLUP_LOCK]);
     await client.query(
       `INSERT INTO intervals(site, building, point, direction, slot, kwh, q)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::smallint[], $5::timestamptz[], $6::float8[], $7::smallint[])
        ON CONFLICT (site, point, direction, slot) DO UPDATE SET kwh = excluded.kwh, q = excluded.q`,
       cols,
     );
+    await refreshRollups(client, [...rows.values()].map((r) => ({ site: r[0], point: r[2], direction: r[3], slot: r[4] })));
     await client.query(
       `INSERT INTO progress(site, point) SELECT DISTINCT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`,
       [batch.map((i) => i.site), batch.map((i) => i.point)],
@@ -157,20 +173,29 @@ export class CentralWriter {
    * the rows after the confirmed seq a in order, row k continues the run exactly when seq - k = a.
    */
   private async advanceReadings(client: PoolClient, batch: readonly ReceivedReadings[]): Promise<void> {
-    const pairs = new Map<string, [string, string]>();
-    for (const r of batch) pairs.set(JSON.stringify([r.site, r.point]), [r.site, r.point]);
-    const list = [...pairs.values()];
+    const list = pointPairs(batch);
+    // per point (LATERAL) so that each reads its rows after the confirmation by the key's index, not every partition
     await client.query(
       `UPDATE progress p SET seq = x.m FROM (
-         SELECT site, point, MAX(seq) AS m FROM (
-           SELECT r.site, r.point, r.seq, pr.seq AS acked,
-                  r.seq - ROW_NUMBER() OVER (PARTITION BY r.site, r.point ORDER BY r.seq) AS base
-           FROM readings r JOIN progress pr ON pr.site = r.site AND pr.point = r.point
-           JOIN unnest($1::text[], $2::text[]) AS t(site, point) ON t.site = r.site AND t.point = r.point
-           WHERE r.seq > pr.seq
-         ) run WHERE base = acked GROUP BY site, point
+         SELECT pr.site, pr.point, run.m FROM unnest($1::text[], $2::text[]) AS t(site, point)
+         JOIN progress pr ON pr.site = t.site AND pr.point = t.point
+         CROSS JOIN LATERAL (
+           SELECT MAX(seq) AS m FROM (
+             SELECT r.seq, r.seq - ROW_NUMBER() OVER (ORDER BY r.seq) AS base
+             FROM readings r WHERE r.site = pr.site AND r.point = pr.point AND r.seq > pr.seq
+           ) n WHERE base = pr.seq
+         ) run
        ) x WHERE p.site = x.site AND p.point = x.point AND x.m > p.seq`,
       [list.map((p) => p[0]), list.map((p) => p[1])],
+    );
+  }
+
+  /** Stores a site's structure as its collector published it (the newest wins). */
+  async saveDistrict(site: string, doc: DistrictMessage): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO districts(site, doc, received) VALUES ($1, $2, now())
+       ON CONFLICT (site) DO UPDATE SET doc = excluded.doc, received = excluded.received`,
+      [site, JSON.stringify(doc)],
     );
   }
 

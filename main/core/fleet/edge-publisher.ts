@@ -9,9 +9,9 @@
  */
 import mqtt, { type MqttClient } from 'mqtt';
 import { clientOptions, type BrokerAccess } from './mqtt-options.js';
-import { decodeAck, encodeIntervals, encodeReadings, encodeStatus } from './messages.js';
+import { decodeAck, districtMessage, encodeDistrict, encodeIntervals, encodeReadings, encodeStatus } from './messages.js';
 import { OutboxReader, type Confirmed, type OutboxPoint } from './outbox-reader.js';
-import { ackTopic, pointTopic, statusTopic } from './topics.js';
+import { ackTopic, districtTopic, pointTopic, statusTopic } from './topics.js';
 
 export interface PublisherOptions {
   readonly access: BrokerAccess;
@@ -61,6 +61,9 @@ export class EdgePublisher {
   private readonly client: MqttClient;
   private points: OutboxPoint[] = [];
   private pointsLoadedAt = 0;
+  /** The structure as last published in this connection; null after a (re)connect, so it goes again. */
+  private publishedDistrict: string | null = null;
+  private district: string | null = null;
   private connected = false;
   /** What has been sent since the last (re)connect or retransmit, per point. */
   private readonly cursors = new Map<number, Cursor>();
@@ -116,6 +119,7 @@ export class EdgePublisher {
     this.log(`mqtt: connected to ${this.o.access.url} as site ${this.o.site}`);
     // everything unconfirmed goes again: the broker may have lost what it held when the connection broke
     this.cursors.clear();
+    this.publishedDistrict = null;
     this.catchingUp = new Set(this.points.map((p) => p.pk));
     this.connected = true;
     const status = { state: 'online' as const, ...(this.o.version === undefined ? {} : { version: this.o.version }) };
@@ -180,10 +184,13 @@ export class EdgePublisher {
   private async publishPass(): Promise<void> {
     if (Date.now() - this.pointsLoadedAt > 5000) {
       this.points = await this.reader.points();
+      const view = await this.reader.district();
+      this.district = view === null ? null : encodeDistrict(districtMessage(view)).toString('utf8');
       this.pointsLoadedAt = Date.now();
     }
     this.saveConfirmed();
     if (!this.connected) return;
+    await this.publishDistrict();
     const now = Date.now();
     for (const p of this.points) {
       const c = this.confirmed.get(p.pk) ?? NONE;
@@ -247,6 +254,14 @@ export class EdgePublisher {
     this.counters.unconfirmedPoints = unconfirmed;
     // wait for the PUBACKs, so a pass never runs far ahead of what the broker took
     await Promise.allSettled(sends);
+  }
+
+  /** The site's structure, retained, whenever it changed or the connection is new: the central store reads it. */
+  private async publishDistrict(): Promise<void> {
+    const doc = this.district;
+    if (doc === null || doc === this.publishedDistrict) return;
+    await this.client.publishAsync(districtTopic(this.o.site), Buffer.from(doc, 'utf8'), { qos: 1, retain: true });
+    this.publishedDistrict = doc;
   }
 
   /** True when every reading and finished interval of the outbox is confirmed by the central side. */

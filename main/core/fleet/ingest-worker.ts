@@ -11,9 +11,9 @@ import mqtt, { type MqttClient } from 'mqtt';
 import pg from 'pg';
 import { createSchema } from './central-schema.js';
 import { CentralWriter, type ReceivedIntervals, type ReceivedReadings } from './central-writer.js';
-import { decodeIntervals, decodeReadings, encodeAck } from './messages.js';
+import { decodeDistrict, decodeIntervals, decodeReadings, encodeAck } from './messages.js';
 import { clientOptions, type BrokerAccess } from './mqtt-options.js';
-import { ackTopic, ingestSubscriptions, parsePointTopic } from './topics.js';
+import { ackTopic, DISTRICT_SUBSCRIPTION, ingestSubscriptions, parseDistrictTopic, parsePointTopic } from './topics.js';
 
 export interface IngestOptions {
   readonly access: BrokerAccess;
@@ -57,7 +57,7 @@ export class IngestWorker {
     this.client = mqtt.connect(o.access.url, clientOptions(o.access, o.clientId ?? `plustwin-ingest-${process.pid}-${Date.now().toString(36)}`));
     this.client.on('connect', () => {
       this.log(`mqtt: connected to ${o.access.url}`);
-      this.client.subscribe(ingestSubscriptions(), { qos: 1 }, (err) => {
+      this.client.subscribe([...ingestSubscriptions(), DISTRICT_SUBSCRIPTION], { qos: 1 }, (err) => {
         if (err) this.log(`mqtt: subscribe failed: ${err.message}`);
       });
       // after a broker restart the retained acks may be gone: publish them again from the database
@@ -86,6 +86,8 @@ export class IngestWorker {
   }
 
   private onMessage(topic: string, payload: Buffer): void {
+    const site = parseDistrictTopic(topic);
+    if (site !== null) return this.onDistrict(topic, site, payload);
     const t = parsePointTopic(topic);
     if (t === null) return;
     if (this.pendingReadings > (this.o.maxPending ?? 2_000_000)) {
@@ -103,6 +105,17 @@ export class IngestWorker {
       if (!m.ok) return this.reject(topic, m.message);
       this.intervals.push({ site: t.site, building: t.building, point: t.point, message: m.value });
     }
+  }
+
+  /**
+   * A site's structure: stored at once (rare, small next to readings); a failure is logged, the retained copy comes
+   * again. It is filed under the topic's site (the collector's --site, which the broker's ACL vouches for), whatever
+   * id the district file gives its site.
+   */
+  private onDistrict(topic: string, site: string, payload: Buffer): void {
+    const m = decodeDistrict(payload);
+    if (!m.ok) return this.reject(topic, m.message);
+    this.writer.saveDistrict(site, m.value).catch((e: unknown) => this.log(`postgres: district of ${site} not stored: ${(e as Error).message}`));
   }
 
   private reject(topic: string, why: string): void {

@@ -5,6 +5,8 @@
  * client with the right to publish sends.
  */
 import { z } from 'zod';
+import type { DistrictView } from '../../../models/contract/index.js';
+import { MEDIA, POINT_KINDS, POINT_ROLES } from '../../../models/values.js';
 
 export interface ReadingsMessage {
   /** seq of the first reading; reading i has seq first + i. */
@@ -31,6 +33,12 @@ export interface AckMessage {
   readonly readings: Readonly<Record<string, number>>;
   readonly intervals: Readonly<Record<string, number>>;
 }
+
+/**
+ * A site's structure as its collector holds it, for the central store: devices carry no settings (no addresses'
+ * passwords, no OPC UA identities), only when they were removed (config.removedAt), which the analysis needs.
+ */
+export type DistrictMessage = DistrictView;
 
 export interface StatusMessage {
   readonly state: 'online' | 'offline';
@@ -59,6 +67,17 @@ const intervalsSchema = z
   })
   .refine((m) => m.upto > m.after && m.rows.every((r) => r[1] > m.after && r[1] <= m.upto), 'rows must lie in (after, upto]');
 
+// Checked as far as the central store relies on it (ids, the points' roles, kinds and media, the time zone); the
+// buildings' other attributes pass as the collector's own store holds them.
+const districtSchema = z.object({
+  site: z.object({ id: z.string().min(1), name: z.string(), origin: z.object({ lat: finite, lon: finite }), timezone: z.string().min(1) }).loose(),
+  buildings: z.array(z.object({ id: z.string().min(1), name: z.string() }).loose()),
+  devices: z.array(z.object({ id: z.string().min(1), buildingId: z.string(), config: z.object({ removedAt: int.optional() }).strict().optional() }).loose()),
+  points: z.array(
+    z.object({ id: z.string().min(1), deviceId: z.string(), buildingId: z.string(), role: z.enum(POINT_ROLES), kind: z.enum(POINT_KINDS), medium: z.enum(MEDIA) }).loose(),
+  ),
+});
+
 const ackSchema = z.object({ readings: z.record(z.string(), int), intervals: z.record(z.string(), int) });
 
 const encode = (m: unknown): Buffer => Buffer.from(JSON.stringify(m));
@@ -67,6 +86,7 @@ export const encodeReadings = (m: ReadingsMessage): Buffer => encode(m);
 export const encodeIntervals = (m: IntervalsMessage): Buffer => encode(m);
 export const encodeAck = (m: AckMessage): Buffer => encode(m);
 export const encodeStatus = (m: StatusMessage): Buffer => encode(m);
+export const encodeDistrict = (m: DistrictMessage): Buffer => encode(m);
 
 export type Decoded<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -85,3 +105,10 @@ export const decodeReadings = (payload: Buffer): Decoded<ReadingsMessage> => dec
 export const decodeIntervals = (payload: Buffer): Decoded<IntervalsMessage> =>
   decode(intervalsSchema as z.ZodType<IntervalsMessage>, payload);
 export const decodeAck = (payload: Buffer): Decoded<AckMessage> => decode(ackSchema, payload);
+export const decodeDistrict = (payload: Buffer): Decoded<DistrictMessage> => decode(districtSchema as unknown as z.ZodType<DistrictMessage>, payload);
+
+/** The structure to publish: every device's settings left out except when it was removed. */
+export const districtMessage = (view: DistrictView): DistrictMessage => ({
+  ...view,
+  devices: view.devices.map(({ config, ...d }) => (typeof config?.['removedAt'] === 'number' ? { ...d, config: { removedAt: config['removedAt'] } } : d)),
+});

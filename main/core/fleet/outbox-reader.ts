@@ -7,6 +7,8 @@
  * committed batches.
  */
 import { INTERVAL_MS } from '../../../models/time-grid.js';
+import type { DistrictView } from '../../../models/contract/index.js';
+import { loadDistrict } from '../store/district-repo.js';
 import { SqliteDb } from '../store/sqlite-db.js';
 
 export interface OutboxPoint {
@@ -42,6 +44,11 @@ export class OutboxReader {
     const db = await SqliteDb.open(file);
     await db.exec('PRAGMA busy_timeout = 10000;');
     return new OutboxReader(db);
+  }
+
+  /** The district as committed (its devices' settings still sealed; the publisher leaves them out anyway). */
+  district(): Promise<DistrictView | null> {
+    return loadDistrict(this.db);
   }
 
   points(): Promise<OutboxPoint[]> {

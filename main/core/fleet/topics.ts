@@ -5,6 +5,7 @@
  *   plustwin/v1/<site>/<building>/<point>/readings    QoS 1: raw readings of one point, numbered per point
  *   plustwin/v1/<site>/<building>/<point>/intervals   QoS 1: finished 15-minute intervals of one point
  *   plustwin/v1/<site>/ack                            retained, from the central side: what it has committed
+ *   plustwin/v1/<site>/district                       retained, QoS 1: the site's structure (buildings, points, roles)
  *
  * Each level is percent-encoded (encodeURIComponent), so an id may hold '/', '+' or '#' without changing the topic's
  * shape; MQTT forbids those as characters of a level that carries data (MQTT 5.0, section 4.7).
@@ -21,6 +22,20 @@ const level = (id: string): string => {
 
 export const statusTopic = (site: string): string => `${TOPIC_ROOT}/${level(site)}/status`;
 export const ackTopic = (site: string): string => `${TOPIC_ROOT}/${level(site)}/ack`;
+export const districtTopic = (site: string): string => `${TOPIC_ROOT}/${level(site)}/district`;
+/** Every site's structure; a plain subscription (not shared), so each worker gets the retained ones at its start. */
+export const DISTRICT_SUBSCRIPTION = `${TOPIC_ROOT}/+/district`;
+
+/** The site of a district topic, or null. */
+export function parseDistrictTopic(topic: string): string | null {
+  const parts = topic.split('/');
+  if (parts.length !== 4 || `${parts[0]}/${parts[1]}` !== TOPIC_ROOT || parts[3] !== 'district') return null;
+  try {
+    return decodeURIComponent(parts[2] as string);
+  } catch {
+    return null;
+  }
+}
 export const pointTopic = (site: string, building: string, point: string, kind: DataKind): string =>
   `${TOPIC_ROOT}/${level(site)}/${level(building)}/${level(point)}/${kind}`;
 

@@ -1,6 +1,8 @@
 /**
- * The store's public face. main/api and main/collector talk to this interface only, so that a later
- * PostgreSQL/TimescaleDB store can stand behind the same calls.
+ * The store's public face. main/api and main/collector talk to these interfaces only. StoreReader is what the
+ * analysis, reports and API read; two implementations stand behind it: the district's SQLite file (SqliteStore) and
+ * the central PostgreSQL database of a fleet (central/pg-store.ts, read-only: its writes refuse with
+ * ReadOnlyStoreError). The read test suite runs against both (test/integration/store/store-reads.test.ts).
  */
 import type { BuildingBalance, DistrictView, ImplausibleInterval, PowerSample, Resolution, SeriesBucket } from '../../../models/contract/index.js';
 import type { Building, Device, Interval, Point, Reading, RoofSurface, Site } from '../../../models/types.js';
@@ -9,15 +11,10 @@ import type { TariffStore } from './tariff-store.js';
 
 export type { BalanceSeriesInfo, SeriesStep, StepName };
 
-export interface Store {
-  /** Upsert the district's structure by id (site, buildings, devices, points); rows not named are kept. */
-  saveDistrict(site: Site, buildings: readonly Building[], devices: readonly Device[], points: readonly Point[]): Promise<void>;
+/** What the analysis, reports and API read. */
+export interface StoreReader {
   /** null when the file holds no district yet. */
   getDistrict(): Promise<DistrictView | null>;
-  /** Append raw samples; they are buffered and written in batches, and feed the 15-minute interval engine. */
-  ingest(readings: readonly Reading[]): Promise<void>;
-  /** Write every buffered sample and interval now. */
-  flush(): Promise<void>;
   /** Electricity totals per building over [from, to). Reads rollups, never raw samples. */
   buildingBalances(from: number, to: number): Promise<BuildingBalance[]>;
   /** Energy buckets for one building over [from, to). */
@@ -33,24 +30,38 @@ export interface Store {
   balanceSeries(): Promise<BalanceSeriesInfo[]>;
   /** Energy of the given series per step over [from, to), implausible intervals left out (they count as missing). */
   seriesSteps(keys: readonly number[], from: number, to: number, step: StepName): AsyncIterable<SeriesStep>;
-  /** Replace the roof surfaces of the buildings named in roofs (from a LoD2 import or assumed layout). */
-  saveRoofs(buildingIds: readonly string[], roofs: readonly RoofSurface[]): Promise<void>;
   getRoofs(buildingId?: string): Promise<RoofSurface[]>;
   /**
    * The newest perPoint intervals flagged 'implausible' of every point over [from, to), with the point's power limit.
-   * Optional so that stores without quality flags (test fakes, a later remote store) need not answer it.
+   * Optional so that stores without quality flags (test fakes, the central store) need not answer it.
    */
   implausibleIntervals?(from: number, to: number, perPoint: number): Promise<ImplausibleInterval[]>;
   /** A value in the file's meta table (bookkeeping such as an unfinished demo backfill), or null. Optional for fakes. */
   getMeta?(key: string): Promise<string | null>;
+  /**
+   * Tariffs per building and carrier (schema 7). Optional so that fakes and the central store need not keep them:
+   * costs are then 'no tariff'.
+   */
+  readonly tariffs?: TariffStore;
+  /** The file, or for a central database its address without the password. */
+  readonly path: string;
+  close(): Promise<void>;
+}
+
+/** The reads and the writes (a read-only store refuses the writes with ReadOnlyStoreError, read-only.ts). */
+export interface Store extends StoreReader {
+  /** Upsert the district's structure by id (site, buildings, devices, points); rows not named are kept. */
+  saveDistrict(site: Site, buildings: readonly Building[], devices: readonly Device[], points: readonly Point[]): Promise<void>;
+  /** Append raw samples; they are buffered and written in batches, and feed the 15-minute interval engine. */
+  ingest(readings: readonly Reading[]): Promise<void>;
+  /** Write every buffered sample and interval now. */
+  flush(): Promise<void>;
+  /** Replace the roof surfaces of the buildings named in roofs (from a LoD2 import or assumed layout). */
+  saveRoofs(buildingIds: readonly string[], roofs: readonly RoofSurface[]): Promise<void>;
   /** Sets (or, with null, removes) a meta value, committed at once. */
   setMeta?(key: string, value: string | null): Promise<void>;
   /** The timestamp of each named point's last committed reading (its checkpoint); points without one are left out. */
   checkpointTimes?(pointIds: readonly string[]): Promise<Map<string, number>>;
-  /** Tariffs per building and carrier (schema 7). Optional so that fakes and other stores need not keep them: costs are then 'no tariff'. */
-  readonly tariffs?: TariffStore;
-  readonly path: string;
-  close(): Promise<void>;
 }
 
 /** Counters of the ingest path since the store was opened. */

@@ -97,10 +97,15 @@ Zeile wird gar nicht importiert; jede fehlerhafte Zeile wird mit ihrer Nummer ge
     summary: 'Energiebilanz, Kennzahlen, Plusenergie-Status und CO2 einer Quartiersdatei',
     usage: `Aufruf: plustwin balance --db DATEI --from DATUM --to DATUM [--building ID] [--scenario DATEI.json]
                         [--factors ID]... [--export-credit VARIANTE] [--resolution 15min|hour] [--min-coverage X] [--json] [--lang de|en]
+       plustwin balance --pg URL [--site ID] --from DATUM --to DATUM [...]
 
 Bilanzen je Gebäude und Energieträger, Kennzahlen (15 min), Plusenergie-Status (über den Zeitraum und die 12 Monate
-vor --to), CO2 und Teilen im Quartier, aus einer PlusTwin-Datendatei.
+vor --to), CO2 und Teilen im Quartier, aus einer PlusTwin-Datendatei oder der zentralen Datenbank eines Verbunds.
   --db DATEI       die SQLite-Datei des Quartiers (muss vorhanden sein)
+  --pg URL         statt --db: die zentrale PostgreSQL-Datenbank eines Verbunds, z. B.
+                   postgresql://plustwin_read@db.example.org/plustwin (nur lesend; das Passwort aus PGPASSWORD oder
+                   ~/.pgpass, nicht in der URL)
+  --site ID        mit --pg: der Standort (darf fehlen, wenn die Datenbank nur einen hält)
   --from, --to     Tage in der Zeitzone des Standorts (2025-01-01 = Mitternacht Ortszeit, standardmäßig Europe/Berlin)
                    oder ISO-Zeiten mit Zone (2025-01-01T06:00Z) im 15-Minuten-Raster; --to gehört nicht mehr dazu
   --min-coverage X Urteile, bei denen weniger als dieser Anteil der Viertelstunden einen Wert hat, sind vorläufig (Standard 0,9)
@@ -130,9 +135,15 @@ angenommen; Einstrahlung aus dem DWD-Testreferenzjahr der Region 5 (Essen, mitge
     usage: `Aufruf: plustwin report --db DATEI --period ZEITRAUM --format pdf|xlsx|csv --out DATEI
                        [--buildings ID,...] [--lang de|en] [--weather TRY.csv]
                        [--csv de|intl] [--csv-scope point|building|costs] [--no-intervals]
+       plustwin report --pg URL [--site ID] --period ZEITRAUM --format pdf|xlsx|csv --out DATEI [...]
 
-Schreibt einen Bericht über das Quartier einer PlusTwin-Datendatei.
+Schreibt einen Bericht über das Quartier einer PlusTwin-Datendatei oder über einen Standort der zentralen Datenbank
+eines Verbunds.
   --db DATEI         die SQLite-Datei des Quartiers (wird nur gelesen)
+  --pg URL           statt --db: die zentrale PostgreSQL-Datenbank eines Verbunds, z. B.
+                     postgresql://plustwin_read@db.example.org/plustwin (nur lesend; das Passwort aus PGPASSWORD oder
+                     ~/.pgpass, nicht in der URL)
+  --site ID          mit --pg: der Standort (darf fehlen, wenn die Datenbank nur einen hält)
   --period ZEITRAUM  2025, 2025-03, 2025-03-30 oder 2025-01-01..2025-06-30 (Ende eingeschlossen), in der Zeitzone
                      des Standorts
   --format F         pdf: der Bericht für Beratende (braucht ein Chromium: /usr/bin/chromium oder PLUSTWIN_CHROMIUM)

@@ -1,6 +1,6 @@
 /** `plustwin serve`: the core without Electron, the UI in a browser (plant-room gateway PCs, tests). */
 import path from 'node:path';
-import type { CliCommand } from '../common/command.js';
+import { UsageError, type CliCommand } from '../common/command.js';
 import { intOption, parseArgs } from '../common/args.js';
 import { CORE_FLAGS, coreOptionsFrom } from '../common/core-flags.js';
 import { appRoot } from '../../core/base/app-root.js';
@@ -11,6 +11,7 @@ import { waitForShutdownSignal } from '../common/shutdown-signal.js';
 import type { StoreAdmin } from '../../core/store/store.js';
 
 const usage = `usage: plustwin serve [--data DIR] [--port N] [--host ADDR] [--speed N] [--no-demo] [--demo-history-days N] [--new-token]
+                     [--pg URL [--site ID]]
 
 Runs PlusTwin's core and serves its UI on http://127.0.0.1:<port>/ (default port 8740).
   --data DIR     where the SQLite file and settings live (default: the user-data folder)
@@ -23,7 +24,19 @@ Runs PlusTwin's core and serves its UI on http://127.0.0.1:<port>/ (default port
   --speed N      demo clock speed: simulated seconds per real second (60 = a day in 24 minutes)
   --no-demo      do not start the built-in demo district
   --demo-history-days N
-                 days of demo history generated on first start (default 365)`;
+                 days of demo history generated on first start (default 365)
+  --pg URL       show a fleet's central PostgreSQL database instead of a district file, read-only
+                 (postgresql://plustwin_read@db.example.org/plustwin; the password from PGPASSWORD or ~/.pgpass).
+                 Nothing is collected and the demo does not start; changes are refused (docs/deployment.md)
+  --site ID      with --pg: the site to show (may be left out when the database holds one site)`;
+
+/** --pg and --site as the core's option; a mistake in them is a usage error before anything starts. */
+const centralOption = (flags: { pg?: string | undefined; site?: string | undefined }): { central?: { url: string; site?: string } } => {
+  if (flags.site !== undefined && flags.pg === undefined) throw new UsageError('--site goes with --pg (a district file holds one site)');
+  if (flags.pg === undefined) return {};
+  if (!/^postgres(ql)?:\/\//.test(flags.pg)) throw new UsageError(`--pg must be a postgresql:// URL, got '${flags.pg}'`);
+  return { central: { url: flags.pg, ...(flags.site === undefined ? {} : { site: flags.site }) } };
+};
 
 export const serveCommand: CliCommand = {
   name: 'serve',
@@ -36,11 +49,13 @@ export const serveCommand: CliCommand = {
       host: 'string',
       'new-token': 'boolean',
       'allow-host': 'list',
+      pg: 'string',
+      site: 'string',
     });
     const port = intOption('port', flags.port, 8740, 0, 65535);
     const host = flags.host ?? '127.0.0.1';
     const log = (line: string) => io.err.write(`${line}\n`);
-    const options = coreOptionsFrom(flags, log);
+    const options = { ...coreOptionsFrom(flags, log), ...centralOption(flags) };
     // loaded here, not at the top: the other commands start without the core's drivers (node-opcua alone costs seconds)
     const [{ startCore }, { startHttpServer }] = await Promise.all([
       import('../../core/app/app-core.js'),

@@ -12,7 +12,9 @@ import path from 'node:path';
 import pg from 'pg';
 import sqlite3 from 'sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INTERVAL_MS } from '../../../models/time-grid.js';
+import { HOUR_MS, INTERVAL_MS } from '../../../models/time-grid.js';
+import { openCentralStore } from '../../../main/core/store/central/pg-store.js';
+import { openStore } from '../../../main/core/store/open-store.js';
 import { runIntervalEngine, type EnginePoint, type EngineReading } from '../../../models/intervals/interval-engine.js';
 import { DEFAULT_LIMITS } from '../../../models/intervals/limits.js';
 import { FLEET_ACL } from './acl.js';
@@ -128,6 +130,38 @@ async function expectRecomputedEqual(file: string, site: string, edge: ReadonlyA
   for (const e of edge) expect(byKey.get(`${e.id}|${e.d}|${e.slot}`), `${e.id} direction ${e.d} slot ${e.slot}`).toBeCloseTo(e.kwh, 9);
 }
 
+/**
+ * The site's structure reached PostgreSQL too (the collector's retained district message), and the central store
+ * reads it and the balances from the central rollups as the edge's own store does, over the hours every point has
+ * finished (the last, open interval of a point stays at the edge).
+ */
+async function expectCentralStoreEqual(file: string, site: string): Promise<void> {
+  const checkpoints = await sqliteAll<{ ts: number }>(file, 'SELECT ts FROM checkpoints');
+  const firstSlot = await sqliteAll<{ slot: number }>(file, 'SELECT MIN(slot) AS slot FROM intervals');
+  const from = Math.ceil((firstSlot[0]!.slot * INTERVAL_MS) / HOUR_MS) * HOUR_MS;
+  const to = Math.floor(Math.min(...checkpoints.map((c) => c.ts)) / HOUR_MS) * HOUR_MS;
+  const centre = await openCentralStore(postgres.url, { site });
+  const edge = await openStore(file);
+  try {
+    const view = await edge.getDistrict();
+    const seen = await centre.getDistrict();
+    expect(seen?.site).toEqual(view?.site);
+    expect(seen?.buildings).toEqual(view?.buildings);
+    expect(seen?.points).toEqual(view?.points);
+    expect(to).toBeGreaterThan(from);
+    const want = await edge.buildingBalances(from, to);
+    const got = await centre.buildingBalances(from, to);
+    expect(got.map((b) => b.buildingId)).toEqual(want.map((b) => b.buildingId));
+    got.forEach((g, i) => {
+      const w = want[i]!;
+      for (const k of ['importKwh', 'exportKwh', 'generationKwh', 'consumptionKwh', 'coverage'] as const) expect(g[k], `${site} ${g.buildingId} ${k}`).toBeCloseTo(w[k], 9);
+    });
+  } finally {
+    await edge.close();
+    await centre.close();
+  }
+}
+
 beforeAll(async () => {
   [postgres, broker] = await Promise.all([
     startPostgres(),
@@ -219,6 +253,7 @@ describe('city scale: collectors -> Mosquitto -> ingest workers -> PostgreSQL', 
       expect(edgeIntervals.length).toBeGreaterThan(100);
       expect(centralIntervals).toEqual(edgeIntervals);
       await expectRecomputedEqual(file, site, edgeIntervals);
+      await expectCentralStoreEqual(file, site);
     }
 
     // what site-c read while cut off arrived afterwards, marked as history

@@ -264,7 +264,7 @@ describe('plustwin report', () => {
 
   it('bad calls: usage errors (printed with the usage, exit 2 by runCli) that name the problem, no file left behind', async () => {
     const cases: [string[], RegExp][] = [
-      [['--period', '2025', '--format', 'pdf', '--out', 'x.pdf'], /--db is required/],
+      [['--period', '2025', '--format', 'pdf', '--out', 'x.pdf'], /--db FILE or --pg URL is required/],
       [['--db', path.join(dir, 'nope.db'), '--period', '2025', '--format', 'pdf', '--out', 'x.pdf'], /no file .*nope\.db/],
       [['--db', dbFile, '--period', '2025', '--format', 'docx', '--out', 'x.docx'], /--format must be one of pdf, xlsx, csv/],
       [['--db', dbFile, '--period', '2025', '--format', 'csv', '--out', 'x.csv', '--lang', 'fr'], /--lang must be de or en/],

@@ -12,14 +12,15 @@ import { balanceReport, scenarioReport } from '../balance-report.js';
 import { costReport } from '../cost-report.js';
 import { langFrom, numberFormatter, type Lang } from '../number-format.js';
 import { zonedToUtc } from '../../../core/analysis/local-time.js';
-import { openExistingDistrict } from '../open-district.js';
+import type { Store } from '../../../core/store/store.js';
+import { checkSource, openSource, sourceUsage, sourceName } from '../open-source.js';
 
-const usage = `usage: plustwin balance --db FILE --from DATE --to DATE [--building ID] [--scenario FILE.json]
+const usage = `usage: plustwin balance (--db FILE | --pg URL [--site ID]) --from DATE --to DATE [--building ID] [--scenario FILE.json]
                         [--factors ID]... [--export-credit VARIANT] [--resolution 15min|hour] [--min-coverage X] [--json] [--lang de|en]
 
 Balances per building and carrier, KPIs (15 min), energy-plus status (over the period and the 12 months
-before --to), CO2 and district sharing, from a PlusTwin data file.
-  --db FILE        the district's SQLite file (must exist)
+before --to), CO2 and district sharing, from a PlusTwin data file or a fleet's central database.
+${sourceUsage(17)}
   --from, --to     local dates in the site's time zone (2025-01-01 = local midnight, Europe/Berlin by default)
                    or ISO times with zone (2025-01-01T06:00Z) on the 15-minute grid; to is exclusive
   --min-coverage X verdicts below this share of intervals with a value are provisional (default 0.9)
@@ -64,6 +65,8 @@ export const balanceCommand: CliCommand = {
   async run(argv, io) {
     const { positional, flags } = parseArgs(argv, {
       db: 'string',
+      pg: 'string',
+      site: 'string',
       from: 'string',
       to: 'string',
       building: 'string',
@@ -76,7 +79,7 @@ export const balanceCommand: CliCommand = {
       'export-credit': 'string',
     });
     if (positional.length > 0) throw new UsageError(`unexpected argument '${positional[0]}'`);
-    if (flags.db === undefined) throw new UsageError('--db is required');
+    checkSource(flags);
     if (flags.from === undefined) throw new UsageError('--from is required');
     if (flags.to === undefined) throw new UsageError('--to is required');
     const minCoverage = flags['min-coverage'] === undefined ? undefined : Number(flags['min-coverage']);
@@ -102,10 +105,11 @@ export const balanceCommand: CliCommand = {
     // syntax first, so that a mistyped date is a usage error whether or not the file exists
     parseDate('from', flags.from);
     parseDate('to', flags.to);
-    const store = await openExistingDistrict(flags.db);
+    const store = await openSource(flags);
+    const source = sourceName(flags, store);
     try {
       const view = await store.getDistrict();
-      if (view === null) throw new Error(`${flags.db} holds no district`);
+      if (view === null) throw new Error(`${source} holds no district`);
       // Dates are local days of the site (docs/cli.md): 2025-01-01 is midnight in Europe/Berlin, not in UTC.
       const from = parseDate('from', flags.from, view.site.timezone);
       const to = parseDate('to', flags.to, view.site.timezone);
@@ -120,7 +124,7 @@ export const balanceCommand: CliCommand = {
       };
       const checked = argSchemas['district.analysis'].safeParse(base);
       if (!checked.success) throw new UsageError(checked.error.issues[0]?.message ?? 'invalid period');
-      await runBalance(store, view, base, { ...flags, db: flags.db, scenarioJson }, io, lang, resolution);
+      await runBalance(store, view, base, { ...flags, db: source, scenarioJson }, io, lang, resolution);
       return 0;
     } finally {
       await store.close();
@@ -129,6 +133,7 @@ export const balanceCommand: CliCommand = {
 };
 
 interface BalanceFlags {
+  /** The district file or the central database, as messages name it. */
   readonly db: string;
   readonly building?: string | undefined;
   readonly scenario?: string | undefined;
@@ -137,7 +142,7 @@ interface BalanceFlags {
 }
 
 const runBalance = async (
-  store: Awaited<ReturnType<typeof openExistingDistrict>>,
+  store: Store,
   view: DistrictView,
   base: AnalysisArgs,
   flags: BalanceFlags,

@@ -5,18 +5,18 @@ import { tryFilePath } from '../../../core/analysis/weather.js';
 import { UsageError, type CliCommand } from '../../common/command.js';
 import { parseArgs } from '../../common/args.js';
 import { appVersion } from '../../../core/base/app-root.js';
-import { openExistingDistrict } from '../open-district.js';
+import { checkSource, openSource, sourceUsage } from '../open-source.js';
 import type { ReportFormat } from '../../../core/reports/export-report.js';
 import { isLanguage } from '../../../../models/values.js';
 import { PeriodError } from '../../../core/reports/report-period.js';
 import { progressBar } from '../../../core/reports/progress-bar.js';
 
-const usage = `usage: plustwin report --db FILE --period PERIOD --format pdf|xlsx|csv --out FILE
+const usage = `usage: plustwin report (--db FILE | --pg URL [--site ID]) --period PERIOD --format pdf|xlsx|csv --out FILE
                        [--buildings ID,...] [--lang de|en] [--weather TRY.csv]
                        [--csv de|intl] [--csv-scope point|building|costs] [--no-intervals]
 
-Writes a report of the district in a PlusTwin data file.
-  --db FILE          the district's SQLite file (it is only read)
+Writes a report of the district in a PlusTwin data file or of one site of a fleet's central database.
+${sourceUsage(19)}
   --period PERIOD    2025, 2025-03, 2025-03-30 or 2025-01-01..2025-06-30 (end inclusive), in the site's time zone
   --format F         pdf: the consultant's report (needs a Chromium: /usr/bin/chromium or PLUSTWIN_CHROMIUM)
                      xlsx: buildings, monthly balances, 15-minute intervals with quality, factors
@@ -48,6 +48,8 @@ export const reportCommand: CliCommand = {
   async run(argv, io) {
     const { positional, flags } = parseArgs(argv, {
       db: 'string',
+      pg: 'string',
+      site: 'string',
       period: 'string',
       format: 'string',
       out: 'string',
@@ -59,8 +61,7 @@ export const reportCommand: CliCommand = {
       'no-intervals': 'boolean',
     });
     if (positional.length > 0) throw new UsageError(`unexpected argument '${positional[0]}'`);
-    const db = flags.db;
-    if (db === undefined) throw new UsageError('--db is required');
+    checkSource(flags);
     if (flags.period === undefined) throw new UsageError('--period is required');
     if (flags.out === undefined) throw new UsageError('--out is required');
     const format = flags.format as ReportFormat | undefined;
@@ -74,7 +75,7 @@ export const reportCommand: CliCommand = {
     const buildingIds = flags.buildings?.split(',').map((s) => s.trim()).filter((s) => s !== '');
     if (buildingIds !== undefined && buildingIds.length === 0) throw new UsageError('--buildings names no building');
     const weather = loadWeather(flags.weather ?? tryFilePath());
-    const store = await openExistingDistrict(db);
+    const store = await openSource(flags);
     const bar = progressBar(io.err);
     try {
       // loaded here: the writers bring exceljs and playwright-core, which the other commands do not need
