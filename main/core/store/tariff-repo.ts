@@ -11,10 +11,10 @@ export class TariffRepo implements TariffStore {
 
   async list(buildingId?: string): Promise<Tariff[]> {
     const rows = await this.db.all<{ doc: string }>(
-      `SELECT doc FROM tariffs ${buildingId === undefined ? '' : 'WHERE building_id = ?'} ORDER BY building_id, carrier`,
+      `SELECT doc FROM tariffs ${buildingId === undefined ? '' : 'WHERE building_id = ?'} ORDER BY building_id, carrier, json_extract(doc, '$.validFrom')`,
       buildingId === undefined ? [] : [buildingId],
     );
-    return rows.map((r) => JSON.parse(r.doc) as Tariff).sort((a, b) => (a.buildingId === b.buildingId && a.carrier === b.carrier ? a.validFrom.localeCompare(b.validFrom) : 0));
+    return rows.map((r) => JSON.parse(r.doc) as Tariff);
   }
 
   async save(tariff: Tariff, prices: readonly QuarterHourPrice[] | null): Promise<void> {
