@@ -26,6 +26,20 @@ export const ERROR_CODES = [
   'opcua.login',
   /** The OPC UA server's certificate is not trusted yet. params: none. */
   'opcua.certificate',
+  /** A PDF report needs a Chromium and none was found. params: none. */
+  'report.noChromium',
+  /** A building file that is not valid JSON. params: file, line, column, problem (the parser's words). */
+  'import.json',
+  /** A building file that is neither CityGML nor GeoJSON. params: file. */
+  'import.format',
+  /** An empty building file. params: file. */
+  'import.empty',
+  /** A building file over the upload limit. params: file, limitMb. */
+  'import.tooLarge',
+  /** A building file without a single building. params: file. */
+  'import.noBuildings',
+  /** Any other problem in a building file. params: file, line, column (0 when unknown), problem. */
+  'import.problem',
   /**
    * A dynamic tariff's CSV has bad rows (models/tariffs/tariff-csv-problems.ts). params: count (all problems), rows
    * (JSON of the first TariffCsvProblem[]: file, line, code, value, otherLine).

@@ -4,6 +4,7 @@ import { publishDebug } from './app/debug-hooks.js';
 import { DistrictApp } from './app/district-app.js';
 import { setupCollapsibleColumns } from './app/collapsible-columns.js';
 import { mountDevices } from './devices/mount-devices.js';
+import { mountFiles } from './files/mount-files.js';
 import { isThemeChoice, resolveTheme, THEME_CHOICES, type ThemeChoice } from './app/theme.js';
 import { createI18n, isStaticKey, LANGUAGES, pickLang } from './i18n/i18n.js';
 import type { Language, Theme } from '../models/values.js';
@@ -111,6 +112,13 @@ async function boot(): Promise<void> {
     i18n,
     bar: document.querySelector<HTMLElement>('header.topbar') ?? document.body,
     showBuilding: (id) => void app.reloadDistrict(id),
+    notice: byTestId(document, 'notice'),
+  });
+  mountFiles({
+    api,
+    i18n,
+    bar: document.querySelector<HTMLElement>('header.topbar') ?? document.body,
+    onImported: () => void app.reloadBuildings(),
     notice: byTestId(document, 'notice'),
   });
   window.addEventListener('pagehide', () => app.dispose());

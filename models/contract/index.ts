@@ -11,6 +11,7 @@ import type { AnalysisMethods } from './analysis.js';
 import type { CarrierMethods } from './carriers.js';
 import type { DeviceMethods } from './devices.js';
 import type { DistrictMethods } from './district.js';
+import type { FileMethods } from './files.js';
 import type { HistoryMethods } from './history.js';
 import type { OpcUaMethods } from './opcua.js';
 import type { ScenarioMethods } from './scenarios.js';
@@ -31,6 +32,7 @@ export type * from './settings.js';
 export type * from './status.js';
 export type * from './tariffs.js';
 export * from './wire.js';
+export * from './files.js';
 
 /** method name -> [argument, result] */
 export type ApiMethods = StatusMethods &
@@ -43,7 +45,8 @@ export type ApiMethods = StatusMethods &
   SettingsMethods &
   AlarmMethods &
   HistoryMethods &
-  TariffMethods;
+  TariffMethods &
+  FileMethods;
 
 /** event name -> payload */
 export type ApiEvents = StatusEvents;

@@ -211,6 +211,17 @@ export class DistrictApp {
     if (selectId) await this.select(selectId);
   }
 
+  /** Re-reads the district after an import added or changed buildings, and draws it anew. */
+  async reloadBuildings(): Promise<void> {
+    const district = await this.unwrap(this.api.call('district.get', {}), false);
+    if (!district) return;
+    this.district = district;
+    this.scene.setDistrict(district.site.origin, district.buildings, { pv: pvSystems(district.buildings, district.points) });
+    void this.loadRoofShapes();
+    this.list.render(district.buildings);
+    this.recolor();
+  }
+
   async select(id: string): Promise<void> {
     const d = this.district;
     const building = d?.buildings.find((b) => b.id === id);

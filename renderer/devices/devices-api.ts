@@ -3,6 +3,7 @@ import type { ArgsOf, MethodName, PlusTwinApi, ResultOf } from '../../models/con
 import type { ErrorCode } from '../../models/error-codes.js';
 import type { ApiError } from '../../models/result.js';
 import type { I18n } from '../i18n/i18n.js';
+import { importErrorText } from '../files/import-errors.js';
 import { tariffCsvErrorText } from '../panels/tariff-csv-text.js';
 
 export class DeviceApiError extends Error {
@@ -51,6 +52,15 @@ function codeText(i18n: I18n, code: ErrorCode, params: Readonly<Record<string, s
       return i18n.t('error.opcua.login');
     case 'opcua.certificate':
       return i18n.t('error.opcua.certificate');
+    case 'report.noChromium':
+      return i18n.t('error.report.noChromium');
+    case 'import.json':
+    case 'import.format':
+    case 'import.empty':
+    case 'import.tooLarge':
+    case 'import.noBuildings':
+    case 'import.problem':
+      return importErrorText(i18n, code, params);
     case 'tariff.csv':
       return tariffCsvErrorText(i18n, params);
   }

@@ -3,9 +3,11 @@
  * keys with the same placeholders, and every lookup must name a key of this table: tsc checks both (models/i18n/).
  */
 import { defineMessages } from '../../models/i18n/define-messages.js';
+import { filesMessagesDe, filesMessagesEn } from './files-messages.js';
 
 export const rendererMessages = defineMessages({
   de: {
+    ...filesMessagesDe,
     'app.title': 'PlusTwin – Quartier',
     'app.loading': 'Lade Quartier …',
     'app.error': 'Fehler: {message}',
@@ -402,6 +404,7 @@ export const rendererMessages = defineMessages({
     'compare.noData': 'keine Daten',
   },
   en: {
+    ...filesMessagesEn,
     'app.title': 'PlusTwin – district',
     'app.loading': 'Loading district …',
     'app.error': 'Error: {message}',

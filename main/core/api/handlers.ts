@@ -16,6 +16,9 @@ import { essenWeather } from '../analysis/weather.js';
 import { unavailableDeviceHandlers, type DeviceHandlers } from './device-handlers.js';
 import { districtForUi } from './district-for-ui.js';
 import { carrierHandlers } from './carrier-handlers.js';
+import { exportsDirOf } from './download-file.js';
+import { fileHandlers } from './file-handlers.js';
+import { FileJobs } from './file-jobs.js';
 import { historyHandlers } from './history-handlers.js';
 import { tariffHandlers } from './tariff-handlers.js';
 import { roofShapesOf, withoutOutlines } from './roof-shapes.js';
@@ -52,6 +55,7 @@ export function createHandlers({ store, collector, info, devices, settings }: Ha
   };
   // The colour mode's PV potential is district.pvPotential's figure; roofs change only on an import, so it is kept
   // per set of buildings and roof count rather than recomputed on every refresh of the time bar.
+  let fileJobs: FileJobs | null = null;
   let pvCache: { key: string; kwh: Map<string, number> } | null = null;
   const pvPerBuilding = async (view: { buildings: readonly { id: string }[] }): Promise<Map<string, number>> => {
     const key = `${view.buildings.map((b) => b.id).join('|')}#${(await store.getRoofs()).length}`;
@@ -90,6 +94,7 @@ export function createHandlers({ store, collector, info, devices, settings }: Ha
     ...carrierHandlers(store, district),
     ...historyHandlers(store),
     ...tariffHandlers(store),
+    ...fileHandlers(store, () => (fileJobs ??= new FileJobs(exportsDirOf(info.dataDir)))),
     ...(devices ?? unavailableDeviceHandlers()),
     ...(settings ?? unavailableSettingsHandlers()),
   };

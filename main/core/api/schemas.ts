@@ -13,6 +13,7 @@ import { HEAT_PUMP_REPLACES } from '../../../models/scenarios/measures.js';
 import { ANALYSIS_RESOLUTIONS, HEAT_SUPPLY_CARRIERS, HISTORY_KINDS, HISTORY_UNITS, RESOLUTIONS } from '../../../models/values.js';
 import { carrierArgSchemas } from './carrier-handlers.js';
 import { deviceArgSchemas } from './device-schemas.js';
+import { fileArgSchemas } from './file-schemas.js';
 import type { AllTrue, SchemaMatches } from './schema-check.js';
 import { settingsArgSchemas } from './settings-api.js';
 import { tariffArgSchemas } from './tariff-schemas.js';
@@ -136,6 +137,7 @@ export const argSchemas = {
   'history.import': historyCsv.extend({ pointId: id }),
   ...carrierArgSchemas,
   ...deviceArgSchemas,
+  ...fileArgSchemas,
   ...settingsArgSchemas,
   ...tariffArgSchemas,
 } satisfies Record<MethodName, z.ZodType>;

@@ -5,6 +5,8 @@
  */
 import { contentTypeOf, resolveStatic } from '../../core/ui-assets/static-files.js';
 import { electronCsp } from '../../core/ui-assets/security-headers.js';
+import { downloadFile, type DownloadFile } from '../../core/api/download-file.js';
+import { DOWNLOAD_PATH } from '../../../models/contract/index.js';
 
 export const APP_SCHEME = 'plustwin';
 export const APP_ORIGIN = `${APP_SCHEME}://app`;
@@ -31,4 +33,20 @@ export function resolveAppRequest(rendererDir: string, url: string): AppResource
       'x-content-type-options': 'nosniff',
     },
   };
+}
+
+/**
+ * An export the page asks for at DOWNLOAD_PATH/<job id>: the same files serve mode answers over HTTP, from the data
+ * folder's exports; null for every other path (those are the page's own files).
+ */
+export function resolveAppDownload(exportsDir: string, url: string): { ok: true; found: DownloadFile } | { ok: false; status: 404 } | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (`${parsed.protocol}//${parsed.host}` !== APP_ORIGIN || !parsed.pathname.startsWith(`${DOWNLOAD_PATH}/`)) return null;
+  const found = downloadFile(exportsDir, parsed.pathname.slice(DOWNLOAD_PATH.length + 1));
+  return found === null ? { ok: false, status: 404 } : { ok: true, found };
 }

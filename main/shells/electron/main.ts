@@ -29,7 +29,8 @@ import { appRoot, appVersion } from '../../core/base/app-root.js';
 import { SettingsStore } from '../../core/settings/settings-store.js';
 import type { Settings } from '../../core/settings/settings-schema.js';
 import { aboutLines } from './about-text.js';
-import { APP_SCHEME, APP_URL, resolveAppRequest } from './app-protocol.js';
+import { APP_SCHEME, APP_URL, resolveAppDownload, resolveAppRequest } from './app-protocol.js';
+import { exportsDirOf } from '../../core/api/download-file.js';
 import { connectCore, type CoreClient, type CorePort } from './core-protocol.js';
 import { defaultExportName, defaultExportPeriod, EXPORT_FILTERS } from './export-defaults.js';
 import { CALL_CHANNEL, EVENT_CHANNEL } from './ipc-channels.js';
@@ -409,6 +410,15 @@ app.whenReady().then(async () => {
   lockDownSession(session.defaultSession);
   const rendererDir = path.join(dist, 'renderer');
   protocol.handle(APP_SCHEME, (request) => {
+    // the UI's export button: the core wrote the file into the data folder, the page downloads it from here
+    const download = resolveAppDownload(exportsDirOf(userData), request.url);
+    if (download !== null) {
+      if (!download.ok) return new Response(null, { status: download.status });
+      return fs.promises.readFile(download.found.file).then(
+        (body) => new Response(body, { status: 200, headers: download.found.headers }),
+        () => new Response(null, { status: 404 }),
+      );
+    }
     const found = resolveAppRequest(rendererDir, request.url);
     if (!found.ok) return new Response(null, { status: found.status });
     return fs.promises.readFile(found.file).then(

@@ -5,9 +5,11 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { HTTP_CALL_PATH, WS_EVENTS_PATH, type EventName, type WireCall } from '../../../models/contract/index.js';
+import { DOWNLOAD_PATH, HTTP_CALL_PATH, WS_EVENTS_PATH, type EventName, type WireCall } from '../../../models/contract/index.js';
 import { err } from '../../../models/result.js';
 import { dispatch, type Handlers } from '../../core/api/dispatch.js';
+import { downloadFile } from '../../core/api/download-file.js';
+import fs from 'node:fs';
 import type { EventBus } from '../../core/base/event-bus.js';
 import { checkAccess, checkHost, type AccessPolicy } from './access.js';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './rate-limit.js';
@@ -27,6 +29,8 @@ export interface HttpServerOptions {
   readonly access: AccessPolicy;
   /** Per client address, for the API and the event socket (default DEFAULT_RATE_LIMIT). */
   readonly rateLimit?: RateLimitOptions;
+  /** Where finished exports lie (main/core/api/download-file.ts); without it GET DOWNLOAD_PATH/<id> answers 404. */
+  readonly exportsDir?: string;
   /** How long close() lets requests under way finish before it cuts them off (default 5 s). */
   readonly drainMs?: number;
 }
@@ -85,6 +89,18 @@ async function handleCall(req: http.IncomingMessage, res: http.ServerResponse, h
   sendJson(res, 200, await dispatch(handlers, call.method, call.args));
 }
 
+/** A finished export as an attachment, streamed; behind the same host, origin and token checks as every API call. */
+function sendDownload(req: http.IncomingMessage, res: http.ServerResponse, exportsDir: string | undefined, jobId: string): void {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return void sendJson(res, 405, err('validation', 'use GET'));
+  const found = exportsDir === undefined ? null : downloadFile(exportsDir, jobId);
+  if (found === null) return void sendJson(res, 404, err('not-found', `no finished export '${jobId.slice(0, 40)}' (exports are kept for an hour)`));
+  res.writeHead(200, { ...securityHeaders(), ...found.headers });
+  if (req.method === 'HEAD') return void res.end();
+  const stream = fs.createReadStream(found.file);
+  stream.on('error', () => res.destroy());
+  stream.pipe(res);
+}
+
 export async function startHttpServer(o: HttpServerOptions): Promise<RunningHttpServer> {
   const headers = securityHeaders();
   const limiter = new RateLimiter(o.rateLimit ?? DEFAULT_RATE_LIMIT);
@@ -109,6 +125,7 @@ export async function startHttpServer(o: HttpServerOptions): Promise<RunningHttp
         handleCall(req, res, o.handlers).catch((e) => sendJson(res, 500, err('internal', (e as Error).message)));
         return;
       }
+      if (path.startsWith(`${DOWNLOAD_PATH}/`)) return void sendDownload(req, res, o.exportsDir, path.slice(DOWNLOAD_PATH.length + 1));
       return void sendJson(res, 404, err('not-found', `no API at ${path}`));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405).end();

@@ -8,6 +8,7 @@ import { isLoopback, type AccessPolicy } from './access.js';
 import { createHostAllowList } from './host-allow-list.js';
 import { loadOrCreateToken } from './serve-token.js';
 import { waitForShutdownSignal } from '../common/shutdown-signal.js';
+import { exportsDirOf } from '../../core/api/download-file.js';
 import type { StoreAdmin } from '../../core/store/store.js';
 
 const usage = `usage: plustwin serve [--data DIR] [--port N] [--host ADDR] [--speed N] [--no-demo] [--demo-history-days N] [--new-token]
@@ -79,6 +80,7 @@ export const serveCommand: CliCommand = {
         handlers: core.handlers,
         events: core.events,
         access,
+        exportsDir: exportsDirOf(core.paths.dir),
       });
     } catch (e) {
       await core.close();
