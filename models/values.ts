@@ -81,12 +81,16 @@ export const THEME_SETTINGS = ['system', ...THEMES] as const;
 export type ThemeSetting = (typeof THEME_SETTINGS)[number];
 
 /** What colours the buildings in the 3D district (the legend and the dropdown follow this order). */
-export const COLOR_METRICS = ['net', 'selfSufficiency', 'co2', 'pvPotential'] as const;
+export const COLOR_METRICS = ['net', 'selfSufficiency', 'co2', 'pvPotential', 'heatDensity'] as const;
 export type ColorMetric = (typeof COLOR_METRICS)[number];
 
 /** What a heat meter sits behind: a boiler's fuel, district heat, or a heat pump's electricity. */
 export const HEAT_SUPPLY_CARRIERS = ['gas', 'oil', 'lpg', 'biogas', 'wood', 'pellets', 'district-heat', 'electricity'] as const;
 export type HeatSupplyCarrier = (typeof HEAT_SUPPLY_CARRIERS)[number];
+
+/** The planning files the UI can export (docs/planning.md): heat plan, BISKO balance, energy report. */
+export const PLANNING_EXPORT_KINDS = ['heat-plan-gpkg', 'bisko-xlsx', 'bisko-csv', 'energy-report-pdf', 'energy-report-xlsx'] as const;
+export type PlanningExportKind = (typeof PLANNING_EXPORT_KINDS)[number];
 
 /** What a history CSV holds: cumulative readings, kWh per quarter hour, or mean kW per quarter hour. */
 export const HISTORY_KINDS = ['readings', 'profile-kwh', 'profile-kw'] as const;

@@ -10,6 +10,7 @@ import { createI18n, isStaticKey, LANGUAGES, pickLang } from './i18n/i18n.js';
 import type { Language, Theme } from '../models/values.js';
 import { byTestId, h } from './panels/dom.js';
 import { loadSettings, saveSettings } from './app/saved-settings.js';
+import { mountPlanningExport } from './planning/planning-export-dialog.js';
 
 const LANG_KEY = 'plustwin.lang';
 const THEME_KEY = 'plustwin.theme';
@@ -121,6 +122,7 @@ async function boot(): Promise<void> {
     onImported: () => void app.reloadBuildings(),
     notice: byTestId(document, 'notice'),
   });
+  mountPlanningExport(api, i18n, document.querySelector<HTMLElement>('header.topbar') ?? document.body);
   window.addEventListener('pagehide', () => app.dispose());
   await app.start();
 }

@@ -48,9 +48,11 @@ export type HeatSupplyMap = Readonly<Record<string, HeatSupply>>;
 /** The heat supply an analysis assumed for one building, stated in every result that uses it. */
 export interface HeatSupplyUse extends HeatSupply {
   readonly buildingId: string;
-  /** 'default' when the building had no setting. */
-  /** 'default' when the building had none; 'building' for the heat supply stored in the district file; 'setting' for the call's. */
-  readonly origin: 'default' | 'setting' | 'building';
+  /**
+   * 'default' when the building had none; 'building' for the heat supply stored in the district file; 'setting' for
+   * the call's; 'planning' for the fuel entered in the building's planning attributes (default efficiency).
+   */
+  readonly origin: 'default' | 'setting' | 'building' | 'planning';
   readonly heatKwh: number;
   readonly deliveredKwh: number;
 }

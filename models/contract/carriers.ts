@@ -45,7 +45,7 @@ export interface CarrierSeriesResult {
   /** Carriers with a meter (or derived from one), electricity first. */
   readonly carriers: readonly CarrierSeriesView[];
   /** The heat supply the fuel behind metered heat was derived with (a building's), null when none was derived. */
-  readonly heatSupply: (HeatSupply & { readonly origin: 'default' | 'setting' | 'building' }) | null;
+  readonly heatSupply: (HeatSupply & { readonly origin: 'default' | 'setting' | 'building' | 'planning' }) | null;
 }
 
 export interface CarrierMethods {

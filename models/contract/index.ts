@@ -14,6 +14,7 @@ import type { DistrictMethods } from './district.js';
 import type { FileMethods } from './files.js';
 import type { HistoryMethods } from './history.js';
 import type { OpcUaMethods } from './opcua.js';
+import type { PlanningMethods } from './planning.js';
 import type { ScenarioMethods } from './scenarios.js';
 import type { SettingsMethods } from './settings.js';
 import type { StatusEvents, StatusMethods } from './status.js';
@@ -27,6 +28,7 @@ export type * from './district.js';
 export type * from './history.js';
 export type * from './opcua.js';
 export type * from './overview.js';
+export type * from './planning.js';
 export type * from './scenarios.js';
 export type * from './settings.js';
 export type * from './status.js';
@@ -46,7 +48,8 @@ export type ApiMethods = StatusMethods &
   AlarmMethods &
   HistoryMethods &
   TariffMethods &
-  FileMethods;
+  FileMethods &
+  PlanningMethods;
 
 /** event name -> payload */
 export type ApiEvents = StatusEvents;

@@ -3,6 +3,7 @@
  * values the district is coloured by, and each building's overview for the panel and the building list.
  * Sign convention everywhere: net = consumption - generation = import - export, positive = deficit.
  */
+import type { HeatDensityClass } from '../planning/heat-density.js';
 
 /**
  * An energy-plus verdict with the data it rests on. Below the coverage threshold (a setting, default 90 %) the
@@ -25,6 +26,12 @@ export interface ColourMetrics {
   readonly co2IntensityGPerKwh: number | null;
   /** Rooftop PV potential, kWh/a (district.pvPotential's figure). */
   readonly pvPotentialKwh: number | null;
+  /**
+   * Heat density of the building's grid cell, MWh/(ha*a), and its KEA-BW suitability class: the heat plan's figure
+   * (the same as `plustwin heat-plan`'s heat_grid layer, without withholding cells of fewer than five buildings).
+   */
+  readonly heatDensityMwhPerHaA: number | null;
+  readonly heatDensityClass: HeatDensityClass | null;
 }
 
 /** Energy totals of one building over a period, kWh, electricity (the store's quick look; the UI shows BuildingOverview). */

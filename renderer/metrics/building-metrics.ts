@@ -4,7 +4,14 @@
  */
 import type { BuildingOverview } from '../../models/contract/index.js';
 import type { ColorMetric } from '../../models/values.js';
-import { divergingScale, sequentialScale, type ColorScale } from '../scene/color-scale.js';
+import { HEAT_DENSITY_BOUNDS } from '../../models/planning/heat-density.js';
+import { classScale, divergingScale, sequentialScale, type ColorScale } from '../scene/color-scale.js';
+
+/**
+ * The heat-density classes' colours (KEA-BW suitability classes, models/planning/heat-density.ts), light to dark;
+ * the lightest is still distinct from the grey of buildings without data.
+ */
+export const HEAT_DENSITY_COLOURS = ['#ffffb2', '#fecc5c', '#fd8d3c', '#e31a1c', '#800026'] as const;
 
 export { COLOR_METRICS, type ColorMetric } from '../../models/values.js';
 
@@ -21,6 +28,8 @@ export function metricValue(metric: ColorMetric, overview: BuildingOverview | un
       return c.co2IntensityGPerKwh;
     case 'pvPotential':
       return c.pvPotentialKwh;
+    case 'heatDensity':
+      return c.heatDensityMwhPerHaA;
   }
 }
 
@@ -37,5 +46,8 @@ export function metricScale(metric: ColorMetric, values: readonly (number | null
       return sequentialScale('bad-high', 0, upperEnd(values));
     case 'pvPotential':
       return sequentialScale('sun', 0, upperEnd(values));
+    case 'heatDensity':
+      // fixed classes, not the district's range: a class means the same in every district
+      return classScale(HEAT_DENSITY_BOUNDS, HEAT_DENSITY_COLOURS);
   }
 }

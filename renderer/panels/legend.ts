@@ -3,6 +3,7 @@ import type { ColorMetric } from '../metrics/building-metrics.js';
 import { NO_DATA_RGB, rgbToCss, type ColorScale } from '../scene/color-scale.js';
 import type { I18n } from '../i18n/i18n.js';
 import { h } from './dom.js';
+import { heatDensityClassRows } from './heat-density-legend.js';
 
 export function renderLegend(root: HTMLElement, i18n: I18n, metric: ColorMetric, scale: ColorScale): void {
   const gradient = scale.stops.map((s) => `${rgbToCss(s.rgb)} ${Math.round(s.at * 100)}%`).join(', ');
@@ -25,9 +26,14 @@ export function renderLegend(root: HTMLElement, i18n: I18n, metric: ColorMetric,
   root.replaceChildren(
     ...[
     h('div', { class: 'legend-title', text: i18n.t(`metric.${metric}`) }),
-    h('div', { class: 'legend-bar', style: `background: linear-gradient(to right, ${gradient})`, role: 'img', 'aria-label': words ? `${ends[0]} ${words[0]} … ${ends[2]} ${words[1]}` : ends.join(' … ') }),
-    h('div', { class: 'legend-ticks' }, ...ends.map((t) => h('span', { text: t }))),
-    words ? h('div', { class: 'legend-words' }, ...words.map((t) => h('span', { text: t }))) : null,
+    // heat density has fixed classes: a row each instead of a gradient
+    ...(metric === 'heatDensity'
+      ? heatDensityClassRows(i18n)
+      : [
+          h('div', { class: 'legend-bar', style: `background: linear-gradient(to right, ${gradient})`, role: 'img', 'aria-label': words ? `${ends[0]} ${words[0]} … ${ends[2]} ${words[1]}` : ends.join(' … ') }),
+          h('div', { class: 'legend-ticks' }, ...ends.map((t) => h('span', { text: t }))),
+          words ? h('div', { class: 'legend-words' }, ...words.map((t) => h('span', { text: t }))) : null,
+        ]),
     h(
       'div',
       { class: 'legend-nodata' },

@@ -105,5 +105,38 @@ export function sequentialScale(
   };
 }
 
+/** One colour per class between bounds (a value on a bound belongs to the lower class), e.g. heat-density classes. */
+export interface ClassBand {
+  readonly upTo: number;
+  readonly rgb: Rgb;
+}
+
+/**
+ * A stepped scale: bands of one colour each, the last open-ended. Its stops draw the bands as hard edges over
+ * [0, max], max = 1.25 x the last bound so that the open class has room in the legend.
+ */
+export function classScale(bounds: readonly number[], colours: readonly string[]): ColorScale & { readonly bands: readonly ClassBand[] } {
+  const rgbs = colours.map(hex);
+  const last = bounds[bounds.length - 1] ?? 1;
+  const max = last * 1.25;
+  const bands: ClassBand[] = rgbs.map((rgb, i) => ({ upTo: bounds[i] ?? Number.POSITIVE_INFINITY, rgb }));
+  const stops: ColorStop[] = bands.flatMap((b, i) => {
+    const lo = i === 0 ? 0 : (bounds[i - 1] as number) / max;
+    const hi = Number.isFinite(b.upTo) ? b.upTo / max : 1;
+    return [
+      { at: lo, rgb: b.rgb },
+      { at: hi, rgb: b.rgb },
+    ];
+  });
+  return {
+    kind: 'sequential',
+    min: 0,
+    max,
+    stops,
+    bands,
+    color: (value) => (value === null || !Number.isFinite(value) ? NO_DATA_RGB : (bands.find((b) => value <= b.upTo) ?? bands[bands.length - 1])?.rgb ?? NO_DATA_RGB),
+  };
+}
+
 export const rgbToCss = (rgb: Rgb): string =>
   `rgb(${Math.round(rgb[0] * 255)} ${Math.round(rgb[1] * 255)} ${Math.round(rgb[2] * 255)})`;

@@ -6,6 +6,7 @@
 import type { BuildingOverview, DistrictView } from '../../../models/contract/index.js';
 import { err, ok, type Result } from '../../../models/result.js';
 import { HOUR_MS, INTERVAL_MS } from '../../../models/time-grid.js';
+import type { HeatDensityClass } from '../../../models/planning/heat-density.js';
 import type { Store } from '../store/store.js';
 import { analyseDistrict } from './district-analysis.js';
 
@@ -15,6 +16,8 @@ export interface OverviewOptions {
   readonly minCoverage: number;
   /** kWh/a per building id from district.pvPotential (the weather year lives with the API). */
   readonly pvPotentialKwh: ReadonlyMap<string, number>;
+  /** The heat plan's cell density per building id (core/planning), for the heat-density colour mode. */
+  readonly heatDensity?: ReadonlyMap<string, { readonly mwhPerHaA: number; readonly densityClass: HeatDensityClass }>;
 }
 
 export const districtOverview = async (store: Store, view: DistrictView, from: number, to: number, o: OverviewOptions): Promise<Result<BuildingOverview[]>> => {
@@ -43,7 +46,12 @@ export const districtOverview = async (store: Store, view: DistrictView, from: n
         coverage: x.verdictPeriod.coverage,
         finalEnergyNetKwh: x.energyPlusPeriod.finalEnergyNetKwh,
         verdict: x.verdictPeriod,
-        colours: { ...x.colours, pvPotentialKwh: o.pvPotentialKwh.get(x.buildingId) ?? null },
+        colours: {
+          ...x.colours,
+          pvPotentialKwh: o.pvPotentialKwh.get(x.buildingId) ?? null,
+          heatDensityMwhPerHaA: o.heatDensity?.get(x.buildingId)?.mwhPerHaA ?? null,
+          heatDensityClass: o.heatDensity?.get(x.buildingId)?.densityClass ?? null,
+        },
       };
     }),
   );

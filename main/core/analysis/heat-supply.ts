@@ -41,14 +41,31 @@ export const checkHeatSupply = (map: HeatSupplyMap | undefined, buildingIds: Rea
   return ok(true);
 };
 
-export type HeatSupplyOrigin = 'default' | 'setting' | 'building';
+export type HeatSupplyOrigin = 'default' | 'setting' | 'building' | 'planning';
 
-/** The call's heat supply for the building, else the one stored with the building, else the default. */
-export const heatSupplyOf = (map: HeatSupplyMap | undefined, building: Pick<Building, 'id' | 'heatSupply'> | string): { supply: HeatSupply; origin: HeatSupplyOrigin } => {
+/**
+ * A boiler fuel or district heat entered as the building's planning fuel (plustwin heat-plan set --fuel), with the
+ * default boiler efficiency (district heat 1:1). A heat pump ('electricity') has no SCOP there, and coal is no heat
+ * supply carrier: those stay with the default.
+ */
+const planningSupply = (b: Pick<Building, 'planning'>): HeatSupply | null => {
+  const fuel = b.planning?.fuel;
+  if (fuel === undefined || fuel === 'electricity' || !(HEAT_SUPPLY_CARRIERS as readonly string[]).includes(fuel)) return null;
+  const carrier = fuel as HeatSupplyCarrier;
+  return { carrier, efficiency: carrier === 'district-heat' ? 1 : DEFAULT_HEAT_SUPPLY.efficiency };
+};
+
+/**
+ * The call's heat supply for the building, else the one stored with the building, else the fuel of its planning
+ * attributes, else the default. The analysis and the BISKO balance both take it from here, so they agree.
+ */
+export const heatSupplyOf = (map: HeatSupplyMap | undefined, building: Pick<Building, 'id' | 'heatSupply' | 'planning'> | string): { supply: HeatSupply; origin: HeatSupplyOrigin } => {
   const b = typeof building === 'string' ? { id: building } : building;
   const s = map?.[b.id];
   if (s !== undefined) return { supply: s, origin: 'setting' };
   if (b.heatSupply !== undefined) return { supply: b.heatSupply, origin: 'building' };
+  const planned = planningSupply(b);
+  if (planned !== null) return { supply: planned, origin: 'planning' };
   return { supply: DEFAULT_HEAT_SUPPLY, origin: 'default' };
 };
 

@@ -91,5 +91,7 @@ export const colourMetrics = (b: BalanceResult, kpis: KpiResult | null, co2: Wei
     selfSufficiency: kpis?.selfSufficiency ?? null,
     co2IntensityGPerKwh: hasData && consumed > 0 ? co2.total / consumed : null,
     pvPotentialKwh: null,
+    heatDensityMwhPerHaA: null,
+    heatDensityClass: null,
   };
 };

@@ -1,20 +1,10 @@
-/** 'carriers.series': its schema and its handler (every carrier of a building or the district over time). */
-import { z } from 'zod';
+/** 'carriers.series': its handler (every carrier of a building or the district over time); the schema is carrier-schemas.ts. */
 import type { DistrictView } from '../../../models/contract/index.js';
 import type { Result } from '../../../models/result.js';
 import { carrierSeries } from '../analysis/carrier-series.js';
 import { ApiFailure } from '../base/failure.js';
 import type { Store } from '../store/store.js';
 import type { Handlers } from './dispatch.js';
-
-const epochMs = z.number().int().min(0).max(8.64e15);
-
-export const carrierArgSchemas = {
-  'carriers.series': z
-    .object({ buildingId: z.string().min(1).max(200).optional(), from: epochMs, to: epochMs, step: z.enum(['hour', 'day', 'month']) })
-    .strict()
-    .refine((p) => p.to > p.from, { message: "'to' must be after 'from'", path: ['to'] }),
-};
 
 const unwrap = <T>(r: Result<T>): T => {
   if (!r.ok) throw new ApiFailure(r.error.kind, r.error.message, r.error.where);

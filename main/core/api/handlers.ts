@@ -13,6 +13,8 @@ import { districtCo2Path } from '../analysis/co2-path.js';
 import { districtPvPotential, roofsFor } from '../analysis/district-pv.js';
 import { runDistrictScenario } from '../analysis/scenario.js';
 import { essenWeather } from '../analysis/weather.js';
+import { localParts } from '../analysis/local-time.js';
+import { buildingHeatDensity, type BuildingDensity } from '../planning/building-heat-density.js';
 import { unavailableDeviceHandlers, type DeviceHandlers } from './device-handlers.js';
 import { districtForUi } from './district-for-ui.js';
 import { carrierHandlers } from './carrier-handlers.js';
@@ -21,6 +23,7 @@ import { fileHandlers } from './file-handlers.js';
 import { FileJobs } from './file-jobs.js';
 import { historyHandlers } from './history-handlers.js';
 import { tariffHandlers } from './tariff-handlers.js';
+import { planningHandlers } from './planning-handlers.js';
 import { roofShapesOf, withoutOutlines } from './roof-shapes.js';
 import { unavailableSettingsHandlers, type SettingsHandlers } from './settings-api.js';
 
@@ -62,13 +65,24 @@ export function createHandlers({ store, collector, info, devices, settings }: Ha
     if (pvCache?.key !== key) pvCache = { key, kwh: new Map((await pvPotential()).buildings.map((b) => [b.buildingId, b.annualKwh])) };
     return pvCache.kwh;
   };
+  // The heat-density colour mode reads three years of heat meters: kept per year and set of buildings for an hour
+  // (the current year's heat grows while the app runs).
+  let densityCache: { key: string; density: Map<string, BuildingDensity> } | null = null;
+  const heatDensityPerBuilding = async (view: Awaited<ReturnType<typeof district>>, to: number): Promise<Map<string, BuildingDensity>> => {
+    const year = localParts(to, view.site.timezone).year;
+    const key = `${view.buildings.map((b) => b.id).join('|')}#${year}#${Math.floor(Date.now() / 3_600_000)}`;
+    if (densityCache?.key !== key) densityCache = { key, density: await buildingHeatDensity(store, view, year) };
+    return densityCache.density;
+  };
   return {
     'app.info': async () => info,
     'district.get': async () => districtForUi(await district()),
     'district.roofShapes': async () => roofShapesOf(await store.getRoofs()),
     'district.balances': async ({ from, to }) => {
       const view = await district();
-      return unwrap(await districtOverview(store, view, from, to, { minCoverage: await minCoverage(), pvPotentialKwh: await pvPerBuilding(view) }));
+      return unwrap(
+        await districtOverview(store, view, from, to, { minCoverage: await minCoverage(), pvPotentialKwh: await pvPerBuilding(view), heatDensity: await heatDensityPerBuilding(view, to) }),
+      );
     },
     'building.series': async ({ buildingId, from, to, resolution }) => {
       const { buildings } = await district();
@@ -95,6 +109,7 @@ export function createHandlers({ store, collector, info, devices, settings }: Ha
     ...historyHandlers(store),
     ...tariffHandlers(store),
     ...fileHandlers(store, () => (fileJobs ??= new FileJobs(exportsDirOf(info.dataDir)))),
+    ...planningHandlers(store),
     ...(devices ?? unavailableDeviceHandlers()),
     ...(settings ?? unavailableSettingsHandlers()),
   };

@@ -11,9 +11,10 @@ import { efficiencyRange } from '../analysis/heat-supply.js';
 import { EXPORT_CREDIT_VARIANT_IDS } from '../../../models/factors/export-credit.js';
 import { HEAT_PUMP_REPLACES } from '../../../models/scenarios/measures.js';
 import { ANALYSIS_RESOLUTIONS, HEAT_SUPPLY_CARRIERS, HISTORY_KINDS, HISTORY_UNITS, RESOLUTIONS } from '../../../models/values.js';
-import { carrierArgSchemas } from './carrier-handlers.js';
+import { carrierArgSchemas } from './carrier-schemas.js';
 import { deviceArgSchemas } from './device-schemas.js';
 import { fileArgSchemas } from './file-schemas.js';
+import { planningArgSchemas } from './planning-schemas.js';
 import type { AllTrue, SchemaMatches } from './schema-check.js';
 import { settingsArgSchemas } from './settings-api.js';
 import { tariffArgSchemas } from './tariff-schemas.js';
@@ -140,6 +141,7 @@ export const argSchemas = {
   ...fileArgSchemas,
   ...settingsArgSchemas,
   ...tariffArgSchemas,
+  ...planningArgSchemas,
 } satisfies Record<MethodName, z.ZodType>;
 
 /** Fails the typecheck, naming the method, when a schema's input is not the contract's argument type. */

@@ -44,12 +44,13 @@ Profile: drivers/profiles/devices/ (docs/devices.md).`,
   },
   import: {
     summary: 'importiert Gebäude und Dachflächen aus CityGML oder GeoJSON in eine Quartiersdatei',
-    usage: `Aufruf: plustwin import DATEI.gml|DATEI.geojson --db DATEI [--crs EPSG:NNNN] [--json]
+    usage: `Aufruf: plustwin import DATEI.gml|DATEI.geojson|ORDNER ... --db DATEI [--crs EPSG:NNNN] [--json]
 
 Importiert Gebäude in eine Quartiersdatei: CityGML 1.0/2.0 LoD1 und LoD2 (Grundrisse, Höhen, Dachflächen mit
 Fläche, Neigung und Ausrichtung) oder GeoJSON-Grundrisse mit Höhe oder Geschossen. Gebäude werden über ihre Kennung
-(gml:id oder die id des GeoJSON-Features) zusammengeführt; eine neuere Kachel aktualisiert sie also. Hat die Datei
-einen Fehler, wird nichts geschrieben.
+(gml:id oder die id des GeoJSON-Features) zusammengeführt; eine neuere Kachel aktualisiert sie also. Mehrere Dateien
+oder ein Ordner (seine .gml-, .xml-, .geojson- und .json-Dateien, nach Namen geordnet) importieren eine ganze Stadt in
+einem Lauf; von einer Datei mit Fehler wird nichts geschrieben, die Dateien davor bleiben importiert.
   --db DATEI     die Quartiersdatei (wird angelegt, wenn sie fehlt)
   --crs CODE     das Koordinatensystem, wenn die Datei keines oder ein falsches nennt (EPSG:25832, EPSG:25833,
                  EPSG:31466, EPSG:31467, EPSG:3857, EPSG:4326 ...)
@@ -224,5 +225,19 @@ eingespeister kWh in ct/kWh (Dezimalkomma oder -punkt). Mit --prices ist der Tar
 kostet den Preis der CSV-Datei plus --price (den Aufschlag). Die Datei ist „Zeitstempel;Preis“ mit Dezimalkomma
 oder „timestamp,price“ mit Dezimalpunkt (ct/kWh, oder EUR/MWh, wenn die Kopfzeile es sagt); eine Datei mit einer
 fehlerhaften Zeile wird ganz abgelehnt, jede Zeile benannt. add mit --id ändert diesen Tarif.`,
+  },
+  'energy-report': {
+    summary: 'Energiebericht eines Jahres (kWh/m² je Gebäude, Vergleichswerte, Ampel, Trend über drei Jahre) als PDF oder XLSX',
+    usage: `Aufruf: plustwin energy-report --db DATEI --year JJJJ --out DATEI.pdf|DATEI.xlsx [--lang de|en]
+                             [--klimafaktor JJJJ=F ... --klimafaktor-source TEXT] [--amber-limit X]
+
+Der jährliche Energiebericht über die Gebäude des Quartiers: je Gebäude Wärme und Strom je m² Fläche für die drei
+Jahre bis --year, die Wärme witterungsbereinigt mit dem eingegebenen DWD-Klimafaktor, verglichen mit dem
+Vergleichswert Wärme seiner Kategorie (Bekanntmachung der Regeln für Energieverbrauchswerte und der Vergleichswerte
+im Nichtwohngebäudebestand, 2021), eine Ampel und der Trend. Siehe docs/planning.md.
+  --klimafaktor JJJJ=F   der DWD-Klimafaktor eines Jahres (je Jahr wiederholen); braucht --klimafaktor-source
+  --klimafaktor-source TEXT  woher die Faktoren stammen, z. B. "DWD Klimafaktoren, PLZ 46236"
+  --amber-limit X  gelb bis zum X-Fachen des Vergleichswerts, darüber rot (Standard 1,5)
+  --lang de|en     Beschriftung und Zahlenformat (Standard de)`,
   },
 };

@@ -1,6 +1,6 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importCommand, type ImportSummary } from '../../../main/shells/cli/commands/import.js';
@@ -125,6 +125,32 @@ describe('plustwin import', () => {
     const neverCreated = join(dir, 'never.sqlite');
     expect((await run(bad, '--db', neverCreated)).code).toBe(1);
     expect(existsSync(neverCreated)).toBe(false);
+  });
+
+  it('imports several tiles and a folder in one run with one progress bar; a broken tile keeps the ones before it', async () => {
+    const tiles = join(dir, 'tiles');
+    mkdirSync(tiles);
+    // two CityGML tiles of 20 buildings with different ids, and a text file the folder listing skips
+    writeFileSync(join(tiles, 'a.gml'), cityGml(20).replaceAll('DENW36AL', 'DENW36AA'));
+    writeFileSync(join(tiles, 'b.gml'), cityGml(20).replaceAll('DENW36AL', 'DENW36AB'));
+    writeFileSync(join(tiles, 'readme.txt'), 'not a tile');
+    const db = join(dir, 'city.sqlite');
+    const r = await run(tiles, '--db', db, '--json');
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.out) as { files: ImportSummary[]; buildings: number; added: number };
+    expect(summary.files.map((f) => basename(f.file))).toEqual(['a.gml', 'b.gml']);
+    expect(summary).toMatchObject({ buildings: 40, added: 40 });
+    expect(r.err).toMatch(/import 2 files/);
+    expect((await districtCounts(db)).buildings).toBe(40);
+
+    // a third tile, then a broken one: the third is imported, the broken one changes nothing and is named
+    writeFileSync(join(dir, 'c.gml'), cityGml(5).replaceAll('DENW36AL', 'DENW36AC'));
+    const broken = join(dir, 'd.gml');
+    writeFileSync(broken, cityGml(5).replaceAll('DENW36AL', 'DENW36AD').replace('</core:CityModel>', ''));
+    const bad = await run(join(dir, 'c.gml'), broken, '--db', db);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/nothing of .*d\.gml was imported; the 1 file\(s\) before it are imported/);
+    expect((await districtCounts(db)).buildings).toBe(45);
   });
 
   it('usage mistakes are UsageErrors', async () => {

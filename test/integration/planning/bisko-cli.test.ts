@@ -110,6 +110,16 @@ describe('plustwin bisko', () => {
     expect(ws?.getRow(2).values).toEqual([undefined, 'Private Haushalte', 'Strom', 10.512, 5.939, 565, 'B', 0.667, 2]);
     expect(ws?.getRow(8).getCell(3).value).toBe(98.718);
   });
+  it('does not lose a building whose meters read nothing in the year: estimated where it can be, else named', async () => {
+    const out = tmp.file('bisko-2024.csv');
+    expect((await runCliCaptured('bisko', '--db', db, '--year', '2024', '--out', out, '--lang', 'en')).code).toBe(0);
+    const lines = readFileSync(out, 'utf8').split('\r\n');
+    // no reading in 2024: H2's typology estimate 300 m² x 98 = 29,400 kWh gas (D), x 250 g/kWh = 7.35 t
+    expect(lines).toContain('Private households,Natural gas,29.4,7.35,250,D,0,1');
+    // H1 (no year built) and S1 (a heat meter without data, no year built) are named, not dropped
+    expect(lines.find((l) => l.includes('H1, S1'))).toBeDefined();
+  });
+
   it("divides metered heat by the building's stored heat supply, as the analysis does", async () => {
     const store = await openStore(db);
     const view = (await store.getDistrict())!;

@@ -1,9 +1,11 @@
 /**
- * `plustwin import FILE.gml|FILE.geojson --db FILE [--crs EPSG:NNNN] [--json]`: reads buildings and roof surfaces
- * (streamed, progress on stderr) and merges them by id into a district file. The file is read completely before
- * the district is opened, so a malformed file changes nothing.
+ * `plustwin import FILE|FOLDER ... --db FILE [--crs EPSG:NNNN] [--json]`: reads buildings and roof surfaces
+ * (streamed, one progress bar over all files on stderr) and merges them by id into a district file, tile by tile
+ * (a city is many tiles; holding all of them at once would not fit in memory). Each file is read completely before
+ * it is merged, so a malformed file changes nothing of its own; the tiles before it stay imported and are named.
  */
-import { basename } from 'node:path';
+import { readdir, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { ImportError, importBuildings, type ImportResult } from '../../../core/importers/import-buildings.js';
 import { openStore } from '../../../core/store/open-store.js';
 import type { Store } from '../../../core/store/store.js';
@@ -11,11 +13,13 @@ import { mergeIntoStore } from '../../../core/importers/merge-into-store.js';
 import { UsageError, type CliCommand, type CliIo } from '../../common/command.js';
 import { parseArgs } from '../../common/args.js';
 
-const usage = `usage: plustwin import FILE.gml|FILE.geojson --db FILE [--crs EPSG:NNNN] [--json]
+const usage = `usage: plustwin import FILE.gml|FILE.geojson|FOLDER ... --db FILE [--crs EPSG:NNNN] [--json]
 
 Imports buildings into a district file: CityGML 1.0/2.0 LoD1 and LoD2 (footprints, heights, roof surfaces with
 area, tilt and azimuth) or GeoJSON footprints with height or storeys. Buildings are merged by id (the gml:id or
-the GeoJSON feature id), so importing a newer tile again updates them. Nothing is written if the file has an error.
+the GeoJSON feature id), so importing a newer tile again updates them. Name several files or a folder (its .gml,
+.xml, .geojson and .json files, in name order) to import a whole city in one run; nothing of a file with an error
+is written, and the files before it stay imported.
   --db FILE      the district file (created if missing)
   --crs CODE     the coordinates' CRS when the file names none or the wrong one (EPSG:25832, EPSG:25833,
                  EPSG:31466, EPSG:31467, EPSG:3857, EPSG:4326 ...)
@@ -64,6 +68,20 @@ export function progressReporter(err: NodeJS.WritableStream, label: string): {
   };
 }
 
+/** The files to import: each argument, a folder's importable files in name order. */
+export async function importFiles(args: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const a of args) {
+    const info = await stat(a).catch(() => null);
+    if (info?.isDirectory() === true) {
+      const names = (await readdir(a)).filter((n) => /\.(gml|xml|citygml|geojson|json)$/i.test(n)).sort();
+      if (names.length === 0) throw new UsageError(`the folder ${a} holds no .gml, .xml, .geojson or .json file`);
+      out.push(...names.map((n) => join(a, n)));
+    } else out.push(a);
+  }
+  return out;
+}
+
 function printSummary(s: ImportSummary, io: CliIo): void {
   const lines = [
     `imported ${s.buildings} buildings (${s.added} new, ${s.updated} updated) from ${s.file} into ${s.db}`,
@@ -86,48 +104,63 @@ export function makeImportCommand(open: (db: string) => Promise<Store> = openSto
     usage,
     async run(argv, io) {
       const { positional, flags } = parseArgs(argv, { db: 'string', crs: 'string', json: 'boolean' });
-      const [file, ...extra] = positional;
-      if (file === undefined) throw new UsageError('name the file to import');
-      if (extra.length > 0) throw new UsageError(`one file at a time (also given: ${extra.join(' ')})`);
+      if (positional.length === 0) throw new UsageError('name the file to import');
       if (flags.db === undefined) throw new UsageError('--db FILE is required');
-
-      const progress = progressReporter(io.err, `import ${basename(file)}`);
-      let result: ImportResult;
-      try {
-        result = await importBuildings(file, {
-          ...(flags.crs !== undefined ? { crs: flags.crs } : {}),
-          onProgress: (done, total) => progress.update(done, total),
+      const db = flags.db;
+      const files = await importFiles(positional);
+      const sizes = await Promise.all(files.map(async (f) => (await stat(f).catch(() => null))?.size ?? 0));
+      const total = sizes.reduce((a, b) => a + b, 0);
+      const progress = progressReporter(io.err, files.length === 1 ? `import ${basename(files[0] as string)}` : `import ${files.length} files`);
+      const summaries: ImportSummary[] = [];
+      let before = 0;
+      for (const [i, file] of files.entries()) {
+        let result: ImportResult;
+        try {
+          result = await importBuildings(file, {
+            ...(flags.crs !== undefined ? { crs: flags.crs } : {}),
+            onProgress: (done) => progress.update(before + done, total),
+          });
+        } catch (e) {
+          progress.finish();
+          if (!(e instanceof ImportError)) throw e;
+          if (flags.json) io.out.write(JSON.stringify({ error: { kind: 'validation', message: e.problem, where: e.where } }) + '\n');
+          const what = i === 0 ? 'nothing was imported' : `nothing of ${file} was imported; the ${i} file(s) before it are imported into ${db}: ${files.slice(0, i).join(', ')}`;
+          io.err.write(`plustwin import: ${e.message}\n${what}\n`);
+          return 1;
+        }
+        before += sizes[i] ?? 0;
+        const store = await open(db);
+        let counts: { added: number; updated: number };
+        try {
+          counts = await mergeIntoStore(store, result, file);
+        } finally {
+          await store.close();
+        }
+        summaries.push({
+          file,
+          db,
+          format: result.format,
+          crs: result.crs,
+          buildings: result.buildings.length,
+          ...counts,
+          roofSurfaces: result.roofs.length,
+          roofAreaM2: Number(result.roofs.reduce((s, r) => s + r.areaM2, 0).toFixed(1)),
+          bounds: result.bounds,
+          warnings: result.warnings,
         });
-      } catch (e) {
-        progress.finish();
-        if (!(e instanceof ImportError)) throw e;
-        if (flags.json) io.out.write(JSON.stringify({ error: { kind: 'validation', message: e.problem, where: e.where } }) + '\n');
-        io.err.write(`plustwin import: ${e.message}\nnothing was imported\n`);
-        return 1;
       }
       progress.finish();
-
-      const store = await open(flags.db);
-      let counts: { added: number; updated: number };
-      try {
-        counts = await mergeIntoStore(store, result, file);
-      } finally {
-        await store.close();
+      const sum = (f: (x: ImportSummary) => number) => summaries.reduce((a, x) => a + f(x), 0);
+      if (summaries.length === 1) {
+        const only = summaries[0] as ImportSummary;
+        if (flags.json) io.out.write(JSON.stringify(only, null, 2) + '\n');
+        else printSummary(only, io);
+      } else if (flags.json) {
+        io.out.write(JSON.stringify({ files: summaries, buildings: sum((x) => x.buildings), added: sum((x) => x.added), updated: sum((x) => x.updated) }, null, 2) + '\n');
+      } else {
+        for (const x of summaries) printSummary(x, io);
+        io.out.write(`${summaries.length} files: ${sum((x) => x.buildings)} buildings (${sum((x) => x.added)} new, ${sum((x) => x.updated)} updated) into ${db}\n`);
       }
-      const summary: ImportSummary = {
-        file,
-        db: flags.db,
-        format: result.format,
-        crs: result.crs,
-        buildings: result.buildings.length,
-        ...counts,
-        roofSurfaces: result.roofs.length,
-        roofAreaM2: Number(result.roofs.reduce((s, r) => s + r.areaM2, 0).toFixed(1)),
-        bounds: result.bounds,
-        warnings: result.warnings,
-      };
-      if (flags.json) io.out.write(JSON.stringify(summary, null, 2) + '\n');
-      else printSummary(summary, io);
       return 0;
     },
   };

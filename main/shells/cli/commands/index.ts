@@ -15,6 +15,7 @@ import { ingestCommand } from './ingest.js';
 import { heatPlanCommand } from './heat-plan.js';
 import { biskoCommand } from './bisko.js';
 import { tariffCommand } from './tariff.js';
+import { energyReportCommand } from './energy-report.js';
 
 export const COMMANDS: readonly CliCommand[] = [
   simulateCommand,
@@ -29,4 +30,5 @@ export const COMMANDS: readonly CliCommand[] = [
   heatPlanCommand,
   biskoCommand,
   tariffCommand,
+  energyReportCommand,
 ];
