@@ -40,6 +40,11 @@ export const ERROR_CODES = [
   'import.noBuildings',
   /** Any other problem in a building file. params: file, line, column (0 when unknown), problem. */
   'import.problem',
+  /**
+   * A dynamic tariff's CSV has bad rows (models/tariffs/tariff-csv-problems.ts). params: count (all problems), rows
+   * (JSON of the first TariffCsvProblem[]: file, line, code, value, otherLine).
+   */
+  'tariff.csv',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -16,6 +16,7 @@ import type { Building, HeatSupply } from '../types.js';
 import type { MonthBalance, Verdict, ColourMetrics } from './overview.js';
 import type { ConsumptionClasses } from './assets.js';
 import type { PvPotentialOptions, RoofPotential } from '../solar/pv-potential.js';
+import type { CostFigures, PeriodComparison } from './tariffs.js';
 
 export type { HeatSupplyCarrier } from '../values.js';
 export type { HeatSupply } from '../types.js';
@@ -75,6 +76,8 @@ export interface AnalysisArgs {
   readonly rolling?: boolean;
   /** Coverage below which a verdict is provisional, 0..1; the setting (default 0.9) when omitted. */
   readonly minCoverage?: number;
+  /** false: no comparison with the previous period and last year (comparison is then null); default true. */
+  readonly compare?: boolean;
 }
 
 export interface BuildingAnalysis {
@@ -98,6 +101,10 @@ export interface BuildingAnalysis {
   readonly months: readonly MonthBalance[];
   /** Colour values (PV potential is filled in by the API, which holds the weather year). */
   readonly colours: ColourMetrics;
+  /** Costs under the building's tariffs over [from, to) (docs/costs.md). */
+  readonly costs: CostFigures;
+  /** The period beside the previous one and the same one last year; null when not asked for. */
+  readonly comparison: PeriodComparison | null;
 }
 
 export interface DistrictTotals {
@@ -116,6 +123,9 @@ export interface DistrictTotals {
   readonly verdictPeriod: Verdict;
   readonly verdict: Verdict;
   readonly months: readonly MonthBalance[];
+  /** Sum of the buildings' costs (each behind its own meter, as the balance). */
+  readonly costs: CostFigures;
+  readonly comparison: PeriodComparison | null;
 }
 
 export interface DistrictAnalysis {

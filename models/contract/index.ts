@@ -19,6 +19,7 @@ import type { PlanningMethods } from './planning.js';
 import type { ScenarioMethods } from './scenarios.js';
 import type { SettingsMethods } from './settings.js';
 import type { StatusEvents, StatusMethods } from './status.js';
+import type { TariffMethods } from './tariffs.js';
 
 export type * from './alarms.js';
 export type * from './analysis.js';
@@ -33,6 +34,7 @@ export type * from './planning.js';
 export type * from './scenarios.js';
 export type * from './settings.js';
 export type * from './status.js';
+export type * from './tariffs.js';
 export * from './wire.js';
 export * from './files.js';
 
@@ -48,6 +50,7 @@ export type ApiMethods = StatusMethods &
   AlarmMethods &
   HistoryMethods &
   AssetMethods &
+  TariffMethods &
   FileMethods &
   PlanningMethods;
 

@@ -30,6 +30,11 @@ export const analysisNoteMessages = defineMessages({
     'note.coverage':
       'Fehlende und ausgeschlossene (unplausible) Viertelstunden tragen nichts bei und senken die Abdeckung; ein Urteil auf weniger als {share} % Abdeckung ist vorläufig.',
     'note.localPeriods': 'Tage, Monate und Jahre sind Kalenderzeiträume in der Ortszeit {zone}.',
+    'note.costs': 'Kosten: Bezug x der Arbeitspreis, der zu Beginn jeder Viertelstunde gilt (dynamische Tarife: Viertelstundenpreis plus Aufschlag); Einspeisung x Einspeisevergütung; netto = Energie + Grundpreise - Einspeisevergütung.',
+    'note.costsHourly': 'Kosten: Bezug x der Arbeitspreis, der zu Beginn jeder Stunde gilt (dynamische Tarife: Mittel der Viertelstundenpreise der Stunde plus Aufschlag); Einspeisung x Einspeisevergütung; netto = Energie + Grundpreise - Einspeisevergütung.',
+    'note.fixedCharges': 'Grundpreise: der Monatsbetrag verteilt sich gleich auf die Kalendertage des Monats in Ortszeit (ein Tag der Zeitumstellung zählt als ein Tag).',
+    'note.savings': 'Ersparnis: gegenüber dem Kauf allen selbst genutzten Stroms aus eigener Erzeugung (Eigenverbrauch = Erzeugung - Einspeisung je Intervall) zu denselben Preisen ohne Einspeisung.',
+    'note.unpriced': 'Bezug ohne gültigen Tarif (oder eine Viertelstunde ohne dynamischen Preis) wird als kWh ohne Tarif ausgewiesen, nicht mit 0 Euro bewertet.',
     'carrier.gas': 'Erdgas',
     'carrier.oil': 'Heizöl',
     'carrier.lpg': 'Flüssiggas',
@@ -66,6 +71,11 @@ export const analysisNoteMessages = defineMessages({
     'note.coverage':
       'Missing and excluded (implausible) intervals add nothing and lower the coverage; a verdict resting on less than {share} % coverage is provisional.',
     'note.localPeriods': 'Days, months and years are local calendar periods in {zone}.',
+    'note.costs': "Costs: import x the price valid at each quarter hour's start (dynamic tariffs: the quarter hour's price plus the surcharge); feed-in: export x the feed-in payment; net = energy + fixed charges - feed-in.",
+    'note.costsHourly': "Costs: import x the price valid at each hour's start (dynamic tariffs: the mean of the hour's quarter-hour prices plus the surcharge); feed-in: export x the feed-in payment; net = energy + fixed charges - feed-in.",
+    'note.fixedCharges': "Fixed charges: a month's charge is split equally over its local calendar days (a DST day counts as one day).",
+    'note.savings': 'Savings: against buying everything used of the own generation (self-consumed = generation - export per interval) at the same prices and selling nothing.',
+    'note.unpriced': 'Energy imported outside every tariff (or in a quarter hour without a dynamic price) is counted as unpriced kWh, not as 0 EUR.',
     'carrier.gas': 'gas',
     'carrier.oil': 'oil',
     'carrier.lpg': 'lpg',

@@ -19,6 +19,8 @@ import { TimeControl } from '../panels/time-control.js';
 import { DistrictDashboard } from '../panels/district-dashboard.js';
 import { activeAlarms, AlarmList } from '../panels/alarms.js';
 import { PanelReplay, type ReplayPosition } from '../panels/panel-replay.js';
+import { BuildingCosts } from '../panels/building-costs.js';
+import { openTariffsDialog } from '../panels/tariffs-dialog.js';
 import { LatestLoader } from '../time/latest-loader.js';
 import { windowMaxAge } from '../time/replay-windows.js';
 import { rgbToCss } from '../scene/color-scale.js';
@@ -71,6 +73,7 @@ export class DistrictApp {
   private dashboard: DistrictDashboard | null = null;
   /** Panel charts, dashboard and implausible alarms at the time bar's position. */
   private replay: PanelReplay | null = null;
+  private costs: BuildingCosts | null = null;
   private balanceTimer: ReturnType<typeof setTimeout> | null = null;
   private seriesTimer: ReturnType<typeof setInterval> | null = null;
   private lastBalanceFetch = 0;
@@ -124,9 +127,11 @@ export class DistrictApp {
     this.panel = new BuildingPanel(this.els.panel, this.i18n, this.timeZone, (ctx) => {
       void openHistoryDialog(this.api, this.i18n, this.timeZone, historyPoints(ctx.points, ctx.building.id), () => void this.reloadDistrict(ctx.building.id), this.district?.devices);
     });
+    // a saved tariff changes the costs: the analysis is asked again for the same position
+    this.costs = new BuildingCosts(this.i18n, this.timeZone, (b) => void openTariffsDialog(this.api, this.i18n, b, () => this.replay?.refreshAnalysis()));
     this.replay = new PanelReplay(
       this.api,
-      { panel: () => this.panel, dashboard: this.dashboard, alarms: () => this.alarmList, district: () => this.district },
+      { panel: () => this.panel, dashboard: this.dashboard, alarms: () => this.alarmList, district: () => this.district, costs: () => this.costs },
       this.i18n,
       this.timeZone,
     );
@@ -235,6 +240,7 @@ export class DistrictApp {
     this.panel.setStatus(this.status);
     this.panel.setLive(this.latestLive.get(id));
     this.panel.setLiveMode(this.time?.isLive ?? true);
+    this.costs?.attach(this.els.panel, building);
     this.replay?.selectionChanged();
   }
 

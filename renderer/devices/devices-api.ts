@@ -4,6 +4,7 @@ import type { ErrorCode } from '../../models/error-codes.js';
 import type { ApiError } from '../../models/result.js';
 import type { I18n } from '../i18n/i18n.js';
 import { importErrorText } from '../files/import-errors.js';
+import { tariffCsvErrorText } from '../panels/tariff-csv-text.js';
 
 export class DeviceApiError extends Error {
   constructor(readonly error: ApiError) {
@@ -60,6 +61,8 @@ function codeText(i18n: I18n, code: ErrorCode, params: Readonly<Record<string, s
     case 'import.noBuildings':
     case 'import.problem':
       return importErrorText(i18n, code, params);
+    case 'tariff.csv':
+      return tariffCsvErrorText(i18n, params);
   }
 }
 

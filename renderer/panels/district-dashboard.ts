@@ -9,6 +9,7 @@ import { dateFormat } from '../time/date-format.js';
 import { carrierTable } from './carrier-table.js';
 import { h } from './dom.js';
 import { bandPath, layoutFlows, type FlowBand, type FlowTotals } from './energy-flow.js';
+import { costFigures } from './cost-figures.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const FLOW_W = 250;
@@ -106,6 +107,7 @@ export class DistrictDashboard {
       this.chartTitle,
       this.chartBox,
       el ? this.flows({ generationKwh: el.generationKwh, selfUsedKwh: el.selfConsumedKwh, exportKwh: el.exportKwh, importKwh: el.importKwh, consumptionKwh: el.consumptionKwh }) : '',
+      costFigures(t, d.costs, d.comparison, a.timeZone, 'dashboard-costs', true),
       h('p', { class: 'note', text: t.t('dashboard.sign') }),
       h('p', { class: 'note', text: t.t('dashboard.factors', { primary: a.factorSets.primary.name, co2: a.factorSets.co2.name, resolution: a.resolution }) }),
       a.factorSets.primary.exportCredit === undefined

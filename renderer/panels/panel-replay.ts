@@ -15,6 +15,7 @@ import { panelWindows, spanKey, windowMaxAge } from '../time/replay-windows.js';
 import type { TimeScope } from '../time/time-window.js';
 import type { AlarmList } from './alarms.js';
 import type { BuildingPanel } from './building-panel.js';
+import type { BuildingCosts } from './building-costs.js';
 import type { DistrictDashboard } from './district-dashboard.js';
 import { implausibleAlarms, implausibleWindow } from './implausible-alarms.js';
 
@@ -35,6 +36,8 @@ export interface ReplayViews {
   readonly dashboard: DistrictDashboard;
   readonly alarms: () => AlarmList | null;
   readonly district: () => DistrictView | null;
+  /** The selected building's costs (building-costs.ts), fed with the dashboard's analysis. */
+  readonly costs?: () => BuildingCosts | null;
 }
 
 interface SeriesArgs {
@@ -98,6 +101,12 @@ export class PanelReplay {
     this.updatePanel();
     this.updateDashboard();
     this.updateAlarms();
+  }
+
+  /** Stored inputs of the analysis changed (a tariff was saved): forget its cached windows and load again. */
+  refreshAnalysis(): void {
+    this.analysis.clear();
+    this.updateDashboard();
   }
 
   /** Another building is shown in the panel: load its windows at the current position. */
@@ -185,6 +194,7 @@ export class PanelReplay {
         const panel = this.views.panel();
         const id = panel?.buildingId;
         if (id) panel?.setAnalysis(a.buildings.find((b) => b.buildingId === id));
+        this.views.costs?.()?.show(a);
       },
       maxAge,
     );

@@ -25,6 +25,9 @@ import { loadDistrictProfiles, STEP_MS, type HeatDerivation, type LoadedDistrict
 import { addLocalMonths, checkTimeZone } from './local-time.js';
 import { colourMetrics, districtMonths, monthBalances, verdictOf } from './period-figures.js';
 import { consumptionClasses } from './consumption-classes.js';
+import { buildingCostFields, comparisonOf, costNotes, districtCostFields, loadCostInput, noCostInput, type CostInput } from './period-costs.js';
+
+const stepOf = (profiles: readonly BuildingProfile[]): number => profiles[0]?.series[0]?.stepMs ?? INTERVAL_MS;
 
 /** Default coverage below which a verdict is provisional (the setting 'verdictMinCoverage'). */
 export const DEFAULT_MIN_COVERAGE = 0.9;
@@ -120,6 +123,7 @@ export const analyseProfiles = (
   sets: PreparedSets,
   timeZone = view.site.timezone,
   minCoverage = DEFAULT_MIN_COVERAGE,
+  costInput: CostInput = noCostInput(timeZone),
 ): Result<DistrictAnalysis> => {
   const rolling = { from: rollingFrom, to: period.to };
   const buildings: BuildingAnalysis[] = [];
@@ -158,6 +162,7 @@ export const analyseProfiles = (
       verdict: verdictOf(ep.value, minCoverage),
       months: months.value,
       colours: colourMetrics(r.value.balance, r.value.kpis, co2.value, epPeriod.value),
+      ...buildingCostFields(p, period, costInput),
     });
   }
   const sums = guard(() => {
@@ -196,10 +201,11 @@ export const analyseProfiles = (
       verdictPeriod: verdictOf(epPeriod.value, minCoverage),
       verdict: verdictOf(ep.value, minCoverage),
       months: districtMonths(buildings.map((b) => b.months)),
+      ...districtCostFields(buildings, costInput, period),
     },
     factorSets: { primary: ep.value.primaryEnergy.set, co2: co2.value.set },
-    assumptions: analysisAssumptions(loaded, sets, timeZone, minCoverage),
-    notes: analysisNotes(loaded, sets, timeZone, minCoverage),
+    assumptions: [...analysisAssumptions(loaded, sets, timeZone, minCoverage), ...costNotes(costInput, stepOf(profiles)).map((n) => noteText('en', n))],
+    notes: [...analysisNotes(loaded, sets, timeZone, minCoverage), ...costNotes(costInput, stepOf(profiles))],
     timeZone,
     minCoverage,
   });
@@ -240,10 +246,14 @@ export const analyseDistrictWithProfiles = async (
   // The 12-month window ends at 'to' and starts 12 local calendar months earlier (on the step's grid).
   const stepMs = STEP_MS[step];
   const rollingFrom = args.rolling === false ? args.from : Math.floor(addLocalMonths(args.to, -12, timeZone) / stepMs) * stepMs;
-  const loadFrom = Math.min(rollingFrom, args.from);
+  // the comparisons (previous period, same period last year) are read from the same load, which then reaches back to them
+  const comparison = args.compare === false ? null : comparisonOf(period.value, timeZone, stepMs);
+  const loadFrom = Math.min(rollingFrom, args.from, comparison?.previous.from ?? Infinity, comparison?.lastYear.from ?? Infinity);
   const loaded = await loadDistrictProfiles(store, view, { from: loadFrom, to: args.to, step, heatSupply: args.heatSupply });
   if (!loaded.ok) return loaded;
-  const analysis = analyseProfiles(view, loaded.value, period.value, rollingFrom, sets.value, timeZone, minCoverage);
+  const costInput = await loadCostInput(store, view, loadFrom, args.to, comparison);
+  if (!costInput.ok) return costInput;
+  const analysis = analyseProfiles(view, loaded.value, period.value, rollingFrom, sets.value, timeZone, minCoverage, costInput.value);
   if (!analysis.ok) return analysis;
   const classes = await consumptionClasses(store, view, loaded.value, period.value, stepMs);
   return ok({ analysis: { ...analysis.value, consumptionClasses: classes }, loaded: loaded.value });

@@ -26,7 +26,7 @@ export const districtOverview = async (store: Store, view: DistrictView, from: n
   // The slider's instant is not on the grid: the period ends with the last whole step (and spans one at least).
   const a = Math.floor(from / stepMs) * stepMs;
   const b = Math.max(a + stepMs, Math.floor(to / stepMs) * stepMs);
-  const r = await analyseDistrict(store, view, { from: a, to: b, rolling: false, minCoverage: o.minCoverage }, step);
+  const r = await analyseDistrict(store, view, { from: a, to: b, rolling: false, compare: false, minCoverage: o.minCoverage }, step);
   if (!r.ok) return r;
   if (view.buildings.length !== r.value.buildings.length) return err('internal', 'the analysis lost a building', 'buildings');
   return ok(

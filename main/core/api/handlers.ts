@@ -22,6 +22,7 @@ import { exportsDirOf } from './download-file.js';
 import { fileHandlers } from './file-handlers.js';
 import { FileJobs } from './file-jobs.js';
 import { historyHandlers } from './history-handlers.js';
+import { tariffHandlers } from './tariff-handlers.js';
 import { planningHandlers } from './planning-handlers.js';
 import { roofShapesOf, withoutOutlines } from './roof-shapes.js';
 import { unavailableSettingsHandlers, type SettingsHandlers } from './settings-api.js';
@@ -109,6 +110,7 @@ export function createHandlers({ store, collector, info, devices, settings, asse
     },
     ...carrierHandlers(store, district),
     ...historyHandlers(store),
+    ...tariffHandlers(store),
     ...fileHandlers(store, () => (fileJobs ??= new FileJobs(exportsDirOf(info.dataDir)))),
     ...planningHandlers(store),
     ...(devices ?? unavailableDeviceHandlers()),

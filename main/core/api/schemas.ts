@@ -18,6 +18,7 @@ import { planningArgSchemas } from './planning-schemas.js';
 import type { AllTrue, SchemaMatches } from './schema-check.js';
 import { settingsArgSchemas } from './settings-api.js';
 import { assetArgSchemas } from './asset-schemas.js';
+import { tariffArgSchemas } from './tariff-schemas.js';
 
 const empty = z.object({}).strict();
 const epochMs = z.number().int().min(0).max(8.64e15);
@@ -54,6 +55,7 @@ const analysisFields = {
   resolution: z.enum(ANALYSIS_RESOLUTIONS).optional(),
   rolling: z.boolean().optional(),
   minCoverage: share.optional(),
+  compare: z.boolean().optional(),
 };
 
 const afterFrom = (p: { from: number; to: number }) => p.to > p.from;
@@ -140,6 +142,7 @@ export const argSchemas = {
   ...fileArgSchemas,
   ...settingsArgSchemas,
   ...assetArgSchemas,
+  ...tariffArgSchemas,
   ...planningArgSchemas,
 } satisfies Record<MethodName, z.ZodType>;
 

@@ -55,7 +55,7 @@ export async function biskoInputs(store: Store, year: number): Promise<BiskoInpu
   const zone = view.site.timezone;
   const from = zonedToUtc(year, 0, 1, zone);
   const to = zonedToUtc(year + 1, 0, 1, zone);
-  const analysed = await analyseDistrictWithProfiles(store, view, { from, to, rolling: false });
+  const analysed = await analyseDistrictWithProfiles(store, view, { from, to, rolling: false, compare: false });
   if (!analysed.ok) throw new BiskoAnalysisError(`${analysed.error.where === undefined ? '' : `${analysed.error.where}: `}${analysed.error.message}`);
   const { analysis, loaded } = analysed.value;
   const derived = new Map(loaded.heat.map((h) => [h.buildingId, h]));

@@ -64,7 +64,7 @@ export async function energyReportData(store: Store, benchmarks: BenchmarkTable,
   const years = Array.from({ length: REPORT_YEARS }, (_, i) => o.year - REPORT_YEARS + 1 + i);
   const analyses: DistrictAnalysis[] = [];
   for (const y of years) {
-    const r = await analyseDistrict(store, view, { from: zonedToUtc(y, 0, 1, zone), to: zonedToUtc(y + 1, 0, 1, zone), rolling: false });
+    const r = await analyseDistrict(store, view, { from: zonedToUtc(y, 0, 1, zone), to: zonedToUtc(y + 1, 0, 1, zone), rolling: false, compare: false });
     if (!r.ok) throw new EnergyReportError(`${y}: ${r.error.where === undefined ? '' : `${r.error.where}: `}${r.error.message}`);
     analyses.push(r.value);
   }

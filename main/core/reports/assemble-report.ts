@@ -18,6 +18,7 @@ import { INTERVAL_MS } from '../../../models/time-grid.js';
 import type { Store } from '../store/store.js';
 import type { Language } from '../../../models/values.js';
 import { buildPvSection } from './pv-section.js';
+import { costSection } from './cost-section.js';
 import { qualityStats, ReportDataError } from './quality-stats.js';
 import type { BuildingReport, PvSection, QualityCounts, ReportData } from './report-data.js';
 import type { ReportPeriod } from './report-period.js';
@@ -88,7 +89,7 @@ export const assembleReport = async (store: Store, options: ReportOptions): Prom
   const run = await analyseDistrictWithProfiles(
     store,
     view,
-    { from: period.from, to: period.to, rolling: false, minCoverage: options.minCoverage ?? DEFAULT_MIN_COVERAGE },
+    { from: period.from, to: period.to, rolling: false, compare: false, minCoverage: options.minCoverage ?? DEFAULT_MIN_COVERAGE },
     '15min',
     { primary: primarySet, co2: co2Set },
   );
@@ -153,5 +154,6 @@ export const assembleReport = async (store: Store, options: ReportOptions): Prom
     factorsUsed: uniqueFactors([...reports.flatMap((r) => [r.energyPlus.primaryEnergy.factorsUsed, r.co2.factorsUsed]), d.energyPlusPeriod.primaryEnergy.factorsUsed]),
     assumptions: analysis.notes.map((n) => noteText(options.lang ?? 'de', n)),
     minCoverage: analysis.minCoverage,
+    costs: costSection(analysis),
   };
 };

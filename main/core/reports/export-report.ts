@@ -2,7 +2,7 @@
  * One entry point for every report export, used by the CLI and the app's menu: assemble, then write PDF, XLSX or
  * CSV to a file. Files appear complete or not at all (written under a temp name, then renamed).
  */
-import { createWriteStream, renameSync, rmSync } from 'node:fs';
+import { createWriteStream, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import path from 'node:path';
 import type { FactorSet } from '../../../models/factors/factor-set.js';
@@ -15,6 +15,7 @@ import type { Language } from '../../../models/values.js';
 import { prepareReportFolder, type ReportFolder } from './report-folder.js';
 import { parsePeriod, type ReportPeriod } from './report-period.js';
 import { writeReportXlsx } from './xlsx-writer.js';
+import { costsCsv } from './costs-csv.js';
 
 export type ReportFormat = 'pdf' | 'xlsx' | 'csv';
 
@@ -27,8 +28,8 @@ export interface ExportRequest {
   readonly lang?: Language;
   /** CSV only: 'de' (default when lang is de) or 'intl'. */
   readonly csvVariant?: CsvVariant;
-  /** CSV only: one row per point (default) or per building. */
-  readonly csvScope?: 'point' | 'building';
+  /** CSV only: one row per point (default) or per building and interval; 'costs': one row per building and carrier. */
+  readonly csvScope?: 'point' | 'building' | 'costs';
   /** XLSX only: leave out the 15-minute sheets. */
   readonly xlsxIntervals?: boolean;
   readonly weather?: WeatherSeries;
@@ -115,13 +116,22 @@ export const exportReport = async (store: Store, req: ExportRequest): Promise<Ex
     }
     case 'csv': {
       const tmp = `${out}.${process.pid}.tmp`;
+      if (req.csvScope === 'costs') {
+        const data = await assembleReport(store, { ...common, onProgress: scaled(req.onProgress, 0, 0.9) });
+        const variant = req.csvVariant ?? (lang === 'de' ? 'de' : 'intl');
+        const section = data.costs ?? { hasTariffs: false, rows: [], rules: [] };
+        writeFileSync(tmp, costsCsv(section, variant, period.from, period.to, data.timeZone));
+        renameSync(tmp, out);
+        req.onProgress?.(1, 'done');
+        return { file: out, format: 'csv', period, buildings, rows: section.rows.length };
+      }
       const stream = createWriteStream(tmp);
       try {
         const r = await writeIntervalCsv(store, stream, {
           variant: req.csvVariant ?? (lang === 'de' ? 'de' : 'intl'),
           from: period.from,
           to: period.to,
-          scope: req.csvScope ?? 'point',
+          scope: req.csvScope === 'building' ? 'building' : 'point',
           ...(req.buildingIds === undefined ? {} : { buildingIds: req.buildingIds }),
           ...(req.onProgress === undefined ? {} : { onProgress: req.onProgress }),
         });

@@ -12,6 +12,7 @@ import type { PvPotentialOptions } from '../../../models/solar/pv-potential.js';
 import type { Building, Point, Site } from '../../../models/types.js';
 import type { Language } from '../../../models/values.js';
 import type { ReportPeriod } from './report-period.js';
+import type { CostSection } from './cost-section.js';
 
 /** A local calendar month as the analysis computed it (no data: hasData false, printed as "no data"). */
 export type MonthRow = MonthBalance;
@@ -106,4 +107,6 @@ export interface ReportData {
   readonly assumptions: readonly string[];
   /** Coverage below which a verdict is provisional. */
   readonly minCoverage: number;
+  /** Costs under the stored tariffs (the analysis' figures); absent in reports assembled without them. */
+  readonly costs?: CostSection;
 }

@@ -18,6 +18,7 @@ import { PAGE_SCRIPT } from './page-script.js';
 import type { BuildingReport, ReportData } from './report-data.js';
 import { REPORT_CSS } from './report-style.js';
 import { consumptionClassesHtml } from './consumption-classes-section.js';
+import { costPage } from './cost-page.js';
 
 export interface RenderedReport {
   readonly html: string;
@@ -389,7 +390,7 @@ export const REPORT_CSP = [
 export const renderReportHtml = (d: ReportData, chartJsSrc = 'chart.umd.js'): RenderedReport => {
   const f = formatterFor(d.lang);
   const ctx: Ctx = { d, f, t: reportText(d.lang), charts: [] };
-  const body = [cover(ctx), summary(ctx), ...d.buildings.map((b, k) => buildingPage(ctx, b, k)), sharingPage(ctx), pvPage(ctx), methodPage(ctx), qualityPage(ctx)].join('\n');
+  const body = [cover(ctx), summary(ctx), ...d.buildings.map((b, k) => buildingPage(ctx, b, k)), sharingPage(ctx), pvPage(ctx), methodPage(ctx), qualityPage(ctx), costPage(d.costs, d.lang, f, ctx.t, '7')].join('\n');
   const specs = JSON.stringify(ctx.charts).replaceAll('<', '\\u003c');
   const html = `<!doctype html>
 <html lang="${d.lang}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}"><title>${esc(reportText(d.lang)('report.title'))} – ${esc(d.site.name)} – ${esc(d.period.label)}</title>

@@ -47,4 +47,5 @@ tr.total td { font-weight: 700; border-top: 0.4mm solid #1f3b57; background: #e9
 .formula { font-family: "DejaVu Sans Mono", monospace; font-size: 8pt; }
 .toc td { border: none; background: none !important; padding: 0.8mm 0; }
 table.months td:first-child { white-space: nowrap; }
+table.costs td:nth-child(-n+2) { white-space: nowrap; }
 `;

@@ -12,6 +12,7 @@ import { balancePoints } from './quality-stats.js';
 import { utcOffsetMs } from '../analysis/local-time.js';
 import { reportText } from './messages.js';
 import type { ReportData } from './report-data.js';
+import { addCostSheet } from './cost-sheet.js';
 
 export interface XlsxOptions {
   /** Include the 15-minute interval sheet(s) (default true). */
@@ -141,6 +142,7 @@ export const writeReportXlsx = async (store: Store, data: ReportData, file: stri
     ss: data.district.kpis?.selfSufficiency ?? null,
   }).commit();
   bs.commit();
+  addCostSheet(wb, data.costs, data.lang, (c) => t(`carrier.${c as Carrier}`));
 
   const ms = wb.addWorksheet(t('sheet.monthly'));
   setColumns(ms, [

@@ -118,6 +118,18 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE ocpp_charge_points ADD COLUMN lat REAL;
     `,
   },
+  {
+    version: 8,
+    name: 'tariffs per building and carrier, quarter-hour prices of dynamic tariffs',
+    // The tariff itself is a JSON doc (models/tariffs/tariff.ts); a dynamic tariff's prices are keyed by the
+    // 15-minute UTC slot number like the intervals, ct/kWh.
+    sql: `
+      CREATE TABLE tariffs(id TEXT PRIMARY KEY, building_id TEXT NOT NULL, carrier TEXT NOT NULL, doc TEXT NOT NULL) WITHOUT ROWID;
+      CREATE INDEX tariffs_building ON tariffs(building_id, carrier);
+      CREATE TABLE tariff_prices(tariff TEXT NOT NULL, slot INTEGER NOT NULL, ct REAL NOT NULL,
+        PRIMARY KEY(tariff, slot)) WITHOUT ROWID;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

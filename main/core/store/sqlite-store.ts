@@ -31,6 +31,8 @@ import { ChargingRepo, queuedCharging } from './charging-repo.js';
 import type { ChargingStore } from './charging-store.js';
 import { queuedStreetLights, StreetLightRepo } from './street-light-repo.js';
 import type { StreetLightStore } from './street-light-store.js';
+import { queuedTariffs, TariffRepo } from './tariff-repo.js';
+import type { TariffStore } from './tariff-store.js';
 import { Calendar } from './calendar.js';
 import { removeSecrets } from './district-file.js';
 import { loadDistrict, saveDistrictRows } from './district-repo.js';
@@ -157,6 +159,11 @@ export class SqliteStore implements Store, StoreAdmin {
   /** The district's street-light inventory (schema 7), queued like charging. */
   get streetLights(): StreetLightStore {
     return queuedStreetLights(new StreetLightRepo(this.db), (fn) => this.serial(fn));
+  }
+
+  /** Tariffs and dynamic prices (schema 8), queued like charging. */
+  get tariffs(): TariffStore {
+    return queuedTariffs(new TariffRepo(this.db), (fn) => this.serial(fn));
   }
 
   /** The connection, for the history importer and maintenance code in this folder. */

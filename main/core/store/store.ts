@@ -7,6 +7,7 @@
 import type { BuildingBalance, DistrictView, ImplausibleInterval, PowerSample, Resolution, SeriesBucket } from '../../../models/contract/index.js';
 import type { Building, Device, Interval, Point, Reading, RoofSurface, Site } from '../../../models/types.js';
 import type { BalanceSeriesInfo, SeriesStep, StepName } from './balance-series.js';
+import type { TariffStore } from './tariff-store.js';
 
 export type { BalanceSeriesInfo, SeriesStep, StepName };
 
@@ -37,6 +38,11 @@ export interface StoreReader {
   implausibleIntervals?(from: number, to: number, perPoint: number): Promise<ImplausibleInterval[]>;
   /** A value in the file's meta table (bookkeeping such as an unfinished demo backfill), or null. Optional for fakes. */
   getMeta?(key: string): Promise<string | null>;
+  /**
+   * Tariffs per building and carrier (schema 8). Optional so that fakes and the central store need not keep them:
+   * costs are then 'no tariff'.
+   */
+  readonly tariffs?: TariffStore;
   /** The file, or for a central database its address without the password. */
   readonly path: string;
   close(): Promise<void>;

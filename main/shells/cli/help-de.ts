@@ -135,7 +135,7 @@ angenommen; Einstrahlung aus dem DWD-Testreferenzjahr der Region 5 (Essen, mitge
     summary: 'schreibt einen Bericht einer Quartiersdatei als PDF, XLSX oder CSV',
     usage: `Aufruf: plustwin report --db DATEI --period ZEITRAUM --format pdf|xlsx|csv --out DATEI
                        [--buildings ID,...] [--lang de|en] [--weather TRY.csv]
-                       [--csv de|intl] [--csv-scope point|building] [--no-intervals]
+                       [--csv de|intl] [--csv-scope point|building|costs] [--no-intervals]
        plustwin report --pg URL [--site ID] --period ZEITRAUM --format pdf|xlsx|csv --out DATEI [...]
 
 Schreibt einen Bericht über das Quartier einer PlusTwin-Datendatei oder über einen Standort der zentralen Datenbank
@@ -157,7 +157,8 @@ eines Verbunds.
                      (Standard: das mitgelieferte TRY Essen, Region 5 = Ruhrgebiet)
   --csv de|intl      CSV-Variante: de = Semikolon, Dezimalkomma, Ortszeit mit Versatz (Standard bei --lang de);
                      intl = Komma, Dezimalpunkt, UTC
-  --csv-scope S      point (eine Zeile je Messpunkt und Viertelstunde, Standard) oder building (vier Rollen je Zeile)
+  --csv-scope S      point (eine Zeile je Messpunkt und Viertelstunde, Standard), building (vier Rollen je Zeile)
+                     oder costs (eine Zeile je Gebäude und Energieträger nach den hinterlegten Tarifen)
   --no-intervals     XLSX ohne die 15-Minuten-Blätter`,
   },
   ingest: {
@@ -223,6 +224,22 @@ list     gibt den Bestand aus.
   --db DATEI     die Quartiersdatei
   --json         das Ergebnis als JSON ausgeben
   --lang de|en   Sprache der Meldungen (Standard aus LANG)`,
+  },
+  tariff: {
+    summary: 'listet, ergänzt oder entfernt die Tarife (Arbeitspreis, Grundpreis, Einspeisung, dynamische Preise) einer Quartiersdatei',
+    usage: `Aufruf:
+  plustwin tariff list --db DATEI [--building ID] [--json] [--lang de|en]
+  plustwin tariff add --db DATEI --building ID --carrier T --from DATUM [--to DATUM] --price CT [--fixed EUR]
+                      [--feed-in CT] [--name TEXT] [--prices DATEI.csv] [--id ID] [--lang de|en]
+  plustwin tariff remove --db DATEI --id ID [--lang de|en]
+
+Tarife je Gebäude und Energieträger (T = electricity, gas, oil, lpg, district-heat, biogas, bio-lpg, bio-oil,
+wood, pellets, hard-coal, lignite, waste-heat), gültig vom Ortsdatum --from bis vor --to (ohne --to unbefristet).
+--price ist der Arbeitspreis in ct/kWh, --fixed der Grundpreis in Euro je Monat, --feed-in die Vergütung je
+eingespeister kWh in ct/kWh (Dezimalkomma oder -punkt). Mit --prices ist der Tarif dynamisch: jede Viertelstunde
+kostet den Preis der CSV-Datei plus --price (den Aufschlag). Die Datei ist „Zeitstempel;Preis“ mit Dezimalkomma
+oder „timestamp,price“ mit Dezimalpunkt (ct/kWh, oder EUR/MWh, wenn die Kopfzeile es sagt); eine Datei mit einer
+fehlerhaften Zeile wird ganz abgelehnt, jede Zeile benannt. add mit --id ändert diesen Tarif.`,
   },
   'energy-report': {
     summary: 'Energiebericht eines Jahres (kWh/m² je Gebäude, Vergleichswerte, Ampel, Trend über drei Jahre) als PDF oder XLSX',

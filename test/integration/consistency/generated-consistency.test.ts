@@ -9,12 +9,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INTERVAL_MS } from '../../../models/time-grid.js';
 import { BUILDINGS, createGeneratedStore, SLOTS, truth, type GeneratedStore } from './generated-district.js';
 import { checkSurfaces, readSurfaces, type Surfaces } from './surfaces.js';
+import { tariffHandlers } from '../../../main/core/api/tariff-handlers.js';
 
 let gen: GeneratedStore;
 let s: Surfaces;
 
 beforeAll(async () => {
   gen = await createGeneratedStore();
+  // tariffs through the API's handler: a change at local midnight on 16 March for the school, gas for the hall
+  const h = tariffHandlers(gen.store);
+  await h['tariffs.save']({ buildingId: 'schule', carrier: 'electricity', kind: 'fixed', validFrom: '2025-03-01', validTo: '2025-03-16', energyCtPerKwh: 30, fixedEurPerMonth: 31, feedInCtPerKwh: 8 });
+  await h['tariffs.save']({ buildingId: 'schule', carrier: 'electricity', kind: 'fixed', validFrom: '2025-03-16', energyCtPerKwh: 40, fixedEurPerMonth: 62, feedInCtPerKwh: 7 });
+  await h['tariffs.save']({ buildingId: 'halle', carrier: 'gas', kind: 'fixed', validFrom: '2025-01-01', energyCtPerKwh: 10, fixedEurPerMonth: 15 });
   s = await readSurfaces(gen.store, gen.file, '2025-03', '2025-03-01', '2025-04-01');
 }, 600_000);
 
@@ -62,6 +68,27 @@ describe('a generated district over March 2025 (Europe/Berlin)', { timeout: 120_
     expect(haus.verdictPeriod.coverage).toBeCloseTo((2972 - 380) / 2972, 9);
     expect(haus.verdictPeriod.provisional).toBe(true);
     expect(s.pdfText).toMatch(/Wohnhaus.*vorläufig/);
+  });
+
+  it('prices the hall\'s gas and prorates the school\'s two fixed charges by day', () => {
+    const halle = s.api.buildings.find((b) => b.buildingId === 'halle')!.costs;
+    // 11,145 kWh gas x 0.10 EUR = 1,114.50 EUR; fixed 15 EUR for the whole of March; net 1,129.50 EUR
+    expect(halle.carriers.map((c) => c.carrier)).toEqual(['gas']);
+    expect(halle.energyEur).toBeCloseTo(1114.5, 6);
+    expect(halle.fixedEur).toBeCloseTo(15, 9);
+    expect(halle.netEur).toBeCloseTo(1129.5, 6);
+    const schule = s.api.buildings.find((b) => b.buildingId === 'schule')!.costs;
+    // 1-15 March at 31 EUR/month: 15 x 31/31 = 15 EUR; 16-31 March at 62 EUR/month: 16 x 62/31 = 32 EUR
+    expect(schule.fixedEur).toBeCloseTo(47, 9);
+    // kita and haus have no tariff: "no tariff", never 0 EUR
+    expect(s.api.buildings.find((b) => b.buildingId === 'kita')!.costs.hasTariffs).toBe(false);
+    expect(s.api.district.costs.netEur).toBeCloseTo(halle.netEur + schule.netEur, 9);
+    // February has no data, but the hall's gas tariff runs from January: its fixed charge, 28 x 15/28 = 15 EUR
+    expect(s.api.district.comparison?.previous.hasData).toBe(false);
+    expect(s.api.district.comparison?.previous.costs.netEur).toBeCloseTo(15, 9);
+    // March 2024 holds neither data nor a tariff
+    expect(s.api.district.comparison?.lastYear.hasData).toBe(false);
+    expect(s.api.district.comparison?.lastYear.costs.hasTariffs).toBe(false);
   });
 
   it('derives the boiler fuel from the heat meter and weighs the gas meter', () => {

@@ -27,6 +27,8 @@ export interface Surfaces {
   readonly xlsx: ExcelJS.Workbook;
   /** Per building: electricity sums of the building CSV (intl variant). */
   readonly csv: Map<string, { l: number; g: number; im: number; ex: number; missing: number }>;
+  /** Per building id (and 'district'): net cost of the costs CSV's total row (intl variant). */
+  readonly costsCsv: Map<string, number>;
 }
 
 /** "12.345" or "-1.234,5" (de-DE) to a number. */
@@ -55,6 +57,13 @@ export async function readSurfaces(store: Store, file: string, periodText: strin
   await xlsx.xlsx.readFile(xlsxFile);
   const csvFile = path.join(dir, 'buildings.csv');
   await exportReport(store, { format: 'csv', out: csvFile, period: periodText, lang: 'en', csvVariant: 'intl', csvScope: 'building' });
+  const costsFile = path.join(dir, 'costs.csv');
+  await exportReport(store, { format: 'csv', out: costsFile, period: periodText, lang: 'en', csvVariant: 'intl', csvScope: 'costs' });
+  const costsCsv = new Map<string, number>();
+  for (const line of readFileSync(costsFile, 'utf8').trimEnd().split('\n').slice(1)) {
+    const f = line.split(',');
+    if (f[1] === 'total') costsCsv.set(f[0]!, Number(f[7]));
+  }
   const csv = new Map<string, { l: number; g: number; im: number; ex: number; missing: number }>();
   for (const line of readFileSync(csvFile, 'utf8').trimEnd().split('\n').slice(1)) {
     const [id, , , l, g, im, ex, q] = line.split(',');
@@ -75,6 +84,7 @@ export async function readSurfaces(store: Store, file: string, periodText: strin
     pdfText: execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }),
     xlsx,
     csv,
+    costsCsv,
   };
 }
 
@@ -162,9 +172,50 @@ export function checkSurfaces(s: Surfaces, names: ReadonlyMap<string, string>): 
       expect(c.missing, `${where} CSV missing slots`).toBe(e.coverage.missing);
     }
   }
+  checkCosts(s, names);
   // the CLI table prints the district's final net and verdict with the same rounding (de-DE whole kWh)
   // the German table names the district "Quartier" (balance --lang de)
   const row = s.cliText.split('\n').find((l) => /^Quartier\s\s/.test(l) && l.includes('%'));
   expect(row, 'district row of the CLI table').toBeDefined();
   expect(row).toContain(new Intl.NumberFormat('de-DE', { maximumFractionDigits: 0 }).format(round(api.district.energyPlusPeriod.finalEnergyNetKwh)));
+}
+
+/** The net cost (and its parts) on every surface: API, CLI JSON and table, PDF costs page, XLSX costs sheet, costs CSV. */
+export function checkCosts(s: Surfaces, names: ReadonlyMap<string, string>): void {
+  const { api } = s;
+  const subjects = [
+    ...api.buildings.map((b) => ({ id: b.buildingId, label: names.get(b.buildingId)!, costs: b.costs, cli: s.cliJson.buildings.find((x) => x.buildingId === b.buildingId)!.costs })),
+    { id: 'district', label: 'Quartier', costs: api.district.costs, cli: s.cliJson.district.costs },
+  ];
+  const sheet = s.xlsx.getWorksheet('Kosten');
+  expect(sheet !== undefined, 'XLSX costs sheet').toBe(api.district.costs.hasTariffs);
+  for (const { id, label, costs, cli } of subjects) {
+    expect(cli, `${id} costs in balance --json`).toEqual(costs);
+    if (!costs.hasTariffs) {
+      expect(s.costsCsv.has(id), `${id} has no costs CSV row`).toBe(false);
+      continue;
+    }
+    // costs CSV: six decimals
+    expect(s.costsCsv.get(id), `${id} net cost in the costs CSV`).toBeCloseTo(costs.netEur, 5);
+    // XLSX: the total row's typed cells
+    let row: ExcelJS.Row | undefined;
+    for (let r = 2; r <= sheet!.rowCount; r++) if (sheet!.getRow(r).getCell(1).value === id && sheet!.getRow(r).getCell(3).value === 'gesamt') row = sheet!.getRow(r);
+    expect(row, `${id} total row of the XLSX costs sheet`).toBeDefined();
+    expect(row!.getCell(7).value, `${id} net cost in the XLSX`).toBeCloseTo(costs.netEur, 9);
+    expect(row!.getCell(9).value, `${id} savings in the XLSX`).toBeCloseTo(costs.savingsEur, 9);
+    // PDF: energy, fixed, feed-in, net, reference, savings to the cent
+    const page = s.pdfText.slice(s.pdfText.lastIndexOf('7 Kosten'));
+    const line = page.split('\n').find((l) => new RegExp(`^\\s*${label}\\s+gesamt\\s`).test(l));
+    expect(line, `${id} costs row in the PDF:\n${page}`).toBeDefined();
+    const nums = numbersOf(line!.slice(line!.indexOf('gesamt', line!.indexOf(label) + label.length) + 6));
+    expect(nums.slice(0, 6), `${id} costs row in the PDF`).toEqual(
+      [costs.energyEur, costs.fixedEur, costs.feedInEur, costs.netEur, costs.referenceEur, costs.savingsEur].map((v) => round(v, 2)),
+    );
+  }
+  // the CLI table's district total, German cents
+  if (api.district.costs.hasTariffs) {
+    const row = s.cliText.split('\n').find((l) => /^Quartier gesamt\s/.test(l));
+    expect(row, 'district costs row of the CLI table').toBeDefined();
+    expect(row).toContain(new Intl.NumberFormat('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(api.district.costs.netEur));
+  }
 }

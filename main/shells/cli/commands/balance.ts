@@ -9,6 +9,7 @@ import { analyseDistrict } from '../../../core/analysis/district-analysis.js';
 import { runDistrictScenario } from '../../../core/analysis/scenario.js';
 import { BUILT_IN_FACTOR_SETS, DEFAULT_EXPORT_CREDIT, EXPORT_CREDIT_VARIANT_IDS, isExportCreditVariant } from '../../../../models/factors/index.js';
 import { balanceReport, scenarioReport } from '../balance-report.js';
+import { costReport } from '../cost-report.js';
 import { langFrom, numberFormatter, type Lang } from '../number-format.js';
 import { zonedToUtc } from '../../../core/analysis/local-time.js';
 import type { Store } from '../../../core/store/store.js';
@@ -177,6 +178,6 @@ const runBalance = async (
     return;
   }
   const f = numberFormatter(lang);
-  io.out.write(balanceReport(analysis.value, f, flags.building));
+  io.out.write(balanceReport(analysis.value, f, flags.building) + costReport(analysis.value, f, flags.building));
   if (scenario !== undefined) io.out.write('\n' + scenarioReport(scenario.value, f, flags.building));
 };

@@ -15,6 +15,7 @@ import { ingestCommand } from './ingest.js';
 import { heatPlanCommand } from './heat-plan.js';
 import { biskoCommand } from './bisko.js';
 import { lightsCommand } from './lights.js';
+import { tariffCommand } from './tariff.js';
 import { energyReportCommand } from './energy-report.js';
 
 export const COMMANDS: readonly CliCommand[] = [
@@ -30,5 +31,6 @@ export const COMMANDS: readonly CliCommand[] = [
   heatPlanCommand,
   biskoCommand,
   lightsCommand,
+  tariffCommand,
   energyReportCommand,
 ];

@@ -13,7 +13,7 @@ import { progressBar } from '../../../core/reports/progress-bar.js';
 
 const usage = `usage: plustwin report (--db FILE | --pg URL [--site ID]) --period PERIOD --format pdf|xlsx|csv --out FILE
                        [--buildings ID,...] [--lang de|en] [--weather TRY.csv]
-                       [--csv de|intl] [--csv-scope point|building] [--no-intervals]
+                       [--csv de|intl] [--csv-scope point|building|costs] [--no-intervals]
 
 Writes a report of the district in a PlusTwin data file or of one site of a fleet's central database.
 ${sourceUsage(19)}
@@ -28,7 +28,8 @@ ${sourceUsage(19)}
                      (default: the shipped Essen TRY, region 5 = the Ruhr area)
   --csv de|intl      CSV variant: de = semicolon, decimal comma, local time with offset (default with --lang de);
                      intl = comma, decimal point, UTC
-  --csv-scope S      point (one row per point and interval, default) or building (four roles per row)
+  --csv-scope S      point (one row per point and interval, default), building (four roles per row) or
+                     costs (one row per building and carrier under the stored tariffs)
   --no-intervals     XLSX without the 15-minute sheets`;
 
 const FORMATS: readonly ReportFormat[] = ['pdf', 'xlsx', 'csv'];
@@ -70,7 +71,7 @@ export const reportCommand: CliCommand = {
     const csv = flags.csv;
     if (csv !== undefined && csv !== 'de' && csv !== 'intl') throw new UsageError(`--csv must be de or intl, got '${csv}'`);
     const scope = flags['csv-scope'];
-    if (scope !== undefined && scope !== 'point' && scope !== 'building') throw new UsageError(`--csv-scope must be point or building, got '${scope}'`);
+    if (scope !== undefined && scope !== 'point' && scope !== 'building' && scope !== 'costs') throw new UsageError(`--csv-scope must be point, building or costs, got '${scope}'`);
     const buildingIds = flags.buildings?.split(',').map((s) => s.trim()).filter((s) => s !== '');
     if (buildingIds !== undefined && buildingIds.length === 0) throw new UsageError('--buildings names no building');
     const weather = loadWeather(flags.weather ?? tryFilePath());
