@@ -1,4 +1,4 @@
-/** SQL behind TariffStore (tariff-store.ts); the tables come with schema 7 (migrations.ts). */
+/** SQL behind TariffStore (tariff-store.ts); the tables come with schema 8 (migrations.ts). */
 import type { QuarterHourPrice, Tariff } from '../../../models/tariffs/tariff.js';
 import { INTERVAL_MS } from '../../../models/time-grid.js';
 import type { SqliteDb } from './sqlite-db.js';

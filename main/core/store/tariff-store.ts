@@ -1,5 +1,5 @@
 /**
- * What the store keeps about tariffs (schema 7): each tariff as a document, and a dynamic tariff's quarter-hour
+ * What the store keeps about tariffs (schema 8): each tariff as a document, and a dynamic tariff's quarter-hour
  * prices keyed by 15-minute UTC slot. Checking a tariff (dates, overlaps, the CSV) happens before it gets here.
  */
 import type { QuarterHourPrice, Tariff } from '../../../models/tariffs/tariff.js';
