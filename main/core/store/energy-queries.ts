@@ -6,19 +6,12 @@
  * meter and slot.
  */
 import type { BuildingBalance, Resolution, SeriesBucket } from '../../../models/contract/index.js';
-import { IMPLAUSIBLE_CODE, qualityFromCode } from '../../../models/intervals/quality.js';
+import { IMPLAUSIBLE_CODE } from '../../../models/intervals/quality.js';
 import { INTERVAL_MS } from '../../../models/time-grid.js';
 import { periodPieces, slotCount } from './period-pieces.js';
+import { addSums, balanceOf, bucketOf, type SlotSums } from './slot-sums.js';
 import type { SqliteDb } from './sqlite-db.js';
 
-interface Sums {
-  imp: number;
-  exp: number;
-  gen: number;
-  con: number;
-  n_meas: number;
-  qmax: number;
-}
 
 interface BuildingInfo {
   pk: number;
@@ -45,30 +38,16 @@ async function buildings(db: SqliteDb, buildingId?: string): Promise<BuildingInf
   return rows.map((r) => ({ pk: r.pk, id: r.id, nSeries: r.n, hasGrid: r.grid > 0 }));
 }
 
-const consumptionOf = (b: BuildingInfo, s: Sums) => (b.hasGrid ? s.imp - s.exp + s.gen : s.con);
-
 export async function buildingBalances(db: SqliteDb, from: number, to: number): Promise<BuildingBalance[]> {
-  const totals = new Map<number, Sums>();
-  const add = (rows: (Sums & { building: number })[]) => {
-    for (const r of rows) {
-      const t = totals.get(r.building);
-      if (t === undefined) totals.set(r.building, { ...r });
-      else {
-        t.imp += r.imp;
-        t.exp += r.exp;
-        t.gen += r.gen;
-        t.con += r.con;
-        t.n_meas += r.n_meas;
-      }
-    }
-  };
+  const totals = new Map<number, SlotSums>();
+  const add = (rows: (SlotSums & { building: number })[]) => addSums(totals, rows);
   const pieces = periodPieces(from, to);
   const tables = { month: ['building_month', 'month'], day: ['building_day', 'day'], hour: ['building_hour', 'hour'] };
   for (const level of ['month', 'day', 'hour'] as const) {
     const [table, col] = tables[level];
     for (const [a, b] of pieces[level])
       add(
-        await db.all<Sums & { building: number }>(
+        await db.all<SlotSums & { building: number }>(
           `SELECT building, ${ROLLUP_SUMS} FROM ${table} WHERE ${col} >= ? AND ${col} < ? GROUP BY building`,
           [a, b],
         ),
@@ -76,7 +55,7 @@ export async function buildingBalances(db: SqliteDb, from: number, to: number): 
   }
   for (const [a, b] of pieces.slot)
     add(
-      await db.all<Sums & { building: number }>(
+      await db.all<SlotSums & { building: number }>(
         `SELECT s.building AS building, ${SLOT_SUMS}
          FROM series s CROSS JOIN intervals i ON i.series = s.pk
          WHERE s.active = 1 AND s.electric = 1 AND i.slot >= ? AND i.slot < ? GROUP BY s.building`,
@@ -84,22 +63,7 @@ export async function buildingBalances(db: SqliteDb, from: number, to: number): 
       ),
     );
   const slots = slotCount(from, to);
-  return (await buildings(db)).map((b) => {
-    const s = totals.get(b.pk) ?? { imp: 0, exp: 0, gen: 0, con: 0, n_meas: 0, qmax: 0 };
-    const consumptionKwh = consumptionOf(b, s);
-    const expected = slots * b.nSeries;
-    return {
-      buildingId: b.id,
-      from,
-      to,
-      consumptionKwh,
-      generationKwh: s.gen,
-      importKwh: s.imp,
-      exportKwh: s.exp,
-      netKwh: consumptionKwh - s.gen,
-      coverage: expected === 0 ? 0 : Math.min(1, s.n_meas / expected),
-    };
-  });
+  return (await buildings(db)).map((b) => balanceOf(b.id, from, to, b, totals.get(b.pk), slots));
 }
 
 export async function buildingSeries(
@@ -111,9 +75,9 @@ export async function buildingSeries(
 ): Promise<SeriesBucket[] | null> {
   const [b] = await buildings(db, buildingId);
   if (b === undefined) return null;
-  let rows: (Sums & { start: number })[];
+  let rows: (SlotSums & { start: number })[];
   if (resolution === '15min') {
-    rows = await db.all<Sums & { start: number }>(
+    rows = await db.all<SlotSums & { start: number }>(
       `SELECT i.slot * ${INTERVAL_MS} AS start, ${SLOT_SUMS}
        FROM series s CROSS JOIN intervals i ON i.series = s.pk
        WHERE s.building = ? AND s.active = 1 AND s.electric = 1 AND i.slot >= ? AND i.slot < ?
@@ -122,22 +86,11 @@ export async function buildingSeries(
     );
   } else {
     const col = resolution === 'hour' ? 'hour' : resolution;
-    rows = await db.all<Sums & { start: number }>(
+    rows = await db.all<SlotSums & { start: number }>(
       `SELECT ${col} AS start, imp, exp, gen, con, n_meas, qmax FROM building_${col}
        WHERE building = ? AND ${col} >= ? AND ${col} < ? ORDER BY ${col}`,
       [b.pk, from, to],
     );
   }
-  return rows.map((r) => {
-    const l = consumptionOf(b, r);
-    // without a grid meter the exchange follows from the completion rule (per bucket here, per slot in the analysis)
-    return {
-      start: r.start,
-      consumptionKwh: l,
-      generationKwh: r.gen,
-      importKwh: b.hasGrid ? r.imp : Math.max(0, l - r.gen),
-      exportKwh: b.hasGrid ? r.exp : Math.max(0, r.gen - l),
-      quality: qualityFromCode(r.qmax),
-    };
-  });
+  return rows.map((r) => bucketOf(b, r));
 }

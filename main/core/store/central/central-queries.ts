@@ -11,17 +11,10 @@ import { HOUR_MS, INTERVAL_MS } from '../../../../models/time-grid.js';
 import type { Interval } from '../../../../models/types.js';
 import type { SeriesStep, StepName } from '../balance-series.js';
 import { periodPieces, slotCount } from '../period-pieces.js';
+import { addSums, balanceOf, bucketOf, type BuildingRoles, type SlotSums } from '../slot-sums.js';
 import type { CentralDistrict, CentralSeries } from './central-district.js';
 import { msOf, tsParam, type Queryable } from './pg-types.js';
 
-interface Sums {
-  imp: number;
-  exp: number;
-  gen: number;
-  con: number;
-  n_meas: number;
-  qmax: number;
-}
 
 const ROLE = (role: string, kwh: string) => `COALESCE(SUM(CASE WHEN k.role = '${role}' THEN ${kwh} ELSE 0 END), 0)::float8`;
 const sums = (kwh: string, nMeas: string, q: string) =>
@@ -43,39 +36,20 @@ const ROLLUP = { month: ['series_month', 'month'], day: ['series_day', 'day'], h
 
 const electric = (d: CentralDistrict) => d.series.filter((s) => s.medium === 'electricity');
 
-interface BuildingInfo {
-  nSeries: number;
-  hasGrid: boolean;
-}
-
-const buildingInfo = (d: CentralDistrict, buildingId: string): BuildingInfo => {
+const buildingInfo = (d: CentralDistrict, buildingId: string): BuildingRoles => {
   const own = electric(d).filter((s) => s.buildingId === buildingId);
   return { nSeries: own.length, hasGrid: own.some((s) => s.role === 'import' || s.role === 'export') };
 };
 
-const consumptionOf = (b: BuildingInfo, s: Sums) => (b.hasGrid ? s.imp - s.exp + s.gen : s.con);
-
 export async function centralBalances(db: Queryable, site: string, d: CentralDistrict, from: number, to: number): Promise<BuildingBalance[]> {
-  const totals = new Map<string, Sums>();
-  const add = (rows: (Sums & { building: string })[]) => {
-    for (const r of rows) {
-      const t = totals.get(r.building);
-      if (t === undefined) totals.set(r.building, { ...r });
-      else {
-        t.imp += r.imp;
-        t.exp += r.exp;
-        t.gen += r.gen;
-        t.con += r.con;
-        t.n_meas += r.n_meas;
-      }
-    }
-  };
+  const totals = new Map<string, SlotSums>();
+  const add = (rows: (SlotSums & { building: string })[]) => addSums(totals, rows);
   const params = seriesParams(electric(d));
   const pieces = periodPieces(from, to);
   for (const level of ['month', 'day', 'hour'] as const) {
     const [table, col] = ROLLUP[level];
     for (const [a, b] of pieces[level]) {
-      const { rows } = await db.query<Sums & { building: string }>(
+      const { rows } = await db.query<SlotSums & { building: string }>(
         `SELECT k.building, ${ROLLUP_SUMS} FROM ${SERIES}
          JOIN ${table} r ON r.site = $1 AND r.point = k.point AND r.direction = k.direction AND r.${col} >= $7 AND r.${col} < $8
          GROUP BY k.building`,
@@ -85,7 +59,7 @@ export async function centralBalances(db: Queryable, site: string, d: CentralDis
     }
   }
   for (const [a, b] of pieces.slot) {
-    const { rows } = await db.query<Sums & { building: string }>(
+    const { rows } = await db.query<SlotSums & { building: string }>(
       `SELECT k.building, ${SLOT_SUMS} FROM ${SERIES}
        JOIN intervals i ON i.site = $1 AND i.point = k.point AND i.direction = k.direction AND i.slot >= $7 AND i.slot < $8
        GROUP BY k.building`,
@@ -94,23 +68,7 @@ export async function centralBalances(db: Queryable, site: string, d: CentralDis
     add(rows);
   }
   const slots = slotCount(from, to);
-  return d.view.buildings.map((b) => {
-    const info = buildingInfo(d, b.id);
-    const s = totals.get(b.id) ?? { imp: 0, exp: 0, gen: 0, con: 0, n_meas: 0, qmax: 0 };
-    const consumptionKwh = consumptionOf(info, s);
-    const expected = slots * info.nSeries;
-    return {
-      buildingId: b.id,
-      from,
-      to,
-      consumptionKwh,
-      generationKwh: s.gen,
-      importKwh: s.imp,
-      exportKwh: s.exp,
-      netKwh: consumptionKwh - s.gen,
-      coverage: expected === 0 ? 0 : Math.min(1, s.n_meas / expected),
-    };
-  });
+  return d.view.buildings.map((b) => balanceOf(b.id, from, to, buildingInfo(d, b.id), totals.get(b.id), slots));
 }
 
 export async function centralBuildingSeries(
@@ -124,9 +82,9 @@ export async function centralBuildingSeries(
 ): Promise<SeriesBucket[]> {
   const info = buildingInfo(d, buildingId);
   const params = seriesParams(electric(d).filter((s) => s.buildingId === buildingId));
-  let rows: (Sums & { start: number })[];
+  let rows: (SlotSums & { start: number })[];
   if (resolution === '15min') {
-    ({ rows } = await db.query<Sums & { start: number }>(
+    ({ rows } = await db.query<SlotSums & { start: number }>(
       `SELECT ${msOf('i.slot')} AS start, ${SLOT_SUMS} FROM ${SERIES}
        JOIN intervals i ON i.site = $1 AND i.point = k.point AND i.direction = k.direction AND i.slot >= $7 AND i.slot < $8
        GROUP BY i.slot ORDER BY i.slot`,
@@ -134,25 +92,14 @@ export async function centralBuildingSeries(
     ));
   } else {
     const [table, col] = ROLLUP[resolution];
-    ({ rows } = await db.query<Sums & { start: number }>(
+    ({ rows } = await db.query<SlotSums & { start: number }>(
       `SELECT ${msOf(`r.${col}`)} AS start, ${ROLLUP_SUMS} FROM ${SERIES}
        JOIN ${table} r ON r.site = $1 AND r.point = k.point AND r.direction = k.direction AND r.${col} >= $7 AND r.${col} < $8
        GROUP BY r.${col} ORDER BY r.${col}`,
       [site, ...params, tsParam(from), tsParam(to)],
     ));
   }
-  return rows.map((r) => {
-    const l = consumptionOf(info, r);
-    // without a grid meter the exchange follows from the completion rule (per bucket here, per slot in the analysis)
-    return {
-      start: r.start,
-      consumptionKwh: l,
-      generationKwh: r.gen,
-      importKwh: info.hasGrid ? r.imp : Math.max(0, l - r.gen),
-      exportKwh: info.hasGrid ? r.exp : Math.max(0, r.gen - l),
-      quality: qualityFromCode(r.qmax),
-    };
-  });
+  return rows.map((r) => bucketOf(info, r));
 }
 
 /** The first stored interval of every series (from the first hour in series_hour, then that hour's intervals). */
