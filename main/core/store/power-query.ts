@@ -18,20 +18,29 @@ export async function powerSeries(db: SqliteDb, buildingId: string, from: number
   if (points.length === 0) return [];
   const role = new Map(points.map((p) => [p.pk, p.role]));
   const polls = points.map((p) => p.poll).filter((p): p is number => typeof p === 'number' && p > 0);
-  const tolerance = Math.max(500, (polls.length > 0 ? Math.min(...polls) : 1000) / 2);
   const rows = await db.all<{ ts: number; point: number; value: number }>(
     `SELECT ts, point, value FROM samples
      WHERE ts >= ? AND ts < ? AND point IN (${points.map(() => '?').join(',')}) AND q < ${BAD} ORDER BY ts`,
     [from, to, ...points.map((p) => p.pk)],
   );
-  const latest = new Map<number, number>();
+  return powerBuckets(rows, role, polls);
+}
+
+/**
+ * Grid and generation power in buckets of readings polled together: a bucket holds the readings within half the
+ * shortest poll interval (at least 0.5 s) of its first, and each point's latest value, carried forward between its
+ * polls, counts (SQLite and the central store alike).
+ */
+export function powerBuckets<K>(rows: readonly { ts: number; point: K; value: number }[], role: ReadonlyMap<K, string>, polls: readonly number[]): PowerSample[] {
+  const tolerance = Math.max(500, (polls.length > 0 ? Math.min(...polls) : 1000) / 2);
+  const latest = new Map<K, number>();
   const out: PowerSample[] = [];
   let bucketTs: number | null = null;
   const emit = () => {
     if (bucketTs === null) return;
     let grid = 0;
     let gen = 0;
-    for (const [pk, v] of latest) if (role.get(pk) === 'import') grid += v;
+    for (const [id, v] of latest) if (role.get(id) === 'import') grid += v;
     else gen += v;
     out.push({ ts: bucketTs, gridKw: grid, generationKw: gen, consumptionKw: grid + gen });
   };

@@ -12,6 +12,7 @@ import type { Interval } from '../../../../models/types.js';
 import type { SeriesStep, StepName } from '../balance-series.js';
 import { periodPieces, slotCount } from '../period-pieces.js';
 import { addSums, balanceOf, bucketOf, type BuildingRoles, type SlotSums } from '../slot-sums.js';
+import { powerBuckets } from '../power-query.js';
 import type { CentralDistrict, CentralSeries } from './central-district.js';
 import { msOf, tsParam, type Queryable } from './pg-types.js';
 
@@ -200,32 +201,12 @@ export async function centralPowerSeries(db: Queryable, site: string, d: Central
   if (points.length === 0) return [];
   const role = new Map(points.map((p) => [p.id, p.role]));
   const polls = points.map((p) => pollOf.get(p.deviceId)).filter((p): p is number => typeof p === 'number' && p > 0);
-  const tolerance = Math.max(500, (polls.length > 0 ? Math.min(...polls) : 1000) / 2);
   const { rows } = await db.query<{ ts: number; point: string; value: number }>(
     `SELECT ${msOf('ts')} AS ts, point, value FROM readings
      WHERE site = $1 AND point = ANY($2::text[]) AND ts >= $3 AND ts < $4 AND q < ${BAD} ORDER BY ts, seq`,
     [site, points.map((p) => p.id), tsParam(from), tsParam(to)],
   );
-  const latest = new Map<string, number>();
-  const out: PowerSample[] = [];
-  let bucketTs: number | null = null;
-  const emit = () => {
-    if (bucketTs === null) return;
-    let grid = 0;
-    let gen = 0;
-    for (const [id, v] of latest) if (role.get(id) === 'import') grid += v;
-    else gen += v;
-    out.push({ ts: bucketTs, gridKw: grid, generationKw: gen, consumptionKw: grid + gen });
-  };
-  for (const r of rows) {
-    if (bucketTs === null || r.ts - bucketTs > tolerance) {
-      emit();
-      bucketTs = r.ts;
-    }
-    latest.set(r.point, r.value);
-  }
-  emit();
-  return out;
+  return powerBuckets(rows, role, polls);
 }
 
 /** Power peaks looked up per call at most (the alarms list shows the newest 20), as in SQLite's quality-queries.ts. */
