@@ -3,6 +3,7 @@
  * registered charge points, the LoRaWAN subscriber's settings, and what the map shows of them at a time.
  */
 import type { Language } from '../values.js';
+import type { RetrofitResult } from '../scenarios/lighting-retrofit.js';
 
 export const CHARGE_POINT_STATES = ['available', 'charging', 'faulted', 'offline'] as const;
 /** The four colours of a charge point on the map, from its connectors' OCPP status and its last contact. */
@@ -177,19 +178,9 @@ export interface LightingScenarioArgs {
   readonly co2SetId?: string;
 }
 
-export interface LightingScenarioResult {
+/** The retrofit's figures (models/scenarios/lighting-retrofit.ts) with the period and the parameters they rest on. */
+export interface LightingScenarioResult extends RetrofitResult {
   readonly period: { readonly from: number; readonly to: number };
-  readonly lights: number;
-  readonly retrofitted: number;
-  readonly dimmed: number;
-  readonly baselineKwh: number;
-  readonly ledKwh: number;
-  readonly scenarioKwh: number;
-  readonly savedKwh: number;
-  readonly savedByLedKwh: number;
-  readonly savedByDimmingKwh: number;
-  readonly savedEur: number;
-  readonly savedTonnesCo2: number;
   readonly ledPowerShare: number;
   readonly dimming: string;
   readonly priceEurPerKwh: number;
