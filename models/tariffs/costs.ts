@@ -38,10 +38,8 @@ export interface LocalDay {
   readonly daysInMonth: number;
 }
 
-export interface CarrierCost {
-  readonly carrier: Carrier;
-  /** The tariffs that priced any part of the period. */
-  readonly tariffIds: readonly string[];
+/** The money of a period, for one carrier or all together. */
+export interface CostParts {
   readonly energyEur: number;
   readonly fixedEur: number;
   readonly feedInEur: number;
@@ -50,22 +48,21 @@ export interface CarrierCost {
   readonly referenceEur: number;
   /** reference - net */
   readonly savingsEur: number;
-  readonly pricedImportKwh: number;
   /** Imported in slots no tariff (or no dynamic price) covers: not in energyEur. */
   readonly unpricedImportKwh: number;
+}
+
+export interface CarrierCost extends CostParts {
+  readonly carrier: Carrier;
+  /** The tariffs that priced any part of the period. */
+  readonly tariffIds: readonly string[];
+  readonly pricedImportKwh: number;
   readonly unpricedExportKwh: number;
 }
 
-export interface CostFigures {
+export interface CostFigures extends CostParts {
   /** false when no tariff covers any part of the period: surfaces say "no tariff", never 0 EUR. */
   readonly hasTariffs: boolean;
-  readonly energyEur: number;
-  readonly fixedEur: number;
-  readonly feedInEur: number;
-  readonly netEur: number;
-  readonly referenceEur: number;
-  readonly savingsEur: number;
-  readonly unpricedImportKwh: number;
   readonly carriers: readonly CarrierCost[];
 }
 
