@@ -267,7 +267,7 @@ export const rendererMessages = defineMessages({
     'error.modbus.illegalAddress': 'Das Gerät kennt ein Register des Profils nicht (Modbus-Ausnahme 2): wählen Sie das Profil, das zum Zähler passt, und prüfen Sie die Geräteadresse (unit).',
     'error.modbus.exception': 'Das Gerät hat mit der Modbus-Ausnahme {code} ({name}) geantwortet: prüfen Sie Profil und Geräteadresse; hilft das nicht, das Handbuch des Geräts.',
     'error.opcua.login': 'Der OPC-UA-Server hat die Anmeldung abgelehnt: prüfen Sie Benutzername und Passwort (oder wählen Sie „anonym“, wenn der Server das erlaubt).',
-    'error.opcua.certificate': 'Das Zertifikat des OPC-UA-Servers ist noch nicht vertrauenswürdig: prüfen Sie den Fingerabdruck und vertrauen Sie ihm im folgenden Dialog.',
+    'error.opcua.certificate': 'Dem Zertifikat des OPC-UA-Servers wird noch nicht vertraut: prüfen Sie seinen Fingerabdruck und vertrauen Sie ihm im folgenden Dialog.',
     'devices.usernameHint': 'leer lassen für anonyme Anmeldung',
     'devices.field.protocol': 'Protokoll',
     'devices.field.url': 'Adresse',

@@ -267,6 +267,14 @@ export class EdgePublisher {
   /** True when every reading and finished interval of the outbox is confirmed by the central side. */
   async drained(): Promise<boolean> {
     const points = await this.reader.points();
+    // a device that joined in the last seconds (an OPC UA server answering late) changed the structure after the
+    // last reload: reload at the next pass, so its points and the new district go out before the collector ends
+    const view = await this.reader.district();
+    const doc = view === null ? null : encodeDistrict(districtMessage(view)).toString('utf8');
+    if (points.length !== this.points.length || (doc !== null && doc !== this.publishedDistrict)) {
+      this.pointsLoadedAt = 0;
+      return false;
+    }
     const conf = (pk: number) => this.confirmed.get(pk) ?? NONE;
     if ((await this.reader.pendingReadings(new Map(points.map((p) => [p.pk, conf(p.pk).seq])), 1)).length > 0) return false;
     return (await this.reader.pendingIntervals(new Map(points.map((p) => [p.pk, conf(p.pk).slot])), 1)).length === 0;
