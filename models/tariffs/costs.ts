@@ -174,41 +174,31 @@ export const carrierCost = (
   };
 };
 
+const PART_KEYS = ['energyEur', 'fixedEur', 'feedInEur', 'netEur', 'referenceEur', 'savingsEur', 'unpricedImportKwh'] as const;
+
+/** The money parts added up over a list (carriers, or one carrier over buildings). */
+const sumParts = (list: readonly CostParts[]): CostParts =>
+  Object.fromEntries(PART_KEYS.map((k) => [k, list.reduce((s, c) => s + c[k], 0)])) as unknown as CostParts;
+
 /** Totals over carriers (a building) or over buildings' totals (the district: each building behind its own meter). */
-export const sumCosts = (carriers: readonly CarrierCost[]): CostFigures => {
-  const sum = (f: (c: CarrierCost) => number) => carriers.reduce((s, c) => s + f(c), 0);
-  return {
-    hasTariffs: carriers.some((c) => c.tariffIds.length > 0),
-    energyEur: sum((c) => c.energyEur),
-    fixedEur: sum((c) => c.fixedEur),
-    feedInEur: sum((c) => c.feedInEur),
-    netEur: sum((c) => c.netEur),
-    referenceEur: sum((c) => c.referenceEur),
-    savingsEur: sum((c) => c.savingsEur),
-    unpricedImportKwh: sum((c) => c.unpricedImportKwh),
-    carriers,
-  };
-};
+export const sumCosts = (carriers: readonly CarrierCost[]): CostFigures => ({
+  hasTariffs: carriers.some((c) => c.tariffIds.length > 0),
+  ...sumParts(carriers),
+  carriers,
+});
 
 /** The district's costs per carrier: the buildings' carrier costs added up. */
 export const districtCosts = (buildings: readonly CostFigures[]): CostFigures => {
   const by = new Map<Carrier, CarrierCost[]>();
   for (const b of buildings) for (const c of b.carriers) by.set(c.carrier, [...(by.get(c.carrier) ?? []), c]);
-  const carriers = [...by.entries()].map(([carrier, list]): CarrierCost => {
-    const sum = (f: (c: CarrierCost) => number) => list.reduce((s, c) => s + f(c), 0);
-    return {
+  const carriers = [...by.entries()].map(
+    ([carrier, list]): CarrierCost => ({
       carrier,
       tariffIds: list.flatMap((c) => c.tariffIds),
-      energyEur: sum((c) => c.energyEur),
-      fixedEur: sum((c) => c.fixedEur),
-      feedInEur: sum((c) => c.feedInEur),
-      netEur: sum((c) => c.netEur),
-      referenceEur: sum((c) => c.referenceEur),
-      savingsEur: sum((c) => c.savingsEur),
-      pricedImportKwh: sum((c) => c.pricedImportKwh),
-      unpricedImportKwh: sum((c) => c.unpricedImportKwh),
-      unpricedExportKwh: sum((c) => c.unpricedExportKwh),
-    };
-  });
+      ...sumParts(list),
+      pricedImportKwh: list.reduce((s, c) => s + c.pricedImportKwh, 0),
+      unpricedExportKwh: list.reduce((s, c) => s + c.unpricedExportKwh, 0),
+    }),
+  );
   return sumCosts(carriers);
 };

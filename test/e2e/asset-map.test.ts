@@ -3,7 +3,6 @@
  * its status from a Python OCPP 1.6J peer (test/fixtures/ocpp/charge-point.py, no code of ours) and its pin turns
  * the colour of that status, on the canvas as the user sees it; a street light shows the level the API reports.
  */
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { DistrictView } from '../../models/contract/index.js';
@@ -11,19 +10,10 @@ import { callApi } from './api-direct.js';
 import { launchChromium, type Browser } from './chromium.js';
 import { openUi, type Hooked } from './open-ui.js';
 import { startServe, type ServeProcess } from './serve-process.js';
+import { freePort } from '../integration/fleet/servers.js';
 import { requirePythonWebsockets, resultOf, runChargePoint } from '../integration/ocpp/charge-point-process.js';
 
 type Rgb = readonly [number, number, number];
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
 
 /** The colour the user sees at a client position on the canvas (a screenshot decoded in the page). */
 async function colourAt(page: Page, canvas: Locator, at: { x: number; y: number }): Promise<Rgb> {
