@@ -1,4 +1,5 @@
 /** What-if scenarios: measures applied to the measured district and assessed by the same analysis. */
+import type { Carrier } from '../energy/carriers.js';
 import type { Period } from '../energy/period.js';
 import type { FactorSetRef } from '../factors/factor-set.js';
 import type { DistrictAssessment, MeasureEffect } from '../scenarios/index.js';
@@ -23,9 +24,19 @@ export interface StateCosts {
   readonly buildings: readonly { readonly buildingId: string; readonly costs: CostFigures }[];
 }
 
+/** simulated - measured, EUR, for the district: per part and each carrier's energy cost (negative = cheaper). */
+export interface CostDifference {
+  readonly energyEur: number;
+  readonly fixedEur: number;
+  readonly feedInEur: number;
+  readonly netEur: number;
+  readonly carriers: readonly { readonly carrier: Carrier; readonly energyEur: number }[];
+}
+
 export interface ScenarioCosts {
   readonly measured: StateCosts;
   readonly simulated: StateCosts;
+  readonly difference: CostDifference;
   /** measured net - simulated net, EUR: positive = the scenario costs less. The effects' savingEur add up to it. */
   readonly savingEur: number;
 }

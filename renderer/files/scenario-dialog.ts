@@ -181,9 +181,8 @@ export async function openScenarioDialog(o: ScenarioDialogOptions): Promise<void
       const m = rowValue(row, r.measured);
       const s = rowValue(row, r.simulated);
       if (m === null && s === null) return [];
-      // the difference of the two figures the core computed, in their unit (simulated - measured)
-      const d = m !== null && s !== null ? { ...m, value: s.value - m.value } : null;
-      return [h('tr', {}, h('th', { text: i18n.t(`scenario.row.${row}`) }), cell(m, 'measured', row), cell(s, 'simulated', row), cell(d, 'difference', row))];
+      // the core answers no difference of these figures, and the UI works none out
+      return [h('tr', {}, h('th', { text: i18n.t(`scenario.row.${row}`) }), cell(m, 'measured', row), cell(s, 'simulated', row), td(row, 'difference', ''))];
     });
     const eur = (v: number) => text(v, 2, '€');
     const names = new Map(o.buildings.map((b) => [b.id, b.name]));
@@ -199,7 +198,7 @@ export async function openScenarioDialog(o: ScenarioDialogOptions): Promise<void
         ? [h('tr', {}, h('td', { colspan: 4, class: 'dev-hint', 'data-testid': 'scenario-no-tariff', text: i18n.t('scenario.cost.noTariff') }))]
         : [
             ...costs.map((c) =>
-              h('tr', {}, h('th', { text: costLabel(c) }), td(c.id, 'measured', eur(c.measured)), td(c.id, 'simulated', eur(c.simulated)), td(c.id, 'difference', eur(c.simulated - c.measured))),
+              h('tr', {}, h('th', { text: costLabel(c) }), td(c.id, 'measured', eur(c.measured)), td(c.id, 'simulated', eur(c.simulated)), td(c.id, 'difference', eur(c.difference))),
             ),
             ...r.effects
               .filter((e) => e.savingEur !== undefined)

@@ -142,6 +142,12 @@ describe('scenario costs, worked by hand', { timeout: 120_000 }, () => {
     // the district: b's dynamic tariff and c's are unchanged (same net in both columns), so its saving is a's
     expect(r.costs.savingEur).toBeCloseTo(5.344, 2);
     expect(r.costs.measured.district.netEur - r.costs.simulated.district.netEur).toBeCloseTo(5.344, 9);
+    // the difference the dialog shows, simulated - measured: energy 21.12 - 26.40, feed-in 0.384 - 0.32, fixed 0
+    expect(r.costs.difference.netEur).toBeCloseTo(-5.344, 9);
+    expect(r.costs.difference.energyEur).toBeCloseTo(-5.28, 9);
+    expect(r.costs.difference.carriers).toEqual([{ carrier: 'electricity', energyEur: r.costs.difference.energyEur }]);
+    expect(r.costs.difference.feedInEur).toBeCloseTo(0.064, 9);
+    expect(r.costs.difference.fixedEur).toBeCloseTo(0, 9);
   });
 
   it('a dynamic tariff: the battery moves the evening import at 45 ct to the battery, the morning one stays at 15 ct', async () => {
