@@ -184,7 +184,8 @@ export async function openScenarioDialog(o: ScenarioDialogOptions): Promise<void
       // the core answers no difference of these figures, and the UI works none out
       return [h('tr', {}, h('th', { text: i18n.t(`scenario.row.${row}`) }), cell(m, 'measured', row), cell(s, 'simulated', row), td(row, 'difference', ''))];
     });
-    const eur = (v: number) => text(v, 2, '€');
+    // a difference of a few thousandths of a cent is shown as 0,00 €, not -0,00 €
+    const eur = (v: number) => text(Math.abs(v) < 0.005 ? 0 : v, 2, '€');
     const names = new Map(o.buildings.map((b) => [b.id, b.name]));
     const costs = costRows(r);
     const costLabel = (c: (typeof costs)[number]) =>

@@ -64,7 +64,8 @@ export const runDistrictScenario = async (store: Store, view: DistrictView, a: S
   const costs = scenarioCosts(loaded.value.profiles, r.value.profiles, period.value, costInput.value);
   const notes = [
     ...analysisNotes(loaded.value, sets.value, view.site.timezone, DEFAULT_MIN_COVERAGE),
-    ...costNotes(costInput.value, STEP_MS[step]),
+    // the analysis' 'savings' (against buying the own generation) is not a figure of the scenario: its note would mislead
+    ...costNotes(costInput.value, STEP_MS[step]).filter((n) => n.key !== 'note.savings'),
     ...(costInput.value.windows.length === 0 ? [] : [note('note.scenarioCosts')]),
     ...(needsPv ? [note('note.scenarioPv', { source: weather?.source ?? 'TRY' })] : []),
     note('note.scenarioHeatPump'),
