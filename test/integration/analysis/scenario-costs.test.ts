@@ -20,6 +20,9 @@ import type { Collector } from '../../../main/core/ingest/collector/collector.js
 import { openStore } from '../../../main/core/store/open-store.js';
 import type { SqliteStore } from '../../../main/core/store/sqlite-store.js';
 import { building, SITE } from '../store/district-fixture.js';
+import { essenWeather } from '../../../main/core/analysis/weather.js';
+import { assembleReport } from '../../../main/core/reports/assemble-report.js';
+import { renderReportHtml } from '../../../main/core/reports/report-html.js';
 
 const Q = 900_000;
 const FROM = Date.UTC(2025, 5, 9, 22);
@@ -216,6 +219,22 @@ describe('scenario costs, worked by hand', { timeout: 120_000 }, () => {
     expect(noteText('de', heat)).toMatch(/^Wärmepumpen: eine Jahresarbeitszahl/);
     expect(noteText('en', heat)).toMatch(/^Heat pumps: one seasonal COP/);
     expect(r.assumptions).toEqual(r.notes.map((n) => noteText('en', n)));
+  });
+
+  it("prices the report's PV scenario by the same cost code, measured column equal to the analysis", async () => {
+    const weather = await essenWeather();
+    if (!weather.ok) throw new Error(weather.error.message);
+    const d = await assembleReport(store, { period: { from: FROM, to: TO, label: '2025-06-10..2025-06-11' }, weather: weather.value, lang: 'de' });
+    const a = await call<DistrictAnalysis>('district.analysis', { from: FROM, to: TO });
+    const sc = d.pv!.scenario!;
+    expect(sc.measured.netCostEur).toBeCloseTo(a.district.costs.netEur, 9);
+    // the potential used on the roofs lowers the bill: saving = measured - with the potential
+    expect(sc.savingEur).toBeCloseTo(sc.measured.netCostEur! - sc.pvPotential.netCostEur!, 9);
+    expect(sc.savingEur!).toBeGreaterThan(0);
+    const fmt = (v: number) => new Intl.NumberFormat('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v);
+    const html = renderReportHtml(d).html;
+    expect(html).toContain('Kosten netto [€]');
+    expect(html).toContain(fmt(sc.savingEur!));
   });
 
   it('says "no tariff" instead of 0 EUR for a building without one', async () => {
