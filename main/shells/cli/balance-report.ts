@@ -193,7 +193,7 @@ const scenarioCostReport = (r: ScenarioRunResult, f: NumberFormatter, buildingId
     if (effects.length > 0) {
       out.push('');
       out.push(t('scenario.effectSavings'));
-      for (const e of effects) out.push(t('scenario.effect', { n: String(e.index + 1), kind: e.kind, building: e.buildingId, saving: eur(e.savingEur ?? 0) }));
+      for (const e of effects) out.push(t('scenario.effect', { n: String(e.index + 1), kind: t(`scenario.kind.${e.kind}`), building: e.buildingId, saving: eur(e.savingEur ?? 0) }));
     }
   }
   out.push('');
