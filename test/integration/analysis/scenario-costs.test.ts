@@ -23,6 +23,8 @@ import { building, SITE } from '../store/district-fixture.js';
 import { essenWeather } from '../../../main/core/analysis/weather.js';
 import { assembleReport } from '../../../main/core/reports/assemble-report.js';
 import { renderReportHtml } from '../../../main/core/reports/report-html.js';
+import { writeFileSync } from 'node:fs';
+import { runCliCaptured } from '../cli/run-cli-captured.js';
 
 const Q = 900_000;
 const FROM = Date.UTC(2025, 5, 9, 22);
@@ -219,6 +221,26 @@ describe('scenario costs, worked by hand', { timeout: 120_000 }, () => {
     expect(noteText('de', heat)).toMatch(/^Wärmepumpen: eine Jahresarbeitszahl/);
     expect(noteText('en', heat)).toMatch(/^Heat pumps: one seasonal COP/);
     expect(r.assumptions).toEqual(r.notes.map((n) => noteText('en', n)));
+  });
+
+  it('balance --scenario prints the costs, the saving per measure and the notes in German and English', async () => {
+    const file = join(dir, 'scenario.json');
+    writeFileSync(file, JSON.stringify({ id: 'eff', name: 'Sparen', measures: [{ kind: 'efficiency', buildingId: 'a', carrier: 'electricity', saving: 0.2 }] }));
+    const args = ['balance', '--db', store.path, '--from', '2025-06-10', '--to', '2025-06-12', '--building', 'a', '--scenario', file];
+    const de = await runCliCaptured(...args, '--lang', 'de');
+    expect(de.code, de.stderr).toBe(0);
+    // a's figures from the first case: 26.40 -> 21.12 energy, 2.00 fixed, 0.32 -> 0.384 feed-in, 28.08 -> 22.736 net;
+    // the last 'a Strom' line is the scenario's cost table (the analysis' tables above have such lines too)
+    const row = de.stdout.split('\n').findLast((l) => l.startsWith('a Strom'))!;
+    expect(row.split(/\s{2,}/)).toEqual(['a Strom', '26,40', '21,12', '2,00', '2,00', '0,32', '0,38', '28,08', '22,74', '5,34']);
+    expect(de.stdout).toContain('Maßnahme 1 (Effizienz, a): 5,34 €');
+    expect(de.stdout).toMatch(/Szenariokosten: gemessener und simulierter Stand/);
+    const en = await runCliCaptured(...args, '--lang', 'en');
+    expect(en.code, en.stderr).toBe(0);
+    const enRow = en.stdout.split('\n').findLast((l) => l.startsWith('a Electricity'))!;
+    expect(enRow.split(/\s{2,}/)).toEqual(['a Electricity', '26.40', '21.12', '2.00', '2.00', '0.32', '0.38', '28.08', '22.74', '5.34']);
+    expect(en.stdout).toContain('measure 1 (efficiency, a): 5.34 EUR');
+    expect(en.stdout).toMatch(/Scenario costs: the measured and the simulated state/);
   });
 
   it("prices the report's PV scenario by the same cost code, measured column equal to the analysis", async () => {
