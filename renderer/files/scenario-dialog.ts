@@ -26,6 +26,12 @@ export interface ScenarioDialogOptions {
   readonly now: number;
 }
 
+/**
+ * Scenarios up to a quarter of a year are asked at 15 minutes: a battery moves energy within the hour and a dynamic
+ * tariff prices each quarter hour, which hourly rollups would average away; longer ones use the hourly rollups.
+ */
+const SCENARIO_QUARTER_HOURS_MS = 92 * 86_400_000;
+
 export const MEASURE_KINDS = ['pv', 'pv-potential', 'battery', 'heat-pump', 'efficiency'] as const;
 type MeasureKind = (typeof MEASURE_KINDS)[number];
 
@@ -277,7 +283,7 @@ export async function openScenarioDialog(o: ScenarioDialogOptions): Promise<void
     busy.hidden = false;
     void (async () => {
       try {
-        show(await callApi(api, 'scenario.run', { ...analysisWindow(period.from, period.to), measures }));
+        show(await callApi(api, 'scenario.run', { ...analysisWindow(period.from, period.to, SCENARIO_QUARTER_HOURS_MS), measures }));
         result.scrollIntoView({ block: 'nearest' });
       } catch (e) {
         message.textContent = errorText(e, i18n);
