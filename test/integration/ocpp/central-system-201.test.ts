@@ -232,7 +232,7 @@ describe('OCPP 2.0.1 central system with a python3-websockets charging station',
       { eventType, timestamp: at(hhmm), seqNo, transactionInfo: { transactionId: TX2 }, ...extra },
     ];
     const lines = await station([
-      // E03-like: authorized first, the EV is plugged in later, so 'Started' knows no EVSE yet
+      // E03 (Start Transaction - IdToken First): authorized first, the EV is plugged in later, so 'Started' knows no EVSE yet
       ev('Started', '12:00', 0, { triggerReason: 'Authorized', idToken: RFID }),
       ev('Updated', '12:02', 1, {
         triggerReason: 'CablePluggedIn',

@@ -10,6 +10,14 @@
  * Authorize (C01: Accepted; the idToken is not stored), and minimally what a station may send unasked:
  * NotifyEvent (N07), SecurityEventNotification (A04), FirmwareStatusNotification, LogStatusNotification,
  * DataTransfer (P02: UnknownVendorId, no vendor extensions here).
+ *
+ * Read for this (the message fields are checked against the schemas, not taken from these): the Open Charge
+ * Alliance's ocpp2.0.1 JSON schemas as ocpp-rpc ships them (node_modules/ocpp-rpc/lib/schemas/ocpp2_0_1.json, their
+ * field descriptions quote Part 2's data types); summaries of Part 2 and Part 4 at
+ * https://ocpplab.com/docs/protocols/ocpp-2-0-1/actions/transaction-event,
+ * https://www.ocpplab.com/docs/protocols/ocpp-2-0-1/actions/ocpp-j and
+ * https://tzi.app/developers/ocpp/2.0.1/transactions (section E: station-made transaction ids, one transaction
+ * per EVSE).
  */
 import { meterSamples201, type Ocpp201MeterValue } from '../../../../drivers/ocpp/meter-values-201.js';
 import type { OcppHandler } from '../../../../drivers/ocpp/ocpp-endpoint.js';
