@@ -73,9 +73,9 @@ const scaled = (value: number, multiplier: number): number => (multiplier >= 0 ?
  * The energy register (Wh) a transaction event reports: the sample in the wanted context if there is one
  * (Transaction.Begin for Started, Transaction.End for Ended), else the latest; undefined when it sends none.
  */
-export function energyRegisterWh(samples: readonly Ocpp201Sample[], context: string): number | undefined {
+export function energyRegisterWh(samples: readonly Ocpp201Sample[], context?: string): number | undefined {
   const energy = samples.filter((s) => s.quantity === 'energy');
-  const pick = energy.find((s) => s.context === context) ?? energy.reduce<Ocpp201Sample | undefined>((a, s) => (a === undefined || s.ts >= a.ts ? s : a), undefined);
+  const pick = (context === undefined ? undefined : energy.find((s) => s.context === context)) ?? energy.reduce<Ocpp201Sample | undefined>((a, s) => (a === undefined || s.ts >= a.ts ? s : a), undefined);
   return pick === undefined ? undefined : kwhToWh(pick.value);
 }
 

@@ -53,7 +53,8 @@ export function ocpp201Transactions(ctx: OcppContext, statuses: EvseStatuses) {
     }
     const evseId = p['evse'] === undefined ? undefined : num(obj(p['evse'])['id']);
     const evse = session?.connector ?? evseId ?? open?.evse;
-    const registerWh = energyRegisterWh(samples, eventType === 'Ended' ? 'Transaction.End' : 'Transaction.Begin');
+    // the register this event ends on: for 'Ended' the one in context Transaction.End, else the latest sent
+    const registerWh = energyRegisterWh(samples, eventType === 'Ended' ? 'Transaction.End' : undefined);
     if (registerWh !== undefined) latestWh.set(key, registerWh);
 
     if (evse === undefined) {
