@@ -10,6 +10,7 @@ import { callApi } from './api-direct.js';
 import { launchChromium, type Browser } from './chromium.js';
 import { openUi } from './open-ui.js';
 import { startServe, waitForDemoHeatMeters, type ServeProcess } from './serve-process.js';
+import { chooseMenuEntry } from './top-menu.js';
 
 describe('planning in the UI', () => {
   let serve: ServeProcess;
@@ -31,7 +32,7 @@ describe('planning in the UI', () => {
   });
 
   it('downloads the BISKO balance from the planning dialog, byte for byte the API answer', async () => {
-    await page.getByTestId('planning-open').click();
+    await chooseMenuEntry(page, 'planning-open');
     const dialog = page.getByTestId('planning-dialog');
     await dialog.getByTestId('planning-kind').selectOption('bisko-csv');
     await dialog.getByTestId('planning-year').fill('2025');
