@@ -164,51 +164,61 @@ describe('the top bar menu and the scene framing', () => {
   it('keeps the whole district in the canvas when the window or the dock resizes it, and keeps an orbit the user made', async () => {
     await page.setViewportSize({ width: 1920, height: 1080 });
     await openUi(page, `${serve.url}?lang=de`);
-    const inside = async (why: string) => {
-      // the ResizeObserver re-frames before the next paint: wait until the box reports the new canvas
+    /**
+     * Waits until the district's projected box lies inside the canvas and fills it as the first view does (the fit
+     * puts the farthest corner at 90 % of the way to the edge, so the box spans well over half the canvas in its
+     * tighter direction): not cut off when the canvas narrows, not lost in the middle when it widens.
+     */
+    const framed = async (why: string) => {
+      // the ResizeObserver re-frames before the next paint: poll until the box reports the new canvas
       await expect
         .poll(
           async () => {
             const d = await page.evaluate(() => (window as unknown as Hooked).__plustwin.districtBox());
             if (!d) return 'no 3D scene';
             const { box, canvas } = d;
-            return box.left >= canvas.left - 0.5 && box.right <= canvas.right + 0.5 && box.top >= canvas.top - 0.5 && box.bottom <= canvas.bottom + 0.5 ? 'inside' : JSON.stringify(d);
+            const inCanvas = box.left >= canvas.left - 0.5 && box.right <= canvas.right + 0.5 && box.top >= canvas.top - 0.5 && box.bottom <= canvas.bottom + 0.5;
+            const fill = Math.max((box.right - box.left) / (canvas.right - canvas.left), (box.bottom - box.top) / (canvas.bottom - canvas.top));
+            return inCanvas && fill > 0.6 ? 'framed' : `${why}: ${JSON.stringify({ fill, ...d })}`;
           },
           { timeout: 15_000 },
         )
-        .toBe('inside');
-      expect(why).toBeTruthy();
+        .toBe('framed');
     };
-    await inside('first view at 1920x1080');
+    await framed('first view at 1920x1080');
     const canvasWidth = async () => (await page.getByTestId('district-canvas').boundingBox())!.width;
     const wide = await canvasWidth();
 
-    // a narrower window: the canvas loses more width than height, so the fixed vertical field of view alone would
-    // cut the district's sides off
-    await page.setViewportSize({ width: 1280, height: 720 });
+    // a narrow, tall window: the canvas loses far more width than height, so the fixed vertical field of view alone
+    // would cut the district's sides off
+    await page.setViewportSize({ width: 1280, height: 1440 });
     await expect.poll(canvasWidth).toBeLessThan(wide * 0.75);
-    await inside('window narrowed to 1280x720');
+    await framed('window narrowed to 1280x1440');
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await framed('1280x720');
 
     await page.setViewportSize({ width: 1366, height: 768 });
-    await inside('1366x768');
+    await framed('1366x768');
     const docked = await canvasWidth();
     await page.getByTestId('dock-collapse').click();
     await expect.poll(canvasWidth).toBeGreaterThan(docked + 100);
-    await inside('dock folded');
+    await framed('dock folded');
     await page.getByTestId('dock-collapse').click();
     await expect.poll(canvasWidth).toBeLessThan(docked + 1);
-    await inside('dock opened again');
+    await framed('dock opened again');
     await page.setViewportSize({ width: 2560, height: 1440 });
-    await inside('2560x1440');
+    await framed('2560x1440');
 
     // the user orbits: the direction stays through a resize (only the distance follows the canvas)
+    const direction = () => page.evaluate(() => (window as unknown as Hooked).__plustwin.viewDirection());
+    const start = (await direction())!;
     const c = (await page.getByTestId('district-canvas').boundingBox())!;
     await page.mouse.move(c.x + c.width / 2, c.y + c.height / 2);
     await page.mouse.down();
     await page.mouse.move(c.x + c.width / 2 + 160, c.y + c.height / 2 + 40, { steps: 8 });
     await page.mouse.up();
-    const direction = () => page.evaluate(() => (window as unknown as Hooked).__plustwin.viewDirection());
     const before = (await direction())!;
+    expect(Math.abs(before[0] - start[0]) + Math.abs(before[2] - start[2]), 'the drag orbited the camera').toBeGreaterThan(0.05);
     await page.setViewportSize({ width: 1366, height: 768 });
     await expect.poll(canvasWidth).toBeLessThan(c.width * 0.7);
     const after = (await direction())!;
