@@ -19,6 +19,8 @@ export interface BuildingReportCategory {
   readonly use: BuildingUse;
   /** The category the report uses (the user's, else the use's); null: none. */
   readonly category: number | null;
+  /** The category the use gives (what "from the use" restores). */
+  readonly derived: number | null;
   readonly overridden: boolean;
 }
 

@@ -9,7 +9,8 @@ export async function reportCategories(store: Store, table: BenchmarkTable): Pro
     categories: table.categories.map((c) => ({ no: c.no, name: c.name, electricity: table.electricity.rows.find((r) => r.categories.includes(c.no))?.name ?? null })),
     buildings: (view?.buildings ?? []).map((b) => {
       const { category, overridden } = reportCategory(table, b.use, b.planning?.energyReportCategory);
-      return { id: b.id, name: b.name, use: b.use, category: category?.no ?? null, overridden };
+      const derived = reportCategory(table, b.use).category;
+      return { id: b.id, name: b.name, use: b.use, category: category?.no ?? null, derived: derived?.no ?? null, overridden };
     }),
   };
 }
