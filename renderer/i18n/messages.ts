@@ -4,10 +4,12 @@
  */
 import { defineMessages } from '../../models/i18n/define-messages.js';
 import { filesMessagesDe, filesMessagesEn } from './files-messages.js';
+import { menuMessagesDe, menuMessagesEn } from './menu-messages.js';
 
 export const rendererMessages = defineMessages({
   de: {
     ...filesMessagesDe,
+    ...menuMessagesDe,
     'app.title': 'PlusTwin – Quartier',
     'app.loading': 'Lade Quartier …',
     'app.error': 'Fehler: {message}',
@@ -477,6 +479,7 @@ export const rendererMessages = defineMessages({
   },
   en: {
     ...filesMessagesEn,
+    ...menuMessagesEn,
     'app.title': 'PlusTwin – district',
     'app.loading': 'Loading district …',
     'app.error': 'Error: {message}',
