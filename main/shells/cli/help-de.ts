@@ -180,7 +180,7 @@ Monatspartitionen selbst an.
     usage: `Aufruf: plustwin heat-plan --db DATEI --out DATEI.gpkg [--csv DATEI.csv] [--year JJJJ] [--cell M] [--grid-only] [--csv-dialect de|intl]
                          [--klimafaktor JJJJ=F ... --klimafaktor-source TEXT]
         plustwin heat-plan set --db DATEI --building ID [--year-built JJJJ] [--heating ART] [--fuel BRENNSTOFF]
-                               [--heater-year JJJJ] [--floor-area M2] [--sector SEKTOR]
+                               [--heater-year JJJJ] [--floor-area M2] [--sector SEKTOR] [--report-category N|auto]
 
 Export für die Wärmeplanung (WPG § 15): je Gebäude Nutzung, Baualtersklasse, Heizung, gemessene Wärme der drei
 Jahre bis --year (witterungsbedingt wie gemessen) oder ein Schätzwert aus der Gebäudetypologie, gekennzeichnet; dazu
@@ -198,7 +198,9 @@ GeoPackage-Ebenen 'buildings' und 'heat_grid' in EPSG:25832; siehe docs/planning
 set: trägt Merkmale eines Gebäudes ein, wo der Import keine hatte
   --heating boiler|heat-pump|district-heat|electric-direct|stove|chp|none|unknown
   --fuel gas|oil|lpg|biogas|wood|pellets|district-heat|electricity|coal|unknown
-  --sector households|trade-services|industry|municipal`,
+  --sector households|trade-services|industry|municipal
+  --report-category N|auto  die Kategorie des Gebäudes im Energiebericht (lfd. Nr. 1-52 der Bekanntmachung 2021,
+                     Anlage 1 Tabelle 1; siehe docs/planning.md); auto: wieder aus der Nutzung abgeleitet`,
   },
   bisko: {
     summary: 'BISKO-Bilanz eines Jahres (Sektor x Energieträger, MWh, t CO2e, Datengüte) als XLSX oder CSV',
