@@ -246,14 +246,20 @@ fehlerhaften Zeile wird ganz abgelehnt, jede Zeile benannt. add mit --id ändert
   'energy-report': {
     summary: 'Energiebericht eines Jahres (kWh/m² je Gebäude, Vergleichswerte, Ampel, Trend über drei Jahre) als PDF oder XLSX',
     usage: `Aufruf: plustwin energy-report --db DATEI --year JJJJ --out DATEI.pdf|DATEI.xlsx [--lang de|en]
-                             [--klimafaktor JJJJ=F ... --klimafaktor-source TEXT] [--amber-limit X]
+                             [--klimafaktor JJJJ=F ... --klimafaktor-source TEXT]
+                             [--gradtage JJJJ=G ... --gradtage-source TEXT] [--amber-limit X]
 
 Der jährliche Energiebericht über die Gebäude des Quartiers: je Gebäude Wärme und Strom je m² Fläche für die drei
-Jahre bis --year, die Wärme witterungsbereinigt mit dem eingegebenen DWD-Klimafaktor, verglichen mit dem
+Jahre bis --year, die Wärme witterungsbereinigt (mit dem eingegebenen DWD-Klimafaktor, sonst mit Gradtagzahlen
+gegen das Testreferenzjahr Essen, sonst der gekennzeichnete TRY-Standard: nicht bereinigt), verglichen mit dem
 Vergleichswert Wärme seiner Kategorie (Bekanntmachung der Regeln für Energieverbrauchswerte und der Vergleichswerte
-im Nichtwohngebäudebestand, 2021), eine Ampel und der Trend. Siehe docs/planning.md.
+im Nichtwohngebäudebestand, 2021) und der Strom mit VDI 3807, Ampeln und der Trend. Die Kategorie folgt der Nutzung
+des Gebäudes, sofern nicht eingetragen (plustwin heat-plan set --report-category). Siehe docs/planning.md.
   --klimafaktor JJJJ=F   der DWD-Klimafaktor eines Jahres (je Jahr wiederholen); braucht --klimafaktor-source
   --klimafaktor-source TEXT  woher die Faktoren stammen, z. B. "DWD Klimafaktoren, PLZ 46236"
+  --gradtage JJJJ=G  Gradtagzahl G20/15 eines Jahres am Standort, Kd (je Jahr wiederholen); die Wärme dieses Jahres
+                     wird mit G20/15 des TRY Essen / G multipliziert; braucht --gradtage-source
+  --gradtage-source TEXT  woher die Gradtagzahlen stammen, z. B. "DWD Gradtagzahlen, Station Essen-Bredeney"
   --amber-limit X  gelb bis zum X-Fachen des Vergleichswerts, darüber rot (Standard 1,5)
   --lang de|en     Beschriftung und Zahlenformat (Standard de)`,
   },
