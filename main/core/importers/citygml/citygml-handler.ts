@@ -106,7 +106,22 @@ export class CityGmlHandler {
     private readonly emit: (b: RawBuilding) => void,
     /** Told of text that was shortened to its limit: (what, the building's id or position). */
     private readonly onShortened: (what: string, building: RawBuilding) => void = () => undefined,
+    /**
+     * Copy the strings kept, see detach. A parse worker need not: its buildings reach the main thread as copies
+     * anyway, and the copies cost a tenth of its time.
+     */
+    private readonly keepCopy: (s: string) => string = detach,
   ) {}
+
+  /** The srsDimension the next element inherits (the parallel reader hands it to its workers). */
+  get dimensionHere(): number {
+    return this.srsDims[this.srsDims.length - 1] ?? 3;
+  }
+
+  /** Outside any building: the place between two city objects where the parallel reader may cut the file. */
+  get betweenBuildings(): boolean {
+    return this.building === null && this.textParts === null;
+  }
 
   openTag(qname: string, attrs: Readonly<Record<string, string>>): void {
     const name = localName(qname);
@@ -124,7 +139,7 @@ export class CityGmlHandler {
         const p = this.position();
         const id = attribute(attrs, 'id');
         this.building = {
-          id: id === undefined ? undefined : detach(id),
+          id: id === undefined ? undefined : this.keepCopy(id),
           line: p.line,
           column: p.column,
           polygons: [],
@@ -292,7 +307,7 @@ export class CityGmlHandler {
       this.onShortened(element, b);
       value = value.slice(0, MAX_NAME_CHARS);
     }
-    value = detach(value);
+    value = this.keepCopy(value);
     switch (element) {
       case 'name':
         // gml:name of the building itself, not of an address or a generic attribute
