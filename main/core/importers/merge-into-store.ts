@@ -31,7 +31,7 @@ function newSite(result: ImportResult, file: string): Site {
 
 /** Writes an import result into a store, merging by building id. */
 export async function mergeIntoStore(store: Store, result: ImportResult, file: string): Promise<{ added: number; updated: number }> {
-  const district = await store.getDistrict();
+  const district = store.getSiteAndBuildings ? await store.getSiteAndBuildings(result.buildings.map((b) => b.id)) : await store.getDistrict();
   const existing = new Map((district?.buildings ?? []).map((b) => [b.id, b]));
   const buildings = result.buildings.map((b) => merged(b, existing.get(b.id)));
   const updated = buildings.filter((b) => existing.has(b.id)).length;

@@ -33,7 +33,7 @@ class Slot {
  * of what workers add to the peak memory), its old generation large enough for a piece with the largest member
  * the importer takes. A worker that runs out anyway ends with an error, and the file is read on the main thread.
  */
-const LIMITS = { maxYoungGenerationSizeMb: Number(process.env['PT_YOUNG'] ?? 4), maxOldGenerationSizeMb: 256 };
+const LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 256 };
 
 function startWorker(): Worker | null {
   const js = new URL('./citygml-parse-worker.js', import.meta.url);
