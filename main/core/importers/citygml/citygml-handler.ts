@@ -61,14 +61,31 @@ const localName = (qname: string): string => {
   return i < 0 ? qname : qname.slice(i + 1);
 };
 
-/** Attribute by local name (gml:id, xlink:href, srsName ...), whatever prefix the file uses. */
-function attribute(attrs: Readonly<Record<string, string>>, local: string): string | undefined {
+/**
+ * The attributes the handler reads, found in one pass over a tag's attributes: keyed look-ups of each, and a loop
+ * per id or href, were a tenth of the parse. id and href by local name, whatever prefix the file uses (the first
+ * one wins); srsName, srsDimension and dimension as written. Kept in module variables, not an object per tag.
+ */
+let attrSrsName: string | undefined;
+let attrSrsDimension: string | undefined;
+let attrDimension: string | undefined;
+let attrId: string | undefined;
+let attrHref: string | undefined;
+
+/** True when key is `local` or ends with `:local`. */
+const isLocal = (key: string, local: string): boolean =>
+  key === local || (key.endsWith(local) && key.charCodeAt(key.length - local.length - 1) === 58);
+
+function readAttributes(attrs: Readonly<Record<string, string>>): void {
+  attrSrsName = attrSrsDimension = attrDimension = attrId = attrHref = undefined;
   for (const key in attrs) {
-    if (key === local || (key.endsWith(local) && key.charCodeAt(key.length - local.length - 1) === 58)) {
-      return attrs[key];
-    }
+    const value = attrs[key] as string;
+    if (key === 'srsName') attrSrsName = value;
+    else if (key === 'srsDimension') attrSrsDimension = value;
+    else if (key === 'dimension') attrDimension = value;
+    else if (attrId === undefined && isLocal(key, 'id')) attrId = value;
+    else if (attrHref === undefined && isLocal(key, 'href')) attrHref = value;
   }
-  return undefined;
 }
 
 interface SrsSeen {
@@ -128,16 +145,18 @@ export class CityGmlHandler {
     const parent = this.names[this.names.length - 1];
     this.names.push(name);
     this.depth++;
-    const srsName = attrs['srsName'];
+    readAttributes(attrs);
+    const id = attrId;
+    const href = attrHref;
+    const srsName = attrSrsName;
     if (srsName !== undefined) this.onSrsName({ srsName, position: this.position() });
-    const dimAttr = attrs['srsDimension'] ?? attrs['dimension'];
+    const dimAttr = attrSrsDimension ?? attrDimension;
     const inherited = this.srsDims[this.srsDims.length - 1] ?? 3;
     this.srsDims.push(dimAttr === undefined ? inherited : this.dimension(dimAttr));
 
     if (name === 'Building' || name === 'BuildingPart') {
       if (!this.building) {
         const p = this.position();
-        const id = attribute(attrs, 'id');
         this.building = {
           id: id === undefined ? undefined : this.keepCopy(id),
           line: p.line,
@@ -153,14 +172,13 @@ export class CityGmlHandler {
     const b = this.building;
     if (!b) return;
 
-    const href = attribute(attrs, 'href');
     if (href !== undefined) {
       const surface = this.surfaces[this.surfaces.length - 1];
       b.hrefs.push({ href: href.replace(/^#/, ''), kind: surface?.kind ?? 'none', surfaceId: surface?.id });
     }
     const kind = SURFACE_KINDS[name];
     if (kind !== undefined) {
-      this.surfaces.push({ kind, id: attribute(attrs, 'id'), depth: this.depth });
+      this.surfaces.push({ kind, id, depth: this.depth });
       return;
     }
     const lod = name.startsWith('lod') ? /^lod(\d)(\w+)$/.exec(name) : null;
@@ -171,7 +189,7 @@ export class CityGmlHandler {
     if (POLYGON_ELEMENTS.has(name) && !this.polygon) {
       const surface = this.surfaces[this.surfaces.length - 1];
       this.polygon = {
-        id: attribute(attrs, 'id'),
+        id,
         kind: surface?.kind ?? 'none',
         surfaceId: surface?.id,
         lod: this.geometry?.lod ?? -1,
