@@ -5,12 +5,12 @@
  * not counted, so that the main thread can replay them and the collected warnings read as from one pass. Any problem
  * throws: the main thread then reads the file on its own thread, which words the error with the file's line.
  */
-import { SaxesParser } from 'saxes';
 import { resolveCrsOption } from '../crs/crs-option.js';
 import { type ResolvedSrs, resolveSrsName } from '../crs/srs-name.js';
 import { Warnings } from '../warnings.js';
 import { type AssembledBuilding, assembleBuilding } from './assemble-building.js';
 import { CityGmlHandler, CityGmlProblem, type Position } from './citygml-handler.js';
+import { normalizeLineEnds, tokenizePiece } from './piece-tokenizer.js';
 import type { RawBuilding } from './raw-building.js';
 
 export interface MembersJob {
@@ -56,8 +56,22 @@ const STAND_IN_ROOT = 'plustwin-piece';
 export function parseMembers(job: MembersJob): MembersResult {
   const srs: ResolvedSrs | undefined = job.crsOption !== undefined ? resolveCrsOption(job.file, job.crsOption) : resolveSrsName(job.fileSrsName);
   if (!srs) throw new Error(`unknown srsName '${job.fileSrsName}'`);
-  const parser = new SaxesParser<{ xmlns: false; position: true }>({ xmlns: false, position: true });
-  const position = (): Position => ({ line: parser.line, column: parser.column + 1 });
+  const text = normalizeLineEnds(
+    `<${STAND_IN_ROOT} srsDimension="${job.dimension}">${Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength).toString('utf8')}</${STAND_IN_ROOT}>`,
+  );
+  // line and column as saxes counts them, found when asked (positions are wanted at a few tags only)
+  const at = { index: 0 };
+  let counted = 0;
+  let line = 1;
+  let lineStart = 0;
+  const position = (): Position => {
+    for (let nl = text.indexOf('\n', counted); nl >= 0 && nl < at.index; nl = text.indexOf('\n', nl + 1)) {
+      line++;
+      lineStart = nl + 1;
+    }
+    counted = Math.max(counted, at.index);
+    return { line, column: at.index - lineStart + 1 };
+  };
   const members: ParsedMember[] = [];
   let shortened: string[] = [];
   const handler = new CityGmlHandler(
@@ -79,18 +93,22 @@ export function parseMembers(job: MembersJob): MembersResult {
       throw new CityGmlProblem(`srsName '${srsName}' differs from the file's`, at);
     }
   };
-  parser.on('opentag', (tag) => handler.openTag(tag.name, tag.attributes));
-  parser.on('text', (text) => handler.text(text));
-  parser.on('cdata', (text) => handler.text(text));
-  parser.on('closetag', (tag) => handler.closeTag(tag.name));
-  parser.on('error', (e) => {
-    throw new CityGmlProblem(`malformed XML: ${e.message}`, position());
-  });
-  parser.write(`<${STAND_IN_ROOT} srsDimension="${job.dimension}">`);
-  parser.write(Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength).toString('utf8'));
-  const newlines = parser.line - 1;
-  if (!handler.betweenBuildings) throw new Error('the piece ends inside a building');
-  parser.write(`</${STAND_IN_ROOT}>`);
-  parser.close();
+  let closedRoot = false;
+  tokenizePiece(
+    text,
+    {
+      openTag: (name, attrs) => handler.openTag(name, attrs),
+      text: (t) => handler.text(t),
+      closeTag: (name) => {
+        if (name === STAND_IN_ROOT && !handler.betweenBuildings) throw new Error('the piece ends inside a building');
+        if (name === STAND_IN_ROOT) closedRoot = true;
+        handler.closeTag(name);
+      },
+    },
+    at,
+  );
+  if (!closedRoot) throw new Error('the piece is not one element');
+  at.index = text.length;
+  const newlines = position().line - 1;
   return { members, newlines };
 }
