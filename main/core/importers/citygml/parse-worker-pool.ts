@@ -82,7 +82,13 @@ export class ParseWorkerPool {
 
   private fill(): boolean {
     while (this.slots.length < this.size) {
-      const worker = startWorker();
+      let worker: Worker | null;
+      try {
+        worker = startWorker();
+      } catch {
+        // a packaging that cannot start workers (an archive the loader cannot read from): the main thread parses
+        worker = null;
+      }
       if (!worker) return false;
       const slot = new Slot(worker);
       worker.unref();
