@@ -18,6 +18,7 @@ import type { OpcUaMethods } from './opcua.js';
 import type { PlanningMethods } from './planning.js';
 import type { ScenarioMethods } from './scenarios.js';
 import type { SettingsMethods } from './settings.js';
+import type { SiteMethods } from './sites.js';
 import type { StatusEvents, StatusMethods } from './status.js';
 import type { TariffMethods } from './tariffs.js';
 
@@ -33,6 +34,7 @@ export type * from './overview.js';
 export type * from './planning.js';
 export type * from './scenarios.js';
 export type * from './settings.js';
+export type * from './sites.js';
 export type * from './status.js';
 export type * from './tariffs.js';
 export * from './wire.js';
@@ -52,7 +54,8 @@ export type ApiMethods = StatusMethods &
   AssetMethods &
   TariffMethods &
   FileMethods &
-  PlanningMethods;
+  PlanningMethods &
+  SiteMethods;
 
 /** event name -> payload */
 export type ApiEvents = StatusEvents;
