@@ -11,6 +11,7 @@ import type { Language, Theme } from '../models/values.js';
 import { byTestId, h } from './panels/dom.js';
 import { loadSettings, saveSettings } from './app/saved-settings.js';
 import { mountPlanningExport } from './planning/planning-export-dialog.js';
+import { mountSiteSelector } from './sites/site-selector.js';
 
 const LANG_KEY = 'plustwin.lang';
 const THEME_KEY = 'plustwin.theme';
@@ -123,6 +124,7 @@ async function boot(): Promise<void> {
     notice: byTestId(document, 'notice'),
   });
   mountPlanningExport(api, i18n, document.querySelector<HTMLElement>('header.topbar') ?? document.body);
+  mountSiteSelector(api, i18n, document.querySelector<HTMLElement>('header.topbar') ?? document.body, document.querySelector('[data-testid="notice"]'));
   window.addEventListener('pagehide', () => app.dispose());
   await app.start();
 }

@@ -4,10 +4,12 @@
  */
 import { defineMessages } from '../../models/i18n/define-messages.js';
 import { filesMessagesDe, filesMessagesEn } from './files-messages.js';
+import { sitesMessagesDe, sitesMessagesEn } from './sites-messages.js';
 
 export const rendererMessages = defineMessages({
   de: {
     ...filesMessagesDe,
+    ...sitesMessagesDe,
     'app.title': 'PlusTwin – Quartier',
     'app.loading': 'Lade Quartier …',
     'app.error': 'Fehler: {message}',
@@ -466,6 +468,7 @@ export const rendererMessages = defineMessages({
   },
   en: {
     ...filesMessagesEn,
+    ...sitesMessagesEn,
     'app.title': 'PlusTwin – district',
     'app.loading': 'Loading district …',
     'app.error': 'Error: {message}',
