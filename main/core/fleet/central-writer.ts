@@ -110,7 +110,10 @@ export class CentralWriter {
       await client.query('BEGIN');
       let inserted = 0;
       try {
-        if (readings.length > 0) inserted = await this.copyReadings(client, readings);
+        if (readings.length > 0) {
+          inserted = await this.copyReadings(client, readings);
+          await this.recordRuns(client, readings);
+        }
         if (intervals.length > 0) await this.upsertIntervals(client, intervals);
         await client.query('COMMIT');
       } catch (e) {
@@ -210,25 +213,47 @@ export class CentralWriter {
       ]);
   }
 
+  /** The runs of seqs the batch holds, in its transaction: every reading of a run is stored once it commits. */
+  private async recordRuns(client: PoolClient, batch: readonly ReceivedReadings[]): Promise<void> {
+    const cols: [string[], string[], number[], number[]] = [[], [], [], []];
+    for (const r of batch) {
+      cols[0].push(r.site);
+      cols[1].push(r.point);
+      cols[2].push(r.message.first);
+      cols[3].push(r.message.first + r.message.ts.length - 1);
+    }
+    await client.query(
+      'INSERT INTO received_runs(site, point, first, last) SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[]) ON CONFLICT DO NOTHING',
+      cols,
+    );
+  }
+
   /**
-   * Moves each touched point's confirmed seq to the end of the run of consecutive seqs after it: with k numbering
-   * the rows after the confirmed seq a in order, row k continues the run exactly when seq - k = a.
+   * Moves each touched point's confirmed seq to the end of the unbroken chain of runs after it: from seq a, a run
+   * with first <= a + 1 and last > a continues it to its last. Runs of other workers committed before this
+   * statement count too; then the runs the confirmation has passed are deleted.
    */
   private async advanceReadings(client: PoolClient, batch: readonly ReceivedReadings[]): Promise<void> {
     const list = pointPairs(batch);
-    // per point (LATERAL) so that each reads its rows after the confirmation by the key's index, not every partition
+    const args = [list.map((p) => p[0]), list.map((p) => p[1])];
     await client.query(
-      `UPDATE progress p SET seq = x.m FROM (
-         SELECT pr.site, pr.point, run.m FROM unnest($1::text[], $2::text[]) AS t(site, point)
+      `WITH RECURSIVE chain(site, point, seq) AS (
+         SELECT pr.site, pr.point, pr.seq FROM unnest($1::text[], $2::text[]) AS t(site, point)
          JOIN progress pr ON pr.site = t.site AND pr.point = t.point
-         CROSS JOIN LATERAL (
-           SELECT MAX(seq) AS m FROM (
-             SELECT r.seq, r.seq - ROW_NUMBER() OVER (ORDER BY r.seq) AS base
-             FROM readings r WHERE r.site = pr.site AND r.point = pr.point AND r.seq > pr.seq
-           ) n WHERE base = pr.seq
-         ) run
-       ) x WHERE p.site = x.site AND p.point = x.point AND x.m > p.seq`,
-      [list.map((p) => p[0]), list.map((p) => p[1])],
+         UNION ALL
+         SELECT c.site, c.point, nxt.m FROM chain c CROSS JOIN LATERAL (
+           SELECT MAX(r.last) AS m FROM received_runs r
+           WHERE r.site = c.site AND r.point = c.point AND r.first <= c.seq + 1 AND r.last > c.seq
+         ) nxt WHERE nxt.m IS NOT NULL
+       )
+       UPDATE progress p SET seq = x.m FROM (SELECT site, point, MAX(seq) AS m FROM chain GROUP BY site, point) x
+       WHERE p.site = x.site AND p.point = x.point AND x.m > p.seq`,
+      args,
+    );
+    await client.query(
+      `DELETE FROM received_runs r USING unnest($1::text[], $2::text[]) AS t(site, point), progress p
+       WHERE r.site = t.site AND r.point = t.point AND p.site = t.site AND p.point = t.point AND r.last <= p.seq`,
+      args,
     );
   }
 
