@@ -16,6 +16,7 @@ import type { FileMethods } from './files.js';
 import type { HistoryMethods } from './history.js';
 import type { OpcUaMethods } from './opcua.js';
 import type { PlanningMethods } from './planning.js';
+import type { PlanningCategoryMethods } from './planning-categories.js';
 import type { ScenarioMethods } from './scenarios.js';
 import type { SettingsMethods } from './settings.js';
 import type { SiteMethods } from './sites.js';
@@ -32,6 +33,7 @@ export type * from './history.js';
 export type * from './opcua.js';
 export type * from './overview.js';
 export type * from './planning.js';
+export type * from './planning-categories.js';
 export type * from './scenarios.js';
 export type * from './settings.js';
 export type * from './sites.js';
@@ -55,6 +57,7 @@ export type ApiMethods = StatusMethods &
   TariffMethods &
   FileMethods &
   PlanningMethods &
+  PlanningCategoryMethods &
   SiteMethods;
 
 /** event name -> payload */

@@ -8,6 +8,7 @@ import { PLANNING_EXPORT_KINDS, type PlanningExportKind } from '../../models/val
 import { callApi, errorText } from '../devices/devices-api.js';
 import type { I18n } from '../i18n/i18n.js';
 import { h } from '../panels/dom.js';
+import { reportCategoryEditor } from './report-category-editor.js';
 
 /** The file's bytes as a download named fileName (an object URL, released once the click has started it). */
 export function downloadBytes(doc: Document, fileName: string, mimeType: string, base64: string): void {
@@ -28,6 +29,11 @@ export function openPlanningExportDialog(api: PlusTwinApi, i18n: I18n, doc: Docu
   const message = h('p', { class: 'dev-hint', role: 'status', 'aria-live': 'polite', 'data-testid': 'planning-message' });
   const exportButton = h('button', { type: 'button', class: 'primary', 'data-testid': 'planning-export', text: i18n.t('planning.export') });
   const close = h('button', { type: 'button', text: i18n.t('devices.close') });
+  // the app's energy report has no Klimafaktor input: say so where the report is chosen (the TRY default)
+  const weatherNote = h('p', { class: 'dev-hint', 'data-testid': 'planning-weather-default', text: i18n.t('planning.weatherDefault') });
+  const showWeatherNote = () => (weatherNote.hidden = !kind.value.startsWith('energy-report'));
+  kind.addEventListener('change', showWeatherNote);
+  showWeatherNote();
   const dialog = h(
     'dialog',
     { class: 'dev-dialog', 'aria-labelledby': 'planning-title', 'data-testid': 'planning-dialog' },
@@ -38,8 +44,10 @@ export function openPlanningExportDialog(api: PlusTwinApi, i18n: I18n, doc: Docu
       h('p', { class: 'dev-hint', text: i18n.t('planning.hint') }),
       h('label', {}, i18n.t('planning.kind'), kind),
       h('label', {}, i18n.t('planning.year'), year),
+      weatherNote,
       message,
       h('div', { class: 'dev-actions' }, close, exportButton),
+      reportCategoryEditor(api, i18n),
     ),
   );
   close.addEventListener('click', () => dialog.close());
