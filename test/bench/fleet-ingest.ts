@@ -1,10 +1,10 @@
 /**
  * Sustained central ingest, all on this machine: synthetic collectors publish with QoS 1 to Mosquitto what the edge
  * publisher sends in a pass (each site's readings of many points in compact batch messages, messages.ts), two
- * ingest workers (in this process) take them through the shared subscription and write them into PostgreSQL 15
- * (live readings COPYed straight into the table, confirmations advanced after the commit). Figure: readings per
- * second from the first publish until the last one is committed, next to a bare COPY of the same number of rows
- * into the same table in the same run.
+ * `plustwin ingest` processes take them through the shared subscription and write them into PostgreSQL 15 (live
+ * readings COPYed straight into the table, confirmations advanced after the commit). Figure: readings per second
+ * from the first publish until every point's ack, as the collectors receive it, confirms its last reading, next to
+ * a bare COPY of the same number of rows into the same table in the same run.
  *
  * The synthetic collectors stand in for `plustwin collect` (their SQLite outbox is not part of this figure). Each
  * pass gives every point PER_POINT new readings; a site sends its pass in messages of up to PER_MESSAGE readings
@@ -17,10 +17,13 @@ import { pipeline } from 'node:stream/promises';
 import mqtt from 'mqtt';
 import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
-import { IngestWorker } from '../../main/core/fleet/ingest-worker.js';
-import { encodeReadingsBatch, type BatchPart } from '../../main/core/fleet/messages.js';
-import { siteReadingsTopic } from '../../main/core/fleet/topics.js';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { decodeAck, encodeReadingsBatch, type BatchPart } from '../../main/core/fleet/messages.js';
+import { ackTopic, siteReadingsTopic } from '../../main/core/fleet/topics.js';
 import { FLEET_ACL } from '../integration/fleet/acl.js';
+import { startChild } from '../integration/fleet/fleet-children.js';
 import { startMosquitto, startPostgres } from '../integration/fleet/servers.js';
 import type { BenchResult } from './bench-result.js';
 
@@ -41,15 +44,33 @@ export async function run(): Promise<BenchResult[]> {
   for (let s = 0; s < SITES; s++) users[`bench-${s}`] = `p${s}`;
   const [postgres, broker] = await Promise.all([startPostgres(), startMosquitto({ users, acl: FLEET_ACL })]);
   const pool = new pg.Pool({ connectionString: postgres.url, max: 2 });
-  const access = { url: broker.url, username: 'plustwin-ingest', password: 'i' };
-  const workers = await Promise.all([1, 2].map((i) => IngestWorker.start({ access, pgUrl: postgres.url, clientId: `bench-ingest-${i}` })));
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'plustwin-bench-ingest-'));
+  const passwordFile = path.join(tmp, 'ingest.password');
+  fs.writeFileSync(passwordFile, 'i', { mode: 0o600 });
+  // the workers as they run in production: `plustwin ingest` processes of their own (from the sources, via tsx)
+  const workers = await Promise.all(
+    [1, 2].map((i) =>
+      startChild(`ingest ${i}`, 'main/shells/cli/entry.ts', ['ingest', '--mqtt', broker.url, '--pg', postgres.url, '--user', 'plustwin-ingest', '--password-file', passwordFile, '--client-id', `bench-ingest-${i}`], /PlusTwin ingest:/),
+    ),
+  );
   const total = POINTS * PASSES * PER_POINT;
+  const lastSeq = PASSES * PER_POINT;
   let messages = 0;
   try {
     const clients = await Promise.all(
       Array.from({ length: SITES }, (_, s) => mqtt.connectAsync(broker.url, { protocolVersion: 5, username: `bench-${s}`, password: `p${s}` })),
     );
-    // wait until both workers have subscribed
+    // each site counts its points whose ack has reached their last reading, as a collector reads its acks
+    const confirmed = new Set<string>();
+    clients.forEach((client, s) =>
+      client.on('message', (topic, payload) => {
+        const ack = decodeAck(payload);
+        if (topic !== ackTopic(`bench-${s}`) || !ack.ok) return;
+        for (const [point, seq] of Object.entries(ack.value.readings)) if (seq >= lastSeq) confirmed.add(`${s}/${point}`);
+      }),
+    );
+    await Promise.all(clients.map((c, s) => c.subscribeAsync(ackTopic(`bench-${s}`), { qos: 1 })));
+    // wait until both workers have subscribed (a message before that goes to the other worker, so nothing is lost)
     await new Promise((r) => setTimeout(r, 1000));
     const started = performance.now();
     await Promise.all(
@@ -76,9 +97,9 @@ export async function run(): Promise<BenchResult[]> {
         }
       }),
     );
-    // wait on the workers' own count of committed readings: polling count(*) on the table, as this benchmark did
-    // first, took about 3 s of PostgreSQL's time in a 7 s run, time the workers then did not get
-    while (workers.reduce((n, w) => n + w.stats().written, 0) < total) await new Promise((r) => setTimeout(r, 20));
+    // wait on the acks: polling count(*) on the table, as this benchmark did first, took about 3 s of PostgreSQL's
+    // time in a 7 s run, time the workers then did not get
+    while (confirmed.size < POINTS) await new Promise((r) => setTimeout(r, 20));
     const fleetSeconds = (performance.now() - started) / 1000;
     if ((await count(pool, 'bench-%')) !== total) throw new Error('the workers stored a different number of rows');
     await Promise.all(clients.map((c) => c.endAsync()));
@@ -99,7 +120,7 @@ export async function run(): Promise<BenchResult[]> {
     if ((await count(pool, 'copy')) !== total) throw new Error('bare COPY stored a different number of rows');
     return [
       {
-        name: 'fleet: collectors -> Mosquitto -> 2 ingest workers -> PostgreSQL',
+        name: 'fleet: collectors -> Mosquitto -> 2 plustwin ingest processes -> PostgreSQL (until acked)',
         value: total / fleetSeconds,
         unit: 'readings/s',
         baseline: { name: 'bare COPY into the same table', value: total / copySeconds },
@@ -107,7 +128,8 @@ export async function run(): Promise<BenchResult[]> {
       },
     ];
   } finally {
-    await Promise.all(workers.map((w) => w.close()));
+    await Promise.all(workers.map((w) => w.stop()));
+    fs.rmSync(tmp, { recursive: true, force: true });
     await pool.end();
     await broker.close();
     await postgres.close();

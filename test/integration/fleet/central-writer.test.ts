@@ -112,10 +112,18 @@ describe('central writer', () => {
     // p: seqs 1..15, values equal to the seqs, sum 15 * 16 / 2 = 120; q: seqs 1..8, sum 8 * 9 / 2 = 36
     expect(await stored('p')).toEqual({ n: '15', s: 120 });
     expect(await stored('q')).toEqual({ n: '8', s: 36 });
+    // r: parts 4..6 and 1..3 in one batch, out of order, join into one run 1..6; then 9..9 waits for 7..8
+    await writer.write([at('r', 4, 3, false), at('r', 1, 3, false), at('r', 9, 1, false)], []);
     const conf = (await pool.query<{ point: string; seq: string }>("SELECT point, seq FROM progress WHERE site = 'site-b' ORDER BY point")).rows;
     expect(conf).toEqual([
       { point: 'p', seq: '15' },
       { point: 'q', seq: '8' },
+      { point: 'r', seq: '6' },
     ]);
+    // the runs the confirmation has passed are gone; r's 9..9 stays until 7..8 arrive
+    const runs = (await pool.query<{ point: string; first: string; last: string }>("SELECT point, first, last FROM received_runs WHERE site = 'site-b' ORDER BY point, first")).rows;
+    expect(runs).toEqual([{ point: 'r', first: '9', last: '9' }]);
+    await writer.write([at('r', 7, 2, true)], []);
+    expect((await pool.query<{ seq: string }>("SELECT seq FROM progress WHERE site = 'site-b' AND point = 'r'")).rows[0]?.seq).toBe('9');
   });
 });
