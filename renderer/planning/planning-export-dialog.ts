@@ -8,6 +8,7 @@ import { PLANNING_EXPORT_KINDS, type PlanningExportKind } from '../../models/val
 import { callApi, errorText } from '../devices/devices-api.js';
 import type { I18n } from '../i18n/i18n.js';
 import { h } from '../panels/dom.js';
+import type { TopMenu } from '../app/top-menu.js';
 import { reportCategoryEditor } from './report-category-editor.js';
 
 /** The file's bytes as a download named fileName (an object URL, released once the click has started it). */
@@ -79,9 +80,7 @@ export function openPlanningExportDialog(api: PlusTwinApi, i18n: I18n, doc: Docu
   dialog.showModal();
 }
 
-/** The top bar's button that opens the dialog; the default year is the last local calendar year. */
-export function mountPlanningExport(api: PlusTwinApi, i18n: I18n, bar: HTMLElement): void {
-  const button = h('button', { type: 'button', class: 'dev-topbar-button', text: i18n.t('planning.open'), 'data-testid': 'planning-open' });
-  bar.append(button);
-  button.addEventListener('click', () => openPlanningExportDialog(api, i18n, bar.ownerDocument, new Date().getFullYear() - 1));
+/** The top bar menu's entry that opens the dialog; the default year is the last local calendar year. */
+export function mountPlanningExport(api: PlusTwinApi, i18n: I18n, menu: TopMenu): void {
+  menu.entry('planning', 'planning-open', i18n.t('menu.planning'), () => openPlanningExportDialog(api, i18n, document, new Date().getFullYear() - 1));
 }

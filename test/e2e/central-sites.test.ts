@@ -1,7 +1,7 @@
 /**
  * Several sites in a fleet's central database, in the product: `plustwin serve --pg` on a real PostgreSQL 15 with
- * two sites, the UI in Chromium. The top bar's site selector lists both, the first is shown, and choosing the other
- * shows its buildings.
+ * two sites, the UI in Chromium. The first site is shown; the top bar menu's site entry names it and opens the site
+ * dialog, which lists both, and choosing the other shows its buildings.
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,16 +52,21 @@ describe('the site selector over a central database', () => {
   const buildingIds = () => page.getByTestId('building-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-building-id')));
 
   it('lists the sites, shows the first and switches to the one chosen', async () => {
-    const select = page.getByTestId('site-select');
-    await expect.poll(() => select.isVisible()).toBe(true);
+    await expect.poll(buildingIds).toEqual(['R']);
+    await page.getByTestId('menu-open').click();
+    const entry = page.getByTestId('site-open');
+    expect(await entry.textContent()).toBe('Standort: site-0 …');
+    await entry.click();
+    const dialog = page.getByTestId('site-dialog');
+    const select = dialog.getByTestId('site-select');
     expect(await select.locator('option').allTextContents()).toEqual(['site-0', 'site-1']);
     expect(await select.inputValue()).toBe('site-0');
-    await expect.poll(buildingIds).toEqual(['R']);
 
     await select.selectOption('site-1');
+    await dialog.getByTestId('site-show').click();
     // the page loads again for the new site
-    await page.waitForFunction(() => (window as unknown as { __plustwin?: { ready?: boolean } }).__plustwin?.ready === true, null, { timeout: 60_000 });
-    await expect.poll(() => page.getByTestId('site-select').inputValue(), { timeout: 30_000 }).toBe('site-1');
-    await expect.poll(buildingIds, { timeout: 30_000 }).toEqual(['A', 'B']);
+    await expect.poll(buildingIds, { timeout: 60_000 }).toEqual(['A', 'B']);
+    await page.getByTestId('menu-open').click();
+    await expect.poll(() => page.getByTestId('site-open').textContent(), { timeout: 30_000 }).toBe('Standort: site-1 …');
   }, 120_000);
 });

@@ -11,6 +11,7 @@ import { callApi } from './api-direct.js';
 import { launchChromium, type Browser } from './chromium.js';
 import { openUi } from './open-ui.js';
 import { startServe, waitForDemoHeatMeters, type ServeProcess } from './serve-process.js';
+import { chooseMenuEntry } from './top-menu.js';
 
 describe('planning in the UI', () => {
   let serve: ServeProcess;
@@ -32,7 +33,7 @@ describe('planning in the UI', () => {
   });
 
   it('downloads the BISKO balance from the planning dialog, byte for byte the API answer', async () => {
-    await page.getByTestId('planning-open').click();
+    await chooseMenuEntry(page, 'planning-open');
     const dialog = page.getByTestId('planning-dialog');
     await dialog.getByTestId('planning-kind').selectOption('bisko-csv');
     await dialog.getByTestId('planning-year').fill('2025');
@@ -50,7 +51,7 @@ describe('planning in the UI', () => {
   }, 180_000);
 
   it('names the TRY default for the energy report and sets a building\'s Energiebericht category', async () => {
-    await page.getByTestId('planning-open').click();
+    await chooseMenuEntry(page, 'planning-open');
     const dialog = page.getByTestId('planning-dialog');
     const note = dialog.getByTestId('planning-weather-default');
     await dialog.getByTestId('planning-kind').selectOption('energy-report-pdf');

@@ -76,13 +76,20 @@ export interface ScenarioColumn {
   readonly districtEnergyPlus: boolean;
   /** Per building id: energy-plus yes/no. */
   readonly perBuilding: Readonly<Record<string, boolean>>;
+  /** Net cost under the buildings' tariffs (the analysis' cost code), EUR; null when no tariff covers the period. */
+  readonly netCostEur: number | null;
 }
 
 export interface PvSection {
   readonly weatherSource: string;
   readonly options: PvPotentialOptions;
   readonly buildings: readonly PvBuildingRow[];
-  readonly scenario: { readonly measured: ScenarioColumn; readonly pvPotential: ScenarioColumn } | null;
+  readonly scenario: {
+    readonly measured: ScenarioColumn;
+    readonly pvPotential: ScenarioColumn;
+    /** measured net cost - with the potential used, EUR; null without a tariff. */
+    readonly savingEur: number | null;
+  } | null;
   /** Why the scenario could not run, when it could not. */
   readonly scenarioError: string | null;
 }
