@@ -12,6 +12,7 @@ import { byTestId, h } from './panels/dom.js';
 import { loadSettings, saveSettings } from './app/saved-settings.js';
 import { mountPlanningExport } from './planning/planning-export-dialog.js';
 import { createTopMenu } from './app/top-menu.js';
+import { mountSiteSelector } from './sites/site-selector.js';
 
 const LANG_KEY = 'plustwin.lang';
 const THEME_KEY = 'plustwin.theme';
@@ -114,6 +115,7 @@ async function boot(): Promise<void> {
   mountDevices({ api, i18n, bar, menu, showBuilding: (id) => void app.reloadDistrict(id), notice: byTestId(document, 'notice') });
   mountFiles({ api, i18n, menu, onImported: () => void app.reloadBuildings(), notice: byTestId(document, 'notice') });
   mountPlanningExport(api, i18n, menu);
+  mountSiteSelector(api, i18n, menu, byTestId(document, 'notice'));
   // after the first-meter button: the primary action a new user needs comes first, the menu closes the bar
   bar.append(menu.element);
   window.addEventListener('pagehide', () => app.dispose());

@@ -19,6 +19,7 @@ import type { PlanningMethods } from './planning.js';
 import type { PlanningCategoryMethods } from './planning-categories.js';
 import type { ScenarioMethods } from './scenarios.js';
 import type { SettingsMethods } from './settings.js';
+import type { SiteMethods } from './sites.js';
 import type { StatusEvents, StatusMethods } from './status.js';
 import type { TariffMethods } from './tariffs.js';
 
@@ -35,6 +36,7 @@ export type * from './planning.js';
 export type * from './planning-categories.js';
 export type * from './scenarios.js';
 export type * from './settings.js';
+export type * from './sites.js';
 export type * from './status.js';
 export type * from './tariffs.js';
 export * from './wire.js';
@@ -55,7 +57,8 @@ export type ApiMethods = StatusMethods &
   TariffMethods &
   FileMethods &
   PlanningMethods &
-  PlanningCategoryMethods;
+  PlanningCategoryMethods &
+  SiteMethods;
 
 /** event name -> payload */
 export type ApiEvents = StatusEvents;

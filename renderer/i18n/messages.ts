@@ -5,11 +5,13 @@
 import { defineMessages } from '../../models/i18n/define-messages.js';
 import { filesMessagesDe, filesMessagesEn } from './files-messages.js';
 import { menuMessagesDe, menuMessagesEn } from './menu-messages.js';
+import { sitesMessagesDe, sitesMessagesEn } from './sites-messages.js';
 
 export const rendererMessages = defineMessages({
   de: {
     ...filesMessagesDe,
     ...menuMessagesDe,
+    ...sitesMessagesDe,
     'app.title': 'PlusTwin – Quartier',
     'app.loading': 'Lade Quartier …',
     'app.error': 'Fehler: {message}',
@@ -480,6 +482,7 @@ export const rendererMessages = defineMessages({
   en: {
     ...filesMessagesEn,
     ...menuMessagesEn,
+    ...sitesMessagesEn,
     'app.title': 'PlusTwin – district',
     'app.loading': 'Loading district …',
     'app.error': 'Error: {message}',

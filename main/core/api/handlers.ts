@@ -23,6 +23,7 @@ import { fileHandlers } from './file-handlers.js';
 import { FileJobs } from './file-jobs.js';
 import { historyHandlers } from './history-handlers.js';
 import { tariffHandlers } from './tariff-handlers.js';
+import { siteHandlers } from './site-handlers.js';
 import { planningHandlers } from './planning-handlers.js';
 import { roofShapesOf, withoutOutlines } from './roof-shapes.js';
 import { unavailableSettingsHandlers, type SettingsHandlers } from './settings-api.js';
@@ -111,6 +112,7 @@ export function createHandlers({ store, collector, info, devices, settings, asse
     ...carrierHandlers(store, district),
     ...historyHandlers(store),
     ...tariffHandlers(store),
+    ...siteHandlers(store, async () => (settings === undefined ? 'en' : (await settings['settings.get']({})).language)),
     ...fileHandlers(store, () => (fileJobs ??= new FileJobs(exportsDirOf(info.dataDir)))),
     ...planningHandlers(store),
     ...(devices ?? unavailableDeviceHandlers()),

@@ -19,6 +19,7 @@ import type { AllTrue, SchemaMatches } from './schema-check.js';
 import { settingsArgSchemas } from './settings-api.js';
 import { assetArgSchemas } from './asset-schemas.js';
 import { tariffArgSchemas } from './tariff-schemas.js';
+import { siteArgSchemas } from './site-schemas.js';
 
 const empty = z.object({}).strict();
 const epochMs = z.number().int().min(0).max(8.64e15);
@@ -143,6 +144,7 @@ export const argSchemas = {
   ...settingsArgSchemas,
   ...assetArgSchemas,
   ...tariffArgSchemas,
+  ...siteArgSchemas,
   ...planningArgSchemas,
 } satisfies Record<MethodName, z.ZodType>;
 

@@ -38,7 +38,8 @@ export interface CentralCoreOptions {
 export async function startCentralCore(options: CentralCoreOptions, central: CentralSource) {
   const log = options.log ?? (() => {});
   const prepared = prepareDataDir(options.dataDir);
-  const store = await openCentralStore(central.url, { log, ...(central.site === undefined ? {} : { site: central.site }) });
+  // several sites and none named: the first is shown, and the UI's site selector (sites.list, sites.select) offers the rest
+  const store = await openCentralStore(central.url, { log, firstOfMany: true, ...(central.site === undefined ? {} : { site: central.site }) });
   const paths: DataPaths = { ...prepared, db: store.path };
   log(`data folder: ${paths.dir}`);
   log(`central database (read-only): ${store.path}, site ${store.site}`);
@@ -55,7 +56,14 @@ export async function startCentralCore(options: CentralCoreOptions, central: Cen
   const handlers = createHandlers({ store, collector, info, devices: createDeviceHandlers({ supervisor, pkiDir: paths.pki }), settings: settingsApi });
   let closing: Promise<void> | undefined;
   return {
-    handlers: readOnlyHandlers(handlers, { source: store.path, site: store.site, language: async () => (await settingsApi['settings.get']({})).language }),
+    handlers: readOnlyHandlers(handlers, {
+      source: store.path,
+      // the site shown when the refusal is made (the user may have switched)
+      get site() {
+        return store.site;
+      },
+      language: async () => (await settingsApi['settings.get']({})).language,
+    }),
     events,
     paths,
     store,

@@ -11,6 +11,12 @@
  *   the time-range scans of balances and reports (docs 11.2 "BRIN").
  * - progress: per site and point, the last seq with every seq before it committed, and the last confirmed interval
  *   slot. The acks the collectors wait for are read from here, so they survive a broker restart.
+ * - received_runs: per site and point, the runs of seqs (first..last) that committed batches hold and progress has
+ *   not yet reached. The confirmation advances by joining runs (a handful of rows per point) instead of numbering
+ *   the point's readings after the ack (one row each: a quarter of the ingest's time in PostgreSQL). A run is written
+ *   in the transaction of its readings; runs at or below the confirmation are deleted. Readings stored before this
+ *   table existed have no runs: their points' acks stand still until the collector sends them again (after its
+ *   retransmit time), which records their runs.
  * - districts: each site's structure (site, buildings, devices without their settings, points) as its collector
  *   last published it; the central store (store/central/) reads the district and the meters' roles from it.
  * - series_hour, series_day, series_month: rollups of the intervals per point and direction, as the SQLite store
@@ -36,6 +42,10 @@ export const SCHEMA_SQL = `
   CREATE TABLE IF NOT EXISTS progress(
     site text NOT NULL, point text NOT NULL, seq bigint NOT NULL DEFAULT 0, slot bigint NOT NULL DEFAULT 0,
     PRIMARY KEY (site, point)
+  );
+  CREATE TABLE IF NOT EXISTS received_runs(
+    site text NOT NULL, point text NOT NULL, first bigint NOT NULL, last bigint NOT NULL,
+    PRIMARY KEY (site, point, first, last)
   );
   CREATE TABLE IF NOT EXISTS districts(site text PRIMARY KEY, doc jsonb NOT NULL, received timestamptz NOT NULL);
   CREATE TABLE IF NOT EXISTS series_hour(

@@ -9,9 +9,9 @@
  */
 import mqtt, { type MqttClient } from 'mqtt';
 import { clientOptions, type BrokerAccess } from './mqtt-options.js';
-import { decodeAck, districtMessage, encodeDistrict, encodeIntervals, encodeReadings, encodeStatus } from './messages.js';
+import { decodeAck, districtMessage, encodeDistrict, encodeIntervals, encodeReadingsBatch, encodeStatus, type BatchPart } from './messages.js';
 import { OutboxReader, type Confirmed, type OutboxPoint } from './outbox-reader.js';
-import { ackTopic, districtTopic, pointTopic, statusTopic } from './topics.js';
+import { ackTopic, districtTopic, pointTopic, siteReadingsTopic, statusTopic } from './topics.js';
 
 export interface PublisherOptions {
   readonly access: BrokerAccess;
@@ -23,7 +23,7 @@ export interface PublisherOptions {
   readonly tickMs?: number;
   /** Real ms without progress of a point's ack before its unconfirmed readings are sent again. */
   readonly retransmitMs?: number;
-  /** Readings per message at most. */
+  /** Readings per message at most (a message holds the readings of many points: messages.ts, ReadingsBatch). */
   readonly perMessage?: number;
   readonly log?: (line: string) => void;
 }
@@ -90,7 +90,7 @@ export class EdgePublisher {
   ) {
     this.tickMs = o.tickMs ?? 250;
     this.retransmitMs = o.retransmitMs ?? 10_000;
-    this.perMessage = o.perMessage ?? 1000;
+    this.perMessage = o.perMessage ?? 5000;
     this.log = o.log ?? (() => {});
     this.client = mqtt.connect(o.access.url, {
       ...clientOptions(o.access, `plustwin-collect-${o.site}`),
@@ -213,22 +213,32 @@ export class EdgePublisher {
       sends.push(this.client.publishAsync(topic, payload, { qos: 1 }));
       this.counters.messages += 1;
     };
-    const readingsOf = groupBy(readings);
-    for (const [pk, rows] of readingsOf) {
+    // the readings of every point in as few messages as the limit allows; a point's run may continue in the next
+    let parts: BatchPart[] = [];
+    let inMessage = 0;
+    const sendBatch = () => {
+      if (parts.length > 0) send(siteReadingsTopic(this.o.site), encodeReadingsBatch({ parts }));
+      parts = [];
+      inMessage = 0;
+    };
+    for (const [pk, rows] of groupBy(readings)) {
       const p = byPk.get(pk) as OutboxPoint;
       const cursor = cursors.get(pk) as Cursor;
-      for (let at = 0; at < rows.length; at += this.perMessage) {
-        const part = rows.slice(at, at + this.perMessage);
+      for (let at = 0; at < rows.length; ) {
+        const part = rows.slice(at, at + this.perMessage - inMessage);
+        at += part.length;
         const first = part[0] as (typeof part)[number];
         const history = this.catchingUp.has(pk) || first.seq <= (this.maxSent.get(pk) ?? 0);
-        const payload = encodeReadings({ first: first.seq, ts: part.map((r) => r.ts), v: part.map((r) => r.value), q: part.map((r) => r.q), history });
-        send(pointTopic(this.o.site, p.buildingId, p.id, 'readings'), payload);
+        parts.push({ building: p.buildingId, point: p.id, readings: { first: first.seq, ts: part.map((r) => r.ts), v: part.map((r) => r.value), q: part.map((r) => r.q), history } });
+        inMessage += part.length;
         cursor.seq = first.seq + part.length - 1;
         this.maxSent.set(pk, Math.max(cursor.seq, this.maxSent.get(pk) ?? 0));
         this.counters.readings += part.length;
         if (history) this.counters.replayed += part.length;
+        if (inMessage >= this.perMessage) sendBatch();
       }
     }
+    sendBatch();
     const cutAt = intervals.length === PASS_ROWS ? intervals[intervals.length - 1] : undefined;
     for (const [pk, rows] of groupBy(intervals)) {
       const p = byPk.get(pk) as OutboxPoint;

@@ -2,7 +2,10 @@
  * The MQTT topic namespace between collectors and the central ingest (docs/deployment.md):
  *
  *   plustwin/v1/<site>/status                         retained: {"state":"online"|"offline"} (birth and Last Will)
- *   plustwin/v1/<site>/<building>/<point>/readings    QoS 1: raw readings of one point, numbered per point
+ *   plustwin/v1/<site>/readings                       QoS 1: raw readings of many points of the site in one message
+ *                                                     (what collectors send since the compact payload, messages.ts)
+ *   plustwin/v1/<site>/<building>/<point>/readings    QoS 1: raw readings of one point, numbered per point (still
+ *                                                     taken from collectors of earlier versions)
  *   plustwin/v1/<site>/<building>/<point>/intervals   QoS 1: finished 15-minute intervals of one point
  *   plustwin/v1/<site>/ack                            retained, from the central side: what it has committed
  *   plustwin/v1/<site>/district                       retained, QoS 1: the site's structure (buildings, points, roles)
@@ -41,9 +44,25 @@ export const pointTopic = (site: string, building: string, point: string, kind: 
 
 export type DataKind = 'readings' | 'intervals';
 
-/** What the ingest workers subscribe to, as one MQTT 5 shared subscription per kind. */
-export const ingestSubscriptions = (): string[] =>
-  (['readings', 'intervals'] as const).map((kind) => `$share/${INGEST_GROUP}/${TOPIC_ROOT}/+/+/+/${kind}`);
+/** A site's readings of many points in one message (messages.ts, ReadingsBatch). */
+export const siteReadingsTopic = (site: string): string => `${TOPIC_ROOT}/${level(site)}/readings`;
+
+/** The site of a site readings topic, or null. */
+export function parseSiteReadingsTopic(topic: string): string | null {
+  const parts = topic.split('/');
+  if (parts.length !== 4 || `${parts[0]}/${parts[1]}` !== TOPIC_ROOT || parts[3] !== 'readings') return null;
+  try {
+    return decodeURIComponent(parts[2] as string);
+  } catch {
+    return null;
+  }
+}
+
+/** What the ingest workers subscribe to, as MQTT 5 shared subscriptions: site batches, and per point of each kind. */
+export const ingestSubscriptions = (): string[] => [
+  `$share/${INGEST_GROUP}/${TOPIC_ROOT}/+/readings`,
+  ...(['readings', 'intervals'] as const).map((kind) => `$share/${INGEST_GROUP}/${TOPIC_ROOT}/+/+/+/${kind}`),
+];
 
 export interface PointTopic {
   readonly site: string;

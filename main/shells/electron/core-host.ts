@@ -41,6 +41,11 @@ export async function startCoreHost(o: CoreHostOptions): Promise<StartedHost> {
   const listeners = new Set<(name: EventName, payload: unknown) => void>();
   let unsubscribe: Array<() => void> = [];
 
+  const listen = (core: Core): Core => {
+    unsubscribe = EVENT_NAMES.map((name) => core.events.on(name, (payload) => listeners.forEach((l) => l(name, payload))));
+    return core;
+  };
+
   const open = async (file: string): Promise<Core> => {
     const core = await startCore({
       dataDir: o.dataDir,
@@ -52,9 +57,8 @@ export async function startCoreHost(o: CoreHostOptions): Promise<StartedHost> {
       log,
       ...(o.secrets ? { secrets: o.secrets } : {}),
     });
-    unsubscribe = EVENT_NAMES.map((name) => core.events.on(name, (payload) => listeners.forEach((l) => l(name, payload))));
     projects.open(file);
-    return core;
+    return listen(core);
   };
 
   const first = projects.current() ?? projects.recent(1)[0];
@@ -66,6 +70,21 @@ export async function startCoreHost(o: CoreHostOptions): Promise<StartedHost> {
     unsubscribe.forEach((u) => u());
     await core.close();
     core = await open(file);
+  };
+
+  /**
+   * The core over a fleet's central database, read-only. It connects before the running core closes: a wrong
+   * password or an unreachable server leaves the project open as it was. Not added to the recent projects (its
+   * address may hold the password, which the app does not store); the next start opens the last project again.
+   */
+  const switchToCentral = async (url: string): Promise<AppInfo> => {
+    const next = await startCore({ dataDir: o.dataDir, transport: 'electron', central: { url }, log, ...(o.secrets ? { secrets: o.secrets } : {}) });
+    unsubscribe.forEach((u) => u());
+    await core.close();
+    core = listen(next);
+    const info = (await dispatch(core.handlers, 'app.info', {})) as Result<AppInfo>;
+    if (!info.ok) throw new Error(info.error.message);
+    return info.value;
   };
 
   const control = async (action: ControlAction): Promise<Result<unknown>> => {
@@ -95,6 +114,8 @@ export async function startCoreHost(o: CoreHostOptions): Promise<StartedHost> {
         return ok(await prepareReportPage(core.store, { period: action.period, lang: action.lang, appVersion: appVersion() }));
       case 'recent-projects':
         return ok(projects.recent());
+      case 'open-central':
+        return ok(await switchToCentral(action.url));
     }
   };
 

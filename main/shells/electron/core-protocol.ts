@@ -48,6 +48,8 @@ export const controlSchema = z.discriminatedUnion('kind', [
   // the core lays out the PDF report page; the main process prints it with Electron's own printToPDF
   z.object({ kind: z.literal('prepare-pdf'), period: z.string().min(4).max(40), lang: z.enum(LANGUAGES) }).strict(),
   z.object({ kind: z.literal('recent-projects') }).strict(),
+  // a fleet's central database, read-only (central-connection.ts checked the address; the core connects)
+  z.object({ kind: z.literal('open-central'), url: z.string().min(1).max(4096) }).strict(),
 ]);
 export type ControlAction = z.infer<typeof controlSchema>;
 

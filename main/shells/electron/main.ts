@@ -40,6 +40,7 @@ import { autostartDesktopEntry, autostartFile, HIDDEN_FLAG, launchCommand, start
 import { themeSource, windowBackground } from './native-theme.js';
 import { startShell, step, type Effect, type ShellEvent, type ShellState } from './shell-lifecycle.js';
 import { SPLASH_SIZE, splashUrl } from './splash-page.js';
+import { CENTRAL_PROMPT_SIZE, centralPromptUrl, checkCentralConnection, readCentralForm } from './central-connection.js';
 import { isCallShape, isTrustedSender, lockDownContents, lockDownSession, secureWebPreferences } from './window-security.js';
 import { openingSteps, parseWindowState, placeWindow, MIN_SIZE, type WindowState } from './window-state.js';
 import { printReportPage, type PreparedReportPage } from './print-report.js';
@@ -212,6 +213,40 @@ async function exportPdf(out: string, period: string, l: ReturnType<typeof lang>
   }
 }
 
+/** Asks for a central database's connection in a small window (central-connection.ts); null when cancelled. */
+function askCentralConnection(): Promise<string | null> {
+  return new Promise((resolve) => {
+    const l = lang();
+    const win = new BrowserWindow({
+      ...CENTRAL_PROMPT_SIZE,
+      title: t(l, 'central.title'),
+      ...(window ? { parent: window, modal: true } : {}),
+      resizable: false,
+      minimizable: false,
+      maximizable: false,
+      backgroundColor: windowBackground(settings.get().theme, nativeTheme.shouldUseDarkColors),
+      webPreferences: secureWebPreferences(),
+    });
+    win.setMenu(null);
+    const first = centralPromptUrl(l);
+    lockDownContents(win.webContents, first);
+    let answer: string | null = null;
+    // the form's submission is a navigation that never loads: its fields are read here and it is cancelled
+    win.webContents.on('will-navigate', (event, url) => {
+      const form = readCentralForm(url);
+      if (form === null) return;
+      event.preventDefault();
+      if (form.cancel) return win.close();
+      const checked = checkCentralConnection(form.address, form.password);
+      if (!checked.ok) return void win.loadURL(centralPromptUrl(l, { address: form.address, problem: checked.problem }));
+      answer = checked.url;
+      win.close();
+    });
+    win.on('closed', () => resolve(answer));
+    void win.loadURL(first);
+  });
+}
+
 async function onMenu(action: MenuAction): Promise<void> {
   const l = lang();
   switch (action.kind) {
@@ -241,6 +276,11 @@ async function onMenu(action: MenuAction): Promise<void> {
     }
     case 'open-recent':
       return runControl({ kind: 'open-project', file: action.file }, true);
+    case 'open-central': {
+      const url = await askCentralConnection();
+      if (url === null) return;
+      return runControl({ kind: 'open-central', url }, true);
+    }
     case 'export': {
       const now = new Date();
       const picked = await dialog.showSaveDialog({

@@ -12,6 +12,7 @@ export type MenuAction =
   | { readonly kind: 'new-from-import' }
   | { readonly kind: 'open-project' }
   | { readonly kind: 'open-recent'; readonly file: string }
+  | { readonly kind: 'open-central' }
   | { readonly kind: 'import' }
   | { readonly kind: 'export'; readonly format: 'pdf' | 'xlsx' | 'csv' }
   | { readonly kind: 'set-theme'; readonly theme: Settings['theme'] }
@@ -60,6 +61,7 @@ export function buildMenuTemplate({ settings, recent, platform }: MenuInput): Me
       { label: t(l, 'menu.newFromImport'), accelerator: 'CmdOrCtrl+Shift+N', action: { kind: 'new-from-import' } },
       { label: t(l, 'menu.open'), accelerator: 'CmdOrCtrl+O', action: { kind: 'open-project' } },
       { label: t(l, 'menu.openRecent'), submenu: recentItems },
+      { label: t(l, 'menu.openCentral'), action: { kind: 'open-central' } },
       sep,
       { label: t(l, 'menu.import'), accelerator: 'CmdOrCtrl+I', action: { kind: 'import' } },
       {

@@ -94,4 +94,36 @@ describe('central writer', () => {
     expect(Number(n?.n)).toBe(4);
     expect(n?.kwh).toBeCloseTo((4 * base + 18) / 1000, 9);
   });
+
+  it('copies live readings straight in, and a live message that repeats stored readings falls back without doubling', async () => {
+    const at = (point: string, first: number, n: number, history: boolean): ReceivedReadings => ({
+      site: 'site-b',
+      building: 'h',
+      point,
+      message: { first, ts: Array.from({ length: n }, (_, i) => NOV_30_23H + (first + i) * MINUTE), v: Array.from({ length: n }, (_, i) => first + i), q: Array(n).fill(0), history },
+    });
+    const stored = async (point: string) =>
+      (await pool.query<{ n: string; s: number }>("SELECT count(*) AS n, sum(value) AS s FROM readings WHERE site = 'site-b' AND point = $1", [point])).rows[0];
+    // live seqs 1..10 of p and a replay (history) of q's seqs 1..5, nothing stored yet: all 15 rows go in
+    expect(await writer.write([at('p', 1, 10, false), at('q', 1, 5, true)], [])).toMatchObject({ readings: 15, duplicates: 0 });
+    // a restarted collector sends p's seqs 6..15 again unmarked next to new live seqs 6..8 of q: the straight COPY
+    // meets p's stored keys 6..10, is undone whole, and the idempotent way stores p's 11..15 and q's 6..8 once
+    expect(await writer.write([at('p', 6, 10, false), at('q', 6, 3, false)], [])).toMatchObject({ readings: 8, duplicates: 5 });
+    // p: seqs 1..15, values equal to the seqs, sum 15 * 16 / 2 = 120; q: seqs 1..8, sum 8 * 9 / 2 = 36
+    expect(await stored('p')).toEqual({ n: '15', s: 120 });
+    expect(await stored('q')).toEqual({ n: '8', s: 36 });
+    // r: parts 4..6 and 1..3 in one batch, out of order, join into one run 1..6; then 9..9 waits for 7..8
+    await writer.write([at('r', 4, 3, false), at('r', 1, 3, false), at('r', 9, 1, false)], []);
+    const conf = (await pool.query<{ point: string; seq: string }>("SELECT point, seq FROM progress WHERE site = 'site-b' ORDER BY point")).rows;
+    expect(conf).toEqual([
+      { point: 'p', seq: '15' },
+      { point: 'q', seq: '8' },
+      { point: 'r', seq: '6' },
+    ]);
+    // the runs the confirmation has passed are gone; r's 9..9 stays until 7..8 arrive
+    const runs = (await pool.query<{ point: string; first: string; last: string }>("SELECT point, first, last FROM received_runs WHERE site = 'site-b' ORDER BY point, first")).rows;
+    expect(runs).toEqual([{ point: 'r', first: '9', last: '9' }]);
+    await writer.write([at('r', 7, 2, true)], []);
+    expect((await pool.query<{ seq: string }>("SELECT seq FROM progress WHERE site = 'site-b' AND point = 'r'")).rows[0]?.seq).toBe('9');
+  });
 });

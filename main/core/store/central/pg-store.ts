@@ -10,13 +10,15 @@ import type { Interval, RoofSurface } from '../../../../models/types.js';
 import type { BalanceSeriesInfo, SeriesStep, StepName } from '../balance-series.js';
 import { ReadOnlyStoreError } from '../read-only.js';
 import type { Store } from '../store.js';
-import { chooseSite, loadCentralDistrict, type CentralDistrict } from './central-district.js';
+import { centralSites, CentralSiteError, chooseSite, loadCentralDistrict, type CentralDistrict } from './central-district.js';
 import { DEFAULT_LIMITS } from '../../../../models/intervals/limits.js';
 import { centralBalances, centralBuildingSeries, centralFirstStarts, centralImplausible, centralIntervals, centralPowerSeries, centralSeriesSteps } from './central-queries.js';
 
 export interface CentralStoreOptions {
   /** The site to show; may be left out when the database holds one site only. */
   readonly site?: string;
+  /** Left out and several sites: show the first (by id) rather than refuse; the UI then offers the others. */
+  readonly firstOfMany?: boolean;
   readonly log?: (line: string) => void;
 }
 
@@ -36,9 +38,32 @@ export class PgStore implements Store {
 
   private constructor(
     private readonly pool: pg.Pool,
-    readonly site: string,
+    private shown: string,
     readonly path: string,
   ) {}
+
+  /** The site every read is about; selectSite changes it. */
+  get site(): string {
+    return this.shown;
+  }
+
+  /** The sites whose collectors have published their district, sorted by id. */
+  sites(): Promise<string[]> {
+    return centralSites(this.pool);
+  }
+
+  /**
+   * Shows another site of the same database: later reads are about it. A site the database does not hold is an
+   * error naming the ones it does, and leaves the site shown as it was.
+   */
+  async selectSite(site: string): Promise<void> {
+    const sites = await this.sites();
+    if (!sites.includes(site)) throw new CentralSiteError(`${this.path} holds no site '${site}' (sites: ${sites.join(', ') || 'none yet'})`);
+    const district = await loadCentralDistrict(this.pool, site, null);
+    if (district === null) throw new CentralSiteError(`${this.path}: the district of site '${site}' is gone`);
+    this.shown = site;
+    this.district = district;
+  }
 
   /** Connects, checks the site (one asked for, or the only one there is) and loads its district. */
   static async open(url: string, o: CentralStoreOptions = {}): Promise<PgStore> {
@@ -49,7 +74,8 @@ export class PgStore implements Store {
     // an idle connection that dies (server restart) is reported here; without a listener it would end the process
     pool.on('error', (e) => o.log?.(`postgres: ${e.message}`));
     try {
-      const site = await chooseSite(pool, o.site, path);
+      const first = o.site === undefined && o.firstOfMany === true ? (await centralSites(pool).catch(() => []))[0] : undefined;
+      const site = await chooseSite(pool, o.site ?? first, path);
       const store = new PgStore(pool, site, path);
       await store.current();
       return store;
