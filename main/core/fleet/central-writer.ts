@@ -19,7 +19,7 @@
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import type { Pool, PoolClient } from 'pg';
-import copyStreams from 'pg-copy-streams';
+import { loadCopyStreams } from '../base/client-modules.js';
 import { INTERVAL_MS } from '../../../models/time-grid.js';
 import { monthOf, Partitions } from './central-schema.js';
 import { refreshRollups, ROLLUP_LOCK } from './central-rollups.js';
@@ -155,6 +155,7 @@ export class CentralWriter {
   }
 
   private async copyInto(client: PoolClient, table: string, batch: readonly ReceivedReadings[]): Promise<number> {
+    const copyStreams = await loadCopyStreams();
     const copy = client.query(copyStreams.from(`COPY ${table} FROM STDIN`));
     await pipeline(Readable.from(copyLines(batch)), copy);
     return copy.rowCount ?? 0;

@@ -7,7 +7,9 @@
  * can still lose. So a point's readings count as delivered only when the ack says so; until then they are sent
  * again after every reconnect and whenever the ack has not moved for retransmitMs (then marked as history).
  */
-import mqtt, { type MqttClient } from 'mqtt';
+import type mqtt from 'mqtt';
+import type { MqttClient } from 'mqtt';
+import { loadMqtt } from '../base/client-modules.js';
 import { clientOptions, type BrokerAccess } from './mqtt-options.js';
 import { decodeAck, districtMessage, encodeDistrict, encodeIntervals, encodeReadingsBatch, encodeStatus, type BatchPart } from './messages.js';
 import { OutboxReader, type Confirmed, type OutboxPoint } from './outbox-reader.js';
@@ -87,12 +89,13 @@ export class EdgePublisher {
     private readonly o: PublisherOptions,
     private readonly reader: OutboxReader,
     private readonly confirmed: Map<number, Confirmed>,
+    connect: typeof mqtt.connect,
   ) {
     this.tickMs = o.tickMs ?? 250;
     this.retransmitMs = o.retransmitMs ?? 10_000;
     this.perMessage = o.perMessage ?? 5000;
     this.log = o.log ?? (() => {});
-    this.client = mqtt.connect(o.access.url, {
+    this.client = connect(o.access.url, {
       ...clientOptions(o.access, `plustwin-collect-${o.site}`),
       will: { topic: statusTopic(o.site), payload: encodeStatus({ state: 'offline' }), qos: 1, retain: true },
     });
@@ -108,7 +111,8 @@ export class EdgePublisher {
 
   static async start(o: PublisherOptions): Promise<EdgePublisher> {
     const reader = await OutboxReader.open(o.dbFile);
-    return new EdgePublisher(o, reader, await reader.confirmed());
+    const mqtt = await loadMqtt();
+    return new EdgePublisher(o, reader, await reader.confirmed(), mqtt.connect);
   }
 
   stats(): PublisherStats {

@@ -7,8 +7,10 @@
  * taken them off its queue; nothing is lost for good, because the collectors' outboxes keep every reading until an
  * ack confirms it, and send again when the ack does not move.
  */
-import mqtt, { type MqttClient } from 'mqtt';
-import pg from 'pg';
+import type mqtt from 'mqtt';
+import type { MqttClient } from 'mqtt';
+import type pg from 'pg';
+import { loadMqtt, loadPg } from '../base/client-modules.js';
 import { createSchema } from './central-schema.js';
 import { CentralWriter, type ReceivedIntervals, type ReceivedReadings } from './central-writer.js';
 import { decodeDistrict, decodeIntervals, decodeReadings, decodeReadingsBatch, encodeAck, type ReadingsMessage } from './messages.js';
@@ -55,9 +57,10 @@ export class IngestWorker {
     private readonly o: IngestOptions,
     private readonly pool: pg.Pool,
     private readonly writer: CentralWriter,
+    connect: typeof mqtt.connect,
   ) {
     this.log = o.log ?? (() => {});
-    this.client = mqtt.connect(o.access.url, clientOptions(o.access, o.clientId ?? `plustwin-ingest-${process.pid}-${Date.now().toString(36)}`));
+    this.client = connect(o.access.url, clientOptions(o.access, o.clientId ?? `plustwin-ingest-${process.pid}-${Date.now().toString(36)}`));
     this.client.on('connect', () => {
       this.log(`mqtt: connected to ${o.access.url}`);
       this.client.subscribe([...ingestSubscriptions(), DISTRICT_SUBSCRIPTION], { qos: 1 }, (err) => {
@@ -72,6 +75,7 @@ export class IngestWorker {
   }
 
   static async start(o: IngestOptions): Promise<IngestWorker> {
+    const [pg, mqtt] = await Promise.all([loadPg(), loadMqtt()]);
     const pool = new pg.Pool({ connectionString: o.pgUrl, max: 2 });
     // an idle connection that dies (server restart) is reported here; without a listener it would end the process
     pool.on('error', (e) => o.log?.(`postgres: ${e.message}`));
@@ -81,7 +85,7 @@ export class IngestWorker {
     } finally {
       client.release();
     }
-    return new IngestWorker(o, pool, new CentralWriter(pool));
+    return new IngestWorker(o, pool, new CentralWriter(pool), mqtt.connect);
   }
 
   stats(): IngestStats {

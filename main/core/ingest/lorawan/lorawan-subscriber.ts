@@ -6,7 +6,8 @@
  * 'lorawan', never polled). Lost uplinks (The Things Stack delivers QoS 0 only) are counted from the frame counter
  * and logged, never filled in.
  */
-import { connectAsync, type MqttClient } from 'mqtt';
+import type { MqttClient } from 'mqtt';
+import { loadMqtt } from '../../base/client-modules.js';
 import { FrameGapTracker, mappedPoints, mapUplink, parseUplink, type FrameGap, type LoRaWanMapping } from '../../../../models/lorawan/index.js';
 import type { Device } from '../../../../models/types.js';
 import type { Store } from '../../store/store.js';
@@ -49,6 +50,7 @@ export async function startLoRaWanSubscriber(o: LoRaWanSubscriberOptions): Promi
   const gaps: FrameGap[] = [];
   let received = 0;
   let chain: Promise<void> = Promise.resolve();
+  const { connectAsync } = await loadMqtt();
   const client: MqttClient = await connectAsync(o.url, {
     ...(o.username !== undefined ? { username: o.username } : {}),
     ...(o.password !== undefined ? { password: o.password } : {}),

@@ -4,7 +4,8 @@
  * It only reads: every connection is read-only (default_transaction_read_only), meant for the read-only role, and
  * the writes of the Store interface refuse with ReadOnlyStoreError before anything reaches the database.
  */
-import pg from 'pg';
+import type pg from 'pg';
+import { loadPg } from '../../base/client-modules.js';
 import type { BuildingBalance, DistrictView, ImplausibleInterval, PowerSample, Resolution, SeriesBucket } from '../../../../models/contract/index.js';
 import type { Interval, RoofSurface } from '../../../../models/types.js';
 import type { BalanceSeriesInfo, SeriesStep, StepName } from '../balance-series.js';
@@ -70,6 +71,7 @@ export class PgStore implements Store {
     const path = redactedUrl(url);
     // belt and braces next to the read-only role: every session starts read-only (a startup option, libpq's
     // "options" parameter: PostgreSQL 15 docs 34.1.2), so no statement of this process could write
+    const pg = await loadPg();
     const pool = new pg.Pool({ connectionString: url, max: 4, options: '-c default_transaction_read_only=on' });
     // an idle connection that dies (server restart) is reported here; without a listener it would end the process
     pool.on('error', (e) => o.log?.(`postgres: ${e.message}`));
