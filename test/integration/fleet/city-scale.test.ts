@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import pg from 'pg';
 import sqlite3 from 'sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -140,8 +141,20 @@ async function expectCentralStoreEqual(file: string, site: string): Promise<void
   const firstSlot = await sqliteAll<{ slot: number }>(file, 'SELECT MIN(slot) AS slot FROM intervals');
   const from = Math.ceil((firstSlot[0]!.slot * INTERVAL_MS) / HOUR_MS) * HOUR_MS;
   const to = Math.floor(Math.min(...checkpoints.map((c) => c.ts)) / HOUR_MS) * HOUR_MS;
-  const centre = await openCentralStore(postgres.url, { site });
   const edge = await openStore(file);
+  // the district message of a device that joined late may still be on its way through a worker under load
+  await waitFor(`${site}'s district in PostgreSQL`, async () => {
+    const c = await openCentralStore(postgres.url, { site });
+    try {
+      return isDeepStrictEqual((await c.getDistrict())?.points, (await edge.getDistrict())?.points);
+    } finally {
+      await c.close();
+    }
+  }).catch(async (e: unknown) => {
+    await edge.close();
+    throw e;
+  });
+  const centre = await openCentralStore(postgres.url, { site });
   try {
     const view = await edge.getDistrict();
     const seen = await centre.getDistrict();
