@@ -11,7 +11,8 @@ import { ApiFailure } from '../../core/base/failure.js';
 import { deviceErrorDetail } from '../../core/api/device-error-detail.js';
 import { ImportError } from '../../core/importers/import-error.js';
 import { UsageError, type MessageRef } from '../common/command.js';
-import { cliMessages, cliText, cliTextLoose } from './messages.js';
+import type { cliMessages} from './messages.js';
+import { cliText, cliTextLoose } from './messages.js';
 
 export type CliKey = KeyOf<typeof cliMessages>;
 type CliParams<K extends CliKey> = ParamsFor<TextsOf<typeof cliMessages>[K]>;

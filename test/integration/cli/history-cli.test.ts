@@ -45,7 +45,7 @@ describe('plustwin history', () => {
     // 96 quarter hours x 0,25 kWh = 24,0 kWh
     expect(r.stdout).toContain('96 Viertelstunden, 24,0 kWh');
     expect(r.stdout).toContain('EINHEIT kWh (aus der Spaltenüberschrift)');
-    expect(r.stdout).toMatch(/die Zeitstempel markieren das Ende der Viertelstunde: .*the first row at 00:15/);
+    expect(r.stdout).toMatch(/die Zeitstempel markieren das Ende der Viertelstunde: .*die erste Zeile um 00:15/);
     const en = await runCliCaptured('history', tmp.file('lastgang.csv'), '--preview', '--lang', 'en');
     expect(en.stdout).toContain("kind profile-kwh; delimiter ';'; decimal comma; times mark the end");
     expect(en.stdout).toContain('96 rows, 01/03/2024, 00:00 to 01/03/2024, 23:45');

@@ -64,6 +64,12 @@ export const districtCommand: CliCommand = {
     }
     const { flags, positional } = parseArgs(rest, { db: 'string', out: 'string', json: 'boolean', lang: 'string' });
     const f = numberFormatter(commandLang(flags.lang));
+    const [named] = positional;
+    if ((action === 'import' || action === 'check') && named !== undefined && !existsSync(named)) {
+      // said here rather than by the store, so that it is said in the user's language
+      io.err.write(`plustwin district: ${f.t('district.failed', { problem: `${named}: ${f.t('file.noSuchFile')}` })}\n`);
+      return 1;
+    }
     try {
       switch (action) {
         case 'export':

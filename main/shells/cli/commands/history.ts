@@ -9,7 +9,7 @@ import { usageError } from '../cli-error.js';
 import { commandLang } from '../command-lang.js';
 import { decodeCsvBytes } from '../../../core/importers/history-csv/csv-lines.js';
 import type { HistoryKind } from '../../../core/importers/history-csv/csv-layout.js';
-import type { HistoryPreviewView } from '../../../../models/contract/index.js';
+import type { HistoryPreviewView, StampMarksWhy } from '../../../../models/contract/index.js';
 import { DEFAULT_LOCALE } from '../../../../models/i18n/locales.js';
 import { HISTORY_KINDS, HISTORY_UNITS, type HistoryUnit } from '../../../../models/values.js';
 import {
@@ -63,13 +63,16 @@ function describe(p: HistoryPreviewView, f: NumberFormatter): string[] {
   const marks = t(`history.marks.${p.stampMarks}`);
   return [
     t('history.unit', { unit: p.unit, source: t(`history.unitSource.${p.unitSource}`) }),
-    // the reason is the core's (English) words: it names what in the file decided
-    t('history.marks', { marks, reason: p.stampMarksReason }),
+    t('history.marks', { marks, reason: whyText(f, p.stampMarksWhy) }),
     t('history.layout', { kind: kindText(f, p.kind), delimiter: p.delimiter === '\t' ? '\\t' : p.delimiter, decimal: t(p.decimalComma ? 'history.decimal.comma' : 'history.decimal.point'), marks }),
     p.first !== null && p.last !== null ? t('history.span', { rows: p.rows, first: when.format(p.first), last: when.format(p.last) }) : t('history.rows', { rows: p.rows }),
     ...(p.errorCount === 0 ? [t('history.energy', { intervals: p.intervals, kwh: f.num(p.kwh, 1) })] : []),
   ];
 }
+
+/** What decided starts or ends: the evidence in the file, or the basis when there is none. */
+const whyText = (f: NumberFormatter, why: StampMarksWhy): string =>
+  why.basis === 'evidence' ? why.evidence.map((e) => f.t(`history.evidence.${e}`)).join(', ') : f.t(`history.why.${why.basis}`);
 
 const kindText = (f: NumberFormatter, kind: string): string =>
   (HISTORY_KINDS as readonly string[]).includes(kind) ? f.t(`history.kind.${kind as HistoryKind}`) : kind;
