@@ -19,6 +19,7 @@ import type { BuildingReport, ReportData } from './report-data.js';
 import { REPORT_CSS } from './report-style.js';
 import { consumptionClassesHtml } from './consumption-classes-section.js';
 import { costPage } from './cost-page.js';
+import { heatSupplyText } from './heat-supply-text.js';
 
 export interface RenderedReport {
   readonly html: string;
@@ -221,7 +222,7 @@ ${table([t('col.carrier'), `${t('col.consumption')} [kWh]`, `${t('col.import')} 
 <div class="two"><div><h3>${esc(t('building.kpis'))}</h3>${table([t('col.value'), ''], kpiRows, { numeric: [1] })}</div>
 <div><h3>${esc(t('building.quality'))}</h3>${table([t('col.quality'), t('col.slots'), t('col.share')], qualityRows, { numeric: [1, 2] })}</div></div>
 <p class="small"><b>${esc(t('building.points'))}:</b> ${pointList}</p>
-${b.heatSupply === null ? '' : `<p class="small"><b>${esc(t('building.heatSupply'))}:</b> ${esc(b.heatSupply.carrier)}, η/SCOP ${f.num(b.heatSupply.efficiency, 2)} (${esc(b.heatSupply.origin)})</p>`}
+${b.heatSupply === null ? '' : `<p class="small" data-heat-supply><b>${esc(t('building.heatSupply'))}:</b> ${esc(heatSupplyText(d.lang, f, b.heatSupply))}</p>`}
 </section>`;
 };
 
