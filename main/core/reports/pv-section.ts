@@ -63,6 +63,7 @@ export const buildPvSection = async (
   return {
     weatherSource: weather.source,
     options: pot.value.options,
+    notes: pot.value.notes,
     buildings: rows,
     scenario: scenario.ok ? { measured: column(scenario.value.measured), pvPotential: column(scenario.value.simulated) } : null,
     scenarioError: scenario.ok ? null : `${scenario.error.message} (${scenario.error.where ?? ''})`,
