@@ -319,7 +319,7 @@ describe('plustwin balance and pv-potential', { timeout: 180_000 }, () => {
     expect(de.stdout).toContain('grundschule Strom');
     expect(de.stdout).toMatch(/\d,\d %/);
     // German throughout: headings, columns, verdict words and factor lines
-    expect(de.stdout).toMatch(/^Energiebilanz 2025-01-01 01:00 bis 2026-01-01 01:00 \(ohne Ende; Ortszeit Europe\/Berlin\)/);
+    expect(de.stdout).toMatch(/^Energiebilanz 01.01.2025 01:00 bis 01.01.2026 01:00 \(ohne Ende; Ortszeit Europe\/Berlin\)/);
     expect(de.stdout).toContain('Saldo = Verbrauch - Erzeugung = Bezug - Einspeisung: positiv = Defizit, negativ = Überschuss.');
     expect(de.stdout).toMatch(/Gebäude Energieträger\s+Verbrauch\s+Erzeugung\s+Bezug\s+Einspeisung\s+Saldo \(\+ Defizit\)\s+Abdeckung/);
     expect(de.stdout).toMatch(/Faktoren: Primärenergie geg-anlage-4/);
