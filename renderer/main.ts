@@ -11,6 +11,7 @@ import type { Language, Theme } from '../models/values.js';
 import { byTestId, h } from './panels/dom.js';
 import { loadSettings, saveSettings } from './app/saved-settings.js';
 import { mountPlanningExport } from './planning/planning-export-dialog.js';
+import { createTopMenu } from './app/top-menu.js';
 
 const LANG_KEY = 'plustwin.lang';
 const THEME_KEY = 'plustwin.theme';
@@ -108,21 +109,13 @@ async function boot(): Promise<void> {
   });
   media.addEventListener('change', themeChanged);
   publishDebug(window, app.debugInfo());
-  mountDevices({
-    api,
-    i18n,
-    bar: document.querySelector<HTMLElement>('header.topbar') ?? document.body,
-    showBuilding: (id) => void app.reloadDistrict(id),
-    notice: byTestId(document, 'notice'),
-  });
-  mountFiles({
-    api,
-    i18n,
-    bar: document.querySelector<HTMLElement>('header.topbar') ?? document.body,
-    onImported: () => void app.reloadBuildings(),
-    notice: byTestId(document, 'notice'),
-  });
-  mountPlanningExport(api, i18n, document.querySelector<HTMLElement>('header.topbar') ?? document.body);
+  const bar = document.querySelector<HTMLElement>('header.topbar') ?? document.body;
+  const menu = createTopMenu(document, i18n);
+  mountDevices({ api, i18n, bar, menu, showBuilding: (id) => void app.reloadDistrict(id), notice: byTestId(document, 'notice') });
+  mountFiles({ api, i18n, menu, onImported: () => void app.reloadBuildings(), notice: byTestId(document, 'notice') });
+  mountPlanningExport(api, i18n, menu);
+  // after the first-meter button: the primary action a new user needs comes first, the menu closes the bar
+  bar.append(menu.element);
   window.addEventListener('pagehide', () => app.dispose());
   await app.start();
 }

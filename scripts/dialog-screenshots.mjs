@@ -1,7 +1,7 @@
 /**
- * Review screenshots of the dialogs behind "Analysis & files" (report and district export, building import,
- * scenarios, CO2 path): starts `plustwin serve` (the built dist/) with the demo on a free port and its own data
- * folder, and writes docs/screenshots/dialogs/<dialog>-<width>x<height>-<lang>.png at each size and language.
+ * Review screenshots of the top bar's menu and of the dialogs in its "Analysis & files" group (report and district
+ * export, building import, scenarios, CO2 path): starts `plustwin serve` (the built dist/) with the demo on a free
+ * port and its own data folder, and writes docs/screenshots/dialogs/<dialog>-<width>x<height>-<lang>.png at each size and language.
  * Run after `node scripts/build.mjs`:
  *   node scripts/dialog-screenshots.mjs
  */
@@ -56,14 +56,15 @@ try {
       await page.goto(`${url}?lang=${lang}`);
       await page.waitForFunction(() => window.__plustwin?.ready === true, null, { timeout: 90_000 });
       const open = async (entry, dialog) => {
-        await page.getByTestId('tools-open').click();
+        await page.getByTestId('menu-open').click();
         await page.getByTestId(entry).click();
         await page.getByTestId(dialog).waitFor({ state: 'visible' });
       };
 
-      await page.getByTestId('tools-open').click();
+      await page.getByTestId('menu-open').click();
+      await page.getByTestId('menu-list').waitFor({ state: 'visible' });
       await shot(page, 'menu', size, lang);
-      await page.getByTestId('tools-open').click();
+      await page.keyboard.press('Escape');
 
       await open('tools-export', 'export-dialog');
       await page.getByTestId('export-format').selectOption('csv');

@@ -1,7 +1,8 @@
 /**
  * Review screenshots of the browser UI: starts `plustwin serve` (the built dist/) on a free port with its own data
  * folder, opens Chromium (playwright-core) at each size and language, selects the school (a building with a boiler
- * heat meter, so heat and gas are on screen) and writes docs/screenshots/<size>-<lang>.png, plus the add-device
+ * heat meter, so heat and gas are on screen) and writes docs/screenshots/<size>-<lang>.png, the same with the top
+ * bar's menu open (<size>-<lang>-menu.png), plus the add-device
  * dialog with OPC UA chosen and the devices list. Run after `node scripts/build.mjs`:
  *   node scripts/ui-screenshots.mjs
  */
@@ -63,7 +64,12 @@ try {
       await page.waitForFunction(() => (window.__plustwin?.panelCharts()?.carriers.chartBuckets ?? 0) > 0, null, { timeout: 90_000 });
       await page.waitForFunction(() => document.querySelector('[data-testid="dashboard-carrier-table"]') !== null, null, { timeout: 60_000 });
       await page.screenshot({ path: path.join(OUT, `${width}x${height}-${lang}.png`) });
+      await page.getByTestId('menu-open').click();
+      await page.getByTestId('menu-list').waitFor({ state: 'visible' });
+      await page.screenshot({ path: path.join(OUT, `${width}x${height}-${lang}-menu.png`) });
+      await page.keyboard.press('Escape');
       if (width === 1366) {
+        await page.getByTestId('menu-open').click();
         await page.getByTestId('devices-open').click();
         await page.getByTestId('devices-table').locator('tbody tr').first().waitFor();
         await page.screenshot({ path: path.join(OUT, `devices-${lang}.png`) });

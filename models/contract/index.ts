@@ -16,6 +16,7 @@ import type { FileMethods } from './files.js';
 import type { HistoryMethods } from './history.js';
 import type { OpcUaMethods } from './opcua.js';
 import type { PlanningMethods } from './planning.js';
+import type { PlanningCategoryMethods } from './planning-categories.js';
 import type { ScenarioMethods } from './scenarios.js';
 import type { SettingsMethods } from './settings.js';
 import type { StatusEvents, StatusMethods } from './status.js';
@@ -31,6 +32,7 @@ export type * from './history.js';
 export type * from './opcua.js';
 export type * from './overview.js';
 export type * from './planning.js';
+export type * from './planning-categories.js';
 export type * from './scenarios.js';
 export type * from './settings.js';
 export type * from './status.js';
@@ -52,7 +54,8 @@ export type ApiMethods = StatusMethods &
   AssetMethods &
   TariffMethods &
   FileMethods &
-  PlanningMethods;
+  PlanningMethods &
+  PlanningCategoryMethods;
 
 /** event name -> payload */
 export type ApiEvents = StatusEvents;

@@ -23,4 +23,9 @@ export interface PlanningAttributes {
   /** Heated floor area, m², where the import or the user knows it (else estimated, see floor-area.ts). */
   readonly floorAreaM2?: number;
   readonly sector?: BiskoSector;
+  /**
+   * The Energiebericht category the user chose (lfd. Nr. of the Bekanntmachung's Anlage 1 Tabelle 1, 1-52); absent:
+   * derived from the building's use.
+   */
+  readonly energyReportCategory?: number;
 }

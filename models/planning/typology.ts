@@ -13,6 +13,13 @@
  * "bis 1918": single/two-family houses (EZFH) 113, multi-family houses (MFH) 98. Every other class has no cited
  * value here: its buildings get no estimate (flagged 'unknown') until the user enters the building's demand or
  * a heat meter measures it. Add a row only with its source.
+ *
+ * Checked for issue 21 (December 2026): these rows are NOT rows of the IWU/TABULA typology itself (IWU 2015,
+ * "Deutsche Wohngebäudetypologie", Loga/Stein/Diefenbach/Born; TABULA DE). Its tables could not be read in a
+ * citable copy here: the transcripts found (docplayer.org "Deutsche Gebäudetypologie", the 2011 TABULA brochure)
+ * show only their opening pages, and energieatlas-bw.de gives the age classes but no kWh values. So each row is
+ * marked as a secondary source (the municipal heat plan that quotes age-class values) in its source text, which
+ * the heat-plan export writes into every estimated row; no IWU/TABULA value is claimed.
  */
 import type { BuildingUse } from '../types.js';
 
@@ -38,7 +45,8 @@ export interface TypologyValue {
   readonly source: string;
 }
 
-const NEUSTADT = 'Wärmeplan Neustadt a.d. Aisch 2024, Bestandsanalyse, Tabelle spezifische Heizenergie- und Warmwasserbedarfswerte, Zeile "bis 1918"';
+const NEUSTADT =
+  'Sekundärquelle, nicht IWU/TABULA: Wärmeplan Neustadt a.d. Aisch 2024 (waermeplan.net/neustadt-aisch), Bestandsanalyse, Tabelle spezifische Heizenergie- und Warmwasserbedarfswerte, Zeile "bis 1918"';
 
 export const TYPOLOGY_DEMAND: Readonly<Partial<Record<TypologyType, Partial<Record<AgeClass, TypologyValue>>>>> = {
   EZFH: { A: { kwhPerM2a: 113, source: NEUSTADT }, B: { kwhPerM2a: 113, source: NEUSTADT } },

@@ -35,8 +35,22 @@ export interface DebugInfo {
   assetMarkers(): readonly { readonly id: string; readonly state: string; readonly color: string }[];
   /** Client coordinates of a charge point's pin head, or null when it is not drawn or off screen. */
   assetScreenPositionOf(id: string): { readonly x: number; readonly y: number } | null;
+  /**
+   * The district's bounding box projected to client coordinates and the canvas' client rectangle; null without a
+   * 3D scene. The box lies inside the canvas when the whole district is in view.
+   */
+  districtBox(): { readonly box: ClientBox; readonly canvas: ClientBox } | null;
+  /** The orbit camera's unit view direction (from the eye to its target). */
+  viewDirection(): readonly [number, number, number] | null;
   /** A street light's level (%) at the time shown, 0 = off; null when it is not drawn. */
   lightLevel(id: string): number | null;
+}
+
+export interface ClientBox {
+  readonly left: number;
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
 }
 
 declare global {

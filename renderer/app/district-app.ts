@@ -31,6 +31,7 @@ import { webgl2Available } from '../scene/webgl-support.js';
 import { safeTimeZone, startOfDay } from '../time/zoned-time.js';
 import type { DebugInfo } from './debug-hooks.js';
 import { AssetMapView } from './asset-map-view.js';
+import { showSkipped } from './skipped-notice.js';
 
 export interface AppElements {
   readonly canvas: HTMLCanvasElement;
@@ -141,8 +142,7 @@ export class DistrictApp {
     if (this.scene instanceof DistrictScene) this.assets = new AssetMapView(this.api, this.scene, district.site.origin, this.els.legend, this.i18n);
     // modelled roofs come in a second call, so that a large district shows before they are read
     void this.loadRoofShapes();
-    this.els.notice.textContent = skipped.length ? this.i18n.plural('buildings.skipped', skipped.length) : '';
-    if (skipped.length) this.els.notice.title = skipped.map((s) => `${s.id}: ${s.reason}`).join('\n');
+    showSkipped(this.els.notice, this.i18n, skipped, district.buildings);
     this.list.render(district.buildings);
     this.onConnection((state) => this.statusLine?.setConnection(state));
     this.api.on('status', (s) => this.onStatus(s));
@@ -198,6 +198,13 @@ export class DistrictApp {
       assetMarkers: () => this.assets?.markers() ?? [],
       assetScreenPositionOf: (id: string) => this.assets?.screenPositionOf(id) ?? null,
       lightLevel: (id: string) => this.assets?.lightLevel(id) ?? null,
+      districtBox: () => {
+        if (!(this.scene instanceof DistrictScene)) return null;
+        const box = this.scene.projectedDistrictBox();
+        const r = this.els.canvas.getBoundingClientRect();
+        return box && { box, canvas: { left: r.left, top: r.top, right: r.right, bottom: r.bottom } };
+      },
+      viewDirection: () => (this.scene instanceof DistrictScene ? this.scene.viewDirection() : null),
     });
   }
 
@@ -223,7 +230,8 @@ export class DistrictApp {
     const district = await this.unwrap(this.api.call('district.get', {}), false);
     if (!district) return;
     this.district = district;
-    this.scene.setDistrict(district.site.origin, district.buildings, { pv: pvSystems(district.buildings, district.points) });
+    const skipped = this.scene.setDistrict(district.site.origin, district.buildings, { pv: pvSystems(district.buildings, district.points) });
+    showSkipped(this.els.notice, this.i18n, skipped, district.buildings);
     void this.loadRoofShapes();
     this.list.render(district.buildings);
     this.recolor();

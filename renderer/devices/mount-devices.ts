@@ -1,6 +1,7 @@
 /**
- * Mounts the device UI into the app's top bar: a "Devices" button (list with health, add / edit, certificates)
- * and, while the district has no devices of the user's own, an "Add your first meter" button for the guided flow.
+ * Mounts the device UI: "Devices" (list with health, add / edit, certificates) and the charge points and street
+ * lights in the top bar's menu and, while the district has no devices of the user's own, an "Add your first meter"
+ * button for the guided flow in the top bar itself, where a new user sees it.
  */
 import type { PlusTwinApi } from '../../models/contract/index.js';
 import type { I18n } from '../i18n/i18n.js';
@@ -10,12 +11,15 @@ import { callApi, errorText } from './devices-api.js';
 import { ensureDeviceStyles } from './devices-style.js';
 import { openFirstMeter } from './first-meter.js';
 import { openAssetsDialog } from './assets-dialog.js';
+import type { TopMenu } from '../app/top-menu.js';
 
 export interface DevicesMount {
   readonly api: PlusTwinApi;
   readonly i18n: I18n;
-  /** Where the buttons go (the top bar). */
+  /** Where the first-meter button goes (the top bar). */
   readonly bar: HTMLElement;
+  /** Where the other entries go. */
+  readonly menu: TopMenu;
   /** Re-read the district and show this building on the map. */
   readonly showBuilding: (buildingId: string) => void;
   readonly timeZone?: () => string;
@@ -28,9 +32,7 @@ export function mountDevices(m: DevicesMount): { refresh(): Promise<void> } {
   ensureDeviceStyles(doc);
   const host = doc.body;
   const first = h('button', { type: 'button', class: 'dev-topbar-button primary', text: m.i18n.t('devices.first.open'), hidden: true, 'data-testid': 'first-meter-open' });
-  const list = h('button', { type: 'button', class: 'dev-topbar-button', text: m.i18n.t('devices.open'), 'data-testid': 'devices-open' });
-  const assets = h('button', { type: 'button', class: 'dev-topbar-button', text: m.i18n.t('assets.open'), 'data-testid': 'assets-open' });
-  m.bar.append(first, list, assets);
+  m.bar.append(first);
 
   const fail = (e: unknown) => {
     if (m.notice) m.notice.textContent = m.i18n.t('app.error', { message: errorText(e, m.i18n) });
@@ -48,12 +50,12 @@ export function mountDevices(m: DevicesMount): { refresh(): Promise<void> } {
     void refresh();
   };
 
-  list.addEventListener('click', () => {
+  m.menu.entry('devices', 'devices-open', m.i18n.t('menu.devices'), () => {
     void openDeviceList({ api: m.api, i18n: m.i18n, host, timeZone: m.timeZone ?? (() => 'Europe/Berlin'), onChanged: changed })
       .then(refresh)
       .catch(fail);
   });
-  assets.addEventListener('click', () => {
+  m.menu.entry('assets', 'assets-open', m.i18n.t('menu.assets'), () => {
     void (async () => {
       const district = await callApi(m.api, 'district.get', {});
       await openAssetsDialog({ api: m.api, i18n: m.i18n, host, buildings: district.buildings, timeZone: m.timeZone?.() ?? 'Europe/Berlin' });

@@ -18,14 +18,6 @@ const CSS = `
 .scenario-measure > label { flex: 1 1 120px; }
 .scenario-measure > label.wide { flex: 2 1 200px; }
 .co2-chart { position: relative; height: min(44vh, 460px); }
-.tools-menu { position: relative; }
-.tools-menu > summary { list-style: none; cursor: pointer; }
-.tools-menu > summary::-webkit-details-marker { display: none; }
-.tools-menu[open] > .tools-list { display: flex; }
-.tools-list { display: none; position: fixed; z-index: 20; flex-direction: column; gap: 2px;
-  background: var(--surface); border: 1px solid var(--border); border-radius: 6px; padding: 4px; min-width: 240px; box-shadow: 0 4px 14px rgb(0 0 0 / 0.2); }
-.tools-list button { text-align: left; font: inherit; color: var(--fg); background: none; border: 0; border-radius: 4px; padding: 6px 10px; cursor: pointer; }
-.tools-list button:hover, .tools-list button:focus-visible { background: var(--selected); }
 `;
 
 export function ensureFilesStyles(doc: Document): void {

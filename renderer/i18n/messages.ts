@@ -4,10 +4,12 @@
  */
 import { defineMessages } from '../../models/i18n/define-messages.js';
 import { filesMessagesDe, filesMessagesEn } from './files-messages.js';
+import { menuMessagesDe, menuMessagesEn } from './menu-messages.js';
 
 export const rendererMessages = defineMessages({
   de: {
     ...filesMessagesDe,
+    ...menuMessagesDe,
     'app.title': 'PlusTwin – Quartier',
     'app.loading': 'Lade Quartier …',
     'app.error': 'Fehler: {message}',
@@ -145,7 +147,7 @@ export const rendererMessages = defineMessages({
     'assets.open': 'Ladepunkte & Leuchten',
     'assets.dialog.title': 'Ladepunkte und Straßenleuchten',
     'assets.ocpp.title': 'OCPP-Zentrale',
-    'assets.ocpp.hint': 'Ladepunkte verbinden sich mit ws://Adresse:Port/ocpp/<Ladepunkt-ID> (OCPP 1.6J). PlusTwin liest nur mit.',
+    'assets.ocpp.hint': 'Ladepunkte verbinden sich mit ws://Adresse:Port/ocpp/<Ladepunkt-ID> (OCPP 1.6J oder 2.0.1). PlusTwin liest nur mit.',
     'assets.ocpp.enabled': 'eingeschaltet',
     'assets.ocpp.host': 'Adresse',
     'assets.ocpp.port': 'Port',
@@ -197,6 +199,17 @@ export const rendererMessages = defineMessages({
     'planning.working': 'Wird erstellt …',
     'planning.done': '{file} heruntergeladen ({kb} KB)',
     'planning.badYear': 'Das Jahr muss eine ganze Zahl von 1990 bis {max} sein.',
+    'planning.weatherDefault':
+      'Energiebericht aus der App: ohne DWD-Klimafaktor gilt die TRY-Standardannahme – jedes Jahr als mittleres Jahr des Testreferenzjahrs Essen (Faktor 1), die Wärme ist also nicht witterungsbereinigt; Klimafaktoren oder Gradtage je Jahr nimmt plustwin energy-report an (--klimafaktor, --gradtage).',
+    'planning.category.title': 'Energiebericht: Kategorie je Gebäude',
+    'planning.category.hint': 'Vergleichswerte der Kategorie (Bekanntmachung 2021, Anlage 1 Tabelle 1; Strom nach VDI 3807). Ohne Auswahl folgt die Kategorie der Nutzung.',
+    'planning.category.building': 'Gebäude',
+    'planning.category.category': 'Kategorie',
+    'planning.category.auto': 'aus der Nutzung: {name}',
+    'planning.category.autoNone': 'aus der Nutzung: keine',
+    'planning.category.save': 'Kategorie speichern',
+    'planning.category.saved': '{building}: {category}',
+    'planning.category.none': 'Das Gebiet hat noch keine Gebäude.',
     'panel.none': 'Gebäude in der Karte oder Liste auswählen.',
     'panel.use': 'Nutzung',
     'panel.address': 'Adresse',
@@ -466,6 +479,7 @@ export const rendererMessages = defineMessages({
   },
   en: {
     ...filesMessagesEn,
+    ...menuMessagesEn,
     'app.title': 'PlusTwin – district',
     'app.loading': 'Loading district …',
     'app.error': 'Error: {message}',
@@ -603,7 +617,7 @@ export const rendererMessages = defineMessages({
     'assets.open': 'Charge points & lights',
     'assets.dialog.title': 'Charge points and street lights',
     'assets.ocpp.title': 'OCPP central system',
-    'assets.ocpp.hint': 'Charge points connect to ws://address:port/ocpp/<charge point id> (OCPP 1.6J). PlusTwin only reads.',
+    'assets.ocpp.hint': 'Charge points connect to ws://address:port/ocpp/<charge point id> (OCPP 1.6J or 2.0.1). PlusTwin only reads.',
     'assets.ocpp.enabled': 'enabled',
     'assets.ocpp.host': 'Address',
     'assets.ocpp.port': 'Port',
@@ -655,6 +669,17 @@ export const rendererMessages = defineMessages({
     'planning.working': 'Creating …',
     'planning.done': '{file} downloaded ({kb} KB)',
     'planning.badYear': 'The year must be a whole number from 1990 to {max}.',
+    'planning.weatherDefault':
+      "Energy report from the app: without a DWD Klimafaktor the TRY default applies - each year is taken as the average year of the Essen test reference year (factor 1), so the heat is not weather-corrected; Klimafaktoren or degree days per year are taken by plustwin energy-report (--klimafaktor, --gradtage).",
+    'planning.category.title': 'Energy report: category per building',
+    'planning.category.hint': "The category's comparison values (Bekanntmachung 2021, Anlage 1 Tabelle 1; electricity per VDI 3807). Without a choice the category follows the use.",
+    'planning.category.building': 'Building',
+    'planning.category.category': 'Category',
+    'planning.category.auto': 'from the use: {name}',
+    'planning.category.autoNone': 'from the use: none',
+    'planning.category.save': 'Save category',
+    'planning.category.saved': '{building}: {category}',
+    'planning.category.none': 'The district has no buildings yet.',
     'panel.none': 'Select a building in the map or the list.',
     'panel.use': 'Use',
     'panel.address': 'Address',

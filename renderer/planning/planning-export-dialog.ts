@@ -8,6 +8,8 @@ import { PLANNING_EXPORT_KINDS, type PlanningExportKind } from '../../models/val
 import { callApi, errorText } from '../devices/devices-api.js';
 import type { I18n } from '../i18n/i18n.js';
 import { h } from '../panels/dom.js';
+import type { TopMenu } from '../app/top-menu.js';
+import { reportCategoryEditor } from './report-category-editor.js';
 
 /** The file's bytes as a download named fileName (an object URL, released once the click has started it). */
 export function downloadBytes(doc: Document, fileName: string, mimeType: string, base64: string): void {
@@ -28,6 +30,11 @@ export function openPlanningExportDialog(api: PlusTwinApi, i18n: I18n, doc: Docu
   const message = h('p', { class: 'dev-hint', role: 'status', 'aria-live': 'polite', 'data-testid': 'planning-message' });
   const exportButton = h('button', { type: 'button', class: 'primary', 'data-testid': 'planning-export', text: i18n.t('planning.export') });
   const close = h('button', { type: 'button', text: i18n.t('devices.close') });
+  // the app's energy report has no Klimafaktor input: say so where the report is chosen (the TRY default)
+  const weatherNote = h('p', { class: 'dev-hint', 'data-testid': 'planning-weather-default', text: i18n.t('planning.weatherDefault') });
+  const showWeatherNote = () => (weatherNote.hidden = !kind.value.startsWith('energy-report'));
+  kind.addEventListener('change', showWeatherNote);
+  showWeatherNote();
   const dialog = h(
     'dialog',
     { class: 'dev-dialog', 'aria-labelledby': 'planning-title', 'data-testid': 'planning-dialog' },
@@ -38,8 +45,10 @@ export function openPlanningExportDialog(api: PlusTwinApi, i18n: I18n, doc: Docu
       h('p', { class: 'dev-hint', text: i18n.t('planning.hint') }),
       h('label', {}, i18n.t('planning.kind'), kind),
       h('label', {}, i18n.t('planning.year'), year),
+      weatherNote,
       message,
       h('div', { class: 'dev-actions' }, close, exportButton),
+      reportCategoryEditor(api, i18n),
     ),
   );
   close.addEventListener('click', () => dialog.close());
@@ -71,9 +80,7 @@ export function openPlanningExportDialog(api: PlusTwinApi, i18n: I18n, doc: Docu
   dialog.showModal();
 }
 
-/** The top bar's button that opens the dialog; the default year is the last local calendar year. */
-export function mountPlanningExport(api: PlusTwinApi, i18n: I18n, bar: HTMLElement): void {
-  const button = h('button', { type: 'button', class: 'dev-topbar-button', text: i18n.t('planning.open'), 'data-testid': 'planning-open' });
-  bar.append(button);
-  button.addEventListener('click', () => openPlanningExportDialog(api, i18n, bar.ownerDocument, new Date().getFullYear() - 1));
+/** The top bar menu's entry that opens the dialog; the default year is the last local calendar year. */
+export function mountPlanningExport(api: PlusTwinApi, i18n: I18n, menu: TopMenu): void {
+  menu.entry('planning', 'planning-open', i18n.t('menu.planning'), () => openPlanningExportDialog(api, i18n, document, new Date().getFullYear() - 1));
 }

@@ -36,10 +36,20 @@ export interface DistrictGeometryOptions {
   readonly pv?: ReadonlyMap<string, PvSystem>;
 }
 
+/** Why a building is not drawn, as data: the page translates it (the notice over the scene lists them). */
+export type SkipProblem =
+  | { readonly kind: 'too-few-points'; readonly count: number }
+  | { readonly kind: 'not-finite'; readonly index: number }
+  | { readonly kind: 'no-area' };
+
 export interface SkippedBuilding {
   readonly id: string;
+  /** The problem in English, for logs and tests. */
   readonly reason: string;
+  readonly problem: SkipProblem;
 }
+
+export const NO_AREA: SkipProblem = { kind: 'no-area' };
 
 export interface DistrictGeometry {
   readonly geometry: BufferGeometry;
@@ -68,12 +78,13 @@ function flatRoof(ring: readonly LocalXY[], height: number): RoofPolygon | null 
 
 const hasHeight = (w: WallPiece): boolean => w.topA - w.bottomA > 1e-3 || w.topB - w.bottomB > 1e-3;
 
-function footprintProblem(building: Building): string | null {
+function footprintProblem(building: Building): Omit<SkippedBuilding, 'id'> | null {
   if (!Array.isArray(building.footprint) || building.footprint.length < 3) {
-    return `footprint has ${Array.isArray(building.footprint) ? building.footprint.length : 0} points, needs at least 3`;
+    const count = Array.isArray(building.footprint) ? building.footprint.length : 0;
+    return { reason: `footprint has ${count} points, needs at least 3`, problem: { kind: 'too-few-points', count } };
   }
   const bad = building.footprint.findIndex((p) => !Number.isFinite(p[0]) || !Number.isFinite(p[1]));
-  return bad >= 0 ? `footprint point ${bad} is not a finite lon/lat pair` : null;
+  return bad >= 0 ? { reason: `footprint point ${bad} is not a finite lon/lat pair`, problem: { kind: 'not-finite', index: bad } } : null;
 }
 
 /** True when a counter-clockwise ring turns left (or goes straight) at every corner. */
@@ -108,12 +119,12 @@ export function buildDistrictGeometry(origin: Origin, buildings: readonly Buildi
   for (const building of buildings) {
     const problem = footprintProblem(building);
     if (problem) {
-      skipped.push({ id: building.id, reason: problem });
+      skipped.push({ id: building.id, ...problem });
       continue;
     }
     const ring = normaliseRing(building.footprint.map(project));
     if (ring.length < 3 || Math.abs(signedArea(ring)) < 1e-6) {
-      skipped.push({ id: building.id, reason: 'footprint has no area' });
+      skipped.push({ id: building.id, reason: 'footprint has no area', problem: NO_AREA });
       continue;
     }
     const height = Number.isFinite(building.heightM) && building.heightM > 0 ? building.heightM : DEFAULT_HEIGHT_M;

@@ -27,7 +27,7 @@ import {
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import type { RoofShape } from '../../models/contract/index.js';
 import type { Building } from '../../models/types.js';
-import { fitCamera } from './camera-fit.js';
+import { clipPlanes, fitCamera, fitDistance, radiusOf, refitDistance } from './camera-fit.js';
 import type { Rgb } from './color-scale.js';
 import { buildDistrictGeometry, paintBuilding, type BuildingSlot, type DistrictGeometry, type SkippedBuilding } from './district-geometry.js';
 import { GpuPicker } from './gpu-picker.js';
@@ -108,8 +108,10 @@ export class DistrictScene {
     this.controls.addEventListener('change', () => this.requestRender());
     this.setTheme(options.theme ?? 'light');
     if (typeof ResizeObserver !== 'undefined') {
+      // the container is what the layout sizes (window, dock folded or opened); the canvas fills it
       this.resizeObserver = new ResizeObserver(() => this.resize());
-      this.resizeObserver.observe(options.canvas);
+      this.resizeObserver.observe(options.canvas.parentElement ?? options.canvas);
+      if (options.canvas.parentElement) this.resizeObserver.observe(options.canvas);
     }
     this.resize();
   }
@@ -384,12 +386,61 @@ export class DistrictScene {
     const w = Math.max(1, canvas.clientWidth);
     const h = Math.max(1, canvas.clientHeight);
     if (w === this.width && h === this.height) return;
+    const fromAspect = this.width / this.height;
     this.width = w;
     this.height = h;
     this.renderer.setSize(w, h, false);
     this.camera.aspect = w / h;
+    this.reframe(fromAspect, w / h);
     this.camera.updateProjectionMatrix();
     this.requestRender();
+  }
+
+  /** Keeps the user's orbit direction and target and scales the distance to the new canvas shape (camera-fit.ts says why). */
+  private reframe(fromAspect: number, toAspect: number): void {
+    const d = this.district;
+    if (!d || fromAspect === toAspect) return;
+    const offset = this.camera.position.clone().sub(this.controls.target);
+    const distance = offset.length();
+    if (!(distance > 0)) return;
+    const dir = offset.clone().divideScalar(distance);
+    const direction = [dir.x, dir.y, dir.z] as const;
+    const next = refitDistance(distance, d.data.bounds, this.camera.fov, fromAspect, toAspect, direction);
+    this.camera.position.copy(this.controls.target).addScaledVector(dir, next);
+    const radius = radiusOf(d.data.bounds);
+    const planes = clipPlanes(fitDistance(d.data.bounds, this.camera.fov, toAspect, direction), radius);
+    // the user may have zoomed out beyond the fit: the far plane reaches past the eye's distance in any case
+    this.camera.near = planes.near;
+    this.camera.far = Math.max(planes.far, next + radius * 4);
+    this.controls.maxDistance = Math.max(this.controls.maxDistance, planes.far / 2);
+    this.controls.update();
+  }
+
+  /** Unit vector from the eye towards the orbit target. */
+  viewDirection(): [number, number, number] {
+    const v = this.controls.target.clone().sub(this.camera.position).normalize();
+    return [v.x, v.y, v.z];
+  }
+
+  /** The district's bounding box (footprints up to the tallest roof) projected to client coordinates; null without a district. */
+  projectedDistrictBox(): { left: number; top: number; right: number; bottom: number } | null {
+    const b = this.district?.data.bounds;
+    if (!b) return null;
+    const rect = this.options.canvas.getBoundingClientRect();
+    this.camera.updateMatrixWorld();
+    const box = { left: Infinity, top: Infinity, right: -Infinity, bottom: -Infinity };
+    for (const x of [b.minX, b.maxX])
+      for (const y of [0, b.maxY])
+        for (const z of [b.minZ, b.maxZ]) {
+          const p = new Vector3(x, y, z).project(this.camera);
+          const cx = rect.left + ((p.x + 1) / 2) * this.width;
+          const cy = rect.top + ((1 - p.y) / 2) * this.height;
+          box.left = Math.min(box.left, cx);
+          box.right = Math.max(box.right, cx);
+          box.top = Math.min(box.top, cy);
+          box.bottom = Math.max(box.bottom, cy);
+        }
+    return box;
   }
 
   dispose(): void {

@@ -90,7 +90,7 @@ export class FlatDistrictMap {
     for (const b of buildings) {
       const ring = b.footprint.map((p) => project(p));
       const area = Math.abs(signedArea(ring));
-      if (ring.length < 3 || !(area > 0)) skipped.push({ id: b.id, reason: 'footprint has no area' });
+      if (ring.length < 3 || !(area > 0)) skipped.push({ id: b.id, reason: 'footprint has no area', problem: { kind: 'no-area' } });
       else this.shapes.push({ id: b.id, ring, area });
     }
     this.render();

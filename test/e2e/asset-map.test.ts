@@ -12,6 +12,7 @@ import { openUi, type Hooked } from './open-ui.js';
 import { startServe, type ServeProcess } from './serve-process.js';
 import { freePort } from '../integration/fleet/servers.js';
 import { requirePythonWebsockets, resultOf, runChargePoint } from '../integration/ocpp/charge-point-process.js';
+import { chooseMenuEntry } from './top-menu.js';
 
 type Rgb = readonly [number, number, number];
 
@@ -107,7 +108,7 @@ describe('charge points and street lights on the 3D map', () => {
   }, 60_000);
 
   it('registers a charge point with a password and names a bad inventory line in German, in the dialog', async () => {
-    await page.getByTestId('assets-open').click();
+    await chooseMenuEntry(page, 'assets-open');
     const dialog = page.getByTestId('assets-dialog');
     await dialog.waitFor({ state: 'visible' });
     await dialog.getByTestId('cp-id').fill('CP-UI');

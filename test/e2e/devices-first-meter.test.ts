@@ -11,6 +11,7 @@ import { callApi } from './api-direct.js';
 import { launchChromium, type Browser } from './chromium.js';
 import { startServe, type ServeProcess } from './serve-process.js';
 import { openUi, type Hooked } from './open-ui.js';
+import { chooseMenuEntry } from './top-menu.js';
 
 
 describe('guided "add your first meter" flow', () => {
@@ -92,7 +93,7 @@ describe('guided "add your first meter" flow', () => {
   });
 
   it('lists the device with its health in the device list', async () => {
-    await page.getByTestId('devices-open').click();
+    await chooseMenuEntry(page, 'devices-open');
     const row = page.locator('[data-testid="devices-table"] tr', { hasText: 'PV Dach Süd' });
     await expect.poll(() => row.count()).toBe(1);
     await expect.poll(() => row.getByTestId('device-state').textContent(), { timeout: 30_000 }).toBe('online');

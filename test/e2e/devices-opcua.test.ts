@@ -14,6 +14,7 @@ import { callApi } from './api-direct.js';
 import { launchChromium, type Browser } from './chromium.js';
 import { startServe, type ServeProcess } from './serve-process.js';
 import { openUi } from './open-ui.js';
+import { chooseMenuEntry } from './top-menu.js';
 
 
 describe('OPC UA device with certificate trust and tree browser', () => {
@@ -39,7 +40,7 @@ describe('OPC UA device with certificate trust and tree browser', () => {
   });
 
   it('trusts the server certificate only on request, then browses, picks and saves', async () => {
-    await page.getByTestId('devices-open').click();
+    await chooseMenuEntry(page, 'devices-open');
     await page.getByTestId('devices-add').click();
     const dialog = page.getByTestId('device-dialog');
     await expect.poll(() => dialog.isVisible()).toBe(true);

@@ -15,6 +15,7 @@ import { callApi } from './api-direct.js';
 import { launchChromium, type Browser } from './chromium.js';
 import { startServe, type ServeProcess } from './serve-process.js';
 import { openUi } from './open-ui.js';
+import { chooseMenuEntry } from './top-menu.js';
 
 /** Visible, enabled and not covered: Playwright's actionability checks without clicking (trial). */
 async function clickable(l: Locator): Promise<boolean> {
@@ -114,7 +115,7 @@ describe('dialogs honour hidden, step by step', () => {
   });
 
   it('device list and add-device dialog: OPC UA hides the Modbus profile and role, Modbus hides the OPC UA part', async () => {
-    await page.getByTestId('devices-open').click();
+    await chooseMenuEntry(page, 'devices-open');
     const list = page.getByTestId('devices-dialog');
     await expect.poll(() => list.isVisible()).toBe(true);
     expect(await titleOnScreen(list)).toBe(true);
@@ -207,7 +208,7 @@ describe('dialogs honour hidden, step by step', () => {
 
   it('explains errors in German with the next step: no SunSpec at an SDM630, an address without a scheme', async () => {
     await openUi(page, `${serve.url}?lang=de`);
-    await page.getByTestId('devices-open').click();
+    await chooseMenuEntry(page, 'devices-open');
     await page.getByTestId('devices-add').click();
     const dialog = page.getByTestId('device-dialog');
     await expect.poll(() => dialog.isVisible()).toBe(true);

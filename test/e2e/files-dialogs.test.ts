@@ -20,6 +20,7 @@ import { callApi } from './api-direct.js';
 import { launchChromium, type Browser } from './chromium.js';
 import { openUi, type Hooked } from './open-ui.js';
 import { startServe, type ServeProcess } from './serve-process.js';
+import { chooseMenuEntry } from './top-menu.js';
 
 const TZ = 'Europe/Berlin';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'plustwin-files-e2e-'));
@@ -54,8 +55,7 @@ describe('reports, district files, scenarios, the CO2 path and the building impo
   const openTool = async (entry: string, dialog: string) => {
     // a dialog an earlier failed test left open would cover the menu: one failure must not fail the rest
     await page.evaluate(() => document.querySelectorAll('dialog[open]').forEach((d) => (d as HTMLDialogElement).close()));
-    await page.getByTestId('tools-open').click();
-    await page.getByTestId(entry).click();
+    await chooseMenuEntry(page, entry);
     await page.getByTestId(dialog).waitFor({ state: 'visible' });
   };
   const closeDialog = async (dialog: string) => {

@@ -11,6 +11,7 @@ import { callApi } from './api-direct.js';
 import { launchChromium, type Browser } from './chromium.js';
 import { openUi, type Hooked } from './open-ui.js';
 import { startServe, waitForDemoHeatMeters, type ServeProcess } from './serve-process.js';
+import { chooseMenuEntry } from './top-menu.js';
 
 type Box = { x: number; y: number; width: number; height: number };
 const intersects = (a: Box, b: Box): boolean => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
@@ -160,7 +161,7 @@ describe('layout from 1366x768 to 2560x1440', () => {
     await openUi(page, `${serve.url}?lang=de`);
     const tops = await page.evaluate(() => [...document.querySelectorAll('header.topbar > *')].map((e) => e.getBoundingClientRect().top));
     expect(Math.max(...tops) - Math.min(...tops)).toBeLessThan(12);
-    await page.getByTestId('devices-open').click();
+    await chooseMenuEntry(page, 'devices-open');
     await page.getByTestId('devices-table').locator('tbody tr').first().waitFor();
     const title = await page.locator('#dev-list-title').boundingBox();
     const dialog = await box(page, 'devices-dialog');

@@ -1,7 +1,8 @@
 /**
  * Planning in the product: serve mode with the demo district, the UI in Chromium. The top bar's planning dialog
- * downloads the BISKO balance, and the file is the one the API answers; the heat-density colour mode shows the
- * KEA-BW classes in its legend and colours each building from the API's figure.
+ * downloads the BISKO balance, and the file is the one the API answers; for the energy report it names the TRY
+ * default of the weather correction, and it sets a building's Energiebericht category through the API; the
+ * heat-density colour mode shows the KEA-BW classes in its legend and colours each building from the API's figure.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import { callApi } from './api-direct.js';
 import { launchChromium, type Browser } from './chromium.js';
 import { openUi } from './open-ui.js';
 import { startServe, waitForDemoHeatMeters, type ServeProcess } from './serve-process.js';
+import { chooseMenuEntry } from './top-menu.js';
 
 describe('planning in the UI', () => {
   let serve: ServeProcess;
@@ -31,7 +33,7 @@ describe('planning in the UI', () => {
   });
 
   it('downloads the BISKO balance from the planning dialog, byte for byte the API answer', async () => {
-    await page.getByTestId('planning-open').click();
+    await chooseMenuEntry(page, 'planning-open');
     const dialog = page.getByTestId('planning-dialog');
     await dialog.getByTestId('planning-kind').selectOption('bisko-csv');
     await dialog.getByTestId('planning-year').fill('2025');
@@ -47,6 +49,33 @@ describe('planning in the UI', () => {
     await expect.poll(() => dialog.getByTestId('planning-message').textContent()).toMatch(/bisko-2025\.csv heruntergeladen/);
     await page.keyboard.press('Escape');
   }, 180_000);
+
+  it('names the TRY default for the energy report and sets a building\'s Energiebericht category', async () => {
+    await chooseMenuEntry(page, 'planning-open');
+    const dialog = page.getByTestId('planning-dialog');
+    const note = dialog.getByTestId('planning-weather-default');
+    await dialog.getByTestId('planning-kind').selectOption('energy-report-pdf');
+    await expect.poll(() => note.isVisible()).toBe(true);
+    expect(await note.textContent()).toMatch(/TRY-Standardannahme.*nicht witterungsbereinigt/);
+    await dialog.getByTestId('planning-kind').selectOption('bisko-csv');
+    await expect.poll(() => note.isVisible()).toBe(false);
+
+    const before = await callApi(serve.url, 'planning.reportCategories', {});
+    const target = before.buildings[0]!;
+    const buildingSelect = dialog.getByTestId('planning-category-building');
+    await expect.poll(() => buildingSelect.locator('option').count()).toBe(before.buildings.length);
+    await buildingSelect.selectOption(target.id);
+    await dialog.getByTestId('planning-category-value').selectOption('21');
+    await dialog.getByTestId('planning-category-save').click();
+    await expect.poll(() => dialog.getByTestId('planning-category-message').textContent()).toBe(`${target.name}: 21 Schulen`);
+    const after = await callApi(serve.url, 'planning.reportCategories', {});
+    expect(after.buildings.find((b) => b.id === target.id)).toMatchObject({ category: 21, overridden: true, derived: target.derived });
+    // back to the use
+    await dialog.getByTestId('planning-category-value').selectOption('auto');
+    await dialog.getByTestId('planning-category-save').click();
+    await expect.poll(async () => (await callApi(serve.url, 'planning.reportCategories', {})).buildings.find((b) => b.id === target.id)?.overridden).toBe(false);
+    await page.keyboard.press('Escape');
+  }, 120_000);
 
   it('offers heat density as a colour mode with the five KEA-BW classes in the legend', async () => {
     await page.getByTestId('metric-select').selectOption('heatDensity');

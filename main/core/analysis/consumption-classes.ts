@@ -15,9 +15,9 @@ import { lightingProfile } from '../../../models/lighting/index.js';
 import { consumptionClassNoteTexts } from '../../../models/energy/consumption-class-notes.js';
 import { INTERVAL_MS } from '../../../models/time-grid.js';
 import type { ChargingStore } from '../store/charging-store.js';
-import type { Store } from '../store/store.js';
-import type { StreetLightStore } from '../store/street-light-store.js';
-import type { LoadedDistrict } from './load-profiles.js';
+import type { BalanceSeriesInfo, Store } from '../store/store.js';
+import type { StoredStreetLight, StreetLightStore } from '../store/street-light-store.js';
+import type { KeptColumns, LoadedDistrict } from './load-profiles.js';
 
 /** Device profiles of wallboxes (drivers/profiles/devices/, checked against evcc's charger templates). */
 export const WALLBOX_PROFILES: ReadonlySet<string> = new Set(['abb-terra-ac', 'alfen-eve', 'webasto-next', 'phoenix-contact-ev-eth']);
@@ -46,6 +46,56 @@ async function seriesColumns(store: Store, keys: readonly number[], period: Peri
   }
   return kwh;
 }
+
+/**
+ * The kept columns of the analysis' own load (load-profiles.ts, LoadOptions.keep) cut to the period, in the form
+ * seriesColumns gives; the keys the load did not keep are read from the store as before. The same intervals
+ * (seriesSteps over the same grid) summed the same way, so every figure stays what a second read gave.
+ */
+async function classColumns(store: Store, keys: readonly number[], kept: KeptColumns | undefined, period: Period, stepMs: number): Promise<Map<number, Float64Array>> {
+  const n = (period.to - period.from) / stepMs;
+  const perStep = stepMs / INTERVAL_MS;
+  const out = new Map<number, Float64Array>();
+  const usable = kept !== undefined && kept.stepMs === stepMs && kept.from <= period.from;
+  const off = usable ? (period.from - kept.from) / stepMs : 0;
+  for (const key of keys) {
+    const c = usable ? kept.columns.get(key) : undefined;
+    if (c === undefined || off + n > c.kwh.length) continue;
+    const a = c.kwh.slice(off, off + n);
+    for (let j = 0; j < n; j++) if (c.count[off + j] !== perStep) a[j] = Number.NaN;
+    out.set(key, a);
+  }
+  const rest = keys.filter((k) => !out.has(k));
+  for (const [k, a] of await seriesColumns(store, rest, period, stepMs)) out.set(k, a);
+  return out;
+}
+
+/** What the classes take from the store besides the profiles: their meters' series and the lights. */
+export interface ClassInputs {
+  /** Consumption series of charge points (OCPP) and wallboxes. */
+  readonly evSeries: readonly BalanceSeriesInfo[];
+  /** Series of meters on lighting circuits. */
+  readonly lightSeries: readonly BalanceSeriesInfo[];
+  readonly lights: readonly StoredStreetLight[];
+}
+
+export async function classInputs(store: Store & AssetStores, view: DistrictView): Promise<ClassInputs> {
+  const deviceOf = new Map(view.points.map((p) => [p.id, view.devices.find((d) => d.id === p.deviceId)]));
+  const isEv = (pointId: string): boolean => {
+    const d = deviceOf.get(pointId);
+    return d !== undefined && (d.protocol === 'ocpp' || WALLBOX_PROFILES.has(d.profile));
+  };
+  const lights = (await store.streetLights?.streetLights()) ?? [];
+  const meterPoints = new Set(lights.flatMap((l) => (l.meterPointId === null ? [] : [l.meterPointId])));
+  const all = await store.balanceSeries();
+  const evSeries = all.filter((s) => s.medium === 'electricity' && s.role === 'consumption' && isEv(s.pointId));
+  // a lighting meter's series: its consumption direction, or for a meter that is the circuit's own grid connection, its import
+  const lightSeries = all.filter((s) => meterPoints.has(s.pointId) && (s.role === 'consumption' || s.role === 'import'));
+  return { evSeries, lightSeries, lights };
+}
+
+/** The series keys whose columns the classes read: ask the profile load to keep them (LoadOptions.keep). */
+export const classSeriesKeys = (c: ClassInputs): Set<number> => new Set([...c.evSeries, ...c.lightSeries].map((s) => s.key));
 
 /** The analysis' electricity per building, cut to the period (the profiles may start earlier for the 12-month window). */
 function electricityOf(loaded: LoadedDistrict, period: Period, stepMs: number): BuildingElectricity[] {
@@ -82,19 +132,16 @@ function sessionProfile(sessions: readonly { start: number; stop: number | null;
 
 const sum = (a: Float64Array): number => a.reduce((x, v) => (Number.isFinite(v) ? x + v : x), 0);
 
-export async function consumptionClasses(store: Store & AssetStores, view: DistrictView, loaded: LoadedDistrict, period: Period, stepMs: number): Promise<ConsumptionClasses> {
-  const deviceOf = new Map(view.points.map((p) => [p.id, view.devices.find((d) => d.id === p.deviceId)]));
-  const isEv = (pointId: string): boolean => {
-    const d = deviceOf.get(pointId);
-    return d !== undefined && (d.protocol === 'ocpp' || WALLBOX_PROFILES.has(d.profile));
-  };
-  const lights = (await store.streetLights?.streetLights()) ?? [];
-  const meterPoints = new Set(lights.flatMap((l) => (l.meterPointId === null ? [] : [l.meterPointId])));
-  const series = (await store.balanceSeries()).filter((s) => s.medium === 'electricity' && s.role === 'consumption');
-  const evSeries = series.filter((s) => isEv(s.pointId));
-  // a lighting meter's series: its consumption direction, or for a meter that is the circuit's own grid connection, its import
-  const lightSeries = (await store.balanceSeries()).filter((s) => meterPoints.has(s.pointId) && (s.role === 'consumption' || s.role === 'import'));
-  const columns = await seriesColumns(store, [...evSeries, ...lightSeries].map((s) => s.key), period, stepMs);
+export async function consumptionClasses(
+  store: Store & AssetStores,
+  view: DistrictView,
+  loaded: LoadedDistrict,
+  period: Period,
+  stepMs: number,
+  inputs?: ClassInputs,
+): Promise<ConsumptionClasses> {
+  const { evSeries, lightSeries, lights } = inputs ?? (await classInputs(store, view));
+  const columns = await classColumns(store, [...evSeries, ...lightSeries].map((s) => s.key), loaded.kept, period, stepMs);
   const load = (s: { key: number; buildingId: string }): ClassLoad => ({ buildingId: s.buildingId, kwh: columns.get(s.key) as Float64Array });
 
   const buildingIds = new Set(view.buildings.map((b) => b.id));

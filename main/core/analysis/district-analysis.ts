@@ -24,7 +24,7 @@ import { note, noteText, type AnalysisNote } from '../../../models/i18n/analysis
 import { loadDistrictProfiles, STEP_MS, type HeatDerivation, type LoadedDistrict, type ProfileStep } from './load-profiles.js';
 import { addLocalMonths, checkTimeZone } from './local-time.js';
 import { colourMetrics, districtMonths, monthBalances, verdictOf } from './period-figures.js';
-import { consumptionClasses } from './consumption-classes.js';
+import { classInputs, classSeriesKeys, consumptionClasses } from './consumption-classes.js';
 import { buildingCostFields, comparisonOf, costNotes, districtCostFields, loadCostInput, noCostInput, type CostInput } from './period-costs.js';
 
 const stepOf = (profiles: readonly BuildingProfile[]): number => profiles[0]?.series[0]?.stepMs ?? INTERVAL_MS;
@@ -249,14 +249,16 @@ export const analyseDistrictWithProfiles = async (
   // the comparisons (previous period, same period last year) are read from the same load, which then reaches back to them
   const comparison = args.compare === false ? null : comparisonOf(period.value, timeZone, stepMs);
   const loadFrom = Math.min(rollingFrom, args.from, comparison?.previous.from ?? Infinity, comparison?.lastYear.from ?? Infinity);
-  const loaded = await loadDistrictProfiles(store, view, { from: loadFrom, to: args.to, step, heatSupply: args.heatSupply });
+  // the consumption classes' meters (charge points, wallboxes, lighting circuits) are kept from this load, not read twice
+  const classes = await classInputs(store, view);
+  const loaded = await loadDistrictProfiles(store, view, { from: loadFrom, to: args.to, step, heatSupply: args.heatSupply, keep: classSeriesKeys(classes) });
   if (!loaded.ok) return loaded;
   const costInput = await loadCostInput(store, view, loadFrom, args.to, comparison);
   if (!costInput.ok) return costInput;
   const analysis = analyseProfiles(view, loaded.value, period.value, rollingFrom, sets.value, timeZone, minCoverage, costInput.value);
   if (!analysis.ok) return analysis;
-  const classes = await consumptionClasses(store, view, loaded.value, period.value, stepMs);
-  return ok({ analysis: { ...analysis.value, consumptionClasses: classes }, loaded: loaded.value });
+  const classFigures = await consumptionClasses(store, view, loaded.value, period.value, stepMs, classes);
+  return ok({ analysis: { ...analysis.value, consumptionClasses: classFigures }, loaded: loaded.value });
 };
 
 export const analyseDistrict = async (store: Store, view: DistrictView, args: AnalysisArgs, step: ProfileStep = '15min'): Promise<Result<DistrictAnalysis>> => {

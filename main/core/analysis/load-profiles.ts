@@ -29,6 +29,18 @@ export interface LoadOptions {
   readonly to: number;
   readonly step: ProfileStep;
   readonly heatSupply?: HeatSupplyMap | undefined;
+  /**
+   * Series whose columns the caller reads again (the consumption classes' charge-point and lighting meters): they
+   * are kept in the result, so that the store is read once for them.
+   */
+  readonly keep?: ReadonlySet<number> | undefined;
+}
+
+/** The columns of the series asked for with LoadOptions.keep, on the load's grid (index 0 = from). */
+export interface KeptColumns {
+  readonly from: number;
+  readonly stepMs: number;
+  readonly columns: ReadonlyMap<number, MeterColumn>;
 }
 
 export interface HeatDerivation {
@@ -53,6 +65,8 @@ export interface LoadedDistrict {
   readonly subMeters: readonly SubMeterUse[];
   /** Carriers metered only by consumption meters: import and export completed from consumption - generation. */
   readonly completed: readonly { readonly buildingId: string; readonly carrier: Carrier }[];
+  /** The columns of LoadOptions.keep that this load read (a series of no building of the view is not among them). */
+  readonly kept?: KeptColumns;
 }
 
 export interface MeterColumn {
@@ -192,7 +206,8 @@ export const loadDistrictProfiles = async (store: Store, view: DistrictView, o: 
     }
     profiles.push({ buildingId: b.id, series });
   }
-  return ok({ profiles, heat, heatWithMeteredSupply, subMeters, completed });
+  const kept = new Map([...byKey].filter(([key]) => o.keep?.has(key) === true));
+  return ok({ profiles, heat, heatWithMeteredSupply, subMeters, completed, kept: { from: o.from, stepMs, columns: kept } });
 };
 
 /** Slots of a series that hold no value, for tests and diagnostics. */

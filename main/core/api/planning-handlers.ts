@@ -1,5 +1,6 @@
 /**
- * 'planning.export': a planning file (heat plan, BISKO, energy report) written to a temp folder and answered as
+ * 'planning.reportCategories' and 'planning.setReportCategory': each building's Energiebericht category, and the
+ * user's choice of one (or clearing it). 'planning.export': a planning file (heat plan, BISKO, energy report) written to a temp folder and answered as
  * base64 for the UI to download; the folder is removed either way. Files are district-sized: a city's heat plan
  * belongs to `plustwin heat-plan` (the answer names the limit).
  */
@@ -9,13 +10,22 @@ import path from 'node:path';
 import type { Store } from '../store/store.js';
 import { ApiFailure } from '../base/failure.js';
 import { PLANNING_FILE, writePlanningFile } from '../planning/planning-file.js';
+import { readBenchmarks } from '../planning/benchmarks-file.js';
+import { setReportCategory } from '../planning/planning-attributes.js';
+import { reportCategories } from '../planning/report-categories.js';
 import type { Handlers } from './dispatch.js';
 
 /** Largest file answered through the API (base64 grows it by a third). */
 export const MAX_PLANNING_FILE_BYTES = 64 * 1024 * 1024;
 
-export function planningHandlers(store: Store): Pick<Handlers, 'planning.export'> {
+export function planningHandlers(store: Store): Pick<Handlers, 'planning.export' | 'planning.reportCategories' | 'planning.setReportCategory'> {
   return {
+    'planning.reportCategories': async () => reportCategories(store, readBenchmarks()),
+    'planning.setReportCategory': async ({ buildingId, category }) => {
+      const r = await setReportCategory(store, buildingId, category);
+      if (!r.ok) throw new ApiFailure(r.error.kind, r.error.message, r.error.where);
+      return { buildingId, category: r.value };
+    },
     'planning.export': async ({ kind, year, lang }) => {
       if ((await store.getDistrict()) === null) throw new ApiFailure('not-found', 'this data file holds no district yet');
       const dir = mkdtempSync(path.join(tmpdir(), 'plustwin-planning-'));

@@ -10,4 +10,12 @@ export const planningArgSchemas = {
       lang: z.enum(LANGUAGES).optional(),
     })
     .strict(),
+  'planning.reportCategories': z.object({}).strict(),
+  'planning.setReportCategory': z
+    .object({
+      buildingId: z.string().min(1).max(200),
+      // the table's own numbers are checked where the value is stored (planning-attributes.ts)
+      category: z.number().int().min(1).max(999).nullable(),
+    })
+    .strict(),
 };

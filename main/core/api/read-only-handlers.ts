@@ -11,7 +11,7 @@ import { apiText } from './api-messages.js';
 import type { Handlers } from './dispatch.js';
 
 /** Calls that write the district's store; refused at once (their handlers may do other work before the write). */
-export const DISTRICT_WRITES = ['devices.add', 'devices.update', 'devices.remove', 'district.setHeatSupply', 'history.import'] as const satisfies readonly MethodName[];
+export const DISTRICT_WRITES = ['devices.add', 'devices.update', 'devices.remove', 'district.setHeatSupply', 'history.import', 'planning.setReportCategory'] as const satisfies readonly MethodName[];
 
 export interface ReadOnlySource {
   /** The database address without its password. */

@@ -1,7 +1,8 @@
 /**
  * The comparison values of the energy report, read from assets/benchmarks/ (a data file with its source, so that
  * a new Bekanntmachung is a data change) and checked where they enter: a malformed file is an error naming the
- * field, never a report with invented numbers.
+ * field, never a report with invented numbers. Heat: the Bekanntmachung 2021, Anlage 1 Tabelle 1 (all 52 rows);
+ * electricity: VDI 3807's Grenzwert and Zielwert for the categories a row of it serves. Each row carries its source.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -29,7 +30,20 @@ const schema = z.object({
     exponent: z.number(),
     b: z.number(),
   }),
-  electricity: z.string().min(1),
+  electricity: z.object({
+    title: z.string().min(1),
+    source: z.string().min(1),
+    rows: z.array(
+      z.object({
+        id: z.string().min(1),
+        name: z.string().min(1),
+        targetKwhPerM2: positive,
+        limitKwhPerM2: positive,
+        categories: z.array(z.number().int().positive()),
+        source: z.string().min(1),
+      }),
+    ),
+  }),
   categories: z.array(
     z.object({
       no: z.number().int().positive(),
@@ -37,6 +51,8 @@ const schema = z.object({
       tekHeating: positive,
       tekHotWater: z.number().nonnegative(),
       uses: z.array(z.enum(USES)),
+      // every row names its document, table and row: a value without one does not enter a report
+      source: z.string().min(1),
     }),
   ),
 });

@@ -9,8 +9,10 @@ import type { AnalysisNote } from '../../../models/i18n/analysis-notes.js';
 import { INTERNAL_CARRIERS } from '../../../models/energy/carriers.js';
 import { DEFAULT_AMBER_LIMIT, reportBuilding, type BenchmarkTable, type ReportBuilding, type YearFigures } from '../../../models/planning/energy-report.js';
 import { estimatedFloorAreaM2, ringAreaM2 } from '../../../models/planning/floor-area.js';
-import type { Klimafaktor } from '../../../models/planning/weather-correction.js';
+import { dailyMeans, degreeDays } from '../../../models/planning/degree-days.js';
+import type { Klimafaktor, WeatherInputs, YearDegreeDays } from '../../../models/planning/weather-correction.js';
 import { analyseDistrict } from '../analysis/district-analysis.js';
+import { essenWeather } from '../analysis/weather.js';
 import { zonedToUtc } from '../analysis/local-time.js';
 import { coverageShare } from '../analysis/period-figures.js';
 import type { Store } from '../store/store.js';
@@ -22,6 +24,8 @@ export const REPORT_YEARS = 3;
 export interface EnergyReportOptions {
   readonly year: number;
   readonly klimafaktoren?: readonly Klimafaktor[];
+  /** G20/15 of a year at the site (corrects against the Essen TRY where no Klimafaktor is given). */
+  readonly degreeDays?: readonly YearDegreeDays[];
   readonly amberLimit?: number;
 }
 
@@ -33,6 +37,7 @@ export interface EnergyReport {
   readonly buildings: readonly ReportBuilding[];
   readonly benchmarks: BenchmarkTable;
   readonly klimafaktoren: readonly Klimafaktor[];
+  readonly weather: WeatherInputs;
   readonly amberLimit: number;
   readonly minCoverage: number;
   /** The analysis' statements (heat supply assumed per building, sign convention, ...) of the report year. */
@@ -57,6 +62,13 @@ const figuresOf = (a: DistrictAnalysis, id: string, year: number): YearFigures =
   };
 };
 
+/** G20/15 of the shipped Essen TRY (an average year of DWD TRY region 5), Kd; null when it cannot be read. */
+export async function tryDegreeDays(): Promise<number | null> {
+  const w = await essenWeather();
+  if (!w.ok) return null;
+  return degreeDays(dailyMeans(w.value.tempC, Math.round(86_400_000 / w.value.stepMs)));
+}
+
 export async function energyReportData(store: Store, benchmarks: BenchmarkTable, o: EnergyReportOptions): Promise<EnergyReport> {
   const view = await store.getDistrict();
   if (view === null) throw new EnergyReportError(`the store ${store.path} holds no district yet`);
@@ -69,6 +81,7 @@ export async function energyReportData(store: Store, benchmarks: BenchmarkTable,
     analyses.push(r.value);
   }
   const klimafaktoren = o.klimafaktoren ?? [];
+  const weather: WeatherInputs = { klimafaktoren, degreeDays: o.degreeDays ?? [], tryDegreeDays: await tryDegreeDays() };
   const amberLimit = o.amberLimit ?? DEFAULT_AMBER_LIMIT;
   const buildings = view.buildings.map((b) => {
     const entered = b.planning?.floorAreaM2;
@@ -81,9 +94,10 @@ export async function energyReportData(store: Store, benchmarks: BenchmarkTable,
         floorAreaM2,
         floorAreaEstimated: entered === undefined,
         years: years.map((y, i) => figuresOf(analyses[i] as DistrictAnalysis, b.id, y)),
+        ...(b.planning?.energyReportCategory === undefined ? {} : { categoryOverride: b.planning.energyReportCategory }),
       },
       benchmarks,
-      klimafaktoren,
+      weather,
       MIN_COVERAGE,
       amberLimit,
     );
@@ -96,6 +110,7 @@ export async function energyReportData(store: Store, benchmarks: BenchmarkTable,
     buildings,
     benchmarks,
     klimafaktoren,
+    weather,
     amberLimit,
     minCoverage: MIN_COVERAGE,
     notes: analyses[analyses.length - 1]?.notes ?? [],

@@ -28,15 +28,15 @@ export async function writeEnergyReportXlsx(file: string, r: EnergyReport, lang:
   ws.addRow([t.subtitle]);
   ws.addRow([]);
   ws.addRow([...t.header]).font = { bold: true };
-  // columns: id, name, use, category, area, estimated, heat per year, corrected, comparison, ratio, light, ...
-  const lightCol = r.years.length + 10;
   t.rows.forEach((cells, i) => {
     const added = ws.addRow(cells);
-    const light = t.lights[i];
-    if (light !== null && light !== undefined) {
-      added.getCell(lightCol).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: LIGHT_FILL[light] } };
-      added.getCell(lightCol).font = { bold: true, color: { argb: 'FFFFFFFF' } };
-    }
+    t.lightCols.forEach((col, k) => {
+      const light = t.lights[i]?.[k];
+      if (light === null || light === undefined) return;
+      // ExcelJS counts columns from 1
+      added.getCell(col + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: LIGHT_FILL[light] } };
+      added.getCell(col + 1).font = { bold: true, color: { argb: 'FFFFFFFF' } };
+    });
   });
   ws.addRow([]);
   ws.addRow([ENERGY_REPORT_TEXT[lang].notesTitle]).font = { bold: true };
@@ -67,15 +67,15 @@ export function energyReportHtml(r: EnergyReport, lang: PlanningLang): string {
   const t: EnergyReportTable = energyReportTable(r, lang);
   const nf1 = new Intl.NumberFormat(DEFAULT_LOCALE[lang], { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const nf3 = new Intl.NumberFormat(DEFAULT_LOCALE[lang], { minimumFractionDigits: 3, maximumFractionDigits: 3 });
-  const ratioCols = new Set([r.years.length + 8, r.years.length + 10, 2 * r.years.length + 11]);
-  const lightCol = r.years.length + 9;
-  const cell = (c: ReportCell, col: number, light: TrafficLight | null): string => {
+  const ratioCols = new Set(t.ratioCols);
+  const cell = (c: ReportCell, col: number, lights: readonly (TrafficLight | null)[]): string => {
     if (c === null) return '<td></td>';
     if (typeof c === 'number') return `<td class="num">${esc((ratioCols.has(col) ? nf3 : nf1).format(c))}</td>`;
-    if (col === lightCol && light !== null) return `<td><span class="light" style="background:${LIGHT_CSS[light]}">${esc(c)}</span></td>`;
+    const light = lights[t.lightCols.indexOf(col)] ?? null;
+    if (light !== null) return `<td><span class="light" style="background:${LIGHT_CSS[light]}">${esc(c)}</span></td>`;
     return `<td>${esc(c)}</td>`;
   };
-  const body = t.rows.map((row, i) => `<tr>${row.map((c, col) => cell(c, col, t.lights[i] ?? null)).join('')}</tr>`).join('');
+  const body = t.rows.map((row, i) => `<tr>${row.map((c, col) => cell(c, col, t.lights[i] ?? [])).join('')}</tr>`).join('');
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${esc(t.title)}</title>
 <style>${REPORT_CSS}${PAGE_CSS}</style></head>
 <body data-ready="true" data-charts="0">

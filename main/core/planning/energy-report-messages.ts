@@ -1,5 +1,6 @@
 /** The energy report's texts (Energiebericht), in German (the municipalities' language) and English. */
-import type { NoBenchmarkReason, TrafficLight } from '../../../models/planning/energy-report.js';
+import type { NoBenchmarkReason, NoElectricityBenchmarkReason, TrafficLight } from '../../../models/planning/energy-report.js';
+import type { WeatherBasis } from '../../../models/planning/weather-correction.js';
 import type { BuildingUse } from '../../../models/types.js';
 import type { PlanningLang } from './planning-messages.js';
 
@@ -10,6 +11,9 @@ export interface EnergyReportText {
   readonly use: Readonly<Record<BuildingUse, string>>;
   readonly light: Readonly<Record<TrafficLight, string>>;
   readonly noBenchmark: Readonly<Record<NoBenchmarkReason, string>>;
+  readonly noElectricityBenchmark: Readonly<Record<NoElectricityBenchmarkReason, string>>;
+  readonly weatherBasis: Readonly<Record<WeatherBasis, string>>;
+  readonly overridden: string;
   readonly yes: string;
   readonly no: string;
   readonly notesTitle: string;
@@ -17,9 +21,13 @@ export interface EnergyReportText {
   readonly heatRule: string;
   readonly sizeFactor: (small: string, large: string, formula: string) => string;
   readonly lightRule: (amber: string) => string;
+  readonly rowSource: (source: string) => string;
   readonly klimafaktoren: (list: string) => string;
-  readonly notCorrected: string;
-  readonly electricity: string;
+  readonly degreeDays: (list: string, tryG: string) => string;
+  readonly tryDefault: (years: string, tryG: string | null) => string;
+  readonly electricity: (title: string, source: string) => string;
+  readonly electricityLightRule: string;
+  readonly categoryOverride: string;
   readonly floorArea: string;
   readonly coverage: (pct: string) => string;
   readonly heatDefinition: string;
@@ -39,12 +47,16 @@ export const ENERGY_REPORT_TEXT: Readonly<Record<PlanningLang, EnergyReportText>
       'Fläche [m²]',
       'Fläche geschätzt',
       ...ys.map((y) => `Wärme ${y} [kWh/m²]`),
-      'witterungsbereinigt',
+      'Witterungsbereinigung',
       'Vergleichswert Wärme [kWh/m²]',
-      'Verhältnis',
-      'Ampel',
+      'Verhältnis Wärme',
+      'Ampel Wärme',
       'Trend Wärme',
       ...ys.map((y) => `Strom ${y} [kWh/m²]`),
+      'Zielwert Strom [kWh/m²]',
+      'Grenzwert Strom [kWh/m²]',
+      'Verhältnis Strom',
+      'Ampel Strom',
       'Trend Strom',
       'Hinweis',
     ],
@@ -56,6 +68,15 @@ export const ENERGY_REPORT_TEXT: Readonly<Record<PlanningLang, EnergyReportText>
       'no-heat': 'kein Vergleichswert: keine Wärme gemessen',
       incomplete: 'kein Vergleichswert: Wärme im Berichtsjahr unvollständig gemessen',
     },
+    noElectricityBenchmark: {
+      residential: 'kein Stromkennwert: Wohngebäude',
+      'no-category': 'kein Stromkennwert: keine Gebäudekategorie',
+      'no-row': 'kein Stromkennwert: VDI 3807 nennt keinen für diese Kategorie',
+      'no-electricity': 'kein Stromkennwert: kein Strom gemessen',
+      incomplete: 'kein Stromkennwert: Strom im Berichtsjahr unvollständig gemessen',
+    },
+    weatherBasis: { klimafaktor: 'DWD-Klimafaktor', 'degree-days': 'Gradtagzahl gegen TRY Essen', 'try-default': 'TRY-Standard (nicht bereinigt)' },
+    overridden: 'manuell gewählt',
     yes: 'ja',
     no: 'nein',
     notesTitle: 'Hinweise',
@@ -64,10 +85,15 @@ export const ENERGY_REPORT_TEXT: Readonly<Record<PlanningLang, EnergyReportText>
     sizeFactor: (small, large, formula) =>
       `Größenfaktor (Nummer 6.3.1): ${small}, ${large}, dazwischen ${formula}; übernommen aus einer öffentlichen Abschrift, nicht aus dem Bundesanzeiger-Text selbst (vor amtlicher Verwendung prüfen).`,
     lightRule: (amber) => `Ampel (Festlegung von PlusTwin, nicht der Bekanntmachung): grün bis zum Vergleichswert, gelb bis zum ${amber}-Fachen, rot darüber.`,
+    rowSource: (source) => `Quelle: ${source}.`,
     klimafaktoren: (list) => `Witterungsbereinigung mit dem DWD-Klimafaktor je Jahr (Heizung und Warmwasser zusammen): ${list}.`,
-    notCorrected: 'Nicht witterungsbereinigt: kein Klimafaktor angegeben (--klimafaktor JAHR=F mit --klimafaktor-source).',
-    electricity:
-      'Strom: kein Vergleichswert. Die Bekanntmachung bildet ihn aus mehreren Teilenergiekennwerten (Lüftung, Beleuchtung, Kälte, Befeuchtung, Sonstiges) nach Regeln der Nummer 6.3, die PlusTwin nicht aus dem Bundesanzeiger-Text lesen konnte; lieber kein Wert als ein geschätzter.',
+    degreeDays: (list, tryG) =>
+      `Witterungsbereinigung mit Gradtagzahlen G20/15 (VDI 3807 Blatt 1: Summe von 20 °C minus Tagesmittel über alle Tage unter 15 °C): Faktor = G20/15 des Testreferenzjahrs Essen (DWD TRY Region 5, mittleres Jahr, ${tryG} Kd) / G20/15 des Jahres; eingegeben: ${list}.`,
+    tryDefault: (years, tryG) =>
+      `TRY-Standardannahme für ${years}: weder DWD-Klimafaktor noch Gradtagzahl eingegeben, das Jahr gilt als mittleres Jahr des Testreferenzjahrs Essen${tryG === null ? '' : ` (G20/15 = ${tryG} Kd)`}, Faktor 1 – die Wärme ist NICHT für die Witterung des Jahres bereinigt (--klimafaktor JAHR=F oder --gradtage JAHR=G mit Quelle).`,
+    electricity: (title, source) => `Strom: ${title}. ${source}`,
+    electricityLightRule: 'Ampel Strom: grün bis zum Zielwert, gelb bis zum Grenzwert, rot darüber; Verhältnis Strom = Verbrauch / Grenzwert.',
+    categoryOverride: 'Kategorie: aus der Nutzung abgeleitet, außer wo „manuell gewählt“ steht (plustwin heat-plan set --report-category N oder im Planungsdialog).',
     floorArea: 'Fläche: eingegeben (plustwin heat-plan set --floor-area), sonst geschätzt als 0,32 × beheiztes Bruttovolumen (EnEV 2014 Anlage 1 Nr. 1.3.3, Wohngebäuderegel) und als geschätzt markiert.',
     coverage: (pct) => `Ein Jahr zählt, wenn seine Zähler mindestens ${pct} der Viertelstunden abdecken; sonst bleibt der Wert leer.`,
     heatDefinition: 'Wärme = Endenergie der Brennstoffe und der Fernwärme; hinter einem Wärmemengenzähler der daraus abgeleitete Brennstoff (Wärme / Wirkungsgrad der Wärmeversorgung des Gebäudes).',
@@ -85,12 +111,16 @@ export const ENERGY_REPORT_TEXT: Readonly<Record<PlanningLang, EnergyReportText>
       'Floor area [m²]',
       'Area estimated',
       ...ys.map((y) => `Heat ${y} [kWh/m²]`),
-      'Weather-corrected',
+      'Weather correction',
       'Heat comparison value [kWh/m²]',
-      'Ratio',
-      'Traffic light',
+      'Heat ratio',
+      'Heat traffic light',
       'Heat trend',
       ...ys.map((y) => `Electricity ${y} [kWh/m²]`),
+      'Electricity target value [kWh/m²]',
+      'Electricity limit value [kWh/m²]',
+      'Electricity ratio',
+      'Electricity traffic light',
       'Electricity trend',
       'Note',
     ],
@@ -102,6 +132,15 @@ export const ENERGY_REPORT_TEXT: Readonly<Record<PlanningLang, EnergyReportText>
       'no-heat': 'no benchmark: no heat measured',
       incomplete: 'no benchmark: heat of the report year measured incompletely',
     },
+    noElectricityBenchmark: {
+      residential: 'no electricity benchmark: residential building',
+      'no-category': 'no electricity benchmark: no building category',
+      'no-row': 'no electricity benchmark: VDI 3807 gives none for this category',
+      'no-electricity': 'no electricity benchmark: no electricity measured',
+      incomplete: 'no electricity benchmark: electricity of the report year measured incompletely',
+    },
+    weatherBasis: { klimafaktor: 'DWD Klimafaktor', 'degree-days': 'degree days against the Essen TRY', 'try-default': 'TRY default (not corrected)' },
+    overridden: 'set by the user',
     yes: 'yes',
     no: 'no',
     notesTitle: 'Notes',
@@ -110,10 +149,15 @@ export const ENERGY_REPORT_TEXT: Readonly<Record<PlanningLang, EnergyReportText>
     sizeFactor: (small, large, formula) =>
       `Size factor (Nummer 6.3.1): ${small}, ${large}, in between ${formula}; taken from a public transcription, not from the Bundesanzeiger text itself (check before an official use).`,
     lightRule: (amber) => `Traffic light (PlusTwin's convention, not the Bekanntmachung's): green up to the comparison value, amber up to ${amber} times it, red above.`,
+    rowSource: (source) => `Source: ${source}.`,
     klimafaktoren: (list) => `Weather correction with the DWD Klimafaktor per year (heating and hot water together): ${list}.`,
-    notCorrected: 'Not weather-corrected: no Klimafaktor given (--klimafaktor YEAR=F with --klimafaktor-source).',
-    electricity:
-      'Electricity: no comparison value. The Bekanntmachung forms it from several partial energy values (ventilation, lighting, cooling, humidification, other) by rules of Nummer 6.3 that PlusTwin could not read from the Bundesanzeiger text; no value rather than a guessed one.',
+    degreeDays: (list, tryG) =>
+      `Weather correction with degree days G20/15 (VDI 3807 part 1: the sum of 20 °C minus the daily mean over all days below 15 °C): factor = G20/15 of the Essen test reference year (DWD TRY region 5, an average year, ${tryG} Kd) / G20/15 of the year; entered: ${list}.`,
+    tryDefault: (years, tryG) =>
+      `TRY default for ${years}: neither a DWD Klimafaktor nor degree days entered, the year is taken as the average year of the Essen test reference year${tryG === null ? '' : ` (G20/15 = ${tryG} Kd)`}, factor 1 - the heat is NOT corrected for the year's weather (--klimafaktor YEAR=F or --gradtage YEAR=G with a source).`,
+    electricity: (title, source) => `Electricity: ${title}. ${source}`,
+    electricityLightRule: 'Electricity traffic light: green up to the target value (Zielwert), amber up to the limit value (Grenzwert), red above; electricity ratio = consumption / limit value.',
+    categoryOverride: "Category: derived from the use, except where it says 'set by the user' (plustwin heat-plan set --report-category N or the planning dialog).",
     floorArea: 'Floor area: entered (plustwin heat-plan set --floor-area), else estimated as 0.32 × heated gross volume (EnEV 2014 Anlage 1 Nr. 1.3.3, the residential rule) and flagged as estimated.',
     coverage: (pct) => `A year counts when its meters cover at least ${pct} of its quarter hours; otherwise its value stays empty.`,
     heatDefinition: "Heat = final energy of fuels and district heat; behind a heat meter the fuel derived from it (heat / the efficiency of the building's heat supply).",

@@ -7,6 +7,7 @@ import {
   type ChargingSession,
   type ChargingStore,
   type ConnectorStatus,
+  type NewChargingSession,
   type OcppSettings,
 } from './charging-store.js';
 import type { SqliteDb } from './sqlite-db.js';
@@ -32,6 +33,7 @@ interface SessionRow {
   stop_ts: number | null;
   meter_stop_wh: number | null;
   stop_reason: string | null;
+  ocpp_tx: string | null;
 }
 
 const toChargePoint = (r: CpRow): ChargePointRecord => ({
@@ -47,6 +49,7 @@ const toChargePoint = (r: CpRow): ChargePointRecord => ({
 
 const toSession = (r: SessionRow): ChargingSession => ({
   id: r.id,
+  ocppTransactionId: r.ocpp_tx,
   chargePoint: r.charge_point,
   connector: r.connector,
   idTagHash: r.id_tag_hash,
@@ -111,11 +114,11 @@ export class ChargingRepo implements ChargingStore {
     );
   }
 
-  async startSession(s: { chargePoint: string; connector: number; idTagHash: string; start: number; meterStartWh: number }): Promise<number> {
+  async startSession(s: NewChargingSession): Promise<number> {
     const row = await this.db.get<{ id: number }>(
-      `INSERT INTO charging_sessions(charge_point, connector, id_tag_hash, start_ts, meter_start_wh)
-       VALUES (?, ?, ?, ?, ?) RETURNING id`,
-      [s.chargePoint, s.connector, s.idTagHash, s.start, s.meterStartWh],
+      `INSERT INTO charging_sessions(charge_point, connector, id_tag_hash, start_ts, meter_start_wh, ocpp_tx)
+       VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
+      [s.chargePoint, s.connector, s.idTagHash, s.start, s.meterStartWh, s.ocppTransactionId ?? null],
     );
     return (row as { id: number }).id;
   }
@@ -130,6 +133,11 @@ export class ChargingRepo implements ChargingStore {
 
   async session(id: number): Promise<ChargingSession | undefined> {
     const row = await this.db.get<SessionRow>('SELECT * FROM charging_sessions WHERE id = ?', [id]);
+    return row && toSession(row);
+  }
+
+  async sessionOfTransaction(chargePoint: string, ocppTransactionId: string): Promise<ChargingSession | undefined> {
+    const row = await this.db.get<SessionRow>('SELECT * FROM charging_sessions WHERE charge_point = ? AND ocpp_tx = ?', [chargePoint, ocppTransactionId]);
     return row && toSession(row);
   }
 
@@ -174,6 +182,7 @@ export function queuedCharging(repo: ChargingRepo, queue: <T>(fn: () => Promise<
     startSession: (s) => queue(() => repo.startSession(s)),
     stopSession: (id, stop) => queue(() => repo.stopSession(id, stop)),
     session: (id) => queue(() => repo.session(id)),
+    sessionOfTransaction: (cp, tx) => queue(() => repo.sessionOfTransaction(cp, tx)),
     sessions: (from, to) => queue(() => repo.sessions(from, to)),
     ocppSettings: () => queue(() => repo.ocppSettings()),
     saveOcppSettings: (settings) => queue(() => repo.saveOcppSettings(settings)),

@@ -22,17 +22,19 @@ export interface ChargePointRecord {
 
 export interface ConnectorStatus {
   readonly chargePoint: string;
-  /** 0 = the charge point as a whole (OCPP 1.6 StatusNotification). */
+  /** 0 = the charge point as a whole (OCPP 1.6 StatusNotification); for OCPP 2.0.1 the EVSE id. */
   readonly connector: number;
-  /** OCPP 1.6 ChargePointStatus: Available, Preparing, Charging, ..., Faulted. */
+  /** OCPP 1.6 ChargePointStatus: Available, Preparing, Charging, ..., Faulted (2.0.1 is translated to it). */
   readonly status: string;
   readonly errorCode: string;
   readonly ts: number;
 }
 
 export interface ChargingSession {
-  /** The OCPP transactionId handed out by the central system. */
+  /** The OCPP 1.6 transactionId handed out by the central system; for 2.0.1 sessions only the store's row number. */
   readonly id: number;
+  /** The OCPP 2.0.1 transactionId the charging station chose (schema 9); null for 1.6 sessions. */
+  readonly ocppTransactionId: string | null;
   readonly chargePoint: string;
   readonly connector: number;
   /** SHA-256 of the district's salt and the id tag; the id tag itself is never stored. */
@@ -68,6 +70,15 @@ export const DEFAULT_OCPP_SETTINGS: OcppSettings = {
   heartbeatS: 300,
 };
 
+export interface NewChargingSession {
+  readonly chargePoint: string;
+  readonly connector: number;
+  readonly idTagHash: string;
+  readonly start: number;
+  readonly meterStartWh: number;
+  readonly ocppTransactionId?: string;
+}
+
 /** What registering a charge point may set; a field left out keeps the stored value. */
 export interface ChargePointPatch {
   readonly id: string;
@@ -87,11 +98,13 @@ export interface ChargingStore {
   noteChargePoint(id: string, ts: number, boot?: Readonly<Record<string, unknown>>): Promise<void>;
   saveConnectorStatus(status: ConnectorStatus): Promise<void>;
   connectorStatuses(): Promise<ConnectorStatus[]>;
-  /** Opens a session and returns its transactionId. */
-  startSession(s: { chargePoint: string; connector: number; idTagHash: string; start: number; meterStartWh: number }): Promise<number>;
+  /** Opens a session and returns its id (the 1.6 transactionId); ocppTransactionId names a 2.0.1 transaction. */
+  startSession(s: NewChargingSession): Promise<number>;
   /** Closes an open session; undefined when there is no session of that id (or it is closed already). */
   stopSession(id: number, stop: { ts: number; meterStopWh: number; reason: string | null }): Promise<ChargingSession | undefined>;
   session(id: number): Promise<ChargingSession | undefined>;
+  /** The session of a charging station's OCPP 2.0.1 transaction, if one was opened. */
+  sessionOfTransaction(chargePoint: string, ocppTransactionId: string): Promise<ChargingSession | undefined>;
   /** Sessions that started in [from, to), oldest first. */
   sessions(from: number, to: number): Promise<ChargingSession[]>;
   ocppSettings(): Promise<OcppSettings>;

@@ -130,6 +130,16 @@ export const MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY(tariff, slot)) WITHOUT ROWID;
     `,
   },
+  {
+    version: 9,
+    name: 'OCPP 2.0.1 transaction ids of charging sessions',
+    // In OCPP 2.0.1 the charging station names the transaction (TransactionType.transactionId, a string of up to 36
+    // characters, unique per station), not the central system; a 1.6 session keeps NULL here.
+    sql: `
+      ALTER TABLE charging_sessions ADD COLUMN ocpp_tx TEXT;
+      CREATE UNIQUE INDEX charging_sessions_ocpp_tx ON charging_sessions(charge_point, ocpp_tx) WHERE ocpp_tx IS NOT NULL;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

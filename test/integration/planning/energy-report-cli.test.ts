@@ -68,29 +68,40 @@ describe('plustwin energy-report', () => {
     expect(ws.getRow(4).values).toEqual([
       undefined,
       'Building id', 'Name', 'Use', 'Category (Bekanntmachung 2021)', 'Floor area [m²]', 'Area estimated',
-      'Heat 2023 [kWh/m²]', 'Heat 2024 [kWh/m²]', 'Heat 2025 [kWh/m²]', 'Weather-corrected', 'Heat comparison value [kWh/m²]', 'Ratio', 'Traffic light', 'Heat trend',
-      'Electricity 2023 [kWh/m²]', 'Electricity 2024 [kWh/m²]', 'Electricity 2025 [kWh/m²]', 'Electricity trend', 'Note',
+      'Heat 2023 [kWh/m²]', 'Heat 2024 [kWh/m²]', 'Heat 2025 [kWh/m²]', 'Weather correction', 'Heat comparison value [kWh/m²]', 'Heat ratio', 'Heat traffic light', 'Heat trend',
+      'Electricity 2023 [kWh/m²]', 'Electricity 2024 [kWh/m²]', 'Electricity 2025 [kWh/m²]',
+      'Electricity target value [kWh/m²]', 'Electricity limit value [kWh/m²]', 'Electricity ratio', 'Electricity traffic light', 'Electricity trend', 'Note',
     ]);
     const row = (id: string) => ws.getRows(5, 3)!.find((x) => x.getCell(1).value === id)!.values as unknown[];
     expect(row('S')).toEqual([
       undefined, 'S', 'Schule', 'School', '21 Schulen', 2000, 'no',
       // 2023: 365 x 520 = 189,800 kWh / 2,000 m² = 94.9; 2024: 366 x 440 = 161,040 / 2,000 = 80.52 -> 80.5 (one
       // decimal); 2025: 365 x 400 = 146,000 kWh x 1.1 = 160,600 / 2,000 = 80.3
-      94.9, 80.5, 80.3, 'yes',
+      94.9, 80.5, 80.3, 'DWD Klimafaktor',
       // 49.3 x (4.53 x 2000^-0.215 + 0.27) + 22.4 = 79.2847 -> 79.3; 80.3 / 79.2847 = 1.0128 -> amber
       79.3, 1.013, 'amber',
       // (80.3 - 94.9) / 94.9 = -0.153846 -> -0.154
       -0.154,
       // electricity 365 x 64 = 23,360 / 2,000 = 11.68 -> 11.7; 2024: 366 x 64 = 23,424 / 2,000 = 11.712 -> 11.7;
+      11.7, 11.7, 11.7,
+      // VDI 3807 Schulen: Zielwert 6, Grenzwert 14; 11.68 is above 6 and at most 14 -> amber; 11.68 / 14 = 0.8343
+      6, 14, 0.834, 'amber',
       // trend (11.68 - 11.68) / 11.68 = 0; no note (the last, empty cell)
-      11.7, 11.7, 11.7, 0,
+      0,
     ]);
-    expect(row('H')[19]).toBe('no benchmark: residential building (the Bekanntmachung covers non-residential buildings)');
-    expect(row('R')[19]).toBe('no benchmark: no heat measured');
+    expect(row('H')[23]).toBe('no benchmark: residential building (the Bekanntmachung covers non-residential buildings); no electricity benchmark: residential building');
+    expect(row('R')[23]).toBe('no benchmark: no heat measured; no electricity benchmark: no electricity measured');
+    // the electricity traffic light is coloured like the heat one (column 21)
+    const school = ws.getRows(5, 3)!.find((x) => x.getCell(1).value === 'S')!;
+    expect(school.getCell(21).fill).toMatchObject({ type: 'pattern', fgColor: { argb: 'FFE0A526' } });
     const notes = ws.getColumn(1).values.filter((v): v is string => typeof v === 'string').join('\n');
     expect(notes).toMatch(/Bekanntmachung der Regeln für Energieverbrauchswerte .* 15\. April 2021/);
     expect(notes).toMatch(/2025: 1\.1 \(DWD test value\)/);
-    expect(notes).toMatch(/Electricity: no comparison value/);
+    expect(notes).toMatch(/Source: 21 Schulen: Bekanntmachung vom 15\.04\.2021, Anlage 1 Tabelle 1, lfd\. Nr\. 21 /);
+    expect(notes).toMatch(/Electricity: VDI 3807, Energiekennwerte Strom/);
+    expect(notes).toMatch(/Source: VDI 3807, table on een-sachsen\.de\/content\/view\/64\/122\/, row "Schulen": Strom Grenzwert 14, Zielwert 6/);
+    // 2023 and 2024 had no Klimafaktor: the TRY default, labelled, with the TRY's degree days
+    expect(notes).toMatch(/TRY default for 2023, 2024: .*G20\/15 = \d+ Kd.*NOT corrected/);
     expect(notes).toMatch(/f = 1\.46 \(A ≤ 500 m²\), f = 0\.71 \(A ≥ 50000 m²\), in between f = 4\.53 × A\^-0\.215 \+ 0\.27/);
   });
 
@@ -105,5 +116,30 @@ describe('plustwin energy-report', () => {
     const r = await runCliCaptured('energy-report', '--db', db, '--year', '2025', '--out', tmp.file('x.xlsx'), '--klimafaktor', '2025=1.1');
     expect(r.code).not.toBe(0);
     expect(r.stderr).toMatch(/--klimafaktor needs --klimafaktor-source/);
+  });
+
+  it('refuses degree days without their source, naming the option', async () => {
+    const r = await runCliCaptured('energy-report', '--db', db, '--year', '2025', '--out', tmp.file('g.xlsx'), '--gradtage', '2025=3000');
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/--gradtage needs --gradtage-source/);
+  });
+
+  it('compares a building in the category set with heat-plan set --report-category, and back with auto', async () => {
+    const bad = await runCliCaptured('heat-plan', 'set', '--db', db, '--building', 'R', '--report-category', '99', '--year-built', '1970');
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/energyReportCategory: .*\(1-52\), got 99/);
+    expect(await runCliCaptured('heat-plan', 'set', '--db', db, '--building', 'R', '--report-category', '21')).toMatchObject({ code: 0, stderr: '' });
+    const categoryOfR = async (): Promise<unknown> => {
+      const out = tmp.file(`c-${Date.now()}.xlsx`);
+      expect((await runCliCaptured('energy-report', '--db', db, '--year', '2025', '--out', out, '--lang', 'en')).code).toBe(0);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(out);
+      const rows = wb.getWorksheet('Energy report 2025')!.getRows(5, 3)!;
+      return rows.find((x) => x.getCell(1).value === 'R')!.getCell(4).value;
+    };
+    expect(await categoryOfR()).toBe('21 Schulen (set by the user)');
+    // the bad call stored nothing: no year built either
+    expect(await runCliCaptured('heat-plan', 'set', '--db', db, '--building', 'R', '--report-category', 'auto')).toMatchObject({ code: 0, stdout: 'R: {"floorAreaM2":5000}\n' });
+    expect(await categoryOfR()).toBe('3 Ministerien, Ämter und Behörden');
   });
 });

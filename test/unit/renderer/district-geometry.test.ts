@@ -95,9 +95,9 @@ describe('buildDistrictGeometry', () => {
     ];
     const result = buildDistrictGeometry(ORIGIN, broken);
     expect(result.skipped).toEqual([
-      { id: 'two-points', reason: 'footprint has 2 points, needs at least 3' },
-      { id: 'nan', reason: 'footprint point 0 is not a finite lon/lat pair' },
-      { id: 'flat', reason: 'footprint has no area' },
+      { id: 'two-points', reason: 'footprint has 2 points, needs at least 3', problem: { kind: 'too-few-points', count: 2 } },
+      { id: 'nan', reason: 'footprint point 0 is not a finite lon/lat pair', problem: { kind: 'not-finite', index: 0 } },
+      { id: 'flat', reason: 'footprint has no area', problem: { kind: 'no-area' } },
     ]);
     expect(result.slots.map((s) => s.id)).toEqual(['no-height']);
     expect(result.slots[0]!.centre[1]).toBe(DEFAULT_HEIGHT_M);

@@ -1,19 +1,23 @@
 /**
- * The district's OCPP 1.6J central system: charge points dial in (drivers/ocpp/ocpp-endpoint.ts), are let in when
- * the user registered them (with the right password, where one is set) or when unknown charge points are allowed,
- * and their meter values become readings of the charge point's points, stored through store.ingest like any
- * meter's, so the interval engine makes their 15-minute energies with quality flags. Transactions become charging
- * sessions; id tags are stored only as salted hashes. Read-only: every call is answered 'Accepted' and the central
- * system never sends a command to a charge point.
+ * The district's OCPP central system, 1.6J and 2.0.1 on one endpoint: charge points dial in
+ * (drivers/ocpp/ocpp-endpoint.ts, the subprotocol picks the version), are let in when the user registered them
+ * (with the right password, where one is set) or when unknown charge points are allowed, whatever version they
+ * speak, and their meter values become readings of the charge point's points, stored through store.ingest like
+ * any meter's, so the interval engine makes their 15-minute energies with quality flags. Transactions become
+ * charging sessions; id tags and idTokens are stored only as salted hashes. Each version's messages are mapped in
+ * a file of its own (ocpp16-calls.ts, ocpp201-calls.ts) onto the same points, statuses and sessions. Read-only:
+ * every call is answered 'Accepted' and the central system never sends a command to a charge point.
  */
 import type { Reading } from '../../../../models/types.js';
-import { meterSamples, type MeterSample, type OcppMeterValue } from '../../../../drivers/ocpp/meter-values.js';
-import { startOcppEndpoint, type ChargePointCall, type OcppHandler } from '../../../../drivers/ocpp/ocpp-endpoint.js';
+import type { MeterSample } from '../../../../drivers/ocpp/meter-values.js';
+import { OCPP16, OCPP201, startOcppEndpoint } from '../../../../drivers/ocpp/ocpp-endpoint.js';
 import type { ChargingStore, OcppSettings } from '../../store/charging-store.js';
 import type { Store } from '../../store/store.js';
 import { chargePointPasswordMatches } from './charge-point-password.js';
 import { chargePointDevice, chargePointPointId, connectorPoints } from './charge-point-points.js';
-import { idTagHash } from './id-tag-hash.js';
+import { ocpp16Calls } from './ocpp16-calls.js';
+import { ocpp201Calls } from './ocpp201-calls.js';
+import type { OcppContext } from './ocpp-context.js';
 
 export interface CentralSystemOptions {
   readonly store: Pick<Store, 'getDistrict' | 'saveDistrict' | 'ingest'>;
@@ -33,9 +37,6 @@ export interface CentralSystem {
   connected(): string[];
   close(): Promise<void>;
 }
-
-const num = (v: unknown): number => (typeof v === 'number' ? v : Number.NaN);
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 export async function startCentralSystem(o: CentralSystemOptions): Promise<CentralSystem> {
   const now = o.now ?? Date.now;
@@ -106,7 +107,7 @@ export async function startCentralSystem(o: CentralSystemOptions): Promise<Centr
     });
   };
 
-  const store = async (cpId: string, connector: number, samples: readonly MeterSample[]): Promise<void> => {
+  const storeSamples = async (cpId: string, connector: number, samples: readonly MeterSample[]): Promise<void> => {
     if (samples.length === 0 || !(await ensurePoints(cpId, connector))) return;
     const readings: Reading[] = samples.map((s) => ({
       pointId: chargePointPointId(cpId, connector, s.quantity),
@@ -117,75 +118,7 @@ export async function startCentralSystem(o: CentralSystemOptions): Promise<Centr
     await o.store.ingest(readings);
   };
 
-  const meterValues = async (cpId: string, connector: number, values: readonly OcppMeterValue[]): Promise<void> => {
-    const { samples, problems } = meterSamples(values);
-    for (const p of problems) log(`ocpp: ${cpId} connector ${connector}: ${p}`);
-    await store(cpId, connector, samples);
-  };
-
-  /** meterStart/meterStop are integer Wh of the energy import register (OCPP 1.6 sections 6.46 and 6.50). */
-  const registerReading = (cpId: string, connector: number, timestamp: string, wh: number) =>
-    store(cpId, connector, Number.isFinite(Date.parse(timestamp)) ? [{ quantity: 'energy', ts: Date.parse(timestamp), value: wh / 1000 }] : []);
-
-  const accepted = { idTagInfo: { status: 'Accepted' } };
-  const handlers: Record<ChargePointCall, OcppHandler> = {
-    BootNotification: async (cpId, params) => {
-      await charging.noteChargePoint(cpId, now(), params);
-      return { status: 'Accepted', currentTime: new Date(now()).toISOString(), interval: settings.heartbeatS };
-    },
-    Heartbeat: async (cpId) => {
-      await charging.noteChargePoint(cpId, now());
-      return { currentTime: new Date(now()).toISOString() };
-    },
-    StatusNotification: async (cpId, p) => {
-      const ts = Date.parse(str(p['timestamp']));
-      await charging.saveConnectorStatus({
-        chargePoint: cpId,
-        connector: num(p['connectorId']),
-        status: str(p['status']),
-        errorCode: str(p['errorCode']),
-        ts: Number.isFinite(ts) ? ts : now(),
-      });
-      return {};
-    },
-    MeterValues: async (cpId, p) => {
-      await meterValues(cpId, num(p['connectorId']), p['meterValue'] as OcppMeterValue[]);
-      return {};
-    },
-    Authorize: async () => accepted,
-    StartTransaction: async (cpId, p) => {
-      const connector = num(p['connectorId']);
-      const start = Date.parse(str(p['timestamp']));
-      const transactionId = await charging.startSession({
-        chargePoint: cpId,
-        connector,
-        idTagHash: idTagHash(salt, str(p['idTag'])),
-        start: Number.isFinite(start) ? start : now(),
-        meterStartWh: num(p['meterStart']),
-      });
-      await registerReading(cpId, connector, str(p['timestamp']), num(p['meterStart']));
-      return { transactionId, ...accepted };
-    },
-    StopTransaction: async (cpId, p) => {
-      const id = num(p['transactionId']);
-      const stop = Date.parse(str(p['timestamp']));
-      const session = await charging.stopSession(id, {
-        ts: Number.isFinite(stop) ? stop : now(),
-        meterStopWh: num(p['meterStop']),
-        reason: typeof p['reason'] === 'string' ? p['reason'] : null,
-      });
-      const known = session ?? (await charging.session(id));
-      if (!known || known.chargePoint !== cpId) log(`ocpp: ${cpId} stopped transaction ${id}, which it never started here`);
-      else {
-        await registerReading(cpId, known.connector, str(p['timestamp']), num(p['meterStop']));
-        await meterValues(cpId, known.connector, (p['transactionData'] as OcppMeterValue[] | undefined) ?? []);
-      }
-      return typeof p['idTag'] === 'string' ? accepted : {};
-    },
-    DataTransfer: async () => ({ status: 'UnknownVendorId' }),
-    DiagnosticsStatusNotification: async () => ({}),
-    FirmwareStatusNotification: async () => ({}),
-  };
+  const ctx: OcppContext = { charging, settings, salt, now, log, storeSamples };
 
   const endpoint = await startOcppEndpoint({
     host: settings.host,
@@ -205,8 +138,8 @@ export async function startCentralSystem(o: CentralSystemOptions): Promise<Centr
       await charging.noteChargePoint(cpId, now());
       return { ok: true };
     },
-    handlers,
-    onConnect: (cpId) => log(`ocpp: ${cpId} connected`),
+    handlers: { [OCPP16]: ocpp16Calls(ctx), [OCPP201]: ocpp201Calls(ctx) },
+    onConnect: (cpId, protocol) => log(`ocpp: ${cpId} connected (${protocol})`),
     onDisconnect: (cpId) => log(`ocpp: ${cpId} disconnected`),
     onProblem: (line) => log(`ocpp: ${line}`),
   });

@@ -7,14 +7,14 @@ import { cliText } from '../messages.js';
 import { intOption, parseArgs } from '../../common/args.js';
 import { openExistingDistrict } from '../open-district.js';
 import { exportHeatPlan, gridCsvPath } from '../../../core/planning/export-heat-plan.js';
-import { setPlanningAttributes } from '../../../core/planning/planning-attributes.js';
+import { checkPlanningAttributes, setPlanningAttributes, setReportCategory } from '../../../core/planning/planning-attributes.js';
 import { parseKlimafaktor, type Klimafaktor } from '../../../../models/planning/weather-correction.js';
 import type { BiskoSector, HeatingFuel, HeatingType, PlanningAttributes } from '../../../../models/planning/attributes.js';
 
 const usage = `usage: plustwin heat-plan --db FILE --out FILE.gpkg [--csv FILE.csv] [--year YYYY] [--cell M] [--grid-only] [--csv-dialect de|intl]
                          [--klimafaktor YYYY=F ... --klimafaktor-source TEXT] [--lang de|en]
        plustwin heat-plan set --db FILE --building ID [--year-built YYYY] [--heating TYPE] [--fuel FUEL]
-                              [--heater-year YYYY] [--floor-area M2] [--sector SECTOR]
+                              [--heater-year YYYY] [--floor-area M2] [--sector SECTOR] [--report-category N|auto]
 
 Heat-planning export (WPG section 15): per building its use, age class, heating, measured heat of the three
 years up to --year (weather as measured) or an estimate from the building typology, flagged; and the heat
@@ -33,7 +33,9 @@ GeoPackage layers 'buildings' and 'heat_grid' in EPSG:25832; see docs/planning.m
 set: enters a building's attributes where the import had none
   --heating boiler|heat-pump|district-heat|electric-direct|stove|chp|none|unknown
   --fuel gas|oil|lpg|biogas|wood|pellets|district-heat|electricity|coal|unknown
-  --sector households|trade-services|industry|municipal`;
+  --sector households|trade-services|industry|municipal
+  --report-category N|auto  the building's Energiebericht category (lfd. Nr. 1-52 of the Bekanntmachung 2021,
+                     Anlage 1 Tabelle 1; see docs/planning.md); auto: derived from the use again`;
 
 async function runSet(argv: readonly string[], io: Parameters<CliCommand['run']>[1]): Promise<number> {
   const { positional, flags } = parseArgs(argv, {
@@ -45,6 +47,7 @@ async function runSet(argv: readonly string[], io: Parameters<CliCommand['run']>
     'heater-year': 'string',
     'floor-area': 'string',
     sector: 'string',
+    'report-category': 'string',
   });
   if (positional.length > 0) throw usageError('usage.unexpected', { arg: positional[0] as string });
   if (flags.db === undefined) throw usageError('usage.required', { flag: '--db' });
@@ -58,8 +61,18 @@ async function runSet(argv: readonly string[], io: Parameters<CliCommand['run']>
     ...(flags.fuel === undefined ? {} : { fuel: flags.fuel as HeatingFuel }),
     ...(flags.sector === undefined ? {} : { sector: flags.sector as BiskoSector }),
   };
+  const rc = flags['report-category'];
+  const category = rc === undefined ? undefined : rc === 'auto' ? null : /^\d+$/.test(rc) ? Number(rc) : NaN;
+  if (Number.isNaN(category)) throw usageError('heatPlan.reportCategory', { got: rc ?? '' });
+  // every value checked before the first write, so a bad one stores nothing
+  const all = checkPlanningAttributes({ ...patch, ...(typeof category === 'number' ? { energyReportCategory: category } : {}) }, thisYear);
+  if (!all.ok) throw new UsageError(`${all.error.where === undefined ? '' : `${all.error.where}: `}${all.error.message}`);
   const store = await openExistingDistrict(flags.db);
   try {
+    if (category !== undefined) {
+      const c = await setReportCategory(store, flags.building, category);
+      if (!c.ok) throw new UsageError(`${c.error.where === undefined ? '' : `${c.error.where}: `}${c.error.message}`);
+    }
     const r = await setPlanningAttributes(store, flags.building, patch, thisYear);
     if (!r.ok) throw new UsageError(`${r.error.where === undefined ? '' : `${r.error.where}: `}${r.error.message}`);
     io.out.write(`${flags.building}: ${JSON.stringify(r.value)}\n`);
