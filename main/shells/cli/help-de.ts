@@ -185,7 +185,7 @@ Monatspartitionen selbst an.
     usage: `Aufruf: plustwin heat-plan --db DATEI --out DATEI.gpkg [--csv DATEI.csv] [--year JJJJ] [--cell M] [--grid-only] [--csv-dialect de|intl]
                          [--klimafaktor JJJJ=F ... --klimafaktor-source TEXT] [--lang de|en]
         plustwin heat-plan set --db DATEI --building ID [--year-built JJJJ] [--heating ART] [--fuel BRENNSTOFF]
-                               [--heater-year JJJJ] [--floor-area M2] [--sector SEKTOR]
+                               [--heater-year JJJJ] [--floor-area M2] [--sector SEKTOR] [--report-category N|auto]
 
 Export für die Wärmeplanung (WPG § 15): je Gebäude Nutzung, Baualtersklasse, Heizung, gemessene Wärme der drei
 Jahre bis --year (witterungsbedingt wie gemessen) oder ein Schätzwert aus der Gebäudetypologie, gekennzeichnet; dazu
@@ -204,7 +204,9 @@ GeoPackage-Ebenen 'buildings' und 'heat_grid' in EPSG:25832; siehe docs/planning
 set: trägt Merkmale eines Gebäudes ein, wo der Import keine hatte
   --heating boiler|heat-pump|district-heat|electric-direct|stove|chp|none|unknown
   --fuel gas|oil|lpg|biogas|wood|pellets|district-heat|electricity|coal|unknown
-  --sector households|trade-services|industry|municipal`,
+  --sector households|trade-services|industry|municipal
+  --report-category N|auto  die Kategorie des Gebäudes im Energiebericht (lfd. Nr. 1-52 der Bekanntmachung 2021;
+                            auto: aus der Nutzung)`,
   },
   bisko: {
     summary: 'BISKO-Bilanz eines Jahres (Sektor x Energieträger, MWh, t CO2e, Datengüte) als XLSX oder CSV',
@@ -250,14 +252,20 @@ fehlerhaften Zeile wird ganz abgelehnt, jede Zeile benannt. add mit --id ändert
   'energy-report': {
     summary: 'Energiebericht eines Jahres (kWh/m² je Gebäude, Vergleichswerte, Ampel, Trend über drei Jahre) als PDF oder XLSX',
     usage: `Aufruf: plustwin energy-report --db DATEI --year JJJJ --out DATEI.pdf|DATEI.xlsx [--lang de|en]
-                             [--klimafaktor JJJJ=F ... --klimafaktor-source TEXT] [--amber-limit X]
+                             [--klimafaktor JJJJ=F ... --klimafaktor-source TEXT]
+                             [--gradtage JJJJ=G ... --gradtage-source TEXT] [--amber-limit X]
 
 Der jährliche Energiebericht über die Gebäude des Quartiers: je Gebäude Wärme und Strom je m² Fläche für die drei
-Jahre bis --year, die Wärme witterungsbereinigt mit dem eingegebenen DWD-Klimafaktor, verglichen mit dem
-Vergleichswert Wärme seiner Kategorie (Bekanntmachung der Regeln für Energieverbrauchswerte und der Vergleichswerte
-im Nichtwohngebäudebestand, 2021), eine Ampel und der Trend. Siehe docs/planning.md.
+Jahre bis --year, die Wärme witterungsbereinigt (mit dem eingegebenen DWD-Klimafaktor, sonst mit Gradtagzahlen gegen
+das Testreferenzjahr Essen, sonst gekennzeichnet unbereinigt), verglichen mit dem Vergleichswert Wärme seiner
+Kategorie (Bekanntmachung der Regeln für Energieverbrauchswerte und der Vergleichswerte im Nichtwohngebäudebestand,
+2021) und der Strom mit VDI 3807, eine Ampel und der Trend. Die Kategorie folgt der Nutzung des Gebäudes, wenn sie
+nicht gesetzt ist (plustwin heat-plan set --report-category). Siehe docs/planning.md.
   --klimafaktor JJJJ=F   der DWD-Klimafaktor eines Jahres (je Jahr wiederholen); braucht --klimafaktor-source
   --klimafaktor-source TEXT  woher die Faktoren stammen, z. B. "DWD Klimafaktoren, PLZ 46236"
+  --gradtage JJJJ=G  die Gradtagzahl G20/15 eines Jahres am Standort in Kd (je Jahr wiederholen); bereinigt die
+                     Wärme des Jahres mit G20/15 des Testreferenzjahrs Essen / G; braucht --gradtage-source
+  --gradtage-source TEXT  woher die Gradtagzahlen stammen, z. B. "DWD Gradtagzahlen, Station Essen-Bredeney"
   --amber-limit X  gelb bis zum X-Fachen des Vergleichswerts, darüber rot (Standard 1,5)
   --lang de|en     Beschriftung und Zahlenformat (Standard de)`,
   },
