@@ -63,6 +63,8 @@ export function errorText(lang: Language, e: unknown): string {
     const hint = detail && cliTextLoose(lang, `error.${detail.code}`, detail.params);
     return hint === undefined ? e.message : `${hint}\n  (${e.message})`;
   }
+  // by name: the class lives beside playwright-core, which only `report` loads
+  if (e instanceof Error && e.name === 'NoChromiumError') return `${cliTextLoose(lang, 'error.report.noChromium') ?? e.message}\n  (${e.message})`;
   if (e instanceof ImportError) {
     const r = importRef(e);
     return cliTextLoose(lang, r.key, r.params) ?? e.message;

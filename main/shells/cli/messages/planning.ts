@@ -6,7 +6,6 @@ export const planningMessages = defineMessages({
     'bisko.written': '{file}: BISKO {year}, {cells} Zelle(n), {mwh} MWh, {tonnes} t CO2e',
     'heatPlan.written':
       '{file}: {buildings} Gebäude ({measured} gemessen {fromYear}–{toYear}, {estimated} geschätzt, {unknown} unbekannt), {cells} veröffentlichte {cellSize}-m-Zelle(n); {suppressedCells} Zelle(n) mit {suppressedBuildings} Gebäude(n) unterdrückt (< 5 Gebäude)',
-    'heatPlan.set': '{building}: {attributes}',
     'heatPlan.reportCategory': '--report-category muss eine Kategorienummer oder auto sein, nicht „{got}“',
     'heatPlan.klimafaktorSource': '--klimafaktor braucht --klimafaktor-source, das nennt, woher die Faktoren stammen',
     'heatPlan.klimafaktor': '--klimafaktor muss JJJJ=F mit einem positiven Faktor lauten, z. B. 2024=1.12, nicht „{got}“',
@@ -18,7 +17,6 @@ export const planningMessages = defineMessages({
     'bisko.written': '{file}: BISKO {year}, {cells} cell(s), {mwh} MWh, {tonnes} t CO2e',
     'heatPlan.written':
       '{file}: {buildings} building(s) ({measured} measured {fromYear}-{toYear}, {estimated} estimated, {unknown} unknown), {cells} published {cellSize} m cell(s); {suppressedCells} cell(s) with {suppressedBuildings} building(s) suppressed (< 5 buildings)',
-    'heatPlan.set': '{building}: {attributes}',
     'heatPlan.reportCategory': "--report-category must be a category number or auto, got '{got}'",
     'heatPlan.klimafaktorSource': '--klimafaktor needs --klimafaktor-source naming where the factors come from',
     'heatPlan.klimafaktor': "--klimafaktor must read YYYY=F with a positive factor, e.g. 2024=1.12, got '{got}'",

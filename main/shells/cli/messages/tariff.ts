@@ -7,15 +7,11 @@ export const tariffMessages = defineMessages({
     'tariff.actionNot': 'geben Sie list, add oder remove an, nicht „{got}“',
     'tariff.priceRequired': '--price CT muss angegeben werden (der Aufschlag eines dynamischen Tarifs; 0 für keinen)',
     'tariff.invalid': '{path}: {problem}',
-    'tariff.failed': '{problem}',
-    'tariff.failedWhere': '{problem} ({where})',
   },
   en: {
     'tariff.action': 'give list, add or remove',
     'tariff.actionNot': "give list, add or remove, not '{got}'",
     'tariff.priceRequired': '--price CT is required (the surcharge for a dynamic tariff; 0 for none)',
     'tariff.invalid': '{path}: {problem}',
-    'tariff.failed': '{problem}',
-    'tariff.failedWhere': '{problem} ({where})',
   },
 });
