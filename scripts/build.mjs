@@ -39,7 +39,13 @@ for (const f of fs.existsSync(path.join(root, 'dist')) ? fs.readdirSync(path.joi
 }
 await esbuild({
   ...node,
-  entryPoints: { cli: 'main/shells/cli/entry.ts', serve: 'main/shells/serve/entry.ts', collect: 'main/shells/collect/entry.ts' },
+  entryPoints: {
+    cli: 'main/shells/cli/entry.ts',
+    serve: 'main/shells/serve/entry.ts',
+    collect: 'main/shells/collect/entry.ts',
+    // the CityGML parse worker, found by the importer next to its own chunk (parse-worker-pool.ts)
+    'citygml-parse-worker': 'main/core/importers/citygml/citygml-parse-worker.ts',
+  },
   format: 'esm',
   outdir: 'dist',
   splitting: true,

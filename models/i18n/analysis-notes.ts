@@ -61,6 +61,10 @@ export const analysisNoteMessages = defineMessages({
     'boiler.biogas': 'ein Biogaskessel',
     'boiler.wood': 'ein Holzkessel',
     'boiler.pellets': 'ein Pelletkessel',
+    'note.scenarioPv': 'PV: {source} (Testreferenzjahr des DWD, Region 5 Essen), nach UTC-Monat, -Tag und -Uhrzeit auf die gemessenen Tage gelegt.',
+    'note.scenarioHeatPump': 'Wärmepumpen: eine Jahresarbeitszahl für jedes Intervall; die Nutzwärme des ersetzten Brennstoffs ist Brennstoff x Kesselwirkungsgrad.',
+    'note.scenarioCosts':
+      'Szenariokosten: gemessener und simulierter Stand werden mit denselben Tarifen je Intervall bewertet (dynamische Tarife mit den Viertelstundenpreisen, zu denen sich der Bezug verschiebt); Grundpreise bleiben wie gespeichert, auch für einen Brennstoff, den eine Wärmepumpe ersetzt. Ersparnis = gemessen netto - simuliert netto; jede Maßnahme wird auf dem Stand bewertet, den die vorherigen hinterlassen.',
   },
   en: {
     'note.boundary': 'Balances are measured energy across each building boundary; metered useful heat (carrier "heat") is shown but not weighed, its fuel is.',
@@ -113,6 +117,10 @@ export const analysisNoteMessages = defineMessages({
     'boiler.biogas': 'a biogas boiler',
     'boiler.wood': 'a wood boiler',
     'boiler.pellets': 'a pellets boiler',
+    'note.scenarioPv': 'PV: {source} (DWD test reference year, region 5 Essen) laid onto the measured dates by UTC month, day and time.',
+    'note.scenarioHeatPump': "Heat pumps: one seasonal COP for every interval; the replaced fuel's useful heat is fuel x boiler efficiency.",
+    'note.scenarioCosts':
+      'Scenario costs: the measured and the simulated state are priced under the same tariffs per interval (dynamic tariffs at the quarter-hour prices the import moves to); fixed charges stay as stored, also for a fuel a heat pump replaces. Saving = measured net - simulated net; each measure is priced on what the measures before it left.',
   },
 });
 

@@ -28,6 +28,11 @@ export interface ScenarioContext {
   readonly pvOptions?: Partial<PvPotentialOptions>;
   /** Grid of an electricity series created for a building that has none; 15 minutes by default. */
   readonly stepMs?: number;
+  /**
+   * A building's net cost in EUR over the period under its tariffs (the core passes the analysis' cost code): given,
+   * each effect carries what its measure saves, priced on the building's profiles just before and just after it.
+   */
+  readonly netCostEur?: (p: BuildingProfile) => number;
 }
 
 export interface MeasureEffect {
@@ -44,6 +49,11 @@ export interface MeasureEffect {
     readonly lossesKwh: number;
     readonly equivalentCycles: number;
   };
+  /**
+   * Net cost before the measure minus after it, EUR (positive = cheaper), when the context prices profiles. Measures
+   * act in MEASURE_ORDER, so each is priced on what the ones before it left; the effects add up to the total saving.
+   */
+  readonly savingEur?: number;
 }
 
 export interface ScenarioResult {
@@ -157,12 +167,25 @@ export const runScenario = (district: readonly BuildingProfile[], scenario: Scen
     .map((m, index) => ({ m, index }))
     .sort((a, b) => MEASURE_ORDER.indexOf(a.m.kind) - MEASURE_ORDER.indexOf(b.m.kind) || a.index - b.index);
   const effects: MeasureEffect[] = [];
+  const profileOf = (buildingId: string): BuildingProfile => ({ buildingId, series: [...(works.get(buildingId) as Work).values()].map(toSeries) });
+  const price = ctx.netCostEur;
+  // each building's net cost as the measures so far left it; a building is priced the first time a measure touches it
+  const costNow = new Map<string, number>();
+  const priced = (effect: MeasureEffect): MeasureEffect => {
+    if (price === undefined) return effect;
+    const before = costNow.get(effect.buildingId) as number;
+    const after = price(profileOf(effect.buildingId));
+    costNow.set(effect.buildingId, after);
+    return { ...effect, savingEur: before - after };
+  };
   for (const { m, index } of ordered) {
     const at = `measures[${index}]`;
     const targets = m.kind === 'efficiency' && m.buildingId === '*' ? [...works.keys()] : [m.buildingId];
     for (const buildingId of targets) {
       const work = works.get(buildingId) as Work;
       const base = { index, kind: m.kind, buildingId };
+      if (price !== undefined && !costNow.has(buildingId)) costNow.set(buildingId, price(profileOf(buildingId)));
+      const start = effects.length;
       switch (m.kind) {
         case 'efficiency':
           effects.push({ ...base, consumptionChangeKwh: applyEfficiency(work, m.carrier, m.saving), addedGenerationKwh: 0 });
@@ -212,13 +235,11 @@ export const runScenario = (district: readonly BuildingProfile[], scenario: Scen
           break;
         }
       }
+      if (effects.length > start) effects[start] = priced(effects[start] as MeasureEffect);
     }
   }
 
-  const profiles: BuildingProfile[] = district.map((p) => ({
-    buildingId: p.buildingId,
-    series: [...(works.get(p.buildingId) as Work).values()].map(toSeries),
-  }));
+  const profiles: BuildingProfile[] = district.map((p) => profileOf(p.buildingId));
   const simulated = assessDistrict(profiles, ctx);
   if (!simulated.ok) return simulated;
   return ok({ scenario: { id: scenario.id, name: scenario.name }, period: ctx.period, measured: measured.value, simulated: simulated.value, effects, profiles });

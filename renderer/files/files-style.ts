@@ -17,6 +17,8 @@ const CSS = `
 .scenario-measure { display: flex; gap: 8px; flex-wrap: wrap; align-items: flex-end; border-bottom: 1px solid var(--grid); padding-bottom: 8px; }
 .scenario-measure > label { flex: 1 1 120px; }
 .scenario-measure > label.wide { flex: 2 1 200px; }
+.scenario-section > th { text-align: left; padding-top: 10px; border-bottom: 1px solid var(--grid); }
+.scenario-saving > th, .scenario-saving > td { font-weight: 600; }
 .co2-chart { position: relative; height: min(44vh, 460px); }
 `;
 

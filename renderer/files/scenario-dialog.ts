@@ -1,7 +1,8 @@
 /**
  * What-if scenarios: the user composes measures (PV, PV on the suitable roofs, battery, heat pump, efficiency) for
  * buildings of the district over chosen local days; the core applies them to the measured profiles and assesses
- * both with the one analysis ('scenario.run'). The table shows its measured and simulated figures side by side.
+ * both with the one analysis ('scenario.run'). The table shows its measured and simulated figures side by side with
+ * their difference, and the costs both states have under the buildings' tariffs with the saving per measure.
  */
 import type { PlusTwinApi, ScenarioMeasureInput, ScenarioRunResult } from '../../models/contract/index.js';
 import type { Building } from '../../models/types.js';
@@ -13,6 +14,8 @@ import { dayRange, isoDay, parseDay, showDay } from './day-range.js';
 import { analysisWindow } from '../time/analysis-window.js';
 import { ensureFilesStyles } from './files-style.js';
 import { rowValue, SCENARIO_ROWS } from './scenario-rows.js';
+import { costRows } from './scenario-cost-rows.js';
+import { noteText } from '../../models/i18n/analysis-notes.js';
 
 export interface ScenarioDialogOptions {
   readonly api: PlusTwinApi;
@@ -22,6 +25,12 @@ export interface ScenarioDialogOptions {
   /** The collector's clock, for the default period (the last 30 days up to today). */
   readonly now: number;
 }
+
+/**
+ * Scenarios up to a quarter of a year are asked at 15 minutes: a battery moves energy within the hour and a dynamic
+ * tariff prices each quarter hour, which hourly rollups would average away; longer ones use the hourly rollups.
+ */
+const SCENARIO_QUARTER_HOURS_MS = 92 * 86_400_000;
 
 export const MEASURE_KINDS = ['pv', 'pv-potential', 'battery', 'heat-pump', 'efficiency'] as const;
 type MeasureKind = (typeof MEASURE_KINDS)[number];
@@ -171,20 +180,63 @@ export async function openScenarioDialog(o: ScenarioDialogOptions): Promise<void
   close.addEventListener('click', () => dialog.close());
 
   const show = (r: ScenarioRunResult): void => {
-    const cell = (v: { value: number; unit: string; digits: number } | null, col: string, row: string) =>
-      h('td', { class: 'num', 'data-row': row, 'data-col': col, text: v === null ? '–' : `${i18n.number(v.value, v.digits)} ${v.unit}` });
+    const text = (v: number, digits: number, unit: string) => `${i18n.number(v, digits)} ${unit}`;
+    const td = (row: string, col: string, t: string) => h('td', { class: 'num', 'data-row': row, 'data-col': col, text: t });
+    const cell = (v: { value: number; unit: string; digits: number } | null, col: string, row: string) => td(row, col, v === null ? '–' : text(v.value, v.digits, v.unit));
     const body = SCENARIO_ROWS.flatMap((row) => {
       const m = rowValue(row, r.measured);
       const s = rowValue(row, r.simulated);
       if (m === null && s === null) return [];
-      return [h('tr', {}, h('th', { text: i18n.t(`scenario.row.${row}`) }), cell(m, 'measured', row), cell(s, 'simulated', row))];
+      // the core answers no difference of these figures, and the UI works none out
+      return [h('tr', {}, h('th', { text: i18n.t(`scenario.row.${row}`) }), cell(m, 'measured', row), cell(s, 'simulated', row), td(row, 'difference', ''))];
     });
+    // a difference of a few thousandths of a cent is shown as 0,00 €, not -0,00 €
+    const eur = (v: number) => text(Math.abs(v) < 0.005 ? 0 : v, 2, '€');
+    const names = new Map(o.buildings.map((b) => [b.id, b.name]));
+    const costs = costRows(r);
+    const costLabel = (c: (typeof costs)[number]) =>
+      c.kind === 'energy' && c.carrier !== undefined && c.carrier !== 'heat' && c.carrier !== 'ambient-heat'
+        ? i18n.t('scenario.cost.energy', { carrier: i18n.t(`tariffs.carrier.${c.carrier}`) })
+        : i18n.t(c.kind === 'fixed' ? 'scenario.cost.fixed' : c.kind === 'feedIn' ? 'scenario.cost.feedIn' : 'scenario.cost.net');
+    const savingRow = (id: string, label: string, v: number) =>
+      h('tr', { class: 'scenario-saving' }, h('th', { text: label }), td(id, 'measured', ''), td(id, 'simulated', ''), td(id, 'difference', eur(v)));
+    const costBody =
+      costs.length === 0
+        ? [h('tr', {}, h('td', { colspan: 4, class: 'dev-hint', 'data-testid': 'scenario-no-tariff', text: i18n.t('scenario.cost.noTariff') }))]
+        : [
+            ...costs.map((c) =>
+              h('tr', {}, h('th', { text: costLabel(c) }), td(c.id, 'measured', eur(c.measured)), td(c.id, 'simulated', eur(c.simulated)), td(c.id, 'difference', eur(c.difference))),
+            ),
+            ...r.effects
+              .filter((e) => e.savingEur !== undefined)
+              .map((e) =>
+                savingRow(
+                  `cost-saving-${e.index}-${e.buildingId}`,
+                  i18n.t('scenario.cost.effect', { n: e.index + 1, kind: i18n.t(`scenario.kind.${e.kind}`), building: names.get(e.buildingId) ?? e.buildingId }),
+                  e.savingEur ?? 0,
+                ),
+              ),
+            savingRow('cost-saving', i18n.t('scenario.cost.saving'), r.costs.savingEur),
+          ];
+    const unpriced = [r.costs.measured.district.unpricedImportKwh, r.costs.simulated.district.unpricedImportKwh];
     const verdict = (plus: boolean) => i18n.t(plus ? 'scenario.plus' : 'scenario.notPlus');
+    const num = { class: 'num' };
     result.replaceChildren(
       h(
         'table',
         { 'data-testid': 'scenario-table' },
-        h('thead', {}, h('tr', {}, h('th', { text: '' }), h('th', { class: 'num', text: i18n.t('scenario.measured') }), h('th', { class: 'num', text: i18n.t('scenario.simulated') }))),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', { text: '' }),
+            h('th', { ...num, text: i18n.t('scenario.measured') }),
+            h('th', { ...num, text: i18n.t('scenario.simulated') }),
+            h('th', { ...num, text: i18n.t('scenario.difference') }),
+          ),
+        ),
         h(
           'tbody',
           {},
@@ -193,13 +245,26 @@ export async function openScenarioDialog(o: ScenarioDialogOptions): Promise<void
             'tr',
             {},
             h('th', { text: i18n.t('scenario.row.energyPlus') }),
-            h('td', { class: 'num', 'data-row': 'energyPlus', 'data-col': 'measured', text: verdict(r.measured.energyPlus.energyPlus) }),
-            h('td', { class: 'num', 'data-row': 'energyPlus', 'data-col': 'simulated', text: verdict(r.simulated.energyPlus.energyPlus) }),
+            td('energyPlus', 'measured', verdict(r.measured.energyPlus.energyPlus)),
+            td('energyPlus', 'simulated', verdict(r.simulated.energyPlus.energyPlus)),
+            td('energyPlus', 'difference', ''),
           ),
         ),
+        h('tbody', { 'data-testid': 'scenario-costs' }, h('tr', { class: 'scenario-section' }, h('th', { colspan: 4, text: i18n.t('scenario.costs') })), ...costBody),
       ),
+      h('p', { class: 'dev-hint', text: i18n.t('scenario.differenceHint') }),
+      unpriced.some((v) => v > 0)
+        ? h('p', { class: 'dev-hint', 'data-testid': 'scenario-unpriced', text: i18n.t('scenario.cost.unpriced', { measured: i18n.number(unpriced[0] ?? 0, 0), simulated: i18n.number(unpriced[1] ?? 0, 0) }) })
+        : '',
       h('p', { class: 'dev-hint', text: i18n.t('scenario.factors', { primary: r.factorSets.primary.name, co2: r.factorSets.co2.name }) }),
-      r.assumptions.length > 0 ? h('details', {}, h('summary', { text: i18n.t('scenario.assumptions') }), h('ul', {}, ...r.assumptions.map((a) => h('li', { text: a })))) : '',
+      r.notes.length > 0
+        ? h(
+            'details',
+            { 'data-testid': 'scenario-notes' },
+            h('summary', { text: i18n.t('scenario.assumptions') }),
+            h('ul', {}, ...r.notes.map((n) => h('li', { text: noteText(i18n.lang, n) }))),
+          )
+        : '',
     );
   };
 
@@ -218,7 +283,7 @@ export async function openScenarioDialog(o: ScenarioDialogOptions): Promise<void
     busy.hidden = false;
     void (async () => {
       try {
-        show(await callApi(api, 'scenario.run', { ...analysisWindow(period.from, period.to), measures }));
+        show(await callApi(api, 'scenario.run', { ...analysisWindow(period.from, period.to, SCENARIO_QUARTER_HOURS_MS), measures }));
         result.scrollIntoView({ block: 'nearest' });
       } catch (e) {
         message.textContent = errorText(e, i18n);

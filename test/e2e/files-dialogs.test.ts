@@ -252,4 +252,69 @@ describe('reports, district files, scenarios, the CO2 path and the building impo
     expect(await page.evaluate(() => (window as unknown as Hooked).__plustwin.error)).toBeNull();
     expect(browser.errors).toEqual([]);
   }, 90_000);
+
+  it('shows the scenario costs measured, simulated and their difference, in German and in English', async () => {
+    const { buildings } = await callApi(serve.url, 'district.get', {});
+    const [a, b] = [buildings[0]!.id, buildings[1]!.id];
+    const validFrom = `${day.slice(0, 4)}-01-01`;
+    await callApi(serve.url, 'tariffs.save', { buildingId: a, carrier: 'electricity', kind: 'fixed', validFrom, energyCtPerKwh: 30, fixedEurPerMonth: 12, feedInCtPerKwh: 8 });
+    await callApi(serve.url, 'tariffs.save', { buildingId: b, carrier: 'electricity', kind: 'fixed', validFrom, energyCtPerKwh: 32, fixedEurPerMonth: 10, feedInCtPerKwh: 7 });
+    const measures: ScenarioMeasureInput[] = [
+      { kind: 'pv', buildingId: a, kwp: 50, tiltDeg: 30, azimuthDeg: 180 },
+      { kind: 'efficiency', buildingId: b, carrier: '*', saving: 0.2 },
+    ];
+    const api = await callApi(serve.url, 'scenario.run', { ...period, resolution: '15min', measures });
+    expect(api.costs.measured.district.hasTariffs).toBe(true);
+    const en = (v: number, digits: number) => new Intl.NumberFormat('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v);
+    const compose = async () => {
+      await page.getByTestId('scenario-from').fill(showDay(day, lang));
+      await page.getByTestId('scenario-to').fill(showDay(day, lang));
+      const first = page.getByTestId('scenario-measure').nth(0);
+      await first.getByTestId('measure-kind').selectOption('pv');
+      await first.getByTestId('measure-building').selectOption(a);
+      await first.locator('[data-field="kwp"]').fill('50');
+      await page.getByTestId('scenario-add').click();
+      const second = page.getByTestId('scenario-measure').nth(1);
+      await second.getByTestId('measure-kind').selectOption('efficiency');
+      await second.getByTestId('measure-building').selectOption(b);
+      await second.locator('[data-field="savingPct"]').fill('20');
+      await page.getByTestId('scenario-run').click();
+      await page.getByTestId('scenario-costs').waitFor({ timeout: 60_000 });
+    };
+    const cell = (row: string, col: string) => page.locator(`[data-testid="scenario-costs"] td[data-row="${row}"][data-col="${col}"]`).textContent();
+    const header = (row: string) => page.locator(`[data-testid="scenario-costs"] tr:has(td[data-row="${row}"]) th`).textContent();
+    const m = api.costs.measured.district;
+    const sim = api.costs.simulated.district;
+    const pv = api.effects.find((e) => e.kind === 'pv')!;
+    let lang: 'de' | 'en' = 'de';
+    for (const [l, fmt, labels] of [
+      ['de', de, { net: 'Kosten netto', energy: 'Strom: Energiekosten', saving: 'Ersparnis', notes: /^Szenariokosten: gemessener und simulierter Stand/ }],
+      ['en', en, { net: 'Net cost', energy: 'Electricity: energy cost', saving: 'Saving', notes: /^Scenario costs: the measured and the simulated state/ }],
+    ] as const) {
+      lang = l;
+      if (l === 'en') await openUi(page, `${serve.url}?lang=en`);
+      await openTool('tools-scenarios', 'scenario-dialog');
+      await compose();
+      const eur = (v: number) => `${fmt(v, 2)} €`;
+      expect(await header('cost-net')).toBe(labels.net);
+      expect(await cell('cost-net', 'measured')).toBe(eur(m.netEur));
+      expect(await cell('cost-net', 'simulated')).toBe(eur(sim.netEur));
+      expect(await cell('cost-net', 'difference')).toBe(eur(api.costs.difference.netEur));
+      expect(await header('cost-energy-electricity')).toBe(labels.energy);
+      expect(await cell('cost-energy-electricity', 'measured')).toBe(eur(m.carriers.find((c) => c.carrier === 'electricity')!.energyEur));
+      expect(await cell('cost-fixed', 'simulated')).toBe(eur(sim.fixedEur));
+      expect(await cell('cost-feed-in', 'simulated')).toBe(eur(sim.feedInEur));
+      expect(await header('cost-saving')).toBe(labels.saving);
+      expect(await cell('cost-saving', 'difference')).toBe(eur(api.costs.savingEur));
+      expect(await cell(`cost-saving-${pv.index}-${a}`, 'difference')).toBe(eur(pv.savingEur!));
+      // the notes in the page's language, from the same keys the API sent
+      const notes = await page.getByTestId('scenario-notes').locator('li').allTextContents();
+      expect(notes).toHaveLength(api.notes.length);
+      expect(notes.some((n) => labels.notes.test(n))).toBe(true);
+      await page.evaluate(() => document.querySelectorAll('dialog[open]').forEach((d) => (d as HTMLDialogElement).close()));
+    }
+    // 50 kWp and 20 % less consumption cost less than the measurement
+    expect(api.costs.savingEur).toBeGreaterThan(0);
+    expect(browser.errors).toEqual([]);
+  }, 180_000);
 });

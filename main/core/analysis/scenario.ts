@@ -8,12 +8,15 @@ import { refOf } from '../../../models/factors/factor-set.js';
 import { runScenario, type Measure } from '../../../models/scenarios/index.js';
 import type { RoofSurface } from '../../../models/types.js';
 import type { WeatherSeries } from '../../../models/weather/try-weather.js';
+import { note, noteText } from '../../../models/i18n/analysis-notes.js';
 import { ok, type Result } from '../../../models/result.js';
 import type { Store } from '../store/store.js';
-import { analysisAssumptions, checkPeriod, DEFAULT_MIN_COVERAGE, MAX_ANALYSIS_DAYS, prepareSets } from './district-analysis.js';
+import { analysisNotes, checkPeriod, DEFAULT_MIN_COVERAGE, MAX_ANALYSIS_DAYS, prepareSets } from './district-analysis.js';
 import { roofsFor } from './district-pv.js';
 import { checkHeatSupply } from './heat-supply.js';
 import { loadDistrictProfiles, STEP_MS } from './load-profiles.js';
+import { costNotes, loadCostInput } from './period-costs.js';
+import { netCostOf, scenarioCosts } from './scenario-costs.js';
 import { essenWeather, skyFor } from './weather.js';
 
 const toMeasure = (m: ScenarioMeasureInput, roofs: readonly RoofSurface[]): Measure =>
@@ -46,15 +49,27 @@ export const runDistrictScenario = async (store: Store, view: DistrictView, a: S
   }
   const loaded = await loadDistrictProfiles(store, view, { from: a.from, to: a.to, step, heatSupply: a.heatSupply });
   if (!loaded.ok) return loaded;
+  const costInput = await loadCostInput(store, view, period.value.from, period.value.to, null);
+  if (!costInput.ok) return costInput;
   const scenario = { id: a.id ?? 'scenario', name: a.name ?? a.id ?? 'Scenario', measures: a.measures.map((m) => toMeasure(m, roofs)) };
   const r = runScenario(loaded.value.profiles, scenario, {
     period: period.value,
     primarySet: sets.value.primary,
     co2Set: sets.value.co2,
+    netCostEur: netCostOf(period.value, costInput.value),
     ...(weather === undefined ? {} : { weather, sky: skyFor(weather, lat, lon), pvOptions: { latDeg: lat, lonDeg: lon } }),
   });
   if (!r.ok) return r;
   const { primary, co2 } = sets.value;
+  const costs = scenarioCosts(loaded.value.profiles, r.value.profiles, period.value, costInput.value);
+  const notes = [
+    ...analysisNotes(loaded.value, sets.value, view.site.timezone, DEFAULT_MIN_COVERAGE),
+    // the analysis' 'savings' (against buying the own generation) is not a figure of the scenario: its note would mislead
+    ...costNotes(costInput.value, STEP_MS[step]).filter((n) => n.key !== 'note.savings'),
+    ...(costInput.value.windows.length === 0 ? [] : [note('note.scenarioCosts')]),
+    ...(needsPv ? [note('note.scenarioPv', { source: weather?.source ?? 'TRY' })] : []),
+    note('note.scenarioHeatPump'),
+  ];
   return ok({
     scenario: r.value.scenario,
     period: r.value.period,
@@ -62,10 +77,8 @@ export const runDistrictScenario = async (store: Store, view: DistrictView, a: S
     measured: r.value.measured,
     simulated: r.value.simulated,
     effects: r.value.effects,
-    assumptions: [
-      ...analysisAssumptions(loaded.value, sets.value, view.site.timezone, DEFAULT_MIN_COVERAGE),
-      ...(needsPv ? [`PV: ${weather?.source ?? 'TRY'} (DWD test reference year, region 5 Essen) laid onto the measured dates by UTC month, day and time.`] : []),
-      'Heat pumps: one seasonal COP for every interval; the replaced fuel\'s useful heat is fuel x boiler efficiency.',
-    ],
+    costs,
+    assumptions: notes.map((n) => noteText('en', n)),
+    notes,
   });
 };

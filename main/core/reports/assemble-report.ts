@@ -14,6 +14,7 @@ import { balanceYearOf, setForYear } from '../../../models/factors/by-year.js';
 import { GEG_ANLAGE_9 } from '../../../models/factors/geg-anlage9.js';
 import type { WeatherSeries } from '../../../models/weather/try-weather.js';
 import { analyseDistrictWithProfiles, DEFAULT_MIN_COVERAGE } from '../analysis/district-analysis.js';
+import { loadCostInput } from '../analysis/period-costs.js';
 import { INTERVAL_MS } from '../../../models/time-grid.js';
 import type { Store } from '../store/store.js';
 import type { Language } from '../../../models/values.js';
@@ -123,7 +124,8 @@ export const assembleReport = async (store: Store, options: ReportOptions): Prom
   let pv: PvSection | null = null;
   if (options.weather !== undefined) {
     progress(loadShare + 0.05, 'PV potential and scenario');
-    pv = await buildPvSection(store, district.site, buildings, loaded.profiles, options.weather, period, { primarySet, co2Set });
+    const costInput = unwrap(await loadCostInput(store, district, period.from, period.to, null), 'tariffs');
+    pv = await buildPvSection(store, district.site, buildings, loaded.profiles, options.weather, period, { primarySet, co2Set }, costInput);
   }
   progress(1, 'done');
   return {

@@ -133,6 +133,8 @@ export const reportMessages = defineMessages({
     'scenario.pvPotential': 'PV-Potenzial ausgeschöpft',
     'scenario.energyPlusBuildings': 'Plusenergie-Gebäude',
     'scenario.districtPlus': 'Quartier im Plus',
+    'scenario.netCost': 'Kosten netto',
+    'scenario.saving': 'Ersparnis (gemessen - Szenario)',
     'method.title': 'Methodik',
     'method.data':
       'Datengrundlage: Zählerstände und Leistungen der Messpunkte, im Abstand der Abfrage gelesen und zu 15-Minuten-Energiemengen auf dem UTC-Raster verdichtet (deutsches Messraster). Jedes Intervall trägt ein Qualitätskennzeichen; fehlende Intervalle gehen in keine Summe ein und mindern die ausgewiesene Abdeckung.',
@@ -327,6 +329,8 @@ export const reportMessages = defineMessages({
     'scenario.pvPotential': 'PV potential used',
     'scenario.energyPlusBuildings': 'Energy-plus buildings',
     'scenario.districtPlus': 'District energy-plus',
+    'scenario.netCost': 'Net cost',
+    'scenario.saving': 'Saving (measured - scenario)',
     'method.title': 'Methodology',
     'method.data':
       'Data: counter readings and power values of the metering points, read at the poll interval and turned into 15-minute energies on the UTC grid (the German metering grid). Every interval carries a quality flag; missing intervals enter no sum and lower the stated coverage.',

@@ -11,11 +11,13 @@ import { runScenario } from '../../../models/scenarios/run-scenario.js';
 import type { Building, Site } from '../../../models/types.js';
 import type { WeatherSeries } from '../../../models/weather/try-weather.js';
 import { districtPvPotential, roofsFor } from '../analysis/district-pv.js';
+import { noCostInput, type CostInput } from '../analysis/period-costs.js';
+import { scenarioCosts } from '../analysis/scenario-costs.js';
 import { skyFor } from '../analysis/weather.js';
 import type { Store } from '../store/store.js';
 import type { PvBuildingRow, PvSection, ScenarioColumn } from './report-data.js';
 
-const column = (a: DistrictAssessment): ScenarioColumn => ({
+const column = (a: DistrictAssessment, netCostEur: number | null): ScenarioColumn => ({
   finalEnergyNetKwh: a.energyPlus.finalEnergyNetKwh,
   primaryEnergyNetKwh: a.energyPlus.primaryEnergy.total,
   co2Tonnes: a.co2Tonnes,
@@ -23,6 +25,7 @@ const column = (a: DistrictAssessment): ScenarioColumn => ({
   energyPlusBuildings: a.buildings.filter((b) => b.energyPlus.energyPlus).length,
   districtEnergyPlus: a.energyPlus.energyPlus,
   perBuilding: Object.fromEntries(a.buildings.map((b) => [b.buildingId, b.energyPlus.energyPlus])),
+  netCostEur,
 });
 
 export const buildPvSection = async (
@@ -33,6 +36,8 @@ export const buildPvSection = async (
   weather: WeatherSeries,
   period: Period,
   sets: { readonly primarySet: FactorSet; readonly co2Set: FactorSet },
+  /** The tariffs over the period (loadCostInput): the scenario's costs come from the analysis' cost code. */
+  costInput: CostInput = noCostInput(site.timezone),
 ): Promise<PvSection> => {
   const roofs = roofsFor(buildings, await store.getRoofs());
   const location = { latDeg: site.origin.lat, lonDeg: site.origin.lon };
@@ -60,12 +65,20 @@ export const buildPvSection = async (
     },
     { period, primarySet: sets.primarySet, co2Set: sets.co2Set, weather, sky: skyFor(weather, location.latDeg, location.lonDeg), pvOptions: location },
   );
+  const costs = scenario.ok ? scenarioCosts(scenario.value.measured.buildings.map((b) => profiles.find((p) => p.buildingId === b.buildingId) as BuildingProfile), scenario.value.profiles, period, costInput) : null;
+  const priced = costs !== null && (costs.measured.district.hasTariffs || costs.simulated.district.hasTariffs);
   return {
     weatherSource: weather.source,
     options: pot.value.options,
     notes: pot.value.notes,
     buildings: rows,
-    scenario: scenario.ok ? { measured: column(scenario.value.measured), pvPotential: column(scenario.value.simulated) } : null,
+    scenario: scenario.ok
+      ? {
+          measured: column(scenario.value.measured, priced ? costs.measured.district.netEur : null),
+          pvPotential: column(scenario.value.simulated, priced ? costs.simulated.district.netEur : null),
+          savingEur: priced ? costs.savingEur : null,
+        }
+      : null,
     scenarioError: scenario.ok ? null : `${scenario.error.message} (${scenario.error.where ?? ''})`,
   };
 };

@@ -77,6 +77,8 @@ export interface ScenarioColumn {
   readonly districtEnergyPlus: boolean;
   /** Per building id: energy-plus yes/no. */
   readonly perBuilding: Readonly<Record<string, boolean>>;
+  /** Net cost under the buildings' tariffs (the analysis' cost code), EUR; null when no tariff covers the period. */
+  readonly netCostEur: number | null;
 }
 
 export interface PvSection {
@@ -85,7 +87,12 @@ export interface PvSection {
   /** The potential's assumptions, printed in the report's language. */
   readonly notes: readonly AnalysisNote[];
   readonly buildings: readonly PvBuildingRow[];
-  readonly scenario: { readonly measured: ScenarioColumn; readonly pvPotential: ScenarioColumn } | null;
+  readonly scenario: {
+    readonly measured: ScenarioColumn;
+    readonly pvPotential: ScenarioColumn;
+    /** measured net cost - with the potential used, EUR; null without a tariff. */
+    readonly savingEur: number | null;
+  } | null;
   /** Why the scenario could not run, when it could not. */
   readonly scenarioError: string | null;
 }

@@ -306,6 +306,8 @@ const pvPage = (ctx: Ctx): string => {
         [t('kpi.selfSufficiency'), f.pct(m.selfSufficiency), f.pct(p.selfSufficiency)],
         [t('scenario.energyPlusBuildings'), `${m.energyPlusBuildings} / ${d.buildings.length}`, `${p.energyPlusBuildings} / ${d.buildings.length}`],
         [t('scenario.districtPlus'), yes(m.districtEnergyPlus), yes(p.districtEnergyPlus)],
+        ...(m.netCostEur !== null && p.netCostEur !== null ? [[`${t('scenario.netCost')} [€]`, f.num(m.netCostEur, 2), f.num(p.netCostEur, 2)]] : []),
+        ...(pv.scenario.savingEur !== null ? [[`${t('scenario.saving')} [€]`, '', f.num(pv.scenario.savingEur, 2)]] : []),
       ],
       { numeric: [1, 2] },
     );

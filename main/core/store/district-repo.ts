@@ -94,6 +94,23 @@ async function syncSeries(db: SqliteDb): Promise<number[]> {
   return changed;
 }
 
+/** The current site and those of the named buildings that exist (in file order), or null without a district. */
+export async function loadSiteAndBuildings(db: SqliteDb, ids: readonly string[]): Promise<{ site: Site; buildings: Building[] } | null> {
+  const current = await db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'current_site'");
+  if (current === undefined) return null;
+  const site = await db.get<{ doc: string }>('SELECT doc FROM sites WHERE id = ?', [current.value]);
+  if (site === undefined) return null;
+  const buildings: Building[] = [];
+  // one JSON array of ids per query, bound as a single parameter, as many as fit comfortably in memory at once
+  for (let at = 0; at < ids.length; at += 10_000) {
+    const rows = await db.all<{ doc: string }>('SELECT doc FROM buildings WHERE id IN (SELECT value FROM json_each(?)) ORDER BY pk', [
+      JSON.stringify(ids.slice(at, at + 10_000)),
+    ]);
+    buildings.push(...parseDocs<Building>(rows));
+  }
+  return { site: JSON.parse(site.doc) as Site, buildings };
+}
+
 export async function loadDistrict(db: SqliteDb): Promise<DistrictView | null> {
   const current = await db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'current_site'");
   if (current === undefined) return null;

@@ -35,7 +35,7 @@ import { queuedTariffs, TariffRepo } from './tariff-repo.js';
 import type { TariffStore } from './tariff-store.js';
 import { Calendar } from './calendar.js';
 import { removeSecrets } from './district-file.js';
-import { loadDistrict, saveDistrictRows } from './district-repo.js';
+import { loadDistrict, loadSiteAndBuildings, saveDistrictRows } from './district-repo.js';
 import { balanceSeries, seriesSteps, type BalanceSeriesInfo, type SeriesStep, type StepName } from './balance-series.js';
 import { buildingBalances, buildingSeries } from './energy-queries.js';
 import { migrate } from './migrate.js';
@@ -292,6 +292,10 @@ export class SqliteStore implements Store, StoreAdmin {
       const { secrets } = this.options;
       return view && secrets ? { ...view, devices: openDevices(view.devices, secrets, this.options.log) } : view;
     });
+  }
+
+  getSiteAndBuildings(ids: readonly string[]): Promise<{ site: Site; buildings: Building[] } | null> {
+    return this.serial(() => loadSiteAndBuildings(this.db, ids));
   }
 
   async ingest(readings: readonly Reading[]): Promise<void> {

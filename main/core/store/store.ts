@@ -60,6 +60,11 @@ export interface Store extends StoreReader {
   saveRoofs(buildingIds: readonly string[], roofs: readonly RoofSurface[]): Promise<void>;
   /** Sets (or, with null, removes) a meta value, committed at once. */
   setMeta?(key: string, value: string | null): Promise<void>;
+  /**
+   * The site and those of the named buildings that exist, without reading the rest of the district: an import merges
+   * tile by tile into a city of 100,000 buildings. Optional: without it the merge reads the whole district.
+   */
+  getSiteAndBuildings?(ids: readonly string[]): Promise<{ site: Site; buildings: Building[] } | null>;
   /** The timestamp of each named point's last committed reading (its checkpoint); points without one are left out. */
   checkpointTimes?(pointIds: readonly string[]): Promise<Map<string, number>>;
 }

@@ -1,6 +1,6 @@
 /** The text `plustwin balance` prints: the analysis (and a scenario next to it) as tables. */
 import { localDate } from './local-date.js';
-import type { DistrictAnalysis, ScenarioRunResult, Verdict } from '../../../models/contract/index.js';
+import type { CostFigures, DistrictAnalysis, ScenarioRunResult, Verdict } from '../../../models/contract/index.js';
 import { localParts } from '../../core/analysis/local-time.js';
 import { textTable, type Lang, type NumberFormatter } from './number-format.js';
 import { consumptionClassesReport } from './consumption-classes-report.js';
@@ -143,5 +143,63 @@ export const scenarioReport = (r: ScenarioRunResult, f: NumberFormatter, buildin
     [t('balance.col.building'), t('scenario.col.finalNet'), scen, t('scenario.col.primaryNet'), scen, t('balance.col.co2'), scen, t('scenario.col.plus')],
     rows,
   );
-  return `${head}\n\n${table}\n`;
+  return `${head}\n\n${table}\n\n${scenarioCostReport(r, f, buildingId)}`;
+};
+
+/** The scenario's costs (as the core computed them) per building and carrier, the saving per measure, the notes. */
+const scenarioCostReport = (r: ScenarioRunResult, f: NumberFormatter, buildingId?: string): string => {
+  const t = f.t;
+  const out: string[] = [];
+  const { measured, simulated } = r.costs;
+  if (!measured.district.hasTariffs && !simulated.district.hasTariffs) out.push(t('scenario.noTariff'));
+  else {
+    const eur = (v: number) => f.num(v, 2);
+    const carrierName = (c: CostFigures['carriers'][number]['carrier']) => reportText(f.lang)(`carrier.${c}`);
+    const rows: string[][] = [];
+    const add = (name: string, m: CostFigures, s: CostFigures) => {
+      const carriers = [...new Set([...m.carriers, ...s.carriers].map((c) => c.carrier))];
+      const zero = { energyEur: 0, fixedEur: 0, feedInEur: 0, netEur: 0 };
+      const row = (label: string, a: typeof zero, b: typeof zero) => [
+        label,
+        eur(a.energyEur),
+        eur(b.energyEur),
+        eur(a.fixedEur),
+        eur(b.fixedEur),
+        eur(a.feedInEur),
+        eur(b.feedInEur),
+        eur(a.netEur),
+        eur(b.netEur),
+        eur(a.netEur - b.netEur),
+      ];
+      for (const c of carriers)
+        rows.push(row(`${name} ${carrierName(c)}`, m.carriers.find((x) => x.carrier === c) ?? zero, s.carriers.find((x) => x.carrier === c) ?? zero));
+      if (carriers.length > 0) rows.push(row(`${name} ${t('scenario.total')}`, m, s));
+    };
+    for (const b of measured.buildings) {
+      if (buildingId !== undefined && b.buildingId !== buildingId) continue;
+      const s = simulated.buildings.find((x) => x.buildingId === b.buildingId);
+      if (s !== undefined) add(b.buildingId, b.costs, s.costs);
+    }
+    if (buildingId === undefined) add(t('balance.district'), measured.district, simulated.district);
+    const scen = t('scenario.col.scenario');
+    out.push(t('scenario.costs'));
+    out.push(
+      textTable(
+        [t('scenario.col.costRow'), t('scenario.col.energyEur'), scen, t('scenario.col.fixedEur'), scen, t('scenario.col.feedInEur'), scen, t('scenario.col.netEur'), scen, t('scenario.col.savingEur')],
+        rows,
+      ),
+    );
+    if (measured.district.unpricedImportKwh > 0 || simulated.district.unpricedImportKwh > 0)
+      out.push(t('scenario.unpriced', { measured: f.kwh(measured.district.unpricedImportKwh), simulated: f.kwh(simulated.district.unpricedImportKwh) }));
+    const effects = r.effects.filter((e) => e.savingEur !== undefined && (buildingId === undefined || e.buildingId === buildingId));
+    if (effects.length > 0) {
+      out.push('');
+      out.push(t('scenario.effectSavings'));
+      for (const e of effects) out.push(t('scenario.effect', { n: String(e.index + 1), kind: t(`scenario.kind.${e.kind}`), building: e.buildingId, saving: eur(e.savingEur ?? 0) }));
+    }
+  }
+  out.push('');
+  out.push(t('balance.assumptions'));
+  for (const n of r.notes) out.push(`  - ${noteText(f.lang, n)}`);
+  return out.join('\n') + '\n';
 };

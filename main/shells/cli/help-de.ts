@@ -205,8 +205,8 @@ set: trägt Merkmale eines Gebäudes ein, wo der Import keine hatte
   --heating boiler|heat-pump|district-heat|electric-direct|stove|chp|none|unknown
   --fuel gas|oil|lpg|biogas|wood|pellets|district-heat|electricity|coal|unknown
   --sector households|trade-services|industry|municipal
-  --report-category N|auto  die Kategorie des Gebäudes im Energiebericht (lfd. Nr. 1-52 der Bekanntmachung 2021;
-                            auto: aus der Nutzung)`,
+  --report-category N|auto  die Kategorie des Gebäudes im Energiebericht (lfd. Nr. 1-52 der Bekanntmachung 2021,
+                     Anlage 1 Tabelle 1; siehe docs/planning.md); auto: wieder aus der Nutzung abgeleitet`,
   },
   bisko: {
     summary: 'BISKO-Bilanz eines Jahres (Sektor x Energieträger, MWh, t CO2e, Datengüte) als XLSX oder CSV',
@@ -256,15 +256,15 @@ fehlerhaften Zeile wird ganz abgelehnt, jede Zeile benannt. add mit --id ändert
                              [--gradtage JJJJ=G ... --gradtage-source TEXT] [--amber-limit X]
 
 Der jährliche Energiebericht über die Gebäude des Quartiers: je Gebäude Wärme und Strom je m² Fläche für die drei
-Jahre bis --year, die Wärme witterungsbereinigt (mit dem eingegebenen DWD-Klimafaktor, sonst mit Gradtagzahlen gegen
-das Testreferenzjahr Essen, sonst gekennzeichnet unbereinigt), verglichen mit dem Vergleichswert Wärme seiner
-Kategorie (Bekanntmachung der Regeln für Energieverbrauchswerte und der Vergleichswerte im Nichtwohngebäudebestand,
-2021) und der Strom mit VDI 3807, eine Ampel und der Trend. Die Kategorie folgt der Nutzung des Gebäudes, wenn sie
-nicht gesetzt ist (plustwin heat-plan set --report-category). Siehe docs/planning.md.
+Jahre bis --year, die Wärme witterungsbereinigt (mit dem eingegebenen DWD-Klimafaktor, sonst mit Gradtagzahlen
+gegen das Testreferenzjahr Essen, sonst der gekennzeichnete TRY-Standard: nicht bereinigt), verglichen mit dem
+Vergleichswert Wärme seiner Kategorie (Bekanntmachung der Regeln für Energieverbrauchswerte und der Vergleichswerte
+im Nichtwohngebäudebestand, 2021) und der Strom mit VDI 3807, Ampeln und der Trend. Die Kategorie folgt der Nutzung
+des Gebäudes, sofern nicht eingetragen (plustwin heat-plan set --report-category). Siehe docs/planning.md.
   --klimafaktor JJJJ=F   der DWD-Klimafaktor eines Jahres (je Jahr wiederholen); braucht --klimafaktor-source
   --klimafaktor-source TEXT  woher die Faktoren stammen, z. B. "DWD Klimafaktoren, PLZ 46236"
-  --gradtage JJJJ=G  die Gradtagzahl G20/15 eines Jahres am Standort in Kd (je Jahr wiederholen); bereinigt die
-                     Wärme des Jahres mit G20/15 des Testreferenzjahrs Essen / G; braucht --gradtage-source
+  --gradtage JJJJ=G  Gradtagzahl G20/15 eines Jahres am Standort, Kd (je Jahr wiederholen); die Wärme dieses Jahres
+                     wird mit G20/15 des TRY Essen / G multipliziert; braucht --gradtage-source
   --gradtage-source TEXT  woher die Gradtagzahlen stammen, z. B. "DWD Gradtagzahlen, Station Essen-Bredeney"
   --amber-limit X  gelb bis zum X-Fachen des Vergleichswerts, darüber rot (Standard 1,5)
   --lang de|en     Beschriftung und Zahlenformat (Standard de)`,

@@ -10,6 +10,7 @@ import { INTERVAL_MS } from '../../../models/time-grid.js';
 import { BUILDINGS, createGeneratedStore, SLOTS, truth, type GeneratedStore } from './generated-district.js';
 import { checkSurfaces, readSurfaces, type Surfaces } from './surfaces.js';
 import { tariffHandlers } from '../../../main/core/api/tariff-handlers.js';
+import { runDistrictScenario } from '../../../main/core/analysis/scenario.js';
 
 let gen: GeneratedStore;
 let s: Surfaces;
@@ -89,6 +90,22 @@ describe('a generated district over March 2025 (Europe/Berlin)', { timeout: 120_
     // March 2024 holds neither data nor a tariff
     expect(s.api.district.comparison?.lastYear.hasData).toBe(false);
     expect(s.api.district.comparison?.lastYear.costs.hasTariffs).toBe(false);
+  });
+
+  it('prices the measured state of a scenario as the analysis prices the same period', async () => {
+    const view = (await gen.store.getDistrict())!;
+    const r = await runDistrictScenario(gen.store, view, { from: s.api.period.from, to: s.api.period.to, measures: [{ kind: 'efficiency', buildingId: '*', carrier: '*', saving: 0.1 }] });
+    if (!r.ok) throw new Error(r.error.message);
+    const { measured, simulated } = r.value.costs;
+    expect(measured.district.netEur).toBeCloseTo(s.api.district.costs.netEur, 9);
+    expect(measured.district.energyEur).toBeCloseTo(s.api.district.costs.energyEur, 9);
+    expect(measured.district.fixedEur).toBeCloseTo(s.api.district.costs.fixedEur, 9);
+    expect(measured.district.feedInEur).toBeCloseTo(s.api.district.costs.feedInEur, 9);
+    for (const b of s.api.buildings) expect(measured.buildings.find((x) => x.buildingId === b.buildingId)!.costs.netEur, b.buildingId).toBeCloseTo(b.costs.netEur, 9);
+    // 10 % less of every carrier: the hall's gas 11,145 kWh x 0.10 x 0.10 EUR = 111.45 EUR of its saving
+    const halle = (c: typeof measured) => c.buildings.find((x) => x.buildingId === 'halle')!.costs.carriers.find((x) => x.carrier === 'gas')!.energyEur;
+    expect(halle(measured) - halle(simulated)).toBeCloseTo(111.45, 6);
+    expect(r.value.effects.reduce((sum, e) => sum + (e.savingEur ?? 0), 0)).toBeCloseTo(r.value.costs.savingEur, 9);
   });
 
   it('derives the boiler fuel from the heat meter and weighs the gas meter', () => {

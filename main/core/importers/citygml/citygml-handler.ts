@@ -61,14 +61,31 @@ const localName = (qname: string): string => {
   return i < 0 ? qname : qname.slice(i + 1);
 };
 
-/** Attribute by local name (gml:id, xlink:href, srsName ...), whatever prefix the file uses. */
-function attribute(attrs: Readonly<Record<string, string>>, local: string): string | undefined {
+/**
+ * The attributes the handler reads, found in one pass over a tag's attributes: keyed look-ups of each, and a loop
+ * per id or href, were a tenth of the parse. id and href by local name, whatever prefix the file uses (the first
+ * one wins); srsName, srsDimension and dimension as written. Kept in module variables, not an object per tag.
+ */
+let attrSrsName: string | undefined;
+let attrSrsDimension: string | undefined;
+let attrDimension: string | undefined;
+let attrId: string | undefined;
+let attrHref: string | undefined;
+
+/** True when key is `local` or ends with `:local`. */
+const isLocal = (key: string, local: string): boolean =>
+  key === local || (key.endsWith(local) && key.charCodeAt(key.length - local.length - 1) === 58);
+
+function readAttributes(attrs: Readonly<Record<string, string>>): void {
+  attrSrsName = attrSrsDimension = attrDimension = attrId = attrHref = undefined;
   for (const key in attrs) {
-    if (key === local || (key.endsWith(local) && key.charCodeAt(key.length - local.length - 1) === 58)) {
-      return attrs[key];
-    }
+    const value = attrs[key] as string;
+    if (key === 'srsName') attrSrsName = value;
+    else if (key === 'srsDimension') attrSrsDimension = value;
+    else if (key === 'dimension') attrDimension = value;
+    else if (attrId === undefined && isLocal(key, 'id')) attrId = value;
+    else if (attrHref === undefined && isLocal(key, 'href')) attrHref = value;
   }
-  return undefined;
 }
 
 interface SrsSeen {
@@ -106,25 +123,42 @@ export class CityGmlHandler {
     private readonly emit: (b: RawBuilding) => void,
     /** Told of text that was shortened to its limit: (what, the building's id or position). */
     private readonly onShortened: (what: string, building: RawBuilding) => void = () => undefined,
+    /**
+     * Copy the strings kept, see detach. A parse worker need not: its buildings reach the main thread as copies
+     * anyway, and the copies cost a tenth of its time.
+     */
+    private readonly keepCopy: (s: string) => string = detach,
   ) {}
+
+  /** The srsDimension the next element inherits (the parallel reader hands it to its workers). */
+  get dimensionHere(): number {
+    return this.srsDims[this.srsDims.length - 1] ?? 3;
+  }
+
+  /** Outside any building: the place between two city objects where the parallel reader may cut the file. */
+  get betweenBuildings(): boolean {
+    return this.building === null && this.textParts === null;
+  }
 
   openTag(qname: string, attrs: Readonly<Record<string, string>>): void {
     const name = localName(qname);
     const parent = this.names[this.names.length - 1];
     this.names.push(name);
     this.depth++;
-    const srsName = attrs['srsName'];
+    readAttributes(attrs);
+    const id = attrId;
+    const href = attrHref;
+    const srsName = attrSrsName;
     if (srsName !== undefined) this.onSrsName({ srsName, position: this.position() });
-    const dimAttr = attrs['srsDimension'] ?? attrs['dimension'];
+    const dimAttr = attrSrsDimension ?? attrDimension;
     const inherited = this.srsDims[this.srsDims.length - 1] ?? 3;
     this.srsDims.push(dimAttr === undefined ? inherited : this.dimension(dimAttr));
 
     if (name === 'Building' || name === 'BuildingPart') {
       if (!this.building) {
         const p = this.position();
-        const id = attribute(attrs, 'id');
         this.building = {
-          id: id === undefined ? undefined : detach(id),
+          id: id === undefined ? undefined : this.keepCopy(id),
           line: p.line,
           column: p.column,
           polygons: [],
@@ -138,14 +172,13 @@ export class CityGmlHandler {
     const b = this.building;
     if (!b) return;
 
-    const href = attribute(attrs, 'href');
     if (href !== undefined) {
       const surface = this.surfaces[this.surfaces.length - 1];
       b.hrefs.push({ href: href.replace(/^#/, ''), kind: surface?.kind ?? 'none', surfaceId: surface?.id });
     }
     const kind = SURFACE_KINDS[name];
     if (kind !== undefined) {
-      this.surfaces.push({ kind, id: attribute(attrs, 'id'), depth: this.depth });
+      this.surfaces.push({ kind, id, depth: this.depth });
       return;
     }
     const lod = name.startsWith('lod') ? /^lod(\d)(\w+)$/.exec(name) : null;
@@ -156,7 +189,7 @@ export class CityGmlHandler {
     if (POLYGON_ELEMENTS.has(name) && !this.polygon) {
       const surface = this.surfaces[this.surfaces.length - 1];
       this.polygon = {
-        id: attribute(attrs, 'id'),
+        id,
         kind: surface?.kind ?? 'none',
         surfaceId: surface?.id,
         lod: this.geometry?.lod ?? -1,
@@ -292,7 +325,7 @@ export class CityGmlHandler {
       this.onShortened(element, b);
       value = value.slice(0, MAX_NAME_CHARS);
     }
-    value = detach(value);
+    value = this.keepCopy(value);
     switch (element) {
       case 'name':
         // gml:name of the building itself, not of an address or a generic attribute

@@ -1,0 +1,201 @@
+/**
+ * The parallel CityGML reader (pieces parsed by worker threads) against the one-thread reader on the same files:
+ * the same buildings, roofs, bounds and warnings in the same order, and the same district file once merged. The
+ * pieces are cut small (4 KB, one or two buildings each) so that every kind of building meets a cut. Files it
+ * cannot split, and files with an error after the first piece, end exactly as with the one-thread reader: the
+ * same result, or the same error naming the file's line.
+ */
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ParseWorkerPool } from '../../../main/core/importers/citygml/parse-worker-pool.js';
+import { readCityGmlParallel } from '../../../main/core/importers/citygml/read-citygml-parallel.js';
+import { readCityGmlSerial } from '../../../main/core/importers/citygml/read-citygml-serial.js';
+import { ImportError } from '../../../main/core/importers/import-error.js';
+import type { ImportResult } from '../../../main/core/importers/import-result.js';
+import { mergeIntoStore } from '../../../main/core/importers/merge-into-store.js';
+import { openStore } from '../../../main/core/store/open-store.js';
+import { FOOTER, building, buildingParams, header } from '../../fixtures/importers/generate-citygml.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'plustwin-citygml-parallel-'));
+const pool = new ParseWorkerPool(2);
+afterAll(async () => {
+  await pool.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const PIECE = 4096;
+
+/**
+ * 120 generated buildings with what needs care when the file is cut: every 10th without gml:id (ids from the
+ * file's order), two with the id of an earlier one (the later one kept, in the earlier one's place), an over-long
+ * name on one with and one without an id (warnings naming the id, or the file's line), a comment holding a fake
+ * member end tag near the end of some, CRLF line ends in others, and a building without usable geometry (skipped
+ * with a warning).
+ */
+function tricky(): string {
+  let s = header();
+  for (let i = 0; i < 120; i++) {
+    let b = building(buildingParams(i));
+    if (i % 10 === 3) b = b.replace(/ gml:id="DENW36AL\d+"/, '');
+    if (i === 50 || i === 77) b = b.replaceAll(`DENW36AL${String(i).padStart(8, '0')}`, 'DENW36AL00000005');
+    if (i === 21 || i === 33) b = b.replace('<bldg:function>', `<gml:name>${'x'.repeat(300)}</gml:name>\n      <bldg:function>`);
+    if (i % 7 === 0) b = b.replace('</bldg:Building>', '<!-- a comment </core:cityObjectMember> --></bldg:Building>');
+    if (i % 11 === 0) b = b.replaceAll('\n', '\r\n');
+    if (i === 60) b = b.replace(/<bldg:boundedBy>[\s\S]*<\/bldg:boundedBy>\n/, '');
+    s += b;
+  }
+  return s + FOOTER;
+}
+
+function write(name: string, text: string): string {
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+async function both(file: string): Promise<{ serial: ImportResult; parallel: ImportResult; serialReasons: string[] }> {
+  const size = statSync(file).size;
+  const serialReasons: string[] = [];
+  const serial = await readCityGmlSerial(file, size);
+  const parallel = await readCityGmlParallel(file, size, {}, { pool, pieceBytes: PIECE, onSerial: (r) => serialReasons.push(r) });
+  return { serial, parallel, serialReasons };
+}
+
+async function failure(p: Promise<unknown>): Promise<ImportError> {
+  const e = await p.then(
+    () => null,
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(ImportError);
+  return e as ImportError;
+}
+
+describe('the parallel CityGML reader', () => {
+  it('gives what the one-thread reader gives on a file cut into many pieces', async () => {
+    const file = write('tricky.gml', tricky());
+    const { serial, parallel, serialReasons } = await both(file);
+    // a cut after the comment's fake end tag leaves a piece ending inside a comment: that file is read on one
+    // thread in the end; without the fake tag, the workers do all the work
+    expect(serialReasons).toEqual(['an unclosed or long comment']);
+    expect(parallel).toEqual(serial);
+
+    const plain = write('plain.gml', tricky().replaceAll('<!-- a comment </core:cityObjectMember> -->', '<!-- a comment -->'));
+    const again = await both(plain);
+    expect(again.serialReasons).toEqual([]);
+    expect(again.parallel).toEqual(again.serial);
+    // 120 buildings, 12 without id, two duplicates replacing DENW36AL00000005, one without geometry skipped
+    expect(again.parallel.buildings).toHaveLength(120 - 2 - 1);
+    expect(again.parallel.buildings.filter((b) => b.id.startsWith('plain.gml#')).map((b) => b.id)).toEqual(
+      Array.from({ length: 12 }, (_, k) => `plain.gml#${k + 1}`),
+    );
+    expect(again.parallel.warnings.join('\n')).toMatch(/duplicate gml:id: the later building is kept: DENW36AL00000005, DENW36AL00000005/);
+    // building 33 has no gml:id (33 % 10 = 3): its shortened name is named by its line in the file
+    const line33 = lineOfBuilding(tricky().replaceAll('<!-- a comment </core:cityObjectMember> -->', '<!-- a comment -->'), 33);
+    expect(again.parallel.warnings.join('\n')).toContain(`name longer than 200 characters shortened: DENW36AL00000021, line ${line33}`);
+  });
+
+  it('merges into the same district file as the one-thread reader', async () => {
+    const file = write('merge.gml', tricky().replaceAll('<!-- a comment </core:cityObjectMember> -->', ''));
+    const { serial, parallel, serialReasons } = await both(file);
+    expect(serialReasons).toEqual([]);
+    const contents = async (result: ImportResult, name: string) => {
+      const store = await openStore(join(dir, name));
+      try {
+        await mergeIntoStore(store, result, file);
+        return { district: (await store.getDistrict())?.buildings, roofs: await store.getRoofs() };
+      } finally {
+        await store.close();
+      }
+    };
+    const a = await contents(serial, 'serial.sqlite');
+    const b = await contents(parallel, 'parallel.sqlite');
+    expect(a.district).toHaveLength(117);
+    expect(b).toEqual(a);
+  });
+
+  it('reads names with entities, CDATA, umlauts and odd attribute quoting as saxes does', async () => {
+    let text = header();
+    for (let i = 0; i < 30; i++) {
+      let b = building(buildingParams(i));
+      const name = [
+        'Müller &amp; Söhne &#228;&#x00F6; &lt;1&gt; &quot;q&quot; &apos;a&apos;',
+        '<![CDATA[Schmidt & <Partner>]]> GmbH',
+        'Haus\tmit\nZeilen   und  Leerzeichen',
+      ][i % 3] as string;
+      b = b.replace('<bldg:function>', `<gml:name>${name}</gml:name>\n      <!-- between -->\n      <bldg:function>`);
+      b = b.replace('<gen:stringAttribute name="Gemeindeschluessel">', `<gen:stringAttribute name='Gemeinde\tschluessel'  >`);
+      b = b.replace(/<gml:surfaceMember xlink:href="(#[^"]+)"\/>/, '<gml:surfaceMember xlink:href = "$1" />');
+      text += b + '  <!-- a comment between members -->\n';
+    }
+    text += FOOTER;
+    const { serial, parallel, serialReasons } = await both(write('names.gml', text));
+    expect(serialReasons).toEqual([]);
+    expect(parallel).toEqual(serial);
+    expect(parallel.buildings.map((b) => b.name).slice(0, 3)).toEqual([
+      `Müller & Söhne äö <1> "q" 'a'`,
+      'Schmidt & <Partner> GmbH',
+      'Haus\tmit\nZeilen   und  Leerzeichen',
+    ]);
+
+    // what saxes refuses is refused with its words, never taken by the workers' tokenizer
+    for (const [bad, problem] of [
+      ['<gml:name>a &nbsp; b</gml:name>', /malformed XML/],
+      ['<gml:name a="1" a="2">x</gml:name>', /malformed XML/],
+      ['<gml:name>a ]]> b</gml:name>', /malformed XML/],
+      ['<!-- a -- b -->', /malformed XML/],
+    ] as const) {
+      // in building 20 of 30: well after the first piece
+      const file = write('bad.gml', text.replace('<bldg:Building gml:id="DENW36AL00000020">', (m) => `${m}${bad}`));
+      const size = statSync(file).size;
+      const reasons: string[] = [];
+      const e = await failure(readCityGmlParallel(file, size, {}, { pool, pieceBytes: PIECE, onSerial: (r) => reasons.push(r) }));
+      expect(e.message).toBe((await failure(readCityGmlSerial(file, size))).message);
+      expect(e.message).toMatch(problem);
+      expect(reasons).toHaveLength(1);
+    }
+  });
+
+  it('reads a file on one thread when its CRS is named only inside the first building', async () => {
+    const text = header().replace(/ srsName="[^"]*"/, '') + building(buildingParams(0)).replace('<gml:Polygon ', '<gml:Polygon srsName="EPSG:25832" ') + building(buildingParams(1)) + FOOTER;
+    const { serial, parallel, serialReasons } = await both(write('late-srs.gml', text));
+    expect(serialReasons).toEqual(['no srsName before the first member']);
+    expect(parallel).toEqual(serial);
+  });
+
+  it('ends with the one-thread reader\'s error, naming the file\'s line, for a problem deep in the file', async () => {
+    let text = header();
+    for (let i = 0; i < 40; i++) {
+      const b = building(buildingParams(i));
+      text += i === 30 ? b.replace('<bldg:measuredHeight uom="urn:adv:uom:m">', '<bldg:measuredHeight uom="urn:adv:uom:m">1e308') : b;
+    }
+    text += FOOTER;
+    const file = write('tall.gml', text);
+    const size = statSync(file).size;
+    const reasons: string[] = [];
+    const e = await failure(readCityGmlParallel(file, size, {}, { pool, pieceBytes: PIECE, onSerial: (r) => reasons.push(r) }));
+    const serial = await failure(readCityGmlSerial(file, size));
+    expect(reasons).toHaveLength(1);
+    expect(e.message).toBe(serial.message);
+    const line = text.split('\n').findIndex((l) => l.includes('1e308')) + 1;
+    expect(e.line).toBe(line);
+
+    const broken = write('broken.gml', text.replace('1e308', '12').replace('</bldg:function>', '</bldg:functio>'));
+    const malformed = await failure(readCityGmlParallel(broken, statSync(broken).size, {}, { pool, pieceBytes: PIECE }));
+    const malformedSerial = await failure(readCityGmlSerial(broken, statSync(broken).size));
+    expect(malformed.message).toBe(malformedSerial.message);
+    expect(malformed.message).toMatch(/malformed XML/);
+  });
+});
+
+/** The 1-based line of building i's (0-based) start tag in text. */
+function lineOfBuilding(text: string, i: number): number {
+  let seen = -1;
+  const lines = text.split('\n');
+  for (let k = 0; k < lines.length; k++) {
+    if ((lines[k] as string).includes('<bldg:Building')) seen++;
+    if (seen === i) return k + 1;
+  }
+  return -1;
+}
