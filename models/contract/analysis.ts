@@ -173,6 +173,8 @@ export interface Co2PathResult {
   /** null when no data at all lies in the years asked for. */
   readonly path: Co2Path | null;
   readonly assumptions: readonly string[];
+  /** The same assumptions as notes each surface prints in its language (models/i18n/analysis-notes.ts). */
+  readonly notes: readonly AnalysisNote[];
 }
 
 export interface PvPotentialArgs {
@@ -200,6 +202,8 @@ export interface DistrictPvPotential {
   readonly annualKwh: number;
   readonly buildings: readonly BuildingPvPotentialView[];
   readonly assumptions: readonly string[];
+  /** The same assumptions as notes each surface prints in its language (models/i18n/analysis-notes.ts). */
+  readonly notes: readonly AnalysisNote[];
 }
 
 export interface AnalysisMethods {

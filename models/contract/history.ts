@@ -14,6 +14,19 @@ export interface HistoryCsvArgs {
   readonly stampMarks?: 'start' | 'end';
 }
 
+/** What in a file decided that its times mark quarter-hour starts or ends, for a surface to say in its language. */
+export const STAMP_MARKS_EVIDENCE = ['time-24:00', 'first-00:15', 'first-00:00', 'last-00:00', 'last-23:45', 'twice-03:00', 'twice-02:00'] as const;
+export type StampMarksEvidence = (typeof STAMP_MARKS_EVIDENCE)[number];
+
+/**
+ * Why the times were taken as starts or ends: chosen (--marks), meter readings (instants), from-to columns, what
+ * the file shows (evidence), nothing in the file (taken as starts), or a file that could not be read.
+ */
+export interface StampMarksWhy {
+  readonly basis: 'chosen' | 'readings' | 'from-to' | 'evidence' | 'nothing' | 'unread';
+  readonly evidence: readonly StampMarksEvidence[];
+}
+
 /** What a history file holds, as the import would read it. Errors are listed with their line numbers. */
 export interface HistoryPreviewView {
   readonly kind: HistoryKind;
@@ -22,6 +35,8 @@ export interface HistoryPreviewView {
   readonly stampMarks: 'start' | 'end';
   /** Why the stamps were taken as the quarter hour's start or end (decided from the whole file). */
   readonly stampMarksReason: string;
+  /** The same reason as codes (stampMarksReason is its English text). */
+  readonly stampMarksWhy: StampMarksWhy;
   /** The unit the values were read in, and where it came from ('assumed' when nothing said). */
   readonly unit: HistoryUnit;
   readonly unitSource: 'option' | 'header' | 'unit-line' | 'assumed';

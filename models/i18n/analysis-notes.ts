@@ -35,6 +35,17 @@ export const analysisNoteMessages = defineMessages({
     'note.fixedCharges': 'Grundpreise: der Monatsbetrag verteilt sich gleich auf die Kalendertage des Monats in Ortszeit (ein Tag der Zeitumstellung zählt als ein Tag).',
     'note.savings': 'Ersparnis: gegenüber dem Kauf allen selbst genutzten Stroms aus eigener Erzeugung (Eigenverbrauch = Erzeugung - Einspeisung je Intervall) zu denselben Preisen ohne Einspeisung.',
     'note.unpriced': 'Bezug ohne gültigen Tarif (oder eine Viertelstunde ohne dynamischen Preis) wird als kWh ohne Tarif ausgewiesen, nicht mit 0 Euro bewertet.',
+    'note.pv.weather': 'Wetter: {source} (Testreferenzjahr des DWD, Region 5 Essen), Sonnenstand bei {lat} N, {lon} O.',
+    'note.pv.roofs':
+      'Schrägdächer zu {usable} % nutzbar; Flachdächer (< {flatMaxTilt} Grad) mit Reihen zu {flatTilt} Grad nach Süden auf {flatUsable} %; {m2PerKwp} m² je kWp; Flächen unter {minIrradiation} kWh/m²a sind ungeeignet.',
+    'note.pv.assumedRoofs': 'Für {buildings} sind keine Dachflächen gespeichert: die Dächer sind aus Grundriss und Dachform angenommen.',
+    'note.pv.share': '{share} % des geeigneten Potenzials gezählt.',
+    'note.co2.set': 'CO2: {name} ({id}, {version}), Grundlage „{basis}“; Kalenderjahre (UTC) aus stündlichen Summen.',
+    'note.co2.target': 'Ziel {tonnes} t CO2e im Jahr {year} (Klimaschutzgesetz: Klimaneutralität 2045).',
+    'note.co2.years': 'Jahre, deren Stunden zu mindestens {share} % abgedeckt sind, gehen in den Pfad ein: {years}.',
+    'note.co2.noData': 'Keine Daten in den gewählten Jahren: kein Pfad.',
+    'note.co2.rolling':
+      'Kein Kalenderjahr ist zu {share} % abgedeckt: der Pfad beginnt mit den letzten 12 Monaten mit Daten ({fromDay} bis {toDay}), gezählt als {year}; kein Trend aus einem Wert.',
     'carrier.gas': 'Erdgas',
     'carrier.oil': 'Heizöl',
     'carrier.lpg': 'Flüssiggas',
@@ -80,6 +91,17 @@ export const analysisNoteMessages = defineMessages({
     'note.fixedCharges': "Fixed charges: a month's charge is split equally over its local calendar days (a DST day counts as one day).",
     'note.savings': 'Savings: against buying everything used of the own generation (self-consumed = generation - export per interval) at the same prices and selling nothing.',
     'note.unpriced': 'Energy imported outside every tariff (or in a quarter hour without a dynamic price) is counted as unpriced kWh, not as 0 EUR.',
+    'note.pv.weather': 'Weather: {source} (DWD test reference year, region 5 Essen), solar position at {lat} N, {lon} E.',
+    'note.pv.roofs':
+      'Sloped roofs {usable} % usable; flat roofs (< {flatMaxTilt} deg) rows at {flatTilt} deg south on {flatUsable} %; {m2PerKwp} m2 per kWp; surfaces below {minIrradiation} kWh/m2a not suitable.',
+    'note.pv.assumedRoofs': 'No roof surfaces stored for {buildings}: roofs assumed from footprint and roof type.',
+    'note.pv.share': '{share} % of the suitable potential counted.',
+    'note.co2.set': "CO2: {name} ({id}, {version}), basis '{basis}'; UTC calendar years from hourly rollups.",
+    'note.co2.target': 'Target {tonnes} t CO2e in {year} (Klimaschutzgesetz: climate neutrality in 2045).',
+    'note.co2.years': 'Years with at least {share} % of their hours covered enter the path: {years}.',
+    'note.co2.noData': 'No data in the years asked for: no path.',
+    'note.co2.rolling':
+      'No calendar year is covered to {share} %: the path starts from the last 12 months of data ({fromDay} to {toDay}), counted as {year}; no trend from one value.',
     'carrier.gas': 'gas',
     'carrier.oil': 'oil',
     'carrier.lpg': 'lpg',
@@ -131,12 +153,22 @@ const TRANSLATED: Readonly<Record<string, (v: string) => string>> = {
   origin: (v) => `note.origin.${v}`,
 };
 
-/** A note in `lang`: numbers with the language's decimal mark (up to three decimals), ids by their names. */
+/** A local day given as YYYY-MM-DD (parameters named …Day): 30.03.2025 in German. */
+const dayText = (lang: Language, v: string): string => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  return m === null || lang === 'en' ? v : `${m[3]}.${m[2]}.${m[1]}`;
+};
+
+/**
+ * A note in `lang`: numbers with the language's decimal mark (up to three decimals), ids by their names, days
+ * (parameters ending in Day) as the language writes them. Give years as text: a number 2045 would print as 2.045.
+ */
 export function noteText(lang: Language, n: AnalysisNote): string {
   const params: Record<string, string> = {};
   for (const [name, v] of Object.entries(n.params ?? {})) {
     const idKey = TRANSLATED[name];
-    params[name] = typeof v === 'number' ? numberFormats[lang].format(v) : ((idKey && lookup(lang, idKey(v))) ?? v);
+    params[name] =
+      typeof v === 'number' ? numberFormats[lang].format(v) : name.endsWith('Day') ? dayText(lang, v) : ((idKey && lookup(lang, idKey(v))) ?? v);
   }
   // note() gave the text exactly its parameters
   return (translators[lang].t as (key: string, params: Record<string, string>) => string)(n.key, params);

@@ -7,6 +7,7 @@ import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, L
 import type { Co2PathResult, PlusTwinApi } from '../../models/contract/index.js';
 import { readChartColors } from '../charts/chart-theme.js';
 import { callApi, errorText } from '../devices/devices-api.js';
+import { noteText } from '../../models/i18n/analysis-notes.js';
 import type { I18n } from '../i18n/i18n.js';
 import { h } from '../panels/dom.js';
 import { wallTime } from '../time/zoned-time.js';
@@ -120,6 +121,13 @@ export async function openCo2Dialog(o: Co2DialogOptions): Promise<void> {
     summary.replaceChildren(
       ...lines.filter((l) => l !== '').map((text) => h('p', { text })),
       h('p', { class: 'dev-hint', text: i18n.t('co2.factors', { set: r.co2Set.name }) }),
+      // the path's assumptions in the user's language (the analysis' notes; r.assumptions is their English text)
+      h(
+        'details',
+        { 'data-testid': 'co2-notes' },
+        h('summary', { text: i18n.t('co2.assumptions') }),
+        h('ul', { class: 'dev-hint' }, ...r.notes.map((n) => h('li', { text: noteText(i18n.lang, n) }))),
+      ),
     );
   } catch (e) {
     summary.replaceChildren();

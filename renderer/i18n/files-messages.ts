@@ -134,6 +134,7 @@ export const filesMessagesDe = {
   'co2.onTrack': 'Der Trend fällt schnell genug.',
   'co2.offTrack': 'Der Trend fällt nicht schnell genug.',
   'co2.factors': 'Faktoren: {set}',
+  'co2.assumptions': 'Annahmen',
 } as const;
 
 export const filesMessagesEn = {
@@ -264,4 +265,5 @@ export const filesMessagesEn = {
   'co2.onTrack': 'The trend falls fast enough.',
   'co2.offTrack': 'The trend does not fall fast enough.',
   'co2.factors': 'Factors: {set}',
+  'co2.assumptions': 'Assumptions',
 } as const satisfies Record<keyof typeof filesMessagesDe, string>;

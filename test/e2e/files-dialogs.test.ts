@@ -189,6 +189,10 @@ describe('reports, district files, scenarios, the CO2 path and the building impo
       return seen.size;
     });
     expect(colours).toBeGreaterThan(3);
+    // the path's assumptions in the UI's language (German here), one item per note of the API's answer
+    const notes = page.getByTestId('co2-notes').locator('li');
+    await expect.poll(() => notes.count()).toBe(api.notes.length);
+    expect(await notes.allTextContents()).toContain('Ziel 0 t CO2e im Jahr 2045 (Klimaschutzgesetz: Klimaneutralität 2045).');
     await closeDialog('co2-dialog');
   }, 60_000);
 

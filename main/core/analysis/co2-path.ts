@@ -17,7 +17,8 @@ import { err, ok, type Result } from '../../../models/result.js';
 import { HOUR_MS } from '../../../models/time-grid.js';
 import type { Store } from '../store/store.js';
 import { resolveFactorSet } from './factor-sets.js';
-import { checkHeatSupply, describeHeatSupply } from './heat-supply.js';
+import { checkHeatSupply, heatSupplyNote } from './heat-supply.js';
+import { note, noteText, type AnalysisNote } from '../../../models/i18n/analysis-notes.js';
 import { loadDistrictProfiles } from './load-profiles.js';
 
 export const MAX_CO2_YEARS = 30;
@@ -73,21 +74,23 @@ export const districtCo2Path = async (store: Store, view: DistrictView, a: Co2Pa
   const minCoverage = a.minCoverage ?? DEFAULT_MIN_COVERAGE;
   const good = years.value.filter((y) => y.coverage.slots > 0 && 1 - y.coverage.missingShare >= minCoverage);
   const pathOptions = { targetYear: a.targetYear ?? 2045, targetTonnes: a.targetTonnes ?? 0 };
-  const assumptions = [
-    `CO2: ${set.value.name} (${set.value.id}, ${set.value.version}), basis '${set.value.basis}'; UTC calendar years from hourly rollups.`,
-    `Target ${pathOptions.targetTonnes} t CO2e in ${pathOptions.targetYear} (Klimaschutzgesetz: climate neutrality in 2045).`,
-    ...loaded.value.heat.map((h) => describeHeatSupply(h.buildingId, h.supply, h.origin)),
+  // years as text: a number 2045 would print as 2.045 in German
+  const notes: AnalysisNote[] = [
+    note('note.co2.set', { name: set.value.name, id: set.value.id, version: set.value.version, basis: set.value.basis }),
+    note('note.co2.target', { tonnes: pathOptions.targetTonnes, year: String(pathOptions.targetYear) }),
+    ...loaded.value.heat.map((h) => heatSupplyNote(h.buildingId, h.supply, h.origin)),
   ];
+  const assumptions = (): string[] => notes.map((n) => noteText('en', n));
   if (good.length > 0) {
     const path = co2Path(good, pathOptions);
     if (!path.ok) return path;
-    assumptions.push(`Years with at least ${minCoverage * 100} % of their hours covered enter the path: ${good.map((y) => y.year).join(', ')}.`);
-    return ok({ co2Set: refOf(set.value), years: years.value, basis: { kind: 'calendar-years', years: good.map((y) => y.year) }, path: path.value, assumptions });
+    notes.push(note('note.co2.years', { share: minCoverage * 100, years: good.map((y) => y.year).join(', ') }));
+    return ok({ co2Set: refOf(set.value), years: years.value, basis: { kind: 'calendar-years', years: good.map((y) => y.year) }, path: path.value, assumptions: assumptions(), notes });
   }
   const end = lastDataEnd(profiles);
   if (end === null) {
-    assumptions.push('No data in the years asked for: no path.');
-    return ok({ co2Set: refOf(set.value), years: years.value, basis: { kind: 'calendar-years', years: [] }, path: null, assumptions });
+    notes.push(note('note.co2.noData'));
+    return ok({ co2Set: refOf(set.value), years: years.value, basis: { kind: 'calendar-years', years: [] }, path: null, assumptions: assumptions(), notes });
   }
   const rTo = Math.ceil(end / HOUR_MS) * HOUR_MS;
   const rFrom = addUtcMonths(rTo, -12);
@@ -97,15 +100,20 @@ export const districtCo2Path = async (store: Store, view: DistrictView, a: Co2Pa
   if (pathOptions.targetYear <= year) return err('validation', `targetYear ${pathOptions.targetYear} must be after ${year}`, 'targetYear');
   const path = co2Path([{ year, tonnes: tonnes.value }], pathOptions);
   if (!path.ok) return path;
-  assumptions.push(
-    `No calendar year is covered to ${minCoverage * 100} %: the path starts from the last 12 months of data ` +
-      `(${new Date(rFrom).toISOString().slice(0, 10)} to ${new Date(rTo).toISOString().slice(0, 10)}), counted as ${year}; no trend from one value.`,
+  notes.push(
+    note('note.co2.rolling', {
+      share: minCoverage * 100,
+      fromDay: new Date(rFrom).toISOString().slice(0, 10),
+      toDay: new Date(rTo).toISOString().slice(0, 10),
+      year: String(year),
+    }),
   );
   return ok({
     co2Set: refOf(set.value),
     years: years.value,
     basis: { kind: 'rolling-12-months', from: rFrom, to: rTo, tonnes: tonnes.value, year },
     path: path.value,
-    assumptions,
+    assumptions: assumptions(),
+    notes,
   });
 };

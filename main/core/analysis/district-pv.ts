@@ -8,7 +8,11 @@ import { DEFAULT_PV_POTENTIAL, pvPotential } from '../../../models/solar/pv-pote
 import { assumedRoofs } from '../../../models/solar/roofs.js';
 import type { WeatherSeries } from '../../../models/weather/try-weather.js';
 import { err, ok, type Result } from '../../../models/result.js';
+import { note, noteText } from '../../../models/i18n/analysis-notes.js';
 import { skyFor } from './weather.js';
+
+/** The sun's position is told to a metre or so; more digits would only be noise in the note. */
+const round3 = (v: number): number => Math.round(v * 1000) / 1000;
 
 export interface RoofSet {
   readonly roofs: readonly RoofSurface[];
@@ -59,6 +63,19 @@ export const districtPvPotential = (input: PvPotentialInput): Result<DistrictPvP
   }));
   const o = DEFAULT_PV_POTENTIAL;
   const assumed = buildings.filter((b) => b.roofSource === 'assumed').map((b) => b.buildingId);
+  const notes = [
+    note('note.pv.weather', { source: r.value.weatherSource, lat: round3(input.latDeg), lon: round3(input.lonDeg) }),
+    note('note.pv.roofs', {
+      usable: o.usableShare * 100,
+      flatMaxTilt: o.flatMaxTiltDeg,
+      flatTilt: o.flatLayout.tiltDeg,
+      flatUsable: o.flatUsableShare * 100,
+      m2PerKwp: o.m2PerKwp,
+      minIrradiation: o.minIrradiationKwhPerM2,
+    }),
+    ...(assumed.length > 0 ? [note('note.pv.assumedRoofs', { buildings: assumed.join(', ') })] : []),
+    ...(share !== 1 ? [note('note.pv.share', { share: share * 100 })] : []),
+  ];
   return ok({
     weatherSource: r.value.weatherSource,
     options: r.value.options,
@@ -67,11 +84,7 @@ export const districtPvPotential = (input: PvPotentialInput): Result<DistrictPvP
     kwp: buildings.reduce((s, b) => s + b.kwp, 0),
     annualKwh: buildings.reduce((s, b) => s + b.annualKwh, 0),
     buildings,
-    assumptions: [
-      `Weather: ${r.value.weatherSource} (DWD test reference year, region 5 Essen), solar position at ${input.latDeg.toFixed(3)} N, ${input.lonDeg.toFixed(3)} E.`,
-      `Sloped roofs ${o.usableShare * 100} % usable; flat roofs (< ${o.flatMaxTiltDeg} deg) rows at ${o.flatLayout.tiltDeg} deg south on ${o.flatUsableShare * 100} %; ${o.m2PerKwp} m2 per kWp; surfaces below ${o.minIrradiationKwhPerM2} kWh/m2a not suitable.`,
-      ...(assumed.length > 0 ? [`No roof surfaces stored for ${assumed.join(', ')}: roofs assumed from footprint and roof type.`] : []),
-      ...(share !== 1 ? [`${share * 100} % of the suitable potential counted.`] : []),
-    ],
+    assumptions: notes.map((n) => noteText('en', n)),
+    notes,
   });
 };

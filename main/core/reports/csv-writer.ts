@@ -13,7 +13,8 @@ import type { ProgressFn } from './assemble-report.js';
 import { ReportDataError } from './quality-stats.js';
 import { isoLocal, isoUtc } from '../analysis/local-time.js';
 import { loadDistrictProfiles } from '../analysis/load-profiles.js';
-import { qualityOfCode } from '../../../models/energy/quality.js';
+import { qualityOfCode, type SlotQuality } from '../../../models/energy/quality.js';
+import { reportText } from './messages.js';
 
 export type CsvVariant = 'de' | 'intl';
 
@@ -83,6 +84,16 @@ export const dialectOf = (variant: CsvVariant, timeZone: string): CsvDialect => 
   };
 };
 
+/**
+ * The German variant, headed in German, names media, roles and qualities in German too (Strom, Bezug, gemessen);
+ * the international one keeps the ids its snake_case header promises to programs (electricity, import, measured).
+ */
+const cellNames = (variant: CsvVariant): { medium(m: Point['medium']): string; role(r: Point['role']): string; quality(q: SlotQuality): string } => {
+  if (variant === 'intl') return { medium: (m) => m, role: (r) => r, quality: (q) => q };
+  const t = reportText('de');
+  return { medium: (m) => t(`carrier.${m}`), role: (r) => t(`role.${r}`), quality: (q) => t(`q.${q}`) };
+};
+
 const CHUNK_CHARS = 1 << 16;
 
 /** Buffers rows and writes them out in chunks, waiting for 'drain' when the stream asks for it. */
@@ -118,6 +129,7 @@ export const writeIntervalCsv = async (store: Store, out: Writable, o: IntervalC
   const missing = buildingIds.filter((id) => !district.buildings.some((b) => b.id === id));
   if (missing.length > 0) throw new ReportDataError(`no building ${missing.map((m) => `'${m}'`).join(', ')} in the district`);
   const d = dialectOf(o.variant, o.timeZone ?? district.site.timezone);
+  const names = cellNames(o.variant);
   const w = new ChunkWriter(out);
   if (o.bom ?? o.variant === 'de') out.write('\uFEFF');
   const scope = o.scope ?? 'point';
@@ -135,12 +147,12 @@ export const writeIntervalCsv = async (store: Store, out: Writable, o: IntervalC
     // One point per store call keeps progress meaningful and the store's paging per point.
     for (const [k, p] of points.entries()) {
       progress(k / points.length, p.id);
-      const pre = [field(p.id, d.sep), field(p.buildingId, d.sep), p.medium, p.role].join(d.sep);
+      const pre = [field(p.id, d.sep), field(p.buildingId, d.sep), field(names.medium(p.medium), d.sep), field(names.role(p.role), d.sep)].join(d.sep);
       for await (const iv of store.intervals([p.id], o.from, o.to)) {
         if (!byId.has(iv.pointId)) continue;
         w.rows++;
         // awaiting only when a chunk is full keeps a microtask per row out of the loop
-        if (w.line(`${pre}${d.sep}${d.stamp(iv.start)}${d.sep}${d.stamp(iv.start + INTERVAL_MS)}${d.sep}${csvNumber(iv.kwh, d.decimal)}${d.sep}${iv.quality}`)) await w.flush();
+        if (w.line(`${pre}${d.sep}${d.stamp(iv.start)}${d.sep}${d.stamp(iv.start + INTERVAL_MS)}${d.sep}${csvNumber(iv.kwh, d.decimal)}${d.sep}${names.quality(iv.quality)}`)) await w.flush();
       }
     }
   } else {
@@ -161,7 +173,7 @@ export const writeIntervalCsv = async (store: Store, out: Writable, o: IntervalC
         const q = qualityOfCode(s.quality[i] as number);
         w.rows++;
         const values = q === 'missing' ? ['', '', '', ''] : [n(s.consumption[i] as number), n(s.generation[i] as number), n(s.import[i] as number), n(s.export[i] as number)];
-        if (w.line([b, d.stamp(start), d.stamp(start + INTERVAL_MS), ...values, q].join(d.sep))) await w.flush();
+        if (w.line([b, d.stamp(start), d.stamp(start + INTERVAL_MS), ...values, names.quality(q)].join(d.sep))) await w.flush();
       }
     }
   }

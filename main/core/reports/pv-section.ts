@@ -70,6 +70,7 @@ export const buildPvSection = async (
   return {
     weatherSource: weather.source,
     options: pot.value.options,
+    notes: pot.value.notes,
     buildings: rows,
     scenario: scenario.ok
       ? {

@@ -1,4 +1,5 @@
 /** What a report holds once assembled: every number the PDF, XLSX and summary print, computed once. */
+import type { AnalysisNote } from '../../../models/i18n/analysis-notes.js';
 import type { HeatSupplyUse, MonthBalance, Verdict } from '../../../models/contract/index.js';
 import type { BalanceResult, CarrierBalance, DistrictBalanceResult } from '../../../models/energy/balance.js';
 import type { EnergyPlusStatus } from '../../../models/energy/energy-plus.js';
@@ -83,6 +84,8 @@ export interface ScenarioColumn {
 export interface PvSection {
   readonly weatherSource: string;
   readonly options: PvPotentialOptions;
+  /** The potential's assumptions, printed in the report's language. */
+  readonly notes: readonly AnalysisNote[];
   readonly buildings: readonly PvBuildingRow[];
   readonly scenario: {
     readonly measured: ScenarioColumn;

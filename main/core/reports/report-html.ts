@@ -19,6 +19,9 @@ import type { BuildingReport, ReportData } from './report-data.js';
 import { REPORT_CSS } from './report-style.js';
 import { consumptionClassesHtml } from './consumption-classes-section.js';
 import { costPage } from './cost-page.js';
+import { heatSupplyText } from './heat-supply-text.js';
+import { labelText } from './label-messages.js';
+import { noteText } from '../../../models/i18n/analysis-notes.js';
 
 export interface RenderedReport {
   readonly html: string;
@@ -221,7 +224,7 @@ ${table([t('col.carrier'), `${t('col.consumption')} [kWh]`, `${t('col.import')} 
 <div class="two"><div><h3>${esc(t('building.kpis'))}</h3>${table([t('col.value'), ''], kpiRows, { numeric: [1] })}</div>
 <div><h3>${esc(t('building.quality'))}</h3>${table([t('col.quality'), t('col.slots'), t('col.share')], qualityRows, { numeric: [1, 2] })}</div></div>
 <p class="small"><b>${esc(t('building.points'))}:</b> ${pointList}</p>
-${b.heatSupply === null ? '' : `<p class="small"><b>${esc(t('building.heatSupply'))}:</b> ${esc(b.heatSupply.carrier)}, η/SCOP ${f.num(b.heatSupply.efficiency, 2)} (${esc(b.heatSupply.origin)})</p>`}
+${b.heatSupply === null ? '' : `<p class="small" data-heat-supply><b>${esc(t('building.heatSupply'))}:</b> ${esc(heatSupplyText(d.lang, f, b.heatSupply))}</p>`}
 </section>`;
 };
 
@@ -310,12 +313,11 @@ const pvPage = (ctx: Ctx): string => {
     );
   }
   const o = pv.options;
+  // the potential's own notes (weather, usable shares, m² per kWp, threshold), then the irradiance model it used
   const assumptions = [
-    `${t('pv.weather')}: ${pv.weatherSource}`,
-    `${o.latDeg.toFixed(3)}° N, ${o.lonDeg.toFixed(3)}° E`,
-    `${o.system.transposition}, albedo ${f.num(o.system.albedo, 2)}`,
+    ...pv.notes.map((n) => noteText(d.lang, n)),
+    labelText(d.lang)('pv.model', { transposition: o.system.transposition, albedo: f.num(o.system.albedo, 2) }),
     `${f.pct(o.system.systemLosses)} ${t('pv.lossModel')}`,
-    `${f.num(o.m2PerKwp, 1)} m²/kWp, usable ${f.pct(o.usableShare)} (flat ${f.pct(o.flatUsableShare)}, ${o.flatLayout.tiltDeg}°/${o.flatLayout.azimuthDeg}°), min. ${f.kwh(o.minIrradiationKwhPerM2)} kWh/m²a`,
   ];
   return `<section class="page"><h2>4 ${esc(t('pv.title'))}</h2><p>${esc(t('pv.intro'))}</p>
 ${table([t('col.building'), t('pv.roofSource'), `${t('col.roofs')} (${t('col.suitable')})`, `${t('col.kwp')} [kWp]`, `${t('col.annual')} [kWh/a]`, `${t('col.specific')} [kWh/kWp]`], rows, { numeric: [2, 3, 4, 5], total: [[t('summary.districtRow'), '', '', f.num(totKwp, 1), f.kwh(totKwh), totKwp > 0 ? f.kwh(totKwh / totKwp) : '–']] })}

@@ -4,6 +4,9 @@
  * before Excel's row limit, so a year for a thousand points is written without holding it in memory.
  */
 import type { Worksheet } from 'exceljs';
+import { labelText } from './label-messages.js';
+import { heatSupplyText } from './heat-supply-text.js';
+import { formatterFor } from './format.js';
 import type { Carrier } from '../../../models/energy/carriers.js';
 import type { FactorSet } from '../../../models/factors/factor-set.js';
 import type { Store } from '../store/store.js';
@@ -44,8 +47,8 @@ const setColumns = (ws: Worksheet, cols: readonly Col[]): void => {
 
 const factorRows = (set: FactorSet, used: ReadonlySet<string>) =>
   [
-    ...Object.entries(set.factors).map(([carrier, f]) => ({ carrier, use: set.basis === 'consumption' ? 'consumption' : 'import', f })),
-    ...Object.entries(set.exportCredit).map(([carrier, f]) => ({ carrier, use: 'export-credit', f })),
+    ...Object.entries(set.factors).map(([carrier, f]) => ({ carrier, use: set.basis === 'consumption' ? ('consumption' as const) : ('import' as const), f })),
+    ...Object.entries(set.exportCredit).map(([carrier, f]) => ({ carrier, use: 'export-credit' as const, f })),
   ].map(({ carrier, use, f }) => ({ set, carrier: carrier as Carrier, use, value: f!.value, note: f!.note ?? '', used: used.has(`${set.id}|${carrier}|${use}`) }));
 
 /** Writes the workbook to file; returns the number of interval rows written. */
@@ -100,6 +103,7 @@ export const writeReportXlsx = async (store: Store, data: ReportData, file: stri
     { header: `${t('summary.coverage')} [%]`, key: 'cov', width: 12, numFmt: SHARE },
     { header: `${t('kpi.selfConsumption')} [%]`, key: 'sc', width: 14, numFmt: SHARE },
     { header: `${t('kpi.selfSufficiency')} [%]`, key: 'ss', width: 14, numFmt: SHARE },
+    { header: t('building.heatSupply'), key: 'heat', width: 44 },
   ]);
   for (const b of data.buildings) {
     const e = b.electricity;
@@ -120,6 +124,7 @@ export const writeReportXlsx = async (store: Store, data: ReportData, file: stri
       cov: b.verdict.coverage,
       sc: b.kpis?.selfConsumption ?? null,
       ss: b.kpis?.selfSufficiency ?? null,
+      heat: b.heatSupply === null ? '' : heatSupplyText(data.lang, formatterFor(data.lang), b.heatSupply),
     }).commit();
   }
   const de = data.district.electricity;
@@ -188,7 +193,7 @@ export const writeReportXlsx = async (store: Store, data: ReportData, file: stri
     { header: t('col.factor'), key: 'value', width: 10, numFmt: '0.###' },
     { header: t('col.unit'), key: 'unit', width: 12 },
     { header: t('method.basis'), key: 'basis', width: 12 },
-    { header: 'used', key: 'used', width: 8 },
+    { header: labelText(data.lang)('col.used'), key: 'used', width: 8 },
     { header: t('col.source'), key: 'source', width: 90 },
   ]);
   const used = new Set(data.factorsUsed.map((f) => `${f.setId}|${f.carrier}|${f.use}`));
@@ -197,11 +202,11 @@ export const writeReportXlsx = async (store: Store, data: ReportData, file: stri
       fs.addRow({
         set: set.id,
         ver: set.version,
-        carrier: r.carrier,
-        use: r.use,
+        carrier: t(`carrier.${r.carrier}`),
+        use: labelText(data.lang)(`factorUse.${r.use}`),
         value: r.value,
         unit: set.unit,
-        basis: set.basis,
+        basis: labelText(data.lang)(`basis.${set.basis}`),
         used: r.used,
         source: r.note === '' ? set.source : `${set.source}; ${r.note}`,
       }).commit();

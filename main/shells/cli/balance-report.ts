@@ -1,7 +1,8 @@
 /** The text `plustwin balance` prints: the analysis (and a scenario next to it) as tables. */
+import { localDate } from './local-date.js';
 import type { CostFigures, DistrictAnalysis, ScenarioRunResult, Verdict } from '../../../models/contract/index.js';
 import { localParts } from '../../core/analysis/local-time.js';
-import { textTable, type NumberFormatter } from './number-format.js';
+import { textTable, type Lang, type NumberFormatter } from './number-format.js';
 import { consumptionClassesReport } from './consumption-classes-report.js';
 import { reportText } from '../../core/reports/messages.js';
 import { noteText } from '../../../models/i18n/analysis-notes.js';
@@ -9,9 +10,10 @@ import { noteText } from '../../../models/i18n/analysis-notes.js';
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** A local date (with the time when it is not midnight) in the analysis' zone. */
-const localDay = (ts: number, timeZone: string) => {
+/** A local day as the language writes it (01.12.2025 or 2025-12-01), with the time when it is not midnight. */
+const localDay = (ts: number, timeZone: string, lang: Lang) => {
   const p = localParts(ts, timeZone);
-  const date = `${p.year}-${pad(p.month0 + 1)}-${pad(p.day)}`;
+  const date = localDate(lang, `${p.year}-${pad(p.month0 + 1)}-${pad(p.day)}`);
   return p.hour === 0 && p.minute === 0 ? date : `${date} ${pad(p.hour)}:${pad(p.minute)}`;
 };
 
@@ -21,7 +23,7 @@ const plus = (f: NumberFormatter, v: Verdict) => `${f.yesNo(v.energyPlus)}${v.pr
 export const balanceReport = (a: DistrictAnalysis, f: NumberFormatter, buildingId?: string): string => {
   const buildings = buildingId === undefined ? a.buildings : a.buildings.filter((b) => b.buildingId === buildingId);
   const out: string[] = [];
-  const day = (ts: number) => localDay(ts, a.timeZone);
+  const day = (ts: number) => localDay(ts, a.timeZone, f.lang);
   const t = f.t;
   const district = t('balance.district');
   out.push(t('balance.title', { from: day(a.period.from), to: day(a.period.to), zone: a.timeZone, resolution: a.resolution }));

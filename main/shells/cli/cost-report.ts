@@ -1,20 +1,22 @@
 /** The cost and comparison tables `plustwin balance` prints after the energy tables (figures of the analysis only). */
+import { localDate } from './local-date.js';
 import type { CostFigures, DistrictAnalysis, PeriodComparison, PeriodFigures } from '../../../models/contract/index.js';
 import { localParts } from '../../core/analysis/local-time.js';
 import { reportText } from '../../core/reports/messages.js';
 import { costText } from './cost-messages.js';
-import { textTable, type NumberFormatter } from './number-format.js';
+import { textTable, type Lang, type NumberFormatter } from './number-format.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const localDay = (ts: number, timeZone: string) => {
+/** A local day as the language writes it (01.12.2025 or 2025-12-01), with the time when it is not midnight. */
+const localDay = (ts: number, timeZone: string, lang: Lang) => {
   const p = localParts(ts, timeZone);
-  const date = `${p.year}-${pad(p.month0 + 1)}-${pad(p.day)}`;
+  const date = localDate(lang, `${p.year}-${pad(p.month0 + 1)}-${pad(p.day)}`);
   return p.hour === 0 && p.minute === 0 ? date : `${date} ${pad(p.hour)}:${pad(p.minute)}`;
 };
 
 export const costReport = (a: DistrictAnalysis, f: NumberFormatter, buildingId?: string): string => {
   const t = costText(f.lang);
-  const day = (ts: number) => localDay(ts, a.timeZone);
+  const day = (ts: number) => localDay(ts, a.timeZone, f.lang);
   const buildings = buildingId === undefined ? a.buildings : a.buildings.filter((b) => b.buildingId === buildingId);
   const subjects: { label: string; costs: CostFigures; comparison: PeriodComparison | null }[] = [
     ...buildings.map((b) => ({ label: b.buildingId, costs: b.costs, comparison: b.comparison })),

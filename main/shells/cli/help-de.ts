@@ -20,31 +20,33 @@ export const HELP_DE: Readonly<Record<string, GermanHelp>> = {
   collect: { summary: 'startet einen Erfassungsdienst ohne Oberfläche, der an einen MQTT-Broker sendet (Store-and-Forward)', usage: '' },
   simulate: {
     summary: 'stellt die simulierten Zähler und Wechselrichter des Demo-Quartiers auf 127.0.0.1 bereit',
-    usage: `Aufruf: plustwin simulate [--speed N] [--json]
+    usage: `Aufruf: plustwin simulate [--speed N] [--json] [--lang de|en]
 
 Stellt die simulierten Geräte des Demo-Quartiers auf 127.0.0.1 bereit (je Gebäude ein Modbus-TCP-Gateway: der
 Netzzähler mit der Registerbelegung eines Eastron SDM630 auf Unit 1, ein SunSpec-Wechselrichter auf Unit 2, wo das
 Gebäude PV hat), bis Strg+C gedrückt wird.
   --speed N   simulierte Sekunden je echter Sekunde (Standard 1)
-  --json      die Geräteliste als JSON ausgeben`,
+  --json      die Geräteliste als JSON ausgeben
+  --lang de|en  Sprache der Meldungen (Standard aus LANG)`,
   },
   probe: {
     summary: 'liest ein Modbus- oder OPC-UA-Gerät einmal aus: Kennung und aktuelle Werte',
     usage: `Aufruf:
-  plustwin probe modbus-tcp://HOST:PORT?unit=N [--profile NAME] [--json]
-  plustwin probe modbus-rtu:///dev/ttyUSB0?baud=9600&unit=N [--profile NAME] [--json]
-  plustwin probe modbus-rtu-tcp://GATEWAY:PORT?unit=N [--profile NAME] [--json]
+  plustwin probe modbus-tcp://HOST:PORT?unit=N [--profile NAME] [--json] [--lang de|en]
+  plustwin probe modbus-rtu:///dev/ttyUSB0?baud=9600&unit=N [--profile NAME] [--json] [--lang de|en]
+  plustwin probe modbus-rtu-tcp://GATEWAY:PORT?unit=N [--profile NAME] [--json] [--lang de|en]
   plustwin probe opc.tcp://HOST:PORT[/pfad] [--browse TIEFE] [--node NODEID ...] [--security MODUS:RICHTLINIE]
                  [--user NAME --password-file DATEI] [--user-cert DATEI --user-key DATEI] [--data ORDNER] [--json]
 
 Verbindet sich einmal, liest nur und zeigt Kennung (Hersteller, Modell, Seriennummer) und aktuelle Werte mit
 Einheiten. Ohne --profile wird ein Modbus-Gerät nach SunSpec durchsucht (Basis 0, 40000, 50000). OPC UA nutzt den
 Zertifikatsordner der App (<data>/pki); Sicherheitsmodi und das Vertrauen in Serverzertifikate: docs/opcua.md.
-Profile: drivers/profiles/devices/ (docs/devices.md).`,
+Profile: drivers/profiles/devices/ (docs/devices.md). --lang de|en: Sprache der Beschriftungen, Meldungen und Zahlen
+(Standard aus LANG).`,
   },
   import: {
     summary: 'importiert Gebäude und Dachflächen aus CityGML oder GeoJSON in eine Quartiersdatei',
-    usage: `Aufruf: plustwin import DATEI.gml|DATEI.geojson|ORDNER ... --db DATEI [--crs EPSG:NNNN] [--json]
+    usage: `Aufruf: plustwin import DATEI.gml|DATEI.geojson|ORDNER ... --db DATEI [--crs EPSG:NNNN] [--json] [--lang de|en]
 
 Importiert Gebäude in eine Quartiersdatei: CityGML 1.0/2.0 LoD1 und LoD2 (Grundrisse, Höhen, Dachflächen mit
 Fläche, Neigung und Ausrichtung) oder GeoJSON-Grundrisse mit Höhe oder Geschossen. Gebäude werden über ihre Kennung
@@ -54,7 +56,8 @@ einem Lauf; von einer Datei mit Fehler wird nichts geschrieben, die Dateien davo
   --db DATEI     die Quartiersdatei (wird angelegt, wenn sie fehlt)
   --crs CODE     das Koordinatensystem, wenn die Datei keines oder ein falsches nennt (EPSG:25832, EPSG:25833,
                  EPSG:31466, EPSG:31467, EPSG:3857, EPSG:4326 ...)
-  --json         die Zusammenfassung als JSON auf stdout`,
+  --json         die Zusammenfassung als JSON auf stdout
+  --lang de|en   Sprache der Meldungen und Zahlenformat (Standard aus LANG)`,
   },
   district: {
     summary: 'exportiert, sichert, importiert oder prüft eine ganze Quartiersdatei; die Wärmeversorgung ihrer Gebäude',
@@ -63,7 +66,7 @@ einem Lauf; von einer Datei mit Fehler wird nichts geschrieben, die Dateien davo
   plustwin district backup --db DATEI --out DATEI [--json]   eine vollständige Kopie (mit Passwörtern) zur Sicherung
   plustwin district import DATEI --db DATEI [--json]         DATEI prüfen, dann an die Stelle der Quartiersdatei setzen
   plustwin district check DATEI [--json]                     kann diese Version DATEI als Quartiersdatei öffnen?
-  plustwin district heat-supply --db DATEI [--building ID (--carrier C --efficiency X | --none)] [--json]
+  plustwin district heat-supply --db DATEI [--building ID (--carrier C --efficiency X | --none)] [--json] [--lang de|en]
                                                             zeigt oder speichert, wie die gemessene Wärme eines Gebäudes
                                                             erzeugt wird: C = gas, oil, lpg, biogas, wood, pellets,
                                                             district-heat, electricity (electricity = Wärmepumpe, X ihre
@@ -72,7 +75,8 @@ einem Lauf; von einer Datei mit Fehler wird nichts geschrieben, die Dateien davo
 
 Export und Sicherung kopieren eine Quartiersdatei, auch während PlusTwin in sie schreibt. Import ersetzt --db in
 einem Schritt und erst, wenn DATEI ihre Prüfungen bestanden hat (SQLite, unbeschädigt, bekanntes Schema, enthält ein
-Quartier); die App vorher schließen.`,
+Quartier); die App vorher schließen.
+  --lang de|en   Sprache der Meldungen und Zahlenformat (Standard aus LANG)`,
   },
   history: {
     summary: 'importiert den Verlauf eines Zählers aus einer CSV-Datei (Zählerstände oder ein 15-Minuten-Lastgang)',
@@ -129,7 +133,7 @@ angenommen; Einstrahlung aus dem DWD-Testreferenzjahr der Region 5 (Essen, mitge
   --json          das ganze Ergebnis als JSON (Vertragstyp DistrictPvPotential)
   --crs EPSG      das Koordinatensystem der Datei, wenn sie keines nennt (wie bei plustwin import)
   --weather DATEI eine andere TRY-CSV im selben 15-Minuten-Format
-  --lang de|en    Zahlenformat (Standard aus LANG)`,
+  --lang de|en    Sprache der Tabelle, der Annahmen und der Zahlen (Standard aus LANG)`,
   },
   report: {
     summary: 'schreibt einen Bericht einer Quartiersdatei als PDF, XLSX oder CSV',
@@ -163,7 +167,7 @@ eines Verbunds.
   },
   ingest: {
     summary: 'zentraler Schreibdienst: MQTT (geteiltes Abonnement) -> PostgreSQL, mit Bestätigung an die Erfassungsdienste',
-    usage: `Aufruf: plustwin ingest --mqtt URL --pg URL [--user NAME] [--password-file DATEI] [--ca DATEI] [--client-id ID]
+    usage: `Aufruf: plustwin ingest --mqtt URL --pg URL [--user NAME] [--password-file DATEI] [--ca DATEI] [--client-id ID] [--lang de|en]
 
 Schreibt, was die Erfassungsdienste senden, in PostgreSQL (15 oder neuer) und bestätigt es ihnen. Legt Tabellen und
 Monatspartitionen selbst an.
@@ -173,12 +177,13 @@ Monatspartitionen selbst an.
                  Datei mit dem Passwort des Brokers (oder PLUSTWIN_MQTT_PASSWORD setzen)
   --ca DATEI     PEM-Datei der Zertifizierungsstelle, die das Zertifikat des Brokers ausgestellt hat (mqtts://)
   --pg URL       postgresql://benutzer@host:port/datenbank (das Passwort aus ~/.pgpass oder PGPASSWORD, nicht in der URL)
-  --client-id ID MQTT-Client-Kennung (Standard: plustwin-ingest-<pid>-<zeit>)`,
+  --client-id ID MQTT-Client-Kennung (Standard: plustwin-ingest-<pid>-<zeit>)
+  --lang de|en   Sprache der Meldungen (Standard aus LANG)`,
   },
   'heat-plan': {
     summary: 'Export für die Wärmeplanung (WPG): Gebäude und Wärmedichte-Raster als GeoPackage und CSV',
     usage: `Aufruf: plustwin heat-plan --db DATEI --out DATEI.gpkg [--csv DATEI.csv] [--year JJJJ] [--cell M] [--grid-only] [--csv-dialect de|intl]
-                         [--klimafaktor JJJJ=F ... --klimafaktor-source TEXT]
+                         [--klimafaktor JJJJ=F ... --klimafaktor-source TEXT] [--lang de|en]
         plustwin heat-plan set --db DATEI --building ID [--year-built JJJJ] [--heating ART] [--fuel BRENNSTOFF]
                                [--heater-year JJJJ] [--floor-area M2] [--sector SEKTOR] [--report-category N|auto]
 
@@ -195,6 +200,7 @@ GeoPackage-Ebenen 'buildings' und 'heat_grid' in EPSG:25832; siehe docs/planning
   --klimafaktor JJJJ=F   der Klimafaktor des DWD für ein gemessenes Jahr (je Jahr wiederholen); die Wärme dieses
                          Jahres wird damit multipliziert (Heizung und Warmwasser zusammen); braucht --klimafaktor-source
   --klimafaktor-source TEXT  woher die Faktoren stammen, z. B. "DWD Klimafaktoren, PLZ 45127"
+  --lang de|en         Sprache der Meldungen und Zahlenformat (Standard aus LANG)
 set: trägt Merkmale eines Gebäudes ein, wo der Import keine hatte
   --heating boiler|heat-pump|district-heat|electric-direct|stove|chp|none|unknown
   --fuel gas|oil|lpg|biogas|wood|pellets|district-heat|electricity|coal|unknown

@@ -1,153 +1,61 @@
 /**
- * The command line's own words in German and English, built with the shared mechanism (models/i18n/): a lookup of
- * a key that is not here fails the typecheck. What `balance` prints (tables, verdicts, factors) follows --lang or
- * LANG; usage texts and error messages are English.
+ * The command line's own words in German and English, built with the shared mechanism (models/i18n/): one table
+ * composed of a file per command (messages/*.ts), so a lookup of a key that is not in any of them fails the
+ * typecheck. Everything a command prints (results, progress, usage mistakes, errors) follows --lang or LANG.
  */
-import { defineMessages } from '../../../models/i18n/define-messages.js';
+import type { MessageTable } from '../../../models/i18n/define-messages.js';
+import type { ErrorCode } from '../../../models/error-codes.js';
 import type { Language } from '../../../models/values.js';
 import { createTranslators } from '../../../models/i18n/translator.js';
+import { balanceMessages } from './messages/balance.js';
+import { commonMessages } from './messages/common.js';
+import { devicesMessages } from './messages/devices.js';
+import { districtMessages } from './messages/district.js';
+import { errorMessages } from './messages/errors.js';
+import { historyMessages } from './messages/history.js';
+import { importMessages } from './messages/import.js';
+import { lightsMessages } from './messages/lights.js';
+import { planningMessages } from './messages/planning.js';
+import { pvMessages } from './messages/pv.js';
+import { tariffMessages } from './messages/tariff.js';
 
-export const cliMessages = defineMessages({
-  de: {
-    'yes': 'ja',
-    'no': 'nein',
-    'lights.cannotRead': '{file} kann nicht gelesen werden: {reason}',
-    'lights.noSuchFile': 'die Datei gibt es nicht',
-    'lights.tooBig': '{file} ist größer als {mb} MB, keine Leuchtendatei',
-    'lights.nothingImported': '{file}: {count} Problem(e), nichts importiert, der Bestand ist unverändert',
-    'lights.imported': '{count} Straßenleuchten im Bestand ({added} neu, {updated} aktualisiert, {removed} entfernt)',
-    'balance.title': 'Energiebilanz {from} bis {to} (ohne Ende; Ortszeit {zone}), kWh; Kennzahlen in Auflösung {resolution}',
-    'balance.sign': 'Saldo = Verbrauch - Erzeugung = Bezug - Einspeisung: positiv = Defizit, negativ = Überschuss.',
-    'balance.district': 'Quartier',
-    'balance.col.buildingCarrier': 'Gebäude Energieträger',
-    'balance.col.consumption': 'Verbrauch',
-    'balance.col.generation': 'Erzeugung',
-    'balance.col.import': 'Bezug',
-    'balance.col.export': 'Einspeisung',
-    'balance.col.net': 'Saldo (+ Defizit)',
-    'balance.col.coverage': 'Abdeckung',
-    'balance.col.building': 'Gebäude',
-    'balance.col.selfConsumption': 'Eigenverbrauch',
-    'balance.col.selfSufficiency': 'Autarkie',
-    'balance.col.finalNet': 'Endenergie-Saldo kWh (+ Defizit)',
-    'balance.col.primaryNet': 'Primärenergie-Saldo kWh',
-    'balance.col.plusPeriod': 'Plusenergie (Zeitraum)',
-    'balance.col.plus12': 'Plusenergie (12 Monate)',
-    'balance.col.co2': 't CO2e',
-    'balance.provisional': '* vorläufig: weniger als {share} der Viertelstunden des Zeitfensters haben einen Wert (Abdeckung in Klammern)',
-    'balance.sharing': 'Strom im Quartier teilen: {gain} kWh weniger Netzbezug ({reduction}); Autarkie {before} -> {after}',
-    'balance.factorsPrimary': 'Faktoren: Primärenergie {id} ({version}, {source})',
-    'balance.exportCredit': '         Gutschrift für Einspeisung {credit}',
-    'balance.exportCreditSet': 'wie der Faktorsatz sie festlegt',
-    'balance.factorsCo2': '         CO2 {id} ({version}, {source})',
-    'balance.window12': '12-Monats-Fenster: {from} bis {to}',
-    'balance.assumptions': 'Annahmen:',
-    'scenario.title': "Szenario '{name}' ({id}), {effects} Wirkung(en) von Maßnahmen, über denselben Zeitraum",
-    'scenario.col.finalNet': 'Endenergie-Saldo kWh',
-    'scenario.col.scenario': 'Szenario',
-    'scenario.col.primaryNet': 'Primärenergie-Saldo kWh',
-    'scenario.col.plus': 'Plusenergie',
-    'scenario.costs': 'Kosten nach den Tarifen der Gebäude (gemessen und Szenario mit derselben Rechnung wie die Auswertung), Ersparnis = gemessen - Szenario:',
-    'scenario.noTariff': 'Kosten: kein Tarif gespeichert (plustwin tariff add).',
-    'scenario.col.costRow': 'Gebäude Energieträger',
-    'scenario.col.energyEur': 'Energie €',
-    'scenario.col.fixedEur': 'Grundpreise €',
-    'scenario.col.feedInEur': 'Einspeisevergütung €',
-    'scenario.col.netEur': 'netto €',
-    'scenario.col.savingEur': 'Ersparnis €',
-    'scenario.total': 'gesamt',
-    'scenario.effectSavings': 'Ersparnis je Maßnahme (in der Reihenfolge, in der sie wirken):',
-    'scenario.effect': '  Maßnahme {n} ({kind}, {building}): {saving} €',
-    'scenario.unpriced': 'Bezug ohne Tarif: gemessen {measured} kWh, Szenario {simulated} kWh (nicht in den Kosten).',
-    'scenario.kind.pv': 'PV-Anlage',
-    'scenario.kind.pv-potential': 'PV auf geeigneten Dachflächen',
-    'scenario.kind.battery': 'Batteriespeicher',
-    'scenario.kind.heat-pump': 'Wärmepumpe statt Kessel',
-    'scenario.kind.efficiency': 'Effizienz',
-    'classes.title': 'Verbrauchsklassen außerhalb der Gebäude, gedeckt je {resolution}:',
-    'classes.col.class': 'Klasse',
-    'classes.col.pv': 'lokale PV',
-    'classes.col.surplus': 'Quartiersüberschuss',
-    'classes.col.grid': 'Netz',
-    'classes.col.unknown': 'unbestimmt',
-    'classes.col.peak': 'Spitze kW',
-    'classes.col.from': 'Quelle',
-    'classes.eMobility': 'E-Mobilität',
-    'classes.lighting': 'Öffentliche Beleuchtung',
-    'classes.eMobility.from': '{meters} Zähler, {sessions} Ladevorgänge von Ladepunkten ohne Gebäude: {kwh} kWh',
-    'classes.lighting.from': '{lights} Leuchten: berechnet {computed} kWh, gemessen {measured} kWh',
-  },
-  en: {
-    'yes': 'yes',
-    'no': 'no',
-    'lights.cannotRead': 'cannot read {file}: {reason}',
-    'lights.noSuchFile': 'no such file',
-    'lights.tooBig': '{file} is larger than {mb} MB, not a street-light file',
-    'lights.nothingImported': '{file}: {count} problem(s), nothing imported, the inventory is unchanged',
-    'lights.imported': '{count} street lights in the inventory ({added} new, {updated} updated, {removed} removed)',
-    'balance.title': 'Energy balance {from} to {to} (exclusive; local time {zone}), kWh; KPIs at {resolution}',
-    'balance.sign': 'Net = consumption - generation = import - export: positive = deficit, negative = surplus.',
-    'balance.district': 'district',
-    'balance.col.buildingCarrier': 'building carrier',
-    'balance.col.consumption': 'consumption',
-    'balance.col.generation': 'generation',
-    'balance.col.import': 'import',
-    'balance.col.export': 'export',
-    'balance.col.net': 'net (+ deficit)',
-    'balance.col.coverage': 'coverage',
-    'balance.col.building': 'building',
-    'balance.col.selfConsumption': 'self-consumption',
-    'balance.col.selfSufficiency': 'self-sufficiency',
-    'balance.col.finalNet': 'final net kWh (+ deficit)',
-    'balance.col.primaryNet': 'primary net kWh',
-    'balance.col.plusPeriod': 'energy-plus (period)',
-    'balance.col.plus12': 'energy-plus (12 months)',
-    'balance.col.co2': 't CO2e',
-    'balance.provisional': "* provisional: less than {share} of the window's intervals hold a value (coverage in brackets)",
-    'balance.sharing': 'Sharing electricity in the district: {gain} kWh less grid import ({reduction}); self-sufficiency {before} -> {after}',
-    'balance.factorsPrimary': 'Factors: primary energy {id} ({version}, {source})',
-    'balance.exportCredit': '         export credit {credit}',
-    'balance.exportCreditSet': 'as the set defines it',
-    'balance.factorsCo2': '         CO2 {id} ({version}, {source})',
-    'balance.window12': '12-month window: {from} to {to}',
-    'balance.assumptions': 'Assumptions:',
-    'scenario.title': "Scenario '{name}' ({id}), {effects} measure effect(s), over the same period",
-    'scenario.col.finalNet': 'final net kWh',
-    'scenario.col.scenario': 'scenario',
-    'scenario.col.primaryNet': 'primary net kWh',
-    'scenario.col.plus': 'energy-plus',
-    'scenario.costs': "Costs under the buildings' tariffs (measured and scenario by the analysis' own cost code), saving = measured - scenario:",
-    'scenario.noTariff': 'Costs: no tariff stored (plustwin tariff add).',
-    'scenario.col.costRow': 'building carrier',
-    'scenario.col.energyEur': 'energy EUR',
-    'scenario.col.fixedEur': 'fixed EUR',
-    'scenario.col.feedInEur': 'feed-in EUR',
-    'scenario.col.netEur': 'net EUR',
-    'scenario.col.savingEur': 'saving EUR',
-    'scenario.total': 'total',
-    'scenario.effectSavings': 'Saving per measure (in the order they act):',
-    'scenario.effect': '  measure {n} ({kind}, {building}): {saving} EUR',
-    'scenario.unpriced': 'Import without a tariff: measured {measured} kWh, scenario {simulated} kWh (not in the costs).',
-    'scenario.kind.pv': 'PV system',
-    'scenario.kind.pv-potential': 'PV on suitable roofs',
-    'scenario.kind.battery': 'battery storage',
-    'scenario.kind.heat-pump': 'heat pump instead of boiler',
-    'scenario.kind.efficiency': 'efficiency',
-    'classes.title': 'Consumption classes beyond buildings, covered per {resolution}:',
-    'classes.col.class': 'class',
-    'classes.col.pv': 'local PV',
-    'classes.col.surplus': 'district surplus',
-    'classes.col.grid': 'grid',
-    'classes.col.unknown': 'unknown',
-    'classes.col.peak': 'peak kW',
-    'classes.col.from': 'from',
-    'classes.eMobility': 'E-mobility',
-    'classes.lighting': 'Public lighting',
-    'classes.eMobility.from': '{meters} meter(s), {sessions} session(s) of charge points without building: {kwh} kWh',
-    'classes.lighting.from': '{lights} light(s): computed {computed} kWh, measured {measured} kWh',
-  },
-});
+const de = {
+  ...commonMessages.texts.de,
+  ...balanceMessages.texts.de,
+  ...devicesMessages.texts.de,
+  ...districtMessages.texts.de,
+  ...errorMessages.texts.de,
+  ...historyMessages.texts.de,
+  ...importMessages.texts.de,
+  ...lightsMessages.texts.de,
+  ...planningMessages.texts.de,
+  ...pvMessages.texts.de,
+  ...tariffMessages.texts.de,
+};
+const en = {
+  ...commonMessages.texts.en,
+  ...balanceMessages.texts.en,
+  ...devicesMessages.texts.en,
+  ...districtMessages.texts.en,
+  ...errorMessages.texts.en,
+  ...historyMessages.texts.en,
+  ...importMessages.texts.en,
+  ...lightsMessages.texts.en,
+  ...planningMessages.texts.en,
+  ...pvMessages.texts.en,
+  ...tariffMessages.texts.en,
+};
+
+export const cliMessages: MessageTable<typeof de> = { texts: { de, en } };
+
+/** Every coded core failure has a CLI text (a code added to models/error-codes.ts without one fails here). */
+const everyCode: Readonly<Record<`error.${ErrorCode}`, string>> = errorMessages.texts.de;
+void everyCode;
 
 const translators = createTranslators(cliMessages);
 
 export const cliText = (lang: Language) => translators[lang].t;
+
+/** A key known only at run time (a UsageError's text from the shared argument parser), or undefined. */
+export const cliTextLoose = (lang: Language, key: string, params: Readonly<Record<string, string | number>> = {}): string | undefined =>
+  Object.hasOwn(cliMessages.texts.de, key) ? (translators[lang].t as (k: string, p: Readonly<Record<string, string | number>>) => string)(key, params) : undefined;

@@ -6,6 +6,7 @@ import { openCentralStore } from '../../core/store/central/pg-store.js';
 import { CentralSiteError } from '../../core/store/central/central-district.js';
 import type { Store } from '../../core/store/store.js';
 import { UsageError } from '../common/command.js';
+import { usageError } from './cli-error.js';
 import { openExistingDistrict } from './open-district.js';
 
 export interface SourceFlags {
@@ -27,10 +28,10 @@ export const sourceUsage = (width: number): string =>
 
 /** Checks the flags without opening anything, so that a usage mistake is told before any connection is tried. */
 export function checkSource(flags: SourceFlags): void {
-  if (flags.db !== undefined && flags.pg !== undefined) throw new UsageError('--db and --pg exclude each other: read either a district file or a central database');
-  if (flags.db === undefined && flags.pg === undefined) throw new UsageError('--db FILE or --pg URL is required');
-  if (flags.site !== undefined && flags.pg === undefined) throw new UsageError('--site goes with --pg (a district file holds one site)');
-  if (flags.pg !== undefined && !/^postgres(ql)?:\/\//.test(flags.pg)) throw new UsageError(`--pg must be a postgresql:// URL, got '${flags.pg}'`);
+  if (flags.db !== undefined && flags.pg !== undefined) throw usageError('source.both');
+  if (flags.db === undefined && flags.pg === undefined) throw usageError('source.none');
+  if (flags.site !== undefined && flags.pg === undefined) throw usageError('source.site');
+  if (flags.pg !== undefined && !/^postgres(ql)?:\/\//.test(flags.pg)) throw usageError('source.pg', { got: flags.pg });
 }
 
 export async function openSource(flags: SourceFlags): Promise<Store> {

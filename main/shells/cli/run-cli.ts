@@ -6,6 +6,8 @@ import { UsageError, type CliIo } from '../common/command.js';
 import { appVersion } from '../../core/base/app-root.js';
 import { HELP_DE, OVERVIEW_DE } from './help-de.js';
 import { langFrom, type Lang } from './number-format.js';
+import { errorText } from './cli-error.js';
+import { cliText } from './messages.js';
 
 /** serve and collect are shells of their own (bin/plustwin.js starts them); the overview still lists them first. */
 const LISTED = [
@@ -14,10 +16,15 @@ const LISTED = [
   ...COMMANDS,
 ];
 
-/** The help's language: --lang wherever it stands, else LANG; English when neither is German. */
-const helpLang = (argv: readonly string[]): Lang => {
+/**
+ * The language of help and error messages: --lang (or --lang=) wherever it stands, else LANG; English when neither
+ * is German. Each command reads --lang again for what it prints, and refuses a value other than de or en.
+ */
+export const runLang = (argv: readonly string[]): Lang => {
   const i = argv.indexOf('--lang');
-  return langFrom(i >= 0 ? argv[i + 1] : undefined, process.env['LANG']) ?? 'en';
+  const joined = argv.find((a) => a.startsWith('--lang='));
+  const flag = i >= 0 ? argv[i + 1] : joined?.slice('--lang='.length);
+  return langFrom(flag, process.env['LANG']) ?? 'en';
 };
 
 const summaryOf = (c: { name: string; summary: string }, lang: Lang) => (lang === 'de' ? (HELP_DE[c.name]?.summary ?? c.summary) : c.summary);
@@ -34,7 +41,7 @@ function overview(lang: Lang): string {
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
-  const lang = helpLang(argv);
+  const lang = runLang(argv);
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out.write(overview(lang) + '\n');
     return name === undefined ? 2 : 0;
@@ -45,7 +52,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    io.err.write(`plustwin: unknown command '${name}'\n\n${overview(lang)}\n`);
+    io.err.write(`plustwin: ${cliText(lang)('cli.unknownCommand', { name })}\n\n${overview(lang)}\n`);
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -56,10 +63,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return await command.run(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err.write(`plustwin ${name}: ${e.message}\n\n${usageOf(command, lang)}\n`);
+      io.err.write(`plustwin ${name}: ${errorText(lang, e)}\n\n${usageOf(command, lang)}\n`);
       return 2;
     }
-    io.err.write(`plustwin ${name}: ${(e as Error).message}\n`);
+    io.err.write(`plustwin ${name}: ${errorText(lang, e)}\n`);
     return 1;
   }
 }

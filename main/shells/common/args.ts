@@ -27,9 +27,9 @@ export function parseArgs<S extends FlagSpec>(argv: readonly string[], spec: S):
     const eq = arg.indexOf('=');
     const name = arg.slice(2, eq === -1 ? undefined : eq);
     const kind = spec[name];
-    if (kind === undefined) throw new UsageError(`unknown option --${name}`);
+    if (kind === undefined) throw new UsageError(`unknown option --${name}`, { key: 'args.unknownOption', params: { name } });
     if (kind === 'boolean') {
-      if (eq !== -1) throw new UsageError(`option --${name} takes no value`);
+      if (eq !== -1) throw new UsageError(`option --${name} takes no value`, { key: 'args.noValue', params: { name } });
       flags[name] = true;
       continue;
     }
@@ -37,7 +37,7 @@ export function parseArgs<S extends FlagSpec>(argv: readonly string[], spec: S):
     if (eq !== -1) value = arg.slice(eq + 1);
     else value = argv[++i];
     if (value === undefined || (eq === -1 && value.startsWith('--'))) {
-      throw new UsageError(`option --${name} needs a value`);
+      throw new UsageError(`option --${name} needs a value`, { key: 'args.needsValue', params: { name } });
     }
     if (kind === 'list') flags[name] = [...((flags[name] as string[] | undefined) ?? []), value];
     else flags[name] = value;
@@ -50,7 +50,8 @@ export function intOption(name: string, raw: string | undefined, fallback: numbe
   if (raw === undefined) return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, got '${raw}'`);
+    // the bounds as text: a year must not print as 1.990 in German
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, got '${raw}'`, { key: 'args.int', params: { name, min: String(min), max: String(max), got: raw } });
   }
   return value;
 }
@@ -60,7 +61,7 @@ export function numberOption(name: string, raw: string | undefined, fallback: nu
   if (raw === undefined) return fallback;
   const value = Number(raw);
   if (!Number.isFinite(value) || value < min || value > max) {
-    throw new UsageError(`--${name} must be a number from ${min} to ${max}, got '${raw}'`);
+    throw new UsageError(`--${name} must be a number from ${min} to ${max}, got '${raw}'`, { key: 'args.number', params: { name, min: String(min), max: String(max), got: raw } });
   }
   return value;
 }

@@ -16,15 +16,15 @@ export const BROKER_USAGE = `  --mqtt URL     the broker: mqtt://host:1883 or mq
 
 export function brokerAccess(flags: { mqtt?: string; user?: string; 'password-file'?: string; ca?: string }, defaultUser?: string): BrokerAccess {
   const url = flags.mqtt;
-  if (url === undefined) throw new UsageError('--mqtt URL is required');
-  if (!/^mqtts?:\/\/[^/]+/.test(url)) throw new UsageError(`--mqtt must be an mqtt:// or mqtts:// URL, got '${url}'`);
+  if (url === undefined) throw new UsageError('--mqtt URL is required', { key: 'usage.required', params: { flag: '--mqtt URL' } });
+  if (!/^mqtts?:\/\/[^/]+/.test(url)) throw new UsageError(`--mqtt must be an mqtt:// or mqtts:// URL, got '${url}'`, { key: 'broker.url', params: { got: url } });
   let password = process.env.PLUSTWIN_MQTT_PASSWORD;
   const file = flags['password-file'];
   if (file !== undefined) {
     try {
       password = readFileSync(file, 'utf8').trim();
     } catch (e) {
-      throw new UsageError(`--password-file ${file}: ${(e as Error).message}`);
+      throw new UsageError(`--password-file ${file}: ${(e as Error).message}`, { key: 'broker.passwordFile', params: { file, reason: (e as Error).message } });
     }
   }
   const username = flags.user ?? defaultUser;

@@ -16,7 +16,22 @@ export interface CliCommand {
   run(argv: readonly string[], io: CliIo): Promise<number>;
 }
 
-/** A mistake in how the command was called: printed with the usage, exit code 2. */
+/** A text key and its parameters, for a shell that says the message in the user's language (the CLI's table). */
+export interface MessageRef {
+  readonly key: string;
+  readonly params: Readonly<Record<string, string | number>>;
+}
+
+/**
+ * A mistake in how the command was called: printed with the usage, exit code 2. The message is English; `text`,
+ * when given, names the same message in a shell's table, so the CLI can print it in German.
+ */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+  constructor(
+    message: string,
+    readonly text?: MessageRef,
+  ) {
+    super(message);
+  }
 }

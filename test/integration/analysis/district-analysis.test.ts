@@ -3,6 +3,7 @@
  * the demo backfill (town hall, school, a house with PV and one without; 2025). Expected values come from the
  * demo's tracks (the counters the store ingested) through the models, independently of the store's queries.
  */
+import { noteText } from '../../../models/i18n/analysis-notes.js';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -240,6 +241,12 @@ describe('factors, CO2 path, PV potential and scenarios', { timeout: 180_000 }, 
     expect(r.path!.baseYear).toBe(2025);
     expect(r.path!.neededPerYearTonnes).toBeCloseTo(year.district.co2Tonnes / 20, 6);
     expect(r.co2Set.id).toBe('geg-anlage-9');
+    // the assumptions as notes in the user's language; the English text is the notes' English
+    const german = r.notes.map((n) => noteText('de', n));
+    expect(german).toContain('Ziel 0 t CO2e im Jahr 2045 (Klimaschutzgesetz: Klimaneutralität 2045).');
+    expect(german).toContain('Jahre, deren Stunden zu mindestens 90 % abgedeckt sind, gehen in den Pfad ein: 2025.');
+    expect(r.assumptions).toEqual(r.notes.map((n) => noteText('en', n)));
+    expect(r.assumptions).toContain('Target 0 t CO2e in 2045 (Klimaschutzgesetz: climate neutrality in 2045).');
     const bad = await call('district.co2Path', { fromYear: 2025, toYear: 2045 });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error.where).toBe('targetYear');
@@ -258,6 +265,9 @@ describe('factors, CO2 path, PV potential and scenarios', { timeout: 180_000 }, 
     const half = await value<DistrictPvPotential>('district.pvPotential', { share: 0.5 });
     expect(half.kwp).toBeCloseTo(after.kwp / 2, 6);
     expect(after.assumptions.join(' ')).toMatch(/TRY_5_a_2015_15min/);
+    expect(after.assumptions).toEqual(after.notes.map((n) => noteText('en', n)));
+    // half of the potential counted: 0.5 x 100 = 50 %
+    expect(half.notes.map((n) => noteText('de', n))).toContain('50 % des geeigneten Potenzials gezählt.');
     const bad = await call('district.pvPotential', { share: 2 });
     expect(bad.ok).toBe(false);
     await demo.store.saveRoofs(['efh-1'], []);
@@ -309,7 +319,7 @@ describe('plustwin balance and pv-potential', { timeout: 180_000 }, () => {
     expect(de.stdout).toContain('grundschule Strom');
     expect(de.stdout).toMatch(/\d,\d %/);
     // German throughout: headings, columns, verdict words and factor lines
-    expect(de.stdout).toMatch(/^Energiebilanz 2025-01-01 01:00 bis 2026-01-01 01:00 \(ohne Ende; Ortszeit Europe\/Berlin\)/);
+    expect(de.stdout).toMatch(/^Energiebilanz 01.01.2025 01:00 bis 01.01.2026 01:00 \(ohne Ende; Ortszeit Europe\/Berlin\)/);
     expect(de.stdout).toContain('Saldo = Verbrauch - Erzeugung = Bezug - Einspeisung: positiv = Defizit, negativ = Überschuss.');
     expect(de.stdout).toMatch(/Gebäude Energieträger\s+Verbrauch\s+Erzeugung\s+Bezug\s+Einspeisung\s+Saldo \(\+ Defizit\)\s+Abdeckung/);
     expect(de.stdout).toMatch(/Faktoren: Primärenergie geg-anlage-4/);
@@ -382,8 +392,8 @@ describe('plustwin balance and pv-potential', { timeout: 180_000 }, () => {
     const table = await cli('pv-potential', file, '--lang', 'de');
     expect(table.code).toBe(0);
     // a footprint import stores one flat roof per building
-    expect(table.stdout).toMatch(/b-0\s+imported\s+1\s+1\s+\d+,\d/);
-    expect(table.stdout).toMatch(/total/);
+    expect(table.stdout).toMatch(/b-0\s+Import\s+1\s+1\s+\d+,\d/);
+    expect(table.stdout).toMatch(/^gesamt /m);
     const bad = join(dir, 'bad.geojson');
     writeFileSync(bad, '{"type": "FeatureCollection", "features": [');
     const broken = await cli('pv-potential', bad);

@@ -40,11 +40,17 @@ describe('plustwin history', () => {
     writeFileSync(tmp.file('lastgang.csv'), germanProfile());
     const r = await runCliCaptured('history', tmp.file('lastgang.csv'), '--preview', '--lang', 'de');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("kind profile-kwh; delimiter ';'; decimal comma; times mark the end");
-    expect(r.stdout).toContain('96 rows, 01.03.24, 00:00 to 01.03.24, 23:45');
-    expect(r.stdout).toContain('96 quarter hours, 24,0 kWh');
-    expect(r.stdout).toContain('UNIT kWh (from the column header)');
-    expect(r.stdout).toMatch(/times mark the quarter hour's end: .*the first row at 00:15/);
+    expect(r.stdout).toContain('Art Lastgang kWh je Viertelstunde; Trennzeichen „;“; Dezimalzeichen Komma; die Zeitstempel markieren das Ende');
+    expect(r.stdout).toContain('96 Zeilen, 01.03.24, 00:00 bis 01.03.24, 23:45');
+    // 96 quarter hours x 0,25 kWh = 24,0 kWh
+    expect(r.stdout).toContain('96 Viertelstunden, 24,0 kWh');
+    expect(r.stdout).toContain('EINHEIT kWh (aus der Spaltenüberschrift)');
+    expect(r.stdout).toMatch(/die Zeitstempel markieren das Ende der Viertelstunde: .*die erste Zeile um 00:15/);
+    const en = await runCliCaptured('history', tmp.file('lastgang.csv'), '--preview', '--lang', 'en');
+    expect(en.stdout).toContain("kind profile-kwh; delimiter ';'; decimal comma; times mark the end");
+    expect(en.stdout).toContain('96 rows, 01/03/2024, 00:00 to 01/03/2024, 23:45');
+    expect(en.stdout).toContain('96 quarter hours, 24.0 kWh');
+    expect(en.stdout).toContain('UNIT kWh (from the column header)');
     expect(await kwhOfDay()).toBe(0);
   });
 
@@ -52,9 +58,9 @@ describe('plustwin history', () => {
     writeFileSync(tmp.file('lastgang.csv'), germanProfile());
     const r = await runCliCaptured('history', tmp.file('lastgang.csv'), '--preview', '--lang', 'de', '--unit', 'kW');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('UNIT kW (as given with --unit)');
+    expect(r.stdout).toContain('EINHEIT kW (mit --unit angegeben)');
     // 96 quarter hours x 0,25 kW x 0,25 h = 6,0 kWh
-    expect(r.stdout).toContain('96 quarter hours, 6,0 kWh');
+    expect(r.stdout).toContain('96 Viertelstunden, 6,0 kWh');
     const bad = await runCliCaptured('history', tmp.file('lastgang.csv'), '--preview', '--unit', 'kwh/a');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("--unit must be one of W, kW, Wh, kWh, MWh, GJ, got 'kwh/a'");

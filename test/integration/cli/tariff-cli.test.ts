@@ -29,7 +29,7 @@ describe('plustwin tariff', { timeout: 180_000 }, () => {
   it('adds a gas tariff and refuses a second one over the same days, changing nothing', async () => {
     const add = await runCliCaptured('tariff', 'add', '--db', file, '--building', 'halle', '--carrier', 'gas', '--from', '2025-01-01', '--price', '10', '--fixed', '15', '--lang', 'de');
     expect(add.code, add.stderr).toBe(0);
-    expect(add.stdout).toBe('Tarif halle.gas.2025-01-01 gespeichert (halle, gas, gültig 2025-01-01 bis unbefristet).\n');
+    expect(add.stdout).toBe('Tarif halle.gas.2025-01-01 gespeichert (halle, Erdgas, gültig 01.01.2025 bis unbefristet).\n');
     const clash = await runCliCaptured('tariff', 'add', '--db', file, '--building', 'halle', '--carrier', 'gas', '--from', '2025-03-01', '--to', '2025-04-01', '--price', '12');
     expect(clash.code).toBe(1);
     expect(clash.stderr).toMatch(/overlaps tariff 'halle\.gas\.2025-01-01' \(2025-01-01 to open end\)/);

@@ -52,7 +52,8 @@ describe('heat supply per building', { timeout: 120_000 }, () => {
     const pdf = path.join(dir, 'r.pdf');
     await exportReport(gen.store, { format: 'pdf', out: pdf, period: '2025-03', lang: 'de', buildingIds: ['schule'] });
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-    expect(text).toMatch(/Wärmeversorgung: oil, η\/SCOP 0,85 \(building\)/);
+    // the fuel, the measure and where the supply came from in words, not the ids oil and building
+    expect(text).toMatch(/Wärmeversorgung: Heizöl, Jahresnutzungsgrad 0,85 \(beim Gebäude gespeichert\)/);
     // the German report says the analysis' assumptions in German, from the same notes as the English text above
     expect(text).toContain('Heizöl = Wärme / 0,85 (beim Gebäude gespeichert)');
     expect(text).not.toContain('stored with the building');

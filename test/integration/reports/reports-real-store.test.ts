@@ -4,6 +4,7 @@
  * drawn charts, the XLSX read back with exceljs holds typed values, the CSV parses back to the stored intervals,
  * and the CLI writes them with clear errors for bad calls.
  */
+import { reportText } from '../../../main/core/reports/messages.js';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -225,7 +226,8 @@ describe('CSV from a real store', () => {
       const s = byKey.get(key(p))!;
       expect(s, key(p)).toBeDefined();
       expect(Math.abs(p.kwh - s.kwh)).toBeLessThanOrEqual(5e-7);
-      expect(p.quality).toBe(s.quality);
+      // the German variant names the quality in German (gemessen, interpoliert, ...): the reports' own words
+      expect(p.quality).toBe(reportText('de')(`q.${s.quality}`));
       expect(p.end - p.start).toBe(INTERVAL_MS);
     }
     // the night of 30 March has 92 quarter hours per point in local time, and the CSV shows both offsets
@@ -249,7 +251,8 @@ describe('plustwin report', () => {
     const code = await reportCommand.run(['--db', dbFile, '--period', PERIOD_TEXT, '--format', 'xlsx', '--out', xlsx, '--buildings', 'efh-1,efh-3', '--no-intervals'], { out: out.w, err: err.w });
     expect(err.text()).toMatch(/100 %/);
     expect(code).toBe(0);
-    expect(out.text()).toContain('cli.xlsx (xlsx, 2 buildings');
+    // report's messages follow its --lang, German by default
+    expect(out.text()).toContain('cli.xlsx (xlsx, 2 Gebäude');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(xlsx);
     expect(wb.getWorksheet('Gebäude')!.rowCount).toBe(1 + 2 + 1);

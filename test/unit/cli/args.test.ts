@@ -10,7 +10,7 @@ describe('parseArgs', () => {
     expect(r.flags).toEqual({ port: '80', json: true, node: ['ns=1;i=5', 'ns=1;i=6'] });
   });
   it('refuses unknown options and missing values with a message naming them', () => {
-    expect(() => parseArgs(['--prot', '80'], spec)).toThrow(new UsageError('unknown option --prot'));
+    expect(() => parseArgs(['--prot', '80'], spec)).toThrow(new UsageError('unknown option --prot', { key: 'args.unknownOption', params: { name: 'prot' } }));
     expect(() => parseArgs(['--port'], spec)).toThrow(/--port needs a value/);
     expect(() => parseArgs(['--port', '--json'], spec)).toThrow(/--port needs a value/);
     expect(() => parseArgs(['--json=yes'], spec)).toThrow(/takes no value/);

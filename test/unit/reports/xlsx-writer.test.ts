@@ -92,7 +92,8 @@ describe('writeReportXlsx', () => {
   it('factors: every factor of both sets with set, version, value and source', () => {
     const ws = wb.getWorksheet('Faktoren')!;
     const rows = ws.getRows(2, ws.rowCount - 1)!;
-    const el = rows.find((r) => r.getCell(1).value === 'geg-anlage-4' && r.getCell(3).value === 'electricity' && r.getCell(4).value === 'import')!;
+    // German names in the German workbook: electricity is Strom, its use as imported energy is Bezug
+    const el = rows.find((r) => r.getCell(1).value === 'geg-anlage-4' && r.getCell(3).value === 'Strom' && r.getCell(4).value === 'Bezug')!;
     expect(el.getCell(5).value).toBe(1.8);
     expect(el.getCell(2).value).toBe('2023-10-16');
     expect(String(el.getCell(9).value)).toMatch(/Gebäudeenergiegesetz Anlage 4/);

@@ -7,7 +7,7 @@ import { runIntervalEngine } from '../../../../models/intervals/interval-engine.
 import { DEFAULT_LIMITS, type IntervalLimits } from '../../../../models/intervals/limits.js';
 import { qualityFromCode } from '../../../../models/intervals/quality.js';
 import { INTERVAL_HOURS, INTERVAL_MS } from '../../../../models/time-grid.js';
-import type { HistoryPreviewView } from '../../../../models/contract/index.js';
+import type { HistoryPreviewView, StampMarksEvidence, StampMarksWhy } from '../../../../models/contract/index.js';
 import type { IntervalQuality, Reading } from '../../../../models/types.js';
 import type { SqliteStore } from '../../store/sqlite-store.js';
 
@@ -54,6 +54,7 @@ export interface HistoryPreview {
   readonly decimalComma: boolean;
   readonly stampMarks: 'start' | 'end';
   readonly stampMarksReason: string;
+  readonly stampMarksWhy: StampMarksWhy;
   /** Values were converted from this unit to kWh (energy) or kW (power). */
   readonly unit: HistoryUnit;
   readonly unitSource: 'option' | 'header' | 'unit-line' | 'assumed';
@@ -91,34 +92,46 @@ function timeText(layout: CsvLayout, f: readonly string[]): string | undefined {
 }
 
 /** Decides start or end from the whole file and says why (shown in the preview). */
-function decideStampMarks(layout: CsvLayout, body: readonly CsvLine[], options: HistoryCsvOptions): { marks: 'start' | 'end'; reason: string } {
-  if (options.stampMarks !== undefined) return { marks: options.stampMarks, reason: 'as chosen' };
-  if (layout.kind === 'readings') return { marks: 'start', reason: 'meter readings are instants' };
-  if (layout.time.kind === 'from-to') return { marks: 'start', reason: 'the file has from and to columns' };
+/** The English words for each piece of evidence (stampMarksReason); surfaces translate the codes. */
+const EVIDENCE_TEXT: Readonly<Record<StampMarksEvidence, string>> = {
+  'time-24:00': 'a time of 24:00',
+  'first-00:15': 'the first row at 00:15',
+  'first-00:00': 'the first row at 00:00',
+  'last-00:00': 'the last row at 00:00',
+  'last-23:45': 'the last row at 23:45',
+  'twice-03:00': '03:00 twice on the day the clocks go back',
+  'twice-02:00': '02:00 twice on the day the clocks go back',
+};
+
+function decideStampMarks(layout: CsvLayout, body: readonly CsvLine[], options: HistoryCsvOptions): { marks: 'start' | 'end'; reason: string; why: StampMarksWhy } {
+  if (options.stampMarks !== undefined) return { marks: options.stampMarks, reason: 'as chosen', why: { basis: 'chosen', evidence: [] } };
+  if (layout.kind === 'readings') return { marks: 'start', reason: 'meter readings are instants', why: { basis: 'readings', evidence: [] } };
+  if (layout.time.kind === 'from-to') return { marks: 'start', reason: 'the file has from and to columns', why: { basis: 'from-to', evidence: [] } };
   const texts = body.map((l) => timeText(layout, l.fields) ?? '');
   const walls = texts.map(parseWallClock).filter((w): w is NonNullable<typeof w> => w !== null && !w.offsetKnown);
   const tod = (ms: number) => ((ms % DAY_MS) + DAY_MS) % DAY_MS;
-  const forEnd: string[] = [];
-  const forStart: string[] = [];
-  if (texts.some((t) => /\b24:00/.test(t))) forEnd.push('a time of 24:00');
+  const forEnd: StampMarksEvidence[] = [];
+  const forStart: StampMarksEvidence[] = [];
+  if (texts.some((t) => /\b24:00/.test(t))) forEnd.push('time-24:00');
   const first = walls[0];
   const last = walls[walls.length - 1];
-  if (first !== undefined && tod(first.ms) === INTERVAL_MS) forEnd.push('the first row at 00:15');
-  if (first !== undefined && tod(first.ms) === 0) forStart.push('the first row at 00:00');
-  if (walls.length > 1 && last !== undefined && tod(last.ms) === 0) forEnd.push('the last row at 00:00');
-  if (walls.length > 1 && last !== undefined && tod(last.ms) === DAY_MS - INTERVAL_MS) forStart.push('the last row at 23:45');
+  if (first !== undefined && tod(first.ms) === INTERVAL_MS) forEnd.push('first-00:15');
+  if (first !== undefined && tod(first.ms) === 0) forStart.push('first-00:00');
+  if (walls.length > 1 && last !== undefined && tod(last.ms) === 0) forEnd.push('last-00:00');
+  if (walls.length > 1 && last !== undefined && tod(last.ms) === DAY_MS - INTERVAL_MS) forStart.push('last-23:45');
   // the repeated October hour: interval ends run 02:15 ... 03:00 twice, interval starts 02:00 ... 02:45 twice
   const seen = new Set<number>();
   for (const w of walls) {
     if (seen.has(w.ms)) {
-      if (tod(w.ms) === 3 * 3_600_000) forEnd.push('03:00 twice on the day the clocks go back');
-      if (tod(w.ms) === 2 * 3_600_000) forStart.push('02:00 twice on the day the clocks go back');
+      if (tod(w.ms) === 3 * 3_600_000) forEnd.push('twice-03:00');
+      if (tod(w.ms) === 2 * 3_600_000) forStart.push('twice-02:00');
     }
     seen.add(w.ms);
   }
-  if (forEnd.length > forStart.length) return { marks: 'end', reason: `times mark the quarter hour's end: ${forEnd.join(', ')}` };
-  if (forStart.length > 0) return { marks: 'start', reason: `times mark the quarter hour's start: ${forStart.join(', ')}` };
-  return { marks: 'start', reason: "nothing in the file tells, taken as the quarter hour's start" };
+  const words = (e: readonly StampMarksEvidence[]) => e.map((x) => EVIDENCE_TEXT[x]).join(', ');
+  if (forEnd.length > forStart.length) return { marks: 'end', reason: `times mark the quarter hour's end: ${words(forEnd)}`, why: { basis: 'evidence', evidence: forEnd } };
+  if (forStart.length > 0) return { marks: 'start', reason: `times mark the quarter hour's start: ${words(forStart)}`, why: { basis: 'evidence', evidence: forStart } };
+  return { marks: 'start', reason: "nothing in the file tells, taken as the quarter hour's start", why: { basis: 'nothing', evidence: [] } };
 }
 
 /** A quarter hour's start from its end stamp: the start's wall clock, so the repeated October hour resolves. */
@@ -172,7 +185,7 @@ export function previewHistoryCsv(text: string, options: HistoryCsvOptions = {})
   if (body.length === 0) errors.push({ line: 0, message: 'no data lines' });
   const decimalComma = options.decimalComma ?? (delimiter !== ',' && body.some((l) => /\d,\d/.test(l.fields[layout.valueCol] ?? '')));
   const width = layout.header.length > 0 ? layout.header.length : (body[0]?.fields.length ?? 0);
-  const { marks: stampMarks, reason: stampMarksReason } = decideStampMarks(layout, body, options);
+  const { marks: stampMarks, reason: stampMarksReason, why: stampMarksWhy } = decideStampMarks(layout, body, options);
   const endStamps = layout.kind !== 'readings' && stampMarks === 'end' && layout.time.kind !== 'from-to';
 
   const rows: HistoryRow[] = [];
@@ -252,6 +265,7 @@ export function previewHistoryCsv(text: string, options: HistoryCsvOptions = {})
     decimalComma,
     stampMarks,
     stampMarksReason,
+    stampMarksWhy,
     unit,
     unitSource,
     header: layout.header,
@@ -269,6 +283,7 @@ function empty(options: HistoryCsvOptions, delimiter: Delimiter, errors: LineErr
     decimalComma: options.decimalComma ?? false,
     stampMarks: options.stampMarks ?? 'start',
     stampMarksReason: options.stampMarks === undefined ? 'not decided: the file could not be read' : 'as chosen',
+    stampMarksWhy: { basis: options.stampMarks === undefined ? 'unread' : 'chosen', evidence: [] },
     unit: options.unit ?? 'kWh',
     unitSource: options.unit === undefined ? 'assumed' : 'option',
     header: [],
@@ -320,6 +335,7 @@ export function previewView(p: HistoryPreview, sampleRows = 8, listedErrors = 10
     decimalComma: p.decimalComma,
     stampMarks: p.stampMarks,
     stampMarksReason: p.stampMarksReason,
+    stampMarksWhy: p.stampMarksWhy,
     unit: p.unit,
     unitSource: p.unitSource,
     warnings: p.warnings.slice(0, listedErrors),

@@ -1,7 +1,8 @@
 /** `plustwin balance`: the energy-plus analysis of a district file, as a table or JSON. */
 import fs from 'node:fs/promises';
 import type { CliCommand } from '../../common/command.js';
-import { UsageError } from '../../common/command.js';
+import { cliFailure, usageError } from '../cli-error.js';
+import { commandLang } from '../command-lang.js';
 import { parseArgs } from '../../common/args.js';
 import type { AnalysisArgs, DistrictView, ScenarioArgs } from '../../../../models/contract/index.js';
 import { argSchemas } from '../../../core/api/schemas.js';
@@ -10,7 +11,7 @@ import { runDistrictScenario } from '../../../core/analysis/scenario.js';
 import { BUILT_IN_FACTOR_SETS, DEFAULT_EXPORT_CREDIT, EXPORT_CREDIT_VARIANT_IDS, isExportCreditVariant } from '../../../../models/factors/index.js';
 import { balanceReport, scenarioReport } from '../balance-report.js';
 import { costReport } from '../cost-report.js';
-import { langFrom, numberFormatter, type Lang } from '../number-format.js';
+import { numberFormatter, type Lang } from '../number-format.js';
 import { zonedToUtc } from '../../../core/analysis/local-time.js';
 import type { Store } from '../../../core/store/store.js';
 import { checkSource, openSource, sourceUsage, sourceName } from '../open-source.js';
@@ -31,16 +32,16 @@ ${sourceUsage(17)}
                    (default ${DEFAULT_EXPORT_CREDIT}: the Verdrängungsstrommix 2.8 of the Effizienzhaus Plus definition)
   --resolution R   15min (default, KPIs as metered) or hour (hourly sums: faster, same sums, hourly KPIs)
   --json           the full result as JSON (contract types DistrictAnalysis and ScenarioRunResult)
-  --lang de|en     number format (default from LANG)`;
+  --lang de|en     language of the tables, notes and numbers (default from LANG)`;
 
 /** A local date (midnight in timeZone) or an ISO time with zone; anything else is a usage error naming the option. */
 export const parseDate = (name: string, raw: string | undefined, timeZone = 'UTC'): number => {
-  if (raw === undefined) throw new UsageError(`--${name} is required`);
+  if (raw === undefined) throw usageError('usage.required', { flag: `--${name}` });
   const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
   const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(raw);
   const valid = date !== null && Number.isFinite(Date.parse(`${raw}T00:00:00Z`));
   const ts = valid ? zonedToUtc(Number(date[1]), Number(date[2]) - 1, Number(date[3]), timeZone) : iso ? Date.parse(raw) : Number.NaN;
-  if (!Number.isFinite(ts)) throw new UsageError(`--${name} must be a date like 2025-01-01 or an ISO time with zone like 2025-01-01T06:00Z, got '${raw}'`);
+  if (!Number.isFinite(ts)) throw usageError('balance.date', { name, got: raw });
   return ts;
 };
 
@@ -49,12 +50,12 @@ const readScenario = async (file: string): Promise<unknown> => {
   try {
     text = await fs.readFile(file, 'utf8');
   } catch (e) {
-    throw new Error(`cannot read the scenario file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw cliFailure('balance.scenarioRead', { file, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
   }
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
-    throw new Error(`${file} is not valid JSON: ${(e as Error).message}`);
+    throw cliFailure('balance.scenarioJson', { file, problem: (e as Error).message });
   }
 };
 
@@ -78,29 +79,28 @@ export const balanceCommand: CliCommand = {
       'min-coverage': 'string',
       'export-credit': 'string',
     });
-    if (positional.length > 0) throw new UsageError(`unexpected argument '${positional[0]}'`);
+    if (positional.length > 0) throw usageError('usage.unexpected', { arg: positional[0] as string });
     checkSource(flags);
-    if (flags.from === undefined) throw new UsageError('--from is required');
-    if (flags.to === undefined) throw new UsageError('--to is required');
+    if (flags.from === undefined) throw usageError('usage.required', { flag: '--from' });
+    if (flags.to === undefined) throw usageError('usage.required', { flag: '--to' });
     const minCoverage = flags['min-coverage'] === undefined ? undefined : Number(flags['min-coverage']);
-    if (minCoverage !== undefined && !(minCoverage >= 0 && minCoverage <= 1)) throw new UsageError(`--min-coverage must be a share between 0 and 1, got '${flags['min-coverage']}'`);
-    const lang = langFrom(flags.lang, process.env.LANG);
-    if (lang === null) throw new UsageError(`--lang must be de or en, got '${flags.lang}'`);
+    if (minCoverage !== undefined && !(minCoverage >= 0 && minCoverage <= 1)) throw usageError('balance.minCoverage', { got: flags['min-coverage'] ?? '' });
+    const lang = commandLang(flags.lang);
     let primarySetId: string | undefined;
     let co2SetId: string | undefined;
     for (const id of flags.factors ?? []) {
       const set = BUILT_IN_FACTOR_SETS.find((s) => s.id === id);
-      if (set === undefined) throw new UsageError(`--factors: unknown factor set '${id}' (known: ${BUILT_IN_FACTOR_SETS.map((s) => s.id).join(', ')})`);
+      if (set === undefined) throw usageError('balance.unknownSet', { id, known: BUILT_IN_FACTOR_SETS.map((s) => s.id).join(', ') });
       if (set.kind === 'primary-energy') primarySetId = id;
       else co2SetId = id;
     }
     const scenarioJson = flags.scenario === undefined ? undefined : await readScenario(flags.scenario);
     const raw = flags.resolution ?? '15min';
-    if (raw !== '15min' && raw !== 'hour') throw new UsageError(`--resolution must be 15min or hour, got '${raw}'`);
+    if (raw !== '15min' && raw !== 'hour') throw usageError('balance.resolution', { got: raw });
     const resolution: '15min' | 'hour' = raw;
     const credit = flags['export-credit'];
     if (credit !== undefined && !isExportCreditVariant(credit)) {
-      throw new UsageError(`--export-credit must be one of ${EXPORT_CREDIT_VARIANT_IDS.join(', ')}, got '${credit}'`);
+      throw usageError('usage.oneOf', { flag: '--export-credit', values: EXPORT_CREDIT_VARIANT_IDS.join(', '), got: credit });
     }
     // syntax first, so that a mistyped date is a usage error whether or not the file exists
     parseDate('from', flags.from);
@@ -109,7 +109,7 @@ export const balanceCommand: CliCommand = {
     const source = sourceName(flags, store);
     try {
       const view = await store.getDistrict();
-      if (view === null) throw new Error(`${source} holds no district`);
+      if (view === null) throw cliFailure('balance.noDistrict', { source });
       // Dates are local days of the site (docs/cli.md): 2025-01-01 is midnight in Europe/Berlin, not in UTC.
       const from = parseDate('from', flags.from, view.site.timezone);
       const to = parseDate('to', flags.to, view.site.timezone);
@@ -123,7 +123,8 @@ export const balanceCommand: CliCommand = {
         ...(credit === undefined ? {} : { exportCredit: credit }),
       };
       const checked = argSchemas['district.analysis'].safeParse(base);
-      if (!checked.success) throw new UsageError(checked.error.issues[0]?.message ?? 'invalid period');
+      // the schema's own (English) words name the rule the period broke
+      if (!checked.success) throw usageError('usage.period', { problem: checked.error.issues[0]?.message ?? 'invalid period' });
       await runBalance(store, view, base, { ...flags, db: source, scenarioJson }, io, lang, resolution);
       return 0;
     } finally {
@@ -153,7 +154,7 @@ const runBalance = async (
   const scenarioJson = flags.scenarioJson;
   let scenarioArgs: ScenarioArgs | undefined;
   if (scenarioJson !== undefined) {
-    if (typeof scenarioJson !== 'object' || scenarioJson === null || Array.isArray(scenarioJson)) throw new Error(`${flags.scenario}: a scenario is a JSON object with "measures"`);
+    if (typeof scenarioJson !== 'object' || scenarioJson === null || Array.isArray(scenarioJson)) throw cliFailure('balance.scenarioObject', { file: flags.scenario ?? '' });
     const parsed = argSchemas['scenario.run'].safeParse({ ...(scenarioJson as object), ...base });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -162,7 +163,7 @@ const runBalance = async (
     scenarioArgs = parsed.data as ScenarioArgs;
   }
   if (flags.building !== undefined && !view.buildings.some((b) => b.id === flags.building)) {
-    throw new Error(`no building '${flags.building}' in ${flags.db} (buildings: ${view.buildings.map((b) => b.id).join(', ')})`);
+    throw cliFailure('balance.noBuilding', { building: flags.building, source: flags.db ?? '', buildings: view.buildings.map((b) => b.id).join(', ') });
   }
   const analysis = await analyseDistrict(store, view, base, resolution);
   if (!analysis.ok) throw new Error(`${analysis.error.message}${analysis.error.where ? ` (${analysis.error.where})` : ''}`);

@@ -1,6 +1,8 @@
 /** `plustwin bisko`: the BISKO balance of one year, sector x carrier, for entry into Klimaschutz-Planer. */
 import type { CliCommand } from '../../common/command.js';
-import { UsageError } from '../../common/command.js';
+import { usageError } from '../cli-error.js';
+import { commandLang } from '../command-lang.js';
+import { numberFormatter } from '../number-format.js';
 import { intOption, parseArgs } from '../../common/args.js';
 import { openExistingDistrict } from '../open-district.js';
 import { biskoInputs } from '../../../core/planning/bisko-inputs.js';
@@ -23,19 +25,19 @@ export const biskoCommand: CliCommand = {
   usage,
   async run(argv, io) {
     const { positional, flags } = parseArgs(argv, { db: 'string', year: 'string', out: 'string', lang: 'string' });
-    if (positional.length > 0) throw new UsageError(`unexpected argument '${positional[0]}'`);
-    if (flags.db === undefined) throw new UsageError('--db is required');
-    if (flags.year === undefined) throw new UsageError('--year YYYY is required');
-    if (flags.out === undefined || !/\.(xlsx|csv)$/i.test(flags.out)) throw new UsageError(`--out must name a .xlsx or .csv file, got '${flags.out ?? ''}'`);
-    const lang = flags.lang ?? 'de';
-    if (lang !== 'de' && lang !== 'en') throw new UsageError(`--lang must be de or en, got '${lang}'`);
+    if (positional.length > 0) throw usageError('usage.unexpected', { arg: positional[0] as string });
+    if (flags.db === undefined) throw usageError('usage.required', { flag: '--db' });
+    if (flags.year === undefined) throw usageError('usage.required', { flag: '--year YYYY' });
+    if (flags.out === undefined || !/\.(xlsx|csv)$/i.test(flags.out)) throw usageError('usage.outKind', { kinds: '.xlsx or .csv', got: flags.out ?? '' });
+    const lang = commandLang(flags.lang, 'de');
+    const f = numberFormatter(lang);
     const year = intOption('year', flags.year, 0, 1990, new Date().getFullYear());
     const store = await openExistingDistrict(flags.db);
     try {
       const { inputs, leftOut } = await biskoInputs(store, year);
       const balance = biskoBalance(year, inputs, setForYear(LIFE_CYCLE_GEMIS, year));
       await writeBisko(flags.out, balance, lang, leftOut);
-      io.out.write(`${flags.out}: BISKO ${year}, ${balance.cells.length} cell(s), ${balance.totalMwh.toFixed(3)} MWh, ${balance.totalTCo2e.toFixed(3)} t CO2e\n`);
+      io.out.write(f.t('bisko.written', { file: flags.out, year: String(year), cells: balance.cells.length, mwh: f.num(balance.totalMwh, 3), tonnes: f.num(balance.totalTCo2e, 3) }) + '\n');
       return 0;
     } finally {
       await store.close();

@@ -1,6 +1,8 @@
 /** `plustwin energy-report`: the annual municipal energy report (Energiebericht) as PDF or XLSX. */
 import type { CliCommand } from '../../common/command.js';
-import { UsageError } from '../../common/command.js';
+import { usageError } from '../cli-error.js';
+import { commandLang } from '../command-lang.js';
+import { cliText } from '../messages.js';
 import { intOption, numberOption, parseArgs } from '../../common/args.js';
 import { openExistingDistrict } from '../open-district.js';
 import { readBenchmarks } from '../../../core/planning/benchmarks-file.js';
@@ -33,26 +35,26 @@ export const energyReportCommand: CliCommand = {
   usage,
   async run(argv, io) {
     const { positional, flags } = parseArgs(argv, { db: 'string', year: 'string', out: 'string', lang: 'string', klimafaktor: 'list', 'klimafaktor-source': 'string', gradtage: 'list', 'gradtage-source': 'string', 'amber-limit': 'string' });
-    if (positional.length > 0) throw new UsageError(`unexpected argument '${positional[0]}'`);
-    if (flags.db === undefined) throw new UsageError('--db is required');
-    if (flags.year === undefined) throw new UsageError('--year YYYY is required');
-    if (flags.out === undefined || !/\.(pdf|xlsx)$/i.test(flags.out)) throw new UsageError(`--out must name a .pdf or .xlsx file, got '${flags.out ?? ''}'`);
-    const lang = flags.lang ?? 'de';
-    if (lang !== 'de' && lang !== 'en') throw new UsageError(`--lang must be de or en, got '${lang}'`);
+    if (positional.length > 0) throw usageError('usage.unexpected', { arg: positional[0] as string });
+    if (flags.db === undefined) throw usageError('usage.required', { flag: '--db' });
+    if (flags.year === undefined) throw usageError('usage.required', { flag: '--year YYYY' });
+    if (flags.out === undefined || !/\.(pdf|xlsx)$/i.test(flags.out)) throw usageError('usage.outKind', { kinds: '.pdf or .xlsx', got: flags.out ?? '' });
+    const lang = commandLang(flags.lang, 'de');
+    const t = cliText(lang);
     const year = intOption('year', flags.year, 0, 1990, new Date().getFullYear());
     const amberLimit = numberOption('amber-limit', flags['amber-limit'], DEFAULT_AMBER_LIMIT, 1, 10);
     const source = flags['klimafaktor-source'];
-    if ((flags.klimafaktor ?? []).length > 0 && source === undefined) throw new UsageError('--klimafaktor needs --klimafaktor-source naming where the factors come from');
+    if ((flags.klimafaktor ?? []).length > 0 && source === undefined) throw usageError('heatPlan.klimafaktorSource');
     const klimafaktoren: Klimafaktor[] = (flags.klimafaktor ?? []).map((text) => {
       const k = parseKlimafaktor(text, source ?? '');
-      if (k === null) throw new UsageError(`--klimafaktor must read YYYY=F with a positive factor, e.g. 2024=1.12, got '${text}'`);
+      if (k === null) throw usageError('heatPlan.klimafaktor', { got: text });
       return k;
     });
     const gSource = flags['gradtage-source'];
-    if ((flags.gradtage ?? []).length > 0 && gSource === undefined) throw new UsageError('--gradtage needs --gradtage-source naming where the degree days come from');
+    if ((flags.gradtage ?? []).length > 0 && gSource === undefined) throw usageError('energyReport.gradtageSource');
     const degreeDays: YearDegreeDays[] = (flags.gradtage ?? []).map((text) => {
       const g = parseDegreeDays(text, gSource ?? '');
-      if (g === null) throw new UsageError(`--gradtage must read YYYY=G with positive degree days, e.g. 2024=3150, got '${text}'`);
+      if (g === null) throw usageError('energyReport.gradtage', { got: text });
       return g;
     });
     const store = await openExistingDistrict(flags.db);
@@ -62,7 +64,8 @@ export const energyReportCommand: CliCommand = {
       else await writeEnergyReportXlsx(flags.out, report, lang);
       const lights = (l: string) => report.buildings.filter((b) => b.heatLight === l).length;
       const none = report.buildings.filter((b) => b.heatLight === null).length;
-      io.out.write(`${flags.out}: energy report ${year}, ${report.buildings.length} building(s): ${lights('green')} green, ${lights('amber')} amber, ${lights('red')} red, ${none} without benchmark\n`);
+      const line = t('energyReport.written', { file: flags.out, year: String(year), buildings: report.buildings.length, green: lights('green'), amber: lights('amber'), red: lights('red'), none });
+      io.out.write(line + '\n');
       return 0;
     } finally {
       await store.close();

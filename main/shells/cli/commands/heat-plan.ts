@@ -1,6 +1,9 @@
 /** `plustwin heat-plan`: the heat-planning (WPG) export as GeoPackage and CSV, and the buildings' planning attributes. */
 import type { CliCommand } from '../../common/command.js';
 import { UsageError } from '../../common/command.js';
+import { usageError } from '../cli-error.js';
+import { commandLang } from '../command-lang.js';
+import { cliText } from '../messages.js';
 import { intOption, parseArgs } from '../../common/args.js';
 import { openExistingDistrict } from '../open-district.js';
 import { exportHeatPlan, gridCsvPath } from '../../../core/planning/export-heat-plan.js';
@@ -9,7 +12,7 @@ import { parseKlimafaktor, type Klimafaktor } from '../../../../models/planning/
 import type { BiskoSector, HeatingFuel, HeatingType, PlanningAttributes } from '../../../../models/planning/attributes.js';
 
 const usage = `usage: plustwin heat-plan --db FILE --out FILE.gpkg [--csv FILE.csv] [--year YYYY] [--cell M] [--grid-only] [--csv-dialect de|intl]
-                         [--klimafaktor YYYY=F ... --klimafaktor-source TEXT]
+                         [--klimafaktor YYYY=F ... --klimafaktor-source TEXT] [--lang de|en]
        plustwin heat-plan set --db FILE --building ID [--year-built YYYY] [--heating TYPE] [--fuel FUEL]
                               [--heater-year YYYY] [--floor-area M2] [--sector SECTOR] [--report-category N|auto]
 
@@ -26,6 +29,7 @@ GeoPackage layers 'buildings' and 'heat_grid' in EPSG:25832; see docs/planning.m
   --klimafaktor YYYY=F   the DWD Klimafaktor of a measured year (repeat per year); that year's heat is
                          multiplied by it (heating and hot water together); needs --klimafaktor-source
   --klimafaktor-source TEXT  where the factors come from, e.g. "DWD Klimafaktoren, PLZ 45127"
+  --lang de|en         language of the messages and numbers (default from LANG)
 set: enters a building's attributes where the import had none
   --heating boiler|heat-pump|district-heat|electric-direct|stove|chp|none|unknown
   --fuel gas|oil|lpg|biogas|wood|pellets|district-heat|electricity|coal|unknown
@@ -45,9 +49,9 @@ async function runSet(argv: readonly string[], io: Parameters<CliCommand['run']>
     sector: 'string',
     'report-category': 'string',
   });
-  if (positional.length > 0) throw new UsageError(`unexpected argument '${positional[0]}'`);
-  if (flags.db === undefined) throw new UsageError('--db is required');
-  if (flags.building === undefined) throw new UsageError('--building is required');
+  if (positional.length > 0) throw usageError('usage.unexpected', { arg: positional[0] as string });
+  if (flags.db === undefined) throw usageError('usage.required', { flag: '--db' });
+  if (flags.building === undefined) throw usageError('usage.required', { flag: '--building' });
   const thisYear = new Date().getFullYear();
   const patch: PlanningAttributes = {
     ...(flags['year-built'] === undefined ? {} : { yearBuilt: intOption('year-built', flags['year-built'], 0, 1000, thisYear) }),
@@ -59,7 +63,7 @@ async function runSet(argv: readonly string[], io: Parameters<CliCommand['run']>
   };
   const rc = flags['report-category'];
   const category = rc === undefined ? undefined : rc === 'auto' ? null : /^\d+$/.test(rc) ? Number(rc) : NaN;
-  if (Number.isNaN(category)) throw new UsageError(`--report-category must be a category number or auto, got '${rc}'`);
+  if (Number.isNaN(category)) throw usageError('heatPlan.reportCategory', { got: rc ?? '' });
   // every value checked before the first write, so a bad one stores nothing
   const all = checkPlanningAttributes({ ...patch, ...(typeof category === 'number' ? { energyReportCategory: category } : {}) }, thisYear);
   if (!all.ok) throw new UsageError(`${all.error.where === undefined ? '' : `${all.error.where}: `}${all.error.message}`);
@@ -84,20 +88,21 @@ export const heatPlanCommand: CliCommand = {
   usage,
   async run(argv, io) {
     if (argv[0] === 'set') return runSet(argv.slice(1), io);
-    const { positional, flags } = parseArgs(argv, { db: 'string', out: 'string', csv: 'string', year: 'string', cell: 'string', 'grid-only': 'boolean', 'csv-dialect': 'string', klimafaktor: 'list', 'klimafaktor-source': 'string' });
-    if (positional.length > 0) throw new UsageError(`unexpected argument '${positional[0]}'`);
-    if (flags.db === undefined) throw new UsageError('--db is required');
-    if (flags.out === undefined) throw new UsageError('--out FILE.gpkg is required');
-    if (!flags.out.toLowerCase().endsWith('.gpkg')) throw new UsageError(`--out must name a .gpkg file, got '${flags.out}'`);
+    const { positional, flags } = parseArgs(argv, { db: 'string', out: 'string', csv: 'string', year: 'string', cell: 'string', 'grid-only': 'boolean', 'csv-dialect': 'string', klimafaktor: 'list', 'klimafaktor-source': 'string', lang: 'string' });
+    if (positional.length > 0) throw usageError('usage.unexpected', { arg: positional[0] as string });
+    if (flags.db === undefined) throw usageError('usage.required', { flag: '--db' });
+    if (flags.out === undefined) throw usageError('usage.required', { flag: '--out FILE.gpkg' });
+    if (!flags.out.toLowerCase().endsWith('.gpkg')) throw usageError('usage.outKind', { kinds: '.gpkg', got: flags.out });
+    const t = cliText(commandLang(flags.lang));
     const dialect = flags['csv-dialect'] ?? 'de';
-    if (dialect !== 'de' && dialect !== 'intl') throw new UsageError(`--csv-dialect must be de or intl, got '${dialect}'`);
+    if (dialect !== 'de' && dialect !== 'intl') throw usageError('usage.oneOf', { flag: '--csv-dialect', values: 'de, intl', got: dialect });
     const thisYear = new Date().getFullYear();
     const lastYear = intOption('year', flags.year, thisYear - 1, 1990, thisYear);
     const source = flags['klimafaktor-source'];
-    if ((flags.klimafaktor ?? []).length > 0 && source === undefined) throw new UsageError('--klimafaktor needs --klimafaktor-source naming where the factors come from');
+    if ((flags.klimafaktor ?? []).length > 0 && source === undefined) throw usageError('heatPlan.klimafaktorSource');
     const klimafaktoren: Klimafaktor[] = (flags.klimafaktor ?? []).map((text) => {
       const k = parseKlimafaktor(text, source ?? '');
-      if (k === null) throw new UsageError(`--klimafaktor must read YYYY=F with a positive factor, e.g. 2024=1.12, got '${text}'`);
+      if (k === null) throw usageError('heatPlan.klimafaktor', { got: text });
       return k;
     });
     const cellSizeM = intOption('cell', flags.cell, 100, 10, 10_000);
@@ -115,10 +120,20 @@ export const heatPlanCommand: CliCommand = {
       if (!r.ok) throw new Error(`${flags.db}: ${r.error.message}`);
       const p = r.value;
       const count = (s: string) => p.rows.filter((x) => x.heatSource === s).length;
-      io.out.write(
-        `${flags.out}: ${p.rows.length} building(s) (${count('measured')} measured ${lastYear - 2}-${lastYear}, ${count('estimated')} estimated, ${count('unknown')} unknown), ` +
-          `${p.grid.cells.length} published ${cellSizeM} m cell(s); ${p.grid.suppressedCells} cell(s) with ${p.grid.suppressedBuildings} building(s) suppressed (< 5 buildings)\n`,
-      );
+      const line = t('heatPlan.written', {
+        file: flags.out,
+        buildings: p.rows.length,
+        measured: count('measured'),
+        fromYear: String(lastYear - 2),
+        toYear: String(lastYear),
+        estimated: count('estimated'),
+        unknown: count('unknown'),
+        cells: p.grid.cells.length,
+        cellSize: cellSizeM,
+        suppressedCells: p.grid.suppressedCells,
+        suppressedBuildings: p.grid.suppressedBuildings,
+      });
+      io.out.write(line + '\n');
       if (flags.csv !== undefined) io.out.write(`${flags['grid-only'] === true ? '' : `${flags.csv}, `}${gridCsvPath(flags.csv)}\n`);
       return 0;
     } finally {

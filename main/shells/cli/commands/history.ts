@@ -4,16 +4,17 @@
  * recognised and every bad line; an import writes all of it or nothing.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { langFrom, numberFormatter, type NumberFormatter } from '../number-format.js';
+import { numberFormatter, type NumberFormatter } from '../number-format.js';
+import { usageError } from '../cli-error.js';
+import { commandLang } from '../command-lang.js';
 import { decodeCsvBytes } from '../../../core/importers/history-csv/csv-lines.js';
 import type { HistoryKind } from '../../../core/importers/history-csv/csv-layout.js';
-import type { HistoryPreviewView } from '../../../../models/contract/index.js';
+import type { HistoryPreviewView, StampMarksWhy } from '../../../../models/contract/index.js';
 import { DEFAULT_LOCALE } from '../../../../models/i18n/locales.js';
 import { HISTORY_KINDS, HISTORY_UNITS, type HistoryUnit } from '../../../../models/values.js';
 import {
   HistoryImportError,
   importHistoryCsv,
-  lineErrorText,
   previewHistoryCsv,
   previewView,
   type HistoryCsvOptions,
@@ -21,7 +22,7 @@ import {
 } from '../../../core/importers/history-csv/history-import.js';
 import { openExistingDistrict } from '../open-district.js';
 import { NotFoundError } from '../../../core/store/sqlite-store.js';
-import { UsageError, type CliCommand, type CliIo } from '../../common/command.js';
+import type { CliCommand, CliIo } from '../../common/command.js';
 import { parseArgs } from '../../common/args.js';
 
 const usage = `usage: plustwin history FILE.csv --db FILE --point ID [--preview] [--kind K] [--unit U] [--marks start|end] [--json] [--lang de|en]
@@ -44,11 +45,11 @@ listed with its number.
 
 function options(flags: { kind?: string; marks?: string; unit?: string }): HistoryCsvOptions {
   if (flags.unit !== undefined && !(HISTORY_UNITS as readonly string[]).includes(flags.unit))
-    throw new UsageError(`--unit must be one of ${HISTORY_UNITS.join(', ')}, got '${flags.unit}'`);
+    throw usageError('usage.oneOf', { flag: '--unit', values: HISTORY_UNITS.join(', '), got: flags.unit });
   if (flags.kind !== undefined && !(HISTORY_KINDS as readonly string[]).includes(flags.kind))
-    throw new UsageError(`--kind must be one of ${HISTORY_KINDS.join(', ')}, got '${flags.kind}'`);
+    throw usageError('usage.oneOf', { flag: '--kind', values: HISTORY_KINDS.join(', '), got: flags.kind });
   if (flags.marks !== undefined && flags.marks !== 'start' && flags.marks !== 'end')
-    throw new UsageError(`--marks must be start or end, got '${flags.marks}'`);
+    throw usageError('usage.oneOf', { flag: '--marks', values: 'start, end', got: flags.marks });
   return {
     ...(flags.kind === undefined ? {} : { kind: flags.kind as HistoryKind }),
     ...(flags.marks === undefined ? {} : { stampMarks: flags.marks as 'start' | 'end' }),
@@ -57,18 +58,28 @@ function options(flags: { kind?: string; marks?: string; unit?: string }): Histo
 }
 
 function describe(p: HistoryPreviewView, f: NumberFormatter): string[] {
+  const t = f.t;
   const when = new Intl.DateTimeFormat(DEFAULT_LOCALE[f.lang], { timeZone: 'Europe/Berlin', dateStyle: 'short', timeStyle: 'short' });
-  const source = { option: 'as given with --unit', header: 'from the column header', 'unit-line': "from the file's unit line", assumed: 'ASSUMED: the file does not say; check it or give --unit' }[p.unitSource];
+  const marks = t(`history.marks.${p.stampMarks}`);
   return [
-    `UNIT ${p.unit} (${source})`,
-    `times mark the quarter hour's ${p.stampMarks}: ${p.stampMarksReason}`,
-    `kind ${p.kind}; delimiter '${p.delimiter === '\t' ? '\\t' : p.delimiter}'; decimal ${p.decimalComma ? 'comma' : 'point'}; times mark the ${p.stampMarks}`,
-    `${p.rows} rows${p.first !== null && p.last !== null ? `, ${when.format(p.first)} to ${when.format(p.last)}` : ''}`,
-    ...(p.errorCount === 0 ? [`${p.intervals} quarter hours, ${f.num(p.kwh, 1)} kWh`] : []),
+    t('history.unit', { unit: p.unit, source: t(`history.unitSource.${p.unitSource}`) }),
+    t('history.marks', { marks, reason: whyText(f, p.stampMarksWhy) }),
+    t('history.layout', { kind: kindText(f, p.kind), delimiter: p.delimiter === '\t' ? '\\t' : p.delimiter, decimal: t(p.decimalComma ? 'history.decimal.comma' : 'history.decimal.point'), marks }),
+    p.first !== null && p.last !== null ? t('history.span', { rows: p.rows, first: when.format(p.first), last: when.format(p.last) }) : t('history.rows', { rows: p.rows }),
+    ...(p.errorCount === 0 ? [t('history.energy', { intervals: p.intervals, kwh: f.num(p.kwh, 1) })] : []),
   ];
 }
 
-const lineErrors = (p: { errors: readonly LineError[] }): string[] => p.errors.map(lineErrorText);
+/** What decided starts or ends: the evidence in the file, or the basis when there is none. */
+const whyText = (f: NumberFormatter, why: StampMarksWhy): string =>
+  why.basis === 'evidence' ? why.evidence.map((e) => f.t(`history.evidence.${e}`)).join(', ') : f.t(`history.why.${why.basis}`);
+
+const kindText = (f: NumberFormatter, kind: string): string =>
+  (HISTORY_KINDS as readonly string[]).includes(kind) ? f.t(`history.kind.${kind as HistoryKind}`) : kind;
+
+/** A bad line in the run's language; the problem itself is the core's (English) words. */
+const lineText = (f: NumberFormatter, e: LineError): string => (e.line > 0 ? f.t('history.line', { line: String(e.line), message: e.message }) : e.message);
+const lineErrors = (f: NumberFormatter, p: { errors: readonly LineError[] }): string[] => p.errors.map((e) => lineText(f, e));
 
 /** Ten years of 15-minute values are 350,400 rows of about 30 bytes (11 MB); far more is not one meter's history. */
 const MAX_HISTORY_FILE_BYTES = 64 * 2 ** 20;
@@ -80,55 +91,55 @@ export const historyCommand: CliCommand = {
   async run(argv, io: CliIo) {
     const { flags, positional } = parseArgs(argv, { db: 'string', point: 'string', preview: 'boolean', kind: 'string', unit: 'string', marks: 'string', json: 'boolean', lang: 'string' });
     const [file, ...extra] = positional;
-    if (file === undefined) throw new UsageError('missing the CSV file');
-    if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'`);
-    const lang = langFrom(flags.lang, process.env.LANG);
-    if (lang === null) throw new UsageError(`--lang must be de or en, got '${flags.lang}'`);
+    if (file === undefined) throw usageError('history.missingFile');
+    if (extra.length > 0) throw usageError('usage.unexpected', { arg: extra[0] as string });
+    const lang = commandLang(flags.lang);
+    const f = numberFormatter(lang);
+    const t = f.t;
     const opts = options(flags);
     let text: string;
     try {
       // a file that is not there or too big is a problem with the input, not with how the command was typed: exit 1
       const size = statSync(file).size;
       if (size > MAX_HISTORY_FILE_BYTES) {
-        io.err.write(`plustwin history: ${file}: ${Math.round(size / 2 ** 20)} MB is more than a history file may have (${MAX_HISTORY_FILE_BYTES / 2 ** 20} MB); split it by year\n`);
+        io.err.write(`plustwin history: ${t('history.tooBig', { file, mb: Math.round(size / 2 ** 20), max: MAX_HISTORY_FILE_BYTES / 2 ** 20 })}\n`);
         return 1;
       }
       text = decodeCsvBytes(readFileSync(file));
     } catch (e) {
-      io.err.write(`plustwin history: cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}\n`);
+      io.err.write(`plustwin history: ${t('file.cannotRead', { file, reason: (e as NodeJS.ErrnoException).code === 'ENOENT' ? t('file.noSuchFile') : (e as Error).message })}\n`);
       return 1;
     }
-    const f = numberFormatter(lang);
 
     if (flags.preview) {
       // every bad line, not only the first hundred the UI lists
       const p = previewView(previewHistoryCsv(text, opts), 8, Infinity);
       if (flags.json) io.out.write(JSON.stringify(p, null, 2) + '\n');
-      else io.out.write([...describe(p, f), ...p.warnings.map((w) => `warning: ${lineErrorText(w)}`), ...lineErrors(p)].join('\n') + '\n');
+      else io.out.write([...describe(p, f), ...p.warnings.map((w) => t('warning', { text: lineText(f, w) })), ...lineErrors(f, p)].join('\n') + '\n');
       return p.errorCount === 0 ? 0 : 1;
     }
 
-    if (flags.db === undefined) throw new UsageError('--db FILE is required');
-    if (flags.point === undefined) throw new UsageError('--point ID is required');
+    if (flags.db === undefined) throw usageError('usage.required', { flag: '--db FILE' });
+    if (flags.point === undefined) throw usageError('usage.required', { flag: '--point ID' });
     const store = await openExistingDistrict(flags.db);
     try {
       const result = await importHistoryCsv(store, flags.point, text, opts);
       io.out.write(
         flags.json
           ? JSON.stringify({ point: flags.point, ...result }, null, 2) + '\n'
-          : `${flags.point}: ${result.rows} rows (${result.kind}, unit ${result.unit}) -> ${result.intervals} quarter hours written\n` +
-              result.warnings.map((w) => `warning: ${lineErrorText(w)}\n`).join(''),
+          : t('history.imported', { point: flags.point, rows: result.rows, kind: kindText(f, result.kind), unit: result.unit, intervals: result.intervals }) + '\n' +
+              result.warnings.map((w) => t('warning', { text: lineText(f, w) }) + '\n').join(''),
       );
       return 0;
     } catch (e) {
       if (e instanceof HistoryImportError) {
-        io.err.write(`plustwin history: ${file}: ${e.errors.length} bad line(s), nothing imported\n${lineErrors(e).join('\n')}\n`);
+        io.err.write(`plustwin history: ${t('history.refused', { file, count: e.errors.length })}\n${lineErrors(f, e).join('\n')}\n`);
         return 1;
       }
       if (e instanceof NotFoundError) {
         const district = await store.getDistrict();
         const energy = district?.points.filter((p) => p.kind === 'energy-counter' || p.kind === 'power').map((p) => p.id) ?? [];
-        throw new UsageError(`--point: ${e.message}; points: ${energy.join(', ') || 'none'}`);
+        throw usageError('history.noPoint', { problem: e.message, points: energy.join(', ') || t('history.none') });
       }
       throw e;
     } finally {

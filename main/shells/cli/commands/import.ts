@@ -10,10 +10,13 @@ import { ImportError, importBuildings, type ImportResult } from '../../../core/i
 import { openStore } from '../../../core/store/open-store.js';
 import type { Store } from '../../../core/store/store.js';
 import { mergeIntoStore } from '../../../core/importers/merge-into-store.js';
-import { UsageError, type CliCommand, type CliIo } from '../../common/command.js';
+import type { CliCommand, CliIo } from '../../common/command.js';
 import { parseArgs } from '../../common/args.js';
+import { errorText, usageError } from '../cli-error.js';
+import { commandLang } from '../command-lang.js';
+import { numberFormatter, type NumberFormatter } from '../number-format.js';
 
-const usage = `usage: plustwin import FILE.gml|FILE.geojson|FOLDER ... --db FILE [--crs EPSG:NNNN] [--json]
+const usage = `usage: plustwin import FILE.gml|FILE.geojson|FOLDER ... --db FILE [--crs EPSG:NNNN] [--json] [--lang de|en]
 
 Imports buildings into a district file: CityGML 1.0/2.0 LoD1 and LoD2 (footprints, heights, roof surfaces with
 area, tilt and azimuth) or GeoJSON footprints with height or storeys. Buildings are merged by id (the gml:id or
@@ -23,7 +26,8 @@ is written, and the files before it stay imported.
   --db FILE      the district file (created if missing)
   --crs CODE     the coordinates' CRS when the file names none or the wrong one (EPSG:25832, EPSG:25833,
                  EPSG:31466, EPSG:31467, EPSG:3857, EPSG:4326 ...)
-  --json         print the summary as JSON on stdout`;
+  --json         print the summary as JSON on stdout
+  --lang de|en   language of the messages and numbers (default from LANG)`;
 
 export interface ImportSummary {
   readonly file: string;
@@ -39,14 +43,17 @@ export interface ImportSummary {
   readonly warnings: readonly string[];
 }
 
-/** A progress bar rewritten in place on a terminal, a line every 10 % otherwise (logs, CI). */
-export function progressReporter(err: NodeJS.WritableStream, label: string): {
+/**
+ * A progress bar rewritten in place on a terminal, a line every 10 % otherwise (logs, CI); megabytes with the
+ * decimal mark of `f` (English by default).
+ */
+export function progressReporter(err: NodeJS.WritableStream, label: string, f: NumberFormatter = numberFormatter('en')): {
   update(done: number, total: number): void;
   finish(): void;
 } {
   const tty = (err as { isTTY?: boolean }).isTTY === true;
   let shown = -1;
-  const mb = (n: number): string => (n / 1e6).toFixed(1);
+  const mb = (n: number): string => f.num(n / 1e6, 1);
   return {
     update(done, total) {
       const pct = total > 0 ? Math.floor((done / total) * 100) : 100;
@@ -75,24 +82,25 @@ export async function importFiles(args: readonly string[]): Promise<string[]> {
     const info = await stat(a).catch(() => null);
     if (info?.isDirectory() === true) {
       const names = (await readdir(a)).filter((n) => /\.(gml|xml|citygml|geojson|json)$/i.test(n)).sort();
-      if (names.length === 0) throw new UsageError(`the folder ${a} holds no .gml, .xml, .geojson or .json file`);
+      if (names.length === 0) throw usageError('import.emptyFolder', { folder: a });
       out.push(...names.map((n) => join(a, n)));
     } else out.push(a);
   }
   return out;
 }
 
-function printSummary(s: ImportSummary, io: CliIo): void {
+function printSummary(s: ImportSummary, io: CliIo, f: NumberFormatter): void {
+  const t = f.t;
   const lines = [
-    `imported ${s.buildings} buildings (${s.added} new, ${s.updated} updated) from ${s.file} into ${s.db}`,
-    `format ${s.format}, CRS ${s.crs}`,
-    `${s.roofSurfaces} roof surfaces, ${s.roofAreaM2.toFixed(0)} m² in all`,
+    t('import.summary', { buildings: s.buildings, added: s.added, updated: s.updated, file: s.file, db: s.db }),
+    t('import.format', { format: s.format, crs: s.crs }),
+    t('import.roofs', { count: s.roofSurfaces, area: f.kwh(s.roofAreaM2) }),
   ];
   if (s.bounds) {
     const { minLon, minLat, maxLon, maxLat } = s.bounds;
-    lines.push(`bounds lon ${minLon.toFixed(5)} .. ${maxLon.toFixed(5)}, lat ${minLat.toFixed(5)} .. ${maxLat.toFixed(5)}`);
+    lines.push(t('import.bounds', { minLon: f.num(minLon, 5), maxLon: f.num(maxLon, 5), minLat: f.num(minLat, 5), maxLat: f.num(maxLat, 5) }));
   }
-  lines.push(s.warnings.length === 0 ? 'no warnings' : `${s.warnings.length} warning(s):`);
+  lines.push(s.warnings.length === 0 ? t('import.noWarnings') : t('import.warnings', { count: s.warnings.length }));
   for (const w of s.warnings) lines.push(`  - ${w}`);
   io.out.write(lines.join('\n') + '\n');
 }
@@ -103,14 +111,18 @@ export function makeImportCommand(open: (db: string) => Promise<Store> = openSto
     summary: 'import buildings and roof surfaces from CityGML or GeoJSON into a district file',
     usage,
     async run(argv, io) {
-      const { positional, flags } = parseArgs(argv, { db: 'string', crs: 'string', json: 'boolean' });
-      if (positional.length === 0) throw new UsageError('name the file to import');
-      if (flags.db === undefined) throw new UsageError('--db FILE is required');
+      const { positional, flags } = parseArgs(argv, { db: 'string', crs: 'string', json: 'boolean', lang: 'string' });
+      const lang = commandLang(flags.lang);
+      const f = numberFormatter(lang);
+      const t = f.t;
+      if (positional.length === 0) throw usageError('import.noFile');
+      if (flags.db === undefined) throw usageError('usage.required', { flag: '--db FILE' });
       const db = flags.db;
       const files = await importFiles(positional);
       const sizes = await Promise.all(files.map(async (f) => (await stat(f).catch(() => null))?.size ?? 0));
       const total = sizes.reduce((a, b) => a + b, 0);
-      const progress = progressReporter(io.err, files.length === 1 ? `import ${basename(files[0] as string)}` : `import ${files.length} files`);
+      const label = files.length === 1 ? t('import.progressOne', { file: basename(files[0] as string) }) : t('import.progressMany', { count: files.length });
+      const progress = progressReporter(io.err, label, f);
       const summaries: ImportSummary[] = [];
       let before = 0;
       for (const [i, file] of files.entries()) {
@@ -124,8 +136,8 @@ export function makeImportCommand(open: (db: string) => Promise<Store> = openSto
           progress.finish();
           if (!(e instanceof ImportError)) throw e;
           if (flags.json) io.out.write(JSON.stringify({ error: { kind: 'validation', message: e.problem, where: e.where } }) + '\n');
-          const what = i === 0 ? 'nothing was imported' : `nothing of ${file} was imported; the ${i} file(s) before it are imported into ${db}: ${files.slice(0, i).join(', ')}`;
-          io.err.write(`plustwin import: ${e.message}\n${what}\n`);
+          const what = i === 0 ? t('import.nothing') : t('import.partly', { file, count: i, db, files: files.slice(0, i).join(', ') });
+          io.err.write(`plustwin import: ${errorText(lang, e)}\n${what}\n`);
           return 1;
         }
         before += sizes[i] ?? 0;
@@ -154,12 +166,12 @@ export function makeImportCommand(open: (db: string) => Promise<Store> = openSto
       if (summaries.length === 1) {
         const only = summaries[0] as ImportSummary;
         if (flags.json) io.out.write(JSON.stringify(only, null, 2) + '\n');
-        else printSummary(only, io);
+        else printSummary(only, io, f);
       } else if (flags.json) {
         io.out.write(JSON.stringify({ files: summaries, buildings: sum((x) => x.buildings), added: sum((x) => x.added), updated: sum((x) => x.updated) }, null, 2) + '\n');
       } else {
-        for (const x of summaries) printSummary(x, io);
-        io.out.write(`${summaries.length} files: ${sum((x) => x.buildings)} buildings (${sum((x) => x.added)} new, ${sum((x) => x.updated)} updated) into ${db}\n`);
+        for (const x of summaries) printSummary(x, io, f);
+        io.out.write(t('import.total', { files: summaries.length, buildings: sum((x) => x.buildings), added: sum((x) => x.added), updated: sum((x) => x.updated), db }) + '\n');
       }
       return 0;
     },

@@ -8,8 +8,9 @@ import { inventoryProblemLines, parseInventoryFile } from '../../../core/api/ass
 import { scheduleText } from '../../../../models/lighting/index.js';
 import { openExistingDistrict } from '../open-district.js';
 import { cliText } from '../messages.js';
-import { langFrom } from '../number-format.js';
-import { UsageError, type CliCommand, type CliIo } from '../../common/command.js';
+import { usageError } from '../cli-error.js';
+import { commandLang } from '../command-lang.js';
+import type { CliCommand, CliIo } from '../../common/command.js';
 import { parseArgs } from '../../common/args.js';
 
 const usage = `usage: plustwin lights import FILE --db FILE [--json] [--lang de|en]
@@ -35,13 +36,12 @@ export const lightsCommand: CliCommand = {
   async run(argv, io: CliIo) {
     const { flags, positional } = parseArgs(argv, { db: 'string', json: 'boolean', lang: 'string' });
     const [action, file, ...extra] = positional;
-    if (action !== 'import' && action !== 'list') throw new UsageError(action === undefined ? 'missing import or list' : `unknown action '${action}'`);
-    if (action === 'import' && file === undefined) throw new UsageError('missing the inventory file');
+    if (action !== 'import' && action !== 'list') throw action === undefined ? usageError('lights.missingAction') : usageError('usage.unknownAction', { action });
+    if (action === 'import' && file === undefined) throw usageError('lights.missingFile');
     const rest = action === 'list' && file !== undefined ? [file, ...extra] : extra;
-    if (rest.length > 0) throw new UsageError(`unexpected argument '${rest[0]}'`);
-    const lang = langFrom(flags.lang, process.env.LANG);
-    if (lang === null) throw new UsageError(`--lang must be de or en, got '${flags.lang}'`);
-    if (flags.db === undefined) throw new UsageError('--db FILE is required');
+    if (rest.length > 0) throw usageError('usage.unexpected', { arg: rest[0] as string });
+    const lang = commandLang(flags.lang);
+    if (flags.db === undefined) throw usageError('usage.required', { flag: '--db FILE' });
     const t = cliText(lang);
 
     if (action === 'list') {
@@ -64,7 +64,7 @@ export const lightsCommand: CliCommand = {
     try {
       buf = readFileSync(path);
     } catch (e) {
-      io.err.write(`plustwin lights: ${t('lights.cannotRead', { file: path, reason: (e as NodeJS.ErrnoException).code === 'ENOENT' ? t('lights.noSuchFile') : (e as Error).message })}\n`);
+      io.err.write(`plustwin lights: ${t('file.cannotRead', { file: path, reason: (e as NodeJS.ErrnoException).code === 'ENOENT' ? t('file.noSuchFile') : (e as Error).message })}\n`);
       return 1;
     }
     if (buf.length > MAX_FILE_BYTES) {

@@ -1,11 +1,13 @@
 /** `plustwin pv-potential`: rooftop PV potential of the buildings in a CityGML or GeoJSON file. */
 import type { CliCommand } from '../../common/command.js';
-import { UsageError } from '../../common/command.js';
+import { cliFailure, usageError } from '../cli-error.js';
+import { commandLang } from '../command-lang.js';
+import { noteText } from '../../../../models/i18n/analysis-notes.js';
 import { parseArgs } from '../../common/args.js';
 import { importBuildings } from '../../../core/importers/import-buildings.js';
 import { districtPvPotential, roofsFor } from '../../../core/analysis/district-pv.js';
 import { essenWeather, readTryFile } from '../../../core/analysis/weather.js';
-import { langFrom, numberFormatter, textTable } from '../number-format.js';
+import { numberFormatter, textTable } from '../number-format.js';
 import { ESSEN } from '../../../../models/solar/pv-potential.js';
 
 const usage = `usage: plustwin pv-potential FILE.gml|FILE.geojson [--json] [--crs EPSG] [--weather TRY.csv] [--lang de|en]
@@ -15,7 +17,7 @@ footprint and roof type; irradiation from the DWD test reference year of region 
   --json          the full result as JSON (contract type DistrictPvPotential)
   --crs EPSG      the file's CRS when it names none (as for plustwin import)
   --weather FILE  another TRY CSV in the same 15-minute format
-  --lang de|en    number format (default from LANG)`;
+  --lang de|en    language of the table, the assumptions and the numbers (default from LANG)`;
 
 export const pvPotentialCommand: CliCommand = {
   name: 'pv-potential',
@@ -24,12 +26,13 @@ export const pvPotentialCommand: CliCommand = {
   async run(argv, io) {
     const { positional, flags } = parseArgs(argv, { json: 'boolean', crs: 'string', weather: 'string', lang: 'string' });
     const [file, extra] = positional;
-    if (file === undefined) throw new UsageError('a CityGML or GeoJSON file is required');
-    if (extra !== undefined) throw new UsageError(`unexpected argument '${extra}'`);
-    const lang = langFrom(flags.lang, process.env.LANG);
-    if (lang === null) throw new UsageError(`--lang must be de or en, got '${flags.lang}'`);
+    if (file === undefined) throw usageError('pv.missingFile');
+    if (extra !== undefined) throw usageError('usage.unexpected', { arg: extra });
+    const lang = commandLang(flags.lang);
+    const f = numberFormatter(lang);
+    const t = f.t;
     const imported = await importBuildings(file, flags.crs === undefined ? {} : { crs: flags.crs });
-    if (imported.buildings.length === 0) throw new Error(`${file}: no buildings found`);
+    if (imported.buildings.length === 0) throw cliFailure('pv.noBuildings', { file });
     const weather = flags.weather === undefined ? await essenWeather() : await readTryFile(flags.weather);
     if (!weather.ok) throw new Error(`${weather.error.message}${weather.error.where ? ` (${weather.error.where})` : ''}`);
     const b = imported.bounds;
@@ -38,25 +41,24 @@ export const pvPotentialCommand: CliCommand = {
     const lonDeg = b === null ? ESSEN.lonDeg : (b.minLon + b.maxLon) / 2;
     const r = districtPvPotential({ buildings: imported.buildings, roofs: roofsFor(imported.buildings, imported.roofs), weather: weather.value, latDeg, lonDeg });
     if (!r.ok) throw new Error(`${file}: ${r.error.message}${r.error.where ? ` (${r.error.where})` : ''}`);
-    for (const w of imported.warnings) io.err.write(`warning: ${w}\n`);
+    for (const w of imported.warnings) io.err.write(t('warning', { text: w }) + '\n');
     if (flags.json) {
       io.out.write(JSON.stringify(r.value, null, 2) + '\n');
       return 0;
     }
-    const f = numberFormatter(lang);
     const rows = r.value.buildings.map((x) => [
       x.buildingId,
-      x.roofSource,
+      t(`pv.roofSource.${x.roofSource}`),
       String(x.roofs.length),
       String(x.roofs.filter((s) => s.suitable).length),
       f.num(x.kwp, 1),
       f.kwh(x.annualKwh),
       x.kwp > 0 ? f.kwh(x.annualKwh / x.kwp) : '-',
     ]);
-    rows.push(['total', '', '', '', f.num(r.value.kwp, 1), f.kwh(r.value.annualKwh), r.value.kwp > 0 ? f.kwh(r.value.annualKwh / r.value.kwp) : '-']);
-    io.out.write(`PV potential of ${imported.buildings.length} building(s) in ${file}\n\n`);
-    io.out.write(textTable(['building', 'roofs from', 'surfaces', 'suitable', 'kWp', 'kWh/a', 'kWh/kWp'], rows) + '\n\n');
-    io.out.write('Assumptions:\n' + r.value.assumptions.map((a) => `  - ${a}\n`).join(''));
+    rows.push([t('total'), '', '', '', f.num(r.value.kwp, 1), f.kwh(r.value.annualKwh), r.value.kwp > 0 ? f.kwh(r.value.annualKwh / r.value.kwp) : '-']);
+    io.out.write(t('pv.title', { count: imported.buildings.length, file }) + '\n\n');
+    io.out.write(textTable([t('pv.col.building'), t('pv.col.roofsFrom'), t('pv.col.surfaces'), t('pv.col.suitable'), 'kWp', 'kWh/a', 'kWh/kWp'], rows) + '\n\n');
+    io.out.write(t('pv.assumptions') + '\n' + r.value.notes.map((n) => `  - ${noteText(lang, n)}\n`).join(''));
     return 0;
   },
 };

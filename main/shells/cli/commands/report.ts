@@ -2,12 +2,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseTryCsv, type WeatherSeries } from '../../../../models/weather/try-weather.js';
 import { tryFilePath } from '../../../core/analysis/weather.js';
-import { UsageError, type CliCommand } from '../../common/command.js';
+import type { CliCommand } from '../../common/command.js';
+import { cliFailure, usageError } from '../cli-error.js';
+import { cliText, cliTextLoose } from '../messages.js';
 import { parseArgs } from '../../common/args.js';
 import { appVersion } from '../../../core/base/app-root.js';
 import { checkSource, openSource, sourceUsage } from '../open-source.js';
 import type { ReportFormat } from '../../../core/reports/export-report.js';
-import { isLanguage } from '../../../../models/values.js';
+import { isLanguage, type Language } from '../../../../models/values.js';
 import { PeriodError } from '../../../core/reports/report-period.js';
 import { progressBar } from '../../../core/reports/progress-bar.js';
 
@@ -34,10 +36,13 @@ ${sourceUsage(19)}
 
 const FORMATS: readonly ReportFormat[] = ['pdf', 'xlsx', 'csv'];
 
+/** A step the report names while it works ('analysis'), in the language; a building or point id stays as it is. */
+const stepText = (lang: Language, what: string): string => cliTextLoose(lang, `report.step.${what}`) ?? what;
+
 const loadWeather = (file: string): WeatherSeries => {
-  if (!existsSync(file)) throw new UsageError(`--weather: no file ${file}`);
+  if (!existsSync(file)) throw usageError('usage.noFile', { flag: '--weather', file });
   const w = parseTryCsv(readFileSync(file, 'utf8'), file);
-  if (!w.ok) throw new Error(`--weather: ${w.error.message}${w.error.where === undefined ? '' : ` at ${w.error.where}`}`);
+  if (!w.ok) throw cliFailure('report.weather', { problem: `${w.error.message}${w.error.where === undefined ? '' : ` at ${w.error.where}`}` });
   return w.value;
 };
 
@@ -60,20 +65,21 @@ export const reportCommand: CliCommand = {
       'csv-scope': 'string',
       'no-intervals': 'boolean',
     });
-    if (positional.length > 0) throw new UsageError(`unexpected argument '${positional[0]}'`);
+    if (positional.length > 0) throw usageError('usage.unexpected', { arg: positional[0] as string });
     checkSource(flags);
-    if (flags.period === undefined) throw new UsageError('--period is required');
-    if (flags.out === undefined) throw new UsageError('--out is required');
+    if (flags.period === undefined) throw usageError('usage.required', { flag: '--period' });
+    if (flags.out === undefined) throw usageError('usage.required', { flag: '--out' });
     const format = flags.format as ReportFormat | undefined;
-    if (format === undefined || !FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got '${flags.format ?? ''}'`);
+    if (format === undefined || !FORMATS.includes(format)) throw usageError('usage.oneOf', { flag: '--format', values: FORMATS.join(', '), got: flags.format ?? '' });
     const lang = flags.lang ?? 'de';
-    if (!isLanguage(lang)) throw new UsageError(`--lang must be de or en, got '${lang}'`);
+    if (!isLanguage(lang)) throw usageError('usage.lang', { got: lang });
+    const t = cliText(lang);
     const csv = flags.csv;
-    if (csv !== undefined && csv !== 'de' && csv !== 'intl') throw new UsageError(`--csv must be de or intl, got '${csv}'`);
+    if (csv !== undefined && csv !== 'de' && csv !== 'intl') throw usageError('report.csv', { got: csv });
     const scope = flags['csv-scope'];
-    if (scope !== undefined && scope !== 'point' && scope !== 'building' && scope !== 'costs') throw new UsageError(`--csv-scope must be point, building or costs, got '${scope}'`);
+    if (scope !== undefined && scope !== 'point' && scope !== 'building' && scope !== 'costs') throw usageError('report.csvScope', { got: scope });
     const buildingIds = flags.buildings?.split(',').map((s) => s.trim()).filter((s) => s !== '');
-    if (buildingIds !== undefined && buildingIds.length === 0) throw new UsageError('--buildings names no building');
+    if (buildingIds !== undefined && buildingIds.length === 0) throw usageError('report.noBuildings');
     const weather = loadWeather(flags.weather ?? tryFilePath());
     const store = await openSource(flags);
     const bar = progressBar(io.err);
@@ -91,14 +97,15 @@ export const reportCommand: CliCommand = {
         ...(csv === undefined ? {} : { csvVariant: csv }),
         ...(scope === undefined ? {} : { csvScope: scope }),
         ...(flags['no-intervals'] ? { xlsxIntervals: false } : {}),
-        onProgress: (s, what) => bar.update(s, what),
+        onProgress: (s, what) => bar.update(s, stepText(lang, what)),
       });
       bar.done();
-      io.out.write(`${r.file} (${r.format}, ${r.buildings} buildings${r.rows === undefined ? '' : `, ${r.rows} rows`})\n`);
+      const done = r.rows === undefined ? t('report.written', { file: r.file, format: r.format, buildings: r.buildings }) : t('report.writtenRows', { file: r.file, format: r.format, buildings: r.buildings, rows: r.rows });
+      io.out.write(done + '\n');
       return 0;
     } catch (e) {
       bar.done();
-      if (e instanceof PeriodError) throw new UsageError(`--period: ${e.message}`);
+      if (e instanceof PeriodError) throw usageError('usage.period', { problem: e.message });
       throw e;
     } finally {
       await store.close();

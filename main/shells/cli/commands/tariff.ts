@@ -12,9 +12,13 @@ import { ApiFailure } from '../../../core/base/failure.js';
 import { argSchemas } from '../../../core/api/schemas.js';
 import { tariffHandlers } from '../../../core/api/tariff-handlers.js';
 import { parseArgs } from '../../common/args.js';
-import { UsageError, type CliCommand, type CliIo } from '../../common/command.js';
+import type { CliCommand, CliIo } from '../../common/command.js';
 import { costText } from '../cost-messages.js';
-import { langFrom, numberFormatter, textTable, type Lang } from '../number-format.js';
+import { cliFailure, errorText, usageError } from '../cli-error.js';
+import { commandLang } from '../command-lang.js';
+import { numberFormatter, textTable, type Lang } from '../number-format.js';
+import { localDate } from '../local-date.js';
+import { carrierLabel } from '../../../../models/i18n/carrier-labels.js';
 import { openExistingDistrict } from '../open-district.js';
 
 const usage = `usage:
@@ -34,7 +38,7 @@ header says so); a file with a bad row is refused whole. add with --id changes t
 const amount = (name: string, raw: string | undefined): number | undefined => {
   if (raw === undefined) return undefined;
   const v = Number(raw.trim().replace(',', '.'));
-  if (raw.trim() === '' || !Number.isFinite(v)) throw new UsageError(`--${name} must be a number like 31.5, got '${raw}'`);
+  if (raw.trim() === '' || !Number.isFinite(v)) throw usageError('usage.amount', { flag: `--${name}`, example: '31.5', got: raw });
   return v;
 };
 
@@ -51,9 +55,9 @@ const printList = (io: CliIo, lang: Lang, list: readonly TariffView[], json: boo
   }
   const rows = list.map((x) => [
     x.id,
-    `${x.buildingId} ${x.carrier}`,
+    `${x.buildingId} ${carrierLabel(lang, x.carrier)}`,
     t(`tariff.kind.${x.kind}`) + (x.prices === null ? '' : ` (${t('tariff.prices', { count: x.prices.count })})`),
-    `${x.validFrom}..${x.validTo ?? t('tariff.openEnd')}`,
+    `${localDate(lang, x.validFrom)}..${x.validTo === null ? t('tariff.openEnd') : localDate(lang, x.validTo)}`,
     f.num(x.energyCtPerKwh, 2),
     f.num(x.fixedEurPerMonth, 2),
     f.num(x.feedInCtPerKwh, 2),
@@ -97,20 +101,19 @@ export const tariffCommand: CliCommand = {
       json: 'boolean',
       lang: 'string',
     });
-    if (positional.length > 0) throw new UsageError(`unexpected argument '${positional[0]}'`);
-    if (action !== 'list' && action !== 'add' && action !== 'remove') throw new UsageError(`give list, add or remove${action === undefined ? '' : `, not '${action}'`}`);
-    if (flags.db === undefined) throw new UsageError('--db FILE is required');
-    const lang = langFrom(flags.lang, process.env.LANG);
-    if (lang === null) throw new UsageError(`--lang must be de or en, got '${flags.lang}'`);
+    if (positional.length > 0) throw usageError('usage.unexpected', { arg: positional[0] as string });
+    if (action !== 'list' && action !== 'add' && action !== 'remove') throw action === undefined ? usageError('tariff.action') : usageError('tariff.actionNot', { got: action });
+    if (flags.db === undefined) throw usageError('usage.required', { flag: '--db FILE' });
+    const lang = commandLang(flags.lang);
     let save: TariffSaveArgs | undefined;
     let csvFile: string | undefined;
     if (action === 'add') {
-      if (flags.building === undefined) throw new UsageError('--building ID is required');
-      if (flags.from === undefined) throw new UsageError('--from DATE is required');
+      if (flags.building === undefined) throw usageError('usage.required', { flag: '--building ID' });
+      if (flags.from === undefined) throw usageError('usage.required', { flag: '--from DATE' });
       const carrier = TARIFF_CARRIERS.find((c) => c === flags.carrier);
-      if (carrier === undefined) throw new UsageError(`--carrier must be one of ${TARIFF_CARRIERS.join(', ')}, got '${flags.carrier ?? ''}'`);
+      if (carrier === undefined) throw usageError('usage.oneOf', { flag: '--carrier', values: TARIFF_CARRIERS.join(', '), got: flags.carrier ?? '' });
       const price = amount('price', flags.price);
-      if (price === undefined) throw new UsageError('--price CT is required (the surcharge for a dynamic tariff; 0 for none)');
+      if (price === undefined) throw usageError('tariff.priceRequired');
       let prices: TariffSaveArgs['prices'];
       if (flags.prices !== undefined) {
         csvFile = flags.prices;
@@ -118,7 +121,7 @@ export const tariffCommand: CliCommand = {
         try {
           csv = await fs.readFile(flags.prices, 'utf8');
         } catch (e) {
-          throw new Error(`cannot read ${flags.prices}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+          throw cliFailure('file.cannotRead', { file: flags.prices, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
         }
         prices = { csv, file: path.basename(flags.prices) };
       }
@@ -139,10 +142,11 @@ export const tariffCommand: CliCommand = {
       const checked = argSchemas['tariffs.save'].safeParse(save);
       if (!checked.success) {
         const issue = checked.error.issues[0];
-        throw new UsageError(`${issue?.path.join('.') ?? 'tariff'}: ${issue?.message ?? 'invalid'}`);
+        // the schema's own (English) words: they name the rule the value broke
+        throw usageError('tariff.invalid', { path: issue?.path.join('.') ?? 'tariff', problem: issue?.message ?? 'invalid' });
       }
     }
-    if (action === 'remove' && flags.id === undefined) throw new UsageError('--id ID is required');
+    if (action === 'remove' && flags.id === undefined) throw usageError('usage.required', { flag: '--id ID' });
     const store = await openExistingDistrict(flags.db);
     const t = costText(lang);
     try {
@@ -154,12 +158,12 @@ export const tariffCommand: CliCommand = {
       } else {
         const v = await h['tariffs.save'](save as TariffSaveArgs);
         if (flags.json) io.out.write(JSON.stringify(v, null, 2) + '\n');
-        else io.out.write(t('tariff.saved', { id: v.id, building: v.buildingId, carrier: v.carrier, from: v.validFrom, to: v.validTo ?? t('tariff.openEnd') }) + '\n');
+        else io.out.write(t('tariff.saved', { id: v.id, building: v.buildingId, carrier: carrierLabel(lang, v.carrier), from: localDate(lang, v.validFrom), to: v.validTo === null ? t('tariff.openEnd') : localDate(lang, v.validTo) }) + '\n');
       }
       return 0;
     } catch (e) {
       if (!(e instanceof ApiFailure)) throw e;
-      const text = e.detail?.code === 'tariff.csv' ? csvRefusal(lang, e, path.basename(csvFile ?? '')) : `${e.message}${e.where === undefined ? '' : ` (${e.where})`}`;
+      const text = e.detail?.code === 'tariff.csv' ? csvRefusal(lang, e, path.basename(csvFile ?? '')) : e.detail !== undefined ? errorText(lang, e) : `${e.message}${e.where === undefined ? '' : ` (${e.where})`}`;
       io.err.write(`plustwin tariff: ${text}\n`);
       return 1;
     } finally {

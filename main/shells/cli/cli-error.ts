@@ -1,0 +1,73 @@
+/**
+ * The CLI's failures with their text keys: a usage mistake (exit 2, printed with the usage) or a problem with the
+ * input (exit 1). Each carries its English message (what tests and logs of other shells read) and the key runCli
+ * prints in the run's language; core failures with a code (models/error-codes.ts) get the CLI's text and hint.
+ */
+import type { KeyOf, TextsOf } from '../../../models/i18n/define-messages.js';
+import type { ParamsFor } from '../../../models/i18n/translator.js';
+import type { Language } from '../../../models/values.js';
+import { DeviceError } from '../../../drivers/device-driver.js';
+import { ApiFailure } from '../../core/base/failure.js';
+import { deviceErrorDetail } from '../../core/api/device-error-detail.js';
+import { ImportError } from '../../core/importers/import-error.js';
+import { UsageError, type MessageRef } from '../common/command.js';
+import type { cliMessages} from './messages.js';
+import { cliText, cliTextLoose } from './messages.js';
+
+export type CliKey = KeyOf<typeof cliMessages>;
+type CliParams<K extends CliKey> = ParamsFor<TextsOf<typeof cliMessages>[K]>;
+
+const english = cliText('en') as (key: string, params?: Readonly<Record<string, string | number>>) => string;
+const ref = (key: string, params: readonly unknown[]): MessageRef => ({ key, params: (params[0] ?? {}) as MessageRef['params'] });
+
+/** A usage mistake by key: `throw usageError('usage.required', { flag: '--db FILE' })`. */
+export const usageError = <K extends CliKey>(key: K, ...params: CliParams<K>): UsageError => {
+  const r = ref(key, params);
+  return new UsageError(english(key, r.params), r);
+};
+
+/** A problem with the input or the environment (a file, a device): exit 1, no usage. */
+export class CliFailure extends Error {
+  override readonly name = 'CliFailure';
+  constructor(
+    message: string,
+    readonly text: MessageRef,
+  ) {
+    super(message);
+  }
+}
+
+export const cliFailure = <K extends CliKey>(key: K, ...params: CliParams<K>): CliFailure => {
+  const r = ref(key, params);
+  return new CliFailure(english(key, r.params), r);
+};
+
+/** A building-file problem as the API codes it (main/core/api/file-handlers.ts does the same for uploads). */
+const importRef = (e: ImportError): MessageRef => {
+  const file = e.file;
+  // line and column as text: a line 1234 must not print as 1.234 in German
+  const base = { file, line: String(e.line ?? 0), column: String(e.column ?? 0), problem: e.problem };
+  if (/^invalid JSON|^unexpected|unterminated|truncated/i.test(e.problem)) return { key: 'error.import.json', params: base };
+  if (e.problem === 'the file is empty') return { key: 'error.import.empty', params: base };
+  if (e.problem.startsWith('neither CityGML')) return { key: 'error.import.format', params: base };
+  return { key: 'error.import.problem', params: { ...base, where: e.where } };
+};
+
+/** What a thrown error says in `lang`: its key's text where it has one, else its (English) message. */
+export function errorText(lang: Language, e: unknown): string {
+  if (e instanceof UsageError || e instanceof CliFailure) return (e.text && cliTextLoose(lang, e.text.key, e.text.params)) ?? e.message;
+  if (e instanceof ApiFailure && e.detail !== undefined) return cliTextLoose(lang, `error.${e.detail.code}`, { ...e.detail.params, where: e.where ?? '' }) ?? e.message;
+  if (e instanceof DeviceError) {
+    // the device's own words stay beside the hint: they name the device and the low-level cause
+    const detail = e.detail ?? deviceErrorDetail(e.message);
+    const hint = detail && cliTextLoose(lang, `error.${detail.code}`, detail.params);
+    return hint === undefined ? e.message : `${hint}\n  (${e.message})`;
+  }
+  // by name: the class lives beside playwright-core, which only `report` loads
+  if (e instanceof Error && e.name === 'NoChromiumError') return `${cliTextLoose(lang, 'error.report.noChromium') ?? e.message}\n  (${e.message})`;
+  if (e instanceof ImportError) {
+    const r = importRef(e);
+    return cliTextLoose(lang, r.key, r.params) ?? e.message;
+  }
+  return e instanceof Error ? e.message : String(e);
+}

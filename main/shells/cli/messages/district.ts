@@ -1,0 +1,43 @@
+/** What `plustwin district` (export, backup, import, check, heat-supply) prints. */
+import { defineMessages } from '../../../../models/i18n/define-messages.js';
+
+export const districtMessages = defineMessages({
+  de: {
+    'district.info': 'Schema {schema}, {buildings} Gebäude, {points} Messpunkte, {intervals} Intervalle',
+    'district.passwordsLeftOut': '; ausgelassene OPC-UA-Passwörter: {count}',
+    'district.imported': '{db}: aus {file} importiert ({info})',
+    'district.missingImport': 'die Quartiersdatei, die importiert werden soll, fehlt',
+    'district.missingCheck': 'die Quartiersdatei, die geprüft werden soll, fehlt',
+    'district.failed': '{problem}; es wurde nichts geändert',
+    'heatSupply.noneWithOthers': '--none verträgt kein --carrier und kein --efficiency',
+    'heatSupply.both': 'geben Sie --carrier und --efficiency an, oder --none',
+    'heatSupply.efficiency': '--efficiency muss eine Zahl wie 0.9 (oder eine JAZ wie 3.2) sein, nicht „{got}“',
+    'heatSupply.building': '--building ID muss angegeben werden, um eine Wärmeversorgung zu ändern',
+    'heatSupply.line': '{building}: {carrier}, {measure} {efficiency} ({origin})',
+    'heatSupply.scop': 'JAZ',
+    'heatSupply.efficiencyWord': 'Jahresnutzungsgrad',
+    'heatSupply.origin.default': 'Standardannahme',
+    'heatSupply.origin.building': 'beim Gebäude gespeichert',
+    'heatSupply.origin.setting': 'mit der Auswertung angegeben',
+    'heatSupply.origin.planning': 'aus den Planungsangaben',
+  },
+  en: {
+    'district.info': 'schema {schema}, {buildings} buildings, {points} points, {intervals} intervals',
+    'district.passwordsLeftOut': '; OPC UA passwords left out: {count}',
+    'district.imported': '{db}: imported from {file} ({info})',
+    'district.missingImport': 'missing the district file to import',
+    'district.missingCheck': 'missing the district file to check',
+    'district.failed': '{problem}; nothing was changed',
+    'heatSupply.noneWithOthers': '--none takes no --carrier or --efficiency',
+    'heatSupply.both': 'give --carrier and --efficiency, or --none',
+    'heatSupply.efficiency': "--efficiency must be a number like 0.9 (or a SCOP like 3.2), got '{got}'",
+    'heatSupply.building': '--building ID is required to change a heat supply',
+    'heatSupply.line': '{building}: {carrier}, {measure} {efficiency} ({origin})',
+    'heatSupply.scop': 'SCOP',
+    'heatSupply.efficiencyWord': 'efficiency',
+    'heatSupply.origin.default': 'default',
+    'heatSupply.origin.building': 'building',
+    'heatSupply.origin.setting': 'setting',
+    'heatSupply.origin.planning': 'planning',
+  },
+});
