@@ -11,7 +11,7 @@
  * is used. Defaults when a field is absent: measurand 'Energy.Active.Import.Register', location 'Outlet', context
  * 'Sample.Periodic'.
  */
-import { ENERGY, POWER, TO_CANONICAL, type MeterSample } from './meter-values.js';
+import { ENERGY, POWER, TO_CANONICAL, type MeterQuantity, type MeterSample } from './meter-values.js';
 
 export interface Ocpp201SampledValue {
   readonly value: number;
