@@ -12,6 +12,7 @@ import type { Store } from '../store/store.js';
 import type { AssembledBuilding } from './citygml/assemble-building.js';
 import type { BuildingSink } from './citygml/building-sink.js';
 import { readCityGml } from './citygml/read-citygml.js';
+import { IdSet } from './id-set.js';
 import { detectFormat, importBuildings } from './import-buildings.js';
 import { type Bounds, type ImportOptions, type ImportResult, boundsOf } from './import-result.js';
 import { mergeIntoStore, merged, newSite } from './merge-into-store.js';
@@ -40,12 +41,6 @@ export interface TileImport {
 /** A stored building's fields the merge keeps (merged()), from before this tile wrote it. */
 type Prior = Pick<Building, 'name' | 'use' | 'planning'>;
 
-/** Per id of the tile: what it replaced, and its roofs (taken off again when a later duplicate replaces it). */
-interface Written {
-  readonly prior: Prior | undefined;
-  roofs: number;
-  roofArea: number;
-}
 
 const union = (a: Bounds | null, b: Bounds | null): Bounds | null =>
   a === null ? b : b === null ? a : { minLon: Math.min(a.minLon, b.minLon), minLat: Math.min(a.minLat, b.minLat), maxLon: Math.max(a.maxLon, b.maxLon), maxLat: Math.max(a.maxLat, b.maxLat) };
@@ -53,7 +48,10 @@ const union = (a: Bounds | null, b: Bounds | null): Bounds | null =>
 /** The sink that writes: buildings wait in a batch (a duplicate within it replaces in place) until it is full. */
 export class TileWriter implements BuildingSink {
   private batch = new Map<string, AssembledBuilding>();
-  private written = new Map<string, Written>();
+  /** Every id written by this tile so far: a later building with one of them is a duplicate. */
+  private written = new IdSet();
+  /** What the merge keeps of the buildings stored before this tile (those it updates), for a duplicate's merge. */
+  private priors = new Map<string, Prior>();
   private site: Site | undefined;
   private siteIsNew = false;
   private bounds: Bounds | null = null;
@@ -61,7 +59,6 @@ export class TileWriter implements BuildingSink {
   private replacedWritten = false;
   private roofs = 0;
   private roofArea = 0;
-  private updated = 0;
 
   constructor(
     private readonly tx: BuildingImportTx,
@@ -88,12 +85,13 @@ export class TileWriter implements BuildingSink {
   async reset(): Promise<void> {
     await this.tx.restart();
     this.batch = new Map();
-    this.written = new Map();
+    this.written = new IdSet();
+    this.priors = new Map();
     this.site = undefined;
     this.siteIsNew = false;
     this.bounds = null;
     this.replacedWritten = false;
-    this.roofs = this.roofArea = this.updated = 0;
+    this.roofs = this.roofArea = 0;
   }
 
   collected(): null {
@@ -104,7 +102,7 @@ export class TileWriter implements BuildingSink {
   async finish(): Promise<{ added: number; updated: number; roofSurfaces: number; roofAreaM2: number; bounds: Bounds | null }> {
     await this.flush();
     if (this.replacedWritten) {
-      const ids = [...this.written.keys()];
+      const ids = [...this.written.values()];
       this.bounds = null;
       for (let at = 0; at < ids.length; at += this.batchSize) this.bounds = union(this.bounds, boundsOf(await this.tx.buildings(ids.slice(at, at + this.batchSize))));
     }
@@ -112,8 +110,8 @@ export class TileWriter implements BuildingSink {
     const site = this.siteIsNew ? newSite(this.bounds, this.file) : (this.site ?? (await this.tx.site()) ?? newSite(this.bounds, this.file));
     await this.tx.save(site, [], []);
     return {
-      added: this.written.size - this.updated,
-      updated: this.updated,
+      added: this.written.size - this.priors.size,
+      updated: this.priors.size,
       roofSurfaces: this.roofs,
       roofAreaM2: Number(this.roofArea.toFixed(1)),
       bounds: this.bounds,
@@ -131,26 +129,26 @@ export class TileWriter implements BuildingSink {
       this.site = stored ?? newSite(null, this.file);
     }
     const site = this.site;
-    const before = new Map((await this.tx.buildings([...batch.keys()].filter((id) => !this.written.has(id)))).map((b) => [b.id, b]));
+    const ids = [...batch.keys()];
+    const before = new Map((await this.tx.buildings(ids.filter((id) => !this.written.has(id)))).map((b) => [b.id, b]));
+    const again = ids.filter((id) => this.written.has(id));
+    if (again.length > 0) {
+      // buildings of an earlier batch replaced: their roofs no longer count, and the bounds are worked out again
+      this.replacedWritten = true;
+      const gone = await this.tx.roofTotals(again);
+      this.roofs -= gone.count;
+      this.roofArea -= gone.areaM2;
+    }
     const buildings: Building[] = [];
     const roofs = [];
     for (const [id, a] of batch) {
-      let w = this.written.get(id);
-      if (w) {
-        this.replacedWritten = true;
-        this.roofs -= w.roofs;
-        this.roofArea -= w.roofArea;
-      } else {
+      if (this.written.add(id)) {
         const b = before.get(id);
-        w = { prior: b && { name: b.name, use: b.use, ...(b.planning === undefined ? {} : { planning: b.planning }) }, roofs: 0, roofArea: 0 };
-        if (b) this.updated++;
-        this.written.set(id, w);
+        if (b) this.priors.set(id, { name: b.name, use: b.use, ...(b.planning === undefined ? {} : { planning: b.planning }) });
       }
-      w.roofs = a.roofs.length;
-      w.roofArea = a.roofs.reduce((s, r) => s + r.areaM2, 0);
-      this.roofs += w.roofs;
-      this.roofArea += w.roofArea;
-      buildings.push(merged(a.building, w.prior));
+      this.roofs += a.roofs.length;
+      for (const r of a.roofs) this.roofArea += r.areaM2;
+      buildings.push(merged(a.building, this.priors.get(id)));
       roofs.push(...a.roofs);
     }
     this.bounds = union(this.bounds, boundsOf(buildings));

@@ -13,6 +13,8 @@ export interface BuildingImportTx {
   site(): Promise<Site | null>;
   /** Those of the named buildings that are stored (written before this tile, or by it), in the district's order. */
   buildings(ids: readonly string[]): Promise<Building[]>;
+  /** How many roof surfaces the named buildings have stored, and their area. */
+  roofTotals(ids: readonly string[]): Promise<{ count: number; areaM2: number }>;
   /** Upserts the site and the buildings by id (an upsert keeps a building's place) and replaces their roofs. */
   save(site: Site, buildings: readonly Building[], roofs: readonly RoofSurface[]): Promise<void>;
   /** Undoes everything this tile wrote so far (the file is read again from its start). */
@@ -37,6 +39,12 @@ export async function sqliteBuildingImport<T>(db: SqliteDb, now: () => number, f
         if (ids.length === 0) return [];
         const rows = await db.all<{ doc: string }>('SELECT doc FROM buildings WHERE id IN (SELECT value FROM json_each(?)) ORDER BY pk', [JSON.stringify(ids)]);
         return rows.map((r) => JSON.parse(r.doc) as Building);
+      },
+      async roofTotals(ids) {
+        const row = await db.get<{ n: number; a: number }>('SELECT count(*) AS n, total(area_m2) AS a FROM roofs WHERE building_id IN (SELECT value FROM json_each(?))', [
+          JSON.stringify(ids),
+        ]);
+        return { count: row?.n ?? 0, areaM2: row?.a ?? 0 };
       },
       async save(site, buildings, roofs) {
         await db.run(
