@@ -50,8 +50,8 @@ export class TileWriter implements BuildingSink {
   private batch = new Map<string, AssembledBuilding>();
   /** Every id written by this tile so far: a later building with one of them is a duplicate. */
   private written = new IdSet();
-  /** What the merge keeps of the buildings stored before this tile (those it updates), for a duplicate's merge. */
-  private priors = new Map<string, Prior>();
+  /** Buildings stored before this tile that it updated; what the merge keeps of them is noted in the store. */
+  private updated = 0;
   private site: Site | undefined;
   private siteIsNew = false;
   private bounds: Bounds | null = null;
@@ -86,7 +86,7 @@ export class TileWriter implements BuildingSink {
     await this.tx.restart();
     this.batch = new Map();
     this.written = new IdSet();
-    this.priors = new Map();
+    this.updated = 0;
     this.site = undefined;
     this.siteIsNew = false;
     this.bounds = null;
@@ -110,8 +110,8 @@ export class TileWriter implements BuildingSink {
     const site = this.siteIsNew ? newSite(this.bounds, this.file) : (this.site ?? (await this.tx.site()) ?? newSite(this.bounds, this.file));
     await this.tx.save(site, [], []);
     return {
-      added: this.written.size - this.priors.size,
-      updated: this.priors.size,
+      added: this.written.size - this.updated,
+      updated: this.updated,
       roofSurfaces: this.roofs,
       roofAreaM2: Number(this.roofArea.toFixed(1)),
       bounds: this.bounds,
@@ -132,25 +132,35 @@ export class TileWriter implements BuildingSink {
     const ids = [...batch.keys()];
     const before = new Map((await this.tx.buildings(ids.filter((id) => !this.written.has(id)))).map((b) => [b.id, b]));
     const again = ids.filter((id) => this.written.has(id));
+    let priors = new Map<string, Prior>();
     if (again.length > 0) {
-      // buildings of an earlier batch replaced: their roofs no longer count, and the bounds are worked out again
+      // buildings of an earlier batch replaced: their roofs no longer count, the bounds are worked out again, and
+      // the merge is with what was stored before the tile, not with the earlier building
       this.replacedWritten = true;
       const gone = await this.tx.roofTotals(again);
       this.roofs -= gone.count;
       this.roofArea -= gone.areaM2;
+      priors = new Map([...(await this.tx.notes(again))].map(([id, note]) => [id, JSON.parse(note) as Prior]));
     }
     const buildings: Building[] = [];
     const roofs = [];
+    const notes: [string, string][] = [];
     for (const [id, a] of batch) {
       if (this.written.add(id)) {
         const b = before.get(id);
-        if (b) this.priors.set(id, { name: b.name, use: b.use, ...(b.planning === undefined ? {} : { planning: b.planning }) });
+        if (b) {
+          const prior: Prior = { name: b.name, use: b.use, ...(b.planning === undefined ? {} : { planning: b.planning }) };
+          priors.set(id, prior);
+          notes.push([id, JSON.stringify(prior)]);
+          this.updated++;
+        }
       }
       this.roofs += a.roofs.length;
       for (const r of a.roofs) this.roofArea += r.areaM2;
-      buildings.push(merged(a.building, this.priors.get(id)));
+      buildings.push(merged(a.building, priors.get(id)));
       roofs.push(...a.roofs);
     }
+    await this.tx.keepNotes(notes);
     this.bounds = union(this.bounds, boundsOf(buildings));
     await this.tx.save(site, buildings, roofs);
   }

@@ -17,18 +17,28 @@ export interface BuildingImportTx {
   roofTotals(ids: readonly string[]): Promise<{ count: number; areaM2: number }>;
   /** Upserts the site and the buildings by id (an upsert keeps a building's place) and replaces their roofs. */
   save(site: Site, buildings: readonly Building[], roofs: readonly RoofSurface[]): Promise<void>;
+  /**
+   * Notes the importer keeps per building while the tile is written (what a stored building was before the tile
+   * changed it), held in the district file for the transaction's length rather than in memory: a tile may update
+   * 300,000 buildings. Gone when the transaction ends.
+   */
+  keepNotes(notes: readonly (readonly [id: string, note: string])[]): Promise<void>;
+  notes(ids: readonly string[]): Promise<Map<string, string>>;
   /** Undoes everything this tile wrote so far (the file is read again from its start). */
   restart(): Promise<void>;
 }
 
 const SAVEPOINT = 'tile_import';
+/** A table of the transaction only: created after BEGIN, dropped before COMMIT, gone with a ROLLBACK. */
+const NOTES = 'tile_import_notes';
 
 /** The writer on a connection inside a transaction: runs fn between a savepoint and the caller's commit. */
 export async function sqliteBuildingImport<T>(db: SqliteDb, now: () => number, fn: (tx: BuildingImportTx) => Promise<T>): Promise<T> {
-  await db.exec(`SAVEPOINT ${SAVEPOINT}`);
+  await db.exec(`CREATE TABLE ${NOTES}(id TEXT PRIMARY KEY, note TEXT NOT NULL) WITHOUT ROWID; SAVEPOINT ${SAVEPOINT}`);
   const upsert = new BulkInsert(db, 'INSERT INTO buildings(id, doc)', 2, 'ON CONFLICT(id) DO UPDATE SET doc = excluded.doc', 500);
+  const note = new BulkInsert(db, `INSERT INTO ${NOTES}(id, note)`, 2, '', 500);
   try {
-    return await fn({
+    const out = await fn({
       async site() {
         const current = await db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'current_site'");
         if (current === undefined) return null;
@@ -56,11 +66,25 @@ export async function sqliteBuildingImport<T>(db: SqliteDb, now: () => number, f
         await upsert.run(buildings.flatMap((b) => [b.id, JSON.stringify(b)]));
         if (buildings.length > 0) await saveRoofRows(db, buildings.map((b) => b.id), roofs);
       },
+      async keepNotes(notes) {
+        await note.run(notes.flat());
+      },
+      async notes(ids) {
+        if (ids.length === 0) return new Map();
+        const rows = await db.all<{ id: string; note: string }>(`SELECT id, note FROM ${NOTES} WHERE id IN (SELECT value FROM json_each(?))`, [JSON.stringify(ids)]);
+        return new Map(rows.map((r) => [r.id, r.note]));
+      },
       async restart() {
         await db.exec(`ROLLBACK TO ${SAVEPOINT}`);
       },
     });
-  } finally {
     await upsert.close();
+    await note.close();
+    await db.exec(`RELEASE ${SAVEPOINT}; DROP TABLE ${NOTES}`);
+    return out;
+  } finally {
+    // closing twice is harmless; after an error the caller's ROLLBACK drops the table
+    await upsert.close();
+    await note.close();
   }
 }
