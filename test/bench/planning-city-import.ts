@@ -5,7 +5,9 @@
  * committed district file, parse workers included) into a new district file: wall time, throughput, and the peak
  * resident memory of the whole process, its worker threads included (getrusage's maxrss, read as the process
  * exits). Baseline in the same run: GDAL's `ogr2ogr -f GPKG` converting the same five tiles (one call per tile,
- * summed). Needs the build (`node scripts/build.mjs`), which it checks is newer than the importer's sources.
+ * summed). Then the same 50,000 buildings as ONE tile (one 350 MB file), imported alone: a tile is written in
+ * batches while it is read, so its peak memory should not grow with the tile. Needs the build
+ * (`node scripts/build.mjs`), which it checks is newer than the importer's sources.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -20,27 +22,40 @@ const PER_TILE = 10_000;
 // bump when the generator's output changes, so that stale cached tiles are not reused
 const GENERATOR_VERSION = 1;
 
+/** Writes tiles [from, to) of the city into one file (unless it is there from an earlier run). */
+async function writeTiles(file: string, from: number, to: number): Promise<void> {
+  if (existsSync(file)) return;
+  const partial = `${file}.partial`;
+  const out = createWriteStream(partial);
+  const put = async (s: string): Promise<void> => {
+    if (!out.write(s)) await once(out, 'drain');
+  };
+  await put(header({ originX: 362_000 + from * 2_600 }));
+  for (let t = from; t < to; t++) {
+    // tiles side by side, 2.5 km apart (100 buildings a row at 25 m)
+    const options = { originX: 362_000 + t * 2_600 };
+    for (let i = 0; i < PER_TILE; i++) await put(building(buildingParams(i, options)).replaceAll('DENW36AL', `DENW36T${t}`));
+  }
+  await put(FOOTER);
+  out.end();
+  await once(out, 'close');
+  renameSync(partial, file);
+}
+
 async function cachedTiles(): Promise<string> {
   const dir = join(tmpdir(), 'plustwin-bench', `city-${TILES}x${PER_TILE}-v${GENERATOR_VERSION}`);
   mkdirSync(dir, { recursive: true });
-  for (let t = 0; t < TILES; t++) {
-    const file = join(dir, `tile-${t}.gml`);
-    if (existsSync(file)) continue;
-    const partial = `${file}.partial`;
-    const out = createWriteStream(partial);
-    const put = async (s: string): Promise<void> => {
-      if (!out.write(s)) await once(out, 'drain');
-    };
-    // tiles side by side, 2.5 km apart (100 buildings a row at 25 m)
-    const options = { originX: 362_000 + t * 2_600 };
-    await put(header(options));
-    for (let i = 0; i < PER_TILE; i++) await put(building(buildingParams(i, options)).replaceAll('DENW36AL', `DENW36T${t}`));
-    await put(FOOTER);
-    out.end();
-    await once(out, 'close');
-    renameSync(partial, file);
-  }
+  for (let t = 0; t < TILES; t++) await writeTiles(join(dir, `tile-${t}.gml`), t, t + 1);
   return dir;
+}
+
+/** The same buildings as one tile, in a folder of its own. */
+async function cachedOneTile(): Promise<string> {
+  const dir = join(tmpdir(), 'plustwin-bench', `city-1x${TILES * PER_TILE}-v${GENERATOR_VERSION}`);
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'one-tile.gml');
+  await writeTiles(file, 0, TILES);
+  return file;
 }
 
 const root = resolve(import.meta.dirname, '../..');
@@ -87,10 +102,15 @@ export async function run(): Promise<BenchResult[]> {
     const gdalStarted = performance.now();
     for (const [t, f] of files.entries()) execFileSync('ogr2ogr', ['-f', 'GPKG', join(work, `tile-${t}.gpkg`), f], { stdio: 'ignore' });
     const gdalSeconds = (performance.now() - gdalStarted) / 1000;
+    const oneTile = await cachedOneTile();
+    const oneStarted = performance.now();
+    const onePeakMb = await importInChild(oneTile, join(work, 'one-tile.sqlite'));
+    const oneSeconds = (performance.now() - oneStarted) / 1000;
     return [
       { name: `import of ${TILES} tiles, ${(TILES * PER_TILE).toLocaleString('en')} buildings (${Math.round(mb)} MB CityGML) in one run`, value: seconds, unit: 's', baseline: { name: 'ogr2ogr -f GPKG, the same tiles', value: gdalSeconds }, note: 'node dist/cli.js import FOLDER, start of the process to its end' },
       { name: 'import of 50,000 buildings: throughput', value: mb / seconds, unit: 'MB/s', baseline: { name: 'ogr2ogr -f GPKG', value: mb / gdalSeconds } },
-      { name: 'import of 50,000 buildings: peak memory', value: peakMb, unit: 'MB', note: 'peak RSS of the import process, parse worker threads included; tiles are merged one by one' },
+      { name: 'import of 50,000 buildings: peak memory', value: peakMb, unit: 'MB', note: 'peak RSS of the import process, parse worker threads included; each tile written in batches as it is read' },
+      { name: `import of the same ${(TILES * PER_TILE).toLocaleString('en')} buildings as one ${Math.round(statSync(oneTile).size / 1e6)} MB tile: peak memory`, value: onePeakMb, unit: 'MB', note: `${(statSync(oneTile).size / 1e6 / oneSeconds).toFixed(1)} MB/s; a tile's memory does not grow with its size` },
     ];
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -2,13 +2,14 @@
 import { basename } from 'node:path';
 import type { Building, RoofSurface, Site } from '../../../models/types.js';
 import type { ImportResult } from './import-buildings.js';
+import type { Bounds } from './import-result.js';
 import type { Store } from '../store/store.js';
 
 /**
  * The imported building, keeping what the user set on an existing one where the file only has a fallback; planning
  * attributes the user entered stay unless the file states them.
  */
-function merged(imported: Building, existing: Building | undefined): Building {
+export function merged(imported: Building, existing: Pick<Building, 'name' | 'use' | 'planning'> | undefined): Building {
   if (!existing) return imported;
   const planning = existing.planning === undefined && imported.planning === undefined ? undefined : { ...existing.planning, ...imported.planning };
   return {
@@ -19,8 +20,7 @@ function merged(imported: Building, existing: Building | undefined): Building {
   };
 }
 
-function newSite(result: ImportResult, file: string): Site {
-  const b = result.bounds;
+export function newSite(b: Bounds | null, file: string): Site {
   return {
     id: 'site',
     name: basename(file).replace(/\.[^.]+$/, ''),
@@ -33,7 +33,7 @@ function newSite(result: ImportResult, file: string): Site {
  * Buildings written per step: a tile of 10,000 buildings turned into JSON rows at once doubled the import's peak
  * memory; a step of 2,000 keeps it small and costs a few more statements.
  */
-const BATCH = 2_000;
+export const BATCH = 2_000;
 
 /** Writes an import result into a store, merging by building id, in batches of BATCH buildings and their roofs. */
 export async function mergeIntoStore(store: Store, result: ImportResult, file: string): Promise<{ added: number; updated: number }> {
@@ -49,7 +49,7 @@ export async function mergeIntoStore(store: Store, result: ImportResult, file: s
     const batch = result.buildings.slice(at, at + BATCH);
     const ids = batch.map((b) => b.id);
     const district = store.getSiteAndBuildings ? await store.getSiteAndBuildings(ids) : await store.getDistrict();
-    site ??= district?.site ?? newSite(result, file);
+    site ??= district?.site ?? newSite(result.bounds, file);
     const existing = new Map((district?.buildings ?? []).map((b) => [b.id, b]));
     const buildings = batch.map((b) => merged(b, existing.get(b.id)));
     updated += buildings.filter((b) => existing.has(b.id)).length;

@@ -1,12 +1,12 @@
 /**
  * New projects: from the built-in demo (an empty file the core fills with the demo district when it opens it) or
- * from a CityGML / GeoJSON import. The import is read completely before any file is created, and a failure
- * afterwards removes the half-made file, so a bad input leaves neither a broken project nor a list entry.
+ * from a CityGML / GeoJSON import. The import is written into a new file as it is read (import-into-store.ts), and
+ * any failure removes that file, so a bad input leaves neither a broken project nor a list entry.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { importBuildings, type ImportOptions } from '../importers/import-buildings.js';
-import { mergeIntoStore } from '../importers/merge-into-store.js';
+import type { ImportOptions } from '../importers/import-buildings.js';
+import { importIntoStore, type TileImport } from '../importers/import-into-store.js';
 import { openStore } from '../store/open-store.js';
 import type { ProjectEntry, ProjectsList } from './projects-list.js';
 
@@ -28,13 +28,14 @@ export async function createProjectFromImport(
   source: string,
   options: Pick<ImportOptions, 'crs'> = {},
 ): Promise<ImportedProject> {
-  const result = await importBuildings(source, options);
+  // fileFor names a file that does not exist yet: removing it on failure removes nothing else
   const file = list.fileFor(name);
   fs.mkdirSync(path.dirname(file), { recursive: true });
+  let imported: TileImport;
   try {
     const store = await openStore(file);
     try {
-      await mergeIntoStore(store, result, source);
+      imported = await importIntoStore(store, source, options);
     } finally {
       await store.close();
     }
@@ -42,5 +43,5 @@ export async function createProjectFromImport(
     for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
     throw e;
   }
-  return { project: list.add({ name, file, origin: 'import' }), buildings: result.buildings.length, warnings: result.warnings };
+  return { project: list.add({ name, file, origin: 'import' }), buildings: imported.buildings, warnings: imported.warnings };
 }

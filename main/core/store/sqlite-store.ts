@@ -36,6 +36,7 @@ import type { TariffStore } from './tariff-store.js';
 import { Calendar } from './calendar.js';
 import { removeSecrets } from './district-file.js';
 import { loadDistrict, loadSiteAndBuildings, saveDistrictRows } from './district-repo.js';
+import { type BuildingImportTx, sqliteBuildingImport } from './building-import.js';
 import { balanceSeries, seriesSteps, type BalanceSeriesInfo, type SeriesStep, type StepName } from './balance-series.js';
 import { buildingBalances, buildingSeries } from './energy-queries.js';
 import { migrate } from './migrate.js';
@@ -230,6 +231,15 @@ export class SqliteStore implements Store, StoreAdmin {
       });
       await this.loadEngineState();
     });
+  }
+
+  /**
+   * Buildings and roofs only: no device or point changes, so the series and the interval engine stay as they are
+   * (saveDistrict re-derives them after every call, which a tile written in batches need not pay for).
+   */
+  async buildingImport<T>(fn: (tx: BuildingImportTx) => Promise<T>): Promise<T> {
+    await this.flush();
+    return this.serial(() => this.db.transaction(() => sqliteBuildingImport(this.db, () => this.now(), fn)));
   }
 
   /**

@@ -8,6 +8,7 @@ import type { BuildingBalance, DistrictView, ImplausibleInterval, PowerSample, R
 import type { Building, Device, Interval, Point, Reading, RoofSurface, Site } from '../../../models/types.js';
 import type { BalanceSeriesInfo, SeriesStep, StepName } from './balance-series.js';
 import type { TariffStore } from './tariff-store.js';
+import type { BuildingImportTx } from './building-import.js';
 
 export type { BalanceSeriesInfo, SeriesStep, StepName };
 
@@ -65,6 +66,12 @@ export interface Store extends StoreReader {
    * tile by tile into a city of 100,000 buildings. Optional: without it the merge reads the whole district.
    */
   getSiteAndBuildings?(ids: readonly string[]): Promise<{ site: Site; buildings: Building[] } | null>;
+  /**
+   * Runs fn with a writer for one imported tile's buildings and roofs, all in one transaction: committed when fn
+   * resolves, rolled back when it throws (building-import.ts). Optional: without it an import merges a whole tile
+   * at once with saveDistrict and saveRoofs.
+   */
+  buildingImport?<T>(fn: (tx: BuildingImportTx) => Promise<T>): Promise<T>;
   /** The timestamp of each named point's last committed reading (its checkpoint); points without one are left out. */
   checkpointTimes?(pointIds: readonly string[]): Promise<Map<string, number>>;
 }

@@ -7,8 +7,7 @@ import type { AppInfo, EventName } from '../../../models/contract/index.js';
 import { err, ok, type Result } from '../../../models/result.js';
 import { dispatch } from '../../core/api/dispatch.js';
 import { startCore, type Core } from '../../core/app/app-core.js';
-import { importBuildings } from '../../core/importers/import-buildings.js';
-import { mergeIntoStore } from '../../core/importers/merge-into-store.js';
+import { importIntoStore } from '../../core/importers/import-into-store.js';
 import { exportReport, prepareReportPage } from '../../core/reports/export-report.js';
 import { appVersion } from '../../core/base/app-root.js';
 import { ProjectsList } from '../../core/projects/projects-list.js';
@@ -103,8 +102,8 @@ export async function startCoreHost(o: CoreHostOptions): Promise<StartedHost> {
         return ok({ project: projects.current(), buildings: made.buildings, warnings: made.warnings });
       }
       case 'import': {
-        const result = await importBuildings(action.source);
-        return ok({ ...(await mergeIntoStore(core.store, result, action.source)), warnings: result.warnings });
+        const { added, updated, warnings } = await importIntoStore(core.store, action.source);
+        return ok({ added, updated, warnings });
       }
       case 'export': {
         const done = await exportReport(core.store, { format: action.format, out: action.out, period: action.period, lang: action.lang, appVersion: appVersion() });

@@ -15,6 +15,7 @@ import { Warnings } from '../warnings.js';
 import { type AssembledBuilding, assembleBuilding } from './assemble-building.js';
 import { CityGmlHandler, CityGmlProblem, type Position } from './citygml-handler.js';
 import type { RawBuilding } from './raw-building.js';
+import { type BuildingSink, CollectingSink } from './building-sink.js';
 
 /**
  * What saxes holds of the text (or comment, CDATA, attribute value) it is reading: it keeps it until the next
@@ -34,12 +35,12 @@ export class CityGmlSession {
   readonly parser = new SaxesParser<{ xmlns: false; position: true }>({ xmlns: false, position: true });
   readonly handler: CityGmlHandler;
   private fileSrs: { srsName: string; resolved: ResolvedSrs | undefined; position: Position } | undefined;
-  private readonly buildings = new Map<string, AssembledBuilding>();
   private unnamed = 0;
 
   constructor(
     readonly file: string,
     readonly options: ImportOptions,
+    readonly sink: BuildingSink = new CollectingSink(),
   ) {
     this.override = options.crs === undefined ? undefined : resolveCrsOption(file, options.crs);
     const parser = this.parser;
@@ -76,7 +77,7 @@ export class CityGmlSession {
 
   /** Buildings kept so far. */
   get size(): number {
-    return this.buildings.size;
+    return this.sink.count;
   }
 
   /** Feeds text to the parser; throws CityGmlProblem. */
@@ -100,17 +101,17 @@ export class CityGmlSession {
   /** Keeps an assembled building; a later one with the same id replaces the earlier one in its place. */
   keep(id: string, assembled: AssembledBuilding | null): void {
     if (!assembled) return;
-    if (this.buildings.has(id)) this.warnings.add('duplicate gml:id: the later building is kept', id);
-    this.buildings.set(id, assembled);
+    if (!this.sink.keep(id, assembled)) this.warnings.add('duplicate gml:id: the later building is kept', id);
   }
 
   result(): ImportResult {
-    if (!this.fileSrs && !this.override && this.buildings.size === 0) {
+    if (!this.fileSrs && !this.override && this.sink.count === 0) {
       throw new ImportError(this.file, 'no CityGML building (bldg:Building) in the file');
     }
-    const all = [...this.buildings.values()];
+    if (this.sink.count === 0) this.warnings.add('no buildings found');
+    // a sink that wrote the buildings as they came leaves the lists empty: its writer counts them
+    const all = this.sink.collected() ?? [];
     const list = all.map((b) => b.building);
-    if (list.length === 0) this.warnings.add('no buildings found');
     return {
       format: 'citygml',
       crs: this.srs?.crs.code ?? 'unknown',

@@ -19,6 +19,7 @@ import { CityGmlSession, shortenedMessage } from './citygml-session.js';
 import type { MembersResult } from './parse-members.js';
 import { type ParseWorkerPool, parseWorkers } from './parse-worker-pool.js';
 import { readCityGmlSerial } from './read-citygml-serial.js';
+import type { BuildingSink } from './building-sink.js';
 
 const READ_BYTES = 1 << 20;
 /** A piece: large enough that passing it to a worker costs little, small enough to keep memory low. */
@@ -48,19 +49,22 @@ export async function readCityGmlParallel(
   totalBytes: number,
   options: ImportOptions = {},
   tuning: ParallelTuning = {},
+  sink?: BuildingSink,
 ): Promise<ImportResult> {
   const pool = tuning.pool ?? parseWorkers();
   if (!pool.available()) {
     tuning.onSerial?.('no parse worker');
-    return readCityGmlSerial(file, totalBytes, options);
+    return readCityGmlSerial(file, totalBytes, options, sink);
   }
   try {
-    return await readInPieces(file, totalBytes, options, pool, tuning.pieceBytes ?? PIECE_BYTES);
+    return await readInPieces(file, totalBytes, options, pool, tuning.pieceBytes ?? PIECE_BYTES, sink);
   } catch (e) {
     // a bad --crs or a file without buildings: the same message either way, no need to read the file again
     if (e instanceof ImportError && e.line === undefined) throw e;
     tuning.onSerial?.(e instanceof Error ? e.message : String(e));
-    return readCityGmlSerial(file, totalBytes, options);
+    // what the sink took (or wrote) from the pieces goes: the one-thread reader starts from the file's beginning
+    await sink?.reset();
+    return readCityGmlSerial(file, totalBytes, options, sink);
   }
 }
 
@@ -124,8 +128,15 @@ class Pending {
   }
 }
 
-async function readInPieces(file: string, totalBytes: number, options: ImportOptions, pool: ParseWorkerPool, pieceBytes: number): Promise<ImportResult> {
-  const session = new CityGmlSession(file, options);
+async function readInPieces(
+  file: string,
+  totalBytes: number,
+  options: ImportOptions,
+  pool: ParseWorkerPool,
+  pieceBytes: number,
+  sink: BuildingSink | undefined,
+): Promise<ImportResult> {
+  const session = new CityGmlSession(file, options, sink);
   const maxOut = pool.size * 2;
   const out: { result: Promise<MembersResult>; end: number }[] = [];
   let line = 0; // the file's line where the next piece to merge starts
@@ -150,6 +161,8 @@ async function readInPieces(file: string, totalBytes: number, options: ImportOpt
       session.keep(m.id as string, m.assembled);
     }
     line += newlines;
+    // the workers go on with the pieces out while the sink writes
+    await session.sink.drain();
     options.onProgress?.(Math.min(piece.end, totalBytes), totalBytes);
   };
 

@@ -9,11 +9,12 @@ import type { ImportOptions, ImportResult } from '../import-result.js';
 import { ImportError } from '../import-error.js';
 import { CityGmlProblem } from './citygml-handler.js';
 import { CityGmlSession } from './citygml-session.js';
+import type { BuildingSink } from './building-sink.js';
 
 const CHUNK_BYTES = 1 << 20;
 
-export async function readCityGmlSerial(file: string, totalBytes: number, options: ImportOptions = {}): Promise<ImportResult> {
-  const session = new CityGmlSession(file, options);
+export async function readCityGmlSerial(file: string, totalBytes: number, options: ImportOptions = {}, sink?: BuildingSink): Promise<ImportResult> {
+  const session = new CityGmlSession(file, options, sink);
   const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: CHUNK_BYTES });
   try {
     let first = true;
@@ -22,6 +23,7 @@ export async function readCityGmlSerial(file: string, totalBytes: number, option
       // a byte-order mark is not part of the document
       session.write(first && chunk.charCodeAt(0) === 0xfeff ? chunk.slice(1) : chunk);
       first = false;
+      await session.sink.drain();
       options.onProgress?.(Math.min(stream.bytesRead, totalBytes), totalBytes);
     }
     session.parser.close();

@@ -9,14 +9,16 @@ import { ImportError } from '../import-error.js';
 import type { ImportOptions, ImportResult } from '../import-result.js';
 import { readCityGmlParallel } from './read-citygml-parallel.js';
 import { readCityGmlSerial } from './read-citygml-serial.js';
+import type { BuildingSink } from './building-sink.js';
 
 /** Below this, starting the workers costs more than they save. */
 const PARALLEL_FROM_BYTES = 8 << 20;
 
-export async function readCityGml(file: string, options: ImportOptions = {}): Promise<ImportResult> {
+/** With a sink, the buildings go there as they are read (see building-sink.ts) instead of into the result. */
+export async function readCityGml(file: string, options: ImportOptions = {}, sink?: BuildingSink): Promise<ImportResult> {
   const totalBytes = (await stat(file)).size;
   if (totalBytes > MAX_CITYGML_BYTES) {
     throw new ImportError(file, `${mb(totalBytes)} is more than a CityGML file may have (${mb(MAX_CITYGML_BYTES)}); import the tiles one by one`);
   }
-  return totalBytes >= PARALLEL_FROM_BYTES ? readCityGmlParallel(file, totalBytes, options) : readCityGmlSerial(file, totalBytes, options);
+  return totalBytes >= PARALLEL_FROM_BYTES ? readCityGmlParallel(file, totalBytes, options, {}, sink) : readCityGmlSerial(file, totalBytes, options, sink);
 }

@@ -1,15 +1,17 @@
 /**
  * `plustwin import FILE|FOLDER ... --db FILE [--crs EPSG:NNNN] [--json]`: reads buildings and roof surfaces
  * (streamed, one progress bar over all files on stderr) and merges them by id into a district file, tile by tile
- * (a city is many tiles; holding all of them at once would not fit in memory). Each file is read completely before
- * it is merged, so a malformed file changes nothing of its own; the tiles before it stay imported and are named.
+ * (a city is many tiles; holding all of them at once would not fit in memory). A CityGML tile is written in batches
+ * while it is read, all in one transaction, so a malformed file changes nothing of its own (and a district file
+ * that did not exist before it is not left behind); the tiles before it stay imported and are named.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readdir, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { ImportError, importBuildings, type ImportResult } from '../../../core/importers/import-buildings.js';
+import { ImportError, type ImportResult } from '../../../core/importers/import-buildings.js';
+import { importIntoStore, type TileImport } from '../../../core/importers/import-into-store.js';
 import { openStore } from '../../../core/store/open-store.js';
 import type { Store } from '../../../core/store/store.js';
-import { mergeIntoStore } from '../../../core/importers/merge-into-store.js';
 import type { CliCommand, CliIo } from '../../common/command.js';
 import { parseArgs } from '../../common/args.js';
 import { errorText, usageError } from '../cli-error.js';
@@ -126,40 +128,30 @@ export function makeImportCommand(open: (db: string) => Promise<Store> = openSto
       const summaries: ImportSummary[] = [];
       let before = 0;
       for (const [i, file] of files.entries()) {
-        let result: ImportResult;
+        const existed = existsSync(db);
+        let tile: TileImport;
         try {
-          result = await importBuildings(file, {
-            ...(flags.crs !== undefined ? { crs: flags.crs } : {}),
-            onProgress: (done) => progress.update(before + done, total),
-          });
+          const store = await open(db);
+          try {
+            tile = await importIntoStore(store, file, {
+              ...(flags.crs !== undefined ? { crs: flags.crs } : {}),
+              onProgress: (done) => progress.update(before + done, total),
+            });
+          } finally {
+            await store.close();
+          }
         } catch (e) {
           progress.finish();
           if (!(e instanceof ImportError)) throw e;
+          // the tile's transaction was rolled back; a district file made for it alone goes too
+          if (!existed) await Promise.all(['', '-wal', '-shm', '-journal'].map((x) => rm(db + x, { force: true })));
           if (flags.json) io.out.write(JSON.stringify({ error: { kind: 'validation', message: e.problem, where: e.where } }) + '\n');
           const what = i === 0 ? t('import.nothing') : t('import.partly', { file, count: i, db, files: files.slice(0, i).join(', ') });
           io.err.write(`plustwin import: ${errorText(lang, e)}\n${what}\n`);
           return 1;
         }
         before += sizes[i] ?? 0;
-        const store = await open(db);
-        let counts: { added: number; updated: number };
-        try {
-          counts = await mergeIntoStore(store, result, file);
-        } finally {
-          await store.close();
-        }
-        summaries.push({
-          file,
-          db,
-          format: result.format,
-          crs: result.crs,
-          buildings: result.buildings.length,
-          ...counts,
-          roofSurfaces: result.roofs.length,
-          roofAreaM2: Number(result.roofs.reduce((s, r) => s + r.areaM2, 0).toFixed(1)),
-          bounds: result.bounds,
-          warnings: result.warnings,
-        });
+        summaries.push({ file, db, ...tile });
       }
       progress.finish();
       const sum = (f: (x: ImportSummary) => number) => summaries.reduce((a, x) => a + f(x), 0);

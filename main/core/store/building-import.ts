@@ -1,0 +1,90 @@
+/**
+ * Writing one imported tile into the district file: a writer for its buildings and their roofs whose batches all
+ * land in one transaction, so that a tile is written while it is still being read (its memory stays that of a
+ * batch) and a tile that fails at its last building leaves the district file as it was.
+ */
+import type { Building, RoofSurface, Site } from '../../../models/types.js';
+import { BulkInsert } from './bulk-insert.js';
+import { saveRoofRows } from './roofs-repo.js';
+import type { SqliteDb } from './sqlite-db.js';
+
+export interface BuildingImportTx {
+  /** The district's current site, or null for a new district. */
+  site(): Promise<Site | null>;
+  /** Those of the named buildings that are stored (written before this tile, or by it), in the district's order. */
+  buildings(ids: readonly string[]): Promise<Building[]>;
+  /** How many roof surfaces the named buildings have stored, and their area. */
+  roofTotals(ids: readonly string[]): Promise<{ count: number; areaM2: number }>;
+  /** Upserts the site and the buildings by id (an upsert keeps a building's place) and replaces their roofs. */
+  save(site: Site, buildings: readonly Building[], roofs: readonly RoofSurface[]): Promise<void>;
+  /**
+   * Notes the importer keeps per building while the tile is written (what a stored building was before the tile
+   * changed it), held in the district file for the transaction's length rather than in memory: a tile may update
+   * 300,000 buildings. Gone when the transaction ends.
+   */
+  keepNotes(notes: readonly (readonly [id: string, note: string])[]): Promise<void>;
+  notes(ids: readonly string[]): Promise<Map<string, string>>;
+  /** Undoes everything this tile wrote so far (the file is read again from its start). */
+  restart(): Promise<void>;
+}
+
+const SAVEPOINT = 'tile_import';
+/** A table of the transaction only: created after BEGIN, dropped before COMMIT, gone with a ROLLBACK. */
+const NOTES = 'tile_import_notes';
+
+/** The writer on a connection inside a transaction: runs fn between a savepoint and the caller's commit. */
+export async function sqliteBuildingImport<T>(db: SqliteDb, now: () => number, fn: (tx: BuildingImportTx) => Promise<T>): Promise<T> {
+  await db.exec(`CREATE TABLE ${NOTES}(id TEXT PRIMARY KEY, note TEXT NOT NULL) WITHOUT ROWID; SAVEPOINT ${SAVEPOINT}`);
+  const upsert = new BulkInsert(db, 'INSERT INTO buildings(id, doc)', 2, 'ON CONFLICT(id) DO UPDATE SET doc = excluded.doc', 500);
+  const note = new BulkInsert(db, `INSERT INTO ${NOTES}(id, note)`, 2, '', 500);
+  try {
+    const out = await fn({
+      async site() {
+        const current = await db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'current_site'");
+        if (current === undefined) return null;
+        const row = await db.get<{ doc: string }>('SELECT doc FROM sites WHERE id = ?', [current.value]);
+        return row === undefined ? null : (JSON.parse(row.doc) as Site);
+      },
+      async buildings(ids) {
+        if (ids.length === 0) return [];
+        const rows = await db.all<{ doc: string }>('SELECT doc FROM buildings WHERE id IN (SELECT value FROM json_each(?)) ORDER BY pk', [JSON.stringify(ids)]);
+        return rows.map((r) => JSON.parse(r.doc) as Building);
+      },
+      async roofTotals(ids) {
+        const row = await db.get<{ n: number; a: number }>('SELECT count(*) AS n, total(area_m2) AS a FROM roofs WHERE building_id IN (SELECT value FROM json_each(?))', [
+          JSON.stringify(ids),
+        ]);
+        return { count: row?.n ?? 0, areaM2: row?.a ?? 0 };
+      },
+      async save(site, buildings, roofs) {
+        await db.run(
+          `INSERT INTO sites(id, doc, saved_at) VALUES (?, ?, ?)
+           ON CONFLICT(id) DO UPDATE SET doc = excluded.doc, saved_at = excluded.saved_at`,
+          [site.id, JSON.stringify(site), now()],
+        );
+        await db.run(`INSERT INTO meta(key, value) VALUES ('current_site', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`, [site.id]);
+        await upsert.run(buildings.flatMap((b) => [b.id, JSON.stringify(b)]));
+        if (buildings.length > 0) await saveRoofRows(db, buildings.map((b) => b.id), roofs);
+      },
+      async keepNotes(notes) {
+        await note.run(notes.flat());
+      },
+      async notes(ids) {
+        if (ids.length === 0) return new Map();
+        const rows = await db.all<{ id: string; note: string }>(`SELECT id, note FROM ${NOTES} WHERE id IN (SELECT value FROM json_each(?))`, [JSON.stringify(ids)]);
+        return new Map(rows.map((r) => [r.id, r.note]));
+      },
+      async restart() {
+        await db.exec(`ROLLBACK TO ${SAVEPOINT}`);
+      },
+    });
+    await upsert.close();
+    await note.close();
+    await db.exec(`RELEASE ${SAVEPOINT}; DROP TABLE ${NOTES}`);
+    return out;
+  } finally {
+    // closing twice is harmless; after an error the caller's ROLLBACK drops the table
+    await upsert.close();
+    await note.close();
+  }
+}

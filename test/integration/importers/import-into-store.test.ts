@@ -1,0 +1,146 @@
+/**
+ * A CityGML tile written into the district file while it is read (import-into-store.ts) against reading the whole
+ * tile and then merging it (mergeIntoStore): the same buildings in the same places, the same roofs, counts, bounds
+ * and warnings. Batches of 7 buildings and pieces of 4 KB put the duplicate ids of the generated file (buildings 50
+ * and 77 take the id of building 5) in later batches than the building they replace, and a file the workers cannot
+ * split is read again from its start after its first batches were written. A tile failing in its last building
+ * leaves the district file as it was.
+ */
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Building, Site } from '../../../models/types.js';
+import { ParseWorkerPool } from '../../../main/core/importers/citygml/parse-worker-pool.js';
+import { readCityGmlParallel } from '../../../main/core/importers/citygml/read-citygml-parallel.js';
+import { readCityGmlSerial } from '../../../main/core/importers/citygml/read-citygml-serial.js';
+import { ImportError } from '../../../main/core/importers/import-error.js';
+import { streamTile, type TileImport } from '../../../main/core/importers/import-into-store.js';
+import { mergeIntoStore } from '../../../main/core/importers/merge-into-store.js';
+import { openStore } from '../../../main/core/store/open-store.js';
+import type { Store } from '../../../main/core/store/store.js';
+import { FOOTER, building, buildingParams, header } from '../../fixtures/importers/generate-citygml.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'plustwin-import-into-store-'));
+const pool = new ParseWorkerPool(2);
+afterAll(async () => {
+  await pool.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const PIECE = 4096;
+const BATCH = 7;
+
+/** 120 generated buildings: every 10th without gml:id, buildings 50 and 77 with building 5's id, 60 without geometry. */
+function tile(withFakeEndTag: boolean): string {
+  let s = header();
+  for (let i = 0; i < 120; i++) {
+    let b = building(buildingParams(i));
+    if (i % 10 === 3) b = b.replace(/ gml:id="DENW36AL\d+"/, '');
+    if (i === 50 || i === 77) b = b.replaceAll(`DENW36AL${String(i).padStart(8, '0')}`, 'DENW36AL00000005');
+    if (i === 21) b = b.replace('<bldg:function>', `<gml:name>${'x'.repeat(300)}</gml:name>\n      <bldg:function>`);
+    // a fake member end tag in a comment makes the workers give up: the file is read again on one thread
+    if (withFakeEndTag && i === 90) b = b.replace('</bldg:Building>', '<!-- </core:cityObjectMember> --></bldg:Building>');
+    if (i === 60) b = b.replace(/<bldg:boundedBy>[\s\S]*<\/bldg:boundedBy>\n/, '');
+    s += b;
+  }
+  return s + FOOTER;
+}
+
+function write(name: string, text: string): string {
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+/** A district with two of the tile's buildings already in it, named and used by the user. */
+async function seeded(name: string): Promise<Store> {
+  const store = await openStore(join(dir, name));
+  const site: Site = { id: 'site', name: 'Bestand', origin: { lat: 51.45, lon: 7.01 }, timezone: 'Europe/Berlin' };
+  const mine = (id: string, use: Building['use']): Building => ({ id, name: `Haus ${id.slice(-2)}`, use, footprint: [[7, 51], [7.0001, 51], [7.0001, 51.0001]], heightM: 9 });
+  await store.saveDistrict(site, [mine('DENW36AL00000005', 'school'), mine('DENW36AL00000011', 'office')], [], []);
+  return store;
+}
+
+async function contents(store: Store): Promise<unknown> {
+  return { district: await store.getDistrict(), roofs: await store.getRoofs() };
+}
+
+async function streamed(store: Store, file: string, read: 'parallel' | 'serial'): Promise<TileImport> {
+  const size = statSync(file).size;
+  const importTile = store.buildingImport?.bind(store);
+  if (!importTile) throw new Error('the SQLite store writes tiles in batches');
+  return importTile((tx) =>
+    streamTile(tx, file, (sink) => (read === 'parallel' ? readCityGmlParallel(file, size, {}, { pool, pieceBytes: PIECE }, sink) : readCityGmlSerial(file, size, {}, sink)), BATCH),
+  );
+}
+
+describe('a CityGML tile written while it is read', () => {
+  for (const [label, fake, read] of [
+    ['in pieces by the workers', false, 'parallel'],
+    ['after the workers gave up on it', true, 'parallel'],
+    ['on one thread', false, 'serial'],
+  ] as const) {
+    it(`gives the district file of reading it whole and merging, ${label}`, async () => {
+      const file = write(`tile-${label.length}.gml`, tile(fake));
+      const whole = await readCityGmlSerial(file, statSync(file).size);
+      const a = await seeded(`whole-${label.length}.sqlite`);
+      const b = await seeded(`streamed-${label.length}.sqlite`);
+      try {
+        const counts = await mergeIntoStore(a, whole, file);
+        const summary = await streamed(b, file, read);
+        // 120 buildings, two duplicates of building 5, building 60 without geometry: 117; 5 and 11 were there
+        expect(counts).toEqual({ added: 115, updated: 2 });
+        expect(summary).toEqual({
+          format: 'citygml',
+          crs: whole.crs,
+          buildings: 117,
+          ...counts,
+          roofSurfaces: whole.roofs.length,
+          roofAreaM2: Number(whole.roofs.reduce((s, r) => s + r.areaM2, 0).toFixed(1)),
+          bounds: whole.bounds,
+          warnings: whole.warnings,
+        });
+        expect(await contents(b)).toEqual(await contents(a));
+      } finally {
+        await a.close();
+        await b.close();
+      }
+    });
+  }
+
+  it('a new district: its site centred on the whole tile, as when merged whole', async () => {
+    const file = write('new.gml', tile(false));
+    const whole = await readCityGmlSerial(file, statSync(file).size);
+    const a = await openStore(join(dir, 'new-whole.sqlite'));
+    const b = await openStore(join(dir, 'new-streamed.sqlite'));
+    try {
+      await mergeIntoStore(a, whole, file);
+      await streamed(b, file, 'parallel');
+      expect(await contents(b)).toEqual(await contents(a));
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  it('a tile failing at its last building leaves the district file as it was', async () => {
+    const text = tile(false);
+    const last = text.lastIndexOf('<bldg:measuredHeight uom="urn:adv:uom:m">');
+    const file = write('last-fails.gml', `${text.slice(0, last)}<bldg:measuredHeight uom="urn:adv:uom:m">1e308${text.slice(last + 41)}`);
+    for (const read of ['parallel', 'serial'] as const) {
+      const store = await seeded(`fails-${read}.sqlite`);
+      try {
+        const before = await contents(store);
+        const e = await streamed(store, file, read).then(
+          () => null,
+          (err: unknown) => err,
+        );
+        expect(e).toBeInstanceOf(ImportError);
+        expect(await contents(store)).toEqual(before);
+      } finally {
+        await store.close();
+      }
+    }
+  });
+});
