@@ -6,12 +6,14 @@ import { defineMessages } from '../../models/i18n/define-messages.js';
 import { filesMessagesDe, filesMessagesEn } from './files-messages.js';
 import { menuMessagesDe, menuMessagesEn } from './menu-messages.js';
 import { sitesMessagesDe, sitesMessagesEn } from './sites-messages.js';
+import { inputMessagesDe, inputMessagesEn } from './input-messages.js';
 
 export const rendererMessages = defineMessages({
   de: {
     ...filesMessagesDe,
     ...menuMessagesDe,
     ...sitesMessagesDe,
+    ...inputMessagesDe,
     'app.title': 'PlusTwin – Quartier',
     'app.loading': 'Lade Quartier …',
     'app.error': 'Fehler: {message}',
@@ -483,6 +485,7 @@ export const rendererMessages = defineMessages({
     ...filesMessagesEn,
     ...menuMessagesEn,
     ...sitesMessagesEn,
+    ...inputMessagesEn,
     'app.title': 'PlusTwin – district',
     'app.loading': 'Loading district …',
     'app.error': 'Error: {message}',

@@ -10,6 +10,8 @@ import { DeviceError } from '../../../drivers/device-driver.js';
 import { ApiFailure } from '../../core/base/failure.js';
 import { deviceErrorDetail } from '../../core/api/device-error-detail.js';
 import { ImportError } from '../../core/importers/import-error.js';
+import type { ErrorDetail } from '../../../models/error-codes.js';
+import { inputTextKey } from '../../../models/input-error-text.js';
 import { UsageError, type MessageRef } from '../common/command.js';
 import type { cliMessages} from './messages.js';
 import { cliText, cliTextLoose } from './messages.js';
@@ -53,10 +55,26 @@ const importRef = (e: ImportError): MessageRef => {
   return { key: 'error.import.problem', params: { ...base, where: e.where } };
 };
 
+/**
+ * A coded core failure in `lang`, or undefined where the CLI has no text for it. fields renames a schema's field
+ * path to what the command's user typed (the flag, e.g. validTo → --to).
+ */
+export function codedText(lang: Language, detail: ErrorDetail, where = '', fields: Readonly<Record<string, string>> = {}): string | undefined {
+  const params: Record<string, string | number> = { ...detail.params, where };
+  if (detail.code.startsWith('input.')) {
+    const field = String(detail.params['field'] ?? '');
+    params['field'] = fields[field] ?? field;
+    if (typeof detail.params['after'] === 'string') params['after'] = fields[detail.params['after']] ?? detail.params['after'];
+    const expected = String(detail.params['expected'] ?? '');
+    params['expected'] = cliTextLoose(lang, `error.input.expected.${expected}`) ?? expected;
+  }
+  return cliTextLoose(lang, `error.${inputTextKey(detail)}`, params);
+}
+
 /** What a thrown error says in `lang`: its key's text where it has one, else its (English) message. */
 export function errorText(lang: Language, e: unknown): string {
   if (e instanceof UsageError || e instanceof CliFailure) return (e.text && cliTextLoose(lang, e.text.key, e.text.params)) ?? e.message;
-  if (e instanceof ApiFailure && e.detail !== undefined) return cliTextLoose(lang, `error.${e.detail.code}`, { ...e.detail.params, where: e.where ?? '' }) ?? e.message;
+  if (e instanceof ApiFailure && e.detail !== undefined) return codedText(lang, e.detail, e.where) ?? e.message;
   if (e instanceof DeviceError) {
     // the device's own words stay beside the hint: they name the device and the low-level cause
     const detail = e.detail ?? deviceErrorDetail(e.message);

@@ -1,7 +1,8 @@
 /** `plustwin balance`: the energy-plus analysis of a district file, as a table or JSON. */
 import fs from 'node:fs/promises';
 import type { CliCommand } from '../../common/command.js';
-import { cliFailure, usageError } from '../cli-error.js';
+import { cliFailure, codedText, usageError } from '../cli-error.js';
+import { inputErrorDetail } from '../../../core/api/input-error-detail.js';
 import { commandLang } from '../command-lang.js';
 import { parseArgs } from '../../common/args.js';
 import type { AnalysisArgs, DistrictView, ScenarioArgs } from '../../../../models/contract/index.js';
@@ -158,7 +159,8 @@ const runBalance = async (
     const parsed = argSchemas['scenario.run'].safeParse({ ...(scenarioJson as object), ...base });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new Error(`${flags.scenario}: ${issue?.path.join('.') || 'scenario'}: ${issue?.message ?? 'invalid scenario'}`);
+      const detail = issue === undefined ? undefined : inputErrorDetail(issue, { ...(scenarioJson as object), ...base });
+      throw new Error(`${flags.scenario}: ${(detail && codedText(lang, detail)) ?? `${issue?.path.join('.') || 'scenario'}: ${issue?.message ?? 'invalid scenario'}`}`);
     }
     scenarioArgs = parsed.data as ScenarioArgs;
   }

@@ -1,0 +1,51 @@
+/**
+ * Texts for arguments the core refused where they enter ('input.*' in models/error-codes.ts), spread into
+ * messages.ts's tables: the field by its path, what it must be, and what to do.
+ */
+export const inputMessagesDe = {
+  'error.input.required': 'Das Feld „{field}“ fehlt. Bitte geben Sie einen Wert ein.',
+  'error.input.type': 'Das Feld „{field}“ hat den falschen Typ: erwartet wird {expected}.',
+  'error.input.expected.string': 'ein Text',
+  'error.input.expected.number': 'eine Zahl',
+  'error.input.expected.int': 'eine ganze Zahl',
+  'error.input.expected.boolean': 'ja oder nein',
+  'error.input.expected.object': 'eine Gruppe von Angaben',
+  'error.input.expected.array': 'eine Liste',
+  'error.input.tooSmall': 'Der Wert von „{field}“ ist zu klein: erlaubt ist mindestens {min}.',
+  'error.input.tooSmall.exclusive': 'Der Wert von „{field}“ ist zu klein: er muss größer als {min} sein.',
+  'error.input.tooBig': 'Der Wert von „{field}“ ist zu groß: erlaubt ist höchstens {max}.',
+  'error.input.tooBig.exclusive': 'Der Wert von „{field}“ ist zu groß: er muss kleiner als {max} sein.',
+  'error.input.between': 'Der Wert von „{field}“ muss zwischen {min} und {max} liegen.',
+  'error.input.tooShort': '„{field}“ ist zu kurz: mindestens {min} Zeichen oder Einträge.',
+  'error.input.tooLong': '„{field}“ ist zu lang: höchstens {max} Zeichen oder Einträge. Bitte kürzen Sie es.',
+  'error.input.oneOf': '„{field}“ muss einer dieser Werte sein: {options}.',
+  'error.input.format': '„{field}“ hat nicht die erwartete Form ({format}).',
+  'error.input.format.date': '„{field}“ ist kein gültiges Datum: bitte als TT.MM.JJJJ wählen.',
+  'error.input.order': '„{field}“ muss nach „{after}“ liegen: bitte prüfen Sie beide Daten.',
+  'error.input.unknown': 'Unbekanntes Feld „{field}“: die Anfrage passt nicht zu dieser Version von PlusTwin.',
+  'error.input.invalid': '„{field}“ ist so nicht zulässig: bitte prüfen Sie den Wert und die Angaben, zu denen er passen muss.',
+} as const;
+
+export const inputMessagesEn = {
+  'error.input.required': 'The field "{field}" is missing. Please enter a value.',
+  'error.input.type': 'The field "{field}" has the wrong type: expected {expected}.',
+  'error.input.expected.string': 'a text',
+  'error.input.expected.number': 'a number',
+  'error.input.expected.int': 'a whole number',
+  'error.input.expected.boolean': 'yes or no',
+  'error.input.expected.object': 'a group of settings',
+  'error.input.expected.array': 'a list',
+  'error.input.tooSmall': 'The value of "{field}" is too small: at least {min} is allowed.',
+  'error.input.tooSmall.exclusive': 'The value of "{field}" is too small: it must be greater than {min}.',
+  'error.input.tooBig': 'The value of "{field}" is too large: at most {max} is allowed.',
+  'error.input.tooBig.exclusive': 'The value of "{field}" is too large: it must be less than {max}.',
+  'error.input.between': 'The value of "{field}" must be between {min} and {max}.',
+  'error.input.tooShort': '"{field}" is too short: at least {min} characters or entries.',
+  'error.input.tooLong': '"{field}" is too long: at most {max} characters or entries. Please shorten it.',
+  'error.input.oneOf': '"{field}" must be one of: {options}.',
+  'error.input.format': '"{field}" does not have the expected form ({format}).',
+  'error.input.format.date': '"{field}" is not a valid date: please pick it as DD/MM/YYYY.',
+  'error.input.order': '"{field}" must come after "{after}": please check both dates.',
+  'error.input.unknown': 'Unknown field "{field}": the request does not fit this version of PlusTwin.',
+  'error.input.invalid': '"{field}" is not allowed like this: please check the value and the settings it must fit.',
+} as const;
