@@ -45,6 +45,15 @@ export const ERROR_CODES = [
    * (JSON of the first TariffCsvProblem[]: file, line, code, value, otherLine).
    */
   'tariff.csv',
+  /** A new tariff whose id (building.carrier.validFrom) exists already. params: id. */
+  'tariff.exists',
+  /**
+   * A tariff whose validity overlaps another of the same building and carrier. params: from, to, otherId, otherFrom,
+   * otherTo (local dates 2025-01-01; to and otherTo '' for open-ended).
+   */
+  'tariff.overlap',
+  /** A dynamic tariff saved without its quarter-hour prices. params: none. */
+  'tariff.needsPrices',
   /*
    * Arguments a schema refused where they enter (main/core/api/input-error-detail.ts). Every one has params field
    * (the path of the field, "validTo" or "measures.0.kwp"; "args" for the arguments as a whole).

@@ -1,6 +1,6 @@
 /**
- * Texts for arguments the core refused where they enter ('input.*' in models/error-codes.ts), spread into
- * messages.ts's tables: the field by its path, what it must be, and what to do.
+ * Texts for arguments the core refused where they enter ('input.*' in models/error-codes.ts) and for tariffs it
+ * refused ('tariff.*'), spread into messages.ts's tables: the field, what it must be, and what to do.
  */
 export const inputMessagesDe = {
   'error.input.required': 'Das Feld „{field}“ fehlt. Bitte geben Sie einen Wert ein.',
@@ -24,6 +24,10 @@ export const inputMessagesDe = {
   'error.input.order': '„{field}“ muss nach „{after}“ liegen: bitte prüfen Sie beide Daten.',
   'error.input.unknown': 'Unbekanntes Feld „{field}“: die Anfrage passt nicht zu dieser Version von PlusTwin.',
   'error.input.invalid': '„{field}“ ist so nicht zulässig: bitte prüfen Sie den Wert und die Angaben, zu denen er passen muss.',
+  'error.tariff.exists': 'Es gibt schon einen Tarif {id}. Ändern Sie ihn in der Liste (Bearbeiten) oder wählen Sie ein anderes „Gültig ab“.',
+  'error.tariff.overlap': 'Die Gültigkeit {from} bis {to} überschneidet sich mit dem Tarif {otherId} ({otherFrom} bis {otherTo}) desselben Energieträgers. Wählen Sie andere Daten oder geben Sie dem bisherigen Tarif ein Ende (Bearbeiten, „Gültig bis“).',
+  'error.tariff.openEnd': 'unbefristet',
+  'error.tariff.needsPrices': 'Ein dynamischer Tarif braucht seine Viertelstundenpreise: wählen Sie die CSV-Datei.',
 } as const;
 
 export const inputMessagesEn = {
@@ -48,4 +52,8 @@ export const inputMessagesEn = {
   'error.input.order': '"{field}" must come after "{after}": please check both dates.',
   'error.input.unknown': 'Unknown field "{field}": the request does not fit this version of PlusTwin.',
   'error.input.invalid': '"{field}" is not allowed like this: please check the value and the settings it must fit.',
+  'error.tariff.exists': 'A tariff {id} exists already. Change it in the list (Edit) or choose another "Valid from".',
+  'error.tariff.overlap': 'The validity {from} to {to} overlaps tariff {otherId} ({otherFrom} to {otherTo}) of the same carrier. Choose other dates or give the earlier tariff an end (Edit, "Valid to").',
+  'error.tariff.openEnd': 'open-ended',
+  'error.tariff.needsPrices': 'A dynamic tariff needs its quarter-hour prices: choose the CSV file.',
 } as const;

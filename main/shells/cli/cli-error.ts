@@ -12,6 +12,7 @@ import { deviceErrorDetail } from '../../core/api/device-error-detail.js';
 import { ImportError } from '../../core/importers/import-error.js';
 import type { ErrorDetail } from '../../../models/error-codes.js';
 import { inputTextKey } from '../../../models/input-error-text.js';
+import { localDate } from './local-date.js';
 import { UsageError, type MessageRef } from '../common/command.js';
 import type { cliMessages} from './messages.js';
 import { cliText, cliTextLoose } from './messages.js';
@@ -67,6 +68,13 @@ export function codedText(lang: Language, detail: ErrorDetail, where = '', field
     if (typeof detail.params['after'] === 'string') params['after'] = fields[detail.params['after']] ?? detail.params['after'];
     const expected = String(detail.params['expected'] ?? '');
     params['expected'] = cliTextLoose(lang, `error.input.expected.${expected}`) ?? expected;
+  }
+  if (detail.code === 'tariff.overlap') {
+    // local days as the language writes them; an open end in words
+    for (const k of ['from', 'to', 'otherFrom', 'otherTo']) {
+      const day = String(detail.params[k] ?? '');
+      params[k] = day === '' ? (cliTextLoose(lang, 'error.tariff.openEnd') ?? '') : localDate(lang, day);
+    }
   }
   return cliTextLoose(lang, `error.${inputTextKey(detail)}`, params);
 }

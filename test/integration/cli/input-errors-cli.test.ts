@@ -44,4 +44,17 @@ describe('schema refusals in the CLI', { timeout: 120_000 }, () => {
     expect(r.stderr.split('\n')[0]).toBe('plustwin tariff: „--from“ ist kein Datum: schreiben Sie es als JJJJ-MM-TT, z. B. 2025-01-01');
     expect(await tariffs()).toBe('[]\n');
   });
+
+  it('names the tariff a new one overlaps, its dates in German and the way out, and keeps the old one', async () => {
+    const first = await runCliCaptured('tariff', 'add', '--db', file, '--building', 'H', '--carrier', 'gas', '--from', '2025-01-01', '--price', '10', '--lang', 'de');
+    expect(first.code, first.stderr).toBe(0);
+    const before = await tariffs();
+    const r = await runCliCaptured('tariff', 'add', '--db', file, '--building', 'H', '--carrier', 'gas', '--from', '2025-03-01', '--to', '2025-04-01', '--price', '12', '--lang', 'de');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      'plustwin tariff: die Gültigkeit 01.03.2025 bis 01.04.2025 überschneidet sich mit dem Tarif H.gas.2025-01-01 (01.01.2025 bis unbefristet) ' +
+        'desselben Gebäudes und Energieträgers: wählen Sie andere Daten oder geben Sie dem Tarif H.gas.2025-01-01 ein Ende (--id H.gas.2025-01-01 … --to)\n',
+    );
+    expect(await tariffs()).toBe(before);
+  });
 });

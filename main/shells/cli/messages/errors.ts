@@ -47,6 +47,10 @@ export const errorMessages = defineMessages({
     'error.input.order': '„{field}“ muss nach „{after}“ liegen: prüfen Sie die beiden Daten',
     'error.input.unknown': 'unbekanntes Feld „{field}“: lassen Sie es weg oder prüfen Sie die Schreibweise',
     'error.input.invalid': '„{field}“ ist so nicht zulässig: prüfen Sie den Wert und die Angaben, zu denen er passen muss',
+    'error.tariff.exists': 'es gibt schon einen Tarif {id}: ändern Sie ihn mit --id {id} oder wählen Sie ein anderes --from',
+    'error.tariff.overlap': 'die Gültigkeit {from} bis {to} überschneidet sich mit dem Tarif {otherId} ({otherFrom} bis {otherTo}) desselben Gebäudes und Energieträgers: wählen Sie andere Daten oder geben Sie dem Tarif {otherId} ein Ende (--id {otherId} … --to)',
+    'error.tariff.openEnd': 'unbefristet',
+    'error.tariff.needsPrices': 'ein dynamischer Tarif braucht seine Viertelstundenpreise: geben Sie --prices DATEI.csv an',
   },
   en: {
     'error.sunspec.notFound': "no SunSpec device found at registers {registers}: give the meter's profile with --profile (profiles: drivers/profiles/devices/, docs/devices.md)",
@@ -89,5 +93,9 @@ export const errorMessages = defineMessages({
     'error.input.order': '"{field}" must come after "{after}": check both dates',
     'error.input.unknown': 'unknown field "{field}": leave it out or check its spelling',
     'error.input.invalid': '"{field}" is not allowed like this: check the value and the settings it must fit',
+    'error.tariff.exists': 'a tariff {id} exists already: change it with --id {id} or choose another --from',
+    'error.tariff.overlap': 'the validity {from} to {to} overlaps tariff {otherId} ({otherFrom} to {otherTo}) of the same building and carrier: choose other dates or give tariff {otherId} an end (--id {otherId} … --to)',
+    'error.tariff.openEnd': 'open-ended',
+    'error.tariff.needsPrices': 'a dynamic tariff needs its quarter-hour prices: give --prices FILE.csv',
   },
 });
