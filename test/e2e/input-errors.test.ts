@@ -1,0 +1,88 @@
+/**
+ * Refusals in the user's language against serve mode: the HTTP API returns a schema refusal and a tariff overlap
+ * with a code and parameters beside its English message, and the tariffs dialog at 1366x768 in German names the
+ * fields by their labels, the other tariff and its dates, and the next step; nothing is stored by a refused save.
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { HTTP_CALL_PATH, type DistrictView } from '../../models/contract/index.js';
+import type { Result } from '../../models/result.js';
+import { callApi } from './api-direct.js';
+import { ROOT } from './build-once.js';
+import { launchChromium, type Browser } from './chromium.js';
+import { openUi } from './open-ui.js';
+import { startServe, type ServeProcess } from './serve-process.js';
+
+describe('refusals in German', () => {
+  let serve: ServeProcess;
+  let browser: Browser;
+  let page: Page;
+  let district: DistrictView;
+
+  beforeAll(async () => {
+    serve = await startServe({ speed: 60, startTimeoutMs: 110_000 });
+    district = await callApi(serve.url, 'district.get', {});
+    browser = await launchChromium({ width: 1366, height: 768 });
+    page = browser.page;
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await serve?.stop();
+  });
+
+  const rawCall = async (method: string, args: unknown): Promise<Result<unknown>> => {
+    const response = await fetch(new URL(HTTP_CALL_PATH, serve.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ method, args }) });
+    return (await response.json()) as Result<unknown>;
+  };
+
+  it('the HTTP API codes a schema refusal with its field and keeps the English message', { timeout: 60_000 }, async () => {
+    const building = district.buildings[0]!;
+    const r = await rawCall('tariffs.save', { buildingId: building.id, carrier: 'gas', kind: 'fixed', validFrom: '2025-03-01', validTo: '2025-02-01', energyCtPerKwh: 10, fixedEurPerMonth: 0 });
+    expect(r).toEqual({
+      ok: false,
+      error: { kind: 'validation', message: "tariffs.save: 'validTo' must be after 'validFrom'", where: 'validTo', code: 'input.order', params: { field: 'validTo', after: 'validFrom' } },
+    });
+    const missing = await rawCall('tariffs.save', { buildingId: building.id, carrier: 'coal', kind: 'fixed', validFrom: '2025-03-01', fixedEurPerMonth: 0 });
+    expect(missing).toMatchObject({ ok: false, error: { kind: 'validation', where: 'carrier', code: 'input.oneOf' } });
+    expect(await callApi(serve.url, 'tariffs.list', { buildingId: building.id })).toEqual([]);
+  });
+
+  it('the tariffs dialog names the fields, the other tariff and the next step in German', { timeout: 180_000 }, async () => {
+    await openUi(page, `${serve.url}?lang=de`);
+    const building = district.buildings[0]!;
+    await page.locator(`[data-testid="building-item"][data-building-id="${building.id}"]`).click();
+    await page.getByTestId('tariffs-open').click();
+    const dialog = page.getByTestId('tariffs-dialog');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    const fill = async (from: string, to: string) => {
+      await dialog.getByTestId('tariff-carrier').selectOption('electricity');
+      await dialog.getByTestId('tariff-from').fill(from);
+      await dialog.getByTestId('tariff-to').fill(to);
+      await dialog.getByTestId('tariff-energy').fill('30,5');
+      await dialog.getByTestId('tariff-fixed').fill('12');
+      await dialog.getByTestId('tariff-feed-in').fill('8,2');
+      await dialog.getByTestId('tariff-save').click();
+    };
+    const message = dialog.getByTestId('tariff-message');
+
+    // the end before the start: the schema refuses it; the labels of the two fields, without their notes in brackets
+    await fill('2025-03-01', '2025-02-01');
+    await expect.poll(() => message.textContent(), { timeout: 15_000 }).toBe('„Gültig bis“ muss nach „Gültig ab“ liegen: bitte prüfen Sie beide Daten.');
+    expect(await callApi(serve.url, 'tariffs.list', { buildingId: building.id })).toEqual([]);
+
+    // one tariff from 2020 without an end, then one inside it: the handler refuses the overlap and names the first
+    await fill('2020-01-01', '');
+    await expect.poll(() => dialog.locator('tr[data-tariff-id]').count(), { timeout: 15_000 }).toBe(1);
+    const stored = await callApi(serve.url, 'tariffs.list', { buildingId: building.id });
+    await fill('2024-01-01', '2025-01-01');
+    const id = `${building.id}.electricity.2020-01-01`;
+    await expect.poll(() => message.textContent(), { timeout: 15_000 }).toBe(
+      `Die Gültigkeit 01.01.2024 bis 01.01.2025 überschneidet sich mit dem Tarif ${id} (01.01.2020 bis unbefristet) desselben Energieträgers. ` +
+        'Wählen Sie andere Daten oder geben Sie dem bisherigen Tarif ein Ende (Bearbeiten, „Gültig bis“).',
+    );
+    expect(await callApi(serve.url, 'tariffs.list', { buildingId: building.id })).toEqual(stored);
+    await page.screenshot({ path: path.join(ROOT, 'docs/screenshots/errors-tariff-overlap-de-1366x768.png') });
+  });
+});
