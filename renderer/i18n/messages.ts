@@ -7,6 +7,7 @@ import { filesMessagesDe, filesMessagesEn } from './files-messages.js';
 import { menuMessagesDe, menuMessagesEn } from './menu-messages.js';
 import { sitesMessagesDe, sitesMessagesEn } from './sites-messages.js';
 import { inputMessagesDe, inputMessagesEn } from './input-messages.js';
+import { historyProblemMessagesDe, historyProblemMessagesEn } from './history-problem-messages.js';
 
 export const rendererMessages = defineMessages({
   de: {
@@ -14,6 +15,7 @@ export const rendererMessages = defineMessages({
     ...menuMessagesDe,
     ...sitesMessagesDe,
     ...inputMessagesDe,
+    ...historyProblemMessagesDe,
     'app.title': 'PlusTwin – Quartier',
     'app.loading': 'Lade Quartier …',
     'app.error': 'Fehler: {message}',
@@ -486,6 +488,7 @@ export const rendererMessages = defineMessages({
     ...menuMessagesEn,
     ...sitesMessagesEn,
     ...inputMessagesEn,
+    ...historyProblemMessagesEn,
     'app.title': 'PlusTwin – district',
     'app.loading': 'Loading district …',
     'app.error': 'Error: {message}',

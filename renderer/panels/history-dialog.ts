@@ -3,6 +3,7 @@
  * (what it recognised, the period, the energy, the first rows, every bad line by number) and imports only a file
  * without errors, all or nothing. The file is read here and sent as text; the core does all the parsing.
  */
+import { historyLineText } from './history-line-text.js';
 import type { HistoryPreviewView, PlusTwinApi } from '../../models/contract/index.js';
 import { HISTORY_UNITS, type HistoryUnit } from '../../models/values.js';
 import type { Point } from '../../models/types.js';
@@ -89,7 +90,7 @@ export async function openHistoryDialog(
             'div',
             { 'data-testid': 'history-warnings' },
             h('p', { class: 'dev-error', text: i18n.t('history.warnings', { count: p.warnings.length }) }),
-            h('ul', {}, ...p.warnings.map((w) => h('li', { 'data-line': String(w.line), text: w.line > 0 ? i18n.t('history.line', { line: w.line, message: w.message }) : w.message }))),
+            h('ul', {}, ...p.warnings.map((w) => h('li', { 'data-line': String(w.line), text: historyLineText(i18n, w) }))),
           )
         : '',
       p.sample.length > 0
@@ -105,7 +106,7 @@ export async function openHistoryDialog(
             'div',
             { 'data-testid': 'history-errors' },
             h('p', { class: 'dev-error', text: i18n.plural('history.errors', p.errorCount) }),
-            h('ul', {}, ...p.errors.map((e) => h('li', { 'data-line': String(e.line), text: i18n.t('history.line', { line: e.line, message: e.message }) }))),
+            h('ul', {}, ...p.errors.map((e) => h('li', { 'data-line': String(e.line), text: historyLineText(i18n, e) }))),
           )
         : '',
     );
