@@ -1,6 +1,7 @@
 /**
  * A history CSV's bad and doubtful lines (models/history-line-codes.ts) in the UI's words, spread into messages.ts;
- * each follows "Zeile N:" / "Line N:" and names the next step where there is one.
+ * each follows "Zeile N:" / "Line N:" and names the next step where there is one; and why the times were taken as
+ * the quarter hour's start or end (stampMarksWhy).
  */
 export const historyProblemMessagesDe = {
   'history.problem.noTimeColumn': 'die Kopfzeile hat keine Datums- oder Zeitspalte: nennen Sie sie z. B. „Datum“ und „Uhrzeit“ oder „Zeitstempel“',
@@ -18,8 +19,20 @@ export const historyProblemMessagesDe = {
   'history.problem.offGrid': '„{value}“ liegt nicht im Viertelstundenraster (:00, :15, :30, :45)',
   'history.problem.negative': 'negativer Wert {value} in einem Lastgang',
   'history.problem.readingBackwards': 'der Zählerstand {value} ist kleiner als {previous} in Zeile {previousLine}: ein zurückgesetzter oder getauschter Zähler oder ein falscher Wert; seine Viertelstunden werden markiert, nicht bilanziert und zählen als fehlend',
-  'history.problem.mixedMarks': 'die Datei mischt Dezimalzeichen: {count} Werte (Zeilen {lines}) nutzen das andere Zeichen; importiert wird erst, wenn sie korrigiert sind',
-  'history.problem.implausible': '{count} Viertelstunden sind unplausibel (über {maxKw} kW in der Viertelstunde oder ein rückwärts laufender Zähler): importiert und markiert, nicht bilanziert, sie zählen als fehlend',
+  'history.problem.mixedMarks': 'die Datei mischt Dezimalzeichen: das andere Zeichen steht in {count} der Werte (Zeilen-Nr. {lines}); importiert wird erst, wenn alles korrigiert ist',
+  'history.problem.implausible': 'unplausible Viertelstunden: {count} (über {maxKw} kW in der Viertelstunde oder ein rückwärts laufender Zähler); sie werden importiert und markiert, nicht bilanziert und zählen als fehlend',
+  'history.why.chosen': 'so gewählt',
+  'history.why.readings': 'Zählerstände sind Zeitpunkte',
+  'history.why.from-to': 'die Datei hat Von- und Bis-Spalten',
+  'history.why.nothing': 'die Datei sagt nichts dazu, als Beginn genommen',
+  'history.why.unread': 'nicht entschieden: die Datei war nicht lesbar',
+  'history.evidence.time-24:00': 'eine Uhrzeit 24:00',
+  'history.evidence.first-00:15': 'die erste Zeile um 00:15',
+  'history.evidence.first-00:00': 'die erste Zeile um 00:00',
+  'history.evidence.last-00:00': 'die letzte Zeile um 00:00',
+  'history.evidence.last-23:45': 'die letzte Zeile um 23:45',
+  'history.evidence.twice-03:00': '03:00 zweimal am Tag der Zeitumstellung im Herbst',
+  'history.evidence.twice-02:00': '02:00 zweimal am Tag der Zeitumstellung im Herbst',
 } as const;
 
 export const historyProblemMessagesEn = {
@@ -38,6 +51,18 @@ export const historyProblemMessagesEn = {
   'history.problem.offGrid': '"{value}" is not on the 15-minute grid (:00, :15, :30, :45)',
   'history.problem.negative': 'negative value {value} in a load profile',
   'history.problem.readingBackwards': 'meter reading {value} is below {previous} on line {previousLine}: a reset, a replaced meter or a wrong value; its quarter hours are flagged, left out of balances and count as missing',
-  'history.problem.mixedMarks': 'the file mixes decimal marks: {count} values (lines {lines}) use the other mark; nothing is imported until they are corrected',
-  'history.problem.implausible': '{count} quarter hours are implausible (above {maxKw} kW over the quarter hour, or a counter going backwards): imported and flagged, left out of balances and counted as missing',
+  'history.problem.mixedMarks': 'the file mixes decimal marks: the other mark appears in {count} of the values (line no. {lines}); nothing is imported until they are corrected',
+  'history.problem.implausible': 'implausible quarter hours: {count} (above {maxKw} kW over the quarter hour, or a counter going backwards); imported and flagged, left out of balances and counted as missing',
+  'history.why.chosen': 'as chosen',
+  'history.why.readings': 'meter readings are instants',
+  'history.why.from-to': 'the file has from and to columns',
+  'history.why.nothing': "nothing in the file tells, taken as the quarter hour's start",
+  'history.why.unread': 'not decided: the file could not be read',
+  'history.evidence.time-24:00': 'a time of 24:00',
+  'history.evidence.first-00:15': 'the first row at 00:15',
+  'history.evidence.first-00:00': 'the first row at 00:00',
+  'history.evidence.last-00:00': 'the last row at 00:00',
+  'history.evidence.last-23:45': 'the last row at 23:45',
+  'history.evidence.twice-03:00': '03:00 twice on the day the clocks go back',
+  'history.evidence.twice-02:00': '02:00 twice on the day the clocks go back',
 } as const;

@@ -4,7 +4,7 @@
  * without errors, all or nothing. The file is read here and sent as text; the core does all the parsing.
  */
 import { historyLineText } from './history-line-text.js';
-import type { HistoryPreviewView, PlusTwinApi } from '../../models/contract/index.js';
+import type { HistoryPreviewView, PlusTwinApi, StampMarksWhy } from '../../models/contract/index.js';
 import { HISTORY_UNITS, type HistoryUnit } from '../../models/values.js';
 import type { Point } from '../../models/types.js';
 import { callApi, errorText } from '../devices/devices-api.js';
@@ -26,6 +26,10 @@ export function decodeCsvFile(bytes: ArrayBuffer): string {
 /** Points whose history can be imported: the ones the interval engine turns into energy. */
 export const historyPoints = (points: readonly Point[], buildingId: string): Point[] =>
   points.filter((p) => p.buildingId === buildingId && (p.kind === 'energy-counter' || p.kind === 'power'));
+
+/** What decided starts or ends, in the user's language: the evidence in the file, or the basis when there is none. */
+const whyText = (i18n: I18n, why: StampMarksWhy): string =>
+  why.basis === 'evidence' ? why.evidence.map((e) => i18n.t(`history.evidence.${e}`)).join(', ') : i18n.t(`history.why.${why.basis}`);
 
 export async function openHistoryDialog(
   api: PlusTwinApi,
@@ -83,7 +87,7 @@ export async function openHistoryDialog(
     const unitText = i18n.t('history.unitApplied', { unit: p.unit, source: i18n.t(`history.unitSource.${p.unitSource}`) });
     preview.replaceChildren(
       h('p', { class: p.unitSource === 'assumed' ? 'history-unit dev-error' : 'history-unit', 'data-testid': 'history-unit' }, h('strong', { text: unitText })),
-      h('p', { 'data-testid': 'history-marks', text: i18n.t('history.marks', { marks: i18n.t(`history.marks.${p.stampMarks}`), reason: p.stampMarksReason }) }),
+      h('p', { 'data-testid': 'history-marks', text: i18n.t('history.marks', { marks: i18n.t(`history.marks.${p.stampMarks}`), reason: whyText(i18n, p.stampMarksWhy) }) }),
       ...lines.map((text) => h('p', { text })),
       p.warnings.length > 0
         ? h(

@@ -1,7 +1,8 @@
 /**
  * Refusals in the user's language against serve mode: the HTTP API returns a schema refusal and a tariff overlap
  * with a code and parameters beside its English message, and the tariffs dialog at 1366x768 in German names the
- * fields by their labels, the other tariff and its dates, and the next step; nothing is stored by a refused save.
+ * fields by their labels, the other tariff and its dates, and the next step; the history dialog names each bad line
+ * of a CSV in German; nothing is stored by a refused save or a refused file.
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -84,5 +85,38 @@ describe('refusals in German', () => {
     );
     expect(await callApi(serve.url, 'tariffs.list', { buildingId: building.id })).toEqual(stored);
     await page.screenshot({ path: path.join(ROOT, 'docs/screenshots/errors-tariff-overlap-de-1366x768.png') });
+  });
+
+  it('the history dialog names each bad line of a CSV in German and imports nothing', { timeout: 120_000 }, async () => {
+    await openUi(page, `${serve.url}?lang=de`);
+    const building = district.buildings[0]!;
+    await page.locator(`[data-testid="building-item"][data-building-id="${building.id}"]`).click();
+    await page.getByTestId('history-open').click();
+    const dialog = page.getByTestId('history-dialog');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    const pointId = await dialog.getByTestId('history-point').inputValue();
+    const march = { from: Date.UTC(2024, 1, 29, 23), to: Date.UTC(2024, 2, 2) };
+    const before = await callApi(serve.url, 'district.balances', march);
+    expect(pointId).not.toBe('');
+    // line 3: a decimal point among commas; 4: 00:10 is off the quarter-hour grid; 5: 02:30 on 31 March 2024 does
+    // not exist (clocks go from 02:00 to 03:00); 6: not a number
+    const csv = Buffer.from('Zeitstempel;Wert\n01.03.2024 00:00;0,25\n01.03.2024 00:15;0.30\n01.03.2024 00:10;1\n31.03.2024 02:30;1\n01.03.2024 00:45;zwei\n', 'latin1');
+    await dialog.getByTestId('history-file').setInputFiles({ name: 'lastgang.csv', mimeType: 'text/csv', buffer: csv });
+    const errors = dialog.getByTestId('history-errors');
+    await expect.poll(() => errors.locator('li').count(), { timeout: 15_000 }).toBe(4);
+    expect(await errors.locator('li').allTextContents()).toEqual([
+      'Zeile 3: der Wert „0.30“ hat einen Dezimalpunkt, die Datei schreibt aber Dezimalkommas: gemeint ist 0,30? Korrigieren Sie die Zeile oder das Zahlenformat der Datei',
+      'Zeile 4: „01.03.2024 00:10“ liegt nicht im Viertelstundenraster (:00, :15, :30, :45)',
+      'Zeile 5: „31.03.2024 02:30“ gibt es in Ortszeit nicht (Umstellung auf Sommerzeit um 02:00)',
+      'Zeile 6: der Wert „zwei“ ist keine Zahl',
+    ]);
+    expect(await dialog.getByTestId('history-warnings').locator('li').allTextContents()).toEqual([
+      'Die Datei mischt Dezimalzeichen: das andere Zeichen steht in 1 der Werte (Zeilen-Nr. 3); importiert wird erst, wenn alles korrigiert ist',
+    ]);
+    // why the times were taken as starts, in German, not the core's English reason
+    expect(await dialog.getByTestId('history-marks').textContent()).toBe('Die Zeitstempel markieren den Beginn der Viertelstunde (die erste Zeile um 00:00)');
+    expect(await dialog.getByTestId('history-import').isDisabled()).toBe(true);
+    await page.screenshot({ path: path.join(ROOT, 'docs/screenshots/errors-history-csv-de-1366x768.png') });
+    expect(await callApi(serve.url, 'district.balances', march)).toEqual(before);
   });
 });

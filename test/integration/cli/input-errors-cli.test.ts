@@ -1,13 +1,15 @@
 /**
- * Arguments the API's schemas refuse, as the CLI prints them with --lang de: the field named by the flag the user
- * typed, what it must be and the next step, in German only; and nothing stored.
+ * Refusals as the CLI prints them with --lang de: arguments the API's schemas refuse (the field named by the flag
+ * the user typed), a tariff overlap, and a history file's bad lines, each with what it must be and the next step,
+ * in German only; and nothing stored.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../../main/core/store/open-store.js';
-import { SITE, building, tempDir } from '../store/district-fixture.js';
+import { writeFileSync } from 'node:fs';
+import { SITE, building, device, point, tempDir } from '../store/district-fixture.js';
 import { runCliCaptured } from './run-cli-captured.js';
 
-describe('schema refusals in the CLI', { timeout: 120_000 }, () => {
+describe('refusals in the CLI', { timeout: 120_000 }, () => {
   let tmp: ReturnType<typeof tempDir>;
   let file: string;
 
@@ -15,7 +17,7 @@ describe('schema refusals in the CLI', { timeout: 120_000 }, () => {
     tmp = tempDir();
     file = tmp.file('d.sqlite');
     const store = await openStore(file);
-    await store.saveDistrict(SITE, [building('H')], [], []);
+    await store.saveDistrict(SITE, [building('H')], [device('mh', 'H')], [point('H.imp', 'mh', 'H', 'import', 'energy-counter')]);
     await store.close();
   });
   afterAll(() => tmp.cleanup());
@@ -56,5 +58,33 @@ describe('schema refusals in the CLI', { timeout: 120_000 }, () => {
         'desselben Gebäudes und Energieträgers: wählen Sie andere Daten oder geben Sie dem Tarif H.gas.2025-01-01 ein Ende (--id H.gas.2025-01-01 … --to)\n',
     );
     expect(await tariffs()).toBe(before);
+  });
+
+  it("names each bad line of a history file in German and imports nothing", async () => {
+    const csv = tmp.file('lastgang.csv');
+    // line 3: a decimal point among commas; 4: 00:10 is off the quarter-hour grid; 5: 02:30 on 31 March 2024 does
+    // not exist (clocks go from 02:00 to 03:00); 6: not a number
+    writeFileSync(csv, 'Zeitstempel;Wert\n01.03.2024 00:00;0,25\n01.03.2024 00:15;0.30\n01.03.2024 00:10;1\n31.03.2024 02:30;1\n01.03.2024 00:45;zwei\n');
+    const r = await runCliCaptured('history', csv, '--db', file, '--point', 'H.imp', '--lang', 'de');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      [
+        `plustwin history: ${csv}: 4 fehlerhafte Zeile(n), nichts importiert`,
+        'Zeile 3: der Wert „0.30“ hat einen Dezimalpunkt, die Datei schreibt aber Dezimalkommas: gemeint ist 0,30? Korrigieren Sie die Zeile oder das Zahlenformat der Datei',
+        'Zeile 4: „01.03.2024 00:10“ liegt nicht im Viertelstundenraster (:00, :15, :30, :45)',
+        'Zeile 5: „31.03.2024 02:30“ gibt es in Ortszeit nicht (Umstellung auf Sommerzeit um 02:00)',
+        'Zeile 6: der Wert „zwei“ ist keine Zahl',
+        '',
+      ].join('\n'),
+    );
+    const preview = await runCliCaptured('history', csv, '--preview', '--lang', 'de');
+    expect(preview.stdout).toContain('Warnung: die Datei mischt Dezimalzeichen: das andere Zeichen steht in 1 der Werte (Zeilen-Nr. 3); importiert wird erst, wenn alles korrigiert ist');
+    const { openStore: open } = await import('../../../main/core/store/open-store.js');
+    const store = await open(file);
+    try {
+      expect((await store.sqlite.get<{ n: number }>('SELECT COUNT(*) AS n FROM intervals'))!.n).toBe(0);
+    } finally {
+      await store.close();
+    }
   });
 });

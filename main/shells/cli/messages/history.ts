@@ -54,8 +54,8 @@ export const historyMessages = defineMessages({
     'history.problem.offGrid': '„{value}“ liegt nicht im Viertelstundenraster (:00, :15, :30, :45)',
     'history.problem.negative': 'negativer Wert {value} in einem Lastgang',
     'history.problem.readingBackwards': 'der Zählerstand {value} ist kleiner als {previous} in Zeile {previousLine}: ein zurückgesetzter oder getauschter Zähler oder ein falscher Wert; seine Viertelstunden werden markiert, nicht bilanziert und zählen als fehlend',
-    'history.problem.mixedMarks': 'die Datei mischt Dezimalzeichen: {count} Werte (Zeilen {lines}) nutzen das andere Zeichen; importiert wird erst, wenn sie korrigiert sind',
-    'history.problem.implausible': '{count} Viertelstunden sind unplausibel (über {maxKw} kW in der Viertelstunde oder ein rückwärts laufender Zähler): importiert und markiert, nicht bilanziert, sie zählen als fehlend',
+    'history.problem.mixedMarks': 'die Datei mischt Dezimalzeichen: das andere Zeichen steht in {count} der Werte (Zeilen-Nr. {lines}); importiert wird erst, wenn alles korrigiert ist',
+    'history.problem.implausible': 'unplausible Viertelstunden: {count} (über {maxKw} kW in der Viertelstunde oder ein rückwärts laufender Zähler); sie werden importiert und markiert, nicht bilanziert und zählen als fehlend',
   },
   en: {
     'history.why.chosen': 'as chosen',
@@ -109,7 +109,7 @@ export const historyMessages = defineMessages({
     'history.problem.offGrid': '"{value}" is not on the 15-minute grid (:00, :15, :30, :45)',
     'history.problem.negative': 'negative value {value} in a load profile',
     'history.problem.readingBackwards': 'meter reading {value} is below {previous} on line {previousLine}: a reset, a replaced meter or a wrong value; its quarter hours are flagged, left out of balances and count as missing',
-    'history.problem.mixedMarks': 'the file mixes decimal marks: {count} values (lines {lines}) use the other mark; nothing is imported until they are corrected',
-    'history.problem.implausible': '{count} quarter hours are implausible (above {maxKw} kW over the quarter hour, or a counter going backwards): imported and flagged, left out of balances and counted as missing',
+    'history.problem.mixedMarks': 'the file mixes decimal marks: the other mark appears in {count} of the values (line no. {lines}); nothing is imported until they are corrected',
+    'history.problem.implausible': 'implausible quarter hours: {count} (above {maxKw} kW over the quarter hour, or a counter going backwards); imported and flagged, left out of balances and counted as missing',
   },
 });
