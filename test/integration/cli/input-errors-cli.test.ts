@@ -1,11 +1,11 @@
 /**
  * Refusals as the CLI prints them with --lang de: arguments the API's schemas refuse (the field named by the flag
- * the user typed), a tariff overlap, and a history file's bad lines, each with what it must be and the next step,
- * in German only; and nothing stored.
+ * the user typed), a tariff overlap, a history file's bad lines and a district file that is not one, each with what
+ * it must be and the next step, in German only; and nothing stored.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../../main/core/store/open-store.js';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { SITE, building, device, point, tempDir } from '../store/district-fixture.js';
 import { runCliCaptured } from './run-cli-captured.js';
 
@@ -86,5 +86,19 @@ describe('refusals in the CLI', { timeout: 120_000 }, () => {
     } finally {
       await store.close();
     }
+  });
+
+  it('refuses a text file as a district file in German, naming the way to make one, and leaves the district as it was', async () => {
+    const text = tmp.file('notiz.sqlite');
+    writeFileSync(text, 'Dies ist keine Datenbank.\n'.repeat(200));
+    const before = readFileSync(file);
+    const r = await runCliCaptured('district', 'import', text, '--db', file, '--lang', 'de');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      `plustwin district: ${text}: keine PlusTwin-Quartiersdatei; eine Quartiersdatei entsteht mit „plustwin district export“ oder „backup“; es wurde nichts geändert\n`,
+    );
+    expect(readFileSync(file).equals(before)).toBe(true);
+    const missing = await runCliCaptured('district', 'check', tmp.file('fehlt.sqlite'), '--lang', 'de');
+    expect(missing.stderr).toBe(`plustwin district: ${tmp.file('fehlt.sqlite')}: die Datei gibt es nicht; es wurde nichts geändert\n`);
   });
 });
