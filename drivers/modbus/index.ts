@@ -4,4 +4,4 @@ export { parseModbusUrl, type ModbusAddress, type BusTarget } from './modbus-url
 export { DEFAULT_BUS_OPTIONS, type BusOptions } from './modbus-bus.js';
 export { loadProfile, listProfiles, parseProfile, readProfileFile, ProfileError, type ProfileSummary } from '../profiles/load-profile.js';
 export type { DeviceProfile, ProfilePoint } from '../profiles/device-profile.js';
-export { probeModbus, formatProbeResult, type ProbeOptions } from './probe-modbus.js';
+export { probeModbus, type ProbeOptions } from './probe-modbus.js';

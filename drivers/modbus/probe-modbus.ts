@@ -1,10 +1,9 @@
 /**
- * `plustwin probe` for Modbus: connects once, discovers SunSpec or applies a profile, and answers the device's
+ * `plustwin probe` for Modbus (main/shells/cli/probe-text.ts prints the result in the user's language): connects once, discovers SunSpec or applies a profile, and answers the device's
  * identity (manufacturer, model, serial) and current values with units.
  *
  *   const result = await probeModbus('modbus-tcp://192.168.1.20:502?unit=126');            // SunSpec
  *   const result = await probeModbus('modbus-rtu:///dev/ttyUSB0?unit=1', { profile: 'eastron-sdm630' });
- *   console.log(formatProbeResult(result));
  *
  * Without a profile it tries SunSpec; a device without it fails with a DeviceError ('config') naming every base
  * tried and what was found there. A dedicated bus is used (no shared backoff state) with one retry, and closed
@@ -125,31 +124,4 @@ async function probeSunSpec(url: string, protocol: DeviceProtocol, read: ReadFn,
     for (const e of outcome.errors) notes.push(`error: ${e.message}`);
   }
   return { url, protocol, identity, values, notes };
-}
-
-function formatValue(v: ProbeValue): string {
-  if (v.value === null) return 'n/a';
-  if (typeof v.value === 'string') return v.value;
-  const abs = Math.abs(v.value);
-  const text = abs !== 0 && (abs >= 1e7 || abs < 1e-3) ? v.value.toExponential(4) : String(Number(v.value.toFixed(4)));
-  return v.unit === '' ? text : `${text} ${v.unit}`;
-}
-
-/** Plain-text rendering for the CLI. */
-export function formatProbeResult(result: ProbeResult): string {
-  const id = result.identity;
-  const lines = [
-    `${result.url} (${result.protocol})`,
-    `  manufacturer: ${id.manufacturer ?? '?'}`,
-    `  model:        ${id.model ?? '?'}`,
-    `  serial:       ${id.serial ?? '?'}`,
-  ];
-  if (id.version !== undefined) lines.push(`  version:      ${id.version}`);
-  if (result.values.length > 0) {
-    lines.push('  values:');
-    const width = Math.max(...result.values.map((v) => v.key.length));
-    for (const v of result.values) lines.push(`    ${v.key.padEnd(width)}  ${formatValue(v).padStart(16)}  ${v.name}`);
-  }
-  for (const n of result.notes) lines.push(`  note: ${n}`);
-  return lines.join('\n');
 }

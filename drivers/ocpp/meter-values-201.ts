@@ -11,7 +11,7 @@
  * is used. Defaults when a field is absent: measurand 'Energy.Active.Import.Register', location 'Outlet', context
  * 'Sample.Periodic'.
  */
-import type { MeterQuantity, MeterSample } from './meter-values.js';
+import { ENERGY, POWER, TO_CANONICAL, type MeterQuantity, type MeterSample } from './meter-values.js';
 
 export interface Ocpp201SampledValue {
   readonly value: number;
@@ -31,15 +31,6 @@ export interface Ocpp201MeterValue {
 export interface Ocpp201Sample extends MeterSample {
   readonly context: string;
 }
-
-const ENERGY = 'Energy.Active.Import.Register';
-const POWER = 'Power.Active.Import';
-
-/** From the sampledValue's unit to kWh / kW; undefined for a unit that does not fit the measurand. */
-const TO_CANONICAL: Record<MeterQuantity, Record<string, number>> = {
-  energy: { Wh: 1 / 1000, kWh: 1 },
-  power: { W: 1 / 1000, kW: 1 },
-};
 
 export function meterSamples201(meterValues: readonly Ocpp201MeterValue[]): { samples: Ocpp201Sample[]; problems: string[] } {
   const samples: Ocpp201Sample[] = [];

@@ -34,11 +34,11 @@ export interface MeterSample {
   readonly value: number;
 }
 
-const ENERGY = 'Energy.Active.Import.Register';
-const POWER = 'Power.Active.Import';
+export const ENERGY = 'Energy.Active.Import.Register';
+export const POWER = 'Power.Active.Import';
 
 /** Multiplier from the sampledValue's unit to kWh / kW; undefined for a unit that does not fit the measurand. */
-const TO_CANONICAL: Record<MeterQuantity, Record<string, number>> = {
+export const TO_CANONICAL: Record<MeterQuantity, Record<string, number>> = {
   energy: { Wh: 1 / 1000, kWh: 1 },
   power: { W: 1 / 1000, kW: 1 },
 };

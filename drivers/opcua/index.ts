@@ -9,7 +9,7 @@ export {
   type OpcUaSecurityMode,
   type OpcUaSecurityPolicy,
 } from './opcua-config.js';
-export { probeOpcUa, formatOpcUaProbe, type OpcUaProbeOptions, type OpcUaProbeResult } from './opcua-probe.js';
+export { probeOpcUa, type OpcUaProbeOptions, type OpcUaProbeResult } from './opcua-probe.js';
 export { parseOpcUaProbeArgs, parseSecurity, type ParsedOpcUaProbeArgs } from './probe-args.js';
 export { browseOpcUa, pickVariable } from './opcua-browse-session.js';
 export { searchTree, type BrowsedNode } from './opcua-browse.js';

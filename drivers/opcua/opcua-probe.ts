@@ -163,35 +163,3 @@ function probeValue(v: unknown): number | string | null {
   if (v instanceof Date) return v.toISOString();
   return JSON.stringify(v);
 }
-
-/** The plain-text report `plustwin probe` prints without --json. */
-export function formatOpcUaProbe(result: OpcUaProbeResult): string {
-  const lines: string[] = [`OPC UA server ${result.url}`];
-  const id = result.identity;
-  lines.push(`  manufacturer: ${id.manufacturer ?? '-'}`, `  product:      ${id.model ?? '-'}`, `  version:      ${id.version ?? '-'}`);
-  lines.push('', 'Notes:', ...result.notes.map((n) => `  ${n}`));
-  if (result.browse) {
-    lines.push('', 'Address space (below Objects):');
-    const walk = (nodes: readonly BrowsedNode[], indent: string) => {
-      for (const n of nodes) {
-        const type = `${n.dataType ? ` : ${n.dataType}` : ''}${n.unit ? ` in ${n.unit}` : ''}`;
-        lines.push(`${indent}${n.displayName} [${n.nodeClass}${type}] ${n.nodeId}`);
-        if (n.children) walk(n.children, `${indent}  `);
-      }
-    };
-    walk(result.browse, '  ');
-  }
-  if (result.values.length > 0) {
-    lines.push('', 'Values:');
-    const w = Math.max(...result.values.map((v) => v.key.length));
-    for (const v of result.values) {
-      const value = v.value === null ? '-' : typeof v.value === 'number' ? formatNumber(v.value) : v.value;
-      lines.push(`  ${v.key.padEnd(w)}  ${String(value).padStart(14)} ${v.unit.padEnd(4)} ${v.quality.padEnd(9)} ${v.name}`);
-    }
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-function formatNumber(n: number): string {
-  return Number.isInteger(n) ? String(n) : n.toFixed(3);
-}

@@ -1,6 +1,6 @@
 /**
  * The asset layer on the 3D map, in Chromium against `plustwin serve`: a charge point registered over the API gets
- * its status from a Python OCPP 1.6J peer (test/fixtures/ocpp/charge-point.py, no code of ours) and its pin turns
+ * its status from a Python OCPP 1.6J peer (test/fixtures/ocpp/ocpp-peer.py, no code of ours) and its pin turns
  * the colour of that status, on the canvas as the user sees it; a street light shows the level the API reports.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

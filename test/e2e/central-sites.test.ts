@@ -3,14 +3,11 @@
  * two sites, the UI in Chromium. The first site is shown; the top bar menu's site entry names it and opens the site
  * dialog, which lists both, and choosing the other shows its buildings.
  */
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { CentralWriter } from '../../main/core/fleet/central-writer.js';
-import { districtMessage } from '../../main/core/fleet/messages.js';
-import { openStore } from '../../main/core/store/open-store.js';
-import { shipToCentral, startCentral, type Central } from '../integration/store/central-backend.js';
-import { building, tempDir, twoBuildings } from '../integration/store/district-fixture.js';
+import { startCentral, type Central } from '../integration/store/central-backend.js';
+import { tempDir } from '../integration/store/district-fixture.js';
+import { twoSiteDatabase } from '../integration/fleet/two-sites.js';
 import { launchChromium, type Browser } from './chromium.js';
 import { openUi } from './open-ui.js';
 import { startServe, type ServeProcess } from './serve-process.js';
@@ -25,18 +22,8 @@ describe('the site selector over a central database', () => {
   beforeAll(async () => {
     central = await startCentral();
     tmp = tempDir();
-    // site-1: buildings A and B as their collector would ship them; site-0 (first by id): building R, structure only
-    const d = twoBuildings();
-    const edgeFile = tmp.file('site-1.sqlite');
-    const edge = await openStore(edgeFile, { outbox: true });
-    await edge.saveDistrict(d.site, d.buildings, d.devices, d.points);
-    await edge.close();
-    const db = await central.newDatabase();
-    await shipToCentral(edgeFile, db.adminUrl);
-    const pool = new pg.Pool({ connectionString: db.adminUrl, max: 1 });
-    await new CentralWriter(pool).saveDistrict('site-0', districtMessage({ site: { ...d.site, id: 'site-0', name: 'Rathaus' }, buildings: [building('R')], devices: [], points: [] }));
-    await pool.end();
-    serve = await startServe({ extraArgs: ['--pg', db.readUrl], startTimeoutMs: 110_000 });
+    const readUrl = await twoSiteDatabase(central, tmp);
+    serve = await startServe({ extraArgs: ['--pg', readUrl], startTimeoutMs: 110_000 });
     browser = await launchChromium();
     page = browser.page;
     await openUi(page, `${serve.url}?lang=de`);

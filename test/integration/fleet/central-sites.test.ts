@@ -3,17 +3,14 @@
  * the first site when none is named, lists the sites and switches between them through the API (the UI's site
  * selector calls these); over a district file the same calls say there is nothing to switch.
  */
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../main/core/api/dispatch.js';
 import { startCore, type Core } from '../../../main/core/app/app-core.js';
-import { CentralWriter } from '../../../main/core/fleet/central-writer.js';
-import { districtMessage } from '../../../main/core/fleet/messages.js';
-import { openStore } from '../../../main/core/store/open-store.js';
 import type { ArgsOf, MethodName, ResultOf } from '../../../models/contract/index.js';
 import type { Result } from '../../../models/result.js';
-import { shipToCentral, startCentral, type Central } from '../store/central-backend.js';
-import { building, tempDir, twoBuildings } from '../store/district-fixture.js';
+import { startCentral, type Central } from '../store/central-backend.js';
+import { tempDir } from '../store/district-fixture.js';
+import { twoSiteDatabase } from './two-sites.js';
 
 let central: Central;
 let tmp: ReturnType<typeof tempDir>;
@@ -25,19 +22,7 @@ const call = async <M extends MethodName>(c: Core, method: M, args: ArgsOf<M>) =
 beforeAll(async () => {
   central = await startCentral();
   tmp = tempDir();
-  // site-1: the two buildings A and B of the store fixture, shipped as its collector would
-  const d = twoBuildings();
-  const edgeFile = tmp.file('site-1.sqlite');
-  const edge = await openStore(edgeFile, { outbox: true });
-  await edge.saveDistrict(d.site, d.buildings, d.devices, d.points);
-  await edge.close();
-  const db = await central.newDatabase();
-  await shipToCentral(edgeFile, db.adminUrl);
-  // site-0 (first by id) with one building of its own: only its structure has arrived so far
-  const pool = new pg.Pool({ connectionString: db.adminUrl, max: 1 });
-  await new CentralWriter(pool).saveDistrict('site-0', districtMessage({ site: { ...d.site, id: 'site-0', name: 'Rathaus' }, buildings: [building('R')], devices: [], points: [] }));
-  await pool.end();
-  readUrl = db.readUrl;
+  readUrl = await twoSiteDatabase(central, tmp);
   core = await startCore({ dataDir: tmp.file('data'), transport: 'http', central: { url: readUrl } });
 }, 180_000);
 

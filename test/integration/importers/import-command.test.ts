@@ -100,8 +100,8 @@ describe('plustwin import', () => {
     expect(first.err.match(/: \d+ % \(/g)?.length).toBeGreaterThanOrEqual(2);
     const second = await run(geojson10k, '--db', db);
     expect(second.code).toBe(0);
-    expect(second.out).toMatch(/imported 10000 buildings \(0 new, 10000 updated\)/);
-    expect(second.out).toMatch(/10000 roof surfaces/);
+    expect(second.out).toMatch(/imported 10,000 buildings \(0 new, 10,000 updated\)/);
+    expect(second.out).toMatch(/10,000 roof surfaces/);
     expect(await districtCounts(db)).toEqual({ buildings: 10_001, roofs: 10_002 });
     // writing 2 x 10,000 buildings and roofs into SQLite takes half a minute on a busy two-core machine
   }, 180_000);

@@ -1,7 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createModbusDriver, formatProbeResult, probeModbus } from '../../../drivers/modbus/index.js';
+import { createModbusDriver, probeModbus } from '../../../drivers/modbus/index.js';
+import { modbusProbeText } from '../../../main/shells/cli/probe-text.js';
+import { numberFormatter } from '../../../main/shells/cli/number-format.js';
 import { startModbusTcpSimulator, sunSpecSimDevice, type ModbusTcpSimulator } from '../../../drivers/simulators/modbus/index.js';
 import { expectClose, modbusDevice } from './helpers.js';
 
@@ -72,7 +74,8 @@ describe('SunSpec against our simulator', () => {
     const probe = await probeModbus(url);
     expect(probe.identity).toEqual({ manufacturer: 'SMA', model: 'STP 8.0', serial: '3008123456', version: '4.1' });
     expect(probe.notes[0]).toBe(`SunSpec at base ${base}: models 1, 103, 160, 203`);
-    expect(formatProbeResult(probe)).toMatch(/inverter_ac_power\s+7\.321 kW/);
+    expect(modbusProbeText(probe, numberFormatter('en'))).toMatch(/inverter_ac_power\s+7\.321 kW/);
+    expect(modbusProbeText(probe, numberFormatter('de'))).toMatch(/inverter_ac_power\s+7,321 kW/);
   });
 
   it('decodes float models (113, 213) and DER (701)', async () => {

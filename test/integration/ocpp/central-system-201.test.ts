@@ -1,6 +1,6 @@
 /**
  * The central system's OCPP 2.0.1 side driven by a charging station that is not ours: a separate python3 process
- * writing raw OCPP-J frames over python3-websockets (test/fixtures/ocpp/charging-station-201.py), against a real
+ * writing raw OCPP-J frames over python3-websockets (test/fixtures/ocpp/ocpp-peer.py), against a real
  * SQLite store. The payloads follow OCPP 2.0.1 Part 2 (messages BootNotification, StatusNotification, Authorize,
  * TransactionEvent, MeterValues, NotifyEvent, SecurityEventNotification) and are checked by the ocpp2.0.1 JSON
  * schemas in strict mode on the central system's side.

@@ -1,6 +1,6 @@
 /**
  * The OCPP 1.6J central system driven by a charge point that is not ours: a separate python3 process speaking raw
- * OCPP-J frames over python3-websockets (test/fixtures/ocpp/charge-point.py), against a real SQLite store.
+ * OCPP-J frames over python3-websockets (test/fixtures/ocpp/ocpp-peer.py), against a real SQLite store.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,12 +1,11 @@
 /**
- * Runs test/fixtures/ocpp/charge-point.py (OCPP 1.6J) or charging-station-201.py (OCPP 2.0.1), python3-websockets
- * clients that are not ours, and collects their lines.
+ * Runs test/fixtures/ocpp/ocpp-peer.py, a python3-websockets client that is not ours, as an OCPP 1.6J charge point or
+ * an OCPP 2.0.1 charging station, and collects its lines.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const SCRIPT = fileURLToPath(new URL('../../fixtures/ocpp/charge-point.py', import.meta.url));
-const SCRIPT_201 = fileURLToPath(new URL('../../fixtures/ocpp/charging-station-201.py', import.meta.url));
+const SCRIPT = fileURLToPath(new URL('../../fixtures/ocpp/ocpp-peer.py', import.meta.url));
 const PYTHON = '/usr/bin/python3';
 
 export type Step = readonly [action: string, payload: Record<string, unknown>];
@@ -23,8 +22,12 @@ export function requirePythonWebsockets(): void {
     throw new Error(`the OCPP tests need Debian's python3-websockets: sudo apt-get install python3 python3-websockets (${probe.stderr || probe.error?.message})`);
 }
 
-export function runChargePoint(url: string, id: string, steps: readonly Step[], password?: string, caFile?: string): Promise<Line[]> {
-  return runScript(SCRIPT, url, id, steps, { ...(password === undefined ? {} : { password }), ...(caFile ? { caFile } : {}) });
+/** An OCPP 1.6J charge point; fails unless the central system agreed to ocpp1.6. */
+export async function runChargePoint(url: string, id: string, steps: readonly Step[], password?: string, caFile?: string): Promise<Line[]> {
+  const lines = await runScript(url, id, steps, { ...(password === undefined ? {} : { password }), ...(caFile ? { caFile } : {}), subprotocols: ['ocpp1.6'] });
+  const agreed = lines.find((l) => 'subprotocol' in l);
+  if (agreed !== undefined && agreed.subprotocol !== 'ocpp1.6') throw new Error(`${id}: the central system agreed to ${agreed.subprotocol}, not ocpp1.6`);
+  return lines.filter((l) => !('subprotocol' in l));
 }
 
 export interface StationOptions {
@@ -36,12 +39,12 @@ export interface StationOptions {
 
 /** An OCPP 2.0.1 charging station; its first line names the subprotocol the central system agreed to. */
 export function runChargingStation201(url: string, id: string, steps: readonly Step[], o: StationOptions = {}): Promise<Line[]> {
-  return runScript(SCRIPT_201, url, id, steps, o);
+  return runScript(url, id, steps, { ...o, subprotocols: o.subprotocols ?? ['ocpp2.0.1'] });
 }
 
-function runScript(script: string, url: string, id: string, steps: readonly Step[], o: StationOptions): Promise<Line[]> {
+function runScript(url: string, id: string, steps: readonly Step[], o: StationOptions): Promise<Line[]> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(PYTHON, [script, url, id, ...(o.password === undefined ? [] : [o.password])], {
+    const proc = spawn(PYTHON, [SCRIPT, url, id, ...(o.password === undefined ? [] : [o.password])], {
       stdio: ['pipe', 'pipe', 'pipe'],
       env: {
         ...process.env,
@@ -55,7 +58,7 @@ function runScript(script: string, url: string, id: string, steps: readonly Step
     proc.stderr.on('data', (d: Buffer) => (err += d.toString('utf8')));
     proc.on('error', reject);
     proc.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`${script.split('/').pop()} ${id} exited with ${code}: ${err}`));
+      if (code !== 0) return reject(new Error(`ocpp-peer.py ${id} exited with ${code}: ${err}`));
       resolve(out.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Line));
     });
     proc.stdin.end(JSON.stringify(steps));

@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeviceError } from '../../../drivers/device-driver.js';
 import { browseOpcUa, pickVariable } from '../../../drivers/opcua/opcua-browse-session.js';
 import { searchTree, type BrowsedNode } from '../../../drivers/opcua/opcua-browse.js';
-import { formatOpcUaProbe, probeOpcUa } from '../../../drivers/opcua/opcua-probe.js';
+import { probeOpcUa } from '../../../drivers/opcua/opcua-probe.js';
+import { opcUaProbeText } from '../../../main/shells/cli/probe-text.js';
+import { numberFormatter } from '../../../main/shells/cli/number-format.js';
 import { parseOpcUaProbeArgs } from '../../../drivers/opcua/probe-args.js';
 import {
   startBuildingAutomationSimulator,
@@ -54,7 +56,7 @@ describe('probeOpcUa', () => {
     // 2 buildings: school-1 has M1 (5 variables) and H1 (3), townhall M1 (2)
     expect(r.values).toHaveLength(10);
 
-    const text = formatOpcUaProbe(r);
+    const text = opcUaProbeText(r, numberFormatter('en'));
     expect(text).toContain('manufacturer: PlusTwin');
     expect(text).toMatch(/ActivePower \[Variable : Double in kW\] ns=1;s=school-1\/M1\/ActivePower/);
     expect(text).toMatch(/ns=1;s=townhall\/M1\/EnergyImport\s+[\d.]+ kWh\s+good/);
