@@ -2,8 +2,11 @@
  * Refusals in the user's language against serve mode: the HTTP API returns a schema refusal and a tariff overlap
  * with a code and parameters beside its English message, and the tariffs dialog at 1366x768 in German names the
  * fields by their labels, the other tariff and its dates, and the next step; the history dialog names each bad line
- * of a CSV in German; nothing is stored by a refused save or a refused file.
+ * of a CSV in German; the building import lists its warnings in German; nothing is stored by a refused save or a
+ * refused file.
  */
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -14,6 +17,7 @@ import { ROOT } from './build-once.js';
 import { launchChromium, type Browser } from './chromium.js';
 import { openUi } from './open-ui.js';
 import { startServe, type ServeProcess } from './serve-process.js';
+import { chooseMenuEntry } from './top-menu.js';
 
 describe('refusals in German', () => {
   let serve: ServeProcess;
@@ -118,5 +122,38 @@ describe('refusals in German', () => {
     expect(await dialog.getByTestId('history-import').isDisabled()).toBe(true);
     await page.screenshot({ path: path.join(ROOT, 'docs/screenshots/errors-history-csv-de-1366x768.png') });
     expect(await callApi(serve.url, 'district.balances', march)).toEqual(before);
+  });
+
+  it('the building import lists its warnings in German with the buildings they concern', { timeout: 120_000 }, async () => {
+    await openUi(page, `${serve.url}?lang=de`);
+    const { lat, lon } = district.site.origin;
+    // 20 m x 10 m footprints 200 m east of the site's origin: w-a without a height, the second without an id, w-c without geometry
+    const square = (dx: number) => [[[lon + 0.003 + dx, lat], [lon + 0.0033 + dx, lat], [lon + 0.0033 + dx, lat + 0.00009], [lon + 0.003 + dx, lat + 0.00009], [lon + 0.003 + dx, lat]]];
+    const geojson = {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', id: 'w-a', properties: { name: 'W A' }, geometry: { type: 'Polygon', coordinates: square(0) } },
+        { type: 'Feature', properties: { name: 'W B', height: 9 }, geometry: { type: 'Polygon', coordinates: square(0.001) } },
+        { type: 'Feature', id: 'w-c', properties: {}, geometry: null },
+      ],
+    };
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plustwin-warnings-'));
+    const file = path.join(dir, 'warnungen.geojson');
+    fs.writeFileSync(file, JSON.stringify(geojson));
+    try {
+      await chooseMenuEntry(page, 'tools-import');
+      await page.getByTestId('import-dialog').waitFor({ state: 'visible' });
+      await page.getByTestId('import-file').setInputFiles(file);
+      await page.getByTestId('import-start').click();
+      await page.getByTestId('import-done').waitFor({ timeout: 60_000 });
+      expect(await page.getByTestId('import-warnings').locator('li').allTextContents()).toEqual([
+        'keine Höhe, keine Geschosszahl und keine 3D-Geometrie; 6 m angenommen: w-a',
+        'Feature ohne id: die ID wird aus Dateiname und Reihenfolge gebildet (sie ändert sich, wenn sich die Datei ändert): warnungen.geojson#2',
+        'Feature ohne Polygon- oder MultiPolygon-Geometrie übersprungen: w-c',
+      ]);
+      await page.screenshot({ path: path.join(ROOT, 'docs/screenshots/errors-import-warnings-de-1366x768.png') });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

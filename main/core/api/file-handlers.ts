@@ -104,7 +104,7 @@ export function fileHandlers(store: Store, jobsOf: () => FileJobs): FileHandlers
           }
           const counts = await mergeIntoStore(store, result, name);
           return {
-            imported: { format: result.format, crs: result.crs, buildings: result.buildings.length, ...counts, roofSurfaces: result.roofs.length, warnings: result.warnings },
+            imported: { format: result.format, crs: result.crs, buildings: result.buildings.length, ...counts, roofSurfaces: result.roofs.length, warnings: result.warnings, warningDetails: result.warningDetails ?? [] },
           };
         },
         false,

@@ -101,4 +101,29 @@ describe('refusals in the CLI', { timeout: 120_000 }, () => {
     const missing = await runCliCaptured('district', 'check', tmp.file('fehlt.sqlite'), '--lang', 'de');
     expect(missing.stderr).toBe(`plustwin district: ${tmp.file('fehlt.sqlite')}: die Datei gibt es nicht; es wurde nichts geändert\n`);
   });
+
+  it('lists a building import\'s warnings in German, each with the buildings it concerns', async () => {
+    const square = (dx: number) => [[[7 + dx, 51], [7.0003 + dx, 51], [7.0003 + dx, 51.0001], [7 + dx, 51.0001], [7 + dx, 51]]];
+    const geojson = {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', id: 'w-a', properties: { name: 'W A' }, geometry: { type: 'Polygon', coordinates: square(0) } },
+        { type: 'Feature', properties: { name: 'W B', height: 9 }, geometry: { type: 'Polygon', coordinates: square(0.001) } },
+        { type: 'Feature', id: 'w-c', properties: {}, geometry: null },
+      ],
+    };
+    const gj = tmp.file('warnungen.geojson');
+    writeFileSync(gj, JSON.stringify(geojson));
+    const r = await runCliCaptured('import', gj, '--db', file, '--lang', 'de');
+    expect(r.code, r.stderr).toBe(0);
+    const warnings = r.stdout.split('\n').filter((l) => l.startsWith('  - '));
+    expect(warnings).toEqual(WARNINGS_DE.map((w) => `  - ${w}`));
+  });
 });
+
+/** The three warnings of warnungen.geojson: w-a has no height (2 storeys x 3 m assumed), the second feature no id, w-c no geometry. */
+const WARNINGS_DE = [
+  'keine Höhe, keine Geschosszahl und keine 3D-Geometrie; 6 m angenommen: w-a',
+  'Feature ohne id: die ID wird aus Dateiname und Reihenfolge gebildet (sie ändert sich, wenn sich die Datei ändert): warnungen.geojson#2',
+  'Feature ohne Polygon- oder MultiPolygon-Geometrie übersprungen: w-c',
+];
