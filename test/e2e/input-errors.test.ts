@@ -124,7 +124,7 @@ describe('refusals in German', () => {
     expect(await callApi(serve.url, 'district.balances', march)).toEqual(before);
   });
 
-  it('the building import lists its warnings in German with the buildings they concern', { timeout: 120_000 }, async () => {
+  it('the building import lists its warnings in German and refuses an impossible height naming the feature', { timeout: 120_000 }, async () => {
     await openUi(page, `${serve.url}?lang=de`);
     const { lat, lon } = district.site.origin;
     // 20 m x 10 m footprints 200 m east of the site's origin: w-a without a height, the second without an id, w-c without geometry
@@ -152,6 +152,22 @@ describe('refusals in German', () => {
         'Feature ohne Polygon- oder MultiPolygon-Geometrie übersprungen: w-c',
       ]);
       await page.screenshot({ path: path.join(ROOT, 'docs/screenshots/errors-import-warnings-de-1366x768.png') });
+
+      // a building 2000 m high: refused with the feature named and the next step, the district unchanged
+      const before = await callApi(serve.url, 'district.get', {});
+      const high = path.join(dir, 'hoch.geojson');
+      fs.writeFileSync(high, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', id: 'turm', properties: { height: 2000 }, geometry: { type: 'Polygon', coordinates: square(0.002) } }] }));
+      await page.getByTestId('import-file').setInputFiles(high);
+      await page.getByTestId('import-start').click();
+      const error = page.getByTestId('import-error');
+      await expect.poll(() => error.textContent(), { timeout: 60_000 }).not.toBe('');
+      // the feature starts at column 41, after {"type":"FeatureCollection","features":[ (40 characters); MAX_HEIGHT_M = 1000
+      expect(await error.textContent()).toBe(
+        'Fehler in hoch.geojson, Zeile 1, Spalte 41: Feature 0 (id "turm"): die Höhe 2000 m liegt nicht zwischen 0 und 1.000 m (das höchste Gebäude ist 828 m hoch): ' +
+          'ein Einheiten- oder Tippfehler? Nichts wurde importiert, das Quartier ist unverändert.',
+      );
+      await page.screenshot({ path: path.join(ROOT, 'docs/screenshots/errors-import-height-de-1366x768.png') });
+      expect((await callApi(serve.url, 'district.get', {})).buildings).toEqual(before.buildings);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

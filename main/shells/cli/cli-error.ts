@@ -13,6 +13,7 @@ import { ImportError } from '../../core/importers/import-error.js';
 import type { ErrorDetail } from '../../../models/error-codes.js';
 import { inputTextKey } from '../../../models/input-error-text.js';
 import { localDate } from './local-date.js';
+import { importProblemCode, importProblemText } from '../../../models/import-problem-codes.js';
 import { UsageError, type MessageRef } from '../common/command.js';
 import type { cliMessages} from './messages.js';
 import { cliText, cliTextLoose } from './messages.js';
@@ -93,6 +94,9 @@ export function errorText(lang: Language, e: unknown): string {
   if (e instanceof Error && e.name === 'NoChromiumError') return `${cliTextLoose(lang, 'error.report.noChromium') ?? e.message}\n  (${e.message})`;
   if (e instanceof ImportError) {
     const r = importRef(e);
+    // the problem's own code (models/import-problem-codes.ts) in the run's language, else its English words
+    const own = r.key === 'error.import.problem' ? importProblemCode(e.problem) : undefined;
+    if (own !== undefined) return cliTextLoose(lang, r.key, { ...r.params, problem: importProblemText(own, (key, params) => cliTextLoose(lang, key, params) ?? key) }) ?? e.message;
     return cliTextLoose(lang, r.key, r.params) ?? e.message;
   }
   return e instanceof Error ? e.message : String(e);

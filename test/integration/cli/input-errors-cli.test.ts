@@ -119,6 +119,21 @@ describe('refusals in the CLI', { timeout: 120_000 }, () => {
     const warnings = r.stdout.split('\n').filter((l) => l.startsWith('  - '));
     expect(warnings).toEqual(WARNINGS_DE.map((w) => `  - ${w}`));
   });
+
+  it('refuses a building 2000 m high in German, naming the feature and asking for a unit or typing error, and imports nothing', async () => {
+    const before = readFileSync(file);
+    const gj = tmp.file('hoch.geojson');
+    const square = [[[7, 51], [7.0003, 51], [7.0003, 51.0001], [7, 51.0001], [7, 51]]];
+    writeFileSync(gj, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', id: 'turm', properties: { height: 2000 }, geometry: { type: 'Polygon', coordinates: square } }] }));
+    const r = await runCliCaptured('import', gj, '--db', file, '--lang', 'de');
+    expect(r.code).toBe(1);
+    // MAX_HEIGHT_M = 1000 (main/core/importers/geojson/feature-to-building.ts): "1.000" in German
+    // the progress line first, then the refusal; the feature starts at column 41, after {"type":"FeatureCollection","features":[ (40 characters)
+    expect(r.stderr.split('\n').find((l) => l.startsWith('plustwin import:'))).toBe(
+      `plustwin import: ${gj}:1:41: Feature 0 (id "turm"): die Höhe 2000 m liegt nicht zwischen 0 und 1.000 m (das höchste Gebäude ist 828 m hoch): ein Einheiten- oder Tippfehler?`,
+    );
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
 });
 
 /** The three warnings of warnungen.geojson: w-a has no height (2 storeys x 3 m assumed), the second feature no id, w-c no geometry. */
