@@ -40,6 +40,12 @@ describe('refusals in the CLI', { timeout: 120_000 }, () => {
     expect(await tariffs()).toBe('[]\n');
   });
 
+  it('names --to and --from of a balance whose end is not after its start', async () => {
+    const r = await runCliCaptured('balance', '--db', file, '--from', '2025-04-01', '--to', '2025-03-01', '--lang', 'de');
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe('plustwin balance: --period: „--to“ muss nach „--from“ liegen: prüfen Sie die beiden Daten');
+  });
+
   it('names a bad date in --from with the form to write', async () => {
     const r = await runCliCaptured('tariff', 'add', '--db', file, '--building', 'H', '--carrier', 'gas', '--from', '1.3.2025', '--price', '10', '--lang', 'de');
     expect(r.code).toBe(2);

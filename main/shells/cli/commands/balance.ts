@@ -124,8 +124,12 @@ export const balanceCommand: CliCommand = {
         ...(credit === undefined ? {} : { exportCredit: credit }),
       };
       const checked = argSchemas['district.analysis'].safeParse(base);
-      // the schema's own (English) words name the rule the period broke
-      if (!checked.success) throw usageError('usage.period', { problem: checked.error.issues[0]?.message ?? 'invalid period' });
+      if (!checked.success) {
+        // the rule the period broke in the run's language, the fields named by the flags that set them
+        const issue = checked.error.issues[0];
+        const detail = issue === undefined ? undefined : inputErrorDetail(issue, base);
+        throw usageError('usage.period', { problem: (detail && codedText(lang, detail, '', { from: '--from', to: '--to', minCoverage: '--min-coverage' })) ?? issue?.message ?? 'invalid period' });
+      }
       await runBalance(store, view, base, { ...flags, db: source, scenarioJson }, io, lang, resolution);
       return 0;
     } finally {
