@@ -45,6 +45,43 @@ export const ERROR_CODES = [
    * (JSON of the first TariffCsvProblem[]: file, line, code, value, otherLine).
    */
   'tariff.csv',
+  /** A new tariff whose id (building.carrier.validFrom) exists already. params: id. */
+  'tariff.exists',
+  /**
+   * A tariff whose validity overlaps another of the same building and carrier. params: from, to, otherId, otherFrom,
+   * otherTo (local dates 2025-01-01; to and otherTo '' for open-ended).
+   */
+  'tariff.overlap',
+  /** A dynamic tariff saved without its quarter-hour prices. params: none. */
+  'tariff.needsPrices',
+  /*
+   * Arguments a schema refused where they enter (main/core/api/input-error-detail.ts). Every one has params field
+   * (the path of the field, "validTo" or "measures.0.kwp"; "args" for the arguments as a whole).
+   */
+  /** A field that must be given is missing or empty. */
+  'input.required',
+  /** A value of the wrong type. params: expected (string, number, boolean, object, array, ...). */
+  'input.type',
+  /** A number below its minimum. params: min, inclusive (1: the minimum itself is allowed, 0: it is not). */
+  'input.tooSmall',
+  /** A number above its maximum. params: max, inclusive. */
+  'input.tooBig',
+  /** A number outside a range the rule names (a heat pump's SCOP 1..7). params: min, max. */
+  'input.between',
+  /** A text or list that is too short. params: min. */
+  'input.tooShort',
+  /** A text or list that is too long. params: max (characters or entries). */
+  'input.tooLong',
+  /** A value that is not one of a fixed list. params: options ("fixed, dynamic"). */
+  'input.oneOf',
+  /** A text of the wrong form. params: format (url, date, regex, ...; "date" for a local date like 2025-01-01). */
+  'input.format',
+  /** A period whose end is not after its start. params: after (the field it must follow). */
+  'input.order',
+  /** A field the method does not know. params: field (the unknown names). */
+  'input.unknown',
+  /** A value that breaks a rule of its own (the English message says which). params: none beyond field. */
+  'input.invalid',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

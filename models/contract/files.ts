@@ -5,6 +5,7 @@
  */
 import type { ApiError } from '../result.js';
 import type { Language } from '../values.js';
+import type { ImportWarning } from '../import-warning-codes.js';
 
 /** GET DOWNLOAD_PATH/<job id> answers the job's file as an attachment. */
 export const DOWNLOAD_PATH = '/api/download';
@@ -42,6 +43,8 @@ export interface BuildingImportSummary {
   readonly updated: number;
   readonly roofSurfaces: number;
   readonly warnings: readonly string[];
+  /** The warnings of a known kind as codes, for the UI's language (models/import-warning-codes.ts). */
+  readonly warningDetails?: readonly ImportWarning[];
 }
 
 export interface FileJobView {

@@ -1,5 +1,6 @@
 /** A meter's history from a CSV file: preview, then import into one point. */
 import type { HistoryKind, HistoryUnit } from '../values.js';
+import type { HistoryLineProblem } from '../history-line-codes.js';
 
 export type { HistoryKind, HistoryUnit } from '../values.js';
 
@@ -41,7 +42,7 @@ export interface HistoryPreviewView {
   readonly unit: HistoryUnit;
   readonly unitSource: 'option' | 'header' | 'unit-line' | 'assumed';
   /** Lines that import but deserve a look (a meter reading going backwards, implausible quarter hours). */
-  readonly warnings: readonly { readonly line: number; readonly message: string }[];
+  readonly warnings: readonly HistoryLineProblem[];
   readonly rows: number;
   /** First and last time in the file, UTC epoch ms; null without rows. */
   readonly first: number | null;
@@ -52,7 +53,7 @@ export interface HistoryPreviewView {
   /** The first rows as read, for the user to check the columns were understood. */
   readonly sample: readonly { readonly line: number; readonly ts: number; readonly value: number }[];
   /** Bad lines (at most 100 listed), and how many there are in all. */
-  readonly errors: readonly { readonly line: number; readonly message: string }[];
+  readonly errors: readonly HistoryLineProblem[];
   readonly errorCount: number;
 }
 
@@ -64,7 +65,7 @@ export interface HistoryImportResult {
   /** The unit the values were read in. */
   readonly unit: HistoryUnit;
   /** What was imported but deserves a look (a reading going backwards, implausible quarter hours). */
-  readonly warnings: readonly { readonly line: number; readonly message: string }[];
+  readonly warnings: readonly HistoryLineProblem[];
 }
 
 export interface HistoryMethods {

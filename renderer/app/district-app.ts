@@ -32,6 +32,7 @@ import { safeTimeZone, startOfDay } from '../time/zoned-time.js';
 import type { DebugInfo } from './debug-hooks.js';
 import { AssetMapView } from './asset-map-view.js';
 import { showSkipped } from './skipped-notice.js';
+import { DeviceApiError, errorText } from '../devices/devices-api.js';
 
 export interface AppElements {
   readonly canvas: HTMLCanvasElement;
@@ -362,7 +363,8 @@ export class DistrictApp {
   private async unwrap<T>(pending: Promise<Result<T>>, fatal = true): Promise<T | null> {
     const result = await pending;
     if (result.ok) return result.value;
-    const message = `${result.error.message}${result.error.where ? ` (${result.error.where})` : ''}`;
+    // a coded failure in the user's language; anything else as the core says it
+    const message = result.error.code ? errorText(new DeviceApiError(result.error), this.i18n) : `${result.error.message}${result.error.where ? ` (${result.error.where})` : ''}`;
     if (fatal) {
       this.error = message;
       this.els.notice.textContent = this.i18n.t('app.error', { message });

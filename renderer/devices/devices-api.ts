@@ -5,6 +5,8 @@ import type { ApiError } from '../../models/result.js';
 import type { I18n } from '../i18n/i18n.js';
 import { importErrorText } from '../files/import-errors.js';
 import { tariffCsvErrorText } from '../panels/tariff-csv-text.js';
+import { inputErrorText } from '../i18n/input-error-text.js';
+import { tariffErrorText } from '../panels/tariff-errors.js';
 
 export class DeviceApiError extends Error {
   constructor(readonly error: ApiError) {
@@ -63,6 +65,23 @@ function codeText(i18n: I18n, code: ErrorCode, params: Readonly<Record<string, s
       return importErrorText(i18n, code, params);
     case 'tariff.csv':
       return tariffCsvErrorText(i18n, params);
+    case 'tariff.exists':
+    case 'tariff.overlap':
+    case 'tariff.needsPrices':
+      return tariffErrorText(i18n, code, params);
+    case 'input.required':
+    case 'input.type':
+    case 'input.tooSmall':
+    case 'input.tooBig':
+    case 'input.between':
+    case 'input.tooShort':
+    case 'input.tooLong':
+    case 'input.oneOf':
+    case 'input.format':
+    case 'input.order':
+    case 'input.unknown':
+    case 'input.invalid':
+      return inputErrorText(i18n, code, params);
   }
 }
 

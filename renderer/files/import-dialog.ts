@@ -3,6 +3,7 @@
  * ('files.import', at most MAX_IMPORT_UPLOAD_BYTES) and imported there with progress. The core reads the whole file
  * before it touches the district, so a broken file changes nothing and its error names the problem and the line.
  */
+import { warningLines } from './import-warning-lines.js';
 import { MAX_IMPORT_UPLOAD_BYTES, type BuildingImportSummary, type PlusTwinApi } from '../../models/contract/index.js';
 import { callApi, DeviceApiError, errorText } from '../devices/devices-api.js';
 import type { I18n } from '../i18n/i18n.js';
@@ -84,7 +85,7 @@ export async function openImportDialog(o: ImportDialogOptions): Promise<void> {
     result.replaceChildren(
       h('p', { class: 'dev-ok', 'data-testid': 'import-done', text: i18n.t('import.done', { buildings: s.buildings, added: s.added, updated: s.updated, roofs: s.roofSurfaces }) }),
       h('p', { class: 'dev-hint', text: i18n.t('import.format', { format: s.format === 'citygml' ? 'CityGML' : 'GeoJSON', crs: s.crs }) }),
-      s.warnings.length > 0 ? h('ul', { 'data-testid': 'import-warnings' }, ...s.warnings.slice(0, 20).map((w) => h('li', { text: w }))) : '',
+      s.warnings.length > 0 ? h('ul', { 'data-testid': 'import-warnings' }, ...warningLines(i18n, s).slice(0, 20).map((w) => h('li', { text: w }))) : '',
     );
   };
 

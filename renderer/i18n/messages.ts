@@ -6,12 +6,16 @@ import { defineMessages } from '../../models/i18n/define-messages.js';
 import { filesMessagesDe, filesMessagesEn } from './files-messages.js';
 import { menuMessagesDe, menuMessagesEn } from './menu-messages.js';
 import { sitesMessagesDe, sitesMessagesEn } from './sites-messages.js';
+import { inputMessagesDe, inputMessagesEn } from './input-messages.js';
+import { historyProblemMessagesDe, historyProblemMessagesEn } from './history-problem-messages.js';
 
 export const rendererMessages = defineMessages({
   de: {
     ...filesMessagesDe,
     ...menuMessagesDe,
     ...sitesMessagesDe,
+    ...inputMessagesDe,
+    ...historyProblemMessagesDe,
     'app.title': 'PlusTwin – Quartier',
     'app.loading': 'Lade Quartier …',
     'app.error': 'Fehler: {message}',
@@ -390,10 +394,10 @@ export const rendererMessages = defineMessages({
     'history.unitSource.header': 'aus der Spaltenüberschrift',
     'history.unitSource.unit-line': 'aus der Einheiten-Zeile der Datei',
     'history.unitSource.assumed': 'ANGENOMMEN – die Datei nennt keine Einheit; bitte prüfen oder oben wählen',
-    'history.marks': 'Zeitstempel markieren das {marks} der Viertelstunde ({reason})',
-    'history.marks.start': 'Beginn',
-    'history.marks.end': 'Ende',
-    'history.warnings': '{count} Hinweise – bitte prüfen',
+    'history.marks': 'Die Zeitstempel markieren {marks} der Viertelstunde ({reason})',
+    'history.marks.start': 'den Beginn',
+    'history.marks.end': 'das Ende',
+    'history.warnings': 'Hinweise: {count} – bitte prüfen',
     'history.role.import': 'Bezug',
     'history.role.export': 'Einspeisung',
     'history.role.generation': 'Erzeugung',
@@ -404,7 +408,7 @@ export const rendererMessages = defineMessages({
     'history.kind.profile-kwh': 'Lastgang (kWh je Viertelstunde)',
     'history.kind.profile-kw': 'Lastgang (mittlere kW)',
     'history.recognised': 'Erkannt: {kind}, Trennzeichen „{delimiter}“',
-    'history.period': '{rows} Zeilen von {from} bis {to}',
+    'history.period': 'Zeilen: {rows}, von {from} bis {to}',
     'history.energy': '{intervals} Viertelstunden, {kwh} kWh werden geschrieben',
     'history.sample': 'Erste Zeilen, wie gelesen',
     'history.errors.one': '{count} fehlerhafte Zeile – nichts wird importiert',
@@ -483,6 +487,8 @@ export const rendererMessages = defineMessages({
     ...filesMessagesEn,
     ...menuMessagesEn,
     ...sitesMessagesEn,
+    ...inputMessagesEn,
+    ...historyProblemMessagesEn,
     'app.title': 'PlusTwin – district',
     'app.loading': 'Loading district …',
     'app.error': 'Error: {message}',
@@ -864,7 +870,7 @@ export const rendererMessages = defineMessages({
     'history.marks': "Times mark the quarter hour's {marks} ({reason})",
     'history.marks.start': 'start',
     'history.marks.end': 'end',
-    'history.warnings': '{count} warnings – please check',
+    'history.warnings': 'Warnings: {count} – please check',
     'history.role.import': 'import',
     'history.role.export': 'export',
     'history.role.generation': 'generation',
@@ -875,7 +881,7 @@ export const rendererMessages = defineMessages({
     'history.kind.profile-kwh': 'load profile (kWh per quarter hour)',
     'history.kind.profile-kw': 'load profile (mean kW)',
     'history.recognised': 'Recognised: {kind}, delimiter "{delimiter}"',
-    'history.period': '{rows} rows from {from} to {to}',
+    'history.period': 'Rows: {rows}, from {from} to {to}',
     'history.energy': '{intervals} quarter hours, {kwh} kWh will be written',
     'history.sample': 'First rows as read',
     'history.errors.one': '{count} bad line – nothing will be imported',

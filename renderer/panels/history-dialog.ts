@@ -3,7 +3,8 @@
  * (what it recognised, the period, the energy, the first rows, every bad line by number) and imports only a file
  * without errors, all or nothing. The file is read here and sent as text; the core does all the parsing.
  */
-import type { HistoryPreviewView, PlusTwinApi } from '../../models/contract/index.js';
+import { historyLineText } from './history-line-text.js';
+import type { HistoryPreviewView, PlusTwinApi, StampMarksWhy } from '../../models/contract/index.js';
 import { HISTORY_UNITS, type HistoryUnit } from '../../models/values.js';
 import type { Point } from '../../models/types.js';
 import { callApi, errorText } from '../devices/devices-api.js';
@@ -25,6 +26,10 @@ export function decodeCsvFile(bytes: ArrayBuffer): string {
 /** Points whose history can be imported: the ones the interval engine turns into energy. */
 export const historyPoints = (points: readonly Point[], buildingId: string): Point[] =>
   points.filter((p) => p.buildingId === buildingId && (p.kind === 'energy-counter' || p.kind === 'power'));
+
+/** What decided starts or ends, in the user's language: the evidence in the file, or the basis when there is none. */
+const whyText = (i18n: I18n, why: StampMarksWhy): string =>
+  why.basis === 'evidence' ? why.evidence.map((e) => i18n.t(`history.evidence.${e}`)).join(', ') : i18n.t(`history.why.${why.basis}`);
 
 export async function openHistoryDialog(
   api: PlusTwinApi,
@@ -82,14 +87,14 @@ export async function openHistoryDialog(
     const unitText = i18n.t('history.unitApplied', { unit: p.unit, source: i18n.t(`history.unitSource.${p.unitSource}`) });
     preview.replaceChildren(
       h('p', { class: p.unitSource === 'assumed' ? 'history-unit dev-error' : 'history-unit', 'data-testid': 'history-unit' }, h('strong', { text: unitText })),
-      h('p', { 'data-testid': 'history-marks', text: i18n.t('history.marks', { marks: i18n.t(`history.marks.${p.stampMarks}`), reason: p.stampMarksReason }) }),
+      h('p', { 'data-testid': 'history-marks', text: i18n.t('history.marks', { marks: i18n.t(`history.marks.${p.stampMarks}`), reason: whyText(i18n, p.stampMarksWhy) }) }),
       ...lines.map((text) => h('p', { text })),
       p.warnings.length > 0
         ? h(
             'div',
             { 'data-testid': 'history-warnings' },
             h('p', { class: 'dev-error', text: i18n.t('history.warnings', { count: p.warnings.length }) }),
-            h('ul', {}, ...p.warnings.map((w) => h('li', { 'data-line': String(w.line), text: w.line > 0 ? i18n.t('history.line', { line: w.line, message: w.message }) : w.message }))),
+            h('ul', {}, ...p.warnings.map((w) => h('li', { 'data-line': String(w.line), text: historyLineText(i18n, w) }))),
           )
         : '',
       p.sample.length > 0
@@ -105,7 +110,7 @@ export async function openHistoryDialog(
             'div',
             { 'data-testid': 'history-errors' },
             h('p', { class: 'dev-error', text: i18n.plural('history.errors', p.errorCount) }),
-            h('ul', {}, ...p.errors.map((e) => h('li', { 'data-line': String(e.line), text: i18n.t('history.line', { line: e.line, message: e.message }) }))),
+            h('ul', {}, ...p.errors.map((e) => h('li', { 'data-line': String(e.line), text: historyLineText(i18n, e) }))),
           )
         : '',
     );

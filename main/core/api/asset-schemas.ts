@@ -59,5 +59,5 @@ export const assetArgSchemas = {
       co2SetId: z.string().min(1).max(100).optional(),
     })
     .strict()
-    .refine((a) => a.to > a.from, { message: "'to' must be after 'from'", path: ['to'] }),
+    .refine((a) => a.to > a.from, { message: "'to' must be after 'from'", path: ['to'], params: { code: 'input.order', after: 'from' } }),
 };

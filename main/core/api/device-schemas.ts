@@ -54,8 +54,8 @@ export const deviceInput = z
   .strict()
   .superRefine((d, ctx) => {
     const opc = d.url.startsWith('opc.tcp://');
-    if (opc && !d.opcua) ctx.addIssue({ code: 'custom', path: ['opcua'], message: 'an OPC UA device needs picked variables' });
-    if (!opc && !d.profile) ctx.addIssue({ code: 'custom', path: ['profile'], message: "a Modbus device needs a profile or 'sunspec'" });
+    if (opc && !d.opcua) ctx.addIssue({ code: 'custom', path: ['opcua'], message: 'an OPC UA device needs picked variables', params: { code: 'input.required' } });
+    if (!opc && !d.profile) ctx.addIssue({ code: 'custom', path: ['profile'], message: "a Modbus device needs a profile or 'sunspec'", params: { code: 'input.required' } });
     if (!opc && d.opcua) ctx.addIssue({ code: 'custom', path: ['opcua'], message: 'OPC UA settings on a Modbus address' });
   });
 
@@ -74,7 +74,7 @@ export const deviceArgSchemas = {
   'opcua.browse': z
     .object({
       ...connect,
-      url: deviceUrl.refine((u) => u.startsWith('opc.tcp://'), 'browsing needs an opc.tcp:// address'),
+      url: deviceUrl.refine((u) => u.startsWith('opc.tcp://'), { message: 'browsing needs an opc.tcp:// address', params: { code: 'input.format', format: 'opc.tcp://' } }),
       nodeId: z.string().min(1).max(500).optional(),
       depth: z.number().int().min(1).max(6).optional(),
       search: z.string().max(200).optional(),

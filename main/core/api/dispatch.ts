@@ -7,19 +7,20 @@ import type { ArgsOf, MethodName, ResultOf } from '../../../models/contract/inde
 import type { ErrorDetail } from '../../../models/error-codes.js';
 import { err, ok, type Result } from '../../../models/result.js';
 import { argSchemas } from './schemas.js';
+import { inputErrorDetail } from './input-error-detail.js';
 import { ApiFailure } from '../base/failure.js';
 
 export type Handlers = { [M in MethodName]: (args: ArgsOf<M>) => Promise<ResultOf<M>> };
 
 const isMethod = (name: unknown): name is MethodName => typeof name === 'string' && Object.hasOwn(argSchemas, name);
 
-const describeZod = (e: ZodError): { message: string; where: string; detail?: ErrorDetail } => {
+const describeZod = (e: ZodError, input: unknown): { message: string; where: string; detail: ErrorDetail } => {
   const issue = e.issues[0];
-  const where = issue && issue.path.length > 0 ? issue.path.join('.') : 'args';
-  const message = issue?.message ?? 'invalid arguments';
+  if (issue === undefined) return { message: 'invalid arguments', where: 'args', detail: { code: 'input.invalid', params: { field: 'args' } } };
+  const where = issue.path.length > 0 ? issue.path.join('.') : 'args';
   // a device address of the wrong form: the one validation the UI explains with the schemes to choose from
-  if (issue?.code === 'invalid_format' && issue.path[issue.path.length - 1] === 'url') return { message, where, detail: { code: 'address.scheme', params: {} } };
-  return { message, where };
+  if (issue.code === 'invalid_format' && issue.path[issue.path.length - 1] === 'url') return { message: issue.message, where, detail: { code: 'address.scheme', params: {} } };
+  return { message: issue.message, where, detail: inputErrorDetail(issue, input) };
 };
 
 const withDetail = (r: Result<never>, detail: ErrorDetail | undefined): Result<never> =>
@@ -29,7 +30,7 @@ export async function dispatch(handlers: Handlers, method: unknown, args: unknow
   if (!isMethod(method)) return err('validation', `unknown method ${JSON.stringify(method)}`, 'method');
   const parsed = argSchemas[method].safeParse(args ?? {});
   if (!parsed.success) {
-    const { message, where, detail } = describeZod(parsed.error);
+    const { message, where, detail } = describeZod(parsed.error, args ?? {});
     return withDetail(err('validation', `${method}: ${message}`, where), detail);
   }
   try {

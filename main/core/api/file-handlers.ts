@@ -10,6 +10,7 @@ import type { ErrorCode } from '../../../models/error-codes.js';
 import { ApiFailure } from '../base/failure.js';
 import { appVersion } from '../base/app-root.js';
 import { ImportError, importBuildings } from '../importers/import-buildings.js';
+import { importProblemCode } from '../../../models/import-problem-codes.js';
 import { mergeIntoStore } from '../importers/merge-into-store.js';
 import { NoChromiumError } from '../reports/chromium-pdf.js';
 import { exportReport } from '../reports/export-report.js';
@@ -47,7 +48,9 @@ function importFailure(e: ImportError, fileName: string): ApiFailure {
       : e.problem.startsWith('neither CityGML')
         ? 'import.format'
         : 'import.problem';
-  const params = { file: fileName, line: e.line ?? 0, column: e.column ?? 0, problem: e.problem };
+  // the problem's own code and values where it has one (models/import-problem-codes.ts), for the UI's language
+  const own = importProblemCode(e.problem);
+  const params = { ...(own === undefined ? {} : { ...own.params, problemCode: own.code }), file: fileName, line: e.line ?? 0, column: e.column ?? 0, problem: e.problem };
   return new ApiFailure('validation', `${where}: ${e.problem}`, where, { code, params });
 }
 
@@ -104,7 +107,7 @@ export function fileHandlers(store: Store, jobsOf: () => FileJobs): FileHandlers
           }
           const counts = await mergeIntoStore(store, result, name);
           return {
-            imported: { format: result.format, crs: result.crs, buildings: result.buildings.length, ...counts, roofSurfaces: result.roofs.length, warnings: result.warnings },
+            imported: { format: result.format, crs: result.crs, buildings: result.buildings.length, ...counts, roofSurfaces: result.roofs.length, warnings: result.warnings, warningDetails: result.warningDetails ?? [] },
           };
         },
         false,

@@ -28,7 +28,7 @@ const id = z.string().min(1).max(200);
 const period = z
   .object({ from: epochMs, to: epochMs })
   .strict()
-  .refine((p) => p.to > p.from, { message: "'to' must be after 'from'", path: ['to'] });
+  .refine((p) => p.to > p.from, { message: "'to' must be after 'from'", path: ['to'], params: { code: 'input.order', after: 'from' } });
 
 const share = z.number().min(0).max(1);
 const setId = z.string().min(1).max(100);
@@ -41,7 +41,7 @@ const oneHeatSupply = z
   .superRefine((s, ctx) => {
     const [lo, hi] = efficiencyRange(s.carrier);
     if (s.efficiency < lo || s.efficiency > hi) {
-      ctx.addIssue({ code: 'custom', path: ['efficiency'], message: `${s.carrier === 'electricity' ? "the heat pump's SCOP" : 'efficiency'} must be between ${lo} and ${hi}` });
+      ctx.addIssue({ code: 'custom', path: ['efficiency'], message: `${s.carrier === 'electricity' ? "the heat pump's SCOP" : 'efficiency'} must be between ${lo} and ${hi}`, params: { code: 'input.between', min: lo, max: hi } });
     }
   });
 const heatSupply = z.record(id, oneHeatSupply);
@@ -60,7 +60,7 @@ const analysisFields = {
 };
 
 const afterFrom = (p: { from: number; to: number }) => p.to > p.from;
-const afterFromMessage = { message: "'to' must be after 'from'", path: ['to'] };
+const afterFromMessage = { message: "'to' must be after 'from'", path: ['to'], params: { code: 'input.order', after: 'from' } };
 
 const measure = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('pv'), buildingId: id, kwp: z.number().positive().max(1e6), tiltDeg: z.number().min(0).max(90), azimuthDeg: z.number().min(0).max(360) }).strict(),
@@ -110,7 +110,7 @@ export const argSchemas = {
       resolution: z.enum(RESOLUTIONS),
     })
     .strict()
-    .refine((p) => p.to > p.from, { message: "'to' must be after 'from'", path: ['to'] }),
+    .refine((p) => p.to > p.from, { message: "'to' must be after 'from'", path: ['to'], params: { code: 'input.order', after: 'from' } }),
   'status.get': empty,
   'factors.list': empty,
   'district.analysis': z.object(analysisFields).strict().refine(afterFrom, afterFromMessage),
@@ -126,7 +126,7 @@ export const argSchemas = {
       heatSupply: heatSupply.optional(),
     })
     .strict()
-    .refine((p) => p.toYear >= p.fromYear, { message: "'toYear' must not be before 'fromYear'", path: ['toYear'] }),
+    .refine((p) => p.toYear >= p.fromYear, { message: "'toYear' must not be before 'fromYear'", path: ['toYear'], params: { code: 'input.order', after: 'fromYear' } }),
   'district.pvPotential': z.object({ share: share.optional() }).strict(),
   'scenario.run': z
     .object({ ...analysisFields, id: id.optional(), name: z.string().max(200).optional(), measures: z.array(measure).max(1000) })

@@ -63,17 +63,18 @@ export const saveTariff = async (store: Store, args: TariffSaveArgs): Promise<Ta
     feedInCtPerKwh: args.feedInCtPerKwh ?? 0,
     pricesFile: args.prices?.file ?? (old?.kind === 'dynamic' && args.kind === 'dynamic' ? old.pricesFile : null),
   };
-  if (args.id === undefined && all.some((t) => t.id === tariff.id)) throw new ApiFailure('validation', `a tariff '${tariff.id}' exists already: change it by its id`, 'validFrom');
+  if (args.id === undefined && all.some((t) => t.id === tariff.id)) throw new ApiFailure('validation', `a tariff '${tariff.id}' exists already: change it by its id`, 'validFrom', { code: 'tariff.exists', params: { id: tariff.id } });
   const clash = overlapping(tariff, all);
   if (clash !== undefined)
     throw new ApiFailure(
       'validation',
       `the validity ${tariff.validFrom} to ${tariff.validTo ?? 'open end'} overlaps tariff '${clash.id}' (${clash.validFrom} to ${clash.validTo ?? 'open end'}) of the same building and carrier`,
       'validFrom',
+      { code: 'tariff.overlap', params: { from: tariff.validFrom, to: tariff.validTo ?? '', otherId: clash.id, otherFrom: clash.validFrom, otherTo: clash.validTo ?? '' } },
     );
   const prices = parsePrices(args, view.site.timezone);
   if (tariff.kind === 'dynamic' && prices === null && old?.kind !== 'dynamic')
-    throw new ApiFailure('validation', 'a dynamic tariff needs its quarter-hour prices (a CSV file)', 'prices');
+    throw new ApiFailure('validation', 'a dynamic tariff needs its quarter-hour prices (a CSV file)', 'prices', { code: 'tariff.needsPrices', params: {} });
   // a fixed tariff keeps no price table; a dynamic one keeps its table unless a new file replaces it
   await book.save(tariff, tariff.kind === 'fixed' ? [] : prices);
   const [saved] = await viewsOf(book, [tariff]);

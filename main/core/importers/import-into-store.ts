@@ -6,6 +6,7 @@
  * stored. The result equals reading the whole tile and merging it (mergeIntoStore): the same ids in the same
  * places, a duplicate id replacing the earlier building in its place, the same warnings and counts.
  */
+import type { ImportWarning } from '../../../models/import-warning-codes.js';
 import type { Building, Site } from '../../../models/types.js';
 import type { BuildingImportTx } from '../store/building-import.js';
 import type { Store } from '../store/store.js';
@@ -36,6 +37,8 @@ export interface TileImport {
   readonly roofAreaM2: number;
   readonly bounds: Bounds | null;
   readonly warnings: readonly string[];
+  /** The warnings with their codes, for a text in the user's language. */
+  readonly warningDetails: readonly ImportWarning[];
 }
 
 /** A stored building's fields the merge keeps (merged()), from before this tile wrote it. */
@@ -183,6 +186,7 @@ export async function importIntoStore(store: Store, file: string, options: Impor
     roofAreaM2: Number(result.roofs.reduce((s, r) => s + r.areaM2, 0).toFixed(1)),
     bounds: result.bounds,
     warnings: result.warnings,
+    warningDetails: result.warningDetails ?? [],
   };
 }
 
@@ -191,5 +195,5 @@ export async function streamTile(tx: BuildingImportTx, file: string, read: (sink
   const writer = new TileWriter(tx, file, batchSize);
   const result = await read(writer);
   const counts = await writer.finish();
-  return { format: result.format, crs: result.crs, buildings: counts.added + counts.updated, ...counts, warnings: result.warnings };
+  return { format: result.format, crs: result.crs, buildings: counts.added + counts.updated, ...counts, warnings: result.warnings, warningDetails: result.warningDetails ?? [] };
 }

@@ -1,4 +1,5 @@
 import type { Building, RoofSurface } from '../../../models/types.js';
+import type { ImportWarning } from '../../../models/import-warning-codes.js';
 
 /** Metres per storey when only the number of storeys is known. */
 export const STOREY_HEIGHT_M = 3;
@@ -21,6 +22,8 @@ export interface ImportResult {
   /** Of the footprints, WGS84; null when nothing was imported. */
   readonly bounds: Bounds | null;
   readonly warnings: string[];
+  /** The same warnings as codes for the surfaces to translate (those of a known kind). */
+  readonly warningDetails?: ImportWarning[];
 }
 
 export interface ImportOptions {

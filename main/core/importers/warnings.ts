@@ -1,3 +1,5 @@
+import { importWarningCode, type ImportWarning } from '../../../models/import-warning-codes.js';
+
 /**
  * Collects warnings by kind so that a tile with 5,000 buildings without a height gives one line, not 5,000.
  */
@@ -13,6 +15,16 @@ export class Warnings {
     }
     entry.count++;
     if (subject !== undefined && entry.examples.length < 3) entry.examples.push(subject);
+  }
+
+  /** The warnings whose kind has a code (models/import-warning-codes.ts), for the surfaces to translate. */
+  coded(): ImportWarning[] {
+    const out: ImportWarning[] = [];
+    for (const [message, { count, examples }] of this.byMessage) {
+      const c = importWarningCode(message);
+      if (c !== undefined) out.push({ message, code: c.code, params: c.params, count, examples: [...examples] });
+    }
+    return out;
   }
 
   list(): string[] {

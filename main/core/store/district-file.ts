@@ -12,9 +12,26 @@ import { chmodSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations.js';
 import { migrate, schemaVersion } from './migrate.js';
 import { SqliteDb } from './sqlite-db.js';
-import { DistrictLockedError, lockHolder } from './district-lock.js';
+import { DistrictLockedError, lockHolder, lockPath } from './district-lock.js';
 
-export class DistrictFileError extends Error {}
+/**
+ * What is wrong with a district file, as a code and parameters beside the English message (which names the file),
+ * so the CLI can say it in the user's language. params: file always; see the texts in main/shells/cli/messages.
+ */
+export type DistrictFileCode = 'noFile' | 'notSqlite' | 'notDistrict' | 'lookAlike' | 'damaged' | 'newer' | 'noDistrict' | 'locked' | 'copyFailed';
+
+export class DistrictFileError extends Error {
+  constructor(
+    message: string,
+    readonly code: DistrictFileCode,
+    readonly params: Readonly<Record<string, string | number>>,
+  ) {
+    super(message);
+  }
+}
+
+const locked = (file: string, e: DistrictLockedError): DistrictFileError =>
+  new DistrictFileError(e.message, 'locked', { file, owner: e.holder.owner, pid: String(e.holder.pid), lock: lockPath(file) });
 
 export interface DistrictFileInfo {
   readonly schemaVersion: number;
@@ -51,41 +68,50 @@ function referenceColumns(version: number): Promise<Set<string>> {
   return ref;
 }
 
-/** The first few tables (or tables.columns) the file lacks for its schema version, or null when it has them all. */
-async function missingSchema(db: SqliteDb, version: number): Promise<string | null> {
+/**
+ * The first few tables (or tables.columns) the file lacks for its schema version, or null when it has them all: as
+ * English words ("table series, column points.doc") and as the bare names for a translated text.
+ */
+async function missingSchema(db: SqliteDb, version: number): Promise<{ text: string; names: string } | null> {
   const have = await columnsOf(db);
   const missing = [...(await referenceColumns(version))].filter((c) => !have.has(c));
   if (missing.length === 0) return null;
   const tables = [...new Set(missing.map((c) => c.split('.')[0]!))];
   const whole = tables.filter((t) => ![...have].some((c) => c.startsWith(`${t}.`)));
-  const parts = whole.length > 0 ? whole.map((t) => `table ${t}`) : missing.map((c) => `column ${c}`);
-  return parts.slice(0, 5).join(', ') + (parts.length > 5 ? ` and ${parts.length - 5} more` : '');
+  const names = whole.length > 0 ? whole : missing;
+  const parts = names.map((n) => `${whole.length > 0 ? 'table' : 'column'} ${n}`);
+  const more = (list: readonly string[]) => list.slice(0, 5).join(', ') + (list.length > 5 ? `, … (${list.length})` : '');
+  return { text: parts.slice(0, 5).join(', ') + (parts.length > 5 ? ` and ${parts.length - 5} more` : ''), names: more(names) };
 }
 
 /** Opens src read-only and checks it; throws DistrictFileError naming the problem. */
 export async function inspectDistrictFile(src: string): Promise<DistrictFileInfo> {
-  if (!existsSync(src)) throw new DistrictFileError(`${src}: no such file`);
+  if (!existsSync(src)) throw new DistrictFileError(`${src}: no such file`, 'noFile', { file: src });
   let db: SqliteDb;
   try {
     db = await SqliteDb.open(src, true);
   } catch (e) {
-    throw new DistrictFileError(`${src}: cannot be opened as SQLite (${(e as Error).message})`);
+    throw new DistrictFileError(`${src}: cannot be opened as SQLite (${(e as Error).message})`, 'notSqlite', { file: src });
   }
   try {
     const check = await db.get<{ integrity_check: string }>('PRAGMA integrity_check').catch((e: Error) => {
-      throw new DistrictFileError(`${src}: not a PlusTwin district file (${e.message})`);
+      throw new DistrictFileError(`${src}: not a PlusTwin district file (${e.message})`, 'notDistrict', { file: src });
     });
     if (check?.integrity_check !== 'ok')
-      throw new DistrictFileError(`${src}: integrity check failed: ${check?.integrity_check ?? 'no answer'}`);
+      throw new DistrictFileError(`${src}: integrity check failed: ${check?.integrity_check ?? 'no answer'}`, 'damaged', { file: src, detail: check?.integrity_check ?? '' });
     const version = await schemaVersion(db);
-    if (version === 0) throw new DistrictFileError(`${src}: not a PlusTwin district file (no schema)`);
+    if (version === 0) throw new DistrictFileError(`${src}: not a PlusTwin district file (no schema)`, 'notDistrict', { file: src });
     if (version > LATEST_SCHEMA_VERSION)
-      throw new DistrictFileError(`${src}: schema version ${version} is newer than this PlusTwin (${LATEST_SCHEMA_VERSION})`);
+      throw new DistrictFileError(`${src}: schema version ${version} is newer than this PlusTwin (${LATEST_SCHEMA_VERSION})`, 'newer', {
+        file: src,
+        version,
+        supported: LATEST_SCHEMA_VERSION,
+      });
     // a look-alike with the right user_version and a few empty tables stops here
     const missing = await missingSchema(db, version);
-    if (missing !== null) throw new DistrictFileError(`${src}: not a PlusTwin district file (schema ${version} but no ${missing})`);
+    if (missing !== null) throw new DistrictFileError(`${src}: not a PlusTwin district file (schema ${version} but no ${missing.text})`, 'lookAlike', { file: src, version, missing: missing.names });
     const site = await db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'current_site'");
-    if (site === undefined) throw new DistrictFileError(`${src}: holds no district`);
+    if (site === undefined) throw new DistrictFileError(`${src}: holds no district`, 'noDistrict', { file: src });
     const count = async (table: string) => (await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`))?.n ?? 0;
     return { schemaVersion: version, buildings: await count('buildings'), points: await count('points'), intervals: await count('intervals') };
   } finally {
@@ -99,7 +125,7 @@ export async function inspectDistrictFile(src: string): Promise<DistrictFileInfo
  */
 export async function importDistrictFile(src: string, dest: string): Promise<DistrictFileInfo> {
   const holder = lockHolder(dest);
-  if (holder !== null) throw new DistrictFileError(new DistrictLockedError(dest, holder).message);
+  if (holder !== null) throw locked(dest, new DistrictLockedError(dest, holder));
   const info = await inspectDistrictFile(src);
   const temp = `${dest}.import-${process.pid}`;
   rmSync(temp, { force: true });
@@ -108,7 +134,7 @@ export async function importDistrictFile(src: string, dest: string): Promise<Dis
     await from.backupTo(temp);
   } catch (e) {
     rmSync(temp, { force: true });
-    throw new DistrictFileError(`${src}: copy failed (${(e as Error).message})`);
+    throw new DistrictFileError(`${src}: copy failed (${(e as Error).message})`, 'copyFailed', { file: src, detail: (e as Error).message });
   } finally {
     await from.close();
   }
@@ -117,7 +143,7 @@ export async function importDistrictFile(src: string, dest: string): Promise<Dis
   const late = lockHolder(dest);
   if (late !== null) {
     rmSync(temp, { force: true });
-    throw new DistrictFileError(new DistrictLockedError(dest, late).message);
+    throw locked(dest, new DistrictLockedError(dest, late));
   }
   for (const suffix of ['-wal', '-shm']) rmSync(dest + suffix, { force: true });
   renameSync(temp, dest);

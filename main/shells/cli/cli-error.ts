@@ -10,6 +10,10 @@ import { DeviceError } from '../../../drivers/device-driver.js';
 import { ApiFailure } from '../../core/base/failure.js';
 import { deviceErrorDetail } from '../../core/api/device-error-detail.js';
 import { ImportError } from '../../core/importers/import-error.js';
+import type { ErrorDetail } from '../../../models/error-codes.js';
+import { inputTextKey } from '../../../models/input-error-text.js';
+import { localDate } from './local-date.js';
+import { importProblemCode, importProblemText } from '../../../models/import-problem-codes.js';
 import { UsageError, type MessageRef } from '../common/command.js';
 import type { cliMessages} from './messages.js';
 import { cliText, cliTextLoose } from './messages.js';
@@ -53,10 +57,33 @@ const importRef = (e: ImportError): MessageRef => {
   return { key: 'error.import.problem', params: { ...base, where: e.where } };
 };
 
+/**
+ * A coded core failure in `lang`, or undefined where the CLI has no text for it. fields renames a schema's field
+ * path to what the command's user typed (the flag, e.g. validTo → --to).
+ */
+export function codedText(lang: Language, detail: ErrorDetail, where = '', fields: Readonly<Record<string, string>> = {}): string | undefined {
+  const params: Record<string, string | number> = { ...detail.params, where };
+  if (detail.code.startsWith('input.')) {
+    const field = String(detail.params['field'] ?? '');
+    params['field'] = fields[field] ?? field;
+    if (typeof detail.params['after'] === 'string') params['after'] = fields[detail.params['after']] ?? detail.params['after'];
+    const expected = String(detail.params['expected'] ?? '');
+    params['expected'] = cliTextLoose(lang, `error.input.expected.${expected}`) ?? expected;
+  }
+  if (detail.code === 'tariff.overlap') {
+    // local days as the language writes them; an open end in words
+    for (const k of ['from', 'to', 'otherFrom', 'otherTo']) {
+      const day = String(detail.params[k] ?? '');
+      params[k] = day === '' ? (cliTextLoose(lang, 'error.tariff.openEnd') ?? '') : localDate(lang, day);
+    }
+  }
+  return cliTextLoose(lang, `error.${inputTextKey(detail)}`, params);
+}
+
 /** What a thrown error says in `lang`: its key's text where it has one, else its (English) message. */
 export function errorText(lang: Language, e: unknown): string {
   if (e instanceof UsageError || e instanceof CliFailure) return (e.text && cliTextLoose(lang, e.text.key, e.text.params)) ?? e.message;
-  if (e instanceof ApiFailure && e.detail !== undefined) return cliTextLoose(lang, `error.${e.detail.code}`, { ...e.detail.params, where: e.where ?? '' }) ?? e.message;
+  if (e instanceof ApiFailure && e.detail !== undefined) return codedText(lang, e.detail, e.where) ?? e.message;
   if (e instanceof DeviceError) {
     // the device's own words stay beside the hint: they name the device and the low-level cause
     const detail = e.detail ?? deviceErrorDetail(e.message);
@@ -67,6 +94,9 @@ export function errorText(lang: Language, e: unknown): string {
   if (e instanceof Error && e.name === 'NoChromiumError') return `${cliTextLoose(lang, 'error.report.noChromium') ?? e.message}\n  (${e.message})`;
   if (e instanceof ImportError) {
     const r = importRef(e);
+    // the problem's own code (models/import-problem-codes.ts) in the run's language, else its English words
+    const own = r.key === 'error.import.problem' ? importProblemCode(e.problem) : undefined;
+    if (own !== undefined) return cliTextLoose(lang, r.key, { ...r.params, problem: importProblemText(own, (key, params) => cliTextLoose(lang, key, params) ?? key) }) ?? e.message;
     return cliTextLoose(lang, r.key, r.params) ?? e.message;
   }
   return e instanceof Error ? e.message : String(e);

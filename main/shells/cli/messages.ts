@@ -5,6 +5,10 @@
  */
 import type { MessageTable } from '../../../models/i18n/define-messages.js';
 import type { ErrorCode } from '../../../models/error-codes.js';
+import type { HistoryLineCode } from '../../../models/history-line-codes.js';
+import type { ImportProblemCode } from '../../../models/import-problem-codes.js';
+import type { ImportWarningCode } from '../../../models/import-warning-codes.js';
+import type { DistrictFileCode } from '../../core/store/district-file.js';
 import type { Language } from '../../../models/values.js';
 import { createTranslators } from '../../../models/i18n/translator.js';
 import { balanceMessages } from './messages/balance.js';
@@ -51,6 +55,13 @@ export const cliMessages: MessageTable<typeof de> = { texts: { de, en } };
 /** Every coded core failure has a CLI text (a code added to models/error-codes.ts without one fails here). */
 const everyCode: Readonly<Record<`error.${ErrorCode}`, string>> = errorMessages.texts.de;
 void everyCode;
+/** The same for the codes of a history file's lines, a building file's problems and warnings, and a district file. */
+const everyHistoryCode: Readonly<Record<`history.problem.${HistoryLineCode}`, string>> = historyMessages.texts.de;
+const everyImportCode: Readonly<Record<`import.problem.${ImportProblemCode}` | `import.warning.code.${ImportWarningCode}`, string>> = importMessages.texts.de;
+const everyDistrictCode: Readonly<Record<`district.problem.${DistrictFileCode}`, string>> = districtMessages.texts.de;
+void everyHistoryCode;
+void everyImportCode;
+void everyDistrictCode;
 
 const translators = createTranslators(cliMessages);
 

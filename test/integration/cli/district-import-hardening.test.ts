@@ -44,7 +44,7 @@ describe('district import refuses what would harm the district', () => {
     const before = fs.readFileSync(target);
     const r = await runCliCaptured('district', 'import', fake, '--db', target);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(new RegExp(`fake\\.sqlite: not a PlusTwin district file \\(schema ${LATEST_SCHEMA_VERSION} but no table .*series`));
+    expect(r.stderr).toMatch(new RegExp(`fake\\.sqlite: not a PlusTwin district file \\(schema ${LATEST_SCHEMA_VERSION}, but it lacks: .*series`));
     expect(r.stderr).toMatch(/nothing was changed/);
     expect(fs.readFileSync(target).equals(before)).toBe(true);
     const check = await runCliCaptured('district', 'check', fake);

@@ -68,7 +68,7 @@ describe('history CSV import into the store', () => {
     const csv = 'Von;Bis;kWh\n01.03.2024 00:00;01.03.2024 00:15;2,0\n01.03.2024 00:15;01.03.2024 00:30;zwei\n01.03.2024 00:30;01.03.2024 00:45;2,0\n';
     const err = await importHistoryCsv(s, 'H.imp', csv).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(HistoryImportError);
-    expect((err as HistoryImportError).errors).toEqual([{ line: 3, message: "value 'zwei' is not a number" }]);
+    expect((err as HistoryImportError).errors).toEqual([{ line: 3, message: "value 'zwei' is not a number", code: 'notNumber', params: { value: 'zwei' } }]);
     expect((err as Error).message).toMatch(/1 bad line, nothing imported: line 3: value 'zwei' is not a number/);
     expect(await count(s)).toBe(before);
     const [bal] = await s.buildingBalances(DAY0, DAY0 + 86_400_000);

@@ -52,7 +52,7 @@ describe('units of a history file', () => {
 
   it('a unit that does not fit the kind of values is an error naming both', () => {
     const p = previewHistoryCsv(csv('Datum;Zählerstand', '01.03.2024 00:00;1'), { unit: 'kW' });
-    expect(p.errors[0]).toEqual({ line: 1, message: 'the values are meter readings, but their unit kW measures power: choose the unit or the kind of values' });
+    expect(p.errors[0]).toEqual({ line: 1, message: 'the values are meter readings, but their unit kW measures power: choose the unit or the kind of values', code: 'unitIsPower', params: { unit: 'kW' } });
   });
 });
 
@@ -102,7 +102,7 @@ describe('warnings in the preview', () => {
     const p = previewHistoryCsv(csv('Zeitstempel;Wert', '01.03.2024 00:00;0,25', '01.03.2024 00:15;0.30', '01.03.2024 00:30;1.234,5'));
     expect(p.decimalComma).toBe(true);
     expect(p.errors).toEqual([
-      { line: 3, message: "value '0.30' has a decimal point, but this file writes decimal commas: read as 0,30? Correct the line or the file's number format" },
+      { line: 3, message: "value '0.30' has a decimal point, but this file writes decimal commas: read as 0,30? Correct the line or the file's number format", code: 'decimalPoint', params: { value: '0.30', suggestion: '0,30' } },
     ]);
     expect(p.rows.map((r) => r.value)).toEqual([0.25, 1234.5]);
     expect(p.warnings[0]!.message).toMatch(/^the file mixes decimal marks: 1 value \(line 3\)/);

@@ -75,11 +75,11 @@ describe('history CSV parsing', () => {
     const p = previewHistoryCsv(csv);
     expect(p.kind).toBe('readings');
     expect(p.errors).toEqual([
-      { line: 3, message: "value 'abc' is not a number" },
-      { line: 4, message: "'31.02.2024 00:30' is not a date and time (dd.mm.yyyy hh:mm or yyyy-mm-dd hh:mm)" },
-      { line: 5, message: "expected 2 fields separated by ';', found 1" },
-      { line: 6, message: "'01.03.2024 00:00' is not after the line before" },
-      { line: 7, message: "'31.03.2024 02:30' does not exist in local time (the clocks go forward at 02:00)" },
+      { line: 3, message: "value 'abc' is not a number", code: 'notNumber', params: { value: 'abc' } },
+      { line: 4, message: "'31.02.2024 00:30' is not a date and time (dd.mm.yyyy hh:mm or yyyy-mm-dd hh:mm)", code: 'notDateTime', params: { value: '31.02.2024 00:30' } },
+      { line: 5, message: "expected 2 fields separated by ';', found 1", code: 'columns', params: { expected: 2, found: 1, delimiter: ';' } },
+      { line: 6, message: "'01.03.2024 00:00' is not after the line before", code: 'notAfter', params: { value: '01.03.2024 00:00' } },
+      { line: 7, message: "'31.03.2024 02:30' does not exist in local time (the clocks go forward at 02:00)", code: 'noLocalTime', params: { value: '31.03.2024 02:30' } },
     ]);
     expect(p.intervals).toEqual([]);
   });
@@ -96,6 +96,6 @@ describe('history CSV parsing', () => {
     const p = previewHistoryCsv('Name;Wert\nx;1\n');
     expect(p.errors.map((e) => e.line)).toEqual([1, 2]);
     expect(p.errors[0]!.message).toBe("'Name' is not a date and time (dd.mm.yyyy hh:mm or yyyy-mm-dd hh:mm)");
-    expect(previewHistoryCsv('Datum;Wert\n').errors).toEqual([{ line: 0, message: 'no data lines' }]);
+    expect(previewHistoryCsv('Datum;Wert\n').errors).toEqual([{ line: 0, message: 'no data lines', code: 'noDataLines', params: {} }]);
   });
 });

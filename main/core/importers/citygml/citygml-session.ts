@@ -119,6 +119,7 @@ export class CityGmlSession {
       roofs: all.flatMap((b) => b.roofs),
       bounds: boundsOf(list),
       warnings: this.warnings.list(),
+      warningDetails: this.warnings.coded(),
     };
   }
 

@@ -112,5 +112,6 @@ export async function readGeoJson(file: string, options: ImportOptions = {}): Pr
     roofs: all.flatMap((b) => b.roofs),
     bounds: boundsOf(list),
     warnings: warnings.list(),
+    warningDetails: warnings.coded(),
   };
 }

@@ -43,6 +43,7 @@ export class LayoutError extends Error {
   constructor(
     readonly line: number,
     message: string,
+    readonly code: 'noTimeColumn' | 'noValueColumn',
   ) {
     super(message);
   }
@@ -86,13 +87,13 @@ export function detectLayout(
     // no header: "timestamp;value" or "date;time;value"
     const first = lines[0]?.fields ?? [];
     time = first.length >= 3 && /^\d{1,2}:\d{2}/.test(first[1] ?? '') ? { kind: 'date-time', date: 0, time: 1 } : { kind: 'timestamp', col: 0 };
-  } else throw new LayoutError((lines[headerIndex] as CsvLine).line, 'no date or time column in the header');
+  } else throw new LayoutError((lines[headerIndex] as CsvLine).line, 'no date or time column in the header', 'noTimeColumn');
 
   const used = time.kind === 'timestamp' ? [time.col] : time.kind === 'date-time' ? [time.date, time.time] : [time.from, time.to];
   let valueCol = find(READING, used);
   if (valueCol < 0) valueCol = find(VALUE, used);
   if (valueCol < 0) valueCol = headerIndex < 0 ? Math.max(...used) + 1 : h.findIndex((_, i) => !used.includes(i));
-  if (valueCol < 0) throw new LayoutError(lines[Math.max(0, headerIndex)]?.line ?? 0, 'no value column found');
+  if (valueCol < 0) throw new LayoutError(lines[Math.max(0, headerIndex)]?.line ?? 0, 'no value column found', 'noValueColumn');
 
   const valueHeader = h[valueCol] ?? '';
   const dim = unitDim(header[valueCol] ?? '', headerIndex);

@@ -22,10 +22,16 @@ export function parseNumber(text: string, decimalComma: boolean): number | null 
 }
 
 /** Why a value that is not a number failed, when it is a decimal mark the file does not use. */
-export function decimalMarkProblem(text: string, decimalComma: boolean): string | null {
+export function decimalMarkProblem(text: string, decimalComma: boolean): { message: string; code: 'decimalPoint' | 'decimalComma'; suggestion: string } | null {
   const t = text.replace(/\s/g, '');
-  if (decimalComma && /^[+-]?\d*\.\d+$/.test(t)) return `value '${text}' has a decimal point, but this file writes decimal commas: read as ${t.replace('.', ',')}? Correct the line or the file's number format`;
-  if (!decimalComma && /^[+-]?\d*,\d+$/.test(t)) return `value '${text}' has a decimal comma, but this file writes decimal points: read as ${t.replace(',', '.')}? Correct the line or the file's number format`;
+  if (decimalComma && /^[+-]?\d*\.\d+$/.test(t)) {
+    const suggestion = t.replace('.', ',');
+    return { code: 'decimalPoint', suggestion, message: `value '${text}' has a decimal point, but this file writes decimal commas: read as ${suggestion}? Correct the line or the file's number format` };
+  }
+  if (!decimalComma && /^[+-]?\d*,\d+$/.test(t)) {
+    const suggestion = t.replace(',', '.');
+    return { code: 'decimalComma', suggestion, message: `value '${text}' has a decimal comma, but this file writes decimal points: read as ${suggestion}? Correct the line or the file's number format` };
+  }
   return null;
 }
 

@@ -3,6 +3,7 @@
  * or 15-minute load profiles (kWh per interval, or mean kW). previewHistoryCsv parses everything and reports every
  * bad line with its number; importHistoryCsv writes only a file without a single bad line, in one transaction.
  */
+import type { HistoryLineProblem } from '../../../../models/history-line-codes.js';
 import { runIntervalEngine } from '../../../../models/intervals/interval-engine.js';
 import { DEFAULT_LIMITS, type IntervalLimits } from '../../../../models/intervals/limits.js';
 import { qualityFromCode } from '../../../../models/intervals/quality.js';
@@ -36,10 +37,8 @@ export interface HistoryCsvOptions {
   readonly limits?: Partial<IntervalLimits>;
 }
 
-export interface LineError {
-  readonly line: number;
-  readonly message: string;
-}
+/** A bad or doubtful line, coded for the surfaces (models/history-line-codes.ts). */
+export type LineError = HistoryLineProblem;
 
 export interface HistoryRow {
   readonly line: number;
@@ -168,7 +167,7 @@ export function previewHistoryCsv(text: string, options: HistoryCsvOptions = {})
   try {
     layout = detectLayout(lines, options.kind, unitDim);
   } catch (e) {
-    if (e instanceof LayoutError) return empty(options, delimiter, [{ line: e.line, message: e.message }]);
+    if (e instanceof LayoutError) return empty(options, delimiter, [{ line: e.line, message: e.message, code: e.code, params: {} }]);
     throw e;
   }
   const found = unitFound as { unit: HistoryUnit; source: HistoryPreview['unitSource'] } | null;
@@ -178,11 +177,11 @@ export function previewHistoryCsv(text: string, options: HistoryCsvOptions = {})
   const wantDim = layout.kind === 'profile-kw' ? 'power' : 'energy';
   if (UNIT_FACTORS[unit].dim !== wantDim) {
     const what = layout.kind === 'readings' ? 'meter readings' : layout.kind === 'profile-kw' ? 'mean power per quarter hour' : 'energy per quarter hour';
-    return empty(options, delimiter, [{ line: headerLine, message: `the values are ${what}, but their unit ${unit} measures ${UNIT_FACTORS[unit].dim}: choose the unit or the kind of values` }]);
+    return empty(options, delimiter, [{ line: headerLine, message: `the values are ${what}, but their unit ${unit} measures ${UNIT_FACTORS[unit].dim}: choose the unit or the kind of values`, code: wantDim === 'energy' ? 'unitIsPower' : 'unitIsEnergy', params: { unit } }]);
   }
   const factor = UNIT_FACTORS[unit].factor;
   const body: CsvLine[] = lines.slice(layout.headerIndex + 1);
-  if (body.length === 0) errors.push({ line: 0, message: 'no data lines' });
+  if (body.length === 0) errors.push({ line: 0, message: 'no data lines', code: 'noDataLines', params: {} });
   const decimalComma = options.decimalComma ?? (delimiter !== ',' && body.some((l) => /\d,\d/.test(l.fields[layout.valueCol] ?? '')));
   const width = layout.header.length > 0 ? layout.header.length : (body[0]?.fields.length ?? 0);
   const { marks: stampMarks, reason: stampMarksReason, why: stampMarksWhy } = decideStampMarks(layout, body, options);
@@ -195,18 +194,19 @@ export function previewHistoryCsv(text: string, options: HistoryCsvOptions = {})
   for (const l of body) {
     const f = l.fields;
     if (f.length < width) {
-      errors.push({ line: l.line, message: `expected ${width} fields separated by '${delimiter === '\t' ? 'tab' : delimiter}', found ${f.length}` });
+      const shown = delimiter === '\t' ? 'tab' : delimiter;
+      errors.push({ line: l.line, message: `expected ${width} fields separated by '${shown}', found ${f.length}`, code: 'columns', params: { expected: width, found: f.length, delimiter: shown } });
       continue;
     }
     const tText = timeText(layout, f) ?? '';
     const wall = parseWallClock(tText);
     if (wall === null) {
-      errors.push({ line: l.line, message: `'${tText}' is not a date and time (dd.mm.yyyy hh:mm or yyyy-mm-dd hh:mm)` });
+      errors.push({ line: l.line, message: `'${tText}' is not a date and time (dd.mm.yyyy hh:mm or yyyy-mm-dd hh:mm)`, code: 'notDateTime', params: { value: tText } });
       continue;
     }
     const utc: LocalResult = endStamps ? startFromEnd(wall, previous) : resolveLocal(wall, previous);
     if (!utc.ok) {
-      errors.push({ line: l.line, message: `'${tText}' ${utc.message}` });
+      errors.push({ line: l.line, message: `'${tText}' ${utc.message}`, code: 'noLocalTime', params: { value: tText } });
       continue;
     }
     const vText = f[layout.valueCol] ?? '';
@@ -214,22 +214,26 @@ export function previewHistoryCsv(text: string, options: HistoryCsvOptions = {})
     if (raw === null || !Number.isFinite(raw)) {
       const mark = decimalMarkProblem(vText, decimalComma);
       if (mark !== null) markLines.push(l.line);
-      errors.push({ line: l.line, message: mark ?? `value '${vText}' is not a number` });
+      errors.push(
+        mark === null
+          ? { line: l.line, message: `value '${vText}' is not a number`, code: 'notNumber', params: { value: vText } }
+          : { line: l.line, message: mark.message, code: mark.code, params: { value: vText, suggestion: mark.suggestion } },
+      );
       continue;
     }
     const value = raw * factor;
     const ts: number = utc.utc;
     if (previous !== null && ts <= previous) {
-      errors.push({ line: l.line, message: `'${tText}' is not after the line before` });
+      errors.push({ line: l.line, message: `'${tText}' is not after the line before`, code: 'notAfter', params: { value: tText } });
       continue;
     }
     if (layout.kind !== 'readings') {
       if (ts % INTERVAL_MS !== 0) {
-        errors.push({ line: l.line, message: `'${tText}' is not on the 15-minute grid` });
+        errors.push({ line: l.line, message: `'${tText}' is not on the 15-minute grid`, code: 'offGrid', params: { value: tText } });
         continue;
       }
       if (value < 0) {
-        errors.push({ line: l.line, message: `negative energy ${vText} in a load profile` });
+        errors.push({ line: l.line, message: `negative energy ${vText} in a load profile`, code: 'negative', params: { value: vText } });
         continue;
       }
     } else {
@@ -237,6 +241,8 @@ export function previewHistoryCsv(text: string, options: HistoryCsvOptions = {})
         warnings.push({
           line: l.line,
           message: `meter reading ${vText} is below ${previousReading.text} on line ${previousReading.line}: a reset, a replaced meter or a wrong value; its quarter hours are flagged and left out of balances, so they count as missing`,
+          code: 'readingBackwards',
+          params: { value: vText, previous: previousReading.text, previousLine: String(previousReading.line) },
         });
       }
       previousReading = { value, text: vText, line: l.line };
@@ -248,6 +254,8 @@ export function previewHistoryCsv(text: string, options: HistoryCsvOptions = {})
     warnings.unshift({
       line: 0,
       message: `the file mixes decimal marks: ${markLines.length} value${markLines.length === 1 ? '' : 's'} (line${markLines.length === 1 ? '' : 's'} ${markLines.slice(0, 10).join(', ')}${markLines.length > 10 ? ', ...' : ''}) use${markLines.length === 1 ? 's' : ''} the other mark; nothing is imported until they are corrected`,
+      code: 'mixedMarks',
+      params: { count: markLines.length, lines: `${markLines.slice(0, 10).join(', ')}${markLines.length > 10 ? ', …' : ''}` },
     });
   }
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -257,6 +265,8 @@ export function previewHistoryCsv(text: string, options: HistoryCsvOptions = {})
     warnings.push({
       line: 0,
       message: `${implausible.length} quarter hour${implausible.length === 1 ? ' is' : 's are'} implausible (above ${limits.maxPowerKw} kW over the quarter hour, or a counter going backwards): imported and flagged, left out of balances and counted as missing`,
+      code: 'implausible',
+      params: { count: implausible.length, maxKw: limits.maxPowerKw },
     });
   }
   return {

@@ -1,7 +1,8 @@
 /** `plustwin balance`: the energy-plus analysis of a district file, as a table or JSON. */
 import fs from 'node:fs/promises';
 import type { CliCommand } from '../../common/command.js';
-import { cliFailure, usageError } from '../cli-error.js';
+import { cliFailure, codedText, usageError } from '../cli-error.js';
+import { inputErrorDetail } from '../../../core/api/input-error-detail.js';
 import { commandLang } from '../command-lang.js';
 import { parseArgs } from '../../common/args.js';
 import type { AnalysisArgs, DistrictView, ScenarioArgs } from '../../../../models/contract/index.js';
@@ -123,8 +124,12 @@ export const balanceCommand: CliCommand = {
         ...(credit === undefined ? {} : { exportCredit: credit }),
       };
       const checked = argSchemas['district.analysis'].safeParse(base);
-      // the schema's own (English) words name the rule the period broke
-      if (!checked.success) throw usageError('usage.period', { problem: checked.error.issues[0]?.message ?? 'invalid period' });
+      if (!checked.success) {
+        // the rule the period broke in the run's language, the fields named by the flags that set them
+        const issue = checked.error.issues[0];
+        const detail = issue === undefined ? undefined : inputErrorDetail(issue, base);
+        throw usageError('usage.period', { problem: (detail && codedText(lang, detail, '', { from: '--from', to: '--to', minCoverage: '--min-coverage' })) ?? issue?.message ?? 'invalid period' });
+      }
       await runBalance(store, view, base, { ...flags, db: source, scenarioJson }, io, lang, resolution);
       return 0;
     } finally {
@@ -158,7 +163,8 @@ const runBalance = async (
     const parsed = argSchemas['scenario.run'].safeParse({ ...(scenarioJson as object), ...base });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new Error(`${flags.scenario}: ${issue?.path.join('.') || 'scenario'}: ${issue?.message ?? 'invalid scenario'}`);
+      const detail = issue === undefined ? undefined : inputErrorDetail(issue, { ...(scenarioJson as object), ...base });
+      throw new Error(`${flags.scenario}: ${(detail && codedText(lang, detail)) ?? `${issue?.path.join('.') || 'scenario'}: ${issue?.message ?? 'invalid scenario'}`}`);
     }
     scenarioArgs = parsed.data as ScenarioArgs;
   }

@@ -4,6 +4,7 @@
  * passwords out because it is meant to be handed on. Import checks the file first and replaces the target only
  * when it is a sound district file.
  */
+import { cliTextLoose } from '../messages.js';
 import { existsSync } from 'node:fs';
 import { DistrictFileError, importDistrictFile, inspectDistrictFile, type DistrictFileInfo } from '../../../core/store/district-file.js';
 import { openExistingDistrict } from '../open-district.js';
@@ -99,8 +100,8 @@ export const districtCommand: CliCommand = {
     } catch (e) {
       if (!(e instanceof DistrictFileError)) throw e;
       // a bad file is the user's input, not a crash: say what is wrong with it, nothing was changed
-      // the problem itself is the store's (English) words: it names the file and what is wrong with it
-      io.err.write(`plustwin district: ${f.t('district.failed', { problem: e.message })}\n`);
+      const problem = cliTextLoose(f.lang, `district.problem.${e.code}`, e.params) ?? e.message;
+      io.err.write(`plustwin district: ${f.t('district.failed', { problem })}\n`);
       return 1;
     }
   },

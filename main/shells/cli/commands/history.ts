@@ -3,6 +3,7 @@
  * file (meter readings or a 15-minute load profile, German or international format). The preview shows what was
  * recognised and every bad line; an import writes all of it or nothing.
  */
+import { cliTextLoose } from '../messages.js';
 import { readFileSync, statSync } from 'node:fs';
 import { numberFormatter, type NumberFormatter } from '../number-format.js';
 import { usageError } from '../cli-error.js';
@@ -77,8 +78,11 @@ const whyText = (f: NumberFormatter, why: StampMarksWhy): string =>
 const kindText = (f: NumberFormatter, kind: string): string =>
   (HISTORY_KINDS as readonly string[]).includes(kind) ? f.t(`history.kind.${kind as HistoryKind}`) : kind;
 
-/** A bad line in the run's language; the problem itself is the core's (English) words. */
-const lineText = (f: NumberFormatter, e: LineError): string => (e.line > 0 ? f.t('history.line', { line: String(e.line), message: e.message }) : e.message);
+/** A bad line in the run's language (its code's text; the core's English words for a problem without one). */
+const lineText = (f: NumberFormatter, e: LineError): string => {
+  const message = cliTextLoose(f.lang, `history.problem.${e.code}`, e.params) ?? e.message;
+  return e.line > 0 ? f.t('history.line', { line: String(e.line), message }) : message;
+};
 const lineErrors = (f: NumberFormatter, p: { errors: readonly LineError[] }): string[] => p.errors.map((e) => lineText(f, e));
 
 /** Ten years of 15-minute values are 350,400 rows of about 30 bytes (11 MB); far more is not one meter's history. */

@@ -15,6 +15,8 @@ import type { Store } from '../../../core/store/store.js';
 import type { CliCommand, CliIo } from '../../common/command.js';
 import { parseArgs } from '../../common/args.js';
 import { errorText, usageError } from '../cli-error.js';
+import { cliTextLoose } from '../messages.js';
+import { importWarningText, type ImportWarning } from '../../../../models/import-warning-codes.js';
 import { commandLang } from '../command-lang.js';
 import { numberFormatter, type NumberFormatter } from '../number-format.js';
 
@@ -43,6 +45,7 @@ export interface ImportSummary {
   readonly roofAreaM2: number;
   readonly bounds: ImportResult['bounds'];
   readonly warnings: readonly string[];
+  readonly warningDetails: readonly ImportWarning[];
 }
 
 /**
@@ -103,7 +106,10 @@ function printSummary(s: ImportSummary, io: CliIo, f: NumberFormatter): void {
     lines.push(t('import.bounds', { minLon: f.num(minLon, 5), maxLon: f.num(maxLon, 5), minLat: f.num(minLat, 5), maxLat: f.num(maxLat, 5) }));
   }
   lines.push(s.warnings.length === 0 ? t('import.noWarnings') : t('import.warnings', { count: s.warnings.length }));
-  for (const w of s.warnings) lines.push(`  - ${w}`);
+  // a warning of a known kind in the run's language; any other as the importer says it
+  const loose = (key: string, params: Readonly<Record<string, string | number>>) => cliTextLoose(f.lang, key, params) ?? key;
+  for (const d of s.warningDetails) lines.push(`  - ${importWarningText(d, loose)}`);
+  for (const w of s.warnings) if (!s.warningDetails.some((d) => w.startsWith(d.message))) lines.push(`  - ${w}`);
   io.out.write(lines.join('\n') + '\n');
 }
 

@@ -14,7 +14,8 @@ import { tariffHandlers } from '../../../core/api/tariff-handlers.js';
 import { parseArgs } from '../../common/args.js';
 import type { CliCommand, CliIo } from '../../common/command.js';
 import { costText } from '../cost-messages.js';
-import { cliFailure, errorText, usageError } from '../cli-error.js';
+import { cliFailure, codedText, errorText, usageError } from '../cli-error.js';
+import { inputErrorDetail } from '../../../core/api/input-error-detail.js';
 import { commandLang } from '../command-lang.js';
 import { numberFormatter, textTable, type Lang } from '../number-format.js';
 import { localDate } from '../local-date.js';
@@ -33,6 +34,22 @@ ct/kWh, --fixed the fixed charge in EUR per month, --feed-in the payment per exp
 --prices the tariff is dynamic: each quarter hour costs the CSV's price plus --price (the surcharge). The CSV is
 "Zeitstempel;Preis" with decimal commas or "timestamp,price" with decimal points (ct/kWh, or EUR/MWh when the
 header says so); a file with a bad row is refused whole. add with --id changes that tariff.`;
+
+/** The schema's field names as the user typed them: a refused value is named by its flag. */
+const TARIFF_FLAGS: Readonly<Record<string, string>> = {
+  id: '--id',
+  buildingId: '--building',
+  carrier: '--carrier',
+  name: '--name',
+  validFrom: '--from',
+  validTo: '--to',
+  energyCtPerKwh: '--price',
+  fixedEurPerMonth: '--fixed',
+  feedInCtPerKwh: '--feed-in',
+  prices: '--prices',
+  'prices.csv': '--prices',
+  'prices.file': '--prices',
+};
 
 /** "31,5" or "31.5" */
 const amount = (name: string, raw: string | undefined): number | undefined => {
@@ -142,8 +159,9 @@ export const tariffCommand: CliCommand = {
       const checked = argSchemas['tariffs.save'].safeParse(save);
       if (!checked.success) {
         const issue = checked.error.issues[0];
-        // the schema's own (English) words: they name the rule the value broke
-        throw usageError('tariff.invalid', { path: issue?.path.join('.') ?? 'tariff', problem: issue?.message ?? 'invalid' });
+        const detail = issue === undefined ? undefined : inputErrorDetail(issue, save);
+        const problem = (detail && codedText(lang, detail, '', TARIFF_FLAGS)) ?? issue?.message ?? 'invalid';
+        throw usageError('tariff.invalid', { problem });
       }
     }
     if (action === 'remove' && flags.id === undefined) throw usageError('usage.required', { flag: '--id ID' });

@@ -6,12 +6,12 @@ export const tariffMessages = defineMessages({
     'tariff.action': 'geben Sie list, add oder remove an',
     'tariff.actionNot': 'geben Sie list, add oder remove an, nicht „{got}“',
     'tariff.priceRequired': '--price CT muss angegeben werden (der Aufschlag eines dynamischen Tarifs; 0 für keinen)',
-    'tariff.invalid': '{path}: {problem}',
+    'tariff.invalid': '{problem}',
   },
   en: {
     'tariff.action': 'give list, add or remove',
     'tariff.actionNot': "give list, add or remove, not '{got}'",
     'tariff.priceRequired': '--price CT is required (the surcharge for a dynamic tariff; 0 for none)',
-    'tariff.invalid': '{path}: {problem}',
+    'tariff.invalid': '{problem}',
   },
 });
