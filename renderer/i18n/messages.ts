@@ -7,7 +7,7 @@ import { filesMessagesDe, filesMessagesEn } from './files-messages.js';
 import { menuMessagesDe, menuMessagesEn } from './menu-messages.js';
 import { sitesMessagesDe, sitesMessagesEn } from './sites-messages.js';
 import { inputMessagesDe, inputMessagesEn } from './input-messages.js';
-import { historyProblemMessagesDe, historyProblemMessagesEn } from './history-problem-messages.js';
+import { historyProblemMessagesDe, historyProblemMessagesEn } from '../../models/i18n/history-line-messages.js';
 
 export const rendererMessages = defineMessages({
   de: {

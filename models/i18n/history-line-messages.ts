@@ -1,5 +1,7 @@
 /**
- * A history CSV's bad and doubtful lines (models/history-line-codes.ts) in the UI's words, spread into messages.ts;
+ * A history CSV's bad and doubtful lines (models/history-line-codes.ts) in words, one table for the history dialog
+ * (spread into renderer/i18n/messages.ts) and `plustwin history` (main/shells/cli/messages/history.ts, which names
+ * its flags where the dialog points at its fields);
  * each follows "Zeile N:" / "Line N:" and names the next step where there is one; and why the times were taken as
  * the quarter hour's start or end (stampMarksWhy).
  */
