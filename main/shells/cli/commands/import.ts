@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { ImportError, type ImportResult } from '../../../core/importers/import-buildings.js';
+import { ImportError } from '../../../core/importers/import-buildings.js';
 import { importIntoStore, type TileImport } from '../../../core/importers/import-into-store.js';
 import { openStore } from '../../../core/store/open-store.js';
 import type { Store } from '../../../core/store/store.js';
@@ -16,7 +16,7 @@ import type { CliCommand, CliIo } from '../../common/command.js';
 import { parseArgs } from '../../common/args.js';
 import { errorText, usageError } from '../cli-error.js';
 import { cliTextLoose } from '../messages.js';
-import { importWarningText, type ImportWarning } from '../../../../models/import-warning-codes.js';
+import { importWarningText } from '../../../../models/import-warning-codes.js';
 import { commandLang } from '../command-lang.js';
 import { numberFormatter, type NumberFormatter } from '../number-format.js';
 
@@ -33,19 +33,10 @@ is written, and the files before it stay imported.
   --json         print the summary as JSON on stdout
   --lang de|en   language of the messages and numbers (default from LANG)`;
 
-export interface ImportSummary {
+/** One file's import as the CLI prints it (and --json writes it). */
+export interface ImportSummary extends TileImport {
   readonly file: string;
   readonly db: string;
-  readonly format: ImportResult['format'];
-  readonly crs: string;
-  readonly buildings: number;
-  readonly added: number;
-  readonly updated: number;
-  readonly roofSurfaces: number;
-  readonly roofAreaM2: number;
-  readonly bounds: ImportResult['bounds'];
-  readonly warnings: readonly string[];
-  readonly warningDetails: readonly ImportWarning[];
 }
 
 /**
