@@ -100,6 +100,7 @@ describe('a CityGML tile written while it is read', () => {
           roofAreaM2: Number(whole.roofs.reduce((s, r) => s + r.areaM2, 0).toFixed(1)),
           bounds: whole.bounds,
           warnings: whole.warnings,
+          warningDetails: whole.warningDetails ?? [],
         });
         expect(await contents(b)).toEqual(await contents(a));
       } finally {
