@@ -376,7 +376,7 @@ describe('plustwin balance and pv-potential', { timeout: 180_000 }, () => {
     writeFileSync(badScenario, '{"measures": [{"kind": "pv", "buildingId": "efh-1", "kwp": -1, "tiltDeg": 30, "azimuthDeg": 180}]}');
     const s = await cli('balance', '--db', demo.file, '--from', '2025-01-01T00:00Z', '--to', '2026-01-01T00:00Z', '--scenario', badScenario);
     expect(s.code).toBe(1);
-    expect(s.stderr).toMatch(/bad\.json: measures\.0\.kwp/);
+    expect(s.stderr).toMatch(/bad\.json: "measures\.0\.kwp" is too small: the value must be greater than 0/);
   });
 
   it('pv-potential reads LoD2 roofs from CityGML and assumes roofs for GeoJSON footprints', async () => {
