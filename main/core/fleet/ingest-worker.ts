@@ -13,7 +13,7 @@ import type pg from 'pg';
 import { loadMqtt, loadPg } from '../base/client-modules.js';
 import { createSchema } from './central-schema.js';
 import { CentralWriter, type ReceivedIntervals, type ReceivedReadings } from './central-writer.js';
-import { decodeDistrict, decodeIntervals, decodeReadings, decodeReadingsBatch, encodeAck, type ReadingsMessage } from './messages.js';
+import { decodeDistrict, decodeIntervals, decodeReadings, decodeReadingsBatch, encodeAck, type DistrictMessage, type ReadingsMessage } from './messages.js';
 import { clientOptions, type BrokerAccess } from './mqtt-options.js';
 import { ackTopic, DISTRICT_SUBSCRIPTION, ingestSubscriptions, parseDistrictTopic, parsePointTopic, parseSiteReadingsTopic } from './topics.js';
 
@@ -45,6 +45,9 @@ export class IngestWorker {
   private readonly client: MqttClient;
   private readings: ReceivedReadings[] = [];
   private intervals: ReceivedIntervals[] = [];
+  /** Each site's latest district message not yet stored; kept until PostgreSQL takes it (it may be restarting). */
+  private readonly districts = new Map<string, DistrictMessage>();
+  private districtFailing = false;
   private pendingReadings = 0;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> = Promise.resolve();
@@ -134,7 +137,24 @@ export class IngestWorker {
   private onDistrict(topic: string, site: string, payload: Buffer): void {
     const m = decodeDistrict(payload);
     if (!m.ok) return this.reject(topic, m.message);
-    this.writer.saveDistrict(site, m.value).catch((e: unknown) => this.log(`postgres: district of ${site} not stored: ${(e as Error).message}`));
+    // stored by the next flush: a district lost to a database restart would never come again (the collector sends
+    // it once per change or connection, and no ack asks for it)
+    this.districts.set(site, m.value);
+  }
+
+  private async storeDistricts(): Promise<void> {
+    for (const [site, district] of [...this.districts]) {
+      try {
+        await this.writer.saveDistrict(site, district);
+        if (this.districts.get(site) === district) this.districts.delete(site);
+        if (this.districtFailing) this.log(`postgres: district of ${site} stored`);
+        this.districtFailing = false;
+      } catch (e) {
+        if (!this.districtFailing) this.log(`postgres: district of ${site} not stored yet, trying again: ${(e as Error).message}`);
+        this.districtFailing = true;
+        return;
+      }
+    }
   }
 
   private reject(topic: string, why: string): void {
@@ -157,6 +177,7 @@ export class IngestWorker {
 
   /** Writes what has arrived; on failure keeps it for the next attempt (PostgreSQL restarting, say). */
   async flush(): Promise<void> {
+    if (this.districts.size > 0) await this.storeDistricts();
     if (this.readings.length === 0 && this.intervals.length === 0) return;
     const readings = this.readings;
     const intervals = this.intervals;
