@@ -11,7 +11,7 @@
  * is used. Defaults when a field is absent: measurand 'Energy.Active.Import.Register', location 'Outlet', context
  * 'Sample.Periodic'.
  */
-import { ENERGY, POWER, TO_CANONICAL, type MeterQuantity, type MeterSample } from './meter-values.js';
+import { ENERGY, unitFactor, wantedQuantity, type MeterSample } from './meter-values.js';
 
 export interface Ocpp201SampledValue {
   readonly value: number;
@@ -38,14 +38,12 @@ export function meterSamples201(meterValues: readonly Ocpp201MeterValue[]): { sa
   meterValues.forEach((mv, i) => {
     const ts = Date.parse(mv.timestamp);
     mv.sampledValue.forEach((sv, j) => {
-      const measurand = sv.measurand ?? ENERGY;
-      const quantity: MeterQuantity | null = measurand === ENERGY ? 'energy' : measurand === POWER ? 'power' : null;
-      if (quantity === null || sv.phase !== undefined || (sv.location ?? 'Outlet') === 'EV') return;
+      const quantity = wantedQuantity(sv);
+      if (quantity === null) return;
       const where = `meterValue[${i}].sampledValue[${j}]`;
       if (!Number.isFinite(ts)) return void problems.push(`${where}: timestamp '${mv.timestamp}' is not a date`);
-      const unit = sv.unitOfMeasure?.unit ?? (quantity === 'energy' ? 'Wh' : 'W');
-      const factor = TO_CANONICAL[quantity][unit];
-      if (factor === undefined) return void problems.push(`${where}: unit '${unit}' does not fit ${measurand}`);
+      const { unit, factor } = unitFactor(quantity, sv.unitOfMeasure?.unit);
+      if (factor === undefined) return void problems.push(`${where}: unit '${unit}' does not fit ${sv.measurand ?? ENERGY}`);
       const multiplier = sv.unitOfMeasure?.multiplier ?? 0;
       if (!Number.isFinite(sv.value)) return void problems.push(`${where}: value is not a number`);
       samples.push({ quantity, ts, value: scaled(sv.value, multiplier) * factor, context: sv.context ?? 'Sample.Periodic' });

@@ -35,13 +35,29 @@ export interface MeterSample {
 }
 
 export const ENERGY = 'Energy.Active.Import.Register';
-export const POWER = 'Power.Active.Import';
+const POWER = 'Power.Active.Import';
 
 /** Multiplier from the sampledValue's unit to kWh / kW; undefined for a unit that does not fit the measurand. */
-export const TO_CANONICAL: Record<MeterQuantity, Record<string, number>> = {
+const TO_CANONICAL: Record<MeterQuantity, Record<string, number>> = {
   energy: { Wh: 1 / 1000, kWh: 1 },
   power: { W: 1 / 1000, kW: 1 },
 };
+
+/**
+ * The quantity of a sample PlusTwin uses: the whole outlet's (no phase, not the EV's side) import energy register or
+ * active import power, the measurand defaulting to the energy register as both OCPP versions specify; null otherwise.
+ */
+export function wantedQuantity(sv: { readonly measurand?: string; readonly phase?: string; readonly location?: string }): MeterQuantity | null {
+  const measurand = sv.measurand ?? ENERGY;
+  const quantity: MeterQuantity | null = measurand === ENERGY ? 'energy' : measurand === POWER ? 'power' : null;
+  return quantity === null || sv.phase !== undefined || (sv.location ?? 'Outlet') === 'EV' ? null : quantity;
+}
+
+/** The sample's unit (Wh or W when it names none) and its factor to kWh / kW; no factor for a unit that does not fit. */
+export function unitFactor(quantity: MeterQuantity, unit: string | undefined): { unit: string; factor: number | undefined } {
+  const u = unit ?? (quantity === 'energy' ? 'Wh' : 'W');
+  return { unit: u, factor: TO_CANONICAL[quantity][u] };
+}
 
 export interface MeterParseResult {
   readonly samples: MeterSample[];
@@ -55,15 +71,13 @@ export function meterSamples(meterValues: readonly OcppMeterValue[]): MeterParse
   meterValues.forEach((mv, i) => {
     const ts = Date.parse(mv.timestamp);
     mv.sampledValue.forEach((sv, j) => {
-      const measurand = sv.measurand ?? ENERGY;
-      const quantity: MeterQuantity | null = measurand === ENERGY ? 'energy' : measurand === POWER ? 'power' : null;
-      if (quantity === null || sv.phase !== undefined || (sv.location ?? 'Outlet') === 'EV') return;
+      const quantity = wantedQuantity(sv);
+      if (quantity === null) return;
       if ((sv.format ?? 'Raw') !== 'Raw') return;
       const where = `meterValue[${i}].sampledValue[${j}]`;
       if (!Number.isFinite(ts)) return void problems.push(`${where}: timestamp '${mv.timestamp}' is not a date`);
-      const unit = sv.unit ?? (quantity === 'energy' ? 'Wh' : 'W');
-      const factor = TO_CANONICAL[quantity][unit];
-      if (factor === undefined) return void problems.push(`${where}: unit '${unit}' does not fit ${measurand}`);
+      const { unit, factor } = unitFactor(quantity, sv.unit);
+      if (factor === undefined) return void problems.push(`${where}: unit '${unit}' does not fit ${sv.measurand ?? ENERGY}`);
       const raw = Number(sv.value);
       if (sv.value.trim() === '' || !Number.isFinite(raw)) return void problems.push(`${where}: value '${sv.value}' is not a number`);
       samples.push({ quantity, ts, value: raw * factor });
