@@ -5,7 +5,7 @@
  * cannot split, and files with an error after the first piece, end exactly as with the one-thread reader: the
  * same result, or the same error naming the file's line.
  */
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -17,6 +17,7 @@ import type { ImportResult } from '../../../main/core/importers/import-result.js
 import { mergeIntoStore } from '../../../main/core/importers/merge-into-store.js';
 import { openStore } from '../../../main/core/store/open-store.js';
 import { FOOTER, building, buildingParams, header } from '../../fixtures/importers/generate-citygml.js';
+import { trickyTile, writeIn } from './tricky-tile.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'plustwin-citygml-parallel-'));
 const pool = new ParseWorkerPool(2);
@@ -26,34 +27,6 @@ afterAll(async () => {
 });
 
 const PIECE = 4096;
-
-/**
- * 120 generated buildings with what needs care when the file is cut: every 10th without gml:id (ids from the
- * file's order), two with the id of an earlier one (the later one kept, in the earlier one's place), an over-long
- * name on one with and one without an id (warnings naming the id, or the file's line), a comment holding a fake
- * member end tag near the end of some, CRLF line ends in others, and a building without usable geometry (skipped
- * with a warning).
- */
-function tricky(): string {
-  let s = header();
-  for (let i = 0; i < 120; i++) {
-    let b = building(buildingParams(i));
-    if (i % 10 === 3) b = b.replace(/ gml:id="DENW36AL\d+"/, '');
-    if (i === 50 || i === 77) b = b.replaceAll(`DENW36AL${String(i).padStart(8, '0')}`, 'DENW36AL00000005');
-    if (i === 21 || i === 33) b = b.replace('<bldg:function>', `<gml:name>${'x'.repeat(300)}</gml:name>\n      <bldg:function>`);
-    if (i % 7 === 0) b = b.replace('</bldg:Building>', '<!-- a comment </core:cityObjectMember> --></bldg:Building>');
-    if (i % 11 === 0) b = b.replaceAll('\n', '\r\n');
-    if (i === 60) b = b.replace(/<bldg:boundedBy>[\s\S]*<\/bldg:boundedBy>\n/, '');
-    s += b;
-  }
-  return s + FOOTER;
-}
-
-function write(name: string, text: string): string {
-  const file = join(dir, name);
-  writeFileSync(file, text);
-  return file;
-}
 
 async function both(file: string): Promise<{ serial: ImportResult; parallel: ImportResult; serialReasons: string[] }> {
   const size = statSync(file).size;
@@ -74,14 +47,14 @@ async function failure(p: Promise<unknown>): Promise<ImportError> {
 
 describe('the parallel CityGML reader', () => {
   it('gives what the one-thread reader gives on a file cut into many pieces', async () => {
-    const file = write('tricky.gml', tricky());
+    const file = writeIn(dir, 'tricky.gml', trickyTile({ longNames: [21, 33], fakeEndTag: (i) => i % 7 === 0, crlf: (i) => i % 11 === 0 }));
     const { serial, parallel, serialReasons } = await both(file);
     // a cut after the comment's fake end tag leaves a piece ending inside a comment: that file is read on one
     // thread in the end; without the fake tag, the workers do all the work
     expect(serialReasons).toEqual(['an unclosed or long comment']);
     expect(parallel).toEqual(serial);
 
-    const plain = write('plain.gml', tricky().replaceAll('<!-- a comment </core:cityObjectMember> -->', '<!-- a comment -->'));
+    const plain = writeIn(dir, 'plain.gml', trickyTile({ longNames: [21, 33], fakeEndTag: (i) => i % 7 === 0, crlf: (i) => i % 11 === 0 }).replaceAll('<!-- a comment </core:cityObjectMember> -->', '<!-- a comment -->'));
     const again = await both(plain);
     expect(again.serialReasons).toEqual([]);
     expect(again.parallel).toEqual(again.serial);
@@ -92,12 +65,12 @@ describe('the parallel CityGML reader', () => {
     );
     expect(again.parallel.warnings.join('\n')).toMatch(/duplicate gml:id: the later building is kept: DENW36AL00000005, DENW36AL00000005/);
     // building 33 has no gml:id (33 % 10 = 3): its shortened name is named by its line in the file
-    const line33 = lineOfBuilding(tricky().replaceAll('<!-- a comment </core:cityObjectMember> -->', '<!-- a comment -->'), 33);
+    const line33 = lineOfBuilding(trickyTile({ longNames: [21, 33], fakeEndTag: (i) => i % 7 === 0, crlf: (i) => i % 11 === 0 }).replaceAll('<!-- a comment </core:cityObjectMember> -->', '<!-- a comment -->'), 33);
     expect(again.parallel.warnings.join('\n')).toContain(`name longer than 200 characters shortened: DENW36AL00000021, line ${line33}`);
   });
 
   it('merges into the same district file as the one-thread reader', async () => {
-    const file = write('merge.gml', tricky().replaceAll('<!-- a comment </core:cityObjectMember> -->', ''));
+    const file = writeIn(dir, 'merge.gml', trickyTile({ longNames: [21, 33], fakeEndTag: (i) => i % 7 === 0, crlf: (i) => i % 11 === 0 }).replaceAll('<!-- a comment </core:cityObjectMember> -->', ''));
     const { serial, parallel, serialReasons } = await both(file);
     expect(serialReasons).toEqual([]);
     const contents = async (result: ImportResult, name: string) => {
@@ -130,7 +103,7 @@ describe('the parallel CityGML reader', () => {
       text += b + '  <!-- a comment between members -->\n';
     }
     text += FOOTER;
-    const { serial, parallel, serialReasons } = await both(write('names.gml', text));
+    const { serial, parallel, serialReasons } = await both(writeIn(dir, 'names.gml', text));
     expect(serialReasons).toEqual([]);
     expect(parallel).toEqual(serial);
     expect(parallel.buildings.map((b) => b.name).slice(0, 3)).toEqual([
@@ -147,7 +120,7 @@ describe('the parallel CityGML reader', () => {
       ['<!-- a -- b -->', /malformed XML/],
     ] as const) {
       // in building 20 of 30: well after the first piece
-      const file = write('bad.gml', text.replace('<bldg:Building gml:id="DENW36AL00000020">', (m) => `${m}${bad}`));
+      const file = writeIn(dir, 'bad.gml', text.replace('<bldg:Building gml:id="DENW36AL00000020">', (m) => `${m}${bad}`));
       const size = statSync(file).size;
       const reasons: string[] = [];
       const e = await failure(readCityGmlParallel(file, size, {}, { pool, pieceBytes: PIECE, onSerial: (r) => reasons.push(r) }));
@@ -159,7 +132,7 @@ describe('the parallel CityGML reader', () => {
 
   it('reads a file on one thread when its CRS is named only inside the first building', async () => {
     const text = header().replace(/ srsName="[^"]*"/, '') + building(buildingParams(0)).replace('<gml:Polygon ', '<gml:Polygon srsName="EPSG:25832" ') + building(buildingParams(1)) + FOOTER;
-    const { serial, parallel, serialReasons } = await both(write('late-srs.gml', text));
+    const { serial, parallel, serialReasons } = await both(writeIn(dir, 'late-srs.gml', text));
     expect(serialReasons).toEqual(['no srsName before the first member']);
     expect(parallel).toEqual(serial);
   });
@@ -171,7 +144,7 @@ describe('the parallel CityGML reader', () => {
       text += i === 30 ? b.replace('<bldg:measuredHeight uom="urn:adv:uom:m">', '<bldg:measuredHeight uom="urn:adv:uom:m">1e308') : b;
     }
     text += FOOTER;
-    const file = write('tall.gml', text);
+    const file = writeIn(dir, 'tall.gml', text);
     const size = statSync(file).size;
     const reasons: string[] = [];
     const e = await failure(readCityGmlParallel(file, size, {}, { pool, pieceBytes: PIECE, onSerial: (r) => reasons.push(r) }));
@@ -181,7 +154,7 @@ describe('the parallel CityGML reader', () => {
     const line = text.split('\n').findIndex((l) => l.includes('1e308')) + 1;
     expect(e.line).toBe(line);
 
-    const broken = write('broken.gml', text.replace('1e308', '12').replace('</bldg:function>', '</bldg:functio>'));
+    const broken = writeIn(dir, 'broken.gml', text.replace('1e308', '12').replace('</bldg:function>', '</bldg:functio>'));
     const malformed = await failure(readCityGmlParallel(broken, statSync(broken).size, {}, { pool, pieceBytes: PIECE }));
     const malformedSerial = await failure(readCityGmlSerial(broken, statSync(broken).size));
     expect(malformed.message).toBe(malformedSerial.message);

@@ -6,7 +6,7 @@
  * split is read again from its start after its first batches were written. A tile failing in its last building
  * leaves the district file as it was.
  */
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -19,7 +19,7 @@ import { streamTile, type TileImport } from '../../../main/core/importers/import
 import { mergeIntoStore } from '../../../main/core/importers/merge-into-store.js';
 import { openStore } from '../../../main/core/store/open-store.js';
 import type { Store } from '../../../main/core/store/store.js';
-import { FOOTER, building, buildingParams, header } from '../../fixtures/importers/generate-citygml.js';
+import { trickyTile, writeIn } from './tricky-tile.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'plustwin-import-into-store-'));
 const pool = new ParseWorkerPool(2);
@@ -30,28 +30,6 @@ afterAll(async () => {
 
 const PIECE = 4096;
 const BATCH = 7;
-
-/** 120 generated buildings: every 10th without gml:id, buildings 50 and 77 with building 5's id, 60 without geometry. */
-function tile(withFakeEndTag: boolean): string {
-  let s = header();
-  for (let i = 0; i < 120; i++) {
-    let b = building(buildingParams(i));
-    if (i % 10 === 3) b = b.replace(/ gml:id="DENW36AL\d+"/, '');
-    if (i === 50 || i === 77) b = b.replaceAll(`DENW36AL${String(i).padStart(8, '0')}`, 'DENW36AL00000005');
-    if (i === 21) b = b.replace('<bldg:function>', `<gml:name>${'x'.repeat(300)}</gml:name>\n      <bldg:function>`);
-    // a fake member end tag in a comment makes the workers give up: the file is read again on one thread
-    if (withFakeEndTag && i === 90) b = b.replace('</bldg:Building>', '<!-- </core:cityObjectMember> --></bldg:Building>');
-    if (i === 60) b = b.replace(/<bldg:boundedBy>[\s\S]*<\/bldg:boundedBy>\n/, '');
-    s += b;
-  }
-  return s + FOOTER;
-}
-
-function write(name: string, text: string): string {
-  const file = join(dir, name);
-  writeFileSync(file, text);
-  return file;
-}
 
 /** A district with two of the tile's buildings already in it, named and used by the user. */
 async function seeded(name: string): Promise<Store> {
@@ -82,7 +60,7 @@ describe('a CityGML tile written while it is read', () => {
     ['on one thread', false, 'serial'],
   ] as const) {
     it(`gives the district file of reading it whole and merging, ${label}`, async () => {
-      const file = write(`tile-${label.length}.gml`, tile(fake));
+      const file = writeIn(dir, `tile-${label.length}.gml`, trickyTile({ longNames: [21], fakeEndTag: (i) => fake && i === 90 }));
       const whole = await readCityGmlSerial(file, statSync(file).size);
       const a = await seeded(`whole-${label.length}.sqlite`);
       const b = await seeded(`streamed-${label.length}.sqlite`);
@@ -111,7 +89,7 @@ describe('a CityGML tile written while it is read', () => {
   }
 
   it('a new district: its site centred on the whole tile, as when merged whole', async () => {
-    const file = write('new.gml', tile(false));
+    const file = writeIn(dir, 'new.gml', trickyTile({ longNames: [21] }));
     const whole = await readCityGmlSerial(file, statSync(file).size);
     const a = await openStore(join(dir, 'new-whole.sqlite'));
     const b = await openStore(join(dir, 'new-streamed.sqlite'));
@@ -126,9 +104,9 @@ describe('a CityGML tile written while it is read', () => {
   });
 
   it('a tile failing at its last building leaves the district file as it was', async () => {
-    const text = tile(false);
+    const text = trickyTile({ longNames: [21] });
     const last = text.lastIndexOf('<bldg:measuredHeight uom="urn:adv:uom:m">');
-    const file = write('last-fails.gml', `${text.slice(0, last)}<bldg:measuredHeight uom="urn:adv:uom:m">1e308${text.slice(last + 41)}`);
+    const file = writeIn(dir, 'last-fails.gml', `${text.slice(0, last)}<bldg:measuredHeight uom="urn:adv:uom:m">1e308${text.slice(last + 41)}`);
     for (const read of ['parallel', 'serial'] as const) {
       const store = await seeded(`fails-${read}.sqlite`);
       try {
