@@ -14,6 +14,7 @@ import { openStore } from '../../../main/core/store/open-store.js';
 import type { SqliteStore } from '../../../main/core/store/sqlite-store.js';
 import { DeviceSupervisor, SupervisorError } from '../../../main/core/ingest/devices/device-supervisor.js';
 import type { DriverFactory } from '../../../main/core/ingest/devices/driver-factory.js';
+import { startDevices } from '../../../main/core/ingest/devices/start-devices.js';
 
 const site: Site = { id: 'site-test', name: 'Test', origin: { lat: 51.45, lon: 7.05 }, timezone: 'Europe/Berlin' };
 const building: Building = { id: 'b1', name: 'School', use: 'school', footprint: [[7.05, 51.45], [7.051, 51.45], [7.051, 51.451]], heightM: 10 };
@@ -136,6 +137,22 @@ describe('DeviceSupervisor', () => {
     await supervisor.startStored((d) => d.id.startsWith('dev-'));
     expect(f.attempts.has('school-heat')).toBe(false);
     expect(collector.status().devices.map((h) => h.deviceId)).toEqual(['dev-mine']);
+  });
+
+  it('calls a demo device the demo\'s before it has joined the collector (the list must not race the OPC UA join)', async () => {
+    const f = fakeFactory();
+    const mine = device('dev-mine');
+    const demoHeat = device('school-heat');
+    f.reachable.add('dev-mine');
+    await store.saveDistrict(site, [], [mine, demoHeat], [pointOf(mine), pointOf(demoHeat)]);
+    let joined!: () => void;
+    const demoReady = new Promise<void>((r) => (joined = r));
+    const running = startDevices({ store, collector, pkiDir: dir, log: () => {}, factory: f.factory, demoReady });
+    // the heat meter is saved but not yet collected: still the demo's, so the UI keeps offering "add your first meter"
+    expect(collector.status().devices).toHaveLength(0);
+    expect((await running.supervisor.list()).map((e) => [e.device.id, e.demo])).toEqual([['dev-mine', false], ['school-heat', true]]);
+    joined();
+    await running.close();
   });
 
   it('adds a reachable device and stores it with its points; an unreachable one is refused and nothing is stored', async () => {

@@ -38,6 +38,11 @@ export interface SupervisorOptions {
   readonly log?: (line: string) => void;
   /** Epoch ms for the removal mark. */
   readonly now?: () => number;
+  /**
+   * Which devices belong to a running demo. Given, it decides alone: the demo's OPC UA heat meters join the collector
+   * seconds after the district is saved, and a list taken in between must not call them the user's own.
+   */
+  readonly isDemoDevice?: (device: Device) => boolean;
 }
 
 interface Managed {
@@ -158,6 +163,7 @@ export class DeviceSupervisor {
   }
 
   private isDemo(d: Device): boolean {
+    if (this.o.isDemoDevice) return this.o.isDemoDevice(d);
     return !this.managed.has(d.id) && this.o.collector.status().devices.some((h) => h.deviceId === d.id);
   }
 

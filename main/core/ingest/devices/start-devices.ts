@@ -8,6 +8,7 @@ import type { Store } from '../../store/store.js';
 import { createDriverFactory, type DriverFactory } from './driver-factory.js';
 import { DeviceSupervisor } from './device-supervisor.js';
 import { USER_DEVICE_PREFIX } from './device-input.js';
+import type { Device } from '../../../../models/types.js';
 
 export interface DevicesOptions {
   readonly store: Store;
@@ -26,17 +27,20 @@ export interface RunningDevices {
   close(): Promise<void>;
 }
 
+const isUserDevice = (d: Device): boolean => d.id.startsWith(USER_DEVICE_PREFIX);
+
 export function startDevices(o: DevicesOptions): RunningDevices {
   const supervisor = new DeviceSupervisor({
     store: o.store,
     collector: o.collector,
     factory: o.factory ?? createDriverFactory({ pkiDir: o.pkiDir }),
     log: o.log,
+    ...(o.demoReady ? { isDemoDevice: (d) => !isUserDevice(d) } : {}),
   });
   const started = (async () => {
     await o.demoReady;
     // next to the demo only the user's own devices: a demo device the demo could not start is not ours to retry
-    await supervisor.startStored(o.demoReady ? (d) => d.id.startsWith(USER_DEVICE_PREFIX) : undefined);
+    await supervisor.startStored(o.demoReady ? isUserDevice : undefined);
   })().catch((e: unknown) => o.log(`devices: stored devices could not start: ${(e as Error).message}`));
   return {
     supervisor,
