@@ -4,6 +4,7 @@
  * share the element names used here; namespace prefixes are ignored.
  */
 import type { RawBuilding, RawPolygon, SurfaceKind } from './raw-building.js';
+import { appendDecimals } from './decimals-from-bytes.js';
 import { MAX_BUILDING_NUMBERS, MAX_HEIGHT_M, MAX_NAME_CHARS, MAX_STOREYS, MAX_XML_TEXT_CHARS } from '../input-limits.js';
 
 export interface Position {
@@ -56,36 +57,46 @@ const BUILDING_TEXT = new Set<string>([
  */
 const detach = (s: string): string => Buffer.from(s, 'utf8').toString('utf8');
 
+/** A 2D posList's numbers before each point gets its z of 0. */
+const scratch: number[] = [];
+
 const localName = (qname: string): string => {
   const i = qname.indexOf(':');
   return i < 0 ? qname : qname.slice(i + 1);
 };
 
+/** The attributes the handler reads of a tag; undefined where the tag has none. */
+export interface TagAttributes {
+  srsName: string | undefined;
+  srsDimension: string | undefined;
+  dimension: string | undefined;
+  /** id by local name, whatever prefix the file uses (the first one wins). */
+  id: string | undefined;
+  /** href by local name (the first one wins). */
+  href: string | undefined;
+}
+
 /**
- * The attributes the handler reads, found in one pass over a tag's attributes: keyed look-ups of each, and a loop
- * per id or href, were a tenth of the parse. id and href by local name, whatever prefix the file uses (the first
- * one wins); srsName, srsDimension and dimension as written. Kept in module variables, not an object per tag.
+ * The attributes of saxes's tags, found in one pass over a tag's attributes: keyed look-ups of each, and a loop per
+ * id or href, were a tenth of the parse. srsName, srsDimension and dimension as written. One object for every tag.
  */
-let attrSrsName: string | undefined;
-let attrSrsDimension: string | undefined;
-let attrDimension: string | undefined;
-let attrId: string | undefined;
-let attrHref: string | undefined;
+const read: TagAttributes = { srsName: undefined, srsDimension: undefined, dimension: undefined, id: undefined, href: undefined };
 
 /** True when key is `local` or ends with `:local`. */
 const isLocal = (key: string, local: string): boolean =>
   key === local || (key.endsWith(local) && key.charCodeAt(key.length - local.length - 1) === 58);
 
-function readAttributes(attrs: Readonly<Record<string, string>>): void {
-  attrSrsName = attrSrsDimension = attrDimension = attrId = attrHref = undefined;
+function readAttributes(attrs: Readonly<Record<string, string>>): TagAttributes {
+  read.srsName = read.srsDimension = read.dimension = read.id = read.href = undefined;
   for (const key in attrs) {
     const value = attrs[key] as string;
-    if (key === 'srsName') attrSrsName = value;
-    else if (key === 'srsDimension') attrSrsDimension = value;
-    else if (key === 'dimension') attrDimension = value;
-    else if (attrId === undefined && isLocal(key, 'id')) attrId = value;
-    else if (attrHref === undefined && isLocal(key, 'href')) attrHref = value;
+    if (key === 'srsName') read.srsName = value;
+    else if (key === 'srsDimension') read.srsDimension = value;
+    else if (key === 'dimension') read.dimension = value;
+    else if (read.id === undefined && isLocal(key, 'id')) read.id = value;
+    else if (read.href === undefined && isLocal(key, 'href')) read.href = value;
   }
+  return read;
 }
 
 interface SrsSeen {
@@ -113,6 +124,10 @@ export class CityGmlHandler {
   private textPosition: Position = { line: 0, column: 0 };
   private textDim = 3;
   private textParentIsFeature = false;
+  /** The text of the posList being read, while it is one piece of plain bytes (see textBytes). */
+  private pendingBytes: Buffer | null = null;
+  private pendingStart = 0;
+  private pendingEnd = 0;
   /** Local names of the open elements. */
   private readonly names: string[] = [];
   /** Coordinates kept for the building being read: bounded, as the building is held whole until its end tag. */
@@ -141,16 +156,17 @@ export class CityGmlHandler {
   }
 
   openTag(qname: string, attrs: Readonly<Record<string, string>>): void {
-    const name = localName(qname);
+    this.openElement(localName(qname), readAttributes(attrs));
+  }
+
+  /** A start tag by its local name, with the attributes the handler reads (the byte tokenizer finds them itself). */
+  openElement(name: string, attrs: Readonly<TagAttributes>): void {
     const parent = this.names[this.names.length - 1];
     this.names.push(name);
     this.depth++;
-    readAttributes(attrs);
-    const id = attrId;
-    const href = attrHref;
-    const srsName = attrSrsName;
+    const { id, href, srsName } = attrs;
     if (srsName !== undefined) this.onSrsName({ srsName, position: this.position() });
-    const dimAttr = attrSrsDimension ?? attrDimension;
+    const dimAttr = attrs.srsDimension ?? attrs.dimension;
     const inherited = this.srsDims[this.srsDims.length - 1] ?? 3;
     this.srsDims.push(dimAttr === undefined ? inherited : this.dimension(dimAttr));
 
@@ -213,8 +229,35 @@ export class CityGmlHandler {
     }
   }
 
+  /** Inside an element whose text the handler keeps. */
+  get wantsText(): boolean {
+    return this.textParts !== null;
+  }
+
+  /**
+   * Text as UTF-8 bytes[start, end) that needs no entity replaced and no line end normalised (the byte tokenizer
+   * checked). A posList or pos that comes in one such piece, as they all do, is read as numbers straight from the
+   * bytes at its end tag; anything else is decoded here.
+   */
+  textBytes(bytes: Buffer, start: number, end: number): void {
+    if (!this.textParts) return;
+    if (this.ring && this.textElement !== 'coordinates' && this.textParts.length === 0 && this.pendingBytes === null) {
+      this.pendingBytes = bytes;
+      this.pendingStart = start;
+      this.pendingEnd = end;
+      return;
+    }
+    this.text(bytes.toString('utf8', start, end));
+  }
+
   text(chunk: string): void {
     if (!this.textParts) return;
+    if (this.pendingBytes !== null) {
+      // a second piece of text (after a comment, say): the numbers are read from the text as a whole
+      const bytes = this.pendingBytes;
+      this.pendingBytes = null;
+      this.text(bytes.toString('utf8', this.pendingStart, this.pendingEnd));
+    }
     // pieces split by comments or CDATA sections add up: the element's text as a whole stays within the limit
     this.textChars += chunk.length;
     if (this.textChars > MAX_XML_TEXT_CHARS) {
@@ -224,7 +267,11 @@ export class CityGmlHandler {
   }
 
   closeTag(qname: string): void {
-    const name = localName(qname);
+    this.closeElement(localName(qname));
+  }
+
+  /** An end tag by its local name. */
+  closeElement(name: string): void {
     const depth = this.depth;
     this.depth--;
     this.srsDims.pop();
@@ -233,6 +280,15 @@ export class CityGmlHandler {
     if (!b) return;
 
     if (this.textParts && depth === this.textDepth) {
+      const bytes = this.pendingBytes;
+      if (bytes !== null) {
+        this.pendingBytes = null;
+        this.textParts = null;
+        if (!this.addCoordinatesFromBytes(bytes, this.pendingStart, this.pendingEnd)) {
+          this.addCoordinates(bytes.toString('utf8', this.pendingStart, this.pendingEnd));
+        }
+        return;
+      }
       const value = this.textParts.join('');
       this.textParts = null;
       if (this.ring) this.addCoordinates(value);
@@ -264,6 +320,7 @@ export class CityGmlHandler {
 
   private startText(element: string, dim: number): void {
     this.textParts = [];
+    this.pendingBytes = null;
     this.textChars = 0;
     this.textDepth = this.depth;
     this.textElement = element;
@@ -290,13 +347,7 @@ export class CityGmlHandler {
         this.textPosition,
       );
     }
-    this.buildingNumbers += (parts.length / dim) * 3;
-    if (this.buildingNumbers > MAX_BUILDING_NUMBERS) {
-      throw new CityGmlProblem(
-        `the building has more than ${MAX_BUILDING_NUMBERS.toLocaleString('en')} coordinates (${(MAX_BUILDING_NUMBERS / 3).toLocaleString('en')} points): no building's LoD2 model is that large`,
-        this.textPosition,
-      );
-    }
+    this.countPoints(parts.length / dim);
     for (let i = 0; i < parts.length; i += dim) {
       for (let k = 0; k < dim; k++) {
         const v = Number(parts[i + k]);
@@ -306,6 +357,37 @@ export class CityGmlHandler {
         ring.push(v);
       }
       if (dim === 2) ring.push(0);
+    }
+  }
+
+  /** Coordinates from plain bytes as Number() reads them; false (nothing added) where they must be read as text. */
+  private addCoordinatesFromBytes(bytes: Buffer, start: number, end: number): boolean {
+    const dim = this.textDim;
+    if (dim !== 3) scratch.length = 0;
+    const target = dim === 3 ? (this.ring as number[]) : scratch;
+    const before = target.length;
+    const count = appendDecimals(bytes, start, end, target);
+    if (count < 0) return false;
+    if (count % dim !== 0) {
+      target.length = before;
+      return false;
+    }
+    if (count === 0) return true;
+    this.countPoints(count / dim);
+    if (dim === 2) {
+      const ring = this.ring as number[];
+      for (let k = 0; k < count; k += 2) ring.push(scratch[k] as number, scratch[k + 1] as number, 0);
+    }
+    return true;
+  }
+
+  private countPoints(points: number): void {
+    this.buildingNumbers += points * 3;
+    if (this.buildingNumbers > MAX_BUILDING_NUMBERS) {
+      throw new CityGmlProblem(
+        `the building has more than ${MAX_BUILDING_NUMBERS.toLocaleString('en')} coordinates (${(MAX_BUILDING_NUMBERS / 3).toLocaleString('en')} points): no building's LoD2 model is that large`,
+        this.textPosition,
+      );
     }
   }
 

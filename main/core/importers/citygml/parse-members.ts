@@ -9,8 +9,9 @@ import { resolveCrsOption } from '../crs/crs-option.js';
 import { type ResolvedSrs, resolveSrsName } from '../crs/srs-name.js';
 import { Warnings } from '../warnings.js';
 import { type AssembledBuilding, assembleBuilding } from './assemble-building.js';
-import { CityGmlHandler, CityGmlProblem, type Position } from './citygml-handler.js';
-import { normalizeLineEnds, tokenizePiece } from './piece-tokenizer.js';
+import { CityGmlHandler, CityGmlProblem } from './citygml-handler.js';
+import { checkPiece, tokenizePiece } from './piece-tokenizer.js';
+import { piecePosition } from './piece-position.js';
 import type { RawBuilding } from './raw-building.js';
 
 export interface MembersJob {
@@ -56,22 +57,14 @@ const STAND_IN_ROOT = 'plustwin-piece';
 export function parseMembers(job: MembersJob): MembersResult {
   const srs: ResolvedSrs | undefined = job.crsOption !== undefined ? resolveCrsOption(job.file, job.crsOption) : resolveSrsName(job.fileSrsName);
   if (!srs) throw new Error(`unknown srsName '${job.fileSrsName}'`);
-  const text = normalizeLineEnds(
-    `<${STAND_IN_ROOT} srsDimension="${job.dimension}">${Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength).toString('utf8')}</${STAND_IN_ROOT}>`,
-  );
-  // line and column as saxes counts them, found when asked (positions are wanted at a few tags only)
+  const bytes = Buffer.concat([
+    Buffer.from(`<${STAND_IN_ROOT} srsDimension="${job.dimension}">`, 'latin1'),
+    Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength),
+    Buffer.from(`</${STAND_IN_ROOT}>`, 'latin1'),
+  ]);
+  const facts = checkPiece(bytes);
   const at = { index: 0 };
-  let counted = 0;
-  let line = 1;
-  let lineStart = 0;
-  const position = (): Position => {
-    for (let nl = text.indexOf('\n', counted); nl >= 0 && nl < at.index; nl = text.indexOf('\n', nl + 1)) {
-      line++;
-      lineStart = nl + 1;
-    }
-    counted = Math.max(counted, at.index);
-    return { line, column: at.index - lineStart + 1 };
-  };
+  const position = piecePosition(bytes, facts, at);
   const members: ParsedMember[] = [];
   let shortened: string[] = [];
   const handler = new CityGmlHandler(
@@ -95,20 +88,27 @@ export function parseMembers(job: MembersJob): MembersResult {
   };
   let closedRoot = false;
   tokenizePiece(
-    text,
+    bytes,
     {
-      openTag: (name, attrs) => handler.openTag(name, attrs),
+      openTag: (name, attrs) => handler.openElement(name.local, attrs),
+      get wantsText() {
+        return handler.wantsText;
+      },
       text: (t) => handler.text(t),
+      textBytes: (b, start, end) => handler.textBytes(b, start, end),
       closeTag: (name) => {
-        if (name === STAND_IN_ROOT && !handler.betweenBuildings) throw new Error('the piece ends inside a building');
-        if (name === STAND_IN_ROOT) closedRoot = true;
-        handler.closeTag(name);
+        if (name.qname === STAND_IN_ROOT) {
+          if (!handler.betweenBuildings) throw new Error('the piece ends inside a building');
+          closedRoot = true;
+        }
+        handler.closeElement(name.local);
       },
     },
     at,
+    facts,
   );
   if (!closedRoot) throw new Error('the piece is not one element');
-  at.index = text.length;
+  at.index = bytes.length;
   const newlines = position().line - 1;
   return { members, newlines };
 }

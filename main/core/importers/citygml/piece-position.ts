@@ -1,0 +1,46 @@
+/**
+ * Line and column in a piece's bytes as saxes counts them in the decoded text: lines end at \n, \r\n or a lone \r;
+ * a column counts UTF-16 code units from the line's start, plus one. Found when asked (the handler wants positions
+ * at a few tags only), counting on from where it was last asked.
+ */
+import type { Position } from './citygml-handler.js';
+import type { PieceFacts } from './piece-tokenizer.js';
+
+const LF = 0x0a;
+const CR = 0x0d;
+
+/** A position function for bytes, reading how far the tokenizer has come from at.index (a byte offset). */
+export function piecePosition(bytes: Buffer, facts: PieceFacts, at: { readonly index: number }): () => Position {
+  let counted = 0;
+  let line = 1;
+  let lineStart = 0;
+  return (): Position => {
+    const to = at.index;
+    if (facts.cr) {
+      for (let k = counted; k < to; k++) {
+        const b = bytes[k];
+        if (b === LF || (b === CR && bytes[k + 1] !== LF)) {
+          line++;
+          lineStart = k + 1;
+        }
+      }
+    } else {
+      for (let nl = bytes.indexOf(LF, counted); nl >= 0 && nl < to; nl = bytes.indexOf(LF, nl + 1)) {
+        line++;
+        lineStart = nl + 1;
+      }
+    }
+    counted = Math.max(counted, to);
+    return { line, column: utf16Length(bytes, lineStart, to, facts.wide) + 1 };
+  };
+}
+
+/**
+ * UTF-16 code units that bytes[start, end) decode to. Both ends are at ASCII bytes (a line's start, a tag's edge),
+ * where a decoder is never inside a sequence, so decoding just this part counts as the whole piece's decoding.
+ */
+function utf16Length(bytes: Buffer, start: number, end: number, wide: boolean): number {
+  if (!wide || end <= start) return Math.max(0, end - start);
+  for (let k = start; k < end; k++) if ((bytes[k] as number) >= 0x80) return bytes.toString('utf8', start, end).length;
+  return end - start;
+}

@@ -1,0 +1,60 @@
+/**
+ * The element and attribute names of a CityGML file as strings made once: a file uses a few dozen names millions
+ * of times, and a string per tag (and another for its local name) was much of a parse worker's garbage. A name is
+ * found by a hash of its bytes, which the tokenizer computes while it checks them, and confirmed byte by byte.
+ */
+
+export interface XmlName {
+  /** As written, prefix and all. */
+  readonly qname: string;
+  /** After the first colon. */
+  readonly local: string;
+  /** For an attribute: which of the handler's attributes it is (ATTRIBUTE_... below). */
+  readonly role: number;
+}
+
+export const ATTRIBUTE_OTHER = 0;
+export const ATTRIBUTE_SRS_NAME = 1;
+export const ATTRIBUTE_SRS_DIMENSION = 2;
+export const ATTRIBUTE_DIMENSION = 3;
+export const ATTRIBUTE_ID = 4;
+export const ATTRIBUTE_HREF = 5;
+
+/** srsName, srsDimension and dimension as written; id and href by local name, whatever the prefix. */
+function roleOf(qname: string, local: string): number {
+  if (qname === 'srsName') return ATTRIBUTE_SRS_NAME;
+  if (qname === 'srsDimension') return ATTRIBUTE_SRS_DIMENSION;
+  if (qname === 'dimension') return ATTRIBUTE_DIMENSION;
+  if (local === 'id') return ATTRIBUTE_ID;
+  if (local === 'href') return ATTRIBUTE_HREF;
+  return ATTRIBUTE_OTHER;
+}
+
+/** Hash of a name's bytes, FNV-1a: start with NAME_HASH_START, then nameHashStep for every byte. */
+export const NAME_HASH_START = 0x811c9dc5;
+export const nameHashStep = (h: number, byte: number): number => Math.imul(h ^ byte, 0x01000193);
+
+/** Beyond this many names (no CityGML file has them) a name is made anew each time. */
+const MAX_NAMES = 4096;
+
+export class XmlNameTable {
+  private readonly byHash = new Map<number, XmlName>();
+
+  /** The name in bytes[start, end), which the caller has checked is ASCII, hashed to hash. */
+  get(bytes: Buffer, start: number, end: number, hash: number): XmlName {
+    const known = this.byHash.get(hash);
+    if (known !== undefined && sameName(known.qname, bytes, start, end)) return known;
+    const qname = bytes.toString('latin1', start, end);
+    const colon = qname.indexOf(':');
+    const local = colon < 0 ? qname : qname.slice(colon + 1);
+    const made: XmlName = { qname, local, role: roleOf(qname, local) };
+    if (known === undefined && this.byHash.size < MAX_NAMES) this.byHash.set(hash, made);
+    return made;
+  }
+}
+
+function sameName(name: string, bytes: Buffer, start: number, end: number): boolean {
+  if (name.length !== end - start) return false;
+  for (let k = 0; k < name.length; k++) if (name.charCodeAt(k) !== bytes[start + k]) return false;
+  return true;
+}
