@@ -10,7 +10,7 @@ import { type ResolvedSrs, resolveSrsName } from '../crs/srs-name.js';
 import { Warnings } from '../warnings.js';
 import { type AssembledBuilding, assembleBuilding } from './assemble-building.js';
 import { CityGmlHandler, CityGmlProblem } from './citygml-handler.js';
-import { checkPiece, tokenizePiece } from './piece-tokenizer.js';
+import { type TokenizerPlace, tokenizePiece } from './piece-tokenizer.js';
 import { piecePosition } from './piece-position.js';
 import type { RawBuilding } from './raw-building.js';
 
@@ -62,9 +62,8 @@ export function parseMembers(job: MembersJob): MembersResult {
     Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength),
     Buffer.from(`</${STAND_IN_ROOT}>`, 'latin1'),
   ]);
-  const facts = checkPiece(bytes);
-  const at = { index: 0 };
-  const position = piecePosition(bytes, facts, at);
+  const at: TokenizerPlace = { index: 0, wide: -1 };
+  const position = piecePosition(bytes, at);
   const members: ParsedMember[] = [];
   let shortened: string[] = [];
   const handler = new CityGmlHandler(
@@ -105,7 +104,6 @@ export function parseMembers(job: MembersJob): MembersResult {
       },
     },
     at,
-    facts,
   );
   if (!closedRoot) throw new Error('the piece is not one element');
   at.index = bytes.length;

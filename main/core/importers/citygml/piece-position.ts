@@ -4,19 +4,20 @@
  * at a few tags only), counting on from where it was last asked.
  */
 import type { Position } from './citygml-handler.js';
-import type { PieceFacts } from './piece-tokenizer.js';
+import type { TokenizerPlace } from './piece-tokenizer.js';
 
 const LF = 0x0a;
 const CR = 0x0d;
 
-/** A position function for bytes, reading how far the tokenizer has come from at.index (a byte offset). */
-export function piecePosition(bytes: Buffer, facts: PieceFacts, at: { readonly index: number }): () => Position {
+/** A position function for bytes, reading how far the tokenizer has come from at. */
+export function piecePosition(bytes: Buffer, at: Readonly<TokenizerPlace>): () => Position {
+  const cr = bytes.indexOf(CR) >= 0;
   let counted = 0;
   let line = 1;
   let lineStart = 0;
   return (): Position => {
     const to = at.index;
-    if (facts.cr) {
+    if (cr) {
       for (let k = counted; k < to; k++) {
         const b = bytes[k];
         if (b === LF || (b === CR && bytes[k + 1] !== LF)) {
@@ -31,16 +32,9 @@ export function piecePosition(bytes: Buffer, facts: PieceFacts, at: { readonly i
       }
     }
     counted = Math.max(counted, to);
-    return { line, column: utf16Length(bytes, lineStart, to, facts.wide) + 1 };
+    // both ends are at ASCII bytes (a line's start, a tag's edge), where a decoder is never inside a sequence, so
+    // decoding just this part counts as the whole piece's decoding does
+    const ascii = at.wide < lineStart || to <= lineStart;
+    return { line, column: (ascii ? to - lineStart : bytes.toString('utf8', lineStart, to).length) + 1 };
   };
-}
-
-/**
- * UTF-16 code units that bytes[start, end) decode to. Both ends are at ASCII bytes (a line's start, a tag's edge),
- * where a decoder is never inside a sequence, so decoding just this part counts as the whole piece's decoding.
- */
-function utf16Length(bytes: Buffer, start: number, end: number, wide: boolean): number {
-  if (!wide || end <= start) return Math.max(0, end - start);
-  for (let k = start; k < end; k++) if ((bytes[k] as number) >= 0x80) return bytes.toString('utf8', start, end).length;
-  return end - start;
 }

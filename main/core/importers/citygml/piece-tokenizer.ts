@@ -54,15 +54,51 @@ const AMP = 0x26;
 const CR = 0x0d;
 const LF = 0x0a;
 const TAB = 0x09;
+const SLASH = 0x2f;
 
+/** Byte classes: one table look-up per byte decides whether a loop over text or a value must look closer. */
 const NAME_START = 1;
 const NAME_CHAR = 2;
 const BLANK = 4;
+/** In text: <, &, \r, ], a control character, any byte beyond ASCII. */
+const TEXT_STOP = 8;
+/** In an attribute value: quotes, <, &, tab, \n, \r, a control character, any byte beyond ASCII. */
+const VALUE_STOP = 16;
 const CLASS = new Uint8Array(256);
-for (let b = 0; b < 128; b++) {
+for (let b = 0; b < 256; b++) {
   const c = String.fromCharCode(b);
-  // \r is a blank too: the text saxes reads has it normalised to \n
-  CLASS[b] = (/[A-Za-z_:]/.test(c) ? NAME_START | NAME_CHAR : /[0-9.-]/.test(c) ? NAME_CHAR : 0) | (/[ \t\n\r]/.test(c) ? BLANK : 0);
+  const control = b < 0x20;
+  CLASS[b] =
+    (b < 0x80 && /[A-Za-z_:]/.test(c) ? NAME_START | NAME_CHAR : b < 0x80 && /[0-9.-]/.test(c) ? NAME_CHAR : 0) |
+    // \r is a blank too: the text saxes reads has it normalised to \n
+    (/[ \t\n\r]/.test(c) ? BLANK : 0) |
+    ((control && c !== '\t' && c !== '\n') || b >= 0x80 || /[<&\]]/.test(c) ? TEXT_STOP : 0) |
+    (control || b >= 0x80 || /[<&"']/.test(c) ? VALUE_STOP : 0);
+}
+
+const outsidePlainRange = (): PieceProblem => new PieceProblem('a character outside the plain range');
+
+/**
+ * Checks the character whose first byte beyond ASCII is at bytes[k]: throws at one beyond U+FFFF (a surrogate pair
+ * once decoded, left to saxes, which checks pairs), an encoded surrogate, U+FFFE or U+FFFF. Bytes that are not
+ * UTF-8 become U+FFFD when decoded, as they do for saxes.
+ */
+function checkWide(bytes: Buffer, k: number): void {
+  const b = bytes[k] as number;
+  if (b >= 0xf0) throw outsidePlainRange();
+  if (b === 0xed && (bytes[k + 1] ?? 0) >= 0xa0) throw outsidePlainRange();
+  if (b === 0xef && bytes[k + 1] === 0xbf && (bytes[k + 2] ?? 0) >= 0xbe) throw outsidePlainRange();
+}
+
+/** Checks every byte of a comment or CDATA section. */
+function checkCharacters(bytes: Buffer, start: number, end: number, at: { wide: number }): void {
+  for (let k = start; k < end; k++) {
+    const b = bytes[k] as number;
+    if (b >= 0x80) {
+      checkWide(bytes, k);
+      at.wide = k;
+    } else if (b < 0x20 && b !== TAB && b !== LF && b !== CR) throw outsidePlainRange();
+  }
 }
 
 const NAMED_ENTITIES = ['lt', 'gt', 'amp', 'quot', 'apos'].map((s) => Buffer.from(`${s};`, 'latin1'));
@@ -118,182 +154,207 @@ function checkEntities(bytes: Buffer, start: number, end: number): void {
   }
 }
 
-/**
- * Throws at a byte of a character outside the plain range: a control character, a character beyond U+FFFF (a
- * surrogate pair once decoded, left to saxes, which checks pairs), an encoded surrogate, U+FFFE or U+FFFF.
- * Answers whether there is any byte beyond ASCII.
- */
-function checkCharacters(bytes: Buffer): boolean {
-  let wide = false;
-  const n = bytes.length;
-  for (let k = 0; k < n; k++) {
-    const b = bytes[k] as number;
-    if (b >= 0x20 && b < 0x80) continue;
-    if (b < 0x20) {
-      if (b !== TAB && b !== LF && b !== CR) throw new PieceProblem('a character outside the plain range');
-      continue;
-    }
-    wide = true;
-    const next = bytes[k + 1] ?? 0;
-    if (b >= 0xf0 || (b === 0xed && next >= 0xa0) || (b === 0xef && next === 0xbf && (bytes[k + 2] ?? 0) >= 0xbe)) {
-      throw new PieceProblem('a character outside the plain range');
-    }
-  }
-  return wide;
-}
-
 const names = new XmlNameTable();
 /** The attributes of the tag being read: one object for every tag. */
 const attributes: TagAttributes = { srsName: undefined, srsDimension: undefined, dimension: undefined, id: undefined, href: undefined };
 /** The names of the tag's attributes so far, for the duplicate check. */
 const attributeNames: XmlName[] = [];
+let attributeCount = 0;
+/** Set by nameEnd. */
+let nameHash = 0;
 
-/** What checkPiece found out about a whole piece. */
-export interface PieceFacts {
-  /** Some byte is beyond ASCII: a column counts UTF-16 code units, not bytes. */
-  readonly wide: boolean;
-  /** Some line ends in \r. */
-  readonly cr: boolean;
-  readonly amp: boolean;
-  /** Where the first ]]> is, -1 if none. */
-  readonly brackets: number;
+/** The end of the name at bytes[i], its hash left in nameHash; throws if there is none. */
+function nameEnd(bytes: Buffer, i: number): number {
+  let b = bytes[i] ?? 0;
+  if (((CLASS[b] as number) & NAME_START) === 0) throw new PieceProblem('a name outside the plain range');
+  let h = NAME_HASH_START;
+  do {
+    h = nameHashStep(h, b);
+    b = bytes[++i] ?? 0;
+  } while (((CLASS[b] as number) & NAME_CHAR) !== 0);
+  nameHash = h;
+  return i;
 }
 
-/** Checks the characters of a piece (throws PieceProblem) and finds what the tokenizer and positions need. */
-export function checkPiece(bytes: Buffer): PieceFacts {
-  return { wide: checkCharacters(bytes), cr: bytes.indexOf(CR) >= 0, amp: bytes.indexOf(AMP) >= 0, brackets: bytes.indexOf(']]>') };
+/** The end of the name at bytes[start] if it is name, else start. */
+function nameIs(bytes: Buffer, start: number, name: Uint8Array): number {
+  const end = start + name.length;
+  if (end > bytes.length) return start;
+  for (let k = 0; k < name.length; k++) if (bytes[start + k] !== name[k]) return start;
+  return ((CLASS[bytes[end] ?? 0] as number) & NAME_CHAR) === 0 ? end : start;
+}
+
+function blanksEnd(bytes: Buffer, i: number, n: number): number {
+  while (i < n && ((CLASS[bytes[i] as number] as number) & BLANK) !== 0) i++;
+  return i;
+}
+
+/** How far the tokenizer has come, for the caller's position function. */
+export interface TokenizerPlace {
+  /** Offset in bytes just after the last event's markup. */
+  index: number;
+  /** Offset of the last byte beyond ASCII seen so far, -1 before any. */
+  wide: number;
 }
 
 /**
- * Tokenizes bytes (a whole piece inside its stand-in root) and calls events; `at.index` tells the caller's position
- * function how far (in bytes) it has come. Throws PieceProblem at anything outside the subset.
+ * Tokenizes bytes (a whole piece inside its stand-in root) and calls events; `at` tells the caller's position
+ * function how far it has come. Throws PieceProblem at anything outside the subset.
  */
-export function tokenizePiece(bytes: Buffer, events: PieceEvents, at: { index: number }, facts: PieceFacts = checkPiece(bytes)): void {
-  const { cr, amp } = facts;
-  let brackets = facts.brackets;
-  // text needs decoding as more than UTF-8 where it may hold an entity or a \r
-  const plainText = (start: number, end: number): boolean => {
-    if (!cr && !amp) return true;
-    for (let k = start; k < end; k++) if (bytes[k] === AMP || bytes[k] === CR) return false;
-    return true;
-  };
-  const decode = (start: number, end: number): string => normalizeLineEnds(bytes.toString('utf8', start, end));
-
+export function tokenizePiece(bytes: Buffer, events: PieceEvents, at: TokenizerPlace): void {
   const open: XmlName[] = [];
   const n = bytes.length;
   let i = 0;
-  /** Reads the name at i, leaving i after it. */
-  const name = (): XmlName => {
-    const start = i;
-    let b = bytes[i] ?? 0;
-    if (((CLASS[b] as number) & NAME_START) === 0) throw new PieceProblem('a name outside the plain range');
-    let h = NAME_HASH_START;
-    do {
-      h = nameHashStep(h, b);
-      b = bytes[++i] ?? 0;
-    } while (((CLASS[b] as number) & NAME_CHAR) !== 0);
-    return names.get(bytes, start, i, h);
-  };
-  const space = (): number => {
-    const start = i;
-    while (i < n && ((CLASS[bytes[i] as number] as number) & BLANK) !== 0) i++;
-    return i - start;
-  };
-
+  /** The last tag's name, and whether it was a start tag (for the guess at the next start tag's name). */
+  let last: XmlName | null = null;
+  let lastOpened = false;
   while (i < n) {
-    const lt = bytes.indexOf(LT, i);
-    const end = lt < 0 ? n : lt;
-    if (end > i) {
-      if (end - i > LONG_RUN) throw new PieceProblem('a long text');
-      // the next ]]> at or after i, found again only once passed
-      if (brackets >= 0 && brackets < i) brackets = bytes.indexOf(']]>', i);
-      if (brackets >= 0 && brackets + 3 <= end) throw new PieceProblem(']]> in text');
+    // text up to the next <
+    let k = i;
+    let plain = true;
+    // most text is a line end and the indentation before a tag
+    if (bytes[k] === LF) k++;
+    while (k < n && bytes[k] === 0x20) k++;
+    for (; k < n; k++) {
+      const b = bytes[k] as number;
+      if (((CLASS[b] as number) & TEXT_STOP) === 0) continue;
+      if (b === LT) break;
+      if (b === AMP || b === CR) plain = false;
+      else if (b === 0x5d /* ] */) {
+        if (bytes[k + 1] === 0x5d && bytes[k + 2] === GT) throw new PieceProblem(']]> in text');
+      } else if (b >= 0x80) {
+        checkWide(bytes, k);
+        at.wide = k;
+      } else throw outsidePlainRange();
+    }
+    if (k > i) {
+      if (k - i > LONG_RUN) throw new PieceProblem('a long text');
       if (open.length === 0) {
-        for (let k = i; k < end; k++) if (((CLASS[bytes[k] as number] as number) & BLANK) === 0) throw new PieceProblem('text outside the root');
+        for (let j = i; j < k; j++) if (((CLASS[bytes[j] as number] as number) & BLANK) === 0) throw new PieceProblem('text outside the root');
       }
-      at.index = end;
+      at.index = k;
       if (events.wantsText) {
-        if (plainText(i, end)) events.textBytes(bytes, i, end);
-        else events.text(decodeEntities(decode(i, end)));
-      } else if (amp) checkEntities(bytes, i, end);
-      i = end;
-      if (lt < 0) break;
+        if (plain) events.textBytes(bytes, i, k);
+        else events.text(decodeEntities(normalizeLineEnds(bytes.toString('utf8', i, k))));
+      } else if (!plain) checkEntities(bytes, i, k);
+      i = k;
+      if (i >= n) break;
     }
     const next = bytes[i + 1];
-    if (next === 0x2f /* / */) {
-      i += 2;
-      const tag = name();
-      space();
+    if (next === SLASH) {
+      // an end tag must name the open element: its bytes are compared with that name, not looked up
+      const tag = open.pop();
+      const start = i + 2;
+      i = tag === undefined ? start : nameIs(bytes, start, tag.bytes);
+      if (i === start) {
+        i = nameEnd(bytes, start);
+        throw new PieceProblem('an end tag that does not match');
+      }
+      i = blanksEnd(bytes, i, n);
       if (bytes[i] !== GT) throw new PieceProblem('an end tag not closed by >');
       i++;
-      if (open.pop()?.qname !== tag.qname) throw new PieceProblem('an end tag that does not match');
       at.index = i;
-      events.closeTag(tag);
+      last = tag as XmlName;
+      lastOpened = false;
+      events.closeTag(last);
     } else if (next === 0x21 /* ! */) {
       if (bytes[i + 2] === 0x2d && bytes[i + 3] === 0x2d) {
         const close = bytes.indexOf('-->', i + 4);
         if (close < 0 || close - i > LONG_RUN) throw new PieceProblem('an unclosed or long comment');
         // the first -- at or after the body's start is the one of --> unless the body holds one or ends in -
         if (bytes.indexOf('--', i + 4) < close) throw new PieceProblem('-- in a comment');
+        checkCharacters(bytes, i + 4, close, at);
         i = close + 3;
       } else if (bytes.toString('latin1', i, i + 9) === '<![CDATA[') {
         if (open.length === 0) throw new PieceProblem('CDATA outside the root');
         const close = bytes.indexOf(']]>', i + 9);
         if (close < 0 || close - i > LONG_RUN) throw new PieceProblem('an unclosed or long CDATA section');
+        checkCharacters(bytes, i + 9, close, at);
         at.index = close + 3;
-        if (events.wantsText) events.text(decode(i + 9, close));
+        if (events.wantsText) events.text(normalizeLineEnds(bytes.toString('utf8', i + 9, close)));
         i = close + 3;
       } else throw new PieceProblem('a declaration');
     } else if (next === 0x3f /* ? */) {
       throw new PieceProblem('a processing instruction');
     } else {
-      i++;
-      const tag = name();
+      const start = i + 1;
+      const guess = last === null ? null : lastOpened ? last.afterOpen : last.afterClose;
+      i = guess === null ? start : nameIs(bytes, start, guess.bytes);
+      let tag: XmlName;
+      if (i !== start) tag = guess as XmlName;
+      else {
+        i = nameEnd(bytes, start);
+        tag = names.get(bytes, start, i, nameHash);
+        if (last !== null) {
+          if (lastOpened) last.afterOpen = tag;
+          else last.afterClose = tag;
+        }
+      }
+      last = tag;
+      lastOpened = true;
+      let previousKey: XmlName | null = null;
       attributes.srsName = attributes.srsDimension = attributes.dimension = attributes.id = attributes.href = undefined;
-      attributeNames.length = 0;
+      attributeCount = 0;
       let selfClosing = false;
       for (;;) {
-        const spaced = space();
+        const spaced = i;
+        i = blanksEnd(bytes, i, n);
         const c = bytes[i];
         if (c === GT) {
           i++;
           break;
         }
-        if (c === 0x2f /* / */ && bytes[i + 1] === GT) {
+        if (c === SLASH && bytes[i + 1] === GT) {
           i += 2;
           selfClosing = true;
           break;
         }
-        if (spaced === 0) throw new PieceProblem('attributes not separated by blanks');
-        const key = name();
-        space();
+        if (spaced === i) throw new PieceProblem('attributes not separated by blanks');
+        const keyStart = i;
+        const keyGuess = previousKey === null ? tag.firstAttribute : previousKey.nextAttribute;
+        i = keyGuess === null ? keyStart : nameIs(bytes, keyStart, keyGuess.bytes);
+        let key: XmlName;
+        if (i !== keyStart) key = keyGuess as XmlName;
+        else {
+          i = nameEnd(bytes, keyStart);
+          key = names.get(bytes, keyStart, i, nameHash);
+          if (previousKey === null) tag.firstAttribute = key;
+          else previousKey.nextAttribute = key;
+        }
+        previousKey = key;
+        i = blanksEnd(bytes, i, n);
         if (bytes[i] !== 0x3d /* = */) throw new PieceProblem('an attribute without =');
-        i++;
-        space();
+        i = blanksEnd(bytes, i + 1, n);
         const q = bytes[i];
         if (q !== 0x22 && q !== 0x27) throw new PieceProblem('an attribute value without quotes');
-        const close = bytes.indexOf(q, i + 1);
-        if (close < 0 || close - i > LONG_RUN) throw new PieceProblem('an unclosed or long attribute value');
         let blanks = false;
         let entities = false;
-        for (let k = i + 1; k < close; k++) {
-          const b = bytes[k] as number;
-          if (b < 0x27) {
-            if (b === AMP) entities = true;
-            else if (b === TAB || b === LF || b === CR) blanks = true;
-          } else if (b === LT) throw new PieceProblem('< in an attribute value');
+        let close = i + 1;
+        for (; close < n; close++) {
+          const b = bytes[close] as number;
+          if (((CLASS[b] as number) & VALUE_STOP) === 0) continue;
+          if (b === q) break;
+          if (b === LT) throw new PieceProblem('< in an attribute value');
+          if (b === AMP) entities = true;
+          else if (b === TAB || b === LF || b === CR) blanks = true;
+          else if (b >= 0x80) {
+            checkWide(bytes, close);
+            at.wide = close;
+          } else if (b < 0x20) throw outsidePlainRange();
         }
-        for (const seen of attributeNames) if (seen.qname === key.qname) throw new PieceProblem('a duplicate attribute');
-        attributeNames.push(key);
-        if (key.role !== ATTRIBUTE_OTHER && (key.role < ATTRIBUTE_ID || (key.role === ATTRIBUTE_ID ? attributes.id : attributes.href) === undefined)) {
+        if (close >= n || close - i > LONG_RUN) throw new PieceProblem('an unclosed or long attribute value');
+        for (let a = 0; a < attributeCount; a++) if ((attributeNames[a] as XmlName).qname === key.qname) throw new PieceProblem('a duplicate attribute');
+        attributeNames[attributeCount++] = key;
+        const role = key.role;
+        if (role !== ATTRIBUTE_OTHER && (role < ATTRIBUTE_ID || (role === ATTRIBUTE_ID ? attributes.id : attributes.href) === undefined)) {
           let value = bytes.toString('utf8', i + 1, close);
           if (blanks) value = normalizeLineEnds(value).replace(/[\t\n]/g, ' ');
           if (entities) value = decodeEntities(value);
-          if (key.role === ATTRIBUTE_SRS_NAME) attributes.srsName = value;
-          else if (key.role === ATTRIBUTE_SRS_DIMENSION) attributes.srsDimension = value;
-          else if (key.role === ATTRIBUTE_DIMENSION) attributes.dimension = value;
-          else if (key.role === ATTRIBUTE_ID) attributes.id = value;
-          else if (key.role === ATTRIBUTE_HREF) attributes.href = value;
+          if (role === ATTRIBUTE_SRS_NAME) attributes.srsName = value;
+          else if (role === ATTRIBUTE_SRS_DIMENSION) attributes.srsDimension = value;
+          else if (role === ATTRIBUTE_DIMENSION) attributes.dimension = value;
+          else if (role === ATTRIBUTE_ID) attributes.id = value;
+          else if (role === ATTRIBUTE_HREF) attributes.href = value;
         } else if (entities) checkEntities(bytes, i + 1, close);
         i = close + 1;
       }

@@ -7,10 +7,21 @@
 export interface XmlName {
   /** As written, prefix and all. */
   readonly qname: string;
+  /** The same as ASCII bytes. */
+  readonly bytes: Uint8Array;
   /** After the first colon. */
   readonly local: string;
   /** For an attribute: which of the handler's attributes it is (ATTRIBUTE_... below). */
   readonly role: number;
+  /**
+   * Guesses, for the tokenizer to try before it hashes a name: the start tag that came after this one's start tag
+   * and end tag last time, the first attribute of this element, the attribute after this attribute. CityGML
+   * repeats the same few structures, so most guesses are right; each is checked byte by byte.
+   */
+  afterOpen: XmlName | null;
+  afterClose: XmlName | null;
+  firstAttribute: XmlName | null;
+  nextAttribute: XmlName | null;
 }
 
 export const ATTRIBUTE_OTHER = 0;
@@ -43,18 +54,18 @@ export class XmlNameTable {
   /** The name in bytes[start, end), which the caller has checked is ASCII, hashed to hash. */
   get(bytes: Buffer, start: number, end: number, hash: number): XmlName {
     const known = this.byHash.get(hash);
-    if (known !== undefined && sameName(known.qname, bytes, start, end)) return known;
+    if (known !== undefined && sameName(known.bytes, bytes, start, end)) return known;
     const qname = bytes.toString('latin1', start, end);
     const colon = qname.indexOf(':');
     const local = colon < 0 ? qname : qname.slice(colon + 1);
-    const made: XmlName = { qname, local, role: roleOf(qname, local) };
+    const made: XmlName = { qname, bytes: Uint8Array.from(bytes.subarray(start, end)), local, role: roleOf(qname, local), afterOpen: null, afterClose: null, firstAttribute: null, nextAttribute: null };
     if (known === undefined && this.byHash.size < MAX_NAMES) this.byHash.set(hash, made);
     return made;
   }
 }
 
-function sameName(name: string, bytes: Buffer, start: number, end: number): boolean {
+function sameName(name: Uint8Array, bytes: Buffer, start: number, end: number): boolean {
   if (name.length !== end - start) return false;
-  for (let k = 0; k < name.length; k++) if (name.charCodeAt(k) !== bytes[start + k]) return false;
+  for (let k = 0; k < name.length; k++) if (name[k] !== bytes[start + k]) return false;
   return true;
 }
