@@ -78,16 +78,25 @@ for (let b = 0; b < 256; b++) {
 
 const outsidePlainRange = (): PieceProblem => new PieceProblem('a character outside the plain range');
 
+const continuation = (b: number | undefined): boolean => b !== undefined && b >= 0x80 && b <= 0xbf;
+
 /**
- * Checks the character whose first byte beyond ASCII is at bytes[k]: throws at one beyond U+FFFF (a surrogate pair
- * once decoded, left to saxes, which checks pairs), an encoded surrogate, U+FFFE or U+FFFF. Bytes that are not
- * UTF-8 become U+FFFD when decoded, as they do for saxes.
+ * Checks the character whose first byte beyond ASCII is at bytes[k]: throws where the bytes decode to a character
+ * beyond U+FFFF (a surrogate pair in the decoded text, left to saxes, which checks pairs), to U+FFFE or to U+FFFF.
+ * Bytes that are not UTF-8 become U+FFFD in the decoded text, here as for saxes; F0 to F4 and EF are never
+ * continuation bytes, so a decoder that meets one starts a character there (UTF-8 byte ranges: RFC 3629, section 4).
  */
 function checkWide(bytes: Buffer, k: number): void {
   const b = bytes[k] as number;
-  if (b >= 0xf0) throw outsidePlainRange();
-  if (b === 0xed && (bytes[k + 1] ?? 0) >= 0xa0) throw outsidePlainRange();
-  if (b === 0xef && bytes[k + 1] === 0xbf && (bytes[k + 2] ?? 0) >= 0xbe) throw outsidePlainRange();
+  if (b < 0xef || b > 0xf4) return;
+  const b1 = bytes[k + 1];
+  if (b === 0xef) {
+    const b2 = bytes[k + 2];
+    if (b1 === 0xbf && (b2 === 0xbe || b2 === 0xbf)) throw outsidePlainRange();
+    return;
+  }
+  if (b1 === undefined || b1 < (b === 0xf0 ? 0x90 : 0x80) || b1 > (b === 0xf4 ? 0x8f : 0xbf)) return;
+  if (continuation(bytes[k + 2]) && continuation(bytes[k + 3])) throw outsidePlainRange();
 }
 
 /** Checks every byte of a comment or CDATA section. */
