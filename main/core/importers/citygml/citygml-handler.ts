@@ -33,8 +33,6 @@ const SURFACE_KINDS: Readonly<Record<string, SurfaceKind>> = {
   Door: 'opening',
 };
 
-const POLYGON_ELEMENTS = new Set(['Polygon', 'Triangle', 'Rectangle', 'PolygonPatch']);
-const COORDINATE_ELEMENTS = new Set(['posList', 'pos', 'coordinates']);
 
 type BuildingText = 'name' | 'function' | 'roofType' | 'measuredHeight' | 'storeysAboveGround' | 'yearOfConstruction' | 'ThoroughfareName'
   | 'ThoroughfareNumber' | 'PostalCodeNumber' | 'LocalityName';
@@ -50,6 +48,53 @@ const BUILDING_TEXT = new Set<string>([
   'PostalCodeNumber',
   'LocalityName',
 ]);
+
+/** What the handler makes of an element, by its local name (elementKind). */
+export const ELEMENT_OTHER = 0;
+const ELEMENT_BUILDING = 1;
+const ELEMENT_SURFACE = 2;
+/** lod, a digit, a property name: lod2Solid, lod1MultiSurface, lod2FootPrint... */
+const ELEMENT_LOD = 3;
+const ELEMENT_POLYGON = 4;
+const ELEMENT_EXTERIOR = 5;
+const ELEMENT_INTERIOR = 6;
+const ELEMENT_LINEAR_RING = 7;
+const ELEMENT_COORDINATES = 8;
+const ELEMENT_BUILDING_TEXT = 9;
+
+const ELEMENT_KINDS = new Map<string, number>([
+  ['Building', ELEMENT_BUILDING],
+  ['BuildingPart', ELEMENT_BUILDING],
+  ...Object.keys(SURFACE_KINDS).map((name): [string, number] => [name, ELEMENT_SURFACE]),
+  ...['Polygon', 'Triangle', 'Rectangle', 'PolygonPatch'].map((name): [string, number] => [name, ELEMENT_POLYGON]),
+  ['exterior', ELEMENT_EXTERIOR],
+  ['outerBoundaryIs', ELEMENT_EXTERIOR],
+  ['interior', ELEMENT_INTERIOR],
+  ['innerBoundaryIs', ELEMENT_INTERIOR],
+  ['LinearRing', ELEMENT_LINEAR_RING],
+  ...['posList', 'pos', 'coordinates'].map((name): [string, number] => [name, ELEMENT_COORDINATES]),
+  ...[...BUILDING_TEXT].map((name): [string, number] => [name, ELEMENT_BUILDING_TEXT]),
+]);
+const LOD = /^lod(\d)(\w+)$/;
+
+/**
+ * The kind of element a local name is, for openElement and closeElement: one look-up per tag instead of a test per
+ * kind, and none for the byte tokenizer, which keeps the kind with each name it has seen.
+ */
+export const elementKind = (local: string): number => ELEMENT_KINDS.get(local) ?? (LOD.test(local) ? ELEMENT_LOD : ELEMENT_OTHER);
+
+/** The local names elementKind was asked for by saxes's tags, whose names are new strings each time. */
+const kindsSeen = new Map<string, number>();
+const MAX_KINDS_SEEN = 4096;
+
+function kindOf(local: string): number {
+  let kind = kindsSeen.get(local);
+  if (kind === undefined) {
+    kind = elementKind(local);
+    if (kindsSeen.size < MAX_KINDS_SEEN) kindsSeen.set(local, kind);
+  }
+  return kind;
+}
 
 /**
  * A copy of a string that does not point into the parser's 1 MB input chunk: V8 keeps substrings as views of
@@ -114,7 +159,8 @@ export class CityGmlHandler {
   private buildingDepth = -1;
   private readonly surfaces: { kind: SurfaceKind; id: string | undefined; depth: number }[] = [];
   private geometry: { lod: number; property: string; depth: number } | null = null;
-  private polygon: (RawPolygon & { depth: number }) | null = null;
+  private polygon: RawPolygon | null = null;
+  private polygonDepth = -1;
   private ringRole: 'exterior' | 'interior' | null = null;
   private ring: number[] | null = null;
   private textParts: string[] | null = null;
@@ -156,11 +202,15 @@ export class CityGmlHandler {
   }
 
   openTag(qname: string, attrs: Readonly<Record<string, string>>): void {
-    this.openElement(localName(qname), readAttributes(attrs));
+    const name = localName(qname);
+    this.openElement(name, readAttributes(attrs), kindOf(name));
   }
 
-  /** A start tag by its local name, with the attributes the handler reads (the byte tokenizer finds them itself). */
-  openElement(name: string, attrs: Readonly<TagAttributes>): void {
+  /**
+   * A start tag by its local name and elementKind, with the attributes the handler reads (the byte tokenizer finds
+   * them itself).
+   */
+  openElement(name: string, attrs: Readonly<TagAttributes>, kind: number): void {
     const parent = this.names[this.names.length - 1];
     this.names.push(name);
     this.depth++;
@@ -170,7 +220,7 @@ export class CityGmlHandler {
     const inherited = this.srsDims[this.srsDims.length - 1] ?? 3;
     this.srsDims.push(dimAttr === undefined ? inherited : this.dimension(dimAttr));
 
-    if (name === 'Building' || name === 'BuildingPart') {
+    if (kind === ELEMENT_BUILDING) {
       if (!this.building) {
         const p = this.position();
         this.building = {
@@ -190,20 +240,20 @@ export class CityGmlHandler {
 
     if (href !== undefined) {
       const surface = this.surfaces[this.surfaces.length - 1];
-      b.hrefs.push({ href: href.replace(/^#/, ''), kind: surface?.kind ?? 'none', surfaceId: surface?.id });
+      b.hrefs.push({ href: href.charCodeAt(0) === 0x23 /* # */ ? href.slice(1) : href, kind: surface?.kind ?? 'none', surfaceId: surface?.id });
     }
-    const kind = SURFACE_KINDS[name];
-    if (kind !== undefined) {
-      this.surfaces.push({ kind, id, depth: this.depth });
+    if (kind === ELEMENT_SURFACE) {
+      this.surfaces.push({ kind: SURFACE_KINDS[name] as SurfaceKind, id, depth: this.depth });
       return;
     }
-    const lod = name.startsWith('lod') ? /^lod(\d)(\w+)$/.exec(name) : null;
-    if (lod && !this.geometry) {
+    if (kind === ELEMENT_LOD && !this.geometry) {
+      const lod = LOD.exec(name) as RegExpExecArray;
       this.geometry = { lod: Number(lod[1]), property: lod[2] as string, depth: this.depth };
       return;
     }
-    if (POLYGON_ELEMENTS.has(name) && !this.polygon) {
+    if (kind === ELEMENT_POLYGON && !this.polygon) {
       const surface = this.surfaces[this.surfaces.length - 1];
+      this.polygonDepth = this.depth;
       this.polygon = {
         id,
         kind: surface?.kind ?? 'none',
@@ -212,18 +262,17 @@ export class CityGmlHandler {
         property: this.geometry?.property ?? '',
         exterior: [],
         interiors: [],
-        depth: this.depth,
       };
       return;
     }
     if (this.polygon) {
-      if (name === 'exterior' || name === 'outerBoundaryIs') this.ringRole = 'exterior';
-      else if (name === 'interior' || name === 'innerBoundaryIs') this.ringRole = 'interior';
-      else if (name === 'LinearRing' && this.ringRole) this.ring = [];
-      else if (this.ring && COORDINATE_ELEMENTS.has(name)) this.startText(name, this.srsDims[this.srsDims.length - 1] ?? 3);
+      if (kind === ELEMENT_EXTERIOR) this.ringRole = 'exterior';
+      else if (kind === ELEMENT_INTERIOR) this.ringRole = 'interior';
+      else if (kind === ELEMENT_LINEAR_RING && this.ringRole) this.ring = [];
+      else if (this.ring && kind === ELEMENT_COORDINATES) this.startText(name, this.srsDims[this.srsDims.length - 1] ?? 3);
       return;
     }
-    if (this.surfaces.length === 0 && !this.geometry && BUILDING_TEXT.has(name)) {
+    if (this.surfaces.length === 0 && !this.geometry && kind === ELEMENT_BUILDING_TEXT) {
       this.textParentIsFeature = parent === 'Building' || parent === 'BuildingPart';
       this.startText(name, 0);
     }
@@ -267,11 +316,11 @@ export class CityGmlHandler {
   }
 
   closeTag(qname: string): void {
-    this.closeElement(localName(qname));
+    this.closeElement(kindOf(localName(qname)));
   }
 
-  /** An end tag by its local name. */
-  closeElement(name: string): void {
+  /** An end tag by its element's elementKind. */
+  closeElement(kind: number): void {
     const depth = this.depth;
     this.depth--;
     this.srsDims.pop();
@@ -296,15 +345,15 @@ export class CityGmlHandler {
       return;
     }
     if (this.polygon) {
-      if (name === 'LinearRing' && this.ring) {
+      if (kind === ELEMENT_LINEAR_RING && this.ring) {
         this.finishRing(this.ring);
         this.ring = null;
-      } else if (name === 'exterior' || name === 'outerBoundaryIs' || name === 'interior' || name === 'innerBoundaryIs') {
+      } else if (kind === ELEMENT_EXTERIOR || kind === ELEMENT_INTERIOR) {
         this.ringRole = null;
-      } else if (depth === this.polygon.depth) {
-        const { depth: _d, ...polygon } = this.polygon;
-        if (polygon.exterior.length >= 9) b.polygons.push(polygon);
+      } else if (depth === this.polygonDepth) {
+        if (this.polygon.exterior.length >= 9) b.polygons.push(this.polygon);
         this.polygon = null;
+        this.polygonDepth = -1;
       }
       return;
     }

@@ -89,7 +89,7 @@ export function parseMembers(job: MembersJob): MembersResult {
   tokenizePiece(
     bytes,
     {
-      openTag: (name, attrs) => handler.openElement(name.local, attrs),
+      openTag: (name, attrs) => handler.openElement(name.local, attrs, name.element),
       get wantsText() {
         return handler.wantsText;
       },
@@ -100,7 +100,7 @@ export function parseMembers(job: MembersJob): MembersResult {
           if (!handler.betweenBuildings) throw new Error('the piece ends inside a building');
           closedRoot = true;
         }
-        handler.closeElement(name.local);
+        handler.closeElement(name.element);
       },
     },
     at,

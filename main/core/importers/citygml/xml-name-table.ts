@@ -3,6 +3,7 @@
  * of times, and a string per tag (and another for its local name) was much of a parse worker's garbage. A name is
  * found by a hash of its bytes, which the tokenizer computes while it checks them, and confirmed byte by byte.
  */
+import { elementKind } from './citygml-handler.js';
 
 export interface XmlName {
   /** As written, prefix and all. */
@@ -11,6 +12,8 @@ export interface XmlName {
   readonly bytes: Uint8Array;
   /** After the first colon. */
   readonly local: string;
+  /** For an element: what the handler makes of it (elementKind). */
+  readonly element: number;
   /** For an attribute: which of the handler's attributes it is (ATTRIBUTE_... below). */
   readonly role: number;
   /**
@@ -58,7 +61,7 @@ export class XmlNameTable {
     const qname = bytes.toString('latin1', start, end);
     const colon = qname.indexOf(':');
     const local = colon < 0 ? qname : qname.slice(colon + 1);
-    const made: XmlName = { qname, bytes: Uint8Array.from(bytes.subarray(start, end)), local, role: roleOf(qname, local), afterOpen: null, afterClose: null, firstAttribute: null, nextAttribute: null };
+    const made: XmlName = { qname, bytes: Uint8Array.from(bytes.subarray(start, end)), local, element: elementKind(local), role: roleOf(qname, local), afterOpen: null, afterClose: null, firstAttribute: null, nextAttribute: null };
     if (known === undefined && this.byHash.size < MAX_NAMES) this.byHash.set(hash, made);
     return made;
   }
