@@ -185,11 +185,14 @@ function nameEnd(bytes: Buffer, i: number): number {
   return i;
 }
 
-/** The end of the name at bytes[start] if it is name, else start. */
-function nameIs(bytes: Buffer, start: number, name: Uint8Array): number {
-  const end = start + name.length;
-  if (end > bytes.length) return start;
-  for (let k = 0; k < name.length; k++) if (bytes[start + k] !== name[k]) return start;
+/** The end of the name at bytes[start] (view: the same bytes) if it is name, else start. */
+function nameIs(bytes: Buffer, view: DataView, start: number, name: XmlName): number {
+  const own = name.bytes;
+  const end = start + own.length;
+  if (end >= bytes.length) return start;
+  const words = name.words;
+  for (let w = 0; w < words.length; w++) if (view.getInt32(start + w * 4, true) !== words[w]) return start;
+  for (let k = words.length * 4; k < own.length; k++) if (bytes[start + k] !== own[k]) return start;
   return ((CLASS[bytes[end] ?? 0] as number) & NAME_CHAR) === 0 ? end : start;
 }
 
@@ -213,6 +216,7 @@ export interface TokenizerPlace {
 export function tokenizePiece(bytes: Buffer, events: PieceEvents, at: TokenizerPlace): void {
   const open: XmlName[] = [];
   const n = bytes.length;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let i = 0;
   /** The last tag's name, and whether it was a start tag (for the guess at the next start tag's name). */
   let last: XmlName | null = null;
@@ -254,7 +258,7 @@ export function tokenizePiece(bytes: Buffer, events: PieceEvents, at: TokenizerP
       // an end tag must name the open element: its bytes are compared with that name, not looked up
       const tag = open.pop();
       const start = i + 2;
-      i = tag === undefined ? start : nameIs(bytes, start, tag.bytes);
+      i = tag === undefined ? start : nameIs(bytes, view, start, tag);
       if (i === start) {
         i = nameEnd(bytes, start);
         throw new PieceProblem('an end tag that does not match');
@@ -288,7 +292,7 @@ export function tokenizePiece(bytes: Buffer, events: PieceEvents, at: TokenizerP
     } else {
       const start = i + 1;
       const guess = last === null ? null : lastOpened ? last.afterOpen : last.afterClose;
-      i = guess === null ? start : nameIs(bytes, start, guess.bytes);
+      i = guess === null ? start : nameIs(bytes, view, start, guess);
       let tag: XmlName;
       if (i !== start) tag = guess as XmlName;
       else {
@@ -321,7 +325,7 @@ export function tokenizePiece(bytes: Buffer, events: PieceEvents, at: TokenizerP
         if (spaced === i) throw new PieceProblem('attributes not separated by blanks');
         const keyStart = i;
         const keyGuess = previousKey === null ? tag.firstAttribute : previousKey.nextAttribute;
-        i = keyGuess === null ? keyStart : nameIs(bytes, keyStart, keyGuess.bytes);
+        i = keyGuess === null ? keyStart : nameIs(bytes, view, keyStart, keyGuess);
         let key: XmlName;
         if (i !== keyStart) key = keyGuess as XmlName;
         else {

@@ -10,6 +10,8 @@ export interface XmlName {
   readonly qname: string;
   /** The same as ASCII bytes. */
   readonly bytes: Uint8Array;
+  /** Its bytes four at a time as little-endian 32-bit integers, for a quicker comparison (the last 0-3 left out). */
+  readonly words: Int32Array;
   /** After the first colon. */
   readonly local: string;
   /** For an element: what the handler makes of it (elementKind). */
@@ -61,7 +63,11 @@ export class XmlNameTable {
     const qname = bytes.toString('latin1', start, end);
     const colon = qname.indexOf(':');
     const local = colon < 0 ? qname : qname.slice(colon + 1);
-    const made: XmlName = { qname, bytes: Uint8Array.from(bytes.subarray(start, end)), local, element: elementKind(local), role: roleOf(qname, local), afterOpen: null, afterClose: null, firstAttribute: null, nextAttribute: null };
+    const own = Uint8Array.from(bytes.subarray(start, end));
+    const words = new Int32Array(own.length >> 2);
+    const view = new DataView(own.buffer);
+    for (let w = 0; w < words.length; w++) words[w] = view.getInt32(w * 4, true);
+    const made: XmlName = { qname, bytes: own, words, local, element: elementKind(local), role: roleOf(qname, local), afterOpen: null, afterClose: null, firstAttribute: null, nextAttribute: null };
     if (known === undefined && this.byHash.size < MAX_NAMES) this.byHash.set(hash, made);
     return made;
   }
