@@ -5,6 +5,7 @@
  */
 import type { RawBuilding, RawPolygon, SurfaceKind } from './raw-building.js';
 import { appendDecimals } from './decimals-from-bytes.js';
+import { utf8Slice } from './utf8-slice.js';
 import { MAX_BUILDING_NUMBERS, MAX_HEIGHT_M, MAX_NAME_CHARS, MAX_STOREYS, MAX_XML_TEXT_CHARS } from '../input-limits.js';
 
 export interface Position {
@@ -296,7 +297,7 @@ export class CityGmlHandler {
       this.pendingEnd = end;
       return;
     }
-    this.text(bytes.toString('utf8', start, end));
+    this.text(utf8Slice(bytes, start, end));
   }
 
   text(chunk: string): void {
@@ -305,7 +306,7 @@ export class CityGmlHandler {
       // a second piece of text (after a comment, say): the numbers are read from the text as a whole
       const bytes = this.pendingBytes;
       this.pendingBytes = null;
-      this.text(bytes.toString('utf8', this.pendingStart, this.pendingEnd));
+      this.text(utf8Slice(bytes, this.pendingStart, this.pendingEnd));
     }
     // pieces split by comments or CDATA sections add up: the element's text as a whole stays within the limit
     this.textChars += chunk.length;
@@ -334,7 +335,7 @@ export class CityGmlHandler {
         this.pendingBytes = null;
         this.textParts = null;
         if (!this.addCoordinatesFromBytes(bytes, this.pendingStart, this.pendingEnd)) {
-          this.addCoordinates(bytes.toString('utf8', this.pendingStart, this.pendingEnd));
+          this.addCoordinates(utf8Slice(bytes, this.pendingStart, this.pendingEnd));
         }
         return;
       }

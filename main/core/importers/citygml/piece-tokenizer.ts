@@ -15,6 +15,7 @@
  * compares both readers, test/unit/importers/piece-tokenizer.test.ts the events).
  */
 import type { TagAttributes } from './citygml-handler.js';
+import { utf8Slice } from './utf8-slice.js';
 import {
   ATTRIBUTE_DIMENSION,
   ATTRIBUTE_HREF,
@@ -196,6 +197,12 @@ function nameIs(bytes: Buffer, view: DataView, start: number, name: XmlName): nu
   return ((CLASS[bytes[end] ?? 0] as number) & NAME_CHAR) === 0 ? end : start;
 }
 
+function sameBytes(bytes: Buffer, start: number, end: number, known: Uint8Array): boolean {
+  if (end - start !== known.length) return false;
+  for (let k = 0; k < known.length; k++) if (bytes[start + k] !== known[k]) return false;
+  return true;
+}
+
 function blanksEnd(bytes: Buffer, i: number, n: number): number {
   while (i < n && ((CLASS[bytes[i] as number] as number) & BLANK) !== 0) i++;
   return i;
@@ -248,7 +255,7 @@ export function tokenizePiece(bytes: Buffer, events: PieceEvents, at: TokenizerP
       at.index = k;
       if (events.wantsText) {
         if (plain) events.textBytes(bytes, i, k);
-        else events.text(decodeEntities(normalizeLineEnds(bytes.toString('utf8', i, k))));
+        else events.text(decodeEntities(normalizeLineEnds(utf8Slice(bytes, i, k))));
       } else if (!plain) checkEntities(bytes, i, k);
       i = k;
       if (i >= n) break;
@@ -284,7 +291,7 @@ export function tokenizePiece(bytes: Buffer, events: PieceEvents, at: TokenizerP
         if (close < 0 || close - i > LONG_RUN) throw new PieceProblem('an unclosed or long CDATA section');
         checkCharacters(bytes, i + 9, close, at);
         at.index = close + 3;
-        if (events.wantsText) events.text(normalizeLineEnds(bytes.toString('utf8', i + 9, close)));
+        if (events.wantsText) events.text(normalizeLineEnds(utf8Slice(bytes, i + 9, close)));
         i = close + 3;
       } else throw new PieceProblem('a declaration');
     } else if (next === 0x3f /* ? */) {
@@ -360,9 +367,19 @@ export function tokenizePiece(bytes: Buffer, events: PieceEvents, at: TokenizerP
         attributeNames[attributeCount++] = key;
         const role = key.role;
         if (role !== ATTRIBUTE_OTHER && (role < ATTRIBUTE_ID || (role === ATTRIBUTE_ID ? attributes.id : attributes.href) === undefined)) {
-          let value = bytes.toString('utf8', i + 1, close);
-          if (blanks) value = normalizeLineEnds(value).replace(/[\t\n]/g, ' ');
-          if (entities) value = decodeEntities(value);
+          let value: string;
+          if (role <= ATTRIBUTE_DIMENSION && !blanks && !entities) {
+            const known = key.lastValueBytes;
+            if (known !== null && sameBytes(bytes, i + 1, close, known)) value = key.lastValue;
+            else {
+              value = key.lastValue = utf8Slice(bytes, i + 1, close);
+              key.lastValueBytes = Uint8Array.from(bytes.subarray(i + 1, close));
+            }
+          } else {
+            value = utf8Slice(bytes, i + 1, close);
+            if (blanks) value = normalizeLineEnds(value).replace(/[\t\n]/g, ' ');
+            if (entities) value = decodeEntities(value);
+          }
           if (role === ATTRIBUTE_SRS_NAME) attributes.srsName = value;
           else if (role === ATTRIBUTE_SRS_DIMENSION) attributes.srsDimension = value;
           else if (role === ATTRIBUTE_DIMENSION) attributes.dimension = value;

@@ -27,6 +27,12 @@ export interface XmlName {
   afterClose: XmlName | null;
   firstAttribute: XmlName | null;
   nextAttribute: XmlName | null;
+  /**
+   * For srsName, srsDimension and dimension: the last value read, as written and as decoded (a file gives the same
+   * srsDimension to every posList).
+   */
+  lastValue: string;
+  lastValueBytes: Uint8Array | null;
 }
 
 export const ATTRIBUTE_OTHER = 0;
@@ -67,7 +73,7 @@ export class XmlNameTable {
     const words = new Int32Array(own.length >> 2);
     const view = new DataView(own.buffer);
     for (let w = 0; w < words.length; w++) words[w] = view.getInt32(w * 4, true);
-    const made: XmlName = { qname, bytes: own, words, local, element: elementKind(local), role: roleOf(qname, local), afterOpen: null, afterClose: null, firstAttribute: null, nextAttribute: null };
+    const made: XmlName = { qname, bytes: own, words, local, element: elementKind(local), role: roleOf(qname, local), afterOpen: null, afterClose: null, firstAttribute: null, nextAttribute: null, lastValue: '', lastValueBytes: null };
     if (known === undefined && this.byHash.size < MAX_NAMES) this.byHash.set(hash, made);
     return made;
   }
