@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { piecePosition } from '../../../main/core/importers/citygml/piece-position.js';
-import { PieceProblem, type TokenizerPlace, tokenizePiece } from '../../../main/core/importers/citygml/piece-tokenizer.js';
+import { type PieceEvents, PieceProblem, type TokenizerPlace, pieceName, tokenizePiece } from '../../../main/core/importers/citygml/piece-tokenizer.js';
 import type { Position } from '../../../main/core/importers/citygml/citygml-handler.js';
 
 /**
@@ -21,7 +21,7 @@ function events(xml: string | Buffer, options: { wantsText?: boolean; positions?
   tokenizePiece(
     bytes,
     {
-      openTag: (name, attrs) => {
+      openElement: (_local, attrs, _kind, name) => {
         const kept = Object.fromEntries(Object.entries(attrs).filter(([, v]) => v !== undefined));
         const where = options.positions === true ? ((p: Position) => ` @${p.line}:${p.column}`)(position()) : '';
         out.push(`<${name.qname} ${name.local} ${JSON.stringify(kept)}${where}`);
@@ -29,7 +29,7 @@ function events(xml: string | Buffer, options: { wantsText?: boolean; positions?
       wantsText: options.wantsText ?? true,
       text: (t) => out.push(`text:${t}`),
       textBytes: (b, start, end) => out.push(`bytes:${b.toString('utf8', start, end)}`),
-      closeTag: (name) => out.push(`</${name.qname}`),
+      closeElement: (_kind, name) => out.push(`</${name.qname}`),
     },
     at,
   );
@@ -154,6 +154,27 @@ describe('the piece tokenizer', () => {
     // entities are checked in text nobody keeps, too
     expect(problem('<r>a &nbsp; b</r>', { wantsText: false })).toBe('an entity that is not predefined');
     expect(problem('<r x="&nbsp;"/>', { wantsText: false })).toBe('an entity that is not predefined');
+  });
+
+  it('reads content as if inside a given element, whose end tag it must not meet', () => {
+    const root = pieceName('plustwin-piece');
+    const out: string[] = [];
+    const recorder: PieceEvents = {
+      openElement: (local) => out.push(`<${local}`),
+      wantsText: false,
+      text: () => undefined,
+      textBytes: () => undefined,
+      closeElement: (_kind, name) => out.push(`</${name.local}`),
+    };
+    tokenizePiece(Buffer.from('<a/> <b></b>'), recorder, { index: 0, wide: -1 }, root);
+    expect(out).toEqual(['<a', '</a', '<b', '</b']);
+    expect(() => tokenizePiece(Buffer.from('<a/></plustwin-piece>'), recorder, { index: 0, wide: -1 }, root)).toThrow('an end tag that does not match');
+    expect(() => tokenizePiece(Buffer.from('<a>'), recorder, { index: 0, wide: -1 }, root)).toThrow('a start tag without its end tag');
+    // the stand-in root's start tag is on the first line: 15 characters before the bytes there
+    const at: TokenizerPlace = { index: 3, wide: -1 };
+    expect(piecePosition(Buffer.from('<a>\n<b>'), at, 15)()).toEqual({ line: 1, column: 19 });
+    at.index = 7;
+    expect(piecePosition(Buffer.from('<a>\n<b>'), at, 15)()).toEqual({ line: 2, column: 4 });
   });
 
   it('counts lines and UTF-16 columns as saxes does, with \\r\\n, a lone \\r and wide characters', () => {

@@ -9,8 +9,8 @@ import { resolveCrsOption } from '../crs/crs-option.js';
 import { type ResolvedSrs, resolveSrsName } from '../crs/srs-name.js';
 import { Warnings } from '../warnings.js';
 import { type AssembledBuilding, assembleBuilding } from './assemble-building.js';
-import { CityGmlHandler, CityGmlProblem } from './citygml-handler.js';
-import { type TokenizerPlace, tokenizePiece } from './piece-tokenizer.js';
+import { CityGmlHandler, CityGmlProblem, type TagAttributes } from './citygml-handler.js';
+import { type TokenizerPlace, pieceName, tokenizePiece } from './piece-tokenizer.js';
 import { piecePosition } from './piece-position.js';
 import type { RawBuilding } from './raw-building.js';
 
@@ -53,17 +53,17 @@ class RecordedWarnings extends Warnings {
 }
 
 const STAND_IN_ROOT = 'plustwin-piece';
+const ROOT = pieceName(STAND_IN_ROOT);
 
 export function parseMembers(job: MembersJob): MembersResult {
   const srs: ResolvedSrs | undefined = job.crsOption !== undefined ? resolveCrsOption(job.file, job.crsOption) : resolveSrsName(job.fileSrsName);
   if (!srs) throw new Error(`unknown srsName '${job.fileSrsName}'`);
-  const bytes = Buffer.concat([
-    Buffer.from(`<${STAND_IN_ROOT} srsDimension="${job.dimension}">`, 'latin1'),
-    Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength),
-    Buffer.from(`</${STAND_IN_ROOT}>`, 'latin1'),
-  ]);
+  // read as if wrapped in <plustwin-piece srsDimension="..."> and its end tag, as the positions count
+  const rootAttributes: TagAttributes = { srsName: undefined, srsDimension: String(job.dimension), dimension: undefined, id: undefined, href: undefined };
+  const rootTag = `<${STAND_IN_ROOT} srsDimension="${rootAttributes.srsDimension}">`;
+  const bytes = Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength);
   const at: TokenizerPlace = { index: 0, wide: -1 };
-  const position = piecePosition(bytes, at);
+  const position = piecePosition(bytes, at, rootTag.length);
   const members: ParsedMember[] = [];
   let shortened: string[] = [];
   const handler = new CityGmlHandler(
@@ -85,27 +85,10 @@ export function parseMembers(job: MembersJob): MembersResult {
       throw new CityGmlProblem(`srsName '${srsName}' differs from the file's`, at);
     }
   };
-  let closedRoot = false;
-  tokenizePiece(
-    bytes,
-    {
-      openTag: (name, attrs) => handler.openElement(name.local, attrs, name.element),
-      get wantsText() {
-        return handler.wantsText;
-      },
-      text: (t) => handler.text(t),
-      textBytes: (b, start, end) => handler.textBytes(b, start, end),
-      closeTag: (name) => {
-        if (name.qname === STAND_IN_ROOT) {
-          if (!handler.betweenBuildings) throw new Error('the piece ends inside a building');
-          closedRoot = true;
-        }
-        handler.closeElement(name.element);
-      },
-    },
-    at,
-  );
-  if (!closedRoot) throw new Error('the piece is not one element');
+  handler.openElement(ROOT.local, rootAttributes, ROOT.element);
+  tokenizePiece(bytes, handler, at, ROOT);
+  if (!handler.betweenBuildings) throw new Error('the piece ends inside a building');
+  handler.closeElement(ROOT.element);
   at.index = bytes.length;
   const newlines = position().line - 1;
   return { members, newlines };

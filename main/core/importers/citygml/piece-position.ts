@@ -9,8 +9,11 @@ import type { TokenizerPlace } from './piece-tokenizer.js';
 const LF = 0x0a;
 const CR = 0x0d;
 
-/** A position function for bytes, reading how far the tokenizer has come from at. */
-export function piecePosition(bytes: Buffer, at: Readonly<TokenizerPlace>): () => Position {
+/**
+ * A position function for bytes, reading how far the tokenizer has come from at; firstLine: characters before the
+ * bytes on their first line (the stand-in root's start tag).
+ */
+export function piecePosition(bytes: Buffer, at: Readonly<TokenizerPlace>, firstLine = 0): () => Position {
   const cr = bytes.indexOf(CR) >= 0;
   let counted = 0;
   let line = 1;
@@ -35,6 +38,6 @@ export function piecePosition(bytes: Buffer, at: Readonly<TokenizerPlace>): () =
     // both ends are at ASCII bytes (a line's start, a tag's edge), where a decoder is never inside a sequence, so
     // decoding just this part counts as the whole piece's decoding does
     const ascii = at.wide < lineStart || to <= lineStart;
-    return { line, column: (ascii ? to - lineStart : bytes.toString('utf8', lineStart, to).length) + 1 };
+    return { line, column: (ascii ? to - lineStart : bytes.toString('utf8', lineStart, to).length) + (line === 1 ? firstLine : 0) + 1 };
   };
 }

@@ -29,15 +29,16 @@ import {
   nameHashStep,
 } from './xml-name-table.js';
 
+/** The handler's byte entries (CityGmlHandler is one); name is there for tests that record the events. */
 export interface PieceEvents {
-  openTag(name: XmlName, attrs: Readonly<TagAttributes>): void;
+  openElement(local: string, attrs: Readonly<TagAttributes>, kind: number, name: XmlName): void;
   /** Whether text here is kept: text nobody keeps is checked, not decoded. */
   readonly wantsText: boolean;
   /** Text with entities replaced and line ends normalised. */
   text(text: string): void;
   /** Text that has neither entities nor \r: UTF-8 bytes[start, end). */
   textBytes(bytes: Buffer, start: number, end: number): void;
-  closeTag(name: XmlName): void;
+  closeElement(kind: number, name: XmlName): void;
 }
 
 export class PieceProblem extends Error {}
@@ -216,12 +217,21 @@ export interface TokenizerPlace {
   wide: number;
 }
 
+/** The name as the tokenizer's names are, for a stand-in root. */
+export const pieceName = (qname: string): XmlName => {
+  const bytes = Buffer.from(qname, 'latin1');
+  if (nameEnd(bytes, 0) !== bytes.length) throw new Error(`not a plain name: ${qname}`);
+  return names.get(bytes, 0, bytes.length, nameHash);
+};
+
 /**
- * Tokenizes bytes (a whole piece inside its stand-in root) and calls events; `at` tells the caller's position
- * function how far it has come. Throws PieceProblem at anything outside the subset.
+ * Tokenizes bytes and calls events; `at` tells the caller's position function how far it has come. Throws
+ * PieceProblem at anything outside the subset. With inside, the bytes are the content of an element of that name
+ * whose tags the caller gives the handler itself: the piece is read as if wrapped in them, without a copy.
  */
-export function tokenizePiece(bytes: Buffer, events: PieceEvents, at: TokenizerPlace): void {
-  const open: XmlName[] = [];
+export function tokenizePiece(bytes: Buffer, events: PieceEvents, at: TokenizerPlace, inside: XmlName | null = null): void {
+  const open: XmlName[] = inside === null ? [] : [inside];
+  const outer = open.length;
   const n = bytes.length;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let i = 0;
@@ -263,7 +273,7 @@ export function tokenizePiece(bytes: Buffer, events: PieceEvents, at: TokenizerP
     const next = bytes[i + 1];
     if (next === SLASH) {
       // an end tag must name the open element: its bytes are compared with that name, not looked up
-      const tag = open.pop();
+      const tag = open.length > outer ? open.pop() : undefined;
       const start = i + 2;
       i = tag === undefined ? start : nameIs(bytes, view, start, tag);
       if (i === start) {
@@ -276,7 +286,7 @@ export function tokenizePiece(bytes: Buffer, events: PieceEvents, at: TokenizerP
       at.index = i;
       last = tag as XmlName;
       lastOpened = false;
-      events.closeTag(last);
+      events.closeElement(last.element, last);
     } else if (next === 0x21 /* ! */) {
       if (bytes[i + 2] === 0x2d && bytes[i + 3] === 0x2d) {
         const close = bytes.indexOf('-->', i + 4);
@@ -389,10 +399,10 @@ export function tokenizePiece(bytes: Buffer, events: PieceEvents, at: TokenizerP
         i = close + 1;
       }
       at.index = i;
-      events.openTag(tag, attributes);
-      if (selfClosing) events.closeTag(tag);
+      events.openElement(tag.local, attributes, tag.element, tag);
+      if (selfClosing) events.closeElement(tag.element, tag);
       else open.push(tag);
     }
   }
-  if (open.length > 0) throw new PieceProblem('a start tag without its end tag');
+  if (open.length > outer) throw new PieceProblem('a start tag without its end tag');
 }
