@@ -84,6 +84,19 @@ const LOD = /^lod(\d)(\w+)$/;
  */
 export const elementKind = (local: string): number => ELEMENT_KINDS.get(local) ?? (LOD.test(local) ? ELEMENT_LOD : ELEMENT_OTHER);
 
+/** The level of detail and property of an lodN... element, by name: every surface has one. */
+const lods = new Map<string, { readonly lod: number; readonly property: string }>();
+
+function lodOf(name: string): { readonly lod: number; readonly property: string } {
+  let found = lods.get(name);
+  if (found === undefined) {
+    const m = LOD.exec(name) as RegExpExecArray;
+    found = { lod: Number(m[1]), property: m[2] as string };
+    if (lods.size < MAX_KINDS_SEEN) lods.set(name, found);
+  }
+  return found;
+}
+
 /** The local names elementKind was asked for by saxes's tags, whose names are new strings each time. */
 const kindsSeen = new Map<string, number>();
 const MAX_KINDS_SEEN = 4096;
@@ -165,6 +178,8 @@ export class CityGmlHandler {
   private ringRole: 'exterior' | 'interior' | null = null;
   private ring: number[] | null = null;
   private textParts: string[] | null = null;
+  /** The array textParts is while there is text to keep: one for every element. */
+  private readonly parts: string[] = [];
   private textChars = 0;
   private textDepth = -1;
   private textElement = '';
@@ -248,8 +263,8 @@ export class CityGmlHandler {
       return;
     }
     if (kind === ELEMENT_LOD && !this.geometry) {
-      const lod = LOD.exec(name) as RegExpExecArray;
-      this.geometry = { lod: Number(lod[1]), property: lod[2] as string, depth: this.depth };
+      const { lod, property } = lodOf(name);
+      this.geometry = { lod, property, depth: this.depth };
       return;
     }
     if (kind === ELEMENT_POLYGON && !this.polygon) {
@@ -369,7 +384,8 @@ export class CityGmlHandler {
   }
 
   private startText(element: string, dim: number): void {
-    this.textParts = [];
+    if (this.parts.length !== 0) this.parts.length = 0;
+    this.textParts = this.parts;
     this.pendingBytes = null;
     this.textChars = 0;
     this.textDepth = this.depth;

@@ -78,6 +78,8 @@ for (let b = 0; b < 256; b++) {
     (control || b >= 0x80 || /[<&"']/.test(c) ? VALUE_STOP : 0);
 }
 
+const FOUR_SPACES = 0x20202020;
+
 const outsidePlainRange = (): PieceProblem => new PieceProblem('a character outside the plain range');
 
 const continuation = (b: number | undefined): boolean => b !== undefined && b >= 0x80 && b <= 0xbf;
@@ -244,6 +246,7 @@ export function tokenizePiece(bytes: Buffer, events: PieceEvents, at: TokenizerP
     let plain = true;
     // most text is a line end and the indentation before a tag
     if (bytes[k] === LF) k++;
+    while (k + 4 <= n && view.getInt32(k, true) === FOUR_SPACES) k += 4;
     while (k < n && bytes[k] === 0x20) k++;
     for (; k < n; k++) {
       const b = bytes[k] as number;
