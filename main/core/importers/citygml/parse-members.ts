@@ -65,14 +65,17 @@ export function parseMembers(job: MembersJob): MembersResult {
   const at: TokenizerPlace = { index: 0, wide: -1 };
   const position = piecePosition(bytes, at, rootTag.length);
   const members: ParsedMember[] = [];
+  // one recorder for the piece, its events taken per building
+  const warnings = new RecordedWarnings();
   let shortened: string[] = [];
   const handler = new CityGmlHandler(
     position,
     (raw) => {
-      const warnings = new RecordedWarnings();
+      warnings.events = [];
       const assembled =
         raw.id === undefined ? null : assembleBuilding(raw, raw.id, { crs: srs.crs, latLonOrder: srs.latLonOrder, warnings });
-      members.push({ id: raw.id, line: raw.line, shortened, warnings: warnings.events, assembled, ...(raw.id === undefined ? { raw } : {}) });
+      if (raw.id === undefined) members.push({ id: raw.id, line: raw.line, shortened, warnings: warnings.events, assembled, raw });
+      else members.push({ id: raw.id, line: raw.line, shortened, warnings: warnings.events, assembled });
       shortened = [];
     },
     (what) => shortened.push(what),
