@@ -28,13 +28,19 @@ export interface BuildingImportTx {
   restart(): Promise<void>;
 }
 
-const SAVEPOINT = 'tile_import';
 /** A table of the transaction only: created after BEGIN, dropped before COMMIT, gone with a ROLLBACK. */
 const NOTES = 'tile_import_notes';
 
-/** The writer on a connection inside a transaction: runs fn between a savepoint and the caller's commit. */
+const CREATE_NOTES = `CREATE TABLE ${NOTES}(id TEXT PRIMARY KEY, note TEXT NOT NULL) WITHOUT ROWID`;
+
+/**
+ * The writer on a connection right inside the caller's BEGIN (not nested deeper): runs fn before the caller's
+ * commit. A restart rolls that transaction back and begins it again rather than rolling back to a savepoint: while
+ * a savepoint is open SQLite keeps the original of every page the tile changes in its sub-journal, in memory with
+ * temp_store = MEMORY, so importing a 1,952 MB tile again over itself grew by 170 MB.
+ */
 export async function sqliteBuildingImport<T>(db: SqliteDb, now: () => number, fn: (tx: BuildingImportTx) => Promise<T>): Promise<T> {
-  await db.exec(`CREATE TABLE ${NOTES}(id TEXT PRIMARY KEY, note TEXT NOT NULL) WITHOUT ROWID; SAVEPOINT ${SAVEPOINT}`);
+  await db.exec(CREATE_NOTES);
   const note = new BulkInsert(db, `INSERT INTO ${NOTES}(id, note)`, 2, '', 500);
   try {
     const out = await fn({
@@ -73,11 +79,11 @@ export async function sqliteBuildingImport<T>(db: SqliteDb, now: () => number, f
         return new Map(rows.map((r) => [r.id, r.note]));
       },
       async restart() {
-        await db.exec(`ROLLBACK TO ${SAVEPOINT}`);
+        await db.exec(`ROLLBACK; BEGIN IMMEDIATE; ${CREATE_NOTES}`);
       },
     });
     await note.close();
-    await db.exec(`RELEASE ${SAVEPOINT}; DROP TABLE ${NOTES}`);
+    await db.exec(`DROP TABLE ${NOTES}`);
     return out;
   } finally {
     // closing twice is harmless; after an error the caller's ROLLBACK drops the table
