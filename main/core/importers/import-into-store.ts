@@ -9,8 +9,8 @@
 import type { ImportWarning } from '../../../models/import-warning-codes.js';
 import type { Building, Site } from '../../../models/types.js';
 import type { BuildingImportTx } from '../store/building-import.js';
+import { type EncodedBuilding, withDoc } from '../store/building-rows.js';
 import type { Store } from '../store/store.js';
-import type { AssembledBuilding } from './citygml/assemble-building.js';
 import type { BuildingSink } from './citygml/building-sink.js';
 import { readCityGml } from './citygml/read-citygml.js';
 import { IdSet } from './id-set.js';
@@ -48,9 +48,11 @@ type Prior = Pick<Building, 'name' | 'use' | 'planning'>;
 const union = (a: Bounds | null, b: Bounds | null): Bounds | null =>
   a === null ? b : b === null ? a : { minLon: Math.min(a.minLon, b.minLon), minLat: Math.min(a.minLat, b.minLat), maxLon: Math.max(a.maxLon, b.maxLon), maxLat: Math.max(a.maxLat, b.maxLat) };
 
+const boundsOfExtent = (e: EncodedBuilding['extent']): Bounds | null => (e === null ? null : { minLon: e[0], minLat: e[1], maxLon: e[2], maxLat: e[3] });
+
 /** The sink that writes: buildings wait in a batch (a duplicate within it replaces in place) until it is full. */
 export class TileWriter implements BuildingSink {
-  private batch = new Map<string, AssembledBuilding>();
+  private batch = new Map<string, EncodedBuilding>();
   /** Every id written by this tile so far: a later building with one of them is a duplicate. */
   private written = new IdSet();
   /** Buildings stored before this tile that it updated; what the merge keeps of them is noted in the store. */
@@ -69,9 +71,9 @@ export class TileWriter implements BuildingSink {
     private readonly batchSize = STREAM_BATCH,
   ) {}
 
-  keep(id: string, assembled: AssembledBuilding): boolean {
+  keep(id: string, encoded: EncodedBuilding): boolean {
     const fresh = !this.batch.has(id) && !this.written.has(id);
-    this.batch.set(id, assembled);
+    this.batch.set(id, encoded);
     return fresh;
   }
 
@@ -111,7 +113,7 @@ export class TileWriter implements BuildingSink {
     }
     // as mergeIntoStore: the site is saved even for a tile without buildings
     const site = this.siteIsNew ? newSite(this.bounds, this.file) : (this.site ?? (await this.tx.site()) ?? newSite(this.bounds, this.file));
-    await this.tx.save(site, [], []);
+    await this.tx.save(site, []);
     return {
       added: this.written.size - this.updated,
       updated: this.updated,
@@ -145,8 +147,7 @@ export class TileWriter implements BuildingSink {
       this.roofArea -= gone.areaM2;
       priors = new Map([...(await this.tx.notes(again))].map(([id, note]) => [id, JSON.parse(note) as Prior]));
     }
-    const buildings: Building[] = [];
-    const roofs = [];
+    const buildings: EncodedBuilding[] = [];
     const notes: [string, string][] = [];
     for (const [id, a] of batch) {
       if (this.written.add(id)) {
@@ -158,14 +159,16 @@ export class TileWriter implements BuildingSink {
           this.updated++;
         }
       }
-      this.roofs += a.roofs.length;
-      for (const r of a.roofs) this.roofArea += r.areaM2;
-      buildings.push(merged(a.building, priors.get(id)));
-      roofs.push(...a.roofs);
+      this.roofs += a.roofCount;
+      this.roofArea += a.roofAreaM2;
+      const prior = priors.get(id);
+      // only a building stored before is decoded: a new one goes to the district file as its worker wrote it
+      const row = prior === undefined ? a : withDoc(a, merged(JSON.parse(a.doc) as Building, prior));
+      buildings.push(row);
+      this.bounds = union(this.bounds, boundsOfExtent(row.extent));
     }
     await this.tx.keepNotes(notes);
-    this.bounds = union(this.bounds, boundsOf(buildings));
-    await this.tx.save(site, buildings, roofs);
+    await this.tx.save(site, buildings);
   }
 }
 

@@ -3,9 +3,9 @@
  * land in one transaction, so that a tile is written while it is still being read (its memory stays that of a
  * batch) and a tile that fails at its last building leaves the district file as it was.
  */
-import type { Building, RoofSurface, Site } from '../../../models/types.js';
+import type { Building, Site } from '../../../models/types.js';
 import { BulkInsert } from './bulk-insert.js';
-import { saveRoofRows } from './roofs-repo.js';
+import type { EncodedBuilding } from './building-rows.js';
 import type { SqliteDb } from './sqlite-db.js';
 
 export interface BuildingImportTx {
@@ -16,7 +16,7 @@ export interface BuildingImportTx {
   /** How many roof surfaces the named buildings have stored, and their area. */
   roofTotals(ids: readonly string[]): Promise<{ count: number; areaM2: number }>;
   /** Upserts the site and the buildings by id (an upsert keeps a building's place) and replaces their roofs. */
-  save(site: Site, buildings: readonly Building[], roofs: readonly RoofSurface[]): Promise<void>;
+  save(site: Site, buildings: readonly EncodedBuilding[]): Promise<void>;
   /**
    * Notes the importer keeps per building while the tile is written (what a stored building was before the tile
    * changed it), held in the district file for the transaction's length rather than in memory: a tile may update
@@ -28,14 +28,19 @@ export interface BuildingImportTx {
   restart(): Promise<void>;
 }
 
-const SAVEPOINT = 'tile_import';
 /** A table of the transaction only: created after BEGIN, dropped before COMMIT, gone with a ROLLBACK. */
 const NOTES = 'tile_import_notes';
 
-/** The writer on a connection inside a transaction: runs fn between a savepoint and the caller's commit. */
+const CREATE_NOTES = `CREATE TABLE ${NOTES}(id TEXT PRIMARY KEY, note TEXT NOT NULL) WITHOUT ROWID`;
+
+/**
+ * The writer on a connection right inside the caller's BEGIN (not nested deeper): runs fn before the caller's
+ * commit. A restart rolls that transaction back and begins it again rather than rolling back to a savepoint: while
+ * a savepoint is open SQLite keeps the original of every page the tile changes in its sub-journal, in memory with
+ * temp_store = MEMORY, so importing a 1,952 MB tile again over itself grew by 170 MB.
+ */
 export async function sqliteBuildingImport<T>(db: SqliteDb, now: () => number, fn: (tx: BuildingImportTx) => Promise<T>): Promise<T> {
-  await db.exec(`CREATE TABLE ${NOTES}(id TEXT PRIMARY KEY, note TEXT NOT NULL) WITHOUT ROWID; SAVEPOINT ${SAVEPOINT}`);
-  const upsert = new BulkInsert(db, 'INSERT INTO buildings(id, doc)', 2, 'ON CONFLICT(id) DO UPDATE SET doc = excluded.doc', 500);
+  await db.exec(CREATE_NOTES);
   const note = new BulkInsert(db, `INSERT INTO ${NOTES}(id, note)`, 2, '', 500);
   try {
     const out = await fn({
@@ -56,15 +61,14 @@ export async function sqliteBuildingImport<T>(db: SqliteDb, now: () => number, f
         ]);
         return { count: row?.n ?? 0, areaM2: row?.a ?? 0 };
       },
-      async save(site, buildings, roofs) {
+      async save(site, buildings) {
         await db.run(
           `INSERT INTO sites(id, doc, saved_at) VALUES (?, ?, ?)
            ON CONFLICT(id) DO UPDATE SET doc = excluded.doc, saved_at = excluded.saved_at`,
           [site.id, JSON.stringify(site), now()],
         );
         await db.run(`INSERT INTO meta(key, value) VALUES ('current_site', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`, [site.id]);
-        await upsert.run(buildings.flatMap((b) => [b.id, JSON.stringify(b)]));
-        if (buildings.length > 0) await saveRoofRows(db, buildings.map((b) => b.id), roofs);
+        if (buildings.length > 0) await saveEncoded(db, buildings);
       },
       async keepNotes(notes) {
         await note.run(notes.flat());
@@ -75,16 +79,39 @@ export async function sqliteBuildingImport<T>(db: SqliteDb, now: () => number, f
         return new Map(rows.map((r) => [r.id, r.note]));
       },
       async restart() {
-        await db.exec(`ROLLBACK TO ${SAVEPOINT}`);
+        await db.exec(`ROLLBACK; BEGIN IMMEDIATE; ${CREATE_NOTES}`);
       },
     });
-    await upsert.close();
     await note.close();
-    await db.exec(`RELEASE ${SAVEPOINT}; DROP TABLE ${NOTES}`);
+    await db.exec(`DROP TABLE ${NOTES}`);
     return out;
   } finally {
     // closing twice is harmless; after an error the caller's ROLLBACK drops the table
-    await upsert.close();
     await note.close();
   }
+}
+
+/**
+ * A batch in three statements whatever its size, each bound to one JSON text that SQLite takes apart: binding
+ * every value of a batch (ids, docs, each roof's numbers and outline) was the largest part of the main thread's
+ * work in a city import. A roof's numbers come as their exact parts [m, k] (building-rows.ts): m / (1 << k) is the
+ * double that was encoded, to the last bit.
+ */
+/** SQL for the double whose exact parts [m, k] are the JSON array at path. */
+const exact = (path: string): string => `CAST(${path}->>0 AS REAL) / (1 << (${path}->>1))`;
+
+async function saveEncoded(db: SqliteDb, buildings: readonly EncodedBuilding[]): Promise<void> {
+  const ids = JSON.stringify(buildings.map((b) => b.id));
+  await db.run('DELETE FROM roofs WHERE building_id IN (SELECT value FROM json_each(?))', [ids]);
+  // WHERE true: without it SQLite would read ON CONFLICT as the join's ON (its documented parsing ambiguity)
+  await db.run(
+    'INSERT INTO buildings(id, doc) SELECT value->>0, value->>1 FROM json_each(?) WHERE true ON CONFLICT(id) DO UPDATE SET doc = excluded.doc',
+    [JSON.stringify(buildings.map((b) => [b.id, b.doc]))],
+  );
+  await db.run(
+    `INSERT INTO roofs(building_id, seq, area_m2, tilt_deg, azimuth_deg, outline)
+     SELECT b.value->>0, r.key, ${exact('r.value->0')}, ${exact('r.value->1')}, ${exact('r.value->2')}, r.value->>3
+     FROM json_each(?) AS b, json_each(b.value->1) AS r`,
+    [`[${buildings.map((b) => `[${JSON.stringify(b.id)},${b.roofs}]`).join(',')}]`],
+  );
 }

@@ -8,7 +8,7 @@ const DELETE_CHUNK = 10_000;
 export class RoofError extends Error {}
 
 /** A ring needs three corners, each a finite [lon, lat, height]. */
-function ringProblem(ring: unknown): string | null {
+export function ringProblem(ring: unknown): string | null {
   if (!Array.isArray(ring) || ring.length < 3) return `has ${Array.isArray(ring) ? ring.length : 0} corners, needs at least 3`;
   const bad = ring.findIndex((p: unknown) => !Array.isArray(p) || p.length !== 3 || !p.every((v) => Number.isFinite(v)));
   if (bad < 0) return null;
@@ -16,7 +16,7 @@ function ringProblem(ring: unknown): string | null {
 }
 
 /** The outlines column: null for roofs without one (assumed, LoD1, files before schema 4), else JSON of the rings. */
-const encodeOutlines = (outlines: readonly RoofRing[] | undefined): string | null =>
+export const encodeOutlines = (outlines: readonly RoofRing[] | undefined): string | null =>
   outlines && outlines.length > 0 ? JSON.stringify(outlines) : null;
 
 function decodeOutlines(text: string | null, buildingId: string, seq: number): RoofRing[] | undefined {

@@ -134,7 +134,7 @@ describe('GeoJSON import', () => {
     const text = geoJson(5).replace('"id":"b-4","properties":{"height":', '"id":"b-4","properties":{"height":,');
     const e = await importError(write('bad.geojson', text));
     expect(e.line).toBe(7);
-    expect(e.problem).toMatch(/invalid JSON in feature 4/);
+    expect(e.problem).toMatch(/invalid JSON in feature 5/);
     const column = text.split('\n')[6]!.indexOf('"height":,') + '"height":'.length + 1;
     expect(e.column).toBe(column);
   });
@@ -143,7 +143,7 @@ describe('GeoJSON import', () => {
     const fc = { type: 'FeatureCollection', features: [feature('ok', SQUARE), feature('bad', [[7, 51], [7, 'x' as unknown as number], [8, 52], [7, 51]])] };
     const text = JSON.stringify(fc, null, 1);
     const e = await importError(write('coord.geojson', text));
-    expect(e.problem).toMatch(/feature 1 \(id "bad"\): geometry\.coordinates\[0\]\[1\] must be a position/);
+    expect(e.problem).toMatch(/feature 2 \(id "bad"\): geometry\.coordinates\[0\]\[1\] must be a position/);
     expect(text.split('\n')[e.line! - 1]!.trim()).toBe('{');
     expect(text.split('\n')[e.line!]!).toContain('"type": "Feature"');
   });

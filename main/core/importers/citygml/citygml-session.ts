@@ -12,10 +12,11 @@ import { ImportError } from '../import-error.js';
 import { type ImportOptions, type ImportResult, boundsOf } from '../import-result.js';
 import { MAX_NAME_CHARS, MAX_XML_TEXT_CHARS, mb } from '../input-limits.js';
 import { Warnings } from '../warnings.js';
-import { type AssembledBuilding, assembleBuilding } from './assemble-building.js';
+import { assembleBuilding } from './assemble-building.js';
 import { CityGmlHandler, CityGmlProblem, type Position } from './citygml-handler.js';
 import type { RawBuilding } from './raw-building.js';
-import { type BuildingSink, CollectingSink } from './building-sink.js';
+import { type BuildingSink, CollectingSink, encodeAssembled } from './building-sink.js';
+import type { EncodedBuilding } from '../../store/building-rows.js';
 
 /**
  * What saxes holds of the text (or comment, CDATA, attribute value) it is reading: it keeps it until the next
@@ -98,10 +99,10 @@ export class CityGmlSession {
     return id;
   }
 
-  /** Keeps an assembled building; a later one with the same id replaces the earlier one in its place. */
-  keep(id: string, assembled: AssembledBuilding | null): void {
-    if (!assembled) return;
-    if (!this.sink.keep(id, assembled)) this.warnings.add('duplicate gml:id: the later building is kept', id);
+  /** Keeps a building (none when it was skipped); a later one with the same id replaces the earlier one in its place. */
+  keep(id: string, building: EncodedBuilding | null): void {
+    if (!building) return;
+    if (!this.sink.keep(id, building)) this.warnings.add('duplicate gml:id: the later building is kept', id);
   }
 
   result(): ImportResult {
@@ -129,7 +130,7 @@ export class CityGmlSession {
       throw new CityGmlProblem('no srsName in the file before this building: pass --crs EPSG:NNNN', raw);
     }
     const id = raw.id ?? this.unnamedId();
-    this.keep(id, assembleBuilding(raw, id, { crs: srs.crs, latLonOrder: srs.latLonOrder, warnings: this.warnings }));
+    this.keep(id, encodeAssembled(assembleBuilding(raw, id, { crs: srs.crs, latLonOrder: srs.latLonOrder, warnings: this.warnings })));
   }
 
   private onSrsName(srsName: string, at: Position): void {

@@ -8,7 +8,9 @@
 import { resolveCrsOption } from '../crs/crs-option.js';
 import { type ResolvedSrs, resolveSrsName } from '../crs/srs-name.js';
 import { Warnings } from '../warnings.js';
-import { type AssembledBuilding, assembleBuilding } from './assemble-building.js';
+import { assembleBuilding } from './assemble-building.js';
+import { encodeAssembled } from './building-sink.js';
+import type { EncodedBuilding } from '../../store/building-rows.js';
 import { CityGmlHandler, CityGmlProblem, type TagAttributes } from './citygml-handler.js';
 import { type TokenizerPlace, pieceName, tokenizePiece } from './piece-tokenizer.js';
 import { piecePosition } from './piece-position.js';
@@ -34,7 +36,8 @@ export interface ParsedMember {
   readonly shortened: string[];
   /** Warnings while assembling it: [message, subject]. */
   readonly warnings: [string, string | undefined][];
-  readonly assembled: AssembledBuilding | null;
+  /** Encoded here, in the worker, as the district file stores it: strings cross to the main thread cheaply. */
+  readonly encoded: EncodedBuilding | null;
   /** A building without gml:id, left to the main thread: its id depends on how many came before it in the file. */
   readonly raw?: RawBuilding;
 }
@@ -74,8 +77,9 @@ export function parseMembers(job: MembersJob): MembersResult {
       warnings.events = [];
       const assembled =
         raw.id === undefined ? null : assembleBuilding(raw, raw.id, { crs: srs.crs, latLonOrder: srs.latLonOrder, warnings });
-      if (raw.id === undefined) members.push({ id: raw.id, line: raw.line, shortened, warnings: warnings.events, assembled, raw });
-      else members.push({ id: raw.id, line: raw.line, shortened, warnings: warnings.events, assembled });
+      const encoded = encodeAssembled(assembled);
+      if (raw.id === undefined) members.push({ id: raw.id, line: raw.line, shortened, warnings: warnings.events, encoded, raw });
+      else members.push({ id: raw.id, line: raw.line, shortened, warnings: warnings.events, encoded });
       shortened = [];
     },
     (what) => shortened.push(what),

@@ -19,7 +19,7 @@ import { CityGmlSession, shortenedMessage } from './citygml-session.js';
 import type { MembersResult } from './parse-members.js';
 import { type ParseWorkerPool, parseWorkers } from './parse-worker-pool.js';
 import { readCityGmlSerial } from './read-citygml-serial.js';
-import type { BuildingSink } from './building-sink.js';
+import { type BuildingSink, encodeAssembled } from './building-sink.js';
 
 const READ_BYTES = 1 << 20;
 /** A piece: large enough that passing it to a worker costs little, small enough to keep memory low. */
@@ -154,11 +154,11 @@ async function readInPieces(
         if (!srs) throw new NotSplittable('no CRS');
         const id = session.unnamedId();
         const raw = { ...m.raw, line: line + m.raw.line - 1 };
-        session.keep(id, assembleBuilding(raw, id, { crs: srs.crs, latLonOrder: srs.latLonOrder, warnings: session.warnings }));
+        session.keep(id, encodeAssembled(assembleBuilding(raw, id, { crs: srs.crs, latLonOrder: srs.latLonOrder, warnings: session.warnings })));
         continue;
       }
       for (const [message, subject] of m.warnings) session.warnings.add(message, subject);
-      session.keep(m.id as string, m.assembled);
+      session.keep(m.id as string, m.encoded);
     }
     line += newlines;
     // the workers go on with the pieces out while the sink writes

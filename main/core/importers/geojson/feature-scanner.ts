@@ -132,7 +132,7 @@ export class FeatureScanner {
       // checked per chunk, so a feature of any size costs at most the limit plus one chunk of memory
       if (this.captureLength > MAX_FEATURE_CHARS) {
         throw new JsonProblem(
-          `feature ${this.featureCount} is larger than ${mb(MAX_FEATURE_CHARS)}: no building footprint (or its name) is that big`,
+          `feature ${this.featureCount + 1} is larger than ${mb(MAX_FEATURE_CHARS)}: no building footprint (or its name) is that big`,
           this.captureLine,
           this.captureColumn,
         );

@@ -32,7 +32,7 @@ function parseFeature(file: string, f: ScannedFeature): ParsedFeature {
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     const at = advance(f.text, jsonErrorOffset(f.text, message), f.line, f.column);
-    throw new ImportError(file, `invalid JSON in feature ${f.index}: ${jsonErrorProblem(message)}`, at.line, at.column);
+    throw new ImportError(file, `invalid JSON in feature ${f.index + 1}: ${jsonErrorProblem(message)}`, at.line, at.column);
   }
 }
 
@@ -95,7 +95,7 @@ export async function readGeoJson(file: string, options: ImportOptions = {}): Pr
     } catch (e) {
       if (!(e instanceof PropertyProblem)) throw e;
       const id = (f.value as { id?: unknown } | null)?.id;
-      const label = `feature ${f.index}${typeof id === 'string' || typeof id === 'number' ? ` (id ${JSON.stringify(id)})` : ''}`;
+      const label = `feature ${f.index + 1}${typeof id === 'string' || typeof id === 'number' ? ` (id ${JSON.stringify(id)})` : ''}`;
       throw new ImportError(file, `${label}: ${e.message}`, f.line, f.column);
     }
     if (!converted) continue;
