@@ -64,6 +64,8 @@ describe('the piece tokenizer', () => {
       '<r r {"srsName":"EPSG:25832","dimension":"2","id":"a","href":"#h"}',
       '</r',
     ]);
+    // a name with two colons: its local name for an element is after the first, but an attribute ending in :id is id
+    expect(events('<a:b:c x:y:id="1" x:y:href="2" gml:srsName="no"/>')).toEqual(['<a:b:c b:c {"id":"1","href":"2"}', '</a:b:c']);
   });
 
   it('replaces entities and normalises line ends in text; plain text goes as bytes', () => {

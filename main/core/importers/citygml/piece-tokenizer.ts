@@ -8,8 +8,9 @@
  *
  * It takes only a plain subset of XML and throws at anything else: a processing instruction, a DOCTYPE, an entity
  * other than the five predefined ones and character references, a character XML does not allow, any character
- * beyond U+FFFF or byte of an encoded surrogate, a name with other than ASCII letters, digits and `_ : . -`, a start
- * tag without its end tag, `]]>` in text, `--` in a comment, a duplicate attribute. The piece is then read by the
+ * beyond U+FFFF, a name with other than ASCII letters, digits and `_ : . -`, a start tag without its end tag, `]]>`
+ * in text, `--` in a comment, a duplicate attribute, a run of text, comment or value of more than 8 MB (counted in
+ * bytes here, in characters before: a little more is left to saxes than was). The piece is then read by the
  * one-thread reader, which uses saxes and words any real error with its line. So a file is never taken here that
  * saxes would refuse, and what is taken gives saxes's events (test/integration/importers/citygml-parallel.test.ts
  * compares both readers, test/unit/importers/piece-tokenizer.test.ts the events).
@@ -132,7 +133,7 @@ function decodeEntities(s: string): string {
 }
 
 /** XML's line-end handling: \r\n and a lone \r become \n (saxes does the same as it reads). */
-export const normalizeLineEnds = (s: string): string => (s.includes('\r') ? s.replace(/\r\n?/g, '\n') : s);
+const normalizeLineEnds = (s: string): string => (s.includes('\r') ? s.replace(/\r\n?/g, '\n') : s);
 
 /** The end of the entity at bytes[i] (an &), checked as decodeEntities checks it, without making a string. */
 function entityEnd(bytes: Buffer, i: number, end: number): number {

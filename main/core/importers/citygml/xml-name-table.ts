@@ -42,13 +42,16 @@ export const ATTRIBUTE_DIMENSION = 3;
 export const ATTRIBUTE_ID = 4;
 export const ATTRIBUTE_HREF = 5;
 
-/** srsName, srsDimension and dimension as written; id and href by local name, whatever the prefix. */
-function roleOf(qname: string, local: string): number {
+/**
+ * srsName, srsDimension and dimension as written; id and href whatever the prefix, as the handler's readAttributes
+ * takes them: the name itself or ending in `:id` (`a:b:id` too).
+ */
+function roleOf(qname: string): number {
   if (qname === 'srsName') return ATTRIBUTE_SRS_NAME;
   if (qname === 'srsDimension') return ATTRIBUTE_SRS_DIMENSION;
   if (qname === 'dimension') return ATTRIBUTE_DIMENSION;
-  if (local === 'id') return ATTRIBUTE_ID;
-  if (local === 'href') return ATTRIBUTE_HREF;
+  if (qname === 'id' || qname.endsWith(':id')) return ATTRIBUTE_ID;
+  if (qname === 'href' || qname.endsWith(':href')) return ATTRIBUTE_HREF;
   return ATTRIBUTE_OTHER;
 }
 
@@ -73,7 +76,7 @@ export class XmlNameTable {
     const words = new Int32Array(own.length >> 2);
     const view = new DataView(own.buffer);
     for (let w = 0; w < words.length; w++) words[w] = view.getInt32(w * 4, true);
-    const made: XmlName = { qname, bytes: own, words, local, element: elementKind(local), role: roleOf(qname, local), afterOpen: null, afterClose: null, firstAttribute: null, nextAttribute: null, lastValue: '', lastValueBytes: null };
+    const made: XmlName = { qname, bytes: own, words, local, element: elementKind(local), role: roleOf(qname), afterOpen: null, afterClose: null, firstAttribute: null, nextAttribute: null, lastValue: '', lastValueBytes: null };
     if (known === undefined && this.byHash.size < MAX_NAMES) this.byHash.set(hash, made);
     return made;
   }
