@@ -108,4 +108,23 @@ describe('the parse workers reading posLists from bytes', () => {
       expect(e.line).toBe(serial.line);
     }
   });
+
+  it('read a wall whose ring has 60,000 points, as both readers do, as the same wall with 5', async () => {
+    // building 0's south wall, x 362000 to 362008 at y 5702000, ground 60, eaves 66: its bottom edge cut into
+    // 59,997 points 8 m / 59,996 apart; the wall, and so the building, is the same
+    const plain = header() + building(buildingParams(0)) + building(buildingParams(1)) + FOOTER;
+    const bottom = Array.from({ length: 59_997 }, (_, k) => `${(362_000 + (8 * k) / 59_996).toFixed(6)} 5702000 60`);
+    const ring = [...bottom, '362008 5702000 66', '362000 5702000 66', '362000 5702000 60'].join(' ');
+    const wall = /(<bldg:WallSurface gml:id="DENW36AL00000000_WS">[\s\S]*?<gml:posList srsDimension="3">)[^<]*/;
+    expect(wall.test(plain)).toBe(true);
+    const big = writeIn(dir, 'big-ring.gml', plain.replace(wall, `$1${ring}`));
+    const size = statSync(big).size;
+    const reasons: string[] = [];
+    const serial = await readCityGmlSerial(big, size);
+    const parallel = await readCityGmlParallel(big, size, {}, { pool, pieceBytes: PIECE, onSerial: (r) => reasons.push(r) });
+    expect(reasons).toEqual([]);
+    expect(parallel).toEqual(serial);
+    const small = writeIn(dir, 'small-ring.gml', plain);
+    expect(serial.buildings).toEqual((await readCityGmlSerial(small, statSync(small).size)).buildings);
+  });
 });

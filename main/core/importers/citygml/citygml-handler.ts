@@ -463,8 +463,11 @@ export class CityGmlHandler {
     const n = ring.length;
     if (n >= 6 && ring[0] === ring[n - 3] && ring[1] === ring[n - 2] && ring[2] === ring[n - 1]) ring.length = n - 3;
     if (ring.length < 9) return;
-    if (this.ringRole === 'exterior') polygon.exterior.push(...ring);
-    else polygon.interiors.push(ring);
+    if (this.ringRole === 'exterior') {
+      // one by one: push(...ring) passes every number as an argument, which overflows the stack at about 100,000
+      const exterior = polygon.exterior;
+      for (let k = 0; k < ring.length; k++) exterior.push(ring[k] as number);
+    } else polygon.interiors.push(ring);
   }
 
   private buildingText(b: RawBuilding, element: BuildingText, value: string): void {
