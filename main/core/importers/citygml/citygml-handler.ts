@@ -4,6 +4,8 @@
  * share the element names used here; namespace prefixes are ignored.
  */
 import type { RawBuilding, RawPolygon, SurfaceKind } from './raw-building.js';
+import { appendDecimals } from './decimals-from-bytes.js';
+import { utf8Slice } from './utf8-slice.js';
 import { MAX_BUILDING_NUMBERS, MAX_HEIGHT_M, MAX_NAME_CHARS, MAX_STOREYS, MAX_XML_TEXT_CHARS } from '../input-limits.js';
 
 export interface Position {
@@ -32,8 +34,6 @@ const SURFACE_KINDS: Readonly<Record<string, SurfaceKind>> = {
   Door: 'opening',
 };
 
-const POLYGON_ELEMENTS = new Set(['Polygon', 'Triangle', 'Rectangle', 'PolygonPatch']);
-const COORDINATE_ELEMENTS = new Set(['posList', 'pos', 'coordinates']);
 
 type BuildingText = 'name' | 'function' | 'roofType' | 'measuredHeight' | 'storeysAboveGround' | 'yearOfConstruction' | 'ThoroughfareName'
   | 'ThoroughfareNumber' | 'PostalCodeNumber' | 'LocalityName';
@@ -50,42 +50,112 @@ const BUILDING_TEXT = new Set<string>([
   'LocalityName',
 ]);
 
+/** What the handler makes of an element, by its local name (elementKind). */
+export const ELEMENT_OTHER = 0;
+const ELEMENT_BUILDING = 1;
+const ELEMENT_SURFACE = 2;
+/** lod, a digit, a property name: lod2Solid, lod1MultiSurface, lod2FootPrint... */
+const ELEMENT_LOD = 3;
+const ELEMENT_POLYGON = 4;
+const ELEMENT_EXTERIOR = 5;
+const ELEMENT_INTERIOR = 6;
+const ELEMENT_LINEAR_RING = 7;
+const ELEMENT_COORDINATES = 8;
+const ELEMENT_BUILDING_TEXT = 9;
+
+const ELEMENT_KINDS = new Map<string, number>([
+  ['Building', ELEMENT_BUILDING],
+  ['BuildingPart', ELEMENT_BUILDING],
+  ...Object.keys(SURFACE_KINDS).map((name): [string, number] => [name, ELEMENT_SURFACE]),
+  ...['Polygon', 'Triangle', 'Rectangle', 'PolygonPatch'].map((name): [string, number] => [name, ELEMENT_POLYGON]),
+  ['exterior', ELEMENT_EXTERIOR],
+  ['outerBoundaryIs', ELEMENT_EXTERIOR],
+  ['interior', ELEMENT_INTERIOR],
+  ['innerBoundaryIs', ELEMENT_INTERIOR],
+  ['LinearRing', ELEMENT_LINEAR_RING],
+  ...['posList', 'pos', 'coordinates'].map((name): [string, number] => [name, ELEMENT_COORDINATES]),
+  ...[...BUILDING_TEXT].map((name): [string, number] => [name, ELEMENT_BUILDING_TEXT]),
+]);
+const LOD = /^lod(\d)(\w+)$/;
+
+/**
+ * The kind of element a local name is, for openElement and closeElement: one look-up per tag instead of a test per
+ * kind, and none for the byte tokenizer, which keeps the kind with each name it has seen.
+ */
+export const elementKind = (local: string): number => ELEMENT_KINDS.get(local) ?? (LOD.test(local) ? ELEMENT_LOD : ELEMENT_OTHER);
+
+/** The level of detail and property of an lodN... element, by name: every surface has one. */
+const lods = new Map<string, { readonly lod: number; readonly property: string }>();
+
+function lodOf(name: string): { readonly lod: number; readonly property: string } {
+  let found = lods.get(name);
+  if (found === undefined) {
+    const m = LOD.exec(name) as RegExpExecArray;
+    found = { lod: Number(m[1]), property: m[2] as string };
+    if (lods.size < MAX_KINDS_SEEN) lods.set(name, found);
+  }
+  return found;
+}
+
+/** The local names elementKind was asked for by saxes's tags, whose names are new strings each time. */
+const kindsSeen = new Map<string, number>();
+const MAX_KINDS_SEEN = 4096;
+
+function kindOf(local: string): number {
+  let kind = kindsSeen.get(local);
+  if (kind === undefined) {
+    kind = elementKind(local);
+    if (kindsSeen.size < MAX_KINDS_SEEN) kindsSeen.set(local, kind);
+  }
+  return kind;
+}
+
 /**
  * A copy of a string that does not point into the parser's 1 MB input chunk: V8 keeps substrings as views of
  * their parent, so one building id kept from every chunk would keep the whole file in memory.
  */
 const detach = (s: string): string => Buffer.from(s, 'utf8').toString('utf8');
 
+/** A 2D posList's numbers before each point gets its z of 0. */
+const scratch: number[] = [];
+
 const localName = (qname: string): string => {
   const i = qname.indexOf(':');
   return i < 0 ? qname : qname.slice(i + 1);
 };
 
+/** The attributes the handler reads of a tag; undefined where the tag has none. */
+export interface TagAttributes {
+  srsName: string | undefined;
+  srsDimension: string | undefined;
+  dimension: string | undefined;
+  /** id by local name, whatever prefix the file uses (the first one wins). */
+  id: string | undefined;
+  /** href by local name (the first one wins). */
+  href: string | undefined;
+}
+
 /**
- * The attributes the handler reads, found in one pass over a tag's attributes: keyed look-ups of each, and a loop
- * per id or href, were a tenth of the parse. id and href by local name, whatever prefix the file uses (the first
- * one wins); srsName, srsDimension and dimension as written. Kept in module variables, not an object per tag.
+ * The attributes of saxes's tags, found in one pass over a tag's attributes: keyed look-ups of each, and a loop per
+ * id or href, were a tenth of the parse. srsName, srsDimension and dimension as written. One object for every tag.
  */
-let attrSrsName: string | undefined;
-let attrSrsDimension: string | undefined;
-let attrDimension: string | undefined;
-let attrId: string | undefined;
-let attrHref: string | undefined;
+const read: TagAttributes = { srsName: undefined, srsDimension: undefined, dimension: undefined, id: undefined, href: undefined };
 
 /** True when key is `local` or ends with `:local`. */
 const isLocal = (key: string, local: string): boolean =>
   key === local || (key.endsWith(local) && key.charCodeAt(key.length - local.length - 1) === 58);
 
-function readAttributes(attrs: Readonly<Record<string, string>>): void {
-  attrSrsName = attrSrsDimension = attrDimension = attrId = attrHref = undefined;
+function readAttributes(attrs: Readonly<Record<string, string>>): TagAttributes {
+  read.srsName = read.srsDimension = read.dimension = read.id = read.href = undefined;
   for (const key in attrs) {
     const value = attrs[key] as string;
-    if (key === 'srsName') attrSrsName = value;
-    else if (key === 'srsDimension') attrSrsDimension = value;
-    else if (key === 'dimension') attrDimension = value;
-    else if (attrId === undefined && isLocal(key, 'id')) attrId = value;
-    else if (attrHref === undefined && isLocal(key, 'href')) attrHref = value;
+    if (key === 'srsName') read.srsName = value;
+    else if (key === 'srsDimension') read.srsDimension = value;
+    else if (key === 'dimension') read.dimension = value;
+    else if (read.id === undefined && isLocal(key, 'id')) read.id = value;
+    else if (read.href === undefined && isLocal(key, 'href')) read.href = value;
   }
+  return read;
 }
 
 interface SrsSeen {
@@ -103,16 +173,23 @@ export class CityGmlHandler {
   private buildingDepth = -1;
   private readonly surfaces: { kind: SurfaceKind; id: string | undefined; depth: number }[] = [];
   private geometry: { lod: number; property: string; depth: number } | null = null;
-  private polygon: (RawPolygon & { depth: number }) | null = null;
+  private polygon: RawPolygon | null = null;
+  private polygonDepth = -1;
   private ringRole: 'exterior' | 'interior' | null = null;
   private ring: number[] | null = null;
   private textParts: string[] | null = null;
+  /** The array textParts is while there is text to keep: one for every element. */
+  private readonly parts: string[] = [];
   private textChars = 0;
   private textDepth = -1;
   private textElement = '';
   private textPosition: Position = { line: 0, column: 0 };
   private textDim = 3;
   private textParentIsFeature = false;
+  /** The text of the posList being read, while it is one piece of plain bytes (see textBytes). */
+  private pendingBytes: Buffer | null = null;
+  private pendingStart = 0;
+  private pendingEnd = 0;
   /** Local names of the open elements. */
   private readonly names: string[] = [];
   /** Coordinates kept for the building being read: bounded, as the building is held whole until its end tag. */
@@ -142,19 +219,24 @@ export class CityGmlHandler {
 
   openTag(qname: string, attrs: Readonly<Record<string, string>>): void {
     const name = localName(qname);
+    this.openElement(name, readAttributes(attrs), kindOf(name));
+  }
+
+  /**
+   * A start tag by its local name and elementKind, with the attributes the handler reads (the byte tokenizer finds
+   * them itself).
+   */
+  openElement(name: string, attrs: Readonly<TagAttributes>, kind: number): void {
     const parent = this.names[this.names.length - 1];
     this.names.push(name);
     this.depth++;
-    readAttributes(attrs);
-    const id = attrId;
-    const href = attrHref;
-    const srsName = attrSrsName;
+    const { id, href, srsName } = attrs;
     if (srsName !== undefined) this.onSrsName({ srsName, position: this.position() });
-    const dimAttr = attrSrsDimension ?? attrDimension;
+    const dimAttr = attrs.srsDimension ?? attrs.dimension;
     const inherited = this.srsDims[this.srsDims.length - 1] ?? 3;
     this.srsDims.push(dimAttr === undefined ? inherited : this.dimension(dimAttr));
 
-    if (name === 'Building' || name === 'BuildingPart') {
+    if (kind === ELEMENT_BUILDING) {
       if (!this.building) {
         const p = this.position();
         this.building = {
@@ -174,20 +256,20 @@ export class CityGmlHandler {
 
     if (href !== undefined) {
       const surface = this.surfaces[this.surfaces.length - 1];
-      b.hrefs.push({ href: href.replace(/^#/, ''), kind: surface?.kind ?? 'none', surfaceId: surface?.id });
+      b.hrefs.push({ href: href.charCodeAt(0) === 0x23 /* # */ ? href.slice(1) : href, kind: surface?.kind ?? 'none', surfaceId: surface?.id });
     }
-    const kind = SURFACE_KINDS[name];
-    if (kind !== undefined) {
-      this.surfaces.push({ kind, id, depth: this.depth });
+    if (kind === ELEMENT_SURFACE) {
+      this.surfaces.push({ kind: SURFACE_KINDS[name] as SurfaceKind, id, depth: this.depth });
       return;
     }
-    const lod = name.startsWith('lod') ? /^lod(\d)(\w+)$/.exec(name) : null;
-    if (lod && !this.geometry) {
-      this.geometry = { lod: Number(lod[1]), property: lod[2] as string, depth: this.depth };
+    if (kind === ELEMENT_LOD && !this.geometry) {
+      const { lod, property } = lodOf(name);
+      this.geometry = { lod, property, depth: this.depth };
       return;
     }
-    if (POLYGON_ELEMENTS.has(name) && !this.polygon) {
+    if (kind === ELEMENT_POLYGON && !this.polygon) {
       const surface = this.surfaces[this.surfaces.length - 1];
+      this.polygonDepth = this.depth;
       this.polygon = {
         id,
         kind: surface?.kind ?? 'none',
@@ -196,25 +278,51 @@ export class CityGmlHandler {
         property: this.geometry?.property ?? '',
         exterior: [],
         interiors: [],
-        depth: this.depth,
       };
       return;
     }
     if (this.polygon) {
-      if (name === 'exterior' || name === 'outerBoundaryIs') this.ringRole = 'exterior';
-      else if (name === 'interior' || name === 'innerBoundaryIs') this.ringRole = 'interior';
-      else if (name === 'LinearRing' && this.ringRole) this.ring = [];
-      else if (this.ring && COORDINATE_ELEMENTS.has(name)) this.startText(name, this.srsDims[this.srsDims.length - 1] ?? 3);
+      if (kind === ELEMENT_EXTERIOR) this.ringRole = 'exterior';
+      else if (kind === ELEMENT_INTERIOR) this.ringRole = 'interior';
+      else if (kind === ELEMENT_LINEAR_RING && this.ringRole) this.ring = [];
+      else if (this.ring && kind === ELEMENT_COORDINATES) this.startText(name, this.srsDims[this.srsDims.length - 1] ?? 3);
       return;
     }
-    if (this.surfaces.length === 0 && !this.geometry && BUILDING_TEXT.has(name)) {
+    if (this.surfaces.length === 0 && !this.geometry && kind === ELEMENT_BUILDING_TEXT) {
       this.textParentIsFeature = parent === 'Building' || parent === 'BuildingPart';
       this.startText(name, 0);
     }
   }
 
+  /** Inside an element whose text the handler keeps. */
+  get wantsText(): boolean {
+    return this.textParts !== null;
+  }
+
+  /**
+   * Text as UTF-8 bytes[start, end) that needs no entity replaced and no line end normalised (the byte tokenizer
+   * checked). A posList or pos that comes in one such piece, as they all do, is read as numbers straight from the
+   * bytes at its end tag; anything else is decoded here.
+   */
+  textBytes(bytes: Buffer, start: number, end: number): void {
+    if (!this.textParts) return;
+    if (this.ring && this.textElement !== 'coordinates' && this.textParts.length === 0 && this.pendingBytes === null) {
+      this.pendingBytes = bytes;
+      this.pendingStart = start;
+      this.pendingEnd = end;
+      return;
+    }
+    this.text(utf8Slice(bytes, start, end));
+  }
+
   text(chunk: string): void {
     if (!this.textParts) return;
+    if (this.pendingBytes !== null) {
+      // a second piece of text (after a comment, say): the numbers are read from the text as a whole
+      const bytes = this.pendingBytes;
+      this.pendingBytes = null;
+      this.text(utf8Slice(bytes, this.pendingStart, this.pendingEnd));
+    }
     // pieces split by comments or CDATA sections add up: the element's text as a whole stays within the limit
     this.textChars += chunk.length;
     if (this.textChars > MAX_XML_TEXT_CHARS) {
@@ -224,7 +332,11 @@ export class CityGmlHandler {
   }
 
   closeTag(qname: string): void {
-    const name = localName(qname);
+    this.closeElement(kindOf(localName(qname)));
+  }
+
+  /** An end tag by its element's elementKind. */
+  closeElement(kind: number): void {
     const depth = this.depth;
     this.depth--;
     this.srsDims.pop();
@@ -233,6 +345,15 @@ export class CityGmlHandler {
     if (!b) return;
 
     if (this.textParts && depth === this.textDepth) {
+      const bytes = this.pendingBytes;
+      if (bytes !== null) {
+        this.pendingBytes = null;
+        this.textParts = null;
+        if (!this.addCoordinatesFromBytes(bytes, this.pendingStart, this.pendingEnd)) {
+          this.addCoordinates(utf8Slice(bytes, this.pendingStart, this.pendingEnd));
+        }
+        return;
+      }
       const value = this.textParts.join('');
       this.textParts = null;
       if (this.ring) this.addCoordinates(value);
@@ -240,15 +361,15 @@ export class CityGmlHandler {
       return;
     }
     if (this.polygon) {
-      if (name === 'LinearRing' && this.ring) {
+      if (kind === ELEMENT_LINEAR_RING && this.ring) {
         this.finishRing(this.ring);
         this.ring = null;
-      } else if (name === 'exterior' || name === 'outerBoundaryIs' || name === 'interior' || name === 'innerBoundaryIs') {
+      } else if (kind === ELEMENT_EXTERIOR || kind === ELEMENT_INTERIOR) {
         this.ringRole = null;
-      } else if (depth === this.polygon.depth) {
-        const { depth: _d, ...polygon } = this.polygon;
-        if (polygon.exterior.length >= 9) b.polygons.push(polygon);
+      } else if (depth === this.polygonDepth) {
+        if (this.polygon.exterior.length >= 9) b.polygons.push(this.polygon);
         this.polygon = null;
+        this.polygonDepth = -1;
       }
       return;
     }
@@ -263,7 +384,9 @@ export class CityGmlHandler {
   }
 
   private startText(element: string, dim: number): void {
-    this.textParts = [];
+    if (this.parts.length !== 0) this.parts.length = 0;
+    this.textParts = this.parts;
+    this.pendingBytes = null;
     this.textChars = 0;
     this.textDepth = this.depth;
     this.textElement = element;
@@ -290,13 +413,7 @@ export class CityGmlHandler {
         this.textPosition,
       );
     }
-    this.buildingNumbers += (parts.length / dim) * 3;
-    if (this.buildingNumbers > MAX_BUILDING_NUMBERS) {
-      throw new CityGmlProblem(
-        `the building has more than ${MAX_BUILDING_NUMBERS.toLocaleString('en')} coordinates (${(MAX_BUILDING_NUMBERS / 3).toLocaleString('en')} points): no building's LoD2 model is that large`,
-        this.textPosition,
-      );
-    }
+    this.countPoints(parts.length / dim);
     for (let i = 0; i < parts.length; i += dim) {
       for (let k = 0; k < dim; k++) {
         const v = Number(parts[i + k]);
@@ -309,14 +426,48 @@ export class CityGmlHandler {
     }
   }
 
+  /** Coordinates from plain bytes as Number() reads them; false (nothing added) where they must be read as text. */
+  private addCoordinatesFromBytes(bytes: Buffer, start: number, end: number): boolean {
+    const dim = this.textDim;
+    if (dim !== 3) scratch.length = 0;
+    const target = dim === 3 ? (this.ring as number[]) : scratch;
+    const before = target.length;
+    const count = appendDecimals(bytes, start, end, target);
+    if (count < 0) return false;
+    if (count % dim !== 0) {
+      target.length = before;
+      return false;
+    }
+    if (count === 0) return true;
+    this.countPoints(count / dim);
+    if (dim === 2) {
+      const ring = this.ring as number[];
+      for (let k = 0; k < count; k += 2) ring.push(scratch[k] as number, scratch[k + 1] as number, 0);
+    }
+    return true;
+  }
+
+  private countPoints(points: number): void {
+    this.buildingNumbers += points * 3;
+    if (this.buildingNumbers > MAX_BUILDING_NUMBERS) {
+      throw new CityGmlProblem(
+        `the building has more than ${MAX_BUILDING_NUMBERS.toLocaleString('en')} coordinates (${(MAX_BUILDING_NUMBERS / 3).toLocaleString('en')} points): no building's LoD2 model is that large`,
+        this.textPosition,
+      );
+    }
+  }
+
   private finishRing(ring: number[]): void {
     const polygon = this.polygon as RawPolygon;
     // drop the repeated closing point
     const n = ring.length;
     if (n >= 6 && ring[0] === ring[n - 3] && ring[1] === ring[n - 2] && ring[2] === ring[n - 1]) ring.length = n - 3;
     if (ring.length < 9) return;
-    if (this.ringRole === 'exterior') polygon.exterior.push(...ring);
-    else polygon.interiors.push(ring);
+    if (this.ringRole === 'exterior') {
+      // one by one: push(...ring) passes every number as an argument, which overflows the stack at about 100,000
+      const exterior = polygon.exterior;
+      for (let k = 0; k < ring.length; k++) exterior.push(ring[k] as number);
+    } else polygon.interiors.push(ring);
   }
 
   private buildingText(b: RawBuilding, element: BuildingText, value: string): void {

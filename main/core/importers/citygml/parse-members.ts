@@ -11,8 +11,9 @@ import { Warnings } from '../warnings.js';
 import { assembleBuilding } from './assemble-building.js';
 import { encodeAssembled } from './building-sink.js';
 import type { EncodedBuilding } from '../../store/building-rows.js';
-import { CityGmlHandler, CityGmlProblem, type Position } from './citygml-handler.js';
-import { normalizeLineEnds, tokenizePiece } from './piece-tokenizer.js';
+import { CityGmlHandler, CityGmlProblem, type TagAttributes } from './citygml-handler.js';
+import { type TokenizerPlace, pieceName, tokenizePiece } from './piece-tokenizer.js';
+import { piecePosition } from './piece-position.js';
 import type { RawBuilding } from './raw-building.js';
 
 export interface MembersJob {
@@ -55,35 +56,30 @@ class RecordedWarnings extends Warnings {
 }
 
 const STAND_IN_ROOT = 'plustwin-piece';
+const ROOT = pieceName(STAND_IN_ROOT);
 
 export function parseMembers(job: MembersJob): MembersResult {
   const srs: ResolvedSrs | undefined = job.crsOption !== undefined ? resolveCrsOption(job.file, job.crsOption) : resolveSrsName(job.fileSrsName);
   if (!srs) throw new Error(`unknown srsName '${job.fileSrsName}'`);
-  const text = normalizeLineEnds(
-    `<${STAND_IN_ROOT} srsDimension="${job.dimension}">${Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength).toString('utf8')}</${STAND_IN_ROOT}>`,
-  );
-  // line and column as saxes counts them, found when asked (positions are wanted at a few tags only)
-  const at = { index: 0 };
-  let counted = 0;
-  let line = 1;
-  let lineStart = 0;
-  const position = (): Position => {
-    for (let nl = text.indexOf('\n', counted); nl >= 0 && nl < at.index; nl = text.indexOf('\n', nl + 1)) {
-      line++;
-      lineStart = nl + 1;
-    }
-    counted = Math.max(counted, at.index);
-    return { line, column: at.index - lineStart + 1 };
-  };
+  // read as if wrapped in <plustwin-piece srsDimension="..."> and its end tag, as the positions count
+  const rootAttributes: TagAttributes = { srsName: undefined, srsDimension: String(job.dimension), dimension: undefined, id: undefined, href: undefined };
+  const rootTag = `<${STAND_IN_ROOT} srsDimension="${rootAttributes.srsDimension}">`;
+  const bytes = Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength);
+  const at: TokenizerPlace = { index: 0, wide: -1 };
+  const position = piecePosition(bytes, at, rootTag.length);
   const members: ParsedMember[] = [];
+  // one recorder for the piece, its events taken per building
+  const warnings = new RecordedWarnings();
   let shortened: string[] = [];
   const handler = new CityGmlHandler(
     position,
     (raw) => {
-      const warnings = new RecordedWarnings();
+      warnings.events = [];
       const assembled =
         raw.id === undefined ? null : assembleBuilding(raw, raw.id, { crs: srs.crs, latLonOrder: srs.latLonOrder, warnings });
-      members.push({ id: raw.id, line: raw.line, shortened, warnings: warnings.events, encoded: encodeAssembled(assembled), ...(raw.id === undefined ? { raw } : {}) });
+      const encoded = encodeAssembled(assembled);
+      if (raw.id === undefined) members.push({ id: raw.id, line: raw.line, shortened, warnings: warnings.events, encoded, raw });
+      else members.push({ id: raw.id, line: raw.line, shortened, warnings: warnings.events, encoded });
       shortened = [];
     },
     (what) => shortened.push(what),
@@ -96,22 +92,11 @@ export function parseMembers(job: MembersJob): MembersResult {
       throw new CityGmlProblem(`srsName '${srsName}' differs from the file's`, at);
     }
   };
-  let closedRoot = false;
-  tokenizePiece(
-    text,
-    {
-      openTag: (name, attrs) => handler.openTag(name, attrs),
-      text: (t) => handler.text(t),
-      closeTag: (name) => {
-        if (name === STAND_IN_ROOT && !handler.betweenBuildings) throw new Error('the piece ends inside a building');
-        if (name === STAND_IN_ROOT) closedRoot = true;
-        handler.closeTag(name);
-      },
-    },
-    at,
-  );
-  if (!closedRoot) throw new Error('the piece is not one element');
-  at.index = text.length;
+  handler.openElement(ROOT.local, rootAttributes, ROOT.element);
+  tokenizePiece(bytes, handler, at, ROOT);
+  if (!handler.betweenBuildings) throw new Error('the piece ends inside a building');
+  handler.closeElement(ROOT.element);
+  at.index = bytes.length;
   const newlines = position().line - 1;
   return { members, newlines };
 }
