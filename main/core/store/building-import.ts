@@ -91,15 +91,15 @@ export async function sqliteBuildingImport<T>(db: SqliteDb, now: () => number, f
   }
 }
 
+/** SQL for the double whose exact parts m, k are the row's values at i and i + 1 (building-rows.ts). */
+const exact = (i: number): string => `CAST(value->>${i} AS REAL) / (1 << (value->>${i + 1}))`;
+
 /**
  * A batch in three statements whatever its size, each bound to one JSON text that SQLite takes apart: binding
  * every value of a batch (ids, docs, each roof's numbers and outline) was the largest part of the main thread's
- * work in a city import. A roof's numbers come as their exact parts [m, k] (building-rows.ts): m / (1 << k) is the
- * double that was encoded, to the last bit.
+ * work in a city import. A roof's numbers come as their exact parts m, k: m / (1 << k) is the double that was
+ * encoded, to the last bit, where SQLite's reading of its decimal text need not be.
  */
-/** SQL for the double whose exact parts [m, k] are the JSON array at path. */
-const exact = (path: string): string => `CAST(${path}->>0 AS REAL) / (1 << (${path}->>1))`;
-
 async function saveEncoded(db: SqliteDb, buildings: readonly EncodedBuilding[]): Promise<void> {
   const ids = JSON.stringify(buildings.map((b) => b.id));
   await db.run('DELETE FROM roofs WHERE building_id IN (SELECT value FROM json_each(?))', [ids]);
@@ -108,10 +108,11 @@ async function saveEncoded(db: SqliteDb, buildings: readonly EncodedBuilding[]):
     'INSERT INTO buildings(id, doc) SELECT value->>0, value->>1 FROM json_each(?) WHERE true ON CONFLICT(id) DO UPDATE SET doc = excluded.doc',
     [JSON.stringify(buildings.map((b) => [b.id, b.doc]))],
   );
+  const roofs = buildings.filter((b) => b.roofs !== '');
+  if (roofs.length === 0) return;
   await db.run(
     `INSERT INTO roofs(building_id, seq, area_m2, tilt_deg, azimuth_deg, outline)
-     SELECT b.value->>0, r.key, ${exact('r.value->0')}, ${exact('r.value->1')}, ${exact('r.value->2')}, r.value->>3
-     FROM json_each(?) AS b, json_each(b.value->1) AS r`,
-    [`[${buildings.map((b) => `[${JSON.stringify(b.id)},${b.roofs}]`).join(',')}]`],
+     SELECT value->>0, value->>1, ${exact(2)}, ${exact(4)}, ${exact(6)}, value->>8 FROM json_each(?)`,
+    [`[${roofs.map((b) => b.roofs).join(',')}]`],
   );
 }

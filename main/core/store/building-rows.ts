@@ -13,8 +13,9 @@ export interface EncodedBuilding {
   /** JSON of the Building: the buildings table's doc. */
   readonly doc: string;
   /**
-   * JSON array of its roofs' rows in order, each [area, tilt, azimuth, outline JSON or null], each number as its
-   * exact parts [m, k] (exactParts).
+   * Its roofs' rows in order as JSON arrays joined by commas ('' without roofs), each a flat
+   * [buildingId, seq, area m, area k, tilt m, tilt k, azimuth m, azimuth k, outline JSON or null], each number as
+   * its exact parts (exactParts): flat, so that SQLite takes each value out of the row's one parse.
    */
   readonly roofs: string;
   readonly roofCount: number;
@@ -60,7 +61,7 @@ function extentOf(building: Building): EncodedBuilding['extent'] {
 
 /** Throws RoofError at a roof the store would refuse (another building's, a number that is not, a broken ring). */
 export function encodeBuilding(building: Building, roofs: readonly RoofSurface[]): EncodedBuilding {
-  const rows: unknown[] = [];
+  const rows: string[] = [];
   let area = 0;
   roofs.forEach((r, i) => {
     if (r.buildingId !== building.id) throw new RoofError(`roof ${i} belongs to building ${r.buildingId}, not to ${building.id}`);
@@ -71,23 +72,22 @@ export function encodeBuilding(building: Building, roofs: readonly RoofSurface[]
       if (problem) throw new RoofError(`roof ${i} of building ${r.buildingId}: outline ring ${k} ${problem}`);
     });
     const where = `roof ${i} of building ${r.buildingId}:`;
-    rows.push([exactParts(r.areaM2, `${where} area`), exactParts(r.tiltDeg, `${where} tilt`), exactParts(r.azimuthDeg, `${where} azimuth`), encodeOutlines(r.outlines)]);
+    rows.push(JSON.stringify([r.buildingId, i, ...exactParts(r.areaM2, `${where} area`), ...exactParts(r.tiltDeg, `${where} tilt`), ...exactParts(r.azimuthDeg, `${where} azimuth`), encodeOutlines(r.outlines)]));
     area += r.areaM2;
   });
-  return { id: building.id, doc: JSON.stringify(building), roofs: JSON.stringify(rows), roofCount: roofs.length, roofAreaM2: area, extent: extentOf(building) };
+  return { id: building.id, doc: JSON.stringify(building), roofs: rows.join(','), roofCount: roofs.length, roofAreaM2: area, extent: extentOf(building) };
 }
 
 /** The building and roofs again, as the district file would give them back. */
 export function decodeBuilding(e: EncodedBuilding): { building: Building; roofs: RoofSurface[] } {
-  type Parts = [number, number];
-  const rows = JSON.parse(e.roofs) as [Parts, Parts, Parts, string | null][];
+  const rows = JSON.parse(`[${e.roofs}]`) as [string, number, number, number, number, number, number, number, string | null][];
   return {
     building: JSON.parse(e.doc) as Building,
-    roofs: rows.map(([area, tilt, azimuth, outline]) => ({
-      buildingId: e.id,
-      areaM2: fromExactParts(area),
-      tiltDeg: fromExactParts(tilt),
-      azimuthDeg: fromExactParts(azimuth),
+    roofs: rows.map(([buildingId, , am, ak, tm, tk, zm, zk, outline]) => ({
+      buildingId,
+      areaM2: fromExactParts([am, ak]),
+      tiltDeg: fromExactParts([tm, tk]),
+      azimuthDeg: fromExactParts([zm, zk]),
       ...(outline === null ? {} : { outlines: JSON.parse(outline) as RoofRing[] }),
     })),
   };
