@@ -25,25 +25,45 @@ export interface EncodedBuilding {
 }
 
 const TWO_53 = 2 ** 53;
+/** 2^0 .. 2^63, exact. */
+const POW2 = Array.from({ length: 64 }, (_, i) => 2 ** i);
+// the double's bits: little-endian on every platform Node runs on, so bits[0] is the low word
+const float = new Float64Array(1);
+const bits = new Uint32Array(float.buffer);
+
+/** Trailing zero bits of a 32-bit word that is not 0. */
+const trailingZeros = (w: number): number => 31 - Math.clz32(w & -w);
 
 /**
- * A roof number as [m, k] with v = m / 2^k exactly, m an integer of at most 53 bits and 0 <= k <= 62: SQLite reads
- * integers exactly and divides by a power of two exactly, whereas its reading of a decimal text is not always the
- * double JavaScript wrote (one in about ten thousand with 10 to 17 digits comes back one unit in the last place
- * off). Anything outside that range (below 2^-10 with all 53 bits used, or above 2^53) is no roof's area or angle.
+ * A roof number as [m, k] with v = m / 2^k exactly, m an integer of at most 53 bits and 0 <= k <= 62 as small as
+ * can be, read from the double's bits: SQLite reads integers exactly and divides by a power of two exactly, whereas
+ * its reading of a decimal text is not always the double JavaScript wrote (one in about ten thousand with 10 to 17
+ * digits comes back one unit in the last place off). Null outside that range (below 2^-10 with all 53 bits used,
+ * above 2^53, not finite): no roof's area or angle.
  */
-export function exactParts(v: number, what: string): [number, number] {
+export function exactParts(v: number): [number, number] | null {
   if (v === 0) return [0, 0];
-  let k = Math.max(0, 52 - Math.floor(Math.log2(Math.abs(v))));
-  // Math.log2 may be off by one next to a power of two: step until v * 2^k is a whole number
-  while (k <= 62 && !Number.isInteger(v * 2 ** k)) k++;
-  while (k > 0 && Number.isInteger(v * 2 ** (k - 1))) k--;
-  const m = v * 2 ** k;
-  if (k > 62 || Math.abs(m) > TWO_53) throw new RoofError(`${what} ${v} is outside the range the district file stores exactly`);
-  return [m, k];
+  float[0] = v;
+  const lo = bits[0] as number;
+  const hi = bits[1] as number;
+  const biased = (hi >>> 20) & 0x7ff;
+  if (biased === 0 || biased === 0x7ff) return null; // subnormal, infinite or NaN
+  const mHi = (hi & 0xfffff) | 0x100000;
+  let m = mHi * 2 ** 32 + lo;
+  let k = 1075 - biased;
+  if (k < 0) {
+    m *= POW2[-k] as number;
+    k = 0;
+  } else {
+    const zeros = Math.min(k, lo !== 0 ? trailingZeros(lo) : 32 + trailingZeros(mHi));
+    m /= POW2[zeros] as number;
+    k -= zeros;
+  }
+  if (k > 62 || m > TWO_53) return null;
+  return [v < 0 ? -m : m, k];
 }
 
-export const fromExactParts = ([m, k]: readonly [number, number]): number => m / 2 ** k;
+export const fromExactParts = ([m, k]: readonly [number, number]): number => m / (POW2[k] as number);
 
 function extentOf(building: Building): EncodedBuilding['extent'] {
   let minLon = Infinity;
@@ -59,23 +79,39 @@ function extentOf(building: Building): EncodedBuilding['extent'] {
   return minLon <= maxLon ? [minLon, minLat, maxLon, maxLat] : null;
 }
 
+/** Which of a roof's numbers the district file cannot hold, and why. */
+function numberProblem(r: RoofSurface, i: number): string {
+  for (const [field, v] of [['areaM2', r.areaM2], ['tiltDeg', r.tiltDeg], ['azimuthDeg', r.azimuthDeg]] as const) {
+    if (!Number.isFinite(v)) return `roof ${i} of building ${r.buildingId}: ${field} is not a number`;
+    if (exactParts(v) === null) return `roof ${i} of building ${r.buildingId}: ${field} ${v} is outside the range the district file stores exactly`;
+  }
+  return `roof ${i} of building ${r.buildingId}: a number the district file cannot hold`;
+}
+
 /** Throws RoofError at a roof the store would refuse (another building's, a number that is not, a broken ring). */
 export function encodeBuilding(building: Building, roofs: readonly RoofSurface[]): EncodedBuilding {
-  const rows: string[] = [];
+  const id = JSON.stringify(building.id);
+  let rows = '';
   let area = 0;
-  roofs.forEach((r, i) => {
+  for (let i = 0; i < roofs.length; i++) {
+    const r = roofs[i] as RoofSurface;
     if (r.buildingId !== building.id) throw new RoofError(`roof ${i} belongs to building ${r.buildingId}, not to ${building.id}`);
-    for (const [field, v] of [['areaM2', r.areaM2], ['tiltDeg', r.tiltDeg], ['azimuthDeg', r.azimuthDeg]] as const)
-      if (!Number.isFinite(v)) throw new RoofError(`roof ${i} of building ${r.buildingId}: ${field} is not a number`);
-    r.outlines?.forEach((ring, k) => {
-      const problem = ringProblem(ring);
-      if (problem) throw new RoofError(`roof ${i} of building ${r.buildingId}: outline ring ${k} ${problem}`);
-    });
-    const where = `roof ${i} of building ${r.buildingId}:`;
-    rows.push(JSON.stringify([r.buildingId, i, ...exactParts(r.areaM2, `${where} area`), ...exactParts(r.tiltDeg, `${where} tilt`), ...exactParts(r.azimuthDeg, `${where} azimuth`), encodeOutlines(r.outlines)]));
+    const a = exactParts(r.areaM2);
+    const t = exactParts(r.tiltDeg);
+    const z = exactParts(r.azimuthDeg);
+    if (a === null || t === null || z === null) throw new RoofError(numberProblem(r, i));
+    const outlines = r.outlines;
+    if (outlines !== undefined) {
+      for (let k = 0; k < outlines.length; k++) {
+        const problem = ringProblem(outlines[k]);
+        if (problem) throw new RoofError(`roof ${i} of building ${r.buildingId}: outline ring ${k} ${problem}`);
+      }
+    }
+    const outline = encodeOutlines(outlines);
+    rows += `${i === 0 ? '' : ','}[${id},${i},${a[0]},${a[1]},${t[0]},${t[1]},${z[0]},${z[1]},${outline === null ? 'null' : JSON.stringify(outline)}]`;
     area += r.areaM2;
-  });
-  return { id: building.id, doc: JSON.stringify(building), roofs: rows.join(','), roofCount: roofs.length, roofAreaM2: area, extent: extentOf(building) };
+  }
+  return { id: building.id, doc: JSON.stringify(building), roofs: rows, roofCount: roofs.length, roofAreaM2: area, extent: extentOf(building) };
 }
 
 /** The building and roofs again, as the district file would give them back. */

@@ -10,9 +10,14 @@ export class RoofError extends Error {}
 /** A ring needs three corners, each a finite [lon, lat, height]. */
 export function ringProblem(ring: unknown): string | null {
   if (!Array.isArray(ring) || ring.length < 3) return `has ${Array.isArray(ring) ? ring.length : 0} corners, needs at least 3`;
-  const bad = ring.findIndex((p: unknown) => !Array.isArray(p) || p.length !== 3 || !p.every((v) => Number.isFinite(v)));
-  if (bad < 0) return null;
-  return `corner ${bad} is not a finite [lon, lat, height]`;
+  // plain loops: every corner of every roof of a city import passes here
+  for (let i = 0; i < ring.length; i++) {
+    const p: unknown = ring[i];
+    if (!Array.isArray(p) || p.length !== 3 || !Number.isFinite(p[0]) || !Number.isFinite(p[1]) || !Number.isFinite(p[2])) {
+      return `corner ${i} is not a finite [lon, lat, height]`;
+    }
+  }
+  return null;
 }
 
 /** The outlines column: null for roofs without one (assumed, LoD1, files before schema 4), else JSON of the rings. */

@@ -37,19 +37,24 @@ function awkwardDoubles(n: number): number[] {
 
 describe('exact parts of a roof number', () => {
   it('splits a double into m / 2^k with the smallest k (worked by hand)', () => {
-    expect(exactParts(0, 'x')).toEqual([0, 0]);
-    expect(exactParts(3, 'x')).toEqual([3, 0]);
-    expect(exactParts(0.75, 'x')).toEqual([3, 2]); // 3/4
-    expect(exactParts(12.5, 'x')).toEqual([25, 1]); // 25/2
-    expect(exactParts(-6.25, 'x')).toEqual([-25, 2]); // -25/4
+    expect(exactParts(0)).toEqual([0, 0]);
+    expect(exactParts(3)).toEqual([3, 0]);
+    expect(exactParts(0.75)).toEqual([3, 2]); // 3/4
+    expect(exactParts(12.5)).toEqual([25, 1]); // 25/2
+    expect(exactParts(-6.25)).toEqual([-25, 2]); // -25/4
+    expect(exactParts(180)).toEqual([180, 0]);
+    expect(exactParts(2 ** 53)).toEqual([2 ** 53, 0]);
     // 0.1 is 0x3FB999999999999A: mantissa 0x1999999999999A = 7205759403792794, even, so halved once, 2^-56 -> k = 55
-    expect(exactParts(0.1, 'x')).toEqual([3602879701896397, 55]);
-    for (const v of awkwardDoubles(1000)) expect(fromExactParts(exactParts(v, 'x'))).toBe(v);
+    expect(exactParts(0.1)).toEqual([3602879701896397, 55]);
+    for (const v of awkwardDoubles(1000)) expect(fromExactParts(exactParts(v)!)).toBe(v);
   });
 
-  it('refuses what no roof has and the district file could not hold exactly', () => {
-    expect(() => exactParts(2 ** 60, 'roof 0 of building b1: area')).toThrow(/roof 0 of building b1: area 1152921504606847000 is outside/);
-    expect(() => exactParts(Math.PI * 2 ** -40, 'x')).toThrow(/outside the range/);
+  it('has none for what no roof has and the district file could not hold exactly', () => {
+    expect(exactParts(2 ** 53 + 2)).toBeNull();
+    expect(exactParts(Math.PI * 2 ** -40)).toBeNull();
+    expect(exactParts(Number.POSITIVE_INFINITY)).toBeNull();
+    expect(exactParts(5e-324)).toBeNull();
+    expect(() => encodeBuilding(building, [roof(2 ** 60, 0, 180)])).toThrow(/roof 0 of building b1: areaM2 1152921504606847000 is outside the range/);
   });
 });
 
