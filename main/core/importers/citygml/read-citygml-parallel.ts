@@ -11,7 +11,7 @@
  * member, no members at all), the file is read again by the one-thread reader: it gives the same result, or the
  * error worded with the file's line and column, exactly as before there were workers.
  */
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { ImportError } from '../import-error.js';
 import type { ImportOptions, ImportResult } from '../import-result.js';
 import { assembleBuilding } from './assemble-building.js';
@@ -20,6 +20,8 @@ import type { MembersResult } from './parse-members.js';
 import { type ParseWorkerPool, parseWorkers } from './parse-worker-pool.js';
 import { readCityGmlSerial } from './read-citygml-serial.js';
 import { type BuildingSink, encodeAssembled } from './building-sink.js';
+import { firstMemberEnd, lastMemberEnd } from './member-ends.js';
+import { PieceBuffer } from './piece-buffer.js';
 
 const READ_BYTES = 1 << 20;
 /** A piece: large enough that passing it to a worker costs little, small enough to keep memory low. */
@@ -32,7 +34,6 @@ const MAX_PIECE_BYTES = 48 << 20;
 /** The longest `</prefix:cityObjectMember >` looked for across a read boundary. */
 const OVERLAP = 256;
 const MEMBER_START = /<(?:[A-Za-z_][\w.-]*:)?cityObjectMember[\s>/]/;
-const MEMBER_END = /<\/(?:[A-Za-z_][\w.-]*:)?cityObjectMember\s*>/g;
 
 /** The plan does not fit this file: read it on the main thread instead. */
 class NotSplittable extends Error {}
@@ -65,66 +66,6 @@ export async function readCityGmlParallel(
     // what the sink took (or wrote) from the pieces goes: the one-thread reader starts from the file's beginning
     await sink?.reset();
     return readCityGmlSerial(file, totalBytes, options, sink);
-  }
-}
-
-/** Index just after the first member end tag in text, or -1. */
-function memberEnd(text: string): number {
-  MEMBER_END.lastIndex = 0;
-  const m = MEMBER_END.exec(text);
-  return m ? m.index + m[0].length : -1;
-}
-
-/** Index just after the last member end tag in text, or -1. */
-function lastMemberEnd(text: string): number {
-  MEMBER_END.lastIndex = 0;
-  let end = -1;
-  for (let m = MEMBER_END.exec(text); m; m = MEMBER_END.exec(text)) end = m.index + m[0].length;
-  return end;
-}
-
-/**
- * The bytes read but not yet sent, as the chunks they were read in: a piece is copied out once, into a buffer of
- * its own that can be handed to a worker. Searches look at the bytes from a given offset, in latin1: one character
- * per byte, so string offsets are byte offsets, and the tags looked for are ASCII.
- */
-class Pending {
-  private chunks: Buffer[] = [];
-  length = 0;
-  /** Offset in the file of the first byte held. */
-  start = 0;
-
-  add(chunk: Buffer): void {
-    this.chunks.push(chunk);
-    this.length += chunk.length;
-  }
-
-  /** latin1 text of [from, length). */
-  textFrom(from: number): string {
-    let text = '';
-    let at = 0;
-    for (const c of this.chunks) {
-      if (at + c.length > from) text += c.toString('latin1', Math.max(0, from - at));
-      at += c.length;
-    }
-    return text;
-  }
-
-  /** Takes [0, n) out, as a buffer not shared with anything else. */
-  take(n: number): Buffer {
-    const piece = Buffer.allocUnsafeSlow(n);
-    let copied = 0;
-    while (copied < n) {
-      const c = this.chunks[0] as Buffer;
-      const k = Math.min(c.length, n - copied);
-      c.copy(piece, copied, 0, k);
-      copied += k;
-      if (k === c.length) this.chunks.shift();
-      else this.chunks[0] = c.subarray(k);
-    }
-    this.length -= n;
-    this.start += n;
-    return piece;
   }
 }
 
@@ -166,7 +107,7 @@ async function readInPieces(
     options.onProgress?.(Math.min(piece.end, totalBytes), totalBytes);
   };
 
-  const send = async (piece: Buffer, end: number): Promise<void> => {
+  const send = async (piece: Uint8Array, end: number): Promise<void> => {
     if (out.length >= maxOut) await mergeOldest();
     const result = pool.run({ file, bytes: piece, dimension, crsOption: options.crs, fileSrsName });
     // rejections are taken when the piece is merged, in order; this only keeps them from counting as unhandled
@@ -174,22 +115,23 @@ async function readInPieces(
     out.push({ result, end });
   };
 
-  const stream = createReadStream(file, { highWaterMark: READ_BYTES });
-  const pending = new Pending();
+  const utf8 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  const handle = await open(file, 'r');
+  // the checks below refuse a member or head longer than the maximum before the buffer would hold more
+  const pending = new PieceBuffer(pieceBytes + READ_BYTES + OVERLAP, MAX_PIECE_BYTES + pieceBytes + 2 * READ_BYTES);
   let inHead = true;
   // where the next search for a member's start (in the head) or end (in the body) begins
   let searchFrom = 0;
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      pending.add(chunk);
+    while ((await pending.read(handle, READ_BYTES)) > 0) {
       if (inHead) {
-        const m = MEMBER_START.exec(pending.textFrom(searchFrom));
+        const m = MEMBER_START.exec(pending.bytes.toString('latin1', searchFrom, pending.length));
         if (!m) {
           if (pending.length > MAX_PIECE_BYTES) throw new NotSplittable('no member near the start');
           searchFrom = Math.max(0, pending.length - OVERLAP);
           continue;
         }
-        const head = pending.take(searchFrom + m.index).toString('utf8');
+        const head = utf8(pending.take(searchFrom + m.index));
         session.write(head.charCodeAt(0) === 0xfeff ? head.slice(1) : head);
         if (!session.handler.betweenBuildings) throw new NotSplittable('the first member is inside a building');
         const srsName = session.fileSrsName;
@@ -202,32 +144,31 @@ async function readInPieces(
       }
       // cut a piece after the first member end past pieceBytes; a member may take several reads to end
       while (pending.length > searchFrom) {
-        const end = memberEnd(pending.textFrom(searchFrom));
+        const end = firstMemberEnd(pending.bytes, pending.length, searchFrom);
         if (end < 0) {
           if (pending.length > MAX_PIECE_BYTES + pieceBytes) throw new NotSplittable('a member larger than a piece may be');
           searchFrom = Math.max(searchFrom, pending.length - OVERLAP);
           break;
         }
-        const piece = pending.take(searchFrom + end);
+        const piece = pending.take(end);
         await send(piece, pending.start);
         searchFrom = Math.max(0, pieceBytes - OVERLAP);
       }
     }
     if (inHead) throw new NotSplittable('no cityObjectMember');
-    const rest = pending.textFrom(0);
-    const last = lastMemberEnd(rest);
+    const last = lastMemberEnd(pending.bytes, pending.length);
     if (last > 0) await send(pending.take(last), pending.start);
     while (out.length > 0) await mergeOldest();
     // the tail closes the root element the head opened: the parser sees the file without its members
-    session.write(pending.take(pending.length).toString('utf8'));
+    session.write(utf8(pending.take(pending.length)));
     session.parser.close();
-    options.onProgress?.(Math.min(stream.bytesRead, totalBytes), totalBytes);
+    options.onProgress?.(Math.min(pending.start, totalBytes), totalBytes);
   } catch (e) {
     // every piece sent is awaited before the file is read again, so no worker is still busy with this file
     await Promise.allSettled(out.map((p) => p.result));
     throw e;
   } finally {
-    stream.destroy();
+    await handle.close();
   }
   return session.result();
 }
