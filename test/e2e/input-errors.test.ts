@@ -163,7 +163,7 @@ describe('refusals in German', () => {
       await expect.poll(() => error.textContent(), { timeout: 60_000 }).not.toBe('');
       // the feature starts at column 41, after {"type":"FeatureCollection","features":[ (40 characters); MAX_HEIGHT_M = 1000
       expect(await error.textContent()).toBe(
-        'Fehler in hoch.geojson, Zeile 1, Spalte 41: Feature 0 (id "turm"): die Höhe 2000 m liegt nicht zwischen 0 und 1.000 m (das höchste Gebäude ist 828 m hoch): ' +
+        'Fehler in hoch.geojson, Zeile 1, Spalte 41: Feature 1 (id "turm"): die Höhe 2000 m liegt nicht zwischen 0 und 1.000 m (das höchste Gebäude ist 828 m hoch): ' +
           'ein Einheiten- oder Tippfehler? Nichts wurde importiert, das Quartier ist unverändert.',
       );
       await page.screenshot({ path: path.join(ROOT, 'docs/screenshots/errors-import-height-de-1366x768.png') });

@@ -136,7 +136,7 @@ describe('refusals in the CLI', { timeout: 120_000 }, () => {
     // MAX_HEIGHT_M = 1000 (main/core/importers/geojson/feature-to-building.ts): "1.000" in German
     // the progress line first, then the refusal; the feature starts at column 41, after {"type":"FeatureCollection","features":[ (40 characters)
     expect(r.stderr.split('\n').find((l) => l.startsWith('plustwin import:'))).toBe(
-      `plustwin import: ${gj}:1:41: Feature 0 (id "turm"): die Höhe 2000 m liegt nicht zwischen 0 und 1.000 m (das höchste Gebäude ist 828 m hoch): ein Einheiten- oder Tippfehler?`,
+      `plustwin import: ${gj}:1:41: Feature 1 (id "turm"): die Höhe 2000 m liegt nicht zwischen 0 und 1.000 m (das höchste Gebäude ist 828 m hoch): ein Einheiten- oder Tippfehler?`,
     );
     expect(readFileSync(file).equals(before)).toBe(true);
   });

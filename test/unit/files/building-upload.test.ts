@@ -64,7 +64,7 @@ describe('building upload', () => {
     expect(failed.error).toMatchObject({ kind: 'validation', code: 'import.problem', where: 'hoch.geojson:3:1', params: { file: 'hoch.geojson', line: 3, column: 1 } });
     const de = errorText(new DeviceApiError(failed.error!), createI18n('de'));
     expect(de).toBe(
-      'Fehler in hoch.geojson, Zeile 3, Spalte 1: Feature 1 (id "c"): die Höhe 5000 m liegt nicht zwischen 0 und 1.000 m (das höchste Gebäude ist 828 m hoch): ein Einheiten- oder Tippfehler? Nichts wurde importiert, das Quartier ist unverändert.',
+      'Fehler in hoch.geojson, Zeile 3, Spalte 1: Feature 2 (id "c"): die Höhe 5000 m liegt nicht zwischen 0 und 1.000 m (das höchste Gebäude ist 828 m hoch): ein Einheiten- oder Tippfehler? Nichts wurde importiert, das Quartier ist unverändert.',
     );
     expect((await store.getDistrict())?.buildings.map((b) => b.id)).toEqual(['a']);
   });
