@@ -91,7 +91,6 @@ export class ParseWorkerPool {
       }
       if (!worker) return false;
       const slot = new Slot(worker);
-      worker.unref();
       worker.on('message', (reply: WorkerReply) => {
         const p = slot.pending.get(reply.seq);
         if (!p) return;
@@ -108,6 +107,9 @@ export class ParseWorkerPool {
       };
       worker.on('error', fail);
       worker.on('exit', (code) => fail(new Error(`parse worker exited with ${code}`)));
+      // after the listeners: adding a 'message' listener refs the worker again, and a pool started early (the CLI's
+      // import) whose file is read on one thread would then keep the process from exiting
+      worker.unref();
       this.slots.push(slot);
     }
     return true;
