@@ -10,10 +10,9 @@ import { errorText } from './cli-error.js';
 import { cliText } from './messages.js';
 
 /** serve and collect are shells of their own (bin/plustwin.js starts them); the overview still lists them first. */
-const LISTED = [
+const SHELLS = [
   { name: 'serve', summary: 'run the core and serve the UI over HTTP on 127.0.0.1' },
   { name: 'collect', summary: 'run a headless collector that publishes to an MQTT broker (store-and-forward)' },
-  ...COMMANDS,
 ];
 
 /**
@@ -30,31 +29,34 @@ export const runLang = (argv: readonly string[]): Lang => {
 const summaryOf = (c: { name: string; summary: string }, lang: Lang) => (lang === 'de' ? (HELP_DE[c.name]?.summary ?? c.summary) : c.summary);
 const usageOf = (c: { name: string; usage: string }, lang: Lang) => (lang === 'de' ? HELP_DE[c.name]?.usage || c.usage : c.usage);
 
-function overview(lang: Lang): string {
-  const width = Math.max(...LISTED.map((c) => c.name.length));
+/** The overview needs every command's summary: the one place all commands are loaded. */
+async function overview(lang: Lang): Promise<string> {
+  const listed = [...SHELLS, ...(await Promise.all(COMMANDS.map((c) => c.load())))];
+  const width = Math.max(...listed.map((c) => c.name.length));
   const words =
     lang === 'de'
       ? OVERVIEW_DE
       : { title: 'PlusTwin: digital twin for energy-plus buildings and districts', usage: 'usage: plustwin <command> [options]     plustwin <command> --help', commands: 'commands:' };
-  return [words.title, '', words.usage, '', words.commands, ...LISTED.map((c) => `  ${c.name.padEnd(width)}  ${summaryOf(c, lang)}`)].join('\n');
+  return [words.title, '', words.usage, '', words.commands, ...listed.map((c) => `  ${c.name.padEnd(width)}  ${summaryOf(c, lang)}`)].join('\n');
 }
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   const lang = runLang(argv);
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.out.write(overview(lang) + '\n');
+    io.out.write((await overview(lang)) + '\n');
     return name === undefined ? 2 : 0;
   }
   if (name === '--version' || name === '-v') {
     io.out.write(`${appVersion()}\n`);
     return 0;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
-    io.err.write(`plustwin: ${cliText(lang)('cli.unknownCommand', { name })}\n\n${overview(lang)}\n`);
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
+    io.err.write(`plustwin: ${cliText(lang)('cli.unknownCommand', { name })}\n\n${await overview(lang)}\n`);
     return 2;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.out.write(usageOf(command, lang) + '\n');
     return 0;

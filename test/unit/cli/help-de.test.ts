@@ -16,8 +16,11 @@ afterEach(() => {
 });
 
 describe('German help', () => {
-  it('has a German summary and usage for every command, naming every flag of the English usage', () => {
-    for (const c of COMMANDS) {
+  it('has a German summary and usage for every command, naming every flag of the English usage', async () => {
+    for (const entry of COMMANDS) {
+      const c = await entry.load();
+      // the list's name is the one the command answers to
+      expect(c.name).toBe(entry.name);
       const de = HELP_DE[c.name];
       expect(de, c.name).toBeDefined();
       expect(de!.summary, c.name).not.toBe('');
