@@ -12,9 +12,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ParseWorkerPool } from '../../../main/core/importers/citygml/parse-worker-pool.js';
 import { readCityGmlParallel } from '../../../main/core/importers/citygml/read-citygml-parallel.js';
 import { readCityGmlSerial } from '../../../main/core/importers/citygml/read-citygml-serial.js';
-import { ImportError } from '../../../main/core/importers/import-error.js';
 import { FOOTER, building, buildingParams, header } from '../../fixtures/importers/generate-citygml.js';
 import { writeIn } from './tricky-tile.js';
+import { importFailure } from './both-readers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'plustwin-citygml-bytes-'));
 const pool = new ParseWorkerPool(2);
@@ -67,15 +67,6 @@ function variedTile(count: number, change: (i: number, b: string) => string = (_
   return text + FOOTER;
 }
 
-async function failure(p: Promise<unknown>): Promise<ImportError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(ImportError);
-  return e as ImportError;
-}
-
 describe('the parse workers reading posLists from bytes', () => {
   it('give what the one-thread reader gives, for every way of writing a posList, without falling back', async () => {
     const file = writeIn(dir, 'varied.gml', variedTile(VARIANTS.length * 3));
@@ -100,8 +91,8 @@ describe('the parse workers reading posLists from bytes', () => {
       );
       const size = statSync(file).size;
       const reasons: string[] = [];
-      const e = await failure(readCityGmlParallel(file, size, {}, { pool, pieceBytes: PIECE, onSerial: (r) => reasons.push(r) }));
-      const serial = await failure(readCityGmlSerial(file, size));
+      const e = await importFailure(readCityGmlParallel(file, size, {}, { pool, pieceBytes: PIECE, onSerial: (r) => reasons.push(r) }));
+      const serial = await importFailure(readCityGmlSerial(file, size));
       expect(reasons).toHaveLength(1);
       expect(e.message).toBe(serial.message);
       expect(e.message).toContain(`holds '${bad}', which is not a number`);

@@ -12,12 +12,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ParseWorkerPool } from '../../../main/core/importers/citygml/parse-worker-pool.js';
 import { readCityGmlParallel } from '../../../main/core/importers/citygml/read-citygml-parallel.js';
 import { readCityGmlSerial } from '../../../main/core/importers/citygml/read-citygml-serial.js';
-import { ImportError } from '../../../main/core/importers/import-error.js';
 import type { ImportResult } from '../../../main/core/importers/import-result.js';
 import { mergeIntoStore } from '../../../main/core/importers/merge-into-store.js';
 import { openStore } from '../../../main/core/store/open-store.js';
 import { FOOTER, building, buildingParams, header } from '../../fixtures/importers/generate-citygml.js';
 import { trickyTile, writeIn } from './tricky-tile.js';
+import { importFailure, readBoth } from './both-readers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'plustwin-citygml-parallel-'));
 const pool = new ParseWorkerPool(2);
@@ -28,22 +28,7 @@ afterAll(async () => {
 
 const PIECE = 4096;
 
-async function both(file: string): Promise<{ serial: ImportResult; parallel: ImportResult; serialReasons: string[] }> {
-  const size = statSync(file).size;
-  const serialReasons: string[] = [];
-  const serial = await readCityGmlSerial(file, size);
-  const parallel = await readCityGmlParallel(file, size, {}, { pool, pieceBytes: PIECE, onSerial: (r) => serialReasons.push(r) });
-  return { serial, parallel, serialReasons };
-}
-
-async function failure(p: Promise<unknown>): Promise<ImportError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(ImportError);
-  return e as ImportError;
-}
+const both = (file: string) => readBoth(file, pool, PIECE);
 
 describe('the parallel CityGML reader', () => {
   it('gives what the one-thread reader gives on a file cut into many pieces', async () => {
@@ -123,8 +108,8 @@ describe('the parallel CityGML reader', () => {
       const file = writeIn(dir, 'bad.gml', text.replace('<bldg:Building gml:id="DENW36AL00000020">', (m) => `${m}${bad}`));
       const size = statSync(file).size;
       const reasons: string[] = [];
-      const e = await failure(readCityGmlParallel(file, size, {}, { pool, pieceBytes: PIECE, onSerial: (r) => reasons.push(r) }));
-      expect(e.message).toBe((await failure(readCityGmlSerial(file, size))).message);
+      const e = await importFailure(readCityGmlParallel(file, size, {}, { pool, pieceBytes: PIECE, onSerial: (r) => reasons.push(r) }));
+      expect(e.message).toBe((await importFailure(readCityGmlSerial(file, size))).message);
       expect(e.message).toMatch(problem);
       expect(reasons).toHaveLength(1);
     }
@@ -147,16 +132,16 @@ describe('the parallel CityGML reader', () => {
     const file = writeIn(dir, 'tall.gml', text);
     const size = statSync(file).size;
     const reasons: string[] = [];
-    const e = await failure(readCityGmlParallel(file, size, {}, { pool, pieceBytes: PIECE, onSerial: (r) => reasons.push(r) }));
-    const serial = await failure(readCityGmlSerial(file, size));
+    const e = await importFailure(readCityGmlParallel(file, size, {}, { pool, pieceBytes: PIECE, onSerial: (r) => reasons.push(r) }));
+    const serial = await importFailure(readCityGmlSerial(file, size));
     expect(reasons).toHaveLength(1);
     expect(e.message).toBe(serial.message);
     const line = text.split('\n').findIndex((l) => l.includes('1e308')) + 1;
     expect(e.line).toBe(line);
 
     const broken = writeIn(dir, 'broken.gml', text.replace('1e308', '12').replace('</bldg:function>', '</bldg:functio>'));
-    const malformed = await failure(readCityGmlParallel(broken, statSync(broken).size, {}, { pool, pieceBytes: PIECE }));
-    const malformedSerial = await failure(readCityGmlSerial(broken, statSync(broken).size));
+    const malformed = await importFailure(readCityGmlParallel(broken, statSync(broken).size, {}, { pool, pieceBytes: PIECE }));
+    const malformedSerial = await importFailure(readCityGmlSerial(broken, statSync(broken).size));
     expect(malformed.message).toBe(malformedSerial.message);
     expect(malformed.message).toMatch(/malformed XML/);
   });
