@@ -118,7 +118,7 @@ describe('DeviceSupervisor', () => {
     f.reachable.add('demo1').add('gone');
     await store.saveDistrict(site, [], [demo, gone], [pointOf(demo), pointOf(gone)]);
     collector.add(demo, await f.factory(demo));
-    supervisor = new DeviceSupervisor({ store, collector, factory: f.factory });
+    supervisor = new DeviceSupervisor({ store, collector, factory: f.factory, isDemoDevice: (d) => d.id === 'demo1' });
     await supervisor.startStored();
     expect(f.attempts.get('demo1')).toBe(1);
     expect(f.attempts.has('gone')).toBe(false);

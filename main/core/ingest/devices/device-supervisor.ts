@@ -39,8 +39,9 @@ export interface SupervisorOptions {
   /** Epoch ms for the removal mark. */
   readonly now?: () => number;
   /**
-   * Which devices belong to a running demo. Given, it decides alone: the demo's OPC UA heat meters join the collector
-   * seconds after the district is saved, and a list taken in between must not call them the user's own.
+   * Which devices belong to a running demo (none without one). Decided by the device, not by whether the collector
+   * has it yet: the demo's OPC UA heat meters join seconds after the district is saved, and a list taken in between
+   * must not call them the user's own.
    */
   readonly isDemoDevice?: (device: Device) => boolean;
 }
@@ -163,8 +164,7 @@ export class DeviceSupervisor {
   }
 
   private isDemo(d: Device): boolean {
-    if (this.o.isDemoDevice) return this.o.isDemoDevice(d);
-    return !this.managed.has(d.id) && this.o.collector.status().devices.some((h) => h.deviceId === d.id);
+    return this.o.isDemoDevice?.(d) ?? false;
   }
 
   private async district() {
