@@ -10,6 +10,7 @@ import { callApi } from './api-direct.js';
 import { launchChromium, type Browser } from './chromium.js';
 import { openUi, type Hooked } from './open-ui.js';
 import { startServe, type ServeProcess } from './serve-process.js';
+import { stopDemoInChromium } from './demo-in-chromium.js';
 import { freePort } from '../integration/fleet/servers.js';
 import { requirePythonWebsockets, resultOf, runChargePoint } from '../integration/ocpp/charge-point-process.js';
 import { chooseMenuEntry } from './top-menu.js';
@@ -63,10 +64,7 @@ describe('charge points and street lights on the 3D map', () => {
     await openUi(page, `${serve.url}?lang=de`);
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await serve?.stop();
-  });
+  afterAll(() => stopDemoInChromium(browser, serve));
 
   const markerState = () => page.evaluate(() => (window as unknown as Hooked).__plustwin.assetMarkers().find((m) => m.id === 'CP-E2E') ?? null);
 

@@ -8,9 +8,10 @@ import type { Locator, Page } from 'playwright-core';
 import type { DistrictView } from '../../models/contract/index.js';
 import { callApi } from './api-direct.js';
 import { canvasPixels } from './canvas-pixels.js';
-import { launchChromium, type Browser } from './chromium.js';
+import type { Browser } from './chromium.js';
 import { openUi, type Hooked } from './open-ui.js';
-import { startServe, type ServeProcess } from './serve-process.js';
+import type { ServeProcess } from './serve-process.js';
+import { startDemoInChromium, stopDemoInChromium } from './demo-in-chromium.js';
 
 
 /**
@@ -59,17 +60,11 @@ describe('PV panels in the demo district', () => {
   let district: DistrictView;
 
   beforeAll(async () => {
-    serve = await startServe({ speed: 60, startTimeoutMs: 110_000 });
-    district = await callApi(serve.url, 'district.get', {});
-    browser = await launchChromium();
-    page = browser.page;
+    ({ serve, district, browser, page } = await startDemoInChromium());
     await openUi(page, `${serve.url}?lang=de`);
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await serve?.stop();
-  });
+  afterAll(() => stopDemoInChromium(browser, serve));
 
   it('answers district.roofShapes over HTTP: no modelled roofs in the demo', async () => {
     expect(await callApi(serve.url, 'district.roofShapes', {})).toEqual([]);

@@ -13,6 +13,7 @@ import { ROOT } from './build-once.js';
 import { canvasPixels } from './canvas-pixels.js';
 import { launchChromium, type Browser } from './chromium.js';
 import { startServe, waitForDemoHeatMeters, type ServeProcess } from './serve-process.js';
+import { stopDemoInChromium } from './demo-in-chromium.js';
 import { openUi, type Hooked } from './open-ui.js';
 
 
@@ -38,10 +39,7 @@ describe('district UI against serve mode', () => {
     await openUi(page, `${serve.url}?lang=de`);
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await serve?.stop();
-  });
+  afterAll(() => stopDemoInChromium(browser, serve));
 
   it('shows every building the API knows, in the scene and in the list, within 20 draw calls', async () => {
     expect(district.buildings.length).toBeGreaterThanOrEqual(6);

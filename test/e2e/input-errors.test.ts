@@ -14,9 +14,10 @@ import { HTTP_CALL_PATH, type DistrictView } from '../../models/contract/index.j
 import type { Result } from '../../models/result.js';
 import { callApi } from './api-direct.js';
 import { ROOT } from './build-once.js';
-import { launchChromium, type Browser } from './chromium.js';
+import type { Browser } from './chromium.js';
 import { openUi } from './open-ui.js';
-import { startServe, type ServeProcess } from './serve-process.js';
+import type { ServeProcess } from './serve-process.js';
+import { startDemoInChromium, stopDemoInChromium } from './demo-in-chromium.js';
 import { chooseMenuEntry } from './top-menu.js';
 
 describe('refusals in German', () => {
@@ -26,16 +27,10 @@ describe('refusals in German', () => {
   let district: DistrictView;
 
   beforeAll(async () => {
-    serve = await startServe({ speed: 60, startTimeoutMs: 110_000 });
-    district = await callApi(serve.url, 'district.get', {});
-    browser = await launchChromium({ width: 1366, height: 768 });
-    page = browser.page;
+    ({ serve, district, browser, page } = await startDemoInChromium({ width: 1366, height: 768 }));
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await serve?.stop();
-  });
+  afterAll(() => stopDemoInChromium(browser, serve));
 
   const rawCall = async (method: string, args: unknown): Promise<Result<unknown>> => {
     const response = await fetch(new URL(HTTP_CALL_PATH, serve.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ method, args }) });

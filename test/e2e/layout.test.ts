@@ -11,6 +11,7 @@ import { callApi } from './api-direct.js';
 import { launchChromium, type Browser } from './chromium.js';
 import { openUi, type Hooked } from './open-ui.js';
 import { startServe, waitForDemoHeatMeters, type ServeProcess } from './serve-process.js';
+import { stopDemoInChromium } from './demo-in-chromium.js';
 import { chooseMenuEntry } from './top-menu.js';
 
 type Box = { x: number; y: number; width: number; height: number };
@@ -55,10 +56,7 @@ describe('layout from 1366x768 to 2560x1440', () => {
     browser = await launchChromium();
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await serve?.stop();
-  });
+  afterAll(() => stopDemoInChromium(browser, serve));
 
   for (const size of SIZES) {
     it(`at ${size.width}x${size.height}: dock beside the scene, a click selects, heat and gas in the panel, one period end`, async () => {

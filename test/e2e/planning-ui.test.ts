@@ -11,6 +11,7 @@ import { callApi } from './api-direct.js';
 import { launchChromium, type Browser } from './chromium.js';
 import { openUi } from './open-ui.js';
 import { startServe, waitForDemoHeatMeters, type ServeProcess } from './serve-process.js';
+import { stopDemoInChromium } from './demo-in-chromium.js';
 import { chooseMenuEntry } from './top-menu.js';
 
 describe('planning in the UI', () => {
@@ -27,10 +28,7 @@ describe('planning in the UI', () => {
     await openUi(page, `${serve.url}?lang=de`);
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await serve?.stop();
-  });
+  afterAll(() => stopDemoInChromium(browser, serve));
 
   it('downloads the BISKO balance from the planning dialog, byte for byte the API answer', async () => {
     await chooseMenuEntry(page, 'planning-open');

@@ -8,9 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { DistrictView } from '../../models/contract/index.js';
 import { callApi } from './api-direct.js';
-import { launchChromium, type Browser } from './chromium.js';
+import type { Browser } from './chromium.js';
 import { openUi } from './open-ui.js';
-import { startServe, type ServeProcess } from './serve-process.js';
+import type { ServeProcess } from './serve-process.js';
+import { startDemoInChromium, stopDemoInChromium } from './demo-in-chromium.js';
 
 describe('tariffs and costs in the UI', () => {
   let serve: ServeProcess;
@@ -19,16 +20,10 @@ describe('tariffs and costs in the UI', () => {
   let district: DistrictView;
 
   beforeAll(async () => {
-    serve = await startServe({ speed: 60, startTimeoutMs: 110_000 });
-    district = await callApi(serve.url, 'district.get', {});
-    browser = await launchChromium();
-    page = browser.page;
+    ({ serve, district, browser, page } = await startDemoInChromium());
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await serve?.stop();
-  });
+  afterAll(() => stopDemoInChromium(browser, serve));
 
   it('stores a tariff from the panel, refuses a bad price file row by row, and shows the costs in panel and dashboard', { timeout: 180_000 }, async () => {
     await openUi(page, `${serve.url}?lang=de`);

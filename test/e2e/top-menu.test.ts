@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { launchChromium, type Browser } from './chromium.js';
 import { openUi, type Hooked } from './open-ui.js';
 import { startServe, type ServeProcess } from './serve-process.js';
+import { stopDemoInChromium } from './demo-in-chromium.js';
 
 const SIZES = [
   { width: 1280, height: 720 },
@@ -43,10 +44,7 @@ describe('the top bar menu and the scene framing', () => {
     page = browser.page;
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await serve?.stop();
-  });
+  afterAll(() => stopDemoInChromium(browser, serve));
 
   for (const lang of ['de', 'en'] as const) {
     it(`in ${lang}: one row without scrolling at every size, and every menu entry in the window opens its dialog`, async () => {
