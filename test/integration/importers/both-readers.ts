@@ -1,14 +1,27 @@
 /**
- * The one-thread and the parallel CityGML reader on the same file, for the tests that hold them to each other, and
- * the ImportError a read ends with.
+ * The one-thread and the parallel CityGML reader on the same file, for the tests that hold them to each other: a
+ * folder and a pool of two parse workers for a test file, both readers' results, and the ImportError a read ends with.
  */
-import { statSync } from 'node:fs';
-import { expect } from 'vitest';
-import type { ParseWorkerPool } from '../../../main/core/importers/citygml/parse-worker-pool.js';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect } from 'vitest';
+import { ParseWorkerPool } from '../../../main/core/importers/citygml/parse-worker-pool.js';
 import { readCityGmlParallel } from '../../../main/core/importers/citygml/read-citygml-parallel.js';
 import { readCityGmlSerial } from '../../../main/core/importers/citygml/read-citygml-serial.js';
 import { ImportError } from '../../../main/core/importers/import-error.js';
 import type { ImportResult } from '../../../main/core/importers/import-result.js';
+
+/** A temp folder and two parse workers for the calling test file, removed and stopped after its tests. */
+export function folderAndPool(prefix: string): { dir: string; pool: ParseWorkerPool } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const pool = new ParseWorkerPool(2);
+  afterAll(async () => {
+    await pool.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return { dir, pool };
+}
 
 /** Both readers' results; serialReasons says why the parallel one fell back to one thread, if it did. */
 export async function readBoth(file: string, pool: ParseWorkerPool, pieceBytes: number): Promise<{ serial: ImportResult; parallel: ImportResult; serialReasons: string[] }> {

@@ -5,23 +5,15 @@
  * give exactly what the one-thread saxes reader gives, and the workers must take it (no fallback to one thread);
  * a posList that is not numbers must end with the one-thread reader's error.
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { ParseWorkerPool } from '../../../main/core/importers/citygml/parse-worker-pool.js';
+import { statSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { readCityGmlParallel } from '../../../main/core/importers/citygml/read-citygml-parallel.js';
 import { readCityGmlSerial } from '../../../main/core/importers/citygml/read-citygml-serial.js';
 import { FOOTER, building, buildingParams, header } from '../../fixtures/importers/generate-citygml.js';
 import { writeIn } from './tricky-tile.js';
-import { importFailure } from './both-readers.js';
+import { folderAndPool, importFailure } from './both-readers.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'plustwin-citygml-bytes-'));
-const pool = new ParseWorkerPool(2);
-afterAll(async () => {
-  await pool.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const { dir, pool } = folderAndPool('plustwin-citygml-bytes-');
 
 const PIECE = 4096;
 const POS_LIST = /<gml:posList srsDimension="3">([^<]*)<\/gml:posList>/g;

@@ -5,11 +5,9 @@
  * cannot split, and files with an error after the first piece, end exactly as with the one-thread reader: the
  * same result, or the same error naming the file's line.
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { ParseWorkerPool } from '../../../main/core/importers/citygml/parse-worker-pool.js';
+import { describe, expect, it } from 'vitest';
 import { readCityGmlParallel } from '../../../main/core/importers/citygml/read-citygml-parallel.js';
 import { readCityGmlSerial } from '../../../main/core/importers/citygml/read-citygml-serial.js';
 import type { ImportResult } from '../../../main/core/importers/import-result.js';
@@ -17,14 +15,9 @@ import { mergeIntoStore } from '../../../main/core/importers/merge-into-store.js
 import { openStore } from '../../../main/core/store/open-store.js';
 import { FOOTER, building, buildingParams, header } from '../../fixtures/importers/generate-citygml.js';
 import { trickyTile, writeIn } from './tricky-tile.js';
-import { importFailure, readBoth } from './both-readers.js';
+import { folderAndPool, importFailure, readBoth } from './both-readers.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'plustwin-citygml-parallel-'));
-const pool = new ParseWorkerPool(2);
-afterAll(async () => {
-  await pool.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const { dir, pool } = folderAndPool('plustwin-citygml-parallel-');
 
 const PIECE = 4096;
 

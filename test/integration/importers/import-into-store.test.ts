@@ -6,12 +6,10 @@
  * split is read again from its start after its first batches were written. A tile failing in its last building
  * leaves the district file as it was.
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Building, Site } from '../../../models/types.js';
-import { ParseWorkerPool } from '../../../main/core/importers/citygml/parse-worker-pool.js';
 import { readCityGmlParallel } from '../../../main/core/importers/citygml/read-citygml-parallel.js';
 import { readCityGmlSerial } from '../../../main/core/importers/citygml/read-citygml-serial.js';
 import { ImportError } from '../../../main/core/importers/import-error.js';
@@ -20,13 +18,9 @@ import { mergeIntoStore } from '../../../main/core/importers/merge-into-store.js
 import { openStore } from '../../../main/core/store/open-store.js';
 import type { Store } from '../../../main/core/store/store.js';
 import { trickyTile, writeIn } from './tricky-tile.js';
+import { folderAndPool } from './both-readers.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'plustwin-import-into-store-'));
-const pool = new ParseWorkerPool(2);
-afterAll(async () => {
-  await pool.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const { dir, pool } = folderAndPool('plustwin-import-into-store-');
 
 const PIECE = 4096;
 const BATCH = 7;
