@@ -19,6 +19,7 @@ import { openUi } from './open-ui.js';
 import type { ServeProcess } from './serve-process.js';
 import { startDemoInChromium, stopDemoInChromium } from './demo-in-chromium.js';
 import { chooseMenuEntry } from './top-menu.js';
+import { squareFootprint, warningsGeoJson } from '../fixtures/importers/warnings-geojson.js';
 
 describe('refusals in German', () => {
   let serve: ServeProcess;
@@ -122,16 +123,8 @@ describe('refusals in German', () => {
   it('the building import lists its warnings in German and refuses an impossible height naming the feature', { timeout: 120_000 }, async () => {
     await openUi(page, `${serve.url}?lang=de`);
     const { lat, lon } = district.site.origin;
-    // 20 m x 10 m footprints 200 m east of the site's origin: w-a without a height, the second without an id, w-c without geometry
-    const square = (dx: number) => [[[lon + 0.003 + dx, lat], [lon + 0.0033 + dx, lat], [lon + 0.0033 + dx, lat + 0.00009], [lon + 0.003 + dx, lat + 0.00009], [lon + 0.003 + dx, lat]]];
-    const geojson = {
-      type: 'FeatureCollection',
-      features: [
-        { type: 'Feature', id: 'w-a', properties: { name: 'W A' }, geometry: { type: 'Polygon', coordinates: square(0) } },
-        { type: 'Feature', properties: { name: 'W B', height: 9 }, geometry: { type: 'Polygon', coordinates: square(0.001) } },
-        { type: 'Feature', id: 'w-c', properties: {}, geometry: null },
-      ],
-    };
+    // the three warnings' buildings (w-a without a height, one without an id, w-c without geometry), 200 m east of the site's origin
+    const geojson = warningsGeoJson({ lon: lon + 0.003, lat });
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plustwin-warnings-'));
     const file = path.join(dir, 'warnungen.geojson');
     fs.writeFileSync(file, JSON.stringify(geojson));
@@ -151,7 +144,7 @@ describe('refusals in German', () => {
       // a building 2000 m high: refused with the feature named and the next step, the district unchanged
       const before = await callApi(serve.url, 'district.get', {});
       const high = path.join(dir, 'hoch.geojson');
-      fs.writeFileSync(high, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', id: 'turm', properties: { height: 2000 }, geometry: { type: 'Polygon', coordinates: square(0.002) } }] }));
+      fs.writeFileSync(high, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', id: 'turm', properties: { height: 2000 }, geometry: { type: 'Polygon', coordinates: squareFootprint({ lon: lon + 0.003, lat }, 0.002) } }] }));
       await page.getByTestId('import-file').setInputFiles(high);
       await page.getByTestId('import-start').click();
       const error = page.getByTestId('import-error');

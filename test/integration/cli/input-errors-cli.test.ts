@@ -8,6 +8,7 @@ import { openStore } from '../../../main/core/store/open-store.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { SITE, building, device, point, tempDir } from '../store/district-fixture.js';
 import { runCliCaptured } from './run-cli-captured.js';
+import { warningsGeoJson } from '../../fixtures/importers/warnings-geojson.js';
 
 describe('refusals in the CLI', { timeout: 120_000 }, () => {
   let tmp: ReturnType<typeof tempDir>;
@@ -109,17 +110,8 @@ describe('refusals in the CLI', { timeout: 120_000 }, () => {
   });
 
   it('lists a building import\'s warnings in German, each with the buildings it concerns', async () => {
-    const square = (dx: number) => [[[7 + dx, 51], [7.0003 + dx, 51], [7.0003 + dx, 51.0001], [7 + dx, 51.0001], [7 + dx, 51]]];
-    const geojson = {
-      type: 'FeatureCollection',
-      features: [
-        { type: 'Feature', id: 'w-a', properties: { name: 'W A' }, geometry: { type: 'Polygon', coordinates: square(0) } },
-        { type: 'Feature', properties: { name: 'W B', height: 9 }, geometry: { type: 'Polygon', coordinates: square(0.001) } },
-        { type: 'Feature', id: 'w-c', properties: {}, geometry: null },
-      ],
-    };
     const gj = tmp.file('warnungen.geojson');
-    writeFileSync(gj, JSON.stringify(geojson));
+    writeFileSync(gj, JSON.stringify(warningsGeoJson({ lon: 7, lat: 51 })));
     const r = await runCliCaptured('import', gj, '--db', file, '--lang', 'de');
     expect(r.code, r.stderr).toBe(0);
     const warnings = r.stdout.split('\n').filter((l) => l.startsWith('  - '));
