@@ -56,6 +56,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.err.write(`plustwin: ${cliText(lang)('cli.unknownCommand', { name })}\n\n${await overview(lang)}\n`);
     return 2;
   }
+  entry.warmUp?.();
   const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.out.write(usageOf(command, lang) + '\n');
