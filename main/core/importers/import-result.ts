@@ -31,6 +31,11 @@ export interface ImportOptions {
   readonly crs?: string;
   /** Called as the file is read: bytes read so far and the file size. */
   readonly onProgress?: (bytesRead: number, totalBytes: number) => void;
+  /**
+   * Called once the reader has read the file's last byte while its last pieces are still with the parse workers
+   * (only the reader with workers calls it): the next file may start being read.
+   */
+  readonly onReadEnd?: () => void;
 }
 
 export function boundsOf(buildings: readonly Building[]): Bounds | null {

@@ -22,6 +22,7 @@ import { readCityGmlSerial } from './read-citygml-serial.js';
 import { type BuildingSink, encodeAssembled } from './building-sink.js';
 import { firstMemberEnd, lastMemberEnd } from './member-ends.js';
 import { PieceBuffer } from './piece-buffer.js';
+import { ReadCancelled } from './late-sink.js';
 
 const READ_BYTES = 1 << 20;
 /** A piece: large enough that passing it to a worker costs little, small enough to keep memory low. */
@@ -62,6 +63,7 @@ export async function readCityGmlParallel(
   } catch (e) {
     // a bad --crs or a file without buildings: the same message either way, no need to read the file again
     if (e instanceof ImportError && e.line === undefined) throw e;
+    if (e instanceof ReadCancelled) throw e;
     tuning.onSerial?.(e instanceof Error ? e.message : String(e));
     // what the sink took (or wrote) from the pieces goes: the one-thread reader starts from the file's beginning
     await sink?.reset();
@@ -158,6 +160,7 @@ async function readInPieces(
     if (inHead) throw new NotSplittable('no cityObjectMember');
     const last = lastMemberEnd(pending.bytes, pending.length);
     if (last > 0) await send(pending.take(last), pending.start);
+    options.onReadEnd?.();
     while (out.length > 0) await mergeOldest();
     // the tail closes the root element the head opened: the parser sees the file without its members
     session.write(utf8(pending.take(pending.length)));

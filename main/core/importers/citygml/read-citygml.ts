@@ -14,11 +14,14 @@ import type { BuildingSink } from './building-sink.js';
 /** Below this, starting the workers costs more than they save. */
 const PARALLEL_FROM_BYTES = 8 << 20;
 
+/** Whether a file of this size is read by the parse workers (and may be read ahead, see import-tiles.ts). */
+export const readInParallel = (bytes: number): boolean => bytes >= PARALLEL_FROM_BYTES && bytes <= MAX_CITYGML_BYTES;
+
 /** With a sink, the buildings go there as they are read (see building-sink.ts) instead of into the result. */
 export async function readCityGml(file: string, options: ImportOptions = {}, sink?: BuildingSink): Promise<ImportResult> {
   const totalBytes = (await stat(file)).size;
   if (totalBytes > MAX_CITYGML_BYTES) {
     throw new ImportError(file, `${mb(totalBytes)} is more than a CityGML file may have (${mb(MAX_CITYGML_BYTES)}); import the tiles one by one`);
   }
-  return totalBytes >= PARALLEL_FROM_BYTES ? readCityGmlParallel(file, totalBytes, options, {}, sink) : readCityGmlSerial(file, totalBytes, options, sink);
+  return readInParallel(totalBytes) ? readCityGmlParallel(file, totalBytes, options, {}, sink) : readCityGmlSerial(file, totalBytes, options, sink);
 }

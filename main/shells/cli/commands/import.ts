@@ -8,8 +8,8 @@
 import { existsSync } from 'node:fs';
 import { readdir, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { ImportError } from '../../../core/importers/import-buildings.js';
-import { importIntoStore, type TileImport } from '../../../core/importers/import-into-store.js';
+import type { TileImport } from '../../../core/importers/import-into-store.js';
+import { importTiles, type TilesOutcome } from '../../../core/importers/import-tiles.js';
 import { openStore } from '../../../core/store/open-store.js';
 import type { Store } from '../../../core/store/store.js';
 import type { CliCommand, CliIo } from '../../common/command.js';
@@ -118,37 +118,29 @@ export function makeImportCommand(open: (db: string) => Promise<Store> = openSto
       if (flags.db === undefined) throw usageError('usage.required', { flag: '--db FILE' });
       const db = flags.db;
       const files = await importFiles(positional);
-      const sizes = await Promise.all(files.map(async (f) => (await stat(f).catch(() => null))?.size ?? 0));
-      const total = sizes.reduce((a, b) => a + b, 0);
       const label = files.length === 1 ? t('import.progressOne', { file: basename(files[0] as string) }) : t('import.progressMany', { count: files.length });
       const progress = progressReporter(io.err, label, f);
-      const summaries: ImportSummary[] = [];
-      let before = 0;
-      for (const [i, file] of files.entries()) {
-        const existed = existsSync(db);
-        let tile: TileImport;
-        try {
-          const store = await open(db);
-          try {
-            tile = await importIntoStore(store, file, {
-              ...(flags.crs !== undefined ? { crs: flags.crs } : {}),
-              onProgress: (done) => progress.update(before + done, total),
-            });
-          } finally {
-            await store.close();
-          }
-        } catch (e) {
-          progress.finish();
-          if (!(e instanceof ImportError)) throw e;
-          // the tile's transaction was rolled back; a district file made for it alone goes too
-          if (!existed) await Promise.all(['', '-wal', '-shm', '-journal'].map((x) => rm(db + x, { force: true })));
-          if (flags.json) io.out.write(JSON.stringify({ error: { kind: 'validation', message: e.problem, where: e.where } }) + '\n');
-          const what = i === 0 ? t('import.nothing') : t('import.partly', { file, count: i, db, files: files.slice(0, i).join(', ') });
-          io.err.write(`plustwin import: ${errorText(lang, e)}\n${what}\n`);
-          return 1;
-        }
-        before += sizes[i] ?? 0;
-        summaries.push({ file, db, ...tile });
+      const existed = existsSync(db);
+      const store = await open(db);
+      let outcome: TilesOutcome;
+      try {
+        outcome = await importTiles(store, files, {
+          ...(flags.crs !== undefined ? { crs: flags.crs } : {}),
+          onProgress: (done, total) => progress.update(done, total),
+        });
+      } finally {
+        await store.close();
+      }
+      const summaries: ImportSummary[] = outcome.tiles.map((tile, i) => ({ file: files[i] as string, db, ...tile }));
+      if (outcome.failed) {
+        const { index: i, error } = outcome.failed;
+        progress.finish();
+        // the file's transaction was rolled back; a district file made for it alone goes too
+        if (!existed && i === 0) await Promise.all(['', '-wal', '-shm', '-journal'].map((x) => rm(db + x, { force: true })));
+        if (flags.json) io.out.write(JSON.stringify({ error: { kind: 'validation', message: error.problem, where: error.where } }) + '\n');
+        const what = i === 0 ? t('import.nothing') : t('import.partly', { file: files[i] as string, count: i, db, files: files.slice(0, i).join(', ') });
+        io.err.write(`plustwin import: ${errorText(lang, error)}\n${what}\n`);
+        return 1;
       }
       progress.finish();
       const sum = (f: (x: ImportSummary) => number) => summaries.reduce((a, x) => a + f(x), 0);
