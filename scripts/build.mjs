@@ -2,8 +2,8 @@
 // (dist/cli.js, dist/serve.js, dist/collect.js, dist/electron-main.js, dist/core-process.js for Electron's utility
 // process, dist/preload.cjs), and
 // the icons (build/icon.png for electron-builder, dist/icons/ for the tray), drawn by build/icons.mjs. npm runs it
-// on install (the "prepare" script), so `npx plustwin` works right after `npm ci`. Dependencies stay external:
-// they are installed next to dist/.
+// on install (the "prepare" script), so `npx plustwin` works right after `npm ci`. Dependencies stay external
+// (they are installed next to dist/), except the few named in BUNDLED.
 // Data the drivers find next to their own module (device profiles, SunSpec models) is copied next to the bundles,
 // which all sit in dist/ so that `new URL('./devices/', import.meta.url)` means the same folder for each.
 import { build as esbuild } from 'esbuild';
@@ -21,12 +21,27 @@ for (const old of ['electron', 'cli.js', 'electron-main.js', 'preload.cjs', 'cor
   fs.rmSync(path.join(root, 'dist', old), { recursive: true, force: true });
 }
 
+/**
+ * Pure-JS packages compiled into the bundles rather than loaded from node_modules: Node loads a CommonJS package
+ * imported from ESM by first scanning its whole source for its exports, and for proj4 (297 KB, in the main thread
+ * and in each CityGML parse worker) and saxes that scan and the compile took about 120 ms of every `plustwin
+ * import` before its first byte was read. esbuild takes their ES module sources (proj4's "module" field).
+ */
+const BUNDLED = new Set(['proj4', 'saxes', 'xmlchars']);
+const packageName = (spec) => spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/');
+const externalPackages = {
+  name: 'external-packages',
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (args) => (BUNDLED.has(packageName(args.path)) ? undefined : { path: args.path, external: true }));
+  },
+};
+
 const node = {
   absWorkingDir: root,
   bundle: true,
   platform: 'node',
   target: 'node20',
-  packages: 'external',
+  plugins: [externalPackages],
   sourcemap: 'linked',
   logLevel: 'warning',
 };
@@ -57,7 +72,7 @@ await esbuild({ ...node, entryPoints: ['main/shells/electron/core-process.ts'], 
 // sandboxed preloads must be CommonJS and may require only 'electron'
 await esbuild({
   ...node,
-  packages: undefined,
+  plugins: [],
   entryPoints: ['main/shells/electron/preload.ts'],
   format: 'cjs',
   outfile: 'dist/preload.cjs',
