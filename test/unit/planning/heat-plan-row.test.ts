@@ -35,6 +35,16 @@ describe('heat-plan row', () => {
     expect(r.heatKwh).toBeCloseTo(54_000, 6);
   });
 
+  it('estimates a non-residential floor area as 0.85 x footprint x storeys where the storeys are known', () => {
+    // a school of 3 storeys on 10 m x 10 m, 12 m high: BGF = 100 m² x 3 = 300 m², NGF = 0.85 x 300 = 255 m²
+    // (the residential rule would give 0.32 x 1,200 m³ = 384 m²); without storeys that rule stands in
+    const school: Building = { ...house(undefined, 'school'), heightM: 12, storeys: 3 };
+    expect(heatPlanRow(school, square10, []).floorAreaM2).toBeCloseTo(255, 9);
+    expect(heatPlanRow({ ...school, storeys: undefined } as Building, square10, []).floorAreaM2).toBeCloseTo(384, 9);
+    // a house with storeys keeps the residential rule: 0.32 x 100 m² x 9 m = 288 m²
+    expect(heatPlanRow({ ...house(undefined), storeys: 3 }, square10, []).floorAreaM2).toBeCloseTo(288, 9);
+  });
+
   it('takes the mean of the last three measured years over any estimate', () => {
     const measured = [2022, 2023, 2024, 2025].map((year, i) => ({ year, kwh: 9_000 + 1_000 * i }));
     const r = heatPlanRow(house({ yearBuilt: 1900, floorAreaM2: 150 }), square10, measured);
