@@ -5,7 +5,7 @@
  * committed district file, parse workers included) into a new district file: wall time, throughput, and the peak
  * resident memory of the whole process, its worker threads included (getrusage's maxrss, read as the process
  * exits). Baseline in the same run: GDAL's `ogr2ogr -f GPKG` converting the same five tiles (one call per tile,
- * summed); each side three times, in turn, medians compared. Then the same 50,000 buildings as ONE tile (one
+ * summed); each side five times, in turn, medians compared. Then the same 50,000 buildings as ONE tile (one
  * 350 MB file), imported alone: a tile is written in batches while it is read, so its peak memory should not grow
  * with the tile; and that tile once more over itself (every building updated in one transaction). Needs the build
  * (`node scripts/build.mjs`), which it checks is newer than the importer's sources.
@@ -20,7 +20,7 @@ import type { BenchResult } from './bench-result.js';
 import { builtCli, cliInChild } from './support/built-cli.js';
 
 const TILES = 5;
-const RUNS = 3;
+const RUNS = 5;
 const PER_TILE = 10_000;
 // bump when the generator's output changes, so that stale cached tiles are not reused
 const GENERATOR_VERSION = 1;
