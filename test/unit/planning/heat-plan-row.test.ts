@@ -38,9 +38,9 @@ describe('heat-plan row', () => {
   it('estimates a non-residential floor area as 0.85 x footprint x storeys where the storeys are known', () => {
     // a school of 3 storeys on 10 m x 10 m, 12 m high: BGF = 100 m² x 3 = 300 m², NGF = 0.85 x 300 = 255 m²
     // (the residential rule would give 0.32 x 1,200 m³ = 384 m²); without storeys that rule stands in
-    const school: Building = { ...house(undefined, 'school'), heightM: 12, storeys: 3 };
-    expect(heatPlanRow(school, square10, []).floorAreaM2).toBeCloseTo(255, 9);
-    expect(heatPlanRow({ ...school, storeys: undefined } as Building, square10, []).floorAreaM2).toBeCloseTo(384, 9);
+    const noStoreys: Building = { ...house(undefined, 'school'), heightM: 12 };
+    expect(heatPlanRow({ ...noStoreys, storeys: 3 }, square10, []).floorAreaM2).toBeCloseTo(255, 9);
+    expect(heatPlanRow(noStoreys, square10, []).floorAreaM2).toBeCloseTo(384, 9);
     // a house with storeys keeps the residential rule: 0.32 x 100 m² x 9 m = 288 m²
     expect(heatPlanRow({ ...house(undefined), storeys: 3 }, square10, []).floorAreaM2).toBeCloseTo(288, 9);
   });
