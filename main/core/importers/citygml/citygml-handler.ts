@@ -190,8 +190,11 @@ export class CityGmlHandler {
   private pendingBytes: Buffer | null = null;
   private pendingStart = 0;
   private pendingEnd = 0;
-  /** Local names of the open elements. */
-  private readonly names: string[] = [];
+  /**
+   * elementKind of the open elements (small integers: no write barrier on push). An array's [length - 1] is read
+   * only when it has one: [-1] of an empty array is a property look-up by the name "-1", far slower than an index.
+   */
+  private readonly kinds: number[] = [];
   /** Coordinates kept for the building being read: bounded, as the building is held whole until its end tag. */
   private buildingNumbers = 0;
 
@@ -205,11 +208,28 @@ export class CityGmlHandler {
      * anyway, and the copies cost a tenth of its time.
      */
     private readonly keepCopy: (s: string) => string = detach,
+    /**
+     * Where a posList or a building's text starts, for the problems found in it. A parse worker need not know: any
+     * problem there sends the file to the one-thread reader, which words it with its own positions, and a position
+     * per posList was a twentieth of a worker's time.
+     */
+    private readonly textPositionOf: () => Position = position,
   ) {}
 
   /** The srsDimension the next element inherits (the parallel reader hands it to its workers). */
   get dimensionHere(): number {
-    return this.srsDims[this.srsDims.length - 1] ?? 3;
+    return this.srsDimHere();
+  }
+
+  private srsDimHere(): number {
+    const n = this.srsDims.length;
+    return n > 0 ? (this.srsDims[n - 1] as number) : 3;
+  }
+
+  /** The innermost open thematic surface. */
+  private surfaceHere(): { kind: SurfaceKind; id: string | undefined; depth: number } | undefined {
+    const n = this.surfaces.length;
+    return n > 0 ? this.surfaces[n - 1] : undefined;
   }
 
   /** Outside any building: the place between two city objects where the parallel reader may cut the file. */
@@ -227,13 +247,13 @@ export class CityGmlHandler {
    * them itself).
    */
   openElement(name: string, attrs: Readonly<TagAttributes>, kind: number): void {
-    const parent = this.names[this.names.length - 1];
-    this.names.push(name);
+    const parentKind = this.kinds.length > 0 ? (this.kinds[this.kinds.length - 1] as number) : ELEMENT_OTHER;
+    this.kinds.push(kind);
     this.depth++;
     const { id, href, srsName } = attrs;
     if (srsName !== undefined) this.onSrsName({ srsName, position: this.position() });
     const dimAttr = attrs.srsDimension ?? attrs.dimension;
-    const inherited = this.srsDims[this.srsDims.length - 1] ?? 3;
+    const inherited = this.srsDimHere();
     this.srsDims.push(dimAttr === undefined ? inherited : this.dimension(dimAttr));
 
     if (kind === ELEMENT_BUILDING) {
@@ -254,9 +274,10 @@ export class CityGmlHandler {
     const b = this.building;
     if (!b) return;
 
-    if (href !== undefined) {
-      const surface = this.surfaces[this.surfaces.length - 1];
-      b.hrefs.push({ href: href.charCodeAt(0) === 0x23 /* # */ ? href.slice(1) : href, kind: surface?.kind ?? 'none', surfaceId: surface?.id });
+    // a reference outside a thematic surface would give its polygon the kind 'none' it has anyway: not kept
+    const surface = this.surfaceHere();
+    if (href !== undefined && surface !== undefined) {
+      b.hrefs.push({ href: href.charCodeAt(0) === 0x23 /* # */ ? href.slice(1) : href, kind: surface.kind, surfaceId: surface.id });
     }
     if (kind === ELEMENT_SURFACE) {
       this.surfaces.push({ kind: SURFACE_KINDS[name] as SurfaceKind, id, depth: this.depth });
@@ -268,7 +289,6 @@ export class CityGmlHandler {
       return;
     }
     if (kind === ELEMENT_POLYGON && !this.polygon) {
-      const surface = this.surfaces[this.surfaces.length - 1];
       this.polygonDepth = this.depth;
       this.polygon = {
         id,
@@ -285,11 +305,11 @@ export class CityGmlHandler {
       if (kind === ELEMENT_EXTERIOR) this.ringRole = 'exterior';
       else if (kind === ELEMENT_INTERIOR) this.ringRole = 'interior';
       else if (kind === ELEMENT_LINEAR_RING && this.ringRole) this.ring = [];
-      else if (this.ring && kind === ELEMENT_COORDINATES) this.startText(name, this.srsDims[this.srsDims.length - 1] ?? 3);
+      else if (this.ring && kind === ELEMENT_COORDINATES) this.startText(name, this.srsDimHere());
       return;
     }
     if (this.surfaces.length === 0 && !this.geometry && kind === ELEMENT_BUILDING_TEXT) {
-      this.textParentIsFeature = parent === 'Building' || parent === 'BuildingPart';
+      this.textParentIsFeature = parentKind === ELEMENT_BUILDING;
       this.startText(name, 0);
     }
   }
@@ -297,6 +317,11 @@ export class CityGmlHandler {
   /** Inside an element whose text the handler keeps. */
   get wantsText(): boolean {
     return this.textParts !== null;
+  }
+
+  /** Whether an xlink:href on the next start tag is kept (see openElement): the byte tokenizer decodes it only then. */
+  get wantsHref(): boolean {
+    return this.building !== null && this.surfaces.length > 0;
   }
 
   /**
@@ -340,7 +365,7 @@ export class CityGmlHandler {
     const depth = this.depth;
     this.depth--;
     this.srsDims.pop();
-    this.names.pop();
+    this.kinds.pop();
     const b = this.building;
     if (!b) return;
 
@@ -373,7 +398,7 @@ export class CityGmlHandler {
       }
       return;
     }
-    const surface = this.surfaces[this.surfaces.length - 1];
+    const surface = this.surfaceHere();
     if (surface && depth === surface.depth) this.surfaces.pop();
     else if (this.geometry && depth === this.geometry.depth) this.geometry = null;
     else if (depth === this.buildingDepth) {
@@ -391,7 +416,7 @@ export class CityGmlHandler {
     this.textDepth = this.depth;
     this.textElement = element;
     this.textDim = dim;
-    this.textPosition = this.position();
+    this.textPosition = this.textPositionOf();
   }
 
   private dimension(raw: string): number {
@@ -464,6 +489,11 @@ export class CityGmlHandler {
     if (n >= 6 && ring[0] === ring[n - 3] && ring[1] === ring[n - 2] && ring[2] === ring[n - 1]) ring.length = n - 3;
     if (ring.length < 9) return;
     if (this.ringRole === 'exterior') {
+      // the first exterior is the ring itself, no copy (a new ring is made for every LinearRing)
+      if (polygon.exterior.length === 0) {
+        polygon.exterior = ring;
+        return;
+      }
       // one by one: push(...ring) passes every number as an argument, which overflows the stack at about 100,000
       const exterior = polygon.exterior;
       for (let k = 0; k < ring.length; k++) exterior.push(ring[k] as number);
