@@ -56,10 +56,9 @@ export function assembleBuilding(raw: RawBuilding, id: string, ctx: AssemblyCont
   const roofs = roofSurfaces(metric, id, footprintM2, roofRingMaker(metric, toLonLat));
   const roofType =
     roofTypeFromCode(raw.roofTypeCode) ?? (roofs.every((r) => r.tiltDeg < 1) ? ('flat' as const) : undefined);
-  const address = [[raw.street, raw.houseNumber].filter(Boolean).join(' '), [raw.postalCode, raw.locality].filter(Boolean).join(' ')]
-    .filter((s) => s !== '')
-    .join(', ');
-  const building: Building = {
+  const address = joinPresent(joinPresent(raw.street, raw.houseNumber, ' '), joinPresent(raw.postalCode, raw.locality, ' '), ', ');
+  // the optional fields set one by one in this order, not spread in: the doc's JSON lists them in the order set
+  const building: Mutable<Building> = {
     id,
     name: raw.name ?? (address || id),
     use: useFromFunction(raw.functionCode, footprintM2, raw.storeys),
@@ -68,13 +67,19 @@ export function assembleBuilding(raw: RawBuilding, id: string, ctx: AssemblyCont
       return [round(lon, 8), round(lat, 8)];
     }),
     heightM: round(heightM, 2),
-    ...(raw.storeys !== undefined && raw.storeys > 0 ? { storeys: raw.storeys } : {}),
-    ...(roofType !== undefined ? { roofType } : {}),
-    ...(address !== '' ? { address } : {}),
-    ...(raw.yearOfConstruction !== undefined ? { planning: { yearBuilt: raw.yearOfConstruction } } : {}),
   };
+  if (raw.storeys !== undefined && raw.storeys > 0) building.storeys = raw.storeys;
+  if (roofType !== undefined) building.roofType = roofType;
+  if (address !== '') building.address = address;
+  if (raw.yearOfConstruction !== undefined) building.planning = { yearBuilt: raw.yearOfConstruction };
   return { building, roofs };
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** a and b joined by sep, either left out where it is undefined or empty. */
+const joinPresent = (a: string | undefined, b: string | undefined, sep: string): string =>
+  a !== undefined && a !== '' ? (b !== undefined && b !== '' ? `${a}${sep}${b}` : a) : (b ?? '');
 
 /** Polygons referenced by a thematic surface (xlink:href) take that surface's kind. */
 function resolveReferences(raw: RawBuilding): RawPolygon[] {

@@ -168,11 +168,14 @@ export class CityGmlHandler {
   onSrsName: (seen: SrsSeen) => void = () => undefined;
 
   private depth = 0;
+  /** The srsDimension and dimension attributes in force, innermost last, and the depth of the element of each. */
   private readonly srsDims: number[] = [];
+  private readonly srsDimDepths: number[] = [];
   private building: RawBuilding | null = null;
   private buildingDepth = -1;
   private readonly surfaces: { kind: SurfaceKind; id: string | undefined; depth: number }[] = [];
-  private geometry: { lod: number; property: string; depth: number } | null = null;
+  private geometry: { readonly lod: number; readonly property: string } | null = null;
+  private geometryDepth = -1;
   private polygon: RawPolygon | null = null;
   private polygonDepth = -1;
   private ringRole: 'exterior' | 'interior' | null = null;
@@ -253,8 +256,11 @@ export class CityGmlHandler {
     const { id, href, srsName } = attrs;
     if (srsName !== undefined) this.onSrsName({ srsName, position: this.position() });
     const dimAttr = attrs.srsDimension ?? attrs.dimension;
-    const inherited = this.srsDimHere();
-    this.srsDims.push(dimAttr === undefined ? inherited : this.dimension(dimAttr));
+    // kept only where an element sets one: most set none and inherit it
+    if (dimAttr !== undefined) {
+      this.srsDims.push(this.dimension(dimAttr));
+      this.srsDimDepths.push(this.depth);
+    }
 
     if (kind === ELEMENT_BUILDING) {
       if (!this.building) {
@@ -284,8 +290,8 @@ export class CityGmlHandler {
       return;
     }
     if (kind === ELEMENT_LOD && !this.geometry) {
-      const { lod, property } = lodOf(name);
-      this.geometry = { lod, property, depth: this.depth };
+      this.geometry = lodOf(name);
+      this.geometryDepth = this.depth;
       return;
     }
     if (kind === ELEMENT_POLYGON && !this.polygon) {
@@ -364,7 +370,11 @@ export class CityGmlHandler {
   closeElement(kind: number): void {
     const depth = this.depth;
     this.depth--;
-    this.srsDims.pop();
+    const dims = this.srsDimDepths.length;
+    if (dims > 0 && this.srsDimDepths[dims - 1] === depth) {
+      this.srsDims.pop();
+      this.srsDimDepths.pop();
+    }
     this.kinds.pop();
     const b = this.building;
     if (!b) return;
@@ -400,7 +410,7 @@ export class CityGmlHandler {
     }
     const surface = this.surfaceHere();
     if (surface && depth === surface.depth) this.surfaces.pop();
-    else if (this.geometry && depth === this.geometry.depth) this.geometry = null;
+    else if (this.geometry && depth === this.geometryDepth) this.geometry = null;
     else if (depth === this.buildingDepth) {
       this.building = null;
       this.buildingDepth = -1;
