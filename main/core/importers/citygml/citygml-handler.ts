@@ -389,7 +389,8 @@ export class CityGmlHandler {
         }
         return;
       }
-      const value = this.textParts.join('');
+      // most texts come in one piece, which join would copy
+      const value = this.textParts.length === 1 ? (this.textParts[0] as string) : this.textParts.join('');
       this.textParts = null;
       if (this.ring) this.addCoordinates(value);
       else this.buildingText(b, this.textElement as BuildingText, value.trim());
