@@ -3,7 +3,8 @@
  * the CLI say it in the user's language. The importers (and their worker threads) throw ImportError with English
  * words; importProblemCode reads the code and the values from them once, here. A problem of one GeoJSON feature
  * ("feature 3 (id "a"): height 2000 m is outside ...") gets the feature's number and id as params feature, id.
- * A problem this table does not know (the JSON parser's own words, CityGML's XML problems) keeps its English text.
+ * CityGML's problems carry the line and column of the ImportError, not a feature. What no rule knows keeps its
+ * English text; the XML and JSON parsers' own words stay English inside a translated sentence (malformedXml).
  */
 export const IMPORT_PROBLEM_CODES = [
   'noFile',
@@ -19,6 +20,21 @@ export const IMPORT_PROBLEM_CODES = [
   'storeys',
   'notNumber',
   'fewPositions',
+  'emptyFile',
+  'unknownFormat',
+  'encoding',
+  'malformedXml',
+  'textTooLong',
+  'elementTextTooLong',
+  'noSrsName',
+  'unknownSrsName',
+  'mixedSrs',
+  'srsDimension',
+  'coordinateCount',
+  'coordinateNotNumber',
+  'tooManyCoordinates',
+  'elementNotNumber',
+  'yearOfConstruction',
 ] as const;
 export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];
 
@@ -34,6 +50,23 @@ const FILE_RULES: readonly Rule[] = [
   [/^the top-level "type" must be "FeatureCollection" or "Feature", not (.+)$/, 'topType', (m) => ({ type: m[1]! })],
   [/^the FeatureCollection has no "features" array$/, 'noFeatures', none],
   [/^no CityGML building \(bldg:Building\) in the file$/, 'noCityGmlBuilding', none],
+  [/^the file is empty$/, 'emptyFile', none],
+  [/^neither CityGML \(XML\) nor GeoJSON/, 'unknownFormat', none],
+  [/^encoding '([^']*)' is not supported/, 'encoding', (m) => ({ encoding: m[1]! })],
+  [/^malformed XML: (.+)$/s, 'malformedXml', (m) => ({ detail: m[1]! })],
+  [/^text without a tag for more than (.+?): no posList or name is that long$/, 'textTooLong', (m) => ({ limit: m[1]! })],
+  [/^(\S+) holds more than (\d+) MB of text/, 'elementTextTooLong', (m) => ({ element: m[1]!, limit: `${m[2]!} MB` })],
+  [/^no srsName in the file before this building/, 'noSrsName', none],
+  [/^unknown srsName '([^']*)': pass --crs \(supported: (.+)\)$/, 'unknownSrsName', (m) => ({ srsName: m[1]!, supported: m[2]! })],
+  [/^srsName '([^']*)' differs from '([^']*)' \(line (\d+)\)/, 'mixedSrs', (m) => ({ srsName: m[1]!, first: m[2]!, line: Number(m[3]) })],
+  [/^srsDimension must be 2 or 3, not '([^']*)'$/, 'srsDimension', (m) => ({ value: m[1]! })],
+  [/^(\S+) has (\d+) numbers, not a multiple of the dimension (\d)$/, 'coordinateCount', (m) => ({ element: m[1]!, count: Number(m[2]), dimension: Number(m[3]) })],
+  [/^(\S+) holds '([^']*)', which is not a number$/, 'coordinateNotNumber', (m) => ({ element: m[1]!, value: m[2]! })],
+  [/^the building has more than ([\d,]+) coordinates/, 'tooManyCoordinates', (m) => ({ max: m[1]! })],
+  [/^(\S+) must be a non-negative number, not '([^']*)'$/, 'elementNotNumber', (m) => ({ element: m[1]!, value: m[2]! })],
+  [/^height (.+) m is outside 0 to (\d+) m/, 'height', (m) => ({ value: m[1]!, max: Number(m[2]) })],
+  [/^(.+) storeys is outside 0 to (\d+)$/, 'storeys', (m) => ({ value: m[1]!, max: Number(m[2]) })],
+  [/^yearOfConstruction must be a year such as 1965, not '([^']*)'$/, 'yearOfConstruction', (m) => ({ value: m[1]! })],
 ];
 
 const FEATURE_RULES: readonly Rule[] = [

@@ -54,7 +54,7 @@ export function heatPlanRow(
 ): HeatPlanRow {
   const p = b.planning ?? {};
   const footprint = ringAreaM2(ring);
-  const floorAreaM2 = p.floorAreaM2 ?? estimatedFloorAreaM2(footprint, b.heightM);
+  const floorAreaM2 = p.floorAreaM2 ?? estimatedFloorAreaM2(footprint, b);
   const ageClass = p.yearBuilt === undefined ? null : ageClassOf(p.yearBuilt);
   const typology = ageClass === null ? null : typologyDemand(b.use, ageClass);
   const years = [...measured].sort((a, c) => a.year - c.year).slice(-3);

@@ -1,25 +1,26 @@
 /**
  * Estimated heat demand of a building from its type and age class, for buildings without a heat meter.
  *
- * Age classes: the IWU German residential building typology (TABULA), classes A-J as listed by the Energieatlas
+ * Age classes: the IWU German residential building typology (TABULA DE), classes A-J as listed by the Energieatlas
  * Baden-Württemberg, "Gebäudetypologie nach IWU" (energieatlas-bw.de, Wärmebedarf Wohnen, Berechnungsmethodik):
  * A to 1859, B 1860-1918, C 1919-1948, D 1949-1957, E 1958-1968, F 1969-1978, G 1979-1983, H 1984-1994,
- * I 1995-2001, J 2002-2009; like the Energieatlas, buildings after 2009 fall in J.
+ * I 1995-2001, J 2002-2009; like the Energieatlas, buildings after 2009 fall in J. These are TABULA DE's
+ * construction-year classes DE.01 to DE.10 (Year1_Building/Year2_Building of its rows).
  *
- * Specific demand, kWh per m² floor area and year (space heating and hot water, as built, no later
- * refurbishment): only the values PlusTwin could cite are in TYPOLOGY_DEMAND, from the municipal heat plan of
- * Neustadt a.d. Aisch, "Bestandsanalyse - Überwiegende Gebäudetypen" (waermeplan.net/neustadt-aisch, 2024), table
- * "Spezifische Heizenergiebedarfswerte und Brauchwarmwasserbedarfswerte für Wohngebäude in kWh/m²*a", row
- * "bis 1918": single/two-family houses (EZFH) 113, multi-family houses (MFH) 98. Every other class has no cited
- * value here: its buildings get no estimate (flagged 'unknown') until the user enters the building's demand or
- * a heat meter measures it. Add a row only with its source.
+ * Specific demand, kWh per m² and year: the TABULA DE typology (IWU, Darmstadt; IEE projects TABULA and EPISCOPE,
+ * www.episcope.eu), its generic example buildings in their original state (variant code ...Gen.ReEx.001.001):
+ * single/two-family houses (EZFH) are the SFH type, multi-family houses (MFH) the MFH type. The value is the
+ * energy need for heating, q_h_nd, plus that for hot water, q_w_nd (10 for SFH, 15 for MFH), both in kWh per m²
+ * of the TABULA reference area A_C_Ref (the conditioned floor area, about 1.1 x the living area), from TABULA's
+ * standard calculation with the national reference climate (Potsdam). Read from TABULA's calculation workbook
+ * (tabula-calculator.xlsx) as extracted in the FZJ HiSim repository, hisim/inputs/housing/data_raw/
+ * tabula_DE_complete.csv (commit 166b6f3, 2021; "derived from tabula-calculator.xlsx", CC BY 4.0), rows
+ * DE.N.SFH.01-10.Gen.ReEx.001.001 and DE.N.MFH.01-10.Gen.ReEx.001.001, columns q_h_nd and q_w_nd.
  *
- * Checked for issue 21 (December 2026): these rows are NOT rows of the IWU/TABULA typology itself (IWU 2015,
- * "Deutsche Wohngebäudetypologie", Loga/Stein/Diefenbach/Born; TABULA DE). Its tables could not be read in a
- * citable copy here: the transcripts found (docplayer.org "Deutsche Gebäudetypologie", the 2011 TABULA brochure)
- * show only their opening pages, and energieatlas-bw.de gives the age classes but no kWh values. So each row is
- * marked as a secondary source (the municipal heat plan that quotes age-class values) in its source text, which
- * the heat-plan export writes into every estimated row; no IWU/TABULA value is claimed.
+ * Each value is that of one example building, not a mean of the stock (so class D can lie above C), and a
+ * calculated need, not calibrated to metered consumption: for old unrefurbished buildings metered heat is usually
+ * lower. That is why an estimate is always flagged and a measured year replaces it; the source text names the
+ * TABULA row, and the heat-plan export writes it into every estimated row.
  */
 import type { BuildingUse } from '../types.js';
 
@@ -45,16 +46,31 @@ export interface TypologyValue {
   readonly source: string;
 }
 
-const NEUSTADT =
-  'Sekundärquelle, nicht IWU/TABULA: Wärmeplan Neustadt a.d. Aisch 2024 (waermeplan.net/neustadt-aisch), Bestandsanalyse, Tabelle spezifische Heizenergie- und Warmwasserbedarfswerte, Zeile "bis 1918"';
+/** A TABULA DE example building in its original state: heating need plus hot-water need, with its row named. */
+function tabula(type: 'SFH' | 'MFH', cls: number, heatingNeed: number, hotWaterNeed: number): TypologyValue {
+  const de = (n: number): string => String(n).replace('.', ',');
+  const code = `DE.N.${type}.${String(cls).padStart(2, '0')}.Gen.ReEx.001.001`;
+  return {
+    // one decimal, as TABULA gives them (269.7 + 10 is not exactly 279.7 in binary)
+    kwhPerM2a: Math.round((heatingNeed + hotWaterNeed) * 10) / 10,
+    source: `TABULA DE (IWU, episcope.eu), Beispielgebäude ${code}, Originalzustand: Nutzwärmebedarf Heizung q_h_nd ${de(heatingNeed)} + Warmwasser q_w_nd ${de(hotWaterNeed)} kWh/(m²a) je m² Bezugsfläche, Standardklima Potsdam; berechneter Bedarf, nicht an Verbrauch kalibriert`,
+  };
+}
 
-export const TYPOLOGY_DEMAND: Readonly<Partial<Record<TypologyType, Partial<Record<AgeClass, TypologyValue>>>>> = {
-  EZFH: { A: { kwhPerM2a: 113, source: NEUSTADT }, B: { kwhPerM2a: 113, source: NEUSTADT } },
-  MFH: { A: { kwhPerM2a: 98, source: NEUSTADT }, B: { kwhPerM2a: 98, source: NEUSTADT } },
+/** q_h_nd of the SFH and MFH rows DE.01 (class A) to DE.10 (class J), in class order. */
+const SFH_HEATING_NEED = [282.7, 269.7, 218.5, 272.9, 265.3, 195.3, 130.6, 151.7, 98.2, 70.1] as const;
+const MFH_HEATING_NEED = [284.9, 172.5, 218.5, 193.7, 140.2, 147.9, 122.6, 127.6, 80.6, 49.9] as const;
+
+const byClass = (type: 'SFH' | 'MFH', needs: readonly number[], hotWater: number): Record<AgeClass, TypologyValue> =>
+  Object.fromEntries(AGE_CLASSES.map((c, i) => [c, tabula(type, i + 1, needs[i] as number, hotWater)])) as Record<AgeClass, TypologyValue>;
+
+export const TYPOLOGY_DEMAND: Readonly<Record<TypologyType, Record<AgeClass, TypologyValue>>> = {
+  EZFH: byClass('SFH', SFH_HEATING_NEED, 10),
+  MFH: byClass('MFH', MFH_HEATING_NEED, 15),
 };
 
 export function typologyDemand(use: BuildingUse, ageClass: AgeClass): TypologyValue | null {
   const type = typologyTypeOf(use);
   if (type === null) return null;
-  return TYPOLOGY_DEMAND[type]?.[ageClass] ?? null;
+  return TYPOLOGY_DEMAND[type][ageClass];
 }

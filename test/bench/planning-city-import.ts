@@ -5,21 +5,22 @@
  * committed district file, parse workers included) into a new district file: wall time, throughput, and the peak
  * resident memory of the whole process, its worker threads included (getrusage's maxrss, read as the process
  * exits). Baseline in the same run: GDAL's `ogr2ogr -f GPKG` converting the same five tiles (one call per tile,
- * summed); each side three times, in turn, medians compared. Then the same 50,000 buildings as ONE tile (one
+ * summed); each side five times, in turn, medians compared. Then the same 50,000 buildings as ONE tile (one
  * 350 MB file), imported alone: a tile is written in batches while it is read, so its peak memory should not grow
  * with the tile; and that tile once more over itself (every building updated in one transaction). Needs the build
  * (`node scripts/build.mjs`), which it checks is newer than the importer's sources.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { FOOTER, building, buildingParams, header } from '../fixtures/importers/generate-citygml.js';
 import type { BenchResult } from './bench-result.js';
+import { builtCli, cliInChild } from './support/built-cli.js';
 
 const TILES = 5;
-const RUNS = 3;
+const RUNS = 5;
 const PER_TILE = 10_000;
 // bump when the generator's output changes, so that stale cached tiles are not reused
 const GENERATOR_VERSION = 1;
@@ -60,40 +61,17 @@ async function cachedOneTile(): Promise<string> {
   return file;
 }
 
-const root = resolve(import.meta.dirname, '../..');
-
 const median = (xs: readonly number[]): number => {
   const sorted = [...xs].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] as number;
 };
-const cli = join(root, 'dist', 'cli.js');
 
-/** The built CLI, refused when older than any source of the importer (a stale build would measure old code). */
-function builtCli(): string {
-  const worker = join(root, 'dist', 'citygml-parse-worker.js');
-  if (!existsSync(cli) || !existsSync(worker)) throw new Error('no build: run node scripts/build.mjs first');
-  const built = Math.min(statSync(cli).mtimeMs, statSync(worker).mtimeMs);
-  for (const dir of ['main/core/importers', 'main/core/importers/citygml', 'main/core/store', 'main/shells/cli/commands']) {
-    for (const f of readdirSync(join(root, dir))) {
-      if (f.endsWith('.ts') && statSync(join(root, dir, f)).mtimeMs > built) throw new Error(`dist/ is older than ${dir}/${f}: run node scripts/build.mjs`);
-    }
-  }
-  return cli;
-}
-
-// printed by the child as it exits: maxRSS covers every thread of the process
-const REPORT_RSS = `data:text/javascript,process.on('exit',()=>process.stderr.write('@@maxrss '+process.resourceUsage().maxRSS+'\\n'))`;
+/** The sources the import runs: a build older than any of them would measure old code. */
+const IMPORT_SOURCES = ['main/core/importers', 'main/core/importers/citygml', 'main/core/store', 'main/shells/cli/commands'];
 
 /** Runs `plustwin import` on the folder; the child's peak RSS in MB. */
 async function importInChild(folder: string, db: string): Promise<number> {
-  const child = spawn(process.execPath, ['--import', REPORT_RSS, builtCli(), 'import', folder, '--db', db], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let err = '';
-  child.stderr.setEncoding('utf8').on('data', (s: string) => (err += s));
-  const [code] = (await once(child, 'close')) as [number | null];
-  if (code !== 0) throw new Error(`plustwin import exited with ${code}: ${err.slice(-500)}`);
-  const m = /@@maxrss (\d+)/.exec(err);
-  if (!m) throw new Error('the import did not report its memory');
-  return Number(m[1]) / 1024;
+  return (await cliInChild(builtCli(IMPORT_SOURCES), ['import', folder, '--db', db])).peakMb;
 }
 
 export async function run(): Promise<BenchResult[]> {
@@ -102,7 +80,7 @@ export async function run(): Promise<BenchResult[]> {
   const mb = files.reduce((s, f) => s + statSync(f).size, 0) / 1e6;
   const work = mkdtempSync(join(tmpdir(), 'plustwin-bench-city-'));
   try {
-    builtCli();
+    builtCli(IMPORT_SOURCES);
     // the shared machine's speed swings by a fifth from one run to the next: both sides run RUNS times, in turn,
     // and the medians are compared
     const ours: { seconds: number; peakMb: number }[] = [];

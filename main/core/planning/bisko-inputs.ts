@@ -11,7 +11,8 @@
  *   heat is left out and named, as BISKO needs the real carrier; a building heated by a heat pump ('electricity'
  *   fuel) adds nothing here: its electricity is metered already;
  * - a building with no heat or fuel meter and a typology estimate (the heat plan's row) and a known fuel: the
- *   estimate as that fuel's final energy, graded D. Without a known fuel it is left out and named.
+ *   estimated heat over the building's boiler efficiency (as for metered heat; district heat 1:1) as that fuel's
+ *   final energy, graded D. Without a known fuel it is left out and named.
  */
 import { analyseDistrictWithProfiles } from '../analysis/district-analysis.js';
 import { DEFAULT_HEAT_SUPPLY, heatSupplyOf } from '../analysis/heat-supply.js';
@@ -123,7 +124,11 @@ export async function biskoInputs(store: Store, year: number): Promise<BiskoInpu
       if (b.planning?.fuel !== 'electricity') leftOut.push(b.id);
       continue;
     }
-    inputs.push({ buildingId: b.id, sector: row.sector, carrier, kwh: row.heatKwh, grade: 'D' });
+    // the typology gives the heat the building needs (TABULA: energy need for heating and hot water); BISKO counts
+    // the fuel burnt for it: over the building's boiler efficiency as for metered heat, district heat 1:1
+    const supply = heatSupplyOf(undefined, b).supply;
+    const efficiency = carrier === 'district-heat' ? 1 : supply.carrier === carrier ? supply.efficiency : DEFAULT_HEAT_SUPPLY.efficiency;
+    inputs.push({ buildingId: b.id, sector: row.sector, carrier, kwh: row.heatKwh / efficiency, grade: 'D' });
   }
   return { inputs, leftOut: [...new Set(leftOut)] };
 }

@@ -85,7 +85,7 @@ export async function energyReportData(store: Store, benchmarks: BenchmarkTable,
   const amberLimit = o.amberLimit ?? DEFAULT_AMBER_LIMIT;
   const buildings = view.buildings.map((b) => {
     const entered = b.planning?.floorAreaM2;
-    const floorAreaM2 = entered ?? estimatedFloorAreaM2(ringAreaM2(projectRing(b.footprint)), b.heightM);
+    const floorAreaM2 = entered ?? estimatedFloorAreaM2(ringAreaM2(projectRing(b.footprint)), b);
     return reportBuilding(
       {
         id: b.id,

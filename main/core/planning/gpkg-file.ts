@@ -16,12 +16,16 @@ const GPKG_VERSION = 10300;
 
 export type ColumnType = 'TEXT' | 'INTEGER' | 'REAL' | 'BOOLEAN';
 
-export interface GpkgLayer {
+export interface GpkgLayerDef {
   readonly name: string;
   readonly description: string;
   readonly srsId: number;
   readonly columns: readonly { readonly name: string; readonly type: ColumnType }[];
-  readonly features: readonly { readonly rings: PolygonRings; readonly values: readonly SqlValue[] }[];
+}
+
+export interface GpkgFeature {
+  readonly rings: PolygonRings;
+  readonly values: readonly SqlValue[];
 }
 
 const SRS: readonly [string, number, string, number, string][] = [
@@ -47,45 +51,85 @@ const SCHEMA = `
 
 const quoteId = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
-function bounds(layer: GpkgLayer): [number, number, number, number] | [null, null, null, null] {
-  let b: [number, number, number, number] | null = null;
-  for (const f of layer.features)
-    for (const ring of f.rings)
-      for (const [x, y] of ring) b = b === null ? [x, y, x, y] : [Math.min(b[0], x), Math.min(b[1], y), Math.max(b[2], x), Math.max(b[3], y)];
-  return b ?? [null, null, null, null];
+/** Features per multi-row INSERT: one statement per feature would cross into sqlite3's worker thread per feature. */
+const FEATURES_PER_INSERT = 1000;
+
+/** A layer being written: features go in as they come, its extent is kept as they pass and stored at close. */
+export class GpkgLayerWriter {
+  private extent: [number, number, number, number] | null = null;
+
+  constructor(
+    private readonly db: SqliteDb,
+    private readonly def: GpkgLayerDef,
+    private readonly bulk: BulkInsert,
+  ) {}
+
+  async add(features: readonly GpkgFeature[]): Promise<void> {
+    const values: SqlValue[] = [];
+    for (const f of features) {
+      for (const ring of f.rings)
+        for (const [x, y] of ring) {
+          const e = this.extent;
+          this.extent = e === null ? [x, y, x, y] : [Math.min(e[0], x), Math.min(e[1], y), Math.max(e[2], x), Math.max(e[3], y)];
+        }
+      values.push(Buffer.from(gpkgPolygon(f.rings, this.def.srsId)), ...f.values);
+    }
+    await this.bulk.run(values);
+  }
+
+  async close(): Promise<void> {
+    await this.bulk.close();
+    const [minX, minY, maxX, maxY] = this.extent ?? [null, null, null, null];
+    await this.db.run('UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? WHERE table_name = ?', [minX, minY, maxX, maxY, this.def.name]);
+  }
 }
 
-export async function writeGeoPackage(file: string, layers: readonly GpkgLayer[]): Promise<void> {
-  const tmp = `${file}.part`;
-  await rm(tmp, { force: true });
-  const db = await SqliteDb.open(tmp);
-  try {
-    // a fresh .part file renamed at the end: no journal or fsync is needed to leave nothing half-written behind
-    await db.exec(`PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA application_id = ${GPKG_APPLICATION_ID}; PRAGMA user_version = ${GPKG_VERSION};`);
-    await db.exec('BEGIN');
-    await db.exec(SCHEMA);
-    for (const s of SRS) await db.run('INSERT INTO gpkg_spatial_ref_sys VALUES (?, ?, ?, ?, ?, NULL)', s);
-    for (const layer of layers) {
-      const cols = layer.columns.map((c) => `${quoteId(c.name)} ${c.type}`).join(', ');
-      await db.exec(`CREATE TABLE ${quoteId(layer.name)} (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom POLYGON, ${cols})`);
-      await db.run('INSERT INTO gpkg_contents (table_name, data_type, identifier, description, min_x, min_y, max_x, max_y, srs_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [
-        layer.name,
-        'features',
-        layer.name,
-        layer.description,
-        ...bounds(layer),
-        layer.srsId,
-      ]);
-      await db.run('INSERT INTO gpkg_geometry_columns VALUES (?, ?, ?, ?, 0, 0)', [layer.name, 'geom', 'POLYGON', layer.srsId]);
-      const names = ['geom', ...layer.columns.map((c) => c.name)].map(quoteId).join(', ');
-      // multi-row inserts: one statement per feature crosses into sqlite3's worker thread 50,000 times
-      const bulk = new BulkInsert(db, `INSERT INTO ${quoteId(layer.name)} (${names})`, layer.columns.length + 1, '', 1000);
-      await bulk.run(layer.features.flatMap((f) => [Buffer.from(gpkgPolygon(f.rings, layer.srsId)), ...f.values]));
-      await bulk.close();
+/** A GeoPackage being written into `<file>.part`, renamed to file by finish(); abort() removes it. */
+export class GeoPackageWriter {
+  private constructor(
+    private readonly file: string,
+    private readonly tmp: string,
+    private readonly db: SqliteDb,
+  ) {}
+
+  static async create(file: string): Promise<GeoPackageWriter> {
+    const tmp = `${file}.part`;
+    await rm(tmp, { force: true });
+    const db = await SqliteDb.open(tmp);
+    try {
+      // a fresh .part file renamed at the end: no journal or fsync is needed to leave nothing half-written behind
+      await db.exec(`PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA application_id = ${GPKG_APPLICATION_ID}; PRAGMA user_version = ${GPKG_VERSION};`);
+      await db.exec('BEGIN');
+      await db.exec(SCHEMA);
+      for (const s of SRS) await db.run('INSERT INTO gpkg_spatial_ref_sys VALUES (?, ?, ?, ?, ?, NULL)', s);
+    } catch (e) {
+      await db.close();
+      await rm(tmp, { force: true });
+      throw e;
     }
-    await db.exec('COMMIT');
-  } finally {
-    await db.close();
+    return new GeoPackageWriter(file, tmp, db);
   }
-  await rename(tmp, file);
+
+  async layer(def: GpkgLayerDef): Promise<GpkgLayerWriter> {
+    const cols = def.columns.map((c) => `${quoteId(c.name)} ${c.type}`).join(', ');
+    await this.db.exec(`CREATE TABLE ${quoteId(def.name)} (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom POLYGON, ${cols})`);
+    await this.db.run('INSERT INTO gpkg_contents (table_name, data_type, identifier, description, srs_id) VALUES (?, ?, ?, ?, ?)', [def.name, 'features', def.name, def.description, def.srsId]);
+    await this.db.run('INSERT INTO gpkg_geometry_columns VALUES (?, ?, ?, ?, 0, 0)', [def.name, 'geom', 'POLYGON', def.srsId]);
+    const names = ['geom', ...def.columns.map((c) => c.name)].map(quoteId).join(', ');
+    return new GpkgLayerWriter(this.db, def, new BulkInsert(this.db, `INSERT INTO ${quoteId(def.name)} (${names})`, def.columns.length + 1, '', FEATURES_PER_INSERT));
+  }
+
+  async finish(): Promise<void> {
+    try {
+      await this.db.exec('COMMIT');
+    } finally {
+      await this.db.close();
+    }
+    await rename(this.tmp, this.file);
+  }
+
+  async abort(): Promise<void> {
+    await this.db.close().catch(() => undefined);
+    await rm(this.tmp, { force: true });
+  }
 }

@@ -1,20 +1,65 @@
 /**
  * A table as CSV in the two dialects of the reports: 'de' (semicolon, decimal comma, UTF-8 BOM so that Excel reads
  * umlauts) and 'intl' (comma, decimal point). Texts are quoted when they hold the separator, a quote or a newline.
+ * A table of a city's buildings is written in chunks of rows (CsvFileWriter), not as one string.
  */
+import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import type { SqlValue } from '../store/sqlite-db.js';
 import type { Table } from './heat-plan-layers.js';
 
 export type CsvDialectName = 'de' | 'intl';
 
-export function tableCsv(table: Table, dialect: CsvDialectName): string {
-  const sep = dialect === 'de' ? ';' : ',';
+const separator = (dialect: CsvDialectName): string => (dialect === 'de' ? ';' : ',');
+
+function csvLines(rows: readonly (readonly SqlValue[])[], dialect: CsvDialectName): string {
+  const sep = separator(dialect);
   const cell = (v: SqlValue): string => {
     if (v === null) return '';
     if (typeof v === 'number') return dialect === 'de' ? String(v).replace('.', ',') : String(v);
     const s = String(v);
     return s.includes(sep) || s.includes('"') || s.includes('\n') ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  const lines = [table.columns.map((c) => c.name).join(sep), ...table.rows.map((r) => r.map(cell).join(sep))];
-  return (dialect === 'de' ? '\uFEFF' : '') + lines.join('\r\n') + '\r\n';
+  let out = '';
+  for (const r of rows) out += r.map(cell).join(sep) + '\r\n';
+  return out;
+}
+
+const csvHead = (columns: Table['columns'], dialect: CsvDialectName): string =>
+  (dialect === 'de' ? '\uFEFF' : '') + columns.map((c) => c.name).join(separator(dialect)) + '\r\n';
+
+export function tableCsv(table: Table, dialect: CsvDialectName): string {
+  return csvHead(table.columns, dialect) + csvLines(table.rows, dialect);
+}
+
+/**
+ * A CSV file written row chunk by row chunk: the head at create, then add(rows) as they come. It is written as
+ * `<file>.part` and renamed by finish(), so an export that fails halfway leaves no half file; abort() removes it.
+ */
+export class CsvFileWriter {
+  private constructor(
+    private readonly file: string,
+    private readonly handle: FileHandle,
+    private readonly dialect: CsvDialectName,
+  ) {}
+
+  static async create(file: string, columns: Table['columns'], dialect: CsvDialectName): Promise<CsvFileWriter> {
+    const handle = await open(`${file}.part`, 'w');
+    const w = new CsvFileWriter(file, handle, dialect);
+    await handle.write(csvHead(columns, dialect));
+    return w;
+  }
+
+  async add(rows: readonly (readonly SqlValue[])[]): Promise<void> {
+    await this.handle.write(csvLines(rows, this.dialect));
+  }
+
+  async finish(): Promise<void> {
+    await this.handle.close();
+    await rename(`${this.file}.part`, this.file);
+  }
+
+  async abort(): Promise<void> {
+    await this.handle.close().catch(() => undefined);
+    await rm(`${this.file}.part`, { force: true });
+  }
 }

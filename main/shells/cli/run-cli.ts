@@ -40,8 +40,19 @@ async function overview(lang: Lang): Promise<string> {
   return [words.title, '', words.usage, '', words.commands, ...listed.map((c) => `  ${c.name.padEnd(width)}  ${summaryOf(c, lang)}`)].join('\n');
 }
 
+/**
+ * The command's name and its arguments: the first argument that is not --lang and its value, so that `plustwin
+ * --lang de` shows the German overview and `plustwin --lang de balance ...` runs balance in German (the command
+ * reads --lang again from its arguments).
+ */
+function commandOf(argv: readonly string[]): { name: string | undefined; rest: string[] } {
+  let i = 0;
+  while (i < argv.length && (argv[i] === '--lang' || argv[i]?.startsWith('--lang=') === true)) i += argv[i] === '--lang' ? 2 : 1;
+  return { name: argv[i], rest: [...argv.slice(0, i), ...argv.slice(i + 1)] };
+}
+
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const [name, ...rest] = argv;
+  const { name, rest } = commandOf(argv);
   const lang = runLang(argv);
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out.write((await overview(lang)) + '\n');

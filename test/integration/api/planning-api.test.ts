@@ -14,7 +14,8 @@ import type { PlanningExportFile } from '../../../models/contract/index.js';
 import type { Building } from '../../../models/types.js';
 import { SITE, building, tempDir } from '../store/district-fixture.js';
 
-// a house of 1910 with 150 m² heated by gas: typology 150 x 113 = 16,950 kWh gas (grade D) in the BISKO balance
+// a house of 1910 with 150 m² heated by gas: typology 150 x 279.7 (TABULA SFH class B) = 41,955 kWh heat, / 0.9 =
+// 46,616.67 kWh gas (grade D) in the BISKO balance
 const BUILDINGS: Building[] = [{ ...building('E'), planning: { yearBuilt: 1910, floorAreaM2: 150, fuel: 'gas' } }];
 
 describe('planning API', () => {
@@ -44,8 +45,8 @@ describe('planning API', () => {
     expect(f).toMatchObject({ fileName: 'bisko-2025.csv', mimeType: 'text/csv' });
     const text = Buffer.from(f.base64, 'base64').toString('utf8');
     expect(f.bytes).toBe(Buffer.byteLength(text));
-    // 16,950 kWh = 16.95 MWh x 250 g/kWh = 4.2375 t; a typology estimate: grade D
-    expect(text.split('\r\n')).toContain('Private households,Natural gas,16.95,4.238,250,D,0,1');
+    // 46,616.67 kWh = 46.617 MWh x 250 g/kWh = 11.654 t; a typology estimate: grade D
+    expect(text.split('\r\n')).toContain('Private households,Natural gas,46.617,11.654,250,D,0,1');
   });
 
   it('answers a GeoPackage and the energy report workbook', async () => {

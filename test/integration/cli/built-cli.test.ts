@@ -50,4 +50,13 @@ describe('the built CLI', () => {
     expect(tariff.code).toBe(0);
     expect(tariff.stdout).toMatch(/^usage:\n  plustwin tariff list --db /);
   }, 90_000);
+
+  it('takes --lang before the command: the German overview, a command run in German', async () => {
+    const overview = await run(['--lang', 'de']);
+    expect(overview.code).toBe(2);
+    expect(overview.stdout).toMatch(/^Befehle:$/m);
+    const help = await run(['--lang=de', 'import', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Aufruf: plustwin import /);
+  }, 90_000);
 });

@@ -121,6 +121,10 @@ describe('plustwin import', () => {
     expect(err).toMatch(/nothing was imported/);
     expect(JSON.parse(out)).toMatchObject({ error: { kind: 'validation', where: expect.stringContaining(`broken.gml:${at + 1}:`) as string } });
     expect(await districtCounts(db)).toEqual(before);
+    // in German the problem is said in German, the XML parser's own words quoted
+    const de = await run(bad, '--db', db, '--lang', 'de');
+    expect(de.err).toContain(`broken.gml:${at + 1}:`);
+    expect(de.err).toMatch(/fehlerhaftes XML \(der Parser meldet: .+\)\nes wurde nichts importiert/);
 
     const neverCreated = join(dir, 'never.sqlite');
     expect((await run(bad, '--db', neverCreated)).code).toBe(1);

@@ -84,17 +84,18 @@ describe('plustwin bisko', () => {
       // H1 3,504 kWh (35,040 x 0.1, A) + H2 17,472 x 0.2 = 3,494.4 kWh over 17,472/35,040 of the year -> 7,008 kWh (B)
       // = 10,512 kWh; x 565 g/kWh = 5.93928 t; grade (3,504 x 1 + 7,008 x 0.5) / 10,512 = 0.667 -> B
       'Private households,Electricity,10.512,5.939,565,B,0.667,2',
-      // H1 gas 365 x 50 = 18,250 kWh (A) + H2 estimate 300 m² x 98 kWh/(m²a) = 29,400 kWh (D) = 47,650 kWh
-      // x 250 g/kWh = 11.9125 t; grade 18,250 / 47,650 = 0.383 -> C
-      'Private households,Natural gas,47.65,11.913,250,C,0.383,2',
+      // H1 gas 365 x 50 = 18,250 kWh (A) + H2 estimate: 300 m² x 187.5 kWh/(m²a) (TABULA MFH class B, heating +
+      // hot-water need) = 56,250 kWh heat / 0.9 (default boiler efficiency for its planning fuel gas) = 62,500 kWh
+      // gas (D) = 80,750 kWh x 250 g/kWh = 20.1875 t; grade 18,250 / 80,750 = 0.226 -> D
+      'Private households,Natural gas,80.75,20.188,250,D,0.226,2',
       // no trade or industry building: the rows stay, empty, as in Klimaschutz-Planer's form
       '"Trade, commerce, services",,,,,,,',
       'Industry,,,,,,,',
       // S1 useful heat 365 x 100 = 36,500 kWh / 0.9 = 40,555.6 kWh oil; x 319 g/kWh = 12.9372 t; B
       'Municipal facilities,Heating oil,40.556,12.937,319,B,0.5,1',
       'Transport,,,,,,,',
-      // 10.512 + 47.65 + 40.5556 = 98.7176 MWh; 5.93928 + 11.9125 + 12.93722 = 30.78900 t
-      'Total,,98.718,30.789,,,,',
+      // 10.512 + 80.75 + 40.5556 = 131.8176 MWh; 5.93928 + 20.1875 + 12.93722 = 39.06400 t
+      'Total,,131.818,39.064,,,,',
       '',
     ]);
     expect(lines.join('\n')).toMatch(/Emission factors: bisko-gemis-4\.95/);
@@ -108,14 +109,15 @@ describe('plustwin bisko', () => {
     const ws = wb.getWorksheet('BISKO 2025');
     expect(ws?.getRow(1).getCell(1).value).toBe('Sektor');
     expect(ws?.getRow(2).values).toEqual([undefined, 'Private Haushalte', 'Strom', 10.512, 5.939, 565, 'B', 0.667, 2]);
-    expect(ws?.getRow(8).getCell(3).value).toBe(98.718);
+    expect(ws?.getRow(8).getCell(3).value).toBe(131.818);
   });
   it('does not lose a building whose meters read nothing in the year: estimated where it can be, else named', async () => {
     const out = tmp.file('bisko-2024.csv');
     expect((await runCliCaptured('bisko', '--db', db, '--year', '2024', '--out', out, '--lang', 'en')).code).toBe(0);
     const lines = readFileSync(out, 'utf8').split('\r\n');
-    // no reading in 2024: H2's typology estimate 300 m² x 98 = 29,400 kWh gas (D), x 250 g/kWh = 7.35 t
-    expect(lines).toContain('Private households,Natural gas,29.4,7.35,250,D,0,1');
+    // no reading in 2024: H2's typology estimate 300 m² x 187.5 = 56,250 kWh heat / 0.9 = 62,500 kWh gas (D),
+    // x 250 g/kWh = 15.625 t
+    expect(lines).toContain('Private households,Natural gas,62.5,15.625,250,D,0,1');
     // H1 (no year built) and S1 (a heat meter without data, no year built) are named, not dropped
     expect(lines.find((l) => l.includes('H1, S1'))).toBeDefined();
   });

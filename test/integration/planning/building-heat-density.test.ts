@@ -37,11 +37,12 @@ describe('heat density per building', () => {
   it("gives each building its cell's density and class; a cell without any known heat has none", async () => {
     const view = (await store.getDistrict())!;
     const d = await buildingHeatDensity(store, view, 2025);
-    // typology (Neustadt a.d. Aisch, row "bis 1918"): M 300 m² x 98 = 29,400 kWh; E1-E4 150 m² x 113 = 16,950 kWh
-    // each = 67,800 kWh; the cell: 97,200 kWh = 97.2 MWh on 1 ha = 97.2 MWh/(ha*a) -> 70-175: new development
+    // typology (TABULA DE, class B = 1860-1918): M multi-family 300 m² x (172.5 + 15) = 56,250 kWh; E1-E4
+    // single-family 150 m² x (269.7 + 10) = 41,955 kWh each = 167,820 kWh; the cell: 224,070 kWh = 224.07 MWh on
+    // 1 ha = 224.07 MWh/(ha*a) -> 175-415: low-temperature networks in existing buildings
     for (const id of ['M', 'E1', 'E2', 'E3', 'E4']) {
-      expect(d.get(id)?.mwhPerHaA, id).toBeCloseTo(97.2, 9);
-      expect(d.get(id)?.densityClass, id).toBe('new-development');
+      expect(d.get(id)?.mwhPerHaA, id).toBeCloseTo(224.07, 9);
+      expect(d.get(id)?.densityClass, id).toBe('existing-low-temperature');
     }
     expect(d.has('S')).toBe(false);
   });
@@ -51,7 +52,7 @@ describe('heat density per building', () => {
     const density = await buildingHeatDensity(store, view, 2025);
     const r = await districtOverview(store, view, Date.UTC(2025, 0, 1), Date.UTC(2025, 0, 2), { minCoverage: 0.9, pvPotentialKwh: new Map(), heatDensity: density });
     if (!r.ok) throw new Error(r.error.message);
-    expect(r.value.find((b) => b.buildingId === 'E1')?.colours).toMatchObject({ heatDensityMwhPerHaA: expect.closeTo(97.2, 9), heatDensityClass: 'new-development' });
+    expect(r.value.find((b) => b.buildingId === 'E1')?.colours).toMatchObject({ heatDensityMwhPerHaA: expect.closeTo(224.07, 9), heatDensityClass: 'existing-low-temperature' });
     expect(r.value.find((b) => b.buildingId === 'S')?.colours).toMatchObject({ heatDensityMwhPerHaA: null, heatDensityClass: null });
   });
 });

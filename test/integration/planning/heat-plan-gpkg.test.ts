@@ -42,9 +42,11 @@ const house = (id: string, x: number, use: Building['use'], planning: Building['
   ...(planning === undefined ? {} : { planning }),
 });
 
-// Cell 3600/57000: m1 measured + e1..e5 single-family 1900 (class B, 113 kWh/(m²*a)) with 150 m² each.
-// Cell 3601/57000: four multi-family houses of 1950 (class D, no cited value): suppressed (< 5 buildings).
-// Cell 3602/57000: five multi-family houses of 1910 (class B, 98 kWh/(m²*a)) with 400 m² each.
+// Typology values: TABULA DE, original state, heating + hot-water need (models/planning/typology.ts).
+// Cell 3600/57000: m1 measured + e1..e5 single-family 1900 (class B, 269.7 + 10 = 279.7 kWh/(m²*a)), 150 m² each.
+// Cell 3601/57000: four multi-family houses of 1950 (class D, 193.7 + 15 = 208.7) without an entered floor area:
+//   estimated, but suppressed (< 5 buildings).
+// Cell 3602/57000: five multi-family houses of 1910 (class B, 172.5 + 15 = 187.5 kWh/(m²*a)) with 400 m² each.
 const BUILDINGS: Building[] = [
   house('m1', 360_010, 'single-family', { yearBuilt: 1900, floorAreaM2: 150, heatingType: 'boiler', fuel: 'gas', heaterYear: 2004 }),
   ...[1, 2, 3, 4, 5].map((i) => house(`e${i}`, 360_010 + 15 * i, 'single-family', i === 1 ? undefined : { yearBuilt: 1900, floorAreaM2: 150 })),
@@ -114,7 +116,7 @@ describe('plustwin heat-plan: GeoPackage read by ogrinfo', () => {
   it('reports what it wrote', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('15 building(s) (1 measured 2023-2025, 10 estimated, 4 unknown), 2 published 100 m cell(s); 1 cell(s) with 4 building(s) suppressed');
+    expect(run.stdout).toContain('15 building(s) (1 measured 2023-2025, 14 estimated, 0 unknown), 2 published 100 m cell(s); 1 cell(s) with 4 building(s) suppressed');
   });
 
   it('is a GeoPackage whose layers, counts and CRS ogrinfo reads', () => {
@@ -138,11 +140,11 @@ describe('plustwin heat-plan: GeoPackage read by ogrinfo', () => {
     expect(field('estimated')).toEqual(['5', '5']);
     expect(field('unknown')).toEqual(['0', '0']);
     // cell 3600: m1 measured (2023: 365 d x 30 = 10,950; 2024: 366 d x 30 = 10,980; 2025: 10,950; mean 10,960)
-    //   + 5 x 150 m² x 113 kWh/(m²*a) = 5 x 16,950 = 84,750 -> 95,710 kWh = 95.71 MWh in 1 ha, class 70-175
-    // cell 3602: 5 x 400 m² x 98 = 196,000 kWh = 196 MWh/(ha*a), class 175-415
-    expect(field('heat_mwh_a')).toEqual(['95.71', '196']);
-    expect(field('density_mwh_ha_a')).toEqual(['95.71', '196']);
-    expect(field('density_class')).toEqual(['new-development', 'existing-low-temperature']);
+    //   + 5 x 150 m² x 279.7 kWh/(m²*a) = 5 x 41,955 = 209,775 -> 220,735 kWh = 220.735 MWh in 1 ha, class 175-415
+    // cell 3602: 5 x 400 m² x 187.5 = 375,000 kWh = 375 MWh/(ha*a), class 175-415
+    expect(field('heat_mwh_a')).toEqual(['220.735', '375']);
+    expect(field('density_mwh_ha_a')).toEqual(['220.735', '375']);
+    expect(field('density_class')).toEqual(['existing-low-temperature', 'existing-low-temperature']);
     const small = ogrinfo('-q', '-sql', 'SELECT COUNT(*) AS n FROM heat_grid WHERE buildings < 5', gpkg);
     expect(small).toMatch(/n \(Integer\w*\) = 0/);
   });
@@ -157,13 +159,17 @@ describe('plustwin heat-plan: GeoPackage read by ogrinfo', () => {
     const e1 = ogrinfo('-q', '-sql', "SELECT age_class, fuel, heat_kwh_a, heat_source, typology_kwh_m2a FROM buildings WHERE building_id = 'e1'", gpkg);
     expect(e1).toMatch(/age_class \(String\) = B/);
     expect(e1).toMatch(/fuel \(String\) = oil/);
-    expect(e1).toMatch(/heat_kwh_a \(Real\) = 16950/);
+    expect(e1).toMatch(/heat_kwh_a \(Real\) = 41955/);
     expect(e1).toMatch(/heat_source \(String\) = estimated/);
     const lines = readFileSync(csv, 'utf8').trim().split('\r\n');
     expect(lines).toHaveLength(16);
     expect(lines[0]).toMatch(/^building_id,address,use,sector,year_built,age_class,/);
-    expect(lines.find((l) => l.startsWith('s0,'))).toMatch(/,unknown,,$/);
+    // s0: 8 m x 8 m x 9 m = 576 m³, A_N = 0.32 x 576 = 184.32 m², x 208.7 = 38,467.584 kWh (the footprint went
+    // through WGS84 and back, so its area is 64 m² to about 0.001 m²; the CSV gives one decimal)
+    const s0 = lines.find((l) => l.startsWith('s0,')) ?? '';
+    expect(s0).toMatch(/^s0,,multi-family,households,1950,D,,,,184\.3,1,,,,(\d+\.\d),0,estimated,208\.7,"TABULA DE \(IWU, episcope\.eu\), Beispielgebäude DE\.N\.MFH\.04\.Gen\.ReEx\.001\.001, [^"]*"$/);
+    expect(Number(s0.split(',')[14])).toBeCloseTo(38_467.584, 0);
     const grid = readFileSync(tmp.file('waermeplan-grid.csv'), 'utf8').trim().split('\r\n');
-    expect(grid.slice(1)).toEqual(['3600,57000,360000,5700000,100,6,1,5,0,95.71,95.71,new-development', '3602,57000,360200,5700000,100,5,0,5,0,196,196,existing-low-temperature']);
+    expect(grid.slice(1)).toEqual(['3600,57000,360000,5700000,100,6,1,5,0,220.735,220.735,existing-low-temperature', '3602,57000,360200,5700000,100,5,0,5,0,375,375,existing-low-temperature']);
   });
 });

@@ -119,15 +119,14 @@ export const heatPlanCommand: CliCommand = {
       });
       if (!r.ok) throw new Error(`${flags.db}: ${r.error.message}`);
       const p = r.value;
-      const count = (s: string) => p.rows.filter((x) => x.heatSource === s).length;
       const line = t('heatPlan.written', {
         file: flags.out,
-        buildings: p.rows.length,
-        measured: count('measured'),
+        buildings: p.buildings,
+        measured: p.bySource.measured,
         fromYear: String(lastYear - 2),
         toYear: String(lastYear),
-        estimated: count('estimated'),
-        unknown: count('unknown'),
+        estimated: p.bySource.estimated,
+        unknown: p.bySource.unknown,
         cells: p.grid.cells.length,
         cellSize: cellSizeM,
         suppressedCells: p.grid.suppressedCells,
