@@ -108,7 +108,9 @@ export function encodeBuilding(building: Building, roofs: readonly RoofSurface[]
       }
     }
     const outline = encodeOutlines(outlines);
-    rows += `${i === 0 ? '' : ','}[${id},${i},${a[0]},${a[1]},${t[0]},${t[1]},${z[0]},${z[1]},${outline === null ? 'null' : JSON.stringify(outline)}]`;
+    // the outline's JSON holds only brackets, commas and finite numbers (checked above): as a JSON string it is
+    // itself in quotes, with nothing to escape
+    rows += `${i === 0 ? '' : ','}[${id},${i},${a[0]},${a[1]},${t[0]},${t[1]},${z[0]},${z[1]},${outline === null ? 'null' : `"${outline}"`}]`;
     area += r.areaM2;
   }
   return { id: building.id, doc: JSON.stringify(building), roofs: rows, roofCount: roofs.length, roofAreaM2: area, extent: extentOf(building) };

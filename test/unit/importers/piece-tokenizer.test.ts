@@ -13,7 +13,7 @@ import type { Position } from '../../../main/core/importers/citygml/citygml-hand
  * The events for xml as strings: `<qname local {attributes}`, `</qname`, `text:` for decoded text and `bytes:` for
  * text handed over as plain bytes, and the position at each start tag when asked.
  */
-function events(xml: string | Buffer, options: { wantsText?: boolean; positions?: boolean } = {}): string[] {
+function events(xml: string | Buffer, options: { wantsText?: boolean; wantsHref?: boolean; positions?: boolean } = {}): string[] {
   const bytes = typeof xml === 'string' ? Buffer.from(xml, 'utf8') : xml;
   const out: string[] = [];
   const at: TokenizerPlace = { index: 0, wide: -1 };
@@ -27,6 +27,7 @@ function events(xml: string | Buffer, options: { wantsText?: boolean; positions?
         out.push(`<${name.qname} ${name.local} ${JSON.stringify(kept)}${where}`);
       },
       wantsText: options.wantsText ?? true,
+      ...(options.wantsHref === undefined ? {} : { wantsHref: options.wantsHref }),
       text: (t) => out.push(`text:${t}`),
       textBytes: (b, start, end) => out.push(`bytes:${b.toString('utf8', start, end)}`),
       closeElement: (_kind, name) => out.push(`</${name.qname}`),
@@ -36,7 +37,7 @@ function events(xml: string | Buffer, options: { wantsText?: boolean; positions?
   return out;
 }
 
-function problem(xml: string | Buffer, options: { wantsText?: boolean } = {}): string {
+function problem(xml: string | Buffer, options: { wantsText?: boolean; wantsHref?: boolean } = {}): string {
   try {
     events(xml, options);
   } catch (e) {
@@ -66,6 +67,14 @@ describe('the piece tokenizer', () => {
     ]);
     // a name with two colons: its local name for an element is after the first, but an attribute ending in :id is id
     expect(events('<a:b:c x:y:id="1" x:y:href="2" gml:srsName="no"/>')).toEqual(['<a:b:c b:c {"id":"1","href":"2"}', '</a:b:c']);
+  });
+
+  it('leaves out an href the handler does not keep, but still checks its entities', () => {
+    // the same tag as above without wantsHref: everything but the href
+    expect(events('<r id="a" xlink:href="#h" href="#i" srsName="EPSG:25832"/>', { wantsHref: false })).toEqual(['<r r {"srsName":"EPSG:25832","id":"a"}', '</r']);
+    expect(events('<r xlink:href="#h&amp;"/>', { wantsHref: true })).toEqual(['<r r {"href":"#h&"}', '</r']);
+    expect(problem('<r xlink:href="#h&nbsp;"/>', { wantsHref: false })).toBe('an entity that is not predefined');
+    expect(problem('<r xlink:href="#h" xlink:href="#i"/>', { wantsHref: false })).toBe('a duplicate attribute');
   });
 
   it('replaces entities and normalises line ends in text; plain text goes as bytes', () => {

@@ -67,6 +67,16 @@ describe('an encoded building', () => {
     expect(decodeBuilding(e)).toEqual({ building, roofs });
   });
 
+  it('writes a roof row with its numbers as exact parts and its outline as a JSON string (worked by hand)', () => {
+    // 12.5 = 25 / 2^1, 30 = 30 / 2^0, 180 = 180 / 2^0; the outline's JSON in quotes, nothing in it to escape
+    expect(encodeBuilding(building, [roof(12.5, 30, 180)]).roofs).toBe(
+      '["b1",0,25,1,30,0,180,0,"[[[7.01,51.45,9],[7.0102,51.4499,9],[7.0101,51.4503,11.5]]]"]',
+    );
+    expect(encodeBuilding(building, [roof(12.5, 30, 180, false), roof(1, 0, 180)]).roofs).toBe(
+      '["b1",0,25,1,30,0,180,0,null],["b1",1,1,0,0,0,180,0,"[[[7.01,51.45,9],[7.0102,51.4499,9],[7.0101,51.4503,11.5]]]"]',
+    );
+  });
+
   it('refuses a roof of another building, a number that is not one and a broken outline', () => {
     expect(() => encodeBuilding(building, [{ ...roof(10, 0, 180), buildingId: 'b2' }])).toThrow(/roof 0 belongs to building b2, not to b1/);
     expect(() => encodeBuilding(building, [roof(10, 0, 180), roof(Number.NaN, 0, 180)])).toThrow(/roof 1 of building b1: areaM2 is not a number/);

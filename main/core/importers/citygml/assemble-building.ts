@@ -42,8 +42,9 @@ export function assembleBuilding(raw: RawBuilding, id: string, ctx: AssemblyCont
     ctx.warnings.add('building without polygons skipped', id);
     return null;
   }
-  const { toMetric, toLonLat } = metricFrame(raw, polygons, ctx);
-  const metric = polygons.map((p) => ({ ...p, exterior: toMetric(p.exterior), interiors: p.interiors.map(toMetric) }));
+  const { toMetric, toLonLat, native } = metricFrame(raw, polygons, ctx);
+  // nothing below changes a polygon or a ring: native metric coordinates are taken as they are, without a copy
+  const metric = native ? polygons : polygons.map((p) => ({ ...p, exterior: toMetric(p.exterior), interiors: p.interiors.map(toMetric) }));
 
   const outline = footprint(metric, id, ctx.warnings);
   if (!outline) {
@@ -55,10 +56,9 @@ export function assembleBuilding(raw: RawBuilding, id: string, ctx: AssemblyCont
   const roofs = roofSurfaces(metric, id, footprintM2, roofRingMaker(metric, toLonLat));
   const roofType =
     roofTypeFromCode(raw.roofTypeCode) ?? (roofs.every((r) => r.tiltDeg < 1) ? ('flat' as const) : undefined);
-  const address = [[raw.street, raw.houseNumber].filter(Boolean).join(' '), [raw.postalCode, raw.locality].filter(Boolean).join(' ')]
-    .filter((s) => s !== '')
-    .join(', ');
-  const building: Building = {
+  const address = joinPresent(joinPresent(raw.street, raw.houseNumber, ' '), joinPresent(raw.postalCode, raw.locality, ' '), ', ');
+  // the optional fields set one by one in this order, not spread in: the doc's JSON lists them in the order set
+  const building: Mutable<Building> = {
     id,
     name: raw.name ?? (address || id),
     use: useFromFunction(raw.functionCode, footprintM2, raw.storeys),
@@ -67,13 +67,19 @@ export function assembleBuilding(raw: RawBuilding, id: string, ctx: AssemblyCont
       return [round(lon, 8), round(lat, 8)];
     }),
     heightM: round(heightM, 2),
-    ...(raw.storeys !== undefined && raw.storeys > 0 ? { storeys: raw.storeys } : {}),
-    ...(roofType !== undefined ? { roofType } : {}),
-    ...(address !== '' ? { address } : {}),
-    ...(raw.yearOfConstruction !== undefined ? { planning: { yearBuilt: raw.yearOfConstruction } } : {}),
   };
+  if (raw.storeys !== undefined && raw.storeys > 0) building.storeys = raw.storeys;
+  if (roofType !== undefined) building.roofType = roofType;
+  if (address !== '') building.address = address;
+  if (raw.yearOfConstruction !== undefined) building.planning = { yearBuilt: raw.yearOfConstruction };
   return { building, roofs };
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** a and b joined by sep, either left out where it is undefined or empty. */
+const joinPresent = (a: string | undefined, b: string | undefined, sep: string): string =>
+  a !== undefined && a !== '' ? (b !== undefined && b !== '' ? `${a}${sep}${b}` : a) : (b ?? '');
 
 /** Polygons referenced by a thematic surface (xlink:href) take that surface's kind. */
 function resolveReferences(raw: RawBuilding): RawPolygon[] {
@@ -91,8 +97,10 @@ function resolveReferences(raw: RawBuilding): RawPolygon[] {
 }
 
 interface Frame {
+  /** toMetric would give every ring as it is. */
+  readonly native: boolean;
   toMetric(ring: readonly number[]): number[];
-  toLonLat(x: number, y: number): [number, number];
+  toLonLat(x: number, y: number): readonly [number, number];
 }
 
 /** Native metric coordinates are used as they are; degrees and Web Mercator go through a local plane. */
@@ -111,13 +119,15 @@ function metricFrame(raw: RawBuilding, polygons: readonly RawPolygon[], ctx: Ass
   const swap = ctx.latLonOrder;
   if (ctx.crs.metric) {
     return {
+      native: !swap,
       toMetric: (ring) => (swap ? swapXY(ring) : [...ring]),
-      toLonLat: (x, y) => ctx.crs.toLonLat(x, y),
+      toLonLat: rememberedLonLat(ctx.crs),
     };
   }
   const [lon0, lat0] = ctx.crs.toLonLat(fx, fy);
   const plane = localPlane(lon0, lat0);
   return {
+    native: false,
     toMetric: (ring) => {
       const out = swap ? swapXY(ring) : [...ring];
       for (let i = 0; i < out.length; i += 3) {
@@ -129,6 +139,30 @@ function metricFrame(raw: RawBuilding, polygons: readonly RawPolygon[], ctx: Ass
       return out;
     },
     toLonLat: (x, y) => plane.toLonLat(x, y),
+  };
+}
+
+/** Points remembered per building: its footprint's corners and its roofs' corners are mostly the same points. */
+const MAX_REMEMBERED = 64;
+
+/**
+ * crs.toLonLat for one building, remembering the points it converted: a roof's eaves are corners of the footprint,
+ * and proj4 was a twentieth of a parse worker's time. The same x and y give the same result, bit for bit, either way.
+ */
+function rememberedLonLat(crs: Crs): (x: number, y: number) => readonly [number, number] {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  const results: (readonly [number, number])[] = [];
+  return (x, y) => {
+    for (let k = 0; k < xs.length; k++) if (xs[k] === x && ys[k] === y) return results[k] as readonly [number, number];
+    const lonLat = crs.toLonLat(x, y);
+    // not a point with a coordinate 0: 0 === -0, but proj4 might tell them apart
+    if (xs.length < MAX_REMEMBERED && x !== 0 && y !== 0) {
+      xs.push(x);
+      ys.push(y);
+      results.push(lonLat);
+    }
+    return lonLat;
   };
 }
 

@@ -168,11 +168,14 @@ export class CityGmlHandler {
   onSrsName: (seen: SrsSeen) => void = () => undefined;
 
   private depth = 0;
+  /** The srsDimension and dimension attributes in force, innermost last, and the depth of the element of each. */
   private readonly srsDims: number[] = [];
+  private readonly srsDimDepths: number[] = [];
   private building: RawBuilding | null = null;
   private buildingDepth = -1;
   private readonly surfaces: { kind: SurfaceKind; id: string | undefined; depth: number }[] = [];
-  private geometry: { lod: number; property: string; depth: number } | null = null;
+  private geometry: { readonly lod: number; readonly property: string } | null = null;
+  private geometryDepth = -1;
   private polygon: RawPolygon | null = null;
   private polygonDepth = -1;
   private ringRole: 'exterior' | 'interior' | null = null;
@@ -190,8 +193,11 @@ export class CityGmlHandler {
   private pendingBytes: Buffer | null = null;
   private pendingStart = 0;
   private pendingEnd = 0;
-  /** Local names of the open elements. */
-  private readonly names: string[] = [];
+  /**
+   * elementKind of the open elements (small integers: no write barrier on push). An array's [length - 1] is read
+   * only when it has one: [-1] of an empty array is a property look-up by the name "-1", far slower than an index.
+   */
+  private readonly kinds: number[] = [];
   /** Coordinates kept for the building being read: bounded, as the building is held whole until its end tag. */
   private buildingNumbers = 0;
 
@@ -205,11 +211,28 @@ export class CityGmlHandler {
      * anyway, and the copies cost a tenth of its time.
      */
     private readonly keepCopy: (s: string) => string = detach,
+    /**
+     * Where a posList or a building's text starts, for the problems found in it. A parse worker need not know: any
+     * problem there sends the file to the one-thread reader, which words it with its own positions, and a position
+     * per posList was a twentieth of a worker's time.
+     */
+    private readonly textPositionOf: () => Position = position,
   ) {}
 
   /** The srsDimension the next element inherits (the parallel reader hands it to its workers). */
   get dimensionHere(): number {
-    return this.srsDims[this.srsDims.length - 1] ?? 3;
+    return this.srsDimHere();
+  }
+
+  private srsDimHere(): number {
+    const n = this.srsDims.length;
+    return n > 0 ? (this.srsDims[n - 1] as number) : 3;
+  }
+
+  /** The innermost open thematic surface. */
+  private surfaceHere(): { kind: SurfaceKind; id: string | undefined; depth: number } | undefined {
+    const n = this.surfaces.length;
+    return n > 0 ? this.surfaces[n - 1] : undefined;
   }
 
   /** Outside any building: the place between two city objects where the parallel reader may cut the file. */
@@ -227,14 +250,17 @@ export class CityGmlHandler {
    * them itself).
    */
   openElement(name: string, attrs: Readonly<TagAttributes>, kind: number): void {
-    const parent = this.names[this.names.length - 1];
-    this.names.push(name);
+    const parentKind = this.kinds.length > 0 ? (this.kinds[this.kinds.length - 1] as number) : ELEMENT_OTHER;
+    this.kinds.push(kind);
     this.depth++;
     const { id, href, srsName } = attrs;
     if (srsName !== undefined) this.onSrsName({ srsName, position: this.position() });
     const dimAttr = attrs.srsDimension ?? attrs.dimension;
-    const inherited = this.srsDims[this.srsDims.length - 1] ?? 3;
-    this.srsDims.push(dimAttr === undefined ? inherited : this.dimension(dimAttr));
+    // kept only where an element sets one: most set none and inherit it
+    if (dimAttr !== undefined) {
+      this.srsDims.push(this.dimension(dimAttr));
+      this.srsDimDepths.push(this.depth);
+    }
 
     if (kind === ELEMENT_BUILDING) {
       if (!this.building) {
@@ -254,21 +280,21 @@ export class CityGmlHandler {
     const b = this.building;
     if (!b) return;
 
-    if (href !== undefined) {
-      const surface = this.surfaces[this.surfaces.length - 1];
-      b.hrefs.push({ href: href.charCodeAt(0) === 0x23 /* # */ ? href.slice(1) : href, kind: surface?.kind ?? 'none', surfaceId: surface?.id });
+    // a reference outside a thematic surface would give its polygon the kind 'none' it has anyway: not kept
+    const surface = this.surfaceHere();
+    if (href !== undefined && surface !== undefined) {
+      b.hrefs.push({ href: href.charCodeAt(0) === 0x23 /* # */ ? href.slice(1) : href, kind: surface.kind, surfaceId: surface.id });
     }
     if (kind === ELEMENT_SURFACE) {
       this.surfaces.push({ kind: SURFACE_KINDS[name] as SurfaceKind, id, depth: this.depth });
       return;
     }
     if (kind === ELEMENT_LOD && !this.geometry) {
-      const { lod, property } = lodOf(name);
-      this.geometry = { lod, property, depth: this.depth };
+      this.geometry = lodOf(name);
+      this.geometryDepth = this.depth;
       return;
     }
     if (kind === ELEMENT_POLYGON && !this.polygon) {
-      const surface = this.surfaces[this.surfaces.length - 1];
       this.polygonDepth = this.depth;
       this.polygon = {
         id,
@@ -285,11 +311,11 @@ export class CityGmlHandler {
       if (kind === ELEMENT_EXTERIOR) this.ringRole = 'exterior';
       else if (kind === ELEMENT_INTERIOR) this.ringRole = 'interior';
       else if (kind === ELEMENT_LINEAR_RING && this.ringRole) this.ring = [];
-      else if (this.ring && kind === ELEMENT_COORDINATES) this.startText(name, this.srsDims[this.srsDims.length - 1] ?? 3);
+      else if (this.ring && kind === ELEMENT_COORDINATES) this.startText(name, this.srsDimHere());
       return;
     }
     if (this.surfaces.length === 0 && !this.geometry && kind === ELEMENT_BUILDING_TEXT) {
-      this.textParentIsFeature = parent === 'Building' || parent === 'BuildingPart';
+      this.textParentIsFeature = parentKind === ELEMENT_BUILDING;
       this.startText(name, 0);
     }
   }
@@ -297,6 +323,11 @@ export class CityGmlHandler {
   /** Inside an element whose text the handler keeps. */
   get wantsText(): boolean {
     return this.textParts !== null;
+  }
+
+  /** Whether an xlink:href on the next start tag is kept (see openElement): the byte tokenizer decodes it only then. */
+  get wantsHref(): boolean {
+    return this.building !== null && this.surfaces.length > 0;
   }
 
   /**
@@ -339,8 +370,12 @@ export class CityGmlHandler {
   closeElement(kind: number): void {
     const depth = this.depth;
     this.depth--;
-    this.srsDims.pop();
-    this.names.pop();
+    const dims = this.srsDimDepths.length;
+    if (dims > 0 && this.srsDimDepths[dims - 1] === depth) {
+      this.srsDims.pop();
+      this.srsDimDepths.pop();
+    }
+    this.kinds.pop();
     const b = this.building;
     if (!b) return;
 
@@ -354,7 +389,8 @@ export class CityGmlHandler {
         }
         return;
       }
-      const value = this.textParts.join('');
+      // most texts come in one piece, which join would copy
+      const value = this.textParts.length === 1 ? (this.textParts[0] as string) : this.textParts.join('');
       this.textParts = null;
       if (this.ring) this.addCoordinates(value);
       else this.buildingText(b, this.textElement as BuildingText, value.trim());
@@ -373,9 +409,9 @@ export class CityGmlHandler {
       }
       return;
     }
-    const surface = this.surfaces[this.surfaces.length - 1];
+    const surface = this.surfaceHere();
     if (surface && depth === surface.depth) this.surfaces.pop();
-    else if (this.geometry && depth === this.geometry.depth) this.geometry = null;
+    else if (this.geometry && depth === this.geometryDepth) this.geometry = null;
     else if (depth === this.buildingDepth) {
       this.building = null;
       this.buildingDepth = -1;
@@ -391,7 +427,7 @@ export class CityGmlHandler {
     this.textDepth = this.depth;
     this.textElement = element;
     this.textDim = dim;
-    this.textPosition = this.position();
+    this.textPosition = this.textPositionOf();
   }
 
   private dimension(raw: string): number {
@@ -464,6 +500,11 @@ export class CityGmlHandler {
     if (n >= 6 && ring[0] === ring[n - 3] && ring[1] === ring[n - 2] && ring[2] === ring[n - 1]) ring.length = n - 3;
     if (ring.length < 9) return;
     if (this.ringRole === 'exterior') {
+      // the first exterior is the ring itself, no copy (a new ring is made for every LinearRing)
+      if (polygon.exterior.length === 0) {
+        polygon.exterior = ring;
+        return;
+      }
       // one by one: push(...ring) passes every number as an argument, which overflows the stack at about 100,000
       const exterior = polygon.exterior;
       for (let k = 0; k < ring.length; k++) exterior.push(ring[k] as number);

@@ -19,5 +19,7 @@ port.on('message', (job: WorkerRequest) => {
   } catch (e) {
     reply = { seq: job.seq, problem: e instanceof Error ? e.message : String(e) };
   }
-  port.postMessage(reply);
+  // the piece's bytes go back with the answer, and so leave this thread's memory now rather than at its next
+  // garbage collection, which comes seldom as a worker makes little garbage; the main thread drops them unread
+  port.postMessage(reply, [job.bytes.buffer as ArrayBuffer]);
 });

@@ -5,7 +5,18 @@
  */
 import type { Building, BuildingUse } from '../../../../models/types.js';
 
-const codeOf = (raw: string): number => Number(raw.trim().split('_').pop());
+/** Codes by their text: a file uses a few dozen, each on thousands of buildings. */
+const codes = new Map<string, number>();
+const MAX_CODES = 1024;
+
+function codeOf(raw: string): number {
+  let code = codes.get(raw);
+  if (code === undefined) {
+    code = Number(raw.trim().split('_').pop());
+    if (codes.size < MAX_CODES) codes.set(raw, code);
+  }
+  return code;
+}
 
 /** ALKIS Gebäudefunktion (31001) first, SIG3D _AbstractBuilding_function where ALKIS has no such code. */
 export function useFromFunction(raw: string | undefined, footprintM2: number, storeys: number | undefined): BuildingUse {

@@ -11,7 +11,7 @@ import { Warnings } from '../warnings.js';
 import { assembleBuilding } from './assemble-building.js';
 import { encodeAssembled } from './building-sink.js';
 import type { EncodedBuilding } from '../../store/building-rows.js';
-import { CityGmlHandler, CityGmlProblem, type TagAttributes } from './citygml-handler.js';
+import { CityGmlHandler, CityGmlProblem, type Position, type TagAttributes } from './citygml-handler.js';
 import { type TokenizerPlace, pieceName, tokenizePiece } from './piece-tokenizer.js';
 import { piecePosition } from './piece-position.js';
 import type { RawBuilding } from './raw-building.js';
@@ -48,14 +48,24 @@ export interface MembersResult {
   readonly newlines: number;
 }
 
+/** What most buildings have of shortened texts and warnings: one empty list for all (nothing adds to it). */
+const NONE: unknown[] = [];
+
 class RecordedWarnings extends Warnings {
-  events: [string, string | undefined][] = [];
+  events: [string, string | undefined][] = NONE as never[];
   override add(message: string, subject?: string): void {
+    if (this.events === NONE) this.events = [];
     this.events.push([message, subject]);
   }
 }
 
 const STAND_IN_ROOT = 'plustwin-piece';
+/**
+ * Where a worker's handler places a posList or a building's text: nowhere in particular. A problem found there only
+ * sends the file to the one-thread reader, which words it with its own line and column (read-citygml-parallel.ts).
+ */
+const NOWHERE: Position = { line: 0, column: 0 };
+const nowhere = (): Position => NOWHERE;
 const ROOT = pieceName(STAND_IN_ROOT);
 
 export function parseMembers(job: MembersJob): MembersResult {
@@ -70,20 +80,24 @@ export function parseMembers(job: MembersJob): MembersResult {
   const members: ParsedMember[] = [];
   // one recorder for the piece, its events taken per building
   const warnings = new RecordedWarnings();
-  let shortened: string[] = [];
+  let shortened: string[] = NONE as never[];
   const handler = new CityGmlHandler(
     position,
     (raw) => {
-      warnings.events = [];
+      warnings.events = NONE as never[];
       const assembled =
         raw.id === undefined ? null : assembleBuilding(raw, raw.id, { crs: srs.crs, latLonOrder: srs.latLonOrder, warnings });
       const encoded = encodeAssembled(assembled);
       if (raw.id === undefined) members.push({ id: raw.id, line: raw.line, shortened, warnings: warnings.events, encoded, raw });
       else members.push({ id: raw.id, line: raw.line, shortened, warnings: warnings.events, encoded });
-      shortened = [];
+      shortened = NONE as never[];
     },
-    (what) => shortened.push(what),
+    (what) => {
+      if (shortened === NONE) shortened = [];
+      shortened.push(what);
+    },
     (s) => s,
+    nowhere,
   );
   handler.onSrsName = ({ srsName, position: at }) => {
     if (job.crsOption !== undefined || srsName === job.fileSrsName) return;

@@ -35,6 +35,8 @@ export interface PieceEvents {
   openElement(local: string, attrs: Readonly<TagAttributes>, kind: number, name: XmlName): void;
   /** Whether text here is kept: text nobody keeps is checked, not decoded. */
   readonly wantsText: boolean;
+  /** Whether an href on the next start tag is kept (asked only of a tag that has one; taken as true if absent). */
+  readonly wantsHref?: boolean;
   /** Text with entities replaced and line ends normalised. */
   text(text: string): void;
   /** Text that has neither entities nor \r: UTF-8 bytes[start, end). */
@@ -380,7 +382,10 @@ export function tokenizePiece(bytes: Buffer, events: PieceEvents, at: TokenizerP
         for (let a = 0; a < attributeCount; a++) if ((attributeNames[a] as XmlName).qname === key.qname) throw new PieceProblem('a duplicate attribute');
         attributeNames[attributeCount++] = key;
         const role = key.role;
-        if (role !== ATTRIBUTE_OTHER && (role < ATTRIBUTE_ID || (role === ATTRIBUTE_ID ? attributes.id : attributes.href) === undefined)) {
+        if (
+          role !== ATTRIBUTE_OTHER &&
+          (role < ATTRIBUTE_ID || (role === ATTRIBUTE_ID ? attributes.id === undefined : attributes.href === undefined && events.wantsHref !== false))
+        ) {
           let value: string;
           if (role <= ATTRIBUTE_DIMENSION && !blanks && !entities) {
             const known = key.lastValueBytes;

@@ -12,7 +12,7 @@ export interface RawPolygon {
   /** The property name after lodN: 'Solid', 'MultiSurface', 'FootPrint', 'RoofEdge', ... */
   readonly property: string;
   /** Native coordinates, x y z per point, closing point not repeated. */
-  readonly exterior: number[];
+  exterior: number[];
   readonly interiors: number[][];
 }
 
