@@ -13,6 +13,8 @@ export interface DebugInfo {
   sceneBuildingCount(): number;
   buildingIds(): readonly string[];
   selectedId(): string | null;
+  /** District reloads done because the core's status named a device the page did not know. */
+  lateDeviceReloads(): number;
   /** Renders once and returns renderer.info.render.calls of that frame. */
   drawCalls(): number;
   memory(): { readonly geometries: number; readonly textures: number; readonly programs: number };

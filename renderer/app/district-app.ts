@@ -68,8 +68,15 @@ export class DistrictApp {
   private statusLine: StatusLine | null = null;
   private readonly lateDevices = new LateDevices(
     () => new Set(this.district?.devices.map((d) => d.id) ?? []),
-    () => this.reloadDistrict(this.panel?.buildingId ?? undefined),
+    async () => {
+      await this.reloadDistrict();
+      // the building shown when the new district has arrived, not when the reload began: a click meanwhile wins
+      const id = this.panel?.buildingId;
+      if (id) await this.select(id);
+      this.lateDeviceReloads++;
+    },
   );
+  private lateDeviceReloads = 0;
   private alarmList: AlarmList | null = null;
   private time: TimeControl | null = null;
   private dashboard: DistrictDashboard | null = null;
@@ -178,6 +185,7 @@ export class DistrictApp {
       sceneBuildingCount: () => this.scene.buildingCount,
       buildingIds: () => this.scene.buildingIds,
       selectedId: () => this.scene.selected,
+      lateDeviceReloads: () => this.lateDeviceReloads,
       drawCalls: () => {
         this.scene.render();
         return this.scene instanceof DistrictScene ? this.scene.renderer.info.render.calls : 0;

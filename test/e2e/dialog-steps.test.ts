@@ -9,12 +9,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { DistrictView } from '../../models/contract/index.js';
+import { HTTP_CALL_PATH } from '../../models/contract/wire.js';
 import { loadProfile } from '../../drivers/modbus/index.js';
 import { profileSimDevice, startModbusTcpSimulator, sunSpecSimDevice, type ModbusTcpSimulator } from '../../drivers/simulators/modbus/index.js';
 import { callApi } from './api-direct.js';
 import { launchChromium, type Browser } from './chromium.js';
 import { startServe, type ServeProcess } from './serve-process.js';
-import { openUi } from './open-ui.js';
+import { openUi, type Hooked } from './open-ui.js';
 import { chooseMenuEntry } from './top-menu.js';
 
 /** Visible, enabled and not covered: Playwright's actionability checks without clicking (trial). */
@@ -193,6 +194,39 @@ describe('dialogs honour hidden, step by step', () => {
     await callApi(serve.url, 'devices.add', { name: 'Wechselrichter spät', buildingId: target.id, url: `modbus-tcp://127.0.0.1:${sim.port}?unit=4`, profile: 'sunspec' });
     await expect.poll(() => meters.textContent(), { timeout: 30_000 }).toContain('Wechselrichter spät');
     expect(await page.getByTestId('panel-title').textContent()).toBe(target.name);
+  });
+
+  it("a late device's district reload keeps the building the user chose while it ran", async () => {
+    const [first, second] = [district.buildings[0]!, district.buildings[1]!];
+    await page.locator(`[data-testid="building-item"][data-building-id="${first.id}"]`).click();
+    await expect.poll(() => page.getByTestId('panel-title').textContent()).toBe(first.name);
+    const reloadsBefore = await page.evaluate(() => (window as unknown as Hooked).__plustwin.lateDeviceReloads());
+    // the page's next district read is held until the user has chosen another building
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    let held!: () => void;
+    const holding = new Promise<void>((r) => (held = r));
+    await page.route(`**${HTTP_CALL_PATH}`, async (route) => {
+      if ((route.request().postData() ?? '').includes('"district.get"')) {
+        held();
+        await released;
+      }
+      await route.continue();
+    });
+    try {
+      await callApi(serve.url, 'devices.add', { name: 'Zähler spät', buildingId: first.id, url: `modbus-tcp://127.0.0.1:${sim.port}?unit=4`, profile: 'sunspec' });
+      await holding;
+      await page.locator(`[data-testid="building-item"][data-building-id="${second.id}"]`).click();
+      await expect.poll(() => page.getByTestId('panel-title').textContent()).toBe(second.name);
+      release();
+      await expect.poll(() => page.evaluate(() => (window as unknown as Hooked).__plustwin.lateDeviceReloads()), { timeout: 30_000 }).toBeGreaterThan(reloadsBefore);
+      // it used to show the building selected when the reload began
+      expect(await page.getByTestId('panel-title').textContent()).toBe(second.name);
+      expect(await page.evaluate(() => (window as unknown as Hooked).__plustwin.selectedId())).toBe(second.id);
+    } finally {
+      release();
+      await page.unroute(`**${HTTP_CALL_PATH}`);
+    }
   });
 
   it('"current power" shows in live mode only, and times use a 24-hour clock in English', async () => {
