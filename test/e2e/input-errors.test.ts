@@ -156,6 +156,31 @@ describe('refusals in German', () => {
       );
       await page.screenshot({ path: path.join(ROOT, 'docs/screenshots/errors-import-height-de-1366x768.png') });
       expect((await callApi(serve.url, 'district.get', {})).buildings).toEqual(before.buildings);
+
+      // a CityGML tile that names no coordinate system: said in German, with where to choose one
+      const noCrs = path.join(dir, 'ohne-crs.gml');
+      fs.writeFileSync(
+        noCrs,
+        [
+          '<?xml version="1.0" encoding="UTF-8"?>',
+          '<core:CityModel xmlns:core="http://www.opengis.net/citygml/2.0" xmlns:bldg="http://www.opengis.net/citygml/building/2.0" xmlns:gml="http://www.opengis.net/gml">',
+          '<core:cityObjectMember><bldg:Building gml:id="ohne-crs"><bldg:measuredHeight uom="m">9</bldg:measuredHeight>',
+          '<bldg:lod1Solid><gml:Solid><gml:exterior><gml:CompositeSurface><gml:surfaceMember><gml:Polygon><gml:exterior><gml:LinearRing>',
+          '<gml:posList srsDimension="3">0 0 0 10 0 0 10 10 0 0 10 0 0 0 0</gml:posList>',
+          '</gml:LinearRing></gml:exterior></gml:Polygon></gml:surfaceMember></gml:CompositeSurface></gml:exterior></gml:Solid></bldg:lod1Solid>',
+          '</bldg:Building></core:cityObjectMember></core:CityModel>',
+        ].join('\n'),
+      );
+      await page.getByTestId('import-file').setInputFiles(noCrs);
+      await page.getByTestId('import-start').click();
+      await expect.poll(() => error.textContent(), { timeout: 60_000 }).toMatch(/ohne-crs\.gml/);
+      // line 3, after '<core:cityObjectMember>' (23 characters) and '<bldg:Building gml:id="ohne-crs">' (33): column 57
+      expect(await error.textContent()).toBe(
+        'Fehler in ohne-crs.gml, Zeile 3, Spalte 57: die Datei nennt vor diesem Gebäude kein Koordinatensystem (srsName): ' +
+          'wählen Sie es beim Import (Feld „Koordinatensystem“ bzw. --crs EPSG:NNNN). Nichts wurde importiert, das Quartier ist unverändert.',
+      );
+      await page.screenshot({ path: path.join(ROOT, 'docs/screenshots/errors-import-citygml-de-1366x768.png') });
+      expect((await callApi(serve.url, 'district.get', {})).buildings).toEqual(before.buildings);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
