@@ -14,6 +14,7 @@
  * Grenzwert, red above.
  */
 import type { BuildingUse } from '../types.js';
+import { isResidential } from './sector.js';
 import { weatherCorrectedKwh, yearCorrection, type WeatherBasis, type WeatherInputs } from './weather-correction.js';
 
 export interface SizeFactorRule {
@@ -150,8 +151,6 @@ export interface ReportBuildingInput {
   readonly categoryOverride?: number;
 }
 
-const RESIDENTIAL: ReadonlySet<BuildingUse> = new Set(['single-family', 'multi-family']);
-
 const trend = (values: readonly (number | null)[]): number | null => {
   const valued = values.filter((v): v is number => v !== null);
   const first = valued[0];
@@ -186,7 +185,7 @@ export function reportBuilding(
       };
     });
   const { category, overridden } = reportCategory(table, b.use, b.categoryOverride);
-  const residential = RESIDENTIAL.has(b.use) && !overridden;
+  const residential = isResidential(b.use) && !overridden;
   const last = years[years.length - 1];
   const lastYear = b.years.find((y) => y.year === last?.year);
   const comparison = category === null || residential ? null : heatComparisonKwhPerM2(category, table.sizeFactor, b.floorAreaM2);

@@ -10,12 +10,11 @@
  *   Anwender fragen Experten", geb-info.de), a secondary source; its storey heights of 3.5-4 m would make the
  *   residential rule count a storey and a half per storey. Without storeys the residential rule stands in.
  */
-import type { Building, BuildingUse } from '../types.js';
+import type { Building } from '../types.js';
+import { isResidential } from './sector.js';
 
 export const AN_PER_VE = 0.32;
 export const NGF_PER_BGF = 0.85;
-
-const RESIDENTIAL: ReadonlySet<BuildingUse> = new Set<BuildingUse>(['single-family', 'multi-family']);
 
 /** Area of a closed or open ring in a metric CRS, m² (shoelace formula). */
 export function ringAreaM2(ring: readonly (readonly [number, number])[]): number {
@@ -30,7 +29,7 @@ export function ringAreaM2(ring: readonly (readonly [number, number])[]): number
 }
 
 export const estimatedFloorAreaM2 = (footprintM2: number, b: Pick<Building, 'use' | 'heightM' | 'storeys'>): number =>
-  !RESIDENTIAL.has(b.use) && b.storeys !== undefined && b.storeys > 0 ? NGF_PER_BGF * footprintM2 * b.storeys : AN_PER_VE * footprintM2 * b.heightM;
+  !isResidential(b.use) && b.storeys !== undefined && b.storeys > 0 ? NGF_PER_BGF * footprintM2 * b.storeys : AN_PER_VE * footprintM2 * b.heightM;
 
 /** Centroid of a ring's vertices (enough to place a building in a 100 m cell). */
 export function ringCentre(ring: readonly (readonly [number, number])[]): readonly [number, number] {

@@ -16,3 +16,6 @@ export const sectorFromUse = (use: BuildingUse): BiskoSector => {
       return 'trade-services';
   }
 };
+
+/** A house or a block of flats: the uses whose BISKO sector is private households. */
+export const isResidential = (use: BuildingUse): boolean => sectorFromUse(use) === 'households';

@@ -40,8 +40,13 @@ interface Ahead {
 
 export async function importTiles(store: Store, files: readonly string[], options: TilesOptions = {}): Promise<TilesOutcome> {
   const sizes = await Promise.all(files.map(async (f) => (await stat(f).catch(() => null))?.size ?? 0));
-  const total = sizes.reduce((a, b) => a + b, 0);
-  const offsets = sizes.map((_, i) => sizes.slice(0, i).reduce((a, b) => a + b, 0));
+  // where each file's bytes start in the run's one progress bar
+  const offsets: number[] = [];
+  let total = 0;
+  for (const size of sizes) {
+    offsets.push(total);
+    total += size;
+  }
   const readEnded = new Set<number>();
   let current = 0;
   let ahead: Ahead | undefined;

@@ -1,6 +1,6 @@
 /**
  * The heat-density colour mode's figures: each building gets the density (MWh/(ha*a)) and KEA-BW class of its grid
- * cell, from the same heat plan `plustwin heat-plan` exports (buildHeatPlan: measured heat of the three years up to
+ * cell, from the same heat-plan rows `plustwin heat-plan` exports (allHeatPlanRows: measured heat of the three years up to
  * `year`, else the typology estimate). Unlike the export, no cell is withheld: the twin is the planning office's own
  * view; cells of fewer than five buildings are not for publication, and the legend says so.
  */
@@ -8,7 +8,7 @@ import type { DistrictView } from '../../../models/contract/index.js';
 import { aggregateGrid } from '../../../models/planning/grid-cells.js';
 import type { HeatDensityClass } from '../../../models/planning/heat-density.js';
 import type { Store } from '../store/store.js';
-import { buildHeatPlan } from './heat-plan.js';
+import { allHeatPlanRows, gridInputOf } from './heat-plan.js';
 
 export interface BuildingDensity {
   readonly mwhPerHaA: number;
@@ -19,15 +19,11 @@ export const DEFAULT_CELL_M = 100;
 
 /** Density per building id; buildings whose cell holds no known heat get the cell's 0 (class 'none'). */
 export async function buildingHeatDensity(store: Store, view: DistrictView, year: number, cellSizeM = DEFAULT_CELL_M): Promise<Map<string, BuildingDensity>> {
-  const plan = await buildHeatPlan(store, view, year, cellSizeM);
-  const grid = aggregateGrid(
-    plan.rows.map((r) => ({ x: r.centre[0], y: r.centre[1], heatKwh: r.heatKwh, measured: r.heatSource === 'measured' })),
-    cellSizeM,
-    1,
-  );
+  const rows = await allHeatPlanRows(store, view, year);
+  const grid = aggregateGrid(rows.map(gridInputOf), cellSizeM, 1);
   const byCell = new Map(grid.cells.map((c) => [`${c.col}/${c.row}`, c]));
   const out = new Map<string, BuildingDensity>();
-  for (const r of plan.rows) {
+  for (const r of rows) {
     const cell = byCell.get(`${Math.floor(r.centre[0] / cellSizeM)}/${Math.floor(r.centre[1] / cellSizeM)}`);
     // a cell where no building's heat is known has no density to show (grey), not a density of 0
     if (cell === undefined || cell.unknown === cell.buildings) continue;

@@ -3,7 +3,6 @@
  * buildings go to the GeoPackage and the CSV chunk by chunk as their rows are computed (a city's 50,000 buildings
  * took 530 MB held at once); the grid, small, is aggregated from what each row leaves for it and written at the end.
  */
-import { writeFile } from 'node:fs/promises';
 import { aggregateGrid, type GridInput } from '../../../models/planning/grid-cells.js';
 import type { HeatSource } from '../../../models/planning/heat-plan-row.js';
 import type { Klimafaktor } from '../../../models/planning/weather-correction.js';
@@ -13,7 +12,7 @@ import { GeoPackageWriter } from './gpkg-file.js';
 import { gridInputOf, heatPlanRowChunks, type HeatPlanSummary } from './heat-plan.js';
 import { buildingFeature, buildingsColumns, buildingsLayer, buildingValues, gridFeatures, gridLayer, gridTable } from './heat-plan-layers.js';
 import { measuredHeat } from './measured-heat.js';
-import { CsvFileWriter, tableCsv, type CsvDialectName } from './table-csv.js';
+import { CsvFileWriter, writeCsv, type CsvDialectName } from './table-csv.js';
 
 export interface HeatPlanExportOptions {
   readonly gpkg: string;
@@ -65,7 +64,7 @@ export async function exportHeatPlan(store: Store, o: HeatPlanExportOptions): Pr
     await gpkg.finish();
     await csv?.finish();
     csv = undefined;
-    if (o.csv !== undefined) await writeFile(gridCsvPath(o.csv), tableCsv(gridTable(grid), dialect));
+    if (o.csv !== undefined) await writeCsv(gridCsvPath(o.csv), gridTable(grid), dialect);
     return ok({ lastYear: o.lastYear, buildings: view.buildings.length, bySource, grid, cellSizeM });
   } catch (e) {
     await csv?.abort();

@@ -56,7 +56,10 @@ const FEATURES_PER_INSERT = 1000;
 
 /** A layer being written: features go in as they come, its extent is kept as they pass and stored at close. */
 export class GpkgLayerWriter {
-  private extent: [number, number, number, number] | null = null;
+  private minX = Infinity;
+  private minY = Infinity;
+  private maxX = -Infinity;
+  private maxY = -Infinity;
 
   constructor(
     private readonly db: SqliteDb,
@@ -69,8 +72,10 @@ export class GpkgLayerWriter {
     for (const f of features) {
       for (const ring of f.rings)
         for (const [x, y] of ring) {
-          const e = this.extent;
-          this.extent = e === null ? [x, y, x, y] : [Math.min(e[0], x), Math.min(e[1], y), Math.max(e[2], x), Math.max(e[3], y)];
+          if (x < this.minX) this.minX = x;
+          if (y < this.minY) this.minY = y;
+          if (x > this.maxX) this.maxX = x;
+          if (y > this.maxY) this.maxY = y;
         }
       values.push(Buffer.from(gpkgPolygon(f.rings, this.def.srsId)), ...f.values);
     }
@@ -79,8 +84,9 @@ export class GpkgLayerWriter {
 
   async close(): Promise<void> {
     await this.bulk.close();
-    const [minX, minY, maxX, maxY] = this.extent ?? [null, null, null, null];
-    await this.db.run('UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? WHERE table_name = ?', [minX, minY, maxX, maxY, this.def.name]);
+    // a layer without features has no extent (NULL), not an infinite one
+    const extent = this.minX <= this.maxX ? [this.minX, this.minY, this.maxX, this.maxY] : [null, null, null, null];
+    await this.db.run('UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? WHERE table_name = ?', [...extent, this.def.name]);
   }
 }
 

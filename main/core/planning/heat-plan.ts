@@ -1,24 +1,15 @@
 /**
- * The heat-planning export's figures: one row per building and the published 100 m grid cells. The export
- * computes the rows chunk by chunk (heatPlanRowChunks) and keeps only what the grid needs of each, so a city's rows
- * are never all in memory; the heat-density colour mode takes them all at once (buildHeatPlan).
+ * The heat-planning rows: one per building, its heat measured over the three years up to lastYear or estimated
+ * from the typology. The export takes them chunk by chunk (heatPlanRowChunks) and keeps only what the grid needs of
+ * each, so a city's rows are never all in memory; the heat-density colour mode takes them all at once.
  */
 import type { DistrictView } from '../../../models/contract/index.js';
-import { aggregateGrid, type GridInput, type GridResult } from '../../../models/planning/grid-cells.js';
+import type { GridInput, GridResult } from '../../../models/planning/grid-cells.js';
 import { heatPlanRow, type HeatPlanRow, type HeatSource, type MeasuredYear } from '../../../models/planning/heat-plan-row.js';
 import type { Klimafaktor } from '../../../models/planning/weather-correction.js';
 import type { Store } from '../store/store.js';
 import { measuredHeat } from './measured-heat.js';
 import { projectRing } from './metric-crs.js';
-
-export interface HeatPlan {
-  /** The last of the (up to) three measured years. */
-  readonly lastYear: number;
-  readonly rows: readonly HeatPlanRow[];
-  readonly grid: GridResult;
-  readonly cellSizeM: number;
-  readonly klimafaktoren: readonly Klimafaktor[];
-}
 
 /** What an export wrote: the counts and the grid, without the rows. */
 export interface HeatPlanSummary {
@@ -43,8 +34,8 @@ export function* heatPlanRowChunks(
   }
 }
 
-export async function buildHeatPlan(store: Store, view: DistrictView, lastYear: number, cellSizeM = 100, klimafaktoren: readonly Klimafaktor[] = []): Promise<HeatPlan> {
+/** Every row at once, for a view of the whole district (the heat-density colour mode). */
+export async function allHeatPlanRows(store: Store, view: DistrictView, lastYear: number, klimafaktoren: readonly Klimafaktor[] = []): Promise<HeatPlanRow[]> {
   const measured = await measuredHeat(store, view, lastYear);
-  const rows = [...heatPlanRowChunks(view, measured, klimafaktoren, view.buildings.length || 1)].flat();
-  return { lastYear, rows, grid: aggregateGrid(rows.map(gridInputOf), cellSizeM), cellSizeM, klimafaktoren };
+  return [...heatPlanRowChunks(view, measured, klimafaktoren, Math.max(1, view.buildings.length))].flat();
 }

@@ -27,10 +27,6 @@ function csvLines(rows: readonly (readonly SqlValue[])[], dialect: CsvDialectNam
 const csvHead = (columns: Table['columns'], dialect: CsvDialectName): string =>
   (dialect === 'de' ? '\uFEFF' : '') + columns.map((c) => c.name).join(separator(dialect)) + '\r\n';
 
-export function tableCsv(table: Table, dialect: CsvDialectName): string {
-  return csvHead(table.columns, dialect) + csvLines(table.rows, dialect);
-}
-
 /**
  * A CSV file written row chunk by row chunk: the head at create, then add(rows) as they come. It is written as
  * `<file>.part` and renamed by finish(), so an export that fails halfway leaves no half file; abort() removes it.
@@ -62,4 +58,16 @@ export class CsvFileWriter {
     await this.handle.close().catch(() => undefined);
     await rm(`${this.file}.part`, { force: true });
   }
+}
+
+/** A whole table as a CSV file, written the same way (a part file renamed at the end). */
+export async function writeCsv(file: string, table: Table, dialect: CsvDialectName): Promise<void> {
+  const w = await CsvFileWriter.create(file, table.columns, dialect);
+  try {
+    await w.add(table.rows);
+  } catch (e) {
+    await w.abort();
+    throw e;
+  }
+  await w.finish();
 }

@@ -11,7 +11,7 @@ import { readCityGmlParallel } from '../../../main/core/importers/citygml/read-c
 import { readCityGmlSerial } from '../../../main/core/importers/citygml/read-citygml-serial.js';
 import { FOOTER, building, buildingParams, header } from '../../fixtures/importers/generate-citygml.js';
 import { writeIn } from './tricky-tile.js';
-import { folderAndPool, importFailure } from './both-readers.js';
+import { folderAndPool, importFailure, readBoth } from './both-readers.js';
 
 const { dir, pool } = folderAndPool('plustwin-citygml-bytes-');
 
@@ -62,11 +62,8 @@ function variedTile(count: number, change: (i: number, b: string) => string = (_
 describe('the parse workers reading posLists from bytes', () => {
   it('give what the one-thread reader gives, for every way of writing a posList, without falling back', async () => {
     const file = writeIn(dir, 'varied.gml', variedTile(VARIANTS.length * 3));
-    const size = statSync(file).size;
-    const reasons: string[] = [];
-    const serial = await readCityGmlSerial(file, size);
-    const parallel = await readCityGmlParallel(file, size, {}, { pool, pieceBytes: PIECE, onSerial: (r) => reasons.push(r) });
-    expect(reasons).toEqual([]);
+    const { serial, parallel, serialReasons } = await readBoth(file, pool, PIECE);
+    expect(serialReasons).toEqual([]);
     expect(parallel).toEqual(serial);
     expect(parallel.buildings).toHaveLength(VARIANTS.length * 3);
     // the non-ASCII id and name came through decoded (building 8, the last variant)
@@ -101,11 +98,8 @@ describe('the parse workers reading posLists from bytes', () => {
     const wall = /(<bldg:WallSurface gml:id="DENW36AL00000000_WS">[\s\S]*?<gml:posList srsDimension="3">)[^<]*/;
     expect(wall.test(plain)).toBe(true);
     const big = writeIn(dir, 'big-ring.gml', plain.replace(wall, `$1${ring}`));
-    const size = statSync(big).size;
-    const reasons: string[] = [];
-    const serial = await readCityGmlSerial(big, size);
-    const parallel = await readCityGmlParallel(big, size, {}, { pool, pieceBytes: PIECE, onSerial: (r) => reasons.push(r) });
-    expect(reasons).toEqual([]);
+    const { serial, parallel, serialReasons } = await readBoth(big, pool, PIECE);
+    expect(serialReasons).toEqual([]);
     expect(parallel).toEqual(serial);
     const small = writeIn(dir, 'small-ring.gml', plain);
     expect(serial.buildings).toEqual((await readCityGmlSerial(small, statSync(small).size)).buildings);

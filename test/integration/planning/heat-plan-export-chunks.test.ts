@@ -1,16 +1,17 @@
 /**
  * The heat-plan export written chunk by chunk (export-heat-plan.ts): 4,500 buildings are three chunks (2,000, 2,000,
  * 500), and the files must hold every building once, in the district's order, exactly as the rows computed all at
- * once (buildHeatPlan) give them. An export that fails halfway (its CSV cannot be created) leaves neither the
+ * once (allHeatPlanRows) give them. An export that fails halfway (its CSV cannot be created) leaves neither the
  * GeoPackage nor any part file behind.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportHeatPlan } from '../../../main/core/planning/export-heat-plan.js';
-import { buildHeatPlan } from '../../../main/core/planning/heat-plan.js';
+import { allHeatPlanRows, gridInputOf } from '../../../main/core/planning/heat-plan.js';
 import { buildingsColumns, buildingValues } from '../../../main/core/planning/heat-plan-layers.js';
-import { tableCsv } from '../../../main/core/planning/table-csv.js';
+import { writeCsv } from '../../../main/core/planning/table-csv.js';
+import { aggregateGrid } from '../../../models/planning/grid-cells.js';
 import { openStore } from '../../../main/core/store/open-store.js';
 import type { SqliteStore } from '../../../main/core/store/sqlite-store.js';
 import type { Building } from '../../../models/types.js';
@@ -51,10 +52,13 @@ describe('heat-plan export in chunks', () => {
     // 2,250 built 1925 have a typology value; the 2,250 without a year of construction are unknown
     expect(r.value).toMatchObject({ buildings: N, bySource: { measured: 0, estimated: 2_250, unknown: 2_250 } });
     const view = (await store.getDistrict())!;
-    const whole = await buildHeatPlan(store, view, 2025);
-    const expected = tableCsv({ columns: buildingsColumns(2025), rows: whole.rows.map((row) => buildingValues(row, 2025)) }, 'intl');
-    expect(readFileSync(csv, 'utf8')).toBe(expected);
-    expect(r.value.grid).toEqual(whole.grid);
+    const whole = await allHeatPlanRows(store, view, 2025);
+    // the same rows written in one go; a header, 4,500 lines and the empty string after the last line break
+    const oneGo = tmp.file('one-go.csv');
+    await writeCsv(oneGo, { columns: buildingsColumns(2025), rows: whole.map((row) => buildingValues(row, 2025)) }, 'intl');
+    expect(readFileSync(csv, 'utf8')).toBe(readFileSync(oneGo, 'utf8'));
+    expect(readFileSync(csv, 'utf8').split('\r\n')).toHaveLength(N + 2);
+    expect(r.value.grid).toEqual(aggregateGrid(whole.map(gridInputOf)));
     expect(readdirSync(tmp.dir).filter((f) => f.endsWith('.part'))).toEqual([]);
   }, 60_000);
 
