@@ -128,6 +128,10 @@ export function makeImportCommand(open: (db: string) => Promise<Store> = openSto
           ...(flags.crs !== undefined ? { crs: flags.crs } : {}),
           onProgress: (done, total) => progress.update(done, total),
         });
+      } catch (e) {
+        // an error that is not the file's (a full disk, say) ends the bar's line before it is printed
+        progress.finish();
+        throw e;
       } finally {
         await store.close();
       }
